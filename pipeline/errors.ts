@@ -1,0 +1,33 @@
+/** The few errors xxgk throws. Validation never throws: it returns issues. */
+import type { Location } from './model/report.ts';
+
+/** The input cannot be read as a report: unreadable bytes, not a report, a table missing or unreadable. Exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly at?: Location & { tableName?: string; rowName?: string },
+  ) {
+    super(message);
+  }
+}
+
+/** Bad command-line usage or configuration. Exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Describe a location for a human: "line 12, column 3" / "table 2, row 5, cell 3" / "/tables/…". */
+export function describeLocation(at: Location | undefined): string {
+  if (!at) return '';
+  const parts: string[] = [];
+  if (at.page !== undefined) parts.push(`page ${at.page}`);
+  if (at.table !== undefined) parts.push(`HTML table ${at.table}`);
+  if (at.row !== undefined) parts.push(`row ${at.row}`);
+  if (at.cell !== undefined) parts.push(`cell ${at.cell}`);
+  if (at.line !== undefined) parts.push(`line ${at.line}`);
+  if (at.column !== undefined) parts.push(`column ${at.column}`);
+  if (at.pointer !== undefined) parts.push(`at ${at.pointer || '/'}`);
+  return parts.join(', ');
+}

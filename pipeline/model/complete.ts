@@ -1,0 +1,48 @@
+/**
+ * Fill a report's tables to the full shape of its edition: cells the source does not print become `absent`,
+ * and the 2021 edition's （六）其他处理 becomes `derived` from its sub-rows when only they are printed. Pure.
+ */
+import type { Cell, TableCells, Tables } from './report.ts';
+import { type Edition, TABLE_IDS, TABLES, columnsOf, rowsOf } from './template.ts';
+
+const OTHER_PARTS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
+
+const ABSENT: Cell = { kind: 'absent', value: null };
+
+function isPrinted(cell: Cell | undefined): cell is Cell {
+  return cell !== undefined && cell.kind !== 'absent';
+}
+
+/** The sum of printed cells, blanks and marks counting 0; null when none is a number. */
+function sumOf(cells: Cell[]): number | null {
+  const numbers = cells.filter((c) => c.value !== null).map((c) => c.value as number);
+  return numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
+}
+
+export function completeTables(edition: Edition, found: Partial<Record<keyof Tables, TableCells>>): Tables {
+  const out = {} as Tables;
+  for (const id of TABLE_IDS) {
+    const table = TABLES[id];
+    const given = found[id] ?? {};
+    const cells: TableCells = {};
+    for (const row of rowsOf(table, edition)) {
+      const rowCells: Record<string, Cell> = {};
+      for (const column of columnsOf(table, row, edition)) rowCells[column] = given[row.code]?.[column] ?? { ...ABSENT };
+      cells[row.code] = rowCells;
+    }
+    out[id] = cells;
+  }
+  if (edition === '2021') deriveOther(out.applications);
+  return out;
+}
+
+function deriveOther(applications: TableCells): void {
+  const other = applications.other;
+  if (!other) return;
+  for (const column of Object.keys(other)) {
+    if (isPrinted(other[column])) continue;
+    const parts = OTHER_PARTS.map((code) => applications[code]?.[column]).filter(isPrinted);
+    if (parts.length === 0) continue;
+    other[column] = { kind: 'derived', value: sumOf(parts), derivedFrom: OTHER_PARTS };
+  }
+}

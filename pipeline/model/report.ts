@@ -1,0 +1,99 @@
+/**
+ * The canonical model of one annual report. schemas/annual-report.schema.json describes the same shape;
+ * tests/unit/schema-model.test.ts keeps the two in step.
+ */
+import type { Edition, TableId } from './template.ts';
+
+export const RENDERINGS = ['word-text', 'html', 'docx', 'pdftotext-layout', 'json', 'yaml'] as const;
+export type Rendering = (typeof RENDERINGS)[number];
+
+/** Where a value was read in its source. Text renderings give line/column; tables give table/row/cell. */
+export interface Location {
+  /** 1-based line in the decoded text. */
+  line?: number;
+  /** 1-based character column on that line. */
+  column?: number;
+  /** 1-based index of the HTML table in the document. */
+  table?: number;
+  /** 1-based row (<tr>) within that table. */
+  row?: number;
+  /** 1-based cell (<td>/<th>) within that row. */
+  cell?: number;
+  /** JSON pointer, for structured input. */
+  pointer?: string;
+  /** 1-based page, for PDF input. */
+  page?: number;
+}
+
+/**
+ * What a printed cell means, kept apart from its value:
+ * - number: a number was printed (0 included);
+ * - blank: the cell is empty;
+ * - not_applicable: "-", "—", "/" or "无";
+ * - text: something that is not a number (an error);
+ * - absent: the source has no such row at all (e.g. 2021 sub-rows not printed);
+ * - derived: not printed, computed from printed cells (derivedFrom says which).
+ */
+export const CELL_KINDS = ['number', 'blank', 'not_applicable', 'text', 'absent', 'derived'] as const;
+export type CellKind = (typeof CELL_KINDS)[number];
+
+export interface Cell {
+  kind: CellKind;
+  /** The value in the column's unit (万元 for money); null unless kind is number or derived. */
+  value: number | null;
+  /** The cell's text as printed, trimmed; omitted for absent and derived cells. */
+  raw?: string;
+  /** Unit printed in the cell, when there was one ("元" amounts are converted to 万元). */
+  unit?: '元' | '万元';
+  /** A note printed inside the cell, e.g. "其中修订 16 件". */
+  note?: string;
+  /** Where the cell was read. */
+  source?: Location;
+  /** For derived cells: the cells (row codes) it was computed from. */
+  derivedFrom?: string[];
+}
+
+export type TableCells = Record<string, Record<string, Cell>>;
+
+export interface Tables {
+  proactive: TableCells;
+  applications: TableCells;
+  appeals: TableCells;
+}
+
+export interface Source {
+  /** File name or URL. */
+  name: string;
+  mediaType: string;
+  rendering: Rendering;
+  /** Encoding the text was decoded from (text renderings). */
+  encoding?: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** A figure the report's own text states, to be checked against its tables. */
+export interface NarrativeFigure {
+  /** What the figure is: received, handled, granted, partially_granted, reconsideration, litigation. */
+  key: string;
+  value: number;
+  /** The sentence fragment it was read from. */
+  text: string;
+  source: Location;
+}
+
+export interface AnnualReport {
+  /** Stable ASCII id, `<agency slug>-<year>`. */
+  id: string;
+  /** The agency's name as printed. */
+  agency: string;
+  year: number;
+  /** Publication date as printed (YYYY-MM-DD), or null. */
+  published: string | null;
+  edition: Edition;
+  sources: Source[];
+  tables: Tables;
+  narrative: NarrativeFigure[];
+}
+
+export type { Edition, TableId };

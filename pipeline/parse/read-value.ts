@@ -1,0 +1,64 @@
+/**
+ * Read one printed cell into a Cell: a number (with sign, thousands separators, unit and note), a blank,
+ * a "not applicable" mark, or text. Pure.
+ */
+import type { Cell, Location } from '../model/report.ts';
+
+/** Spaces that real reports leave in cells: ASCII, no-break, full-width, zero-width. */
+const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
+
+const NOT_APPLICABLE = /^(?:[-—–―－/／\\、]+|无|不适用|\/)$/;
+
+// After NFKC: full-width digits, signs and parentheses are ASCII.
+const NUMBER =
+  /^([+\-−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|个|项|条|次|宗|份)?(?:\((.*)\))?$/su;
+
+export interface ReadOptions {
+  /** The column holds money in 万元: amounts printed in 元 are converted. */
+  money?: boolean;
+}
+
+/** Collapse the spaces inside a cell and trim it (keeps the text otherwise as printed). */
+export function cleanCellText(text: string): string {
+  return text.replace(SPACE, ' ').trim();
+}
+
+/** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */
+export function isValueText(text: string): boolean {
+  const kind = readValue(text).kind;
+  return kind !== 'text';
+}
+
+/** Shift a non-negative decimal string by `places` (negative = divide by 10^-places), exactly. */
+function shiftDecimal(intPart: string, fracPart: string, places: number): number {
+  const digits = intPart + fracPart;
+  let point = intPart.length + places;
+  let padded = digits;
+  if (point <= 0) {
+    padded = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  return Number(`${padded.slice(0, point)}.${padded.slice(point) || '0'}`);
+}
+
+export function readValue(printed: string, options: ReadOptions = {}, source?: Location): Cell {
+  const raw = cleanCellText(printed);
+  const at = source ? { source } : {};
+  if (raw === '') return { kind: 'blank', value: null, raw, ...at };
+  const compact = raw.normalize('NFKC').replace(SPACE, '');
+  if (NOT_APPLICABLE.test(compact)) return { kind: 'not_applicable', value: null, raw, ...at };
+  const m = NUMBER.exec(compact);
+  if (!m) return { kind: 'text', value: null, raw, ...at };
+  const [, sign, int = '0', frac = '', unit, note] = m;
+  const intPart = int.replace(/,/g, '');
+  const negative = sign === '-' || sign === '−';
+  let value = shiftDecimal(intPart, frac, 0);
+  const cell: Cell = { kind: 'number', value: 0, raw, ...at };
+  if (unit === '元' || unit === '万元') {
+    cell.unit = unit;
+    if (unit === '元' && options.money) value = shiftDecimal(intPart, frac, -4);
+  }
+  cell.value = negative && value !== 0 ? -value : value;
+  if (note !== undefined && note.trim() !== '') cell.note = note.trim();
+  return cell;
+}
