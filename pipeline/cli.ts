@@ -1,0 +1,157 @@
+/** The xxgk command line. One top-level catch turns errors into a message and an exit code. */
+import { Command, CommanderError, Option } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readBytes } from './adapters/fs.ts';
+import { tidyRows } from './build/tidy-rows.ts';
+import { InputError, UsageError } from './errors.ts';
+import type { Issue, ValidationResult } from './model/issue.ts';
+import type { AnnualReport } from './model/report.ts';
+import { readReport } from './read.ts';
+import { runPipeline } from './run.ts';
+import { validateAll } from './validate/index.ts';
+
+/** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
+export const EXIT = { ok: 0, invalid: 1, input: 2, internal: 70 } as const;
+
+interface Read {
+  file: string;
+  report: AnnualReport;
+}
+
+/** Read every file; print unreadable ones to stderr. Returns the reports and whether any file failed. */
+async function readAll(files: string[]): Promise<{ read: Read[]; failed: boolean }> {
+  const read: Read[] = [];
+  let failed = false;
+  for (const file of files) {
+    try {
+      const bytes = await readBytes(file).catch((err: NodeJS.ErrnoException) => {
+        throw new InputError(`cannot read file: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, file);
+      });
+      read.push({ file, report: await readReport(bytes, basename(file)) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      process.stderr.write(`xxgk: ${file}: ${err.message}\n`);
+      failed = true;
+    }
+  }
+  return { read, failed };
+}
+
+/** A value printed as text where a number belongs is bad input (exit 2); other errors are validation errors (1). */
+function exitFor(results: Iterable<ValidationResult>, inputFailed: boolean): number {
+  let code: number = inputFailed ? EXIT.input : EXIT.ok;
+  for (const r of results) {
+    if (r.issues.some((i) => i.rule === 'value.not_a_number')) code = EXIT.input;
+    else if (!r.valid && code === EXIT.ok) code = EXIT.invalid;
+  }
+  return code;
+}
+
+function formatIssue(issue: Issue): string {
+  const where = [issue.table, issue.row, issue.column].filter(Boolean).join(' / ');
+  const numbers = issue.expected !== undefined || issue.found !== undefined ? ` expected ${issue.expected ?? '—'}, found ${issue.found ?? '—'}` : '';
+  return `  ${issue.severity.padEnd(7)} ${issue.rule}${where ? ` [${where}]` : ''}${numbers}\n          ${issue.message.en}\n          ${issue.message.zh}`;
+}
+
+async function parseCommand(files: string[], opts: { format: 'json' | 'csv' }): Promise<number> {
+  const { read, failed } = await readAll(files);
+  if (opts.format === 'csv') {
+    const rows = read.flatMap((r) => tidyRows(r.report)).map((t) => [t.report_id, t.year, t.edition, t.table, t.row, t.column, t.value ?? '']);
+    process.stdout.write(stringify(rows, { header: true, columns: ['report_id', 'year', 'edition', 'table', 'row', 'column', 'value'] }));
+  } else {
+    const reports = read.map((r) => r.report);
+    process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  }
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+async function validateCommand(files: string[], opts: { format: 'text' | 'json' }): Promise<number> {
+  const { read, failed } = await readAll(files);
+  const results = validateAll(read.map((r) => r.report));
+  if (opts.format === 'json') {
+    const out = read.map((r) => ({ file: r.file, report: r.report.id, ...results.get(r.report.id)! }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    for (const { file, report } of read) {
+      const result = results.get(report.id)!;
+      const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
+      process.stdout.write(
+        `${file}: ${report.id} (${report.agency}, ${report.year}, ${report.edition} edition): ${result.valid ? 'valid' : 'INVALID'}, ${count('error')} errors, ${count('warning')} warnings\n`,
+      );
+      for (const issue of result.issues) process.stdout.write(`${formatIssue(issue)}\n`);
+    }
+  }
+  return exitFor(results.values(), failed);
+}
+
+async function startCommand(opts: { in: string; out: string }): Promise<number> {
+  const result = await runPipeline(resolve(opts.in), resolve(opts.out));
+  const lines = [`xxgk: read ${result.files} sample files from ${opts.in} into ${result.reports.length} reports`];
+  for (const report of result.reports) {
+    const v = result.results.get(report.id)!;
+    const warnings = v.issues.filter((i) => i.severity === 'warning').length;
+    const errors = v.issues.filter((i) => i.severity === 'error').length;
+    lines.push(`  ${v.valid ? 'ok     ' : 'INVALID'} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} renderings)  ${errors} errors, ${warnings} warnings`);
+  }
+  for (const u of result.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
+  for (const c of result.conflicts) {
+    lines.push(`  CONFLICT ${c.report} ${c.table}/${c.row}/${c.column}: ${c.values.map((v) => `${v.source}=${v.value}`).join(' vs ')}`);
+  }
+  lines.push(`xxgk: wrote ${opts.out}/reports/<year>/<id>.json and ${opts.out}/validation.json`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (result.unreadable.length > 0) return EXIT.input;
+  if (result.conflicts.length > 0 || [...result.results.values()].some((r) => !r.valid)) return EXIT.invalid;
+  return EXIT.ok;
+}
+
+export function program(): Command {
+  const cmd = new Command('xxgk')
+    .description('Open data from 政府信息公开工作年度报告: read, check and publish tables 二, 三 and 四')
+    .exitOverride()
+    .showHelpAfterError();
+  cmd
+    .command('parse')
+    .description('read reports into the canonical model (JSON) or tidy CSV rows')
+    .argument('<files...>', 'report documents: Word text, HTML, .docx, pdftotext -layout text, JSON or YAML')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .action(async (files: string[], opts) => { process.exitCode = await parseCommand(files, opts); });
+  cmd
+    .command('validate')
+    .description('check reports against the schema and the template\'s consistency rules (勾稽关系)')
+    .argument('<files...>', 'report documents')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (files: string[], opts) => { process.exitCode = await validateCommand(files, opts); });
+  cmd
+    .command('start')
+    .description('run the whole pipeline on the bundled sample reports')
+    .option('--in <dir>', 'folder of reports', 'samples')
+    .option('--out <dir>', 'output folder', 'output')
+    .action(async (opts) => { process.exitCode = await startCommand(opts); });
+  return cmd;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.input;
+    if (err instanceof InputError) {
+      process.stderr.write(`xxgk: ${err.file ? `${err.file}: ` : ''}${err.message}\n`);
+      return EXIT.input;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`xxgk: ${err.message}\n`);
+      return EXIT.input;
+    }
+    process.stderr.write(`xxgk: internal error (a bug in xxgk, please report it): ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.internal;
+  }
+}
+
+const entry = process.argv[1] ?? '';
+if (import.meta.url === pathToFileURL(entry).href || entry.endsWith('xxgk.js') || entry.endsWith('/xxgk')) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,65 @@
+/**
+ * Match data rows to the template's rows: in order, each data row to a distinct template row, maximising how
+ * well the printed labels match (a monotone alignment, by dynamic programming). Rows whose label cannot be read
+ * (values on a line of their own) fall into place by order. Pure.
+ */
+import type { RowDef } from '../model/template.ts';
+import { labelKey, labelRecall } from './normalize.ts';
+import type { DataRow } from './segment.ts';
+
+/** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
+const SKIP = 0.15;
+
+export function labelScore(row: DataRow, def: RowDef): number {
+  const variants = [def.zh, ...(def.aliases ?? [])];
+  let best = 0;
+  for (const label of variants) {
+    best = Math.max(best, labelRecall(row.own, label), labelRecall(row.context, label));
+  }
+  return best;
+}
+
+export interface Alignment {
+  /** For each data row, the index of its template row. */
+  assigned: number[];
+  scores: number[];
+}
+
+/** Align rows to defs; null when there are more data rows than template rows. */
+export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Alignment | null {
+  const n = rows.length;
+  const m = defs.length;
+  if (n > m) return null;
+  if (n === 0) return { assigned: [], scores: [] };
+  const score = rows.map((r) => defs.map((d) => labelScore(r, d)));
+  // best[i][j]: best total with row i matched to def j; from[i][j]: the def of row i-1.
+  const best: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-Infinity));
+  const from: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-1));
+  for (let j = 0; j < m; j++) best[0]![j] = score[0]![j]! - SKIP * j;
+  for (let i = 1; i < n; i++) {
+    for (let j = i; j < m; j++) {
+      for (let k = i - 1; k < j; k++) {
+        const total = best[i - 1]![k]! - SKIP * (j - k - 1) + score[i]![j]!;
+        if (total > best[i]![j]!) {
+          best[i]![j] = total;
+          from[i]![j] = k;
+        }
+      }
+    }
+  }
+  let end = n - 1;
+  for (let j = n - 1; j < m; j++) {
+    if (best[n - 1]![j]! - SKIP * (m - 1 - j) > best[n - 1]![end]! - SKIP * (m - 1 - end)) end = j;
+  }
+  const assigned = new Array<number>(n);
+  for (let i = n - 1, j = end; i >= 0; i--) {
+    assigned[i] = j;
+    j = from[i]![j]!;
+  }
+  return { assigned, scores: assigned.map((j, i) => score[i]![j]!) };
+}
+
+/** Whether a row carries enough label text to be checked against the template row it was matched to. */
+export function hasReadableLabel(row: DataRow): boolean {
+  return labelKey(row.own || row.context).length >= 2;
+}

@@ -1,0 +1,29 @@
+/** Tell the template edition from the tables' own labels. Pure. */
+import type { TextCell } from '../ingest/types.ts';
+import type { Edition } from '../model/template.ts';
+import { labelKey } from './normalize.ts';
+
+/** Labels only one edition prints (FORMATS: differences 2019 → 2021). */
+const MARKERS: Record<Edition, readonly string[]> = {
+  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '其他对外管理服务事项',
+    '政府集中采购', '采购项目数量', '采购总金额'],
+  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '本年处理决定数量', '逾期不补正',
+    '逾期未按收费通知'],
+};
+
+export interface EditionEvidence {
+  edition: Edition | null;
+  found: Record<Edition, string[]>;
+}
+
+export function detectEdition(cells: readonly TextCell[]): EditionEvidence {
+  const text = cells.map((c) => labelKey(c.text)).join('|');
+  const found = {
+    '2019': MARKERS['2019'].filter((m) => text.includes(m)),
+    '2021': MARKERS['2021'].filter((m) => text.includes(m)),
+  };
+  const a = found['2019'].length;
+  const b = found['2021'].length;
+  const edition: Edition | null = a === b ? null : a > b ? '2019' : '2021';
+  return { edition, found };
+}

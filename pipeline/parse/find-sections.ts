@@ -1,0 +1,62 @@
+/** Find the three tables' sections in a document's cell stream, by their headings. Pure. */
+import type { TextCell } from '../ingest/types.ts';
+import { type TableId, TABLES } from '../model/template.ts';
+import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
+
+export interface Section {
+  table: TableId;
+  /** Index of the heading cell. */
+  heading: number;
+  /** Cells of the section: (heading, end). */
+  start: number;
+  end: number;
+}
+
+const MAX_EXTRA = 8;
+
+function isHeading(text: string, heading: string): boolean {
+  const key = labelKey(stripNumbering(text));
+  const want = labelKey(heading);
+  if (key.length > want.length + MAX_EXTRA || key.length < want.length - 4) return false;
+  return key.includes(want) || labelRecall(key, want) >= 0.85;
+}
+
+/** A heading after table 四: section 五/六, "存在的主要问题…", "其他需要报告的事项". */
+function isClosingHeading(text: string): boolean {
+  const t = normalizeText(text);
+  if (t.length > 40) return false;
+  return /^[五六七八][、.]/.test(t) || /存在的主要问题|其他需要报告的事项/.test(t);
+}
+
+export type SectionMap = Partial<Record<TableId, Section>>;
+
+/** The sections found, in document order; a table whose heading is missing is left out. */
+export function findSections(cells: readonly TextCell[]): SectionMap {
+  const order: TableId[] = ['proactive', 'applications', 'appeals'];
+  const headings: Array<{ table: TableId; index: number }> = [];
+  let from = 0;
+  for (const table of order) {
+    const heading = TABLES[table].heading;
+    for (let i = from; i < cells.length; i++) {
+      if (isHeading(cells[i]!.text, heading)) {
+        headings.push({ table, index: i });
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  const out: SectionMap = {};
+  headings.forEach((h, k) => {
+    let end = headings[k + 1]?.index ?? cells.length;
+    if (k === headings.length - 1 && h.table === 'appeals') {
+      for (let i = h.index + 1; i < cells.length; i++) {
+        if (isClosingHeading(cells[i]!.text)) {
+          end = i;
+          break;
+        }
+      }
+    }
+    out[h.table] = { table: h.table, heading: h.index, start: h.index + 1, end };
+  });
+  return out;
+}

@@ -1,0 +1,73 @@
+/** parseDocument: an ingested document → the canonical AnnualReport. Pure; throws InputError when it cannot. */
+import { InputError } from '../errors.ts';
+import type { CellDocument, IngestedDocument, TextCell } from '../ingest/types.ts';
+import { completeTables } from '../model/complete.ts';
+import type { AnnualReport } from '../model/report.ts';
+import { reportId } from '../model/report-id.ts';
+import { TABLES, type TableId } from '../model/template.ts';
+import { detectEdition } from './detect-edition.ts';
+import { findSections } from './find-sections.ts';
+import { readMetadata } from './metadata.ts';
+import { readNarrative } from './narrative.ts';
+import { isPageNumber } from './normalize.ts';
+import { readAppeals, readApplications, readProactive } from './read-tables.ts';
+import { parseStructured } from './structured.ts';
+
+export function parseDocument(doc: IngestedDocument): AnnualReport {
+  return doc.kind === 'structured' ? parseStructured(doc) : parseCells(doc);
+}
+
+function parseCells(doc: CellDocument): AnnualReport {
+  const file = doc.source.name;
+  const cells = doc.cells.filter((c) => !isPageNumber(c.text));
+  const sections = findSections(cells);
+  for (const id of ['proactive', 'applications', 'appeals'] as TableId[]) {
+    if (!sections[id]) {
+      const found = Object.keys(sections).length;
+      throw new InputError(
+        found === 0
+          ? `not an annual report in the national template: none of the sections 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况 was found`
+          : `section ${TABLES[id].zh} not found: expected tables 二, 三 and 四 of the national template (is the report cut off?)`,
+        file,
+      );
+    }
+  }
+  const proactive = sections.proactive!;
+  const applications = sections.applications!;
+  const appeals = sections.appeals!;
+  const slice = (s: { start: number; end: number }): TextCell[] => cells.slice(s.start, s.end);
+
+  const evidence = detectEdition(cells.slice(proactive.start, applications.end));
+  if (!evidence.edition) {
+    throw new InputError(
+      `template edition unknown: the labels of tables 二 and 三 match ${
+        evidence.found['2019'].length === 0 ? 'neither the 2019 nor the 2021 edition' : 'the 2019 and the 2021 edition equally'
+      } (2019 labels found: ${evidence.found['2019'].join('、') || 'none'}; 2021 labels found: ${evidence.found['2021'].join('、') || 'none'})`,
+      file,
+    );
+  }
+  const edition = evidence.edition;
+  const meta = readMetadata(cells, proactive.heading);
+  if (meta.year === null) {
+    throw new InputError('report year not found: expected a title such as "2020年政府信息公开工作年度报告"', file);
+  }
+  if (meta.agency === null) {
+    throw new InputError(`agency name not found: expected it in or above the title "${meta.year}年政府信息公开工作年度报告"`, file);
+  }
+  const tables = completeTables(edition, {
+    proactive: readProactive(file, edition, slice(proactive)),
+    applications: readApplications(file, edition, slice(applications)),
+    appeals: readAppeals(file, edition, slice(appeals)),
+  });
+  const narrativeCells = [...cells.slice(0, proactive.heading), ...cells.slice(appeals.end)];
+  return {
+    id: reportId(meta.agency, meta.year),
+    agency: meta.agency,
+    year: meta.year,
+    published: meta.published,
+    edition,
+    sources: [doc.source],
+    tables,
+    narrative: readNarrative(narrativeCells),
+  };
+}
