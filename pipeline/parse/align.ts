@@ -9,12 +9,18 @@ import type { DataRow } from './segment.ts';
 
 /** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
 const SKIP = 0.15;
+/**
+ * Label text seen before the row (group headings, wrapped fragments) counts less than the row's own label, so that
+ * a group heading ("（六）其他处理") does not pull the first row under it onto the group's own row.
+ */
+const CONTEXT_WEIGHT = 0.8;
 
 export function labelScore(row: DataRow, def: RowDef): number {
   const variants = [def.zh, ...(def.aliases ?? [])];
   let best = 0;
   for (const label of variants) {
-    best = Math.max(best, labelRecall(row.own, label), labelRecall(row.context, label));
+    const context = labelRecall(row.context, label);
+    best = Math.max(best, row.own === '' ? context : Math.max(labelRecall(row.own, label), CONTEXT_WEIGHT * context));
   }
   return best;
 }

@@ -1,0 +1,62 @@
+/** Rules about single values and the report as a whole: value.not_a_number, edition.year_mismatch. Pure. */
+import type { Issue } from '../model/issue.ts';
+import type { AnnualReport } from '../model/report.ts';
+import { type Edition, TABLE_IDS } from '../model/template.ts';
+import { cellAt, isMalformed } from './terms.ts';
+
+/** Every cell that printed something that is not a number. */
+export function notANumber(report: AnnualReport): Issue[] {
+  const issues: Issue[] = [];
+  const tables = (report as { tables?: unknown }).tables;
+  if (typeof tables !== 'object' || tables === null) return issues;
+  for (const table of TABLE_IDS) {
+    const rows = (tables as Record<string, unknown>)[table];
+    if (typeof rows !== 'object' || rows === null) continue;
+    for (const [row, cells] of Object.entries(rows)) {
+      if (typeof cells !== 'object' || cells === null) continue;
+      for (const column of Object.keys(cells)) {
+        const cell = cellAt(report, table, row, column);
+        if (cell?.kind !== 'text' || isMalformed(cell)) continue;
+        const raw = cell.raw ?? '';
+        issues.push({
+          rule: 'value.not_a_number',
+          severity: 'error',
+          report: report.id,
+          table,
+          row,
+          column,
+          expected: 'a number',
+          found: raw,
+          message: {
+            zh: `${table}.${row}.${column}：“${raw}”不是数字`,
+            en: `${table}.${row}.${column}: "${raw}" is not a number`,
+          },
+          ...(cell.source ? { source: cell.source } : {}),
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+/** The edition a report of this year should use: 2019 for 2019–2020 reports, 2021 from 2021 on. */
+export function editionForYear(year: number): Edition {
+  return year >= 2021 ? '2021' : '2019';
+}
+
+export function yearMismatch(report: AnnualReport): Issue[] {
+  if (typeof report.year !== 'number') return [];
+  const expected = editionForYear(report.year);
+  if (report.edition === expected) return [];
+  return [{
+    rule: 'edition.year_mismatch',
+    severity: 'warning',
+    report: report.id,
+    expected,
+    found: report.edition,
+    message: {
+      zh: `${report.year}年度报告应使用${expected}年版格式，但识别出的是${report.edition}年版（2019年版用于2019—2020年度报告，2021年版用于2021年度起）`,
+      en: `a ${report.year} report should use the ${expected} edition, but the ${report.edition} edition was detected (the 2019 edition is for 2019–2020 reports, the 2021 edition for 2021 on)`,
+    },
+  }];
+}

@@ -1,0 +1,75 @@
+/**
+ * Check a report against schemas/annual-report.schema.json: one ajv instance (2020-12, allErrors, formats),
+ * compiled lazily on first use. Each schema error becomes an Issue (rule 'schema', severity 'error'). Pure.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import reportSchema from '../../schemas/annual-report.schema.json' with { type: 'json' };
+import type { Issue } from '../model/issue.ts';
+import type { TableId } from '../model/template.ts';
+import { TABLE_IDS } from '../model/template.ts';
+import { schemaMessage } from './schema-messages.ts';
+
+// ajv-formats is CommonJS: its default export arrives as module.exports or under .default.
+type AddFormats = typeof addFormatsModule.default;
+const addFormats: AddFormats =
+  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    compiled = ajv.compile(reportSchema);
+  }
+  return compiled;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The table, row and column an instancePath points into, when it points into /tables. */
+export function locateInTables(instancePath: string): { table?: TableId; row?: string; column?: string } {
+  const [, top, table, row, column] = instancePath.split('/').map(unescapePointer);
+  if (top !== 'tables' || !table || !(TABLE_IDS as readonly string[]).includes(table)) return {};
+  return {
+    table: table as TableId,
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+  };
+}
+
+/** Errors that only say "a branch failed" repeat what the branch's own errors say. */
+function isNoise(error: ErrorObject): boolean {
+  return error.keyword === 'if' || error.keyword === 'allOf';
+}
+
+/** The path of the property an error is about: the missing or unknown one, else the instance itself. */
+function subjectPath(error: ErrorObject): string {
+  const p = error.params as { missingProperty?: unknown; additionalProperty?: unknown };
+  const name = error.keyword === 'required' ? p.missingProperty
+    : error.keyword === 'additionalProperties' ? p.additionalProperty : undefined;
+  if (typeof name !== 'string') return error.instancePath;
+  return `${error.instancePath}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+export function toIssue(reportId: string, error: ErrorObject): Issue {
+  const at = locateInTables(subjectPath(error));
+  return {
+    rule: 'schema',
+    severity: 'error',
+    report: reportId,
+    ...at,
+    message: schemaMessage(error),
+  };
+}
+
+/** Schema errors of a report (an empty list when it conforms). */
+export function schemaIssues(report: unknown): Issue[] {
+  const validate = validator();
+  if (validate(report)) return [];
+  const id = typeof (report as { id?: unknown } | null)?.id === 'string' ? (report as { id: string }).id : '';
+  return (validate.errors ?? []).filter((e) => !isNoise(e)).map((e) => toIssue(id, e));
+}

@@ -1,0 +1,93 @@
+/**
+ * The arithmetic the consistency rules share: look cells up defensively, sum a side of an equation with blanks,
+ * "-" and unprinted cells counted as 0 (and remembered), and skip what cannot or need not be checked. Pure.
+ */
+import { CELL_KINDS, type AnnualReport, type Cell } from '../model/report.ts';
+import type { TableId } from '../model/template.ts';
+
+/** One operand of a rule's equation: a cell of a report (or a figure stated in its text). */
+export interface Term {
+  /** "row.column", prefixed "<report id>:" when the cell is another report's. */
+  ref: string;
+  /** How messages name it. */
+  label: { zh: string; en: string };
+  cell: Cell | undefined;
+  sign: 1 | -1;
+}
+
+/** An equation that does not hold: the left side is what the rule expects, the right side what is printed. */
+export interface Mismatch {
+  expected: number;
+  found: number;
+  /** Cells counted as 0 because they were blank, "-" or not printed. */
+  blanks: string[];
+}
+
+const KINDS: readonly string[] = CELL_KINDS;
+
+function isCell(value: unknown): value is Cell {
+  if (typeof value !== 'object' || value === null) return false;
+  const { kind, value: v } = value as { kind?: unknown; value?: unknown };
+  return typeof kind === 'string' && KINDS.includes(kind) && (v === null || (typeof v === 'number' && Number.isFinite(v)));
+}
+
+const MALFORMED: Cell = Object.freeze({ kind: 'text', value: null, raw: '(malformed cell)' }) as Cell;
+
+/** True for the stand-in cellAt returns when a report holds something that is not a cell. */
+export function isMalformed(cell: Cell | undefined): boolean {
+  return cell === MALFORMED;
+}
+
+/**
+ * The cell at table/row/column of a report: undefined when the report has no such cell,
+ * a 'text' stand-in when what is there is not a cell at all (the schema reports that).
+ */
+export function cellAt(report: AnnualReport, table: TableId, row: string, column: string): Cell | undefined {
+  const tables = (report as { tables?: unknown }).tables;
+  if (typeof tables !== 'object' || tables === null) return undefined;
+  const rows = (tables as Record<string, unknown>)[table];
+  if (typeof rows !== 'object' || rows === null) return undefined;
+  const cells = (rows as Record<string, unknown>)[row];
+  if (typeof cells !== 'object' || cells === null) return undefined;
+  const cell = (cells as Record<string, unknown>)[column];
+  if (cell === undefined) return undefined;
+  return isCell(cell) ? cell : MALFORMED;
+}
+
+/** A number the rule can use: printed, or derived from printed cells. */
+export function numberOf(cell: Cell | undefined): number | null {
+  if (!cell || (cell.kind !== 'number' && cell.kind !== 'derived')) return null;
+  return cell.value;
+}
+
+export function isText(cell: Cell | undefined): boolean {
+  return cell?.kind === 'text';
+}
+
+function sum(terms: Term[]): number {
+  return terms.reduce((acc, t) => acc + t.sign * (numberOf(t.cell) ?? 0), 0);
+}
+
+/** Round away binary noise from sums of decimals (counts are integers anyway). */
+function tidy(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * Compare two sides. null when the equation holds, or when it cannot be checked: a cell is text, or no cell on
+ * either side holds a number (nothing printed, nothing to check).
+ */
+export function compareSides(left: Term[], right: Term[]): Mismatch | null {
+  const all = [...left, ...right];
+  if (all.some((t) => isText(t.cell))) return null;
+  if (!all.some((t) => numberOf(t.cell) !== null)) return null;
+  const expected = tidy(sum(left));
+  const found = tidy(sum(right));
+  if (expected === found) return null;
+  return { expected, found, blanks: all.filter((t) => numberOf(t.cell) === null).map((t) => t.ref) };
+}
+
+/** True when at least one term holds a number. */
+export function anyNumber(terms: Term[]): boolean {
+  return terms.some((t) => numberOf(t.cell) !== null);
+}
