@@ -7,7 +7,8 @@ import type { Location, Rendering, Source } from '../model/report.ts';
  * - A paragraph of narrative is one cell.
  * - rowEnd marks the last cell of a row when the rendering knows rows (an HTML <tr>, a line of layout text,
  *   a tab-separated line). Word text with one cell per line knows no rows: its table cells never set rowEnd.
- * - x is the cell's horizontal position in display columns (CJK counts 2), for layout text only.
+ * - x is the cell's horizontal position: its 0-based character offset on the line, for layout text only
+ *   (pdftotext -layout gives every character one slot, CJK included).
  */
 export interface TextCell {
   text: string;

@@ -1,0 +1,108 @@
+/**
+ * ingest: the bytes of one file → its text as cells, or its structured data. The rendering is told from the
+ * content (never from the file name alone); each rendering has its own reader. Every failure is an InputError.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.ts';
+import type { Rendering, Source } from '../model/report.ts';
+import { decodeText } from './decode.ts';
+import { DOCX_MEDIA_TYPE, readDocx } from './docx.ts';
+import { readHtml } from './html.ts';
+import { readLayoutText } from './layout-text.ts';
+import { isLegacyOffice, looksBinary, sniffBinary, sniffText } from './sniff.ts';
+import { readStructured } from './structured.ts';
+import type { IngestedDocument, TextCell } from './types.ts';
+import { readWordText } from './word-text.ts';
+
+export type { CellDocument, IngestedDocument, StructuredDocument, TextCell } from './types.ts';
+
+export interface IngestOptions {
+  /** A charset declared outside the file, e.g. by an HTTP Content-Type header. */
+  charset?: string;
+}
+
+const EXPECTED = 'expected an annual report as text, HTML, Word .docx, JSON or YAML';
+
+function mediaTypeOf(rendering: Rendering, encoding: string): string {
+  switch (rendering) {
+    case 'html':
+      return 'text/html';
+    case 'json':
+      return 'application/json';
+    case 'yaml':
+      return 'application/yaml';
+    case 'docx':
+      return DOCX_MEDIA_TYPE;
+    default:
+      return `text/plain; charset=${encoding}`;
+  }
+}
+
+function source(bytes: Uint8Array, name: string, rendering: Rendering, encoding?: string): Source {
+  return {
+    name,
+    mediaType: mediaTypeOf(rendering, encoding ?? 'utf-8'),
+    rendering,
+    ...(encoding === undefined ? {} : { encoding }),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+  };
+}
+
+function binaryError(bytes: Uint8Array, name: string): InputError {
+  const hint = isLegacyOffice(bytes)
+    ? 'this looks like a legacy Word .doc (or other old Office file): save it as .docx'
+    : EXPECTED;
+  return new InputError(`binary data, not a text document: ${hint}`, name);
+}
+
+function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout', text: string): TextCell[] {
+  if (rendering === 'html') return readHtml(text);
+  if (rendering === 'word-text') return readWordText(text);
+  return readLayoutText(text);
+}
+
+/** Run a reader; an unexpected exception becomes an InputError about this file. */
+async function guarded<T>(name: string, rendering: Rendering, read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new InputError(`could not read the file as ${rendering} (${reason}): ${EXPECTED}`, name);
+  }
+}
+
+export async function ingest(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<IngestedDocument> {
+  if (bytes.length === 0) throw new InputError('empty file: expected an annual report', name);
+  switch (sniffBinary(bytes)) {
+    case 'pdf':
+      throw new InputError(
+        'a PDF file: PDF files are not read directly yet; convert it with `pdftotext -layout file.pdf file.txt` ' +
+          'and read the .txt (direct PDF reading comes later)',
+        name,
+      );
+    case 'zip':
+      throw new InputError(`a zip archive but not a Word .docx (no word/document.xml inside): ${EXPECTED}`, name);
+    case 'docx': {
+      const cells = await guarded(name, 'docx', () => readDocx(bytes, name));
+      if (cells.length === 0) throw new InputError('the .docx holds no text: expected an annual report', name);
+      return { kind: 'cells', source: source(bytes, name, 'docx'), cells };
+    }
+    case 'text':
+      break;
+  }
+  const { text, encoding } = decodeText(bytes, { declared: options.charset });
+  if (looksBinary(text)) throw binaryError(bytes, name);
+  if (text.trim() === '') throw new InputError('empty file (only white space): expected an annual report', name);
+  const rendering = sniffText(text);
+  if (rendering === 'json' || rendering === 'yaml') {
+    const data = await guarded(name, rendering, () => readStructured(text, rendering, name));
+    return { kind: 'structured', source: source(bytes, name, rendering, encoding), data };
+  }
+  const cells = await guarded(name, rendering, () => textCells(rendering, text));
+  if (cells.length === 0) {
+    throw new InputError(`no text found in this ${rendering} document: expected an annual report`, name);
+  }
+  return { kind: 'cells', source: source(bytes, name, rendering, encoding), cells };
+}

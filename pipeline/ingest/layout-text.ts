@@ -1,0 +1,77 @@
+/**
+ * `pdftotext -layout` output → cells. Each non-empty line is a row: pieces separated by runs of two or more
+ * spaces are cells; a piece made only of value-like tokens ("3 0 11", "-185", "—") gives one cell per token.
+ * x is the cell's position on pdftotext's character grid (see below); at is its line and 1-based column. Pure.
+ *
+ * pdftotext lays text out on a grid of character slots: every character, CJK or not, takes ONE slot, and a
+ * word starts at the slot that matches its position on the page. So the character index, not the display
+ * width, is what lines numbers up under their headers (checked on the corpus: in one table the numbers stand at
+ * character 45/46/45 after labels of 16, 7 and 8 CJK characters, where display widths give 61/53/51).
+ */
+import type { TextCell } from './types.ts';
+
+const SEPARATOR = / {2,}/g;
+const VALUE_TOKEN = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－])$/;
+
+const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
+];
+
+function isWide(codePoint: number): boolean {
+  return WIDE_RANGES.some(([from, to]) => codePoint >= from && codePoint <= to);
+}
+
+/** Display width in terminal columns: East Asian wide and full-width characters count 2, others 1. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+interface Piece {
+  text: string;
+  /** 0-based character index in the line. */
+  index: number;
+}
+
+/** The line's pieces between runs of 2+ spaces, value-only pieces split into their tokens. */
+function pieces(line: string): Piece[] {
+  const out: Piece[] = [];
+  const push = (piece: string, from: number): void => {
+    const text = piece.trim();
+    if (text === '') return;
+    const index = from + piece.length - piece.trimStart().length;
+    const tokens = text.split(' ');
+    if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) {
+      let at = index;
+      for (const token of tokens) {
+        out.push({ text: token, index: at });
+        at += token.length + 1;
+      }
+    } else out.push({ text, index });
+  };
+  let start = 0;
+  for (const m of line.matchAll(SEPARATOR)) {
+    if (m.index > start) push(line.slice(start, m.index), start);
+    start = m.index + m[0].length;
+  }
+  if (start < line.length) push(line.slice(start), start);
+  return out;
+}
+
+export function readLayoutText(text: string): TextCell[] {
+  const cells: TextCell[] = [];
+  text.split('\n').forEach((raw, index) => {
+    // A form feed starts each new page; it takes no place on the grid.
+    const line = raw.replace(/\f/g, '').trimEnd();
+    const row = pieces(line).map(
+      (p): TextCell => ({ text: p.text, at: { line: index + 1, column: p.index + 1 }, x: p.index }),
+    );
+    const last = row[row.length - 1];
+    if (!last) return;
+    last.rowEnd = true;
+    cells.push(...row);
+  });
+  return cells;
+}

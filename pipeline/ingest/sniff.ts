@@ -1,0 +1,89 @@
+/**
+ * Tell renderings apart by their content, never by the file name. Pure.
+ */
+
+export type BinaryKind = 'docx' | 'pdf' | 'zip' | 'text';
+export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout';
+
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** PDF readers accept the header anywhere in the first 1024 bytes. */
+const PDF_WINDOW = 1024;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+/** A zip's entry names are stored uncompressed, so a .docx shows `word/document.xml` in its bytes. */
+export function sniffBinary(bytes: Uint8Array): BinaryKind {
+  if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) {
+    return latin1(bytes).includes('word/document.xml') ? 'docx' : 'zip';
+  }
+  if (latin1(bytes.subarray(0, PDF_WINDOW)).includes('%PDF-')) return 'pdf';
+  return 'text';
+}
+
+/** True for a legacy Office file (.doc/.xls: OLE2 compound document). */
+export function isLegacyOffice(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE2);
+}
+
+// Control characters other than tab, line feed, vertical tab, form feed and carriage return; U+FFFD marks bytes
+// that did not decode.
+const BAD_CHAR = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+const MAX_BAD_SHARE = 0.05;
+
+/** True when decoded "text" is really binary data: NUL characters, or too many control/undecodable characters. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const bad = text.match(BAD_CHAR)?.length ?? 0;
+  return text.length > 0 && bad / text.length > MAX_BAD_SHARE;
+}
+
+const HTML_TAG = /<\/?(?:html|body|table|tr|td|th|p|div|span)\b[^>]*>/gi;
+const HTML_START = /^(?:<!doctype\s+html|<html\b|<\?xml\b|<!--|<head\b|<meta\b)/i;
+const YAML_KEY_LINE = /^(?:[A-Za-z_][\w-]*|"[^"]*"|'[^']*')\s*:(?:\s|$)/;
+const YAML_TOP_KEY = /^(?:tables|agency|"tables"|"agency"|'tables'|'agency')\s*:(?:\s|$)/m;
+const LAYOUT_NUMBER_RUN = / {2,}[+\-−]?\d/g;
+const MIN_LAYOUT_LINES = 3;
+
+function htmlTagCount(text: string): number {
+  return text.match(HTML_TAG)?.length ?? 0;
+}
+
+function looksLikeYaml(text: string): boolean {
+  const first = text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .find((line) => line !== '' && !line.startsWith('#') && line !== '---' && !line.startsWith('%'));
+  return first !== undefined && YAML_KEY_LINE.test(first) && YAML_TOP_KEY.test(text);
+}
+
+/**
+ * Word text has lines that start with or contain a TAB; `pdftotext -layout` text has lines where numbers stand
+ * after runs of two or more spaces.
+ */
+function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' {
+  let tabbed = 0;
+  let layout = 0;
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) tabbed++;
+    else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+  }
+  return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
+}
+
+export function sniffText(text: string): TextKind {
+  const head = text.trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  const tags = htmlTagCount(text);
+  if (HTML_START.test(head) && tags >= 1) return 'html';
+  if (looksLikeYaml(text)) return 'yaml';
+  if (tags >= 2) return 'html';
+  return wordOrLayout(text);
+}
