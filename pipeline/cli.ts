@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBytes } from './adapters/fs.ts';
 import { tidyRows } from './build/tidy-rows.ts';
-import { InputError, UsageError } from './errors.ts';
+import { InputError, UsageError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
@@ -55,8 +55,22 @@ function formatIssue(issue: Issue): string {
   return `  ${issue.severity.padEnd(7)} ${issue.rule}${where ? ` [${where}]` : ''}${numbers}\n          ${issue.message.en}\n          ${issue.message.zh}`;
 }
 
+/** Cells printed as text where a number belongs: bad input, reported on stderr by every command. */
+function reportTextCells(read: Read[], results: Map<string, ValidationResult>): boolean {
+  let found = false;
+  for (const { file, report } of read) {
+    for (const issue of results.get(report.id)?.issues ?? []) {
+      if (issue.rule !== 'value.not_a_number') continue;
+      process.stderr.write(`xxgk: ${file}: ${issue.message.en}${issue.source ? ` (${describeLocation(issue.source)})` : ''}; expected a number\n`);
+      found = true;
+    }
+  }
+  return found;
+}
+
 async function parseCommand(files: string[], opts: { format: 'json' | 'csv' }): Promise<number> {
-  const { read, failed } = await readAll(files);
+  const { read, failed: unreadable } = await readAll(files);
+  const failed = reportTextCells(read, validateAll(read.map((r) => r.report))) || unreadable;
   if (opts.format === 'csv') {
     const rows = read.flatMap((r) => tidyRows(r.report)).map((t) => [t.report_id, t.year, t.edition, t.table, t.row, t.column, t.value ?? '']);
     process.stdout.write(stringify(rows, { header: true, columns: ['report_id', 'year', 'edition', 'table', 'row', 'column', 'value'] }));
@@ -70,6 +84,7 @@ async function parseCommand(files: string[], opts: { format: 'json' | 'csv' }): 
 async function validateCommand(files: string[], opts: { format: 'text' | 'json' }): Promise<number> {
   const { read, failed } = await readAll(files);
   const results = validateAll(read.map((r) => r.report));
+  reportTextCells(read, results);
   if (opts.format === 'json') {
     const out = read.map((r) => ({ file: r.file, report: r.report.id, ...results.get(r.report.id)! }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -15,7 +15,8 @@ import {
 } from '../model/template.ts';
 import { alignRows, labelScore } from './align.ts';
 import { readValue } from './read-value.ts';
-import { type DataRow, segmentRows } from './segment.ts';
+import { type DataRow, rowsWithoutValues, segmentRows } from './segment.ts';
+import { labelRecall } from './normalize.ts';
 import { placeByPosition } from './place-by-position.ts';
 
 /** Below this, a printed label does not name the template row it was matched to. */
@@ -41,7 +42,7 @@ function isBlankRow(row: DataRow): boolean {
 }
 
 /** Align a labelled table's data rows to the edition's rows and check what was matched. */
-function matchRows(file: string, table: TableDef, edition: Edition, rows: DataRow[]): Map<RowDef, DataRow> {
+function matchRows(file: string, table: TableDef, edition: Edition, rows: DataRow[], cells: readonly TextCell[]): Map<RowDef, DataRow> {
   const defs = rowsOf(table, edition);
   const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...defs.map((d) => labelScore(r, d))) >= MIN_BLANK_ROW_SCORE);
   const alignment = alignRows(kept, defs);
@@ -66,6 +67,14 @@ function matchRows(file: string, table: TableDef, edition: Edition, rows: DataRo
   });
   for (const def of defs) {
     if (matched.has(def) || mayBeMissing(def, matched, defs)) continue;
+    const texts = rowsWithoutValues(cells).find((r) => labelRecall(r[0]!.text, def.zh) >= 0.8);
+    if (texts) {
+      throw new InputError(
+        `${tableName(table)}, row "${def.zh}" (${describeLocation(texts[1]!.at)}): expected numbers, found text ${texts.slice(1).map((c) => `"${c.text}"`).join(', ')}`,
+        file,
+        texts[1]!.at,
+      );
+    }
     throw new InputError(
       `${tableName(table)}: row "${def.zh}" not found; expected every row of the ${edition} template (is the report cut off, or in a layout xxgk does not know?)`,
       file,
@@ -97,8 +106,8 @@ function expectCount(file: string, table: TableDef, def: RowDef, row: DataRow, w
 
 export function readLabelledTable(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[]): TableCells {
   const maxValues = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length));
-  const rows = segmentRows(cells, maxValues);
-  const matched = matchRows(file, table, edition, rows);
+  const rows = segmentRows(cells, maxValues, table === APPLICATIONS);
+  const matched = matchRows(file, table, edition, rows, cells);
   const reference = [...matched.entries()].filter(([d, r]) => r.values.length === columnsOf(table, d, edition).length);
   const out: TableCells = {};
   for (const [def, row] of matched) {

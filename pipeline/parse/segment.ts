@@ -28,20 +28,41 @@ function textInValues(cells: readonly TextCell[], from: number, room: number): b
   let values = 0;
   for (let k = from; k < cells.length && k < from + room; k++) {
     if (isValueText(cells[k]!.text)) values++;
-    if (cells[k]!.rowEnd) return values > 0;
+    if (cells[k]!.rowEnd) return true;
   }
   return false;
 }
 
-export function segmentRows(cells: readonly TextCell[], maxValues: number): DataRow[] {
+/** Short text that is no label: "十", "若干", "不详" (a label has a number or a heading mark, or is long). */
+function isShortText(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 6 && !/^[\d０-９]+[.、．]|[（(]|[一二三四五六七八九十]、/.test(t);
+}
+
+/** Give a short row back the text values its label took, when exactly those make the row full. */
+function reclaimTextValues(label: TextCell[], run: TextCell[], width: number): void {
+  const missing = width - run.length;
+  if (missing <= 0 || label.length <= missing) return;
+  const tail = label.slice(label.length - missing);
+  if (!tail.every((c) => isShortText(c.text))) return;
+  label.splice(label.length - missing, missing);
+  run.unshift(...tail);
+}
+
+/**
+ * @param maxValues the most values a row has; a run of value cells stops there.
+ * @param fixedWidth every row has exactly maxValues values (table 三): in a row that ends short, trailing cells
+ *   taken for labels are text values ("十", "若干") and are given back to the values.
+ */
+export function segmentRows(cells: readonly TextCell[], maxValues: number, fixedWidth = false): DataRow[] {
   const rows: DataRow[] = [];
   let context: string[] = [];
-  let own: string[] = [];
+  let own: TextCell[] = [];
   let i = 0;
   while (i < cells.length) {
     const cell = cells[i]!;
     if (!isValueText(cell.text)) {
-      own.push(cell.text);
+      own.push(cell);
       context.push(cell.text);
       if (cell.rowEnd) own = [];
       i++;
@@ -59,11 +80,25 @@ export function segmentRows(cells: readonly TextCell[], maxValues: number): Data
     }
     const label = own;
     own = [];
+    if (fixedWidth && rowEnded) reclaimTextValues(label, run, maxValues);
     // A short run of blank cells is layout (merged-cell placeholders, header padding), not data, unless it
     // completes a labelled row of a rendering that knows its rows.
     if (!hasNumber(run) && run.length < maxValues && !(rowEnded && label.length > 0)) continue;
-    rows.push({ own: label.join(''), context: context.join(''), values: run, at: run[0]!.at });
+    rows.push({ own: label.map((c) => c.text).join(''), context: context.join(''), values: run, at: run[0]!.at });
     context = [];
+  }
+  return rows;
+}
+
+/** Rows (of renderings that know rows) with several cells and not one value: candidates for "text where numbers belong". */
+export function rowsWithoutValues(cells: readonly TextCell[]): TextCell[][] {
+  const rows: TextCell[][] = [];
+  let row: TextCell[] = [];
+  for (const cell of cells) {
+    row.push(cell);
+    if (!cell.rowEnd) continue;
+    if (row.length >= 3 && !row.some((c) => isValueText(c.text))) rows.push(row);
+    row = [];
   }
   return rows;
 }

@@ -43,7 +43,7 @@ export function tabReport(options: TabReportOptions = {}): string {
     agency,
     `${year}年政府信息公开工作年度报告`,
     '一、总体情况',
-    `${year}年，本机关共收到政府信息公开申请12件，共答复政府信息公开申请12件，其中予以公开12件。行政复议2件、行政诉讼0件。`,
+    `${year}年，本机关共收到政府信息公开申请12件，共答复政府信息公开申请12件，其中予以公开12件。行政复议2件、行政诉讼4件。`,
     options.headings?.proactive ?? '二、主动公开政府信息情况',
   ];
   const header = edition === '2019' ? '信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量' : '信息内容\t本年制发件数\t本年废止件数\t现行有效件数';
@@ -80,4 +80,21 @@ export function tabReport(options: TabReportOptions = {}): string {
     out.push(line);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The same report as a web page: tab-separated lines become table rows, other lines paragraphs. */
+export function tabReportHtml(text: string): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const out: string[] = ['<html><head><meta charset="utf-8"><title>年度报告</title></head><body>'];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    const isRow = line.includes('\t');
+    if (isRow && !inTable) out.push('<table border="1">');
+    if (!isRow && inTable) out.push('</table>');
+    inTable = isRow;
+    out.push(isRow ? `<tr>${line.split('\t').map((c) => `<td>${escape(c)}</td>`).join('')}</tr>` : `<p>${escape(line)}</p>`);
+  }
+  if (inTable) out.push('</table>');
+  out.push('</body></html>');
+  return out.join('\n');
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { tabReport } from '../helpers/tab-report.ts';
+import { tabReport, tabReportHtml } from '../helpers/tab-report.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
@@ -79,7 +79,8 @@ const BAD: Array<[string, string | Uint8Array, RegExp]> = [
   ['cut-before-tables.txt', tabReport().slice(0, tabReport().indexOf('二、主动公开')), /not an annual report|not found/],
   ['cut-inside-tables.txt', tabReport().slice(0, tabReport().indexOf('（四）无法提供')), /not found/],
   ['junk.bin', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), /binary/],
-  ['words.html', `<html><body><h1>测试局2023年政府信息公开工作年度报告</h1>${tabReport().split('\n').map((l) => `<p>${l}</p>`).join('')}</body></html>`.replace(/<p>[^<]*一、本年新收政府信息公开申请数量[^<]*<\/p>/, '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>十</td><td>二</td><td>零</td><td>零</td><td>零</td><td>零</td><td>十二</td></tr></table>'), /not a number|expected/],
+  ['words.html', tabReportHtml(tabReport({ cells: { 'applications.received.natural_person': '十', 'applications.received.commercial_enterprise': '二', 'applications.received.total': '十二' } })), /"十" is not a number/],
+  ['one-word.html', tabReportHtml(tabReport({ cells: { 'applications.granted.total': '若干' } })), /not a number|若干/],
 ];
 
 for (const [name, content, message] of BAD) {
@@ -90,8 +91,8 @@ for (const [name, content, message] of BAD) {
       assert.equal(r.code, 2, `${command} ${name}: ${r.stdout}${r.stderr}`);
       const out = r.stdout + r.stderr;
       assertNoStack(out);
-      if (!/not a number/.test(out)) assert.match(r.stderr, new RegExp(name.replace('.', '\\.')));
-      assert.match(out, message);
+      assert.match(r.stderr, new RegExp(name.replace('.', '\\.')), 'stderr names the file');
+      assert.match(r.stderr, message);
     }
   });
 }
