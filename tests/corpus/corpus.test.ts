@@ -66,3 +66,50 @@ for (const file of expectedFiles) {
     }
   });
 }
+
+test('a GBK/GB18030 copy of the seed report, with no charset declared anywhere, reads exactly like the UTF-8 original', async () => {
+  if (skipWithoutShared('GBK copy of the seed report')) return;
+  const iconv = (await import('iconv-lite')).default;
+  const utf8 = await sharedBytes('corpus', '2020_liaocheng-zrzyghj.txt');
+  const text = new TextDecoder().decode(utf8);
+  const original = await readReport(utf8, 'seed.txt');
+  // GB18030 encodes every character; GBK lacks the no-break space, which a GBK copy prints as a plain space.
+  for (const [encoding, copy] of [['gb18030', text], ['gbk', text.replaceAll('\u00a0', ' ')]] as const) {
+    const bytes = new Uint8Array(iconv.encode(copy, encoding));
+    assert.notDeepEqual(bytes, utf8);
+    const report = await readReport(bytes, 'seed.txt');
+    assert.equal(report.sources[0]!.encoding, 'gb18030');
+    assert.deepEqual({ ...report, sources: [] }, { ...original, sources: [] }, `${encoding} copy reads like the original`);
+  }
+});
+
+test('the seed report validates with no errors and exactly the three 勾稽 warnings its source contains', async () => {
+  if (skipWithoutShared('seed report validation')) return;
+  const { validate } = await import('../../pipeline/validate/index.ts');
+  const report = await readReport(await sharedBytes('corpus', '2020_liaocheng-zrzyghj.txt'), '2020_liaocheng-zrzyghj.txt');
+  const result = validate(report);
+  assert.equal(result.valid, true);
+  assert.deepEqual(
+    result.issues.map((i) => [i.severity, i.rule, i.column, i.expected, i.found]),
+    [
+      ['warning', 'applications.balance', 'natural_person', 77, 75],
+      ['warning', 'applications.balance', 'research_institution', 3, 2],
+      ['warning', 'applications.balance', 'legal_service_org', 25, 28],
+    ],
+  );
+});
+
+test('the 2023 洪泽 report keeps its real table 四 errors as warnings', async () => {
+  if (skipWithoutShared('洪泽 2023 validation')) return;
+  const { validate } = await import('../../pipeline/validate/index.ts');
+  const name = '2023_huaian-hongze-district-gov.pdftotext-layout.txt';
+  const result = validate(await readReport(await sharedBytes('corpus', name), name));
+  assert.equal(result.valid, true);
+  assert.deepEqual(
+    result.issues.filter((i) => i.severity === 'warning').map((i) => [i.rule, i.row, i.expected, i.found]),
+    [
+      ['appeals.row_total', 'reconsideration', 11, 0],
+      ['appeals.row_total', 'litigation_after_reconsideration', 5, 0],
+    ],
+  );
+});
