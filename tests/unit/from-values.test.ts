@@ -5,7 +5,7 @@ import { InputError } from '../../pipeline/errors.ts';
 import { type CompactReport, canonicalJson, reportFromValues } from '../../pipeline/model/from-values.ts';
 import type { Source } from '../../pipeline/model/report.ts';
 import { TABLES, cellsOf } from '../../pipeline/model/template.ts';
-import { liaocheng2020 } from './helpers/liaocheng-2020.ts';
+import { liaocheng2020 } from '../helpers/liaocheng-2020.ts';
 
 function small(): CompactReport {
   return {

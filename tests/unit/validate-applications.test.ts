@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Issue } from '../../pipeline/model/issue.ts';
 import { validate } from '../../pipeline/validate/index.ts';
-import { build, consistent, drop, issuesOf, printed, set } from './helpers/synthetic.ts';
+import { build, consistent, drop, issuesOf, printed, set } from '../helpers/synthetic.ts';
 
 function only(issues: Issue[]): Issue {
   assert.equal(issues.length, 1, JSON.stringify(issues, null, 1));

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reportFromValues } from '../../pipeline/model/from-values.ts';
 import { validate } from '../../pipeline/validate/index.ts';
-import { hongze2023 } from './helpers/hongze-2023.ts';
-import { liaocheng2020 } from './helpers/liaocheng-2020.ts';
+import { hongze2023 } from '../helpers/hongze-2023.ts';
+import { liaocheng2020 } from '../helpers/liaocheng-2020.ts';
 
 test('聊城 2020: exactly three balance warnings (77 vs 75, 3 vs 2, 25 vs 28) and no error', () => {
   const result = validate(reportFromValues(liaocheng2020()));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findPrevious, validate, validateAll } from '../../pipeline/validate/index.ts';
-import { build, consistent, issuesOf, set } from './helpers/synthetic.ts';
+import { build, consistent, issuesOf, set } from '../helpers/synthetic.ts';
 
 function pair(edition: '2019' | '2021' = '2021') {
   const previous = consistent(edition, 2022);

@@ -4,7 +4,7 @@ import type { Issue } from '../../pipeline/model/issue.ts';
 import { sortIssues, validate } from '../../pipeline/validate/index.ts';
 import { CONSISTENCY_CHECKS, RULE_IDS } from '../../pipeline/validate/rules.ts';
 import { CONSISTENCY_RULES } from '../../pipeline/model/template.ts';
-import { build, consistent, set } from './helpers/synthetic.ts';
+import { build, consistent, set } from '../helpers/synthetic.ts';
 
 test('every consistency rule of the template has a check', () => {
   assert.deepEqual(Object.keys(CONSISTENCY_CHECKS).sort(), CONSISTENCY_RULES.map((r) => r.id).sort());

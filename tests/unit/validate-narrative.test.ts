@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { NarrativeFigure } from '../../pipeline/model/report.ts';
 import { validate } from '../../pipeline/validate/index.ts';
-import { build, consistent, issuesOf, set } from './helpers/synthetic.ts';
+import { build, consistent, issuesOf, set } from '../helpers/synthetic.ts';
 
 function figure(key: string, value: number, line = 3): NarrativeFigure {
   return { key, value, text: `${key} ${value} 件`, source: { line, column: 5 } };

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { REPORT_SCHEMA_ID, reportSchemaText } from '../../pipeline/validate/build-schema.ts';
 import { locateInTables, schemaIssues } from '../../pipeline/validate/schema.ts';
-import { hongze2023 } from './helpers/hongze-2023.ts';
-import { liaocheng2020 } from './helpers/liaocheng-2020.ts';
-import { build, consistent } from './helpers/synthetic.ts';
+import { hongze2023 } from '../helpers/hongze-2023.ts';
+import { liaocheng2020 } from '../helpers/liaocheng-2020.ts';
+import { build, consistent } from '../helpers/synthetic.ts';
 
 const schemaFile = new URL('../../schemas/annual-report.schema.json', import.meta.url);
 

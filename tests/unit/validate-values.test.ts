@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validate } from '../../pipeline/validate/index.ts';
 import { editionForYear } from '../../pipeline/validate/rules-values.ts';
-import { build, consistent, issuesOf, set } from './helpers/synthetic.ts';
+import { build, consistent, issuesOf, set } from '../helpers/synthetic.ts';
 
 test('value.not_a_number: an error for every text cell, with raw, expected and source', () => {
   const compact = consistent('2019');
