@@ -17,6 +17,7 @@ export type CompactTable = Record<string, Record<string, CompactValue>>;
 export interface CompactReport {
   id?: string;
   agency: string;
+  region?: string;
   year: number;
   published?: string | null;
   edition: Edition;
@@ -116,6 +117,7 @@ export function reportFromValues(compact: CompactReport, source?: Source): Annua
   return {
     id: compact.id ?? reportId(compact.agency, compact.year),
     agency: compact.agency,
+    ...(compact.region !== undefined ? { region: compact.region } : {}),
     year: compact.year,
     published: compact.published ?? null,
     edition: compact.edition,

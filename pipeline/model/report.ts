@@ -87,6 +87,8 @@ export interface AnnualReport {
   id: string;
   /** The agency's name as printed. */
   agency: string;
+  /** The agency's administrative division (GB/T 2260, six digits), when known. */
+  region?: string;
   year: number;
   /** Publication date as printed (YYYY-MM-DD), or null. */
   published: string | null;

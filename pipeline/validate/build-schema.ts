@@ -141,6 +141,7 @@ export function buildReportSchema(): Json {
     properties: {
       id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
       agency: { type: 'string', minLength: 1 },
+      region: { type: 'string', pattern: '^[0-9]{6}$', description: 'GB/T 2260 administrative division code' },
       year: { type: 'integer', minimum: 1990, maximum: 2100 },
       published: { type: ['string', 'null'], format: 'date' },
       edition: { enum: [...EDITIONS] },
