@@ -19,6 +19,8 @@ export interface Issue {
   expected?: number | string | null;
   found?: number | string | null;
   message: { zh: string; en: string };
+  /** Every cell ("row.column", in `table`) the rule compared: the cells the issue touches, for flags in the data. */
+  cells?: string[];
   /** Cells ("row.column") that were blank, "-" or absent and were counted as 0 by the rule. */
   blanksAsZero?: string[];
   /** Other reports the issue involves (cross-year rules). */

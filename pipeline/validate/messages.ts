@@ -84,6 +84,8 @@ export function mismatchIssue(ctx: MismatchContext, m: Mismatch): Issue {
       en: `${ctx.rule}, ${ctx.scope.en}: ${equation(ctx.left, ctx.right, m, 'en')}${blanksNote(m.blanks, 'en')}`,
     },
   };
+  const own = [...ctx.left, ...ctx.right].map((t) => t.ref).filter((ref) => !ref.includes(':'));
+  if (own.length) issue.cells = own;
   if (m.blanks.length) issue.blanksAsZero = m.blanks;
   if (ctx.related?.length) issue.related = ctx.related;
   const source = ctx.source ?? ctx.right.find((t) => t.cell?.source)?.cell?.source;

@@ -62,6 +62,7 @@ function checkFigure(report: AnnualReport, figure: NarrativeFigure): Issue[] {
       zh: `${rule}：正文称 ${m.found}（“${figure.text}”），但表中 ${describeSide(left, 'zh')} = ${m.expected}${blanksNote(m.blanks, 'zh')}`,
       en: `${rule}: the text says ${m.found} ("${figure.text}"), but the table has ${describeSide(left, 'en')} = ${m.expected}${blanksNote(m.blanks, 'en')}`,
     },
+    cells: left.map((t) => t.ref),
     ...(figure.source ? { source: figure.source } : {}),
   };
   if (m.blanks.length) issue.blanksAsZero = m.blanks;

@@ -27,6 +27,7 @@ export function notANumber(report: AnnualReport): Issue[] {
           column,
           expected: 'a number',
           found: raw,
+          cells: [`${row}.${column}`],
           message: {
             zh: `${table}.${row}.${column}：“${raw}”不是数字`,
             en: `${table}.${row}.${column}: "${raw}" is not a number`,
