@@ -1,0 +1,104 @@
+/**
+ * Contracts of the build stage: validated reports in, dataset files out.
+ * Builders are pure: they return strings (or string chunks per report, for the big files that are streamed);
+ * the orchestrator (pipeline/build/index.ts) writes them through the file adapter and measures them.
+ */
+import type { ValidationResult } from '../model/issue.ts';
+import type { AnnualReport } from '../model/report.ts';
+
+export interface ValidatedReport {
+  report: AnnualReport;
+  validation: ValidationResult;
+}
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** What the whole release is about. Defaults in defaults.ts; configuration overrides them (issue 5). */
+export interface DatasetMeta {
+  /** Absolute URL where the output folder is served, ending with '/': the stable URLs harvesters use. */
+  baseUrl: string;
+  title: Text;
+  description: Text;
+  publisher: { name: Text; url: string; email: string };
+  contact: { name: Text; email: string; url: string };
+  license: { id: string; url: string; title: string };
+  /** Semantic version of the release and what changed in it (set by the publish planner, issue 4). */
+  version: string;
+  versionNotes: string;
+  keywords: { zh: string[]; en: string[] };
+  /** Spatial coverage: the country (EU authority URI) and its name. */
+  spatial: { uri: string; name: Text };
+  /** Update frequency (EU frequency authority URI). */
+  accrualPeriodicity: string;
+  /** Date the catalog was first issued (YYYY-MM-DD). */
+  issued: string;
+}
+
+/** Headline figures of one report (null when the source prints nothing there). */
+export interface Headline {
+  received: number | null;
+  granted: number | null;
+  /** Requests handled this year: 三（七）总计, total column. */
+  handled: number | null;
+  reconsiderations: number | null;
+  lawsuits: number | null;
+}
+
+/** One report as the aggregate files see it: small, kept in memory for the whole corpus. */
+export interface ReportSummary {
+  id: string;
+  agency: string;
+  region: string | null;
+  year: number;
+  edition: string;
+  published: string | null;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  /** Rule ids of the report's warnings, sorted, unique. */
+  flags: string[];
+  headline: Headline;
+  sources: string[];
+  /** Relative path of the report's canonical JSON, its sha256 and size. */
+  json: { path: string; sha256: string; bytes: number };
+  /** Relative path of the report's page on the site. */
+  page: string;
+  /** Date (YYYY-MM-DD) this report's data last changed in the published datasets. */
+  modified: string;
+}
+
+/** A file of the release, as measured after it was written. */
+export interface FileStat {
+  path: string;
+  bytes: number;
+  sha256: string;
+  mediaType: string;
+}
+
+/** Everything the aggregate builders (datapackage, CSVW, catalog, site index) need. */
+export interface ReleaseContext {
+  meta: DatasetMeta;
+  /** Sorted by year, then id. */
+  reports: ReportSummary[];
+  /** The data files written so far (CSV, JSON feeds, NDJSON), sorted by path. */
+  files: FileStat[];
+  /** Latest `modified` of any report (YYYY-MM-DD): the release's modification date. */
+  modified: string;
+  /** First and last report year, or null without reports. */
+  years: [number, number] | null;
+}
+
+/**
+ * A file built row by row, so that memory does not grow with the corpus: its head, one chunk per report, its tail.
+ * The orchestrator writes head(), then chunk(r) for every report in order, then tail().
+ */
+export interface StreamedFile {
+  path: string;
+  mediaType: string;
+  head(): string;
+  chunk(r: ValidatedReport): string;
+  tail(): string;
+}
