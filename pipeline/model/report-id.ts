@@ -2,7 +2,7 @@
 import { pinyin } from 'pinyin-pro';
 
 export function agencySlug(agency: string): string {
-  const latin = pinyin(agency.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  const latin = pinyin(agency.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

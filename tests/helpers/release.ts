@@ -1,0 +1,51 @@
+/**
+ * A small release for build tests: synthetic reports (both editions, one with a planted warning), validated and
+ * summarised, with file stats computed from the given files.
+ */
+import { createHash } from 'node:crypto';
+import { DEFAULT_META } from '../../pipeline/build/defaults.ts';
+import { summarize } from '../../pipeline/build/summary.ts';
+import type { FileStat, ReleaseContext, ValidatedReport } from '../../pipeline/build/types.ts';
+import { reportFromValues } from '../../pipeline/model/from-values.ts';
+import { generateValues } from '../../pipeline/synth/index.ts';
+import { validateAll } from '../../pipeline/validate/index.ts';
+
+export function sampleReports(count = 6): ValidatedReport[] {
+  const reports = Array.from({ length: count }, (_, i) => {
+    const values = generateValues(1000 + i, { year: 2019 + (i % 6) });
+    if (i === 1) {
+      // A planted arithmetic error: the total column of 一 is off by one.
+      const received = values.tables.applications!.received!;
+      received.total = (typeof received.total === 'number' ? received.total : 0) + 1;
+    }
+    return reportFromValues(values);
+  });
+  // A name that must be escaped in HTML and neutralised in CSV.
+  reports[2] = { ...reports[2]!, agency: '=cmd|<script>alert(1)</script>局' };
+  const results = validateAll(reports);
+  return reports
+    .map((report) => ({ report, validation: results.get(report.id)! }))
+    .sort((a, b) => a.report.year - b.report.year || a.report.id.localeCompare(b.report.id));
+}
+
+export function fileStat(path: string, content: string | Uint8Array, mediaType: string): FileStat {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mediaType };
+}
+
+/** A release context over the sample reports; `files` are whatever the test built. */
+export function sampleContext(reports: ValidatedReport[], files: FileStat[] = []): ReleaseContext {
+  const summaries = reports.map((r) => {
+    const json = `${JSON.stringify(r.report)}\n`;
+    const stat = fileStat('x', json, 'application/json');
+    return summarize(r, { sha256: stat.sha256, bytes: stat.bytes }, r.report.published ?? `${r.report.year + 1}-01-31`);
+  });
+  const years = summaries.map((s) => s.year);
+  return {
+    meta: DEFAULT_META,
+    reports: summaries,
+    files: [...files].sort((a, b) => a.path.localeCompare(b.path)),
+    modified: summaries.map((s) => s.modified).sort().at(-1) ?? DEFAULT_META.issued,
+    years: years.length ? [Math.min(...years), Math.max(...years)] : null,
+  };
+}
