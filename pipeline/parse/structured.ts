@@ -11,7 +11,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export function parseStructured(doc: StructuredDocument): AnnualReport {
   const file = doc.source.name;
-  const data = doc.data;
+  // A report document of a release (reports/<year>/<id>.json) wraps the report with its validation result.
+  const data = isObject(doc.data) && isObject(doc.data.report) && 'validation' in doc.data ? doc.data.report : doc.data;
   const fail = (pointer: string, expected: string): never => {
     throw new InputError(`structured report, at ${pointer}: expected ${expected}`, file, { pointer });
   };
