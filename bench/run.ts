@@ -1,0 +1,117 @@
+/**
+ * `npm run bench` (node --expose-gc --import tsx bench/run.ts [--count N]): a synthetic corpus of N reports
+ * (default 10 000) rendered in every way agencies publish, held in memory; then, on one core (one thread, one
+ * report at a time): ingest + parse throughput, validate throughput, and peak memory (rss and heapUsed, sampled
+ * during the run). Prints a table; writes nothing.
+ */
+import { ingest } from '../pipeline/ingest/index.ts';
+import type { AnnualReport } from '../pipeline/model/report.ts';
+import { parseDocument } from '../pipeline/parse/index.ts';
+import { compareCells } from '../pipeline/synth/compare.ts';
+import { generate } from '../pipeline/synth/generate.ts';
+import { renderBytes, SYNTH_RENDERINGS, type SynthRendering } from '../pipeline/synth/index.ts';
+import type { CompactReport } from '../pipeline/synth/types.ts';
+import { validate } from '../pipeline/validate/index.ts';
+
+const argv = process.argv;
+const countAt = argv.indexOf('--count');
+const COUNT = countAt >= 0 ? Number(argv[countAt + 1]) : 10_000;
+if (!Number.isInteger(COUNT) || COUNT <= 0) {
+  console.error('usage: npm run bench -- [--count N]   (N a positive integer)');
+  process.exit(2);
+}
+
+const peak = { rss: 0, heapUsed: 0 };
+function sample(): void {
+  const m = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, m.rss);
+  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+}
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+interface Item { name: string; rendering: SynthRendering; bytes: Uint8Array; values: CompactReport }
+
+// 1. The corpus, in memory: report i in rendering i mod 9.
+let t0 = performance.now();
+const corpus: Item[] = [];
+let corpusBytes = 0;
+for (let i = 0; i < COUNT; i++) {
+  const rendering = SYNTH_RENDERINGS[i % SYNTH_RENDERINGS.length]!;
+  const { values, narrative } = generate(i);
+  const bytes = await renderBytes(rendering, values, { narrative });
+  corpus.push({ name: `synthetic-${i}.${rendering}`, rendering, bytes, values });
+  corpusBytes += bytes.length;
+  if (i % 100 === 0) sample();
+}
+const generateSeconds = (performance.now() - t0) / 1000;
+gc?.();
+sample();
+
+// 2. Ingest + parse, one report at a time.
+const perRendering = new Map<SynthRendering, { n: number; ms: number; failed: number; mismatched: number }>();
+const reports: AnnualReport[] = [];
+let parseFailures = 0;
+t0 = performance.now();
+for (const [i, item] of corpus.entries()) {
+  const start = performance.now();
+  let report: AnnualReport | undefined;
+  try {
+    report = parseDocument(await ingest(item.bytes, item.name));
+  } catch {
+    parseFailures++;
+  }
+  const ms = performance.now() - start;
+  const stat = perRendering.get(item.rendering) ?? { n: 0, ms: 0, failed: 0, mismatched: 0 };
+  stat.n++;
+  stat.ms += ms;
+  if (!report) stat.failed++;
+  else {
+    reports.push(report);
+    if (compareCells(item.values, report).length > 0) stat.mismatched++;
+  }
+  perRendering.set(item.rendering, stat);
+  if (i % 50 === 0) sample();
+}
+const parseSeconds = [...perRendering.values()].reduce((s, r) => s + r.ms, 0) / 1000;
+const parseWall = (performance.now() - t0) / 1000;
+sample();
+gc?.();
+const retained = process.memoryUsage();
+
+// 3. Validate every parsed report.
+let issues = 0;
+t0 = performance.now();
+for (const [i, report] of reports.entries()) {
+  issues += validate(report).issues.length;
+  if (i % 50 === 0) sample();
+}
+const validateSeconds = (performance.now() - t0) / 1000;
+sample();
+
+const rate = (n: number, s: number): string => (s > 0 ? (n / s).toFixed(0) : '∞');
+const rows: string[][] = [
+  ['phase', 'reports', 'seconds', 'reports/s'],
+  ['generate + render (setup)', String(COUNT), generateSeconds.toFixed(1), rate(COUNT, generateSeconds)],
+  ['ingest + parse', String(COUNT), parseSeconds.toFixed(1), rate(COUNT, parseSeconds)],
+  ['validate', String(reports.length), validateSeconds.toFixed(2), rate(reports.length, validateSeconds)],
+];
+const print = (table: string[][]): void => {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => [...r[c]!].length)));
+  for (const [k, r] of table.entries()) {
+    console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+};
+console.log(`xxgk bench: ${COUNT} synthetic reports, ${mb(corpusBytes)} of input, node ${process.version}, one thread${gc ? '' : ' (run with --expose-gc for steadier memory figures)'}\n`);
+print(rows);
+console.log('');
+print([
+  ['rendering', 'reports', 'reports/s', 'parse failed', 'cells differ'],
+  ...SYNTH_RENDERINGS.map((r) => {
+    const s = perRendering.get(r) ?? { n: 0, ms: 0, failed: 0, mismatched: 0 };
+    return [r, String(s.n), rate(s.n, s.ms / 1000), String(s.failed), String(s.mismatched)];
+  }),
+]);
+console.log(`\npeak memory: rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}; after parsing${gc ? ' and a gc' : ''}: rss ${mb(retained.rss)}, heapUsed ${mb(retained.heapUsed)} (corpus and parsed reports held)`);
+console.log(`parse wall time ${parseWall.toFixed(1)} s; ${parseFailures} reports could not be parsed; validate found ${issues} issues in all`);

@@ -1,0 +1,57 @@
+/**
+ * Compare a parsed report with the compact values it was rendered from: every cell of the edition's template,
+ * null ↔ blank, '-' ↔ not applicable, a missing row ↔ absent (or derived, for 2021 （六）其他处理). For round-trip
+ * tests and the benchmark.
+ */
+import type { AnnualReport } from '../model/report.ts';
+import { TABLE_IDS, TABLES, columnsOf, rowsOf } from '../model/template.ts';
+import type { CompactReport } from './types.ts';
+
+export interface CellMismatch {
+  cell: string;
+  expected: string;
+  found: string;
+}
+
+export function compareCells(values: CompactReport, report: AnnualReport): CellMismatch[] {
+  const out: CellMismatch[] = [];
+  for (const id of TABLE_IDS) {
+    const t = values.tables[id];
+    for (const row of rowsOf(TABLES[id], values.edition)) {
+      for (const column of columnsOf(TABLES[id], row, values.edition)) {
+        const got = report.tables[id]?.[row.code]?.[column];
+        const exp = t[row.code]?.[column];
+        let ok: boolean;
+        if (exp === undefined) ok = !got || got.kind === 'absent' || got.kind === 'derived';
+        else if (exp === null) ok = got?.kind === 'blank';
+        else if (exp === '-') ok = got?.kind === 'not_applicable';
+        else ok = got?.kind === 'number' && got.value === exp;
+        if (!ok) {
+          out.push({
+            cell: `${id}.${row.code}.${column}`,
+            expected: exp === undefined ? 'absent' : exp === null ? 'blank' : exp === '-' ? 'not_applicable' : `number ${exp}`,
+            found: got ? `${got.kind}${got.value === null ? '' : ` ${got.value}`}${got.raw === undefined ? '' : ` (printed ${JSON.stringify(got.raw)})`}` : 'missing',
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Agency, year, edition, publication date and narrative figures, as far as the rendering prints them. */
+export function compareMeta(values: CompactReport, report: AnnualReport, narrative?: Record<string, number>): CellMismatch[] {
+  const out: CellMismatch[] = [];
+  const check = (cell: string, expected: unknown, found: unknown): void => {
+    if (expected !== found) out.push({ cell, expected: JSON.stringify(expected), found: JSON.stringify(found) });
+  };
+  check('agency', values.agency, report.agency);
+  check('year', values.year, report.year);
+  check('edition', values.edition, report.edition);
+  check('published', values.published ?? null, report.published);
+  if (narrative) {
+    const stated = Object.fromEntries(report.narrative.map((f) => [f.key, f.value]));
+    for (const [key, value] of Object.entries(narrative)) check(`narrative.${key}`, value, stated[key]);
+  }
+  return out;
+}

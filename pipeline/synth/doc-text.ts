@@ -1,0 +1,134 @@
+/**
+ * The prose of a synthetic report, shared by every rendering: title, introduction, 一、总体情况 (which states the
+ * narrative figures), 五 and 六, and the signature. Drawn from the report's own seed, so that every rendering of one
+ * report reads the same.
+ */
+import { describeAgency } from './agencies.ts';
+import { createRng, hashString, type Rng } from './prng.ts';
+import type { CompactReport, NarrativeFigures } from './types.ts';
+
+export interface Block {
+  kind: 'h1' | 'h2' | 'p';
+  text: string;
+}
+
+export interface DocText {
+  agency: string;
+  /** "2020年政府信息公开工作年度报告" */
+  title: string;
+  /** Blocks before section 二 (introduction and 一、总体情况). */
+  before: Block[];
+  /** Blocks after section 四 (五 and 六). */
+  after: Block[];
+  /** "2021年1月28日", or null when the report prints no date. */
+  date: string | null;
+  /** The contact address, for page footers. */
+  address: string;
+}
+
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+const ROADS = ['人民路', '建设路', '文化路', '解放大道', '滨河路', '新华路', '政通路', '行政中心路'];
+
+function contact(rng: Rng, agency: string): { address: string; text: string } {
+  const place = describeAgency(agency).place;
+  const address = `${place}${rng.pick(ROADS)}${rng.int(1, 399)}号`;
+  const phone = `0${rng.int(310, 991)}-${rng.int(2000, 8999)}${String(rng.int(0, 9999)).padStart(4, '0')}`;
+  const post = String(rng.int(100000, 850000)).slice(0, 4) + '00';
+  return { address, text: `（地址：${address}，邮编：${post}，电话：${phone}）` };
+}
+
+function overview(rng: Rng, v: CompactReport, n: NarrativeFigures): Block[] {
+  const { agency, year } = v;
+  const self = rng.pick(['我局', '本机关', agency]);
+  const apps = v.tables.applications;
+  const carried = typeof apps.carried_over?.total === 'number' ? apps.carried_over.total : 0;
+  const items = rng.int(80, 6000);
+  const blocks: Block[] = [
+    { kind: 'h1', text: '一、总体情况' },
+    {
+      kind: 'p',
+      text: `${year}年，${agency}深入贯彻落实《中华人民共和国政府信息公开条例》（以下简称《条例》），坚持以公开为常态、不公开为例外，`
+        + rng.pick(['不断提升政务公开质量和实效。', '扎实推进政务公开标准化规范化建设。', '持续深化决策、执行、管理、服务、结果公开。']),
+    },
+    { kind: 'h2', text: '（一）主动公开情况' },
+    {
+      kind: 'p',
+      text: `${year}年，${self}通过门户网站、政务新媒体等平台主动公开政府信息${items}条，`
+        + `发布政策解读${rng.int(1, 60)}篇，` + rng.pick(['及时回应社会关切。', '做到应公开尽公开。', '公开内容涵盖机构职能、政策文件、财政预决算等。']),
+    },
+    { kind: 'h2', text: '（二）依申请公开情况' },
+  ];
+  const style = rng.int(0, 2);
+  const appeals = `${year}年，因政府信息公开申请引发行政复议${n.reconsideration}件、行政诉讼${n.litigation}件。`;
+  if (style === 0) {
+    blocks.push({
+      kind: 'p',
+      text: `${year}年共收到政府信息公开申请${n.received}件，上年结转${carried}件。共答复政府信息公开申请${n.handled}件，`
+        + `其中予以公开${n.granted}件，部分公开${n.partially_granted}件，其余均依法作出答复。` + appeals,
+    });
+  } else if (style === 1) {
+    blocks.push(
+      { kind: 'p', text: `1.申请情况。${year}年，${self}共收到政府信息公开申请${n.received}件，均在法定期限内答复。` },
+      { kind: 'p', text: `2.办理情况。共答复政府信息公开申请${n.handled}件，其中：予以公开${n.granted}件，部分公开${n.partially_granted}件。` },
+      { kind: 'p', text: `3.行政复议、行政诉讼情况。${appeals}` },
+    );
+  } else {
+    blocks.push({
+      kind: 'p',
+      text: `进一步规范依申请公开办理流程，畅通申请渠道。${year}年，共收到政府信息公开申请${n.received}件，`
+        + `共答复政府信息公开申请${n.handled}件（含上年度结转申请${carried}件），予以公开${n.granted}件，部分公开${n.partially_granted}件。`
+        + `全年政府信息公开行政复议${n.reconsideration}件、行政诉讼${n.litigation}件。`,
+    });
+  }
+  blocks.push(
+    { kind: 'h2', text: '（三）政府信息管理情况' },
+    { kind: 'p', text: rng.pick([
+      '严格落实政府信息公开保密审查制度，坚持“先审查、后公开”和“一事一审”原则，动态调整主动公开目录。',
+      '健全政府信息发布审核机制，对拟公开的政府信息进行保密审查和合法性审查，规范公开属性认定。',
+    ]) },
+    { kind: 'h2', text: '（四）政府信息公开平台建设情况' },
+    { kind: 'p', text: rng.pick([
+      '持续优化门户网站政府信息公开专栏，规范设置法定主动公开内容栏目，加强政务新媒体日常管理。',
+      '以政府网站为第一平台，统筹用好政务新媒体、政务服务大厅等渠道，提升信息发布的及时性和准确性。',
+    ]) },
+    { kind: 'h2', text: '（五）监督保障情况' },
+    { kind: 'p', text: `将政务公开工作纳入年度目标考核，组织开展业务培训${rng.int(1, 6)}次，未发生因政府信息公开工作不到位需要追究责任的情况。` },
+  );
+  return blocks;
+}
+
+export function docText(values: CompactReport, narrative: NarrativeFigures): DocText {
+  const rng = createRng(hashString(`${values.agency}|${values.year}|text`));
+  const { agency, year } = values;
+  const c = contact(rng, agency);
+  const before: Block[] = [
+    {
+      kind: 'p',
+      text: `本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的政府信息公开工作年度报告格式要求编制。`
+        + `本报告所列数据的统计期限为${year}年1月1日至${year}年12月31日。如对本报告有疑问，请与${agency}办公室联系${c.text}。`,
+    },
+    ...overview(rng, values, narrative),
+  ];
+  const edition2021 = values.edition === '2021';
+  const after: Block[] = [
+    { kind: 'h1', text: rng.pick(['五、存在的主要问题及改进情况', '五、政府信息公开工作存在的主要问题及改进情况']) },
+    { kind: 'p', text: `${year}年，${agency}政府信息公开工作取得一定成效，但仍存在政策解读形式不够丰富、公开内容的深度和广度有待提升等问题。`
+      + '下一步，将进一步加强队伍建设，提升政务公开工作规范化水平。' },
+    { kind: 'h1', text: '六、其他需要报告的事项' },
+    { kind: 'p', text: edition2021
+      ? rng.pick([`${year}年，本机关未收取政府信息公开信息处理费。`, `依据《政府信息公开信息处理费管理办法》，${year}年收取信息处理费0元。`])
+      : '无。' },
+  ];
+  return {
+    agency,
+    title: `${year}年政府信息公开工作年度报告`,
+    before,
+    after,
+    date: values.published ? chineseDate(values.published) : null,
+    address: c.address,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * A real Word .docx (made with the `docx` package): title, narrative, and the three tables as Word tables with
+ * merged cells (gridSpan for colspan, vMerge restart/continue for rowspan), a page-number footer. Numbers are now
+ * and then split across two runs, as Word leaves them after edits. Async: the package zips asynchronously.
+ * The zip is re-packed with fixed file dates and document dates, so the same report always gives the same bytes.
+ */
+import {
+  AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
+  VerticalAlign, VerticalMergeType, WidthType,
+} from 'docx';
+import JSZip from 'jszip';
+import { TABLES, TABLE_IDS } from '../model/template.ts';
+import { type Block, docText } from './doc-text.ts';
+import { narrativeFigures } from './generate.ts';
+import { buildGrid, expandGrid, type Grid } from './grid.ts';
+import { drawPrintStyle, type PrintStyle, printValue } from './print.ts';
+import { renderRng, type Rng } from './prng.ts';
+import type { CompactReport, NarrativeFigures } from './types.ts';
+
+export interface DocxRenderOptions {
+  narrative?: NarrativeFigures;
+  seed?: number;
+}
+
+const BODY = { font: '仿宋_GB2312', size: 32 };
+const CELL = { font: '宋体', size: 21 };
+
+function paragraph(b: Block): Paragraph {
+  const font = b.kind === 'h1' ? '黑体' : b.kind === 'h2' ? '楷体_GB2312' : BODY.font;
+  return new Paragraph({
+    indent: { firstLine: 640 },
+    spacing: { line: 560, lineRule: 'exact' },
+    children: [new TextRun({ text: b.text, font, size: BODY.size })],
+  });
+}
+
+function cellRuns(rng: Rng, text: string): TextRun[] {
+  if (/^\d{2,}$/.test(text) && rng.chance(0.2)) {
+    const cut = rng.int(1, text.length - 1);
+    return [new TextRun({ text: text.slice(0, cut), ...CELL }), new TextRun({ text: text.slice(cut), ...CELL })];
+  }
+  return text === '' ? [] : [new TextRun({ text, ...CELL })];
+}
+
+function wordTable(rng: Rng, grid: Grid, style: PrintStyle): Table {
+  const colWidth = Math.floor(9000 / grid.columns);
+  const rows = expandGrid(grid).map((placed) => new TableRow({
+    children: placed.map(({ cell, continuation }) => {
+      let text = '';
+      if (!continuation) text = cell.kind === 'value' ? printValue(grid.table, cell.ref!.column, cell.value ?? null, style) : cell.text;
+      return new TableCell({
+        columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
+        verticalMerge: cell.rowspan > 1 ? (continuation ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
+        verticalAlign: VerticalAlign.CENTER,
+        width: { size: colWidth * cell.colspan, type: WidthType.DXA },
+        children: [new Paragraph({
+          alignment: cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER,
+          children: cellRuns(rng, text),
+        })],
+      });
+    }),
+  }));
+  return new Table({
+    rows,
+    width: { size: colWidth * grid.columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: grid.columns }, () => colWidth),
+  });
+}
+
+/** Re-pack a zip with fixed dates so that equal content gives equal bytes. */
+async function repack(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (const name of Object.keys(zip.files).sort()) {
+    const file = zip.files[name]!;
+    if (file.dir) continue;
+    let content: string | Uint8Array = await file.async('uint8array');
+    if (name === 'docProps/core.xml') {
+      content = new TextDecoder().decode(content)
+        .replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${iso}`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${iso}`);
+    }
+    out.file(name, content, { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+}
+
+export async function renderDocx(values: CompactReport, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
+  const rng = renderRng(values, 'docx', opts.seed);
+  const style = drawPrintStyle(rng);
+  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const numbering = rng.chance(0.2) ? '、' : '.';
+  const title = (t: string): Paragraph => new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 560, lineRule: 'exact' },
+    children: [new TextRun({ text: t, font: '方正小标宋简体', size: 44 })],
+  });
+  const children: Array<Paragraph | Table> = [title(text.agency), title(text.title), new Paragraph({}), ...text.before.map(paragraph)];
+  for (const id of TABLE_IDS) {
+    children.push(paragraph({ kind: 'h1', text: TABLES[id].zh }));
+    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering }), style));
+  }
+  children.push(...text.after.map(paragraph));
+  const right = (t: string): Paragraph => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t, ...BODY })] });
+  children.push(new Paragraph({}), right(text.agency));
+  if (text.date) children.push(right(text.date));
+  const doc = new Document({
+    creator: values.agency,
+    title: `${values.agency}${text.title}`,
+    lastModifiedBy: values.agency,
+    revision: 1,
+    sections: [{
+      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1531, right: 1531 } } },
+      footers: {
+        default: new Footer({
+          children: [new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], font: '宋体', size: 28 })],
+          })],
+        }),
+      },
+      children,
+    }],
+  });
+  const packed = await Packer.toBuffer(doc);
+  const date = new Date(`${values.published ?? `${values.year + 1}-01-01`}T09:00:00Z`);
+  return repack(new Uint8Array(packed.buffer, packed.byteOffset, packed.length), date);
+}

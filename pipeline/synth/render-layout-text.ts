@@ -1,0 +1,115 @@
+/**
+ * Layout text: what `pdftotext -layout` makes of a report's PDF. Title centred; narrative wrapped at about 30
+ * Chinese characters with spaces around numbers ("2024 年"); tables as label + values at column positions; page
+ * numbers ("-3-") on their own line at the foot of each page, one of them inside table 三; a form feed before
+ * each new page.
+ */
+import { TABLE_IDS, TABLES } from '../model/template.ts';
+import { type Block, docText } from './doc-text.ts';
+import { encodeText, type TextEncoding } from './encode.ts';
+import { narrativeFigures } from './generate.ts';
+import { appealsUnits, applicationsUnits, type LayoutStyle, type PLine, proactiveUnits, type Unit } from './layout-tables.ts';
+import { line, spaceAscii, wrapNarrative } from './layout-line.ts';
+import { drawPrintStyle } from './print.ts';
+import { renderRng, type Rng } from './prng.ts';
+import type { CompactReport, NarrativeFigures } from './types.ts';
+import { displayWidth } from './wrap.ts';
+
+export interface LayoutRenderOptions {
+  narrative?: NarrativeFigures;
+  seed?: number;
+  encoding?: TextEncoding;
+  /** Lines per page (default: drawn, 38–46). */
+  pageLines?: number;
+}
+
+function drawStyle(rng: Rng): LayoutStyle {
+  return {
+    rowGap: rng.chance(0.5) ? 1 : 0,
+    wrapValues: rng.chance(0.5) ? 'middle' : 'after',
+    groupLabel: rng.pick(['inline', 'own-line', 'split'] as const),
+    resultLabel: rng.pick(['vertical', 'spaced', 'plain'] as const),
+    numbering: rng.chance(0.25) ? '、' : '.',
+    first: rng.int(50, 56),
+    step: rng.int(7, 9),
+    print: { ...drawPrintStyle(rng), thousands: false },
+  };
+}
+
+function render(pl: PLine): string {
+  const l = line();
+  const placed = pl.map((p) => ({ x: p.center ? Math.max(0, p.x - Math.floor(displayWidth(p.text) / 2)) : p.x, text: p.text }));
+  for (const p of placed.sort((a, b) => a.x - b.x)) l.at(p.x, p.text);
+  return l.toString();
+}
+
+function narrativeUnits(blocks: Block[], width: number): Unit[] {
+  const units: Unit[] = [];
+  for (const b of blocks) {
+    const indent = 3;
+    wrapNarrative(b.text, width, 2).forEach((text, i) => units.push({ table: null, lines: [[{ x: i === 0 ? indent : 0, text }]] }));
+  }
+  return units;
+}
+
+/** Pages of units; a page never splits a unit. `breakBefore` forces a new page at that unit. */
+function paginate(units: Unit[], pageLines: number, breakBefore: number): Unit[][] {
+  const pages: Unit[][] = [[]];
+  let used = 0;
+  units.forEach((u, i) => {
+    const n = u.lines.length;
+    if ((used + n > pageLines || i === breakBefore) && used > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1]!.push(u);
+    used += n;
+  });
+  return pages;
+}
+
+export function renderLayoutText(values: CompactReport, opts: LayoutRenderOptions = {}): string | Uint8Array {
+  const rng = renderRng(values, 'pdftotext-layout', opts.seed);
+  const style = drawStyle(rng);
+  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const width = rng.int(28, 30) * 2;
+  const center = Math.floor(width / 2) + 2;
+  const titleUnits: Unit[] = [
+    { table: null, lines: [[{ x: center, text: text.agency, center: true }]] },
+    { table: null, lines: [[{ x: center, text: text.title.replace(/^(\d+)/, '$1 '), center: true }], [], []] },
+  ];
+  const units: Unit[] = [...titleUnits, ...narrativeUnits(text.before, width)];
+  for (const id of TABLE_IDS) {
+    units.push({ table: null, lines: [[{ x: rng.pick([0, 5, 18]), text: TABLES[id].zh }]] });
+    const t = values.tables[id];
+    if (id === 'proactive') units.push(...proactiveUnits(rng, style, values.edition, t));
+    else if (id === 'applications') units.push(...applicationsUnits(rng, style, values.edition, t));
+    else units.push(...appealsUnits(style, t));
+  }
+  units.push(...narrativeUnits(text.after, width));
+  units.push({ table: null, lines: [[], [{ x: width - displayWidth(text.agency), text: text.agency }]] });
+  if (text.date) {
+    const date = spaceAscii(text.date);
+    units.push({ table: null, lines: [[{ x: width - displayWidth(date) - 2, text: date }]] });
+  }
+
+  // Paginate; if no page ends inside table 三, end one there (a table row does not split, so pages end early).
+  const pageLines = opts.pageLines ?? rng.int(38, 46);
+  const apps = units.map((u, i) => (u.table === 'applications' ? i : -1)).filter((i) => i >= 0);
+  let pages = paginate(units, pageLines, -1);
+  const breaksInApps = (): boolean => pages.some((p, k) => k > 0 && p[0]!.table === 'applications' && pages[k - 1]!.at(-1)!.table === 'applications');
+  if (!breaksInApps()) pages = paginate(units, pageLines, apps[Math.floor(apps.length * rng.int(4, 7) / 10)]!);
+
+  const out: string[] = [];
+  const numberX = (k: number): number => (k % 2 === 0 ? center + rng.int(-2, 16) : rng.int(0, 6));
+  pages.forEach((page, k) => {
+    const lines = page.flatMap((u) => u.lines.map(render));
+    if (k > 0) lines[0] = `\f${lines[0] ?? ''}`;
+    out.push(...lines);
+    const used = page.reduce((s, u) => s + u.lines.length, 0);
+    out.push(...Array<string>(Math.min(3, Math.max(1, pageLines - used))).fill(''));
+    out.push(`${' '.repeat(numberX(k))}-${k + 1}-`);
+  });
+  out.push('\f');
+  return encodeText(out.join('\n'), opts.encoding);
+}

@@ -1,0 +1,73 @@
+/**
+ * Word text: what an agency's report looks like when its text is copied out of Word (as in the 聊城 2020 report):
+ * title and narrative paragraphs, then each table row as one line per cell starting with a TAB, blank cells as a
+ * lone TAB, an empty line after each row, labels and headers wrapped onto continuation lines that do not start with
+ * a TAB, now and then an empty line inside a cell, and stray spaces around values.
+ */
+import { TABLE_IDS, TABLES } from '../model/template.ts';
+import { type Block, docText } from './doc-text.ts';
+import { encodeText, type TextEncoding } from './encode.ts';
+import { narrativeFigures } from './generate.ts';
+import { buildGrid, expandGrid } from './grid.ts';
+import { drawPrintStyle, printValue } from './print.ts';
+import { renderRng, type Rng } from './prng.ts';
+import type { CompactReport, NarrativeFigures } from './types.ts';
+import { maybeWrap } from './wrap.ts';
+
+export interface TextRenderOptions {
+  /** The figures the narrative states (default: read off the tables). */
+  narrative?: NarrativeFigures;
+  /** Seed for the rendering's own variation (default: derived from the report). */
+  seed?: number;
+  encoding?: TextEncoding;
+}
+
+const NOISE = ['\u3000', ' ', '\u00a0'];
+
+function paragraphs(rng: Rng, blocks: Block[], lines: string[]): void {
+  for (const b of blocks) {
+    const indent = b.kind === 'h1' ? '' : rng.weighted([['', 6], [' ', 2], ['\u3000\u3000', 1], ['   ', 1]]);
+    lines.push(indent + b.text);
+    if (rng.chance(0.5)) lines.push('');
+  }
+}
+
+export function renderWordText(values: CompactReport, opts: TextRenderOptions = {}): string | Uint8Array {
+  const rng = renderRng(values, 'word-text', opts.seed);
+  const style = drawPrintStyle(rng);
+  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const lines: string[] = [text.agency, '', text.title];
+  paragraphs(rng, text.before, lines);
+  const noisy = rng.chance(0.6); // some copies carry stray spaces around values, some none
+  const numbering = rng.chance(0.2) ? '、' : '.';
+  for (const id of TABLE_IDS) {
+    lines.push(TABLES[id].zh);
+    const grid = buildGrid(id, values.edition, values.tables[id], { numbering });
+    for (const row of expandGrid(grid)) {
+      for (const { cell, continuation } of row) {
+        if (continuation) {
+          lines.push('\t');
+          continue;
+        }
+        if (cell.kind === 'value') {
+          let printed = printValue(id, cell.ref!.column, cell.value ?? null, style);
+          if (noisy && printed !== '' && rng.chance(0.08)) {
+            printed = rng.chance(0.5) ? printed + rng.pick(NOISE) : rng.pick(NOISE) + printed;
+          }
+          lines.push(`\t${printed}`);
+          continue;
+        }
+        const [first = '', ...rest] = maybeWrap(rng, cell.text, cell.kind === 'header' ? 0.3 : 0.15);
+        lines.push(`\t${first}`, ...rest);
+        if (cell.kind === 'label' && rng.chance(0.04)) lines.push(''); // an empty paragraph left in the cell
+      }
+      lines.push('');
+    }
+    lines.push('');
+  }
+  paragraphs(rng, text.after, lines);
+  lines.push(text.agency);
+  if (text.date) lines.push(' '.repeat(rng.int(20, 32)) + text.date);
+  lines.push('', '');
+  return encodeText(lines.join('\n'), opts.encoding);
+}
