@@ -9,7 +9,8 @@ import { InputError, UsageError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
-import { runPipeline } from './run.ts';
+import { buildFolder } from './run.ts';
+import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 
 /** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
@@ -101,27 +102,25 @@ async function validateCommand(files: string[], opts: { format: 'text' | 'json' 
   return exitFor(results.values(), failed);
 }
 
-async function startCommand(opts: { in: string; out: string }): Promise<number> {
-  const result = await runPipeline(resolve(opts.in), resolve(opts.out));
-  const lines = [`xxgk: read ${result.files} sample files from ${opts.in} into ${result.reports.length} reports`];
-  for (const report of result.reports) {
-    const v = result.results.get(report.id)!;
-    const warnings = v.issues.filter((i) => i.severity === 'warning').length;
-    const errors = v.issues.filter((i) => i.severity === 'error').length;
-    lines.push(`  ${v.valid ? 'ok     ' : 'INVALID'} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} renderings)  ${errors} errors, ${warnings} warnings`);
+async function buildCommand(opts: { in: string; out: string }, clock: Clock): Promise<number> {
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock);
+  const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
+  for (const { report, validation } of run.reports) {
+    const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
+    const status = run.published.some((p) => p.report.id === report.id) ? 'published' : 'EXCLUDED ';
+    lines.push(`  ${status} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} sources)  ${count('error')} errors, ${count('warning')} warnings`);
   }
-  for (const u of result.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
-  for (const c of result.conflicts) {
+  for (const u of run.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
+  for (const c of run.conflicts) {
     lines.push(`  CONFLICT ${c.report} ${c.table}/${c.row}/${c.column}: ${c.values.map((v) => `${v.source}=${v.value}`).join(' vs ')}`);
   }
-  lines.push(`xxgk: wrote ${opts.out}/reports/<year>/<id>.json and ${opts.out}/validation.json`);
+  lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.length} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (result.unreadable.length > 0) return EXIT.input;
-  if (result.conflicts.length > 0 || [...result.results.values()].some((r) => !r.valid)) return EXIT.invalid;
-  return EXIT.ok;
+  if (run.unreadable.length > 0) return EXIT.input;
+  return run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-export function program(): Command {
+export function program(clock: Clock = systemClock): Command {
   const cmd = new Command('xxgk')
     .description('Open data from 政府信息公开工作年度报告: read, check and publish tables 二, 三 and 四')
     .exitOverride()
@@ -139,11 +138,17 @@ export function program(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (files: string[], opts) => { process.exitCode = await validateCommand(files, opts); });
   cmd
+    .command('build')
+    .description('build the open datasets (CSV, JSON feeds, Data Package, CSVW, DCAT catalog, site) from a folder of reports')
+    .requiredOption('--in <dir>', 'folder of report documents (any supported rendering)')
+    .requiredOption('--out <dir>', 'output folder (replaced atomically)')
+    .action(async (opts) => { process.exitCode = await buildCommand(opts, clock); });
+  cmd
     .command('start')
-    .description('run the whole pipeline on the bundled sample reports')
+    .description('run the whole pipeline on the bundled sample reports (what npm start runs)')
     .option('--in <dir>', 'folder of reports', 'samples')
-    .option('--out <dir>', 'output folder', 'output')
-    .action(async (opts) => { process.exitCode = await startCommand(opts); });
+    .option('--out <dir>', 'release folder', 'output/dist')
+    .action(async (opts) => { process.exitCode = await buildCommand(opts, clock); });
   return cmd;
 }
 

@@ -1,28 +1,38 @@
 /**
- * The pipeline as far as it goes: read every document in a folder, merge renderings of the same report,
- * validate, and write one canonical JSON per report plus a validation summary. Composition only.
+ * The pipeline as far as it goes: read every document in a folder, merge renderings of the same report, validate,
+ * and build the release into an output folder. Composition only: the stages are pure, the adapters do the I/O.
  */
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles, readBytes, writeAtomic } from './adapters/fs.ts';
+import { type Clock, chinaDate } from './adapters/clock.ts';
+import { listFiles, readBytes } from './adapters/fs.ts';
+import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
+import { DEFAULT_META } from './build/defaults.ts';
+import { buildRelease } from './build/index.ts';
+import type { DatasetMeta, FileStat, ValidatedReport } from './build/types.ts';
 import { InputError } from './errors.ts';
-import type { ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { type Conflict, mergeRenderings } from './parse/merge.ts';
 import { readReport } from './read.ts';
 import { validateAll } from './validate/index.ts';
 
-export interface RunResult {
+export interface ReadResult {
   files: number;
-  reports: AnnualReport[];
-  results: Map<string, ValidationResult>;
+  reports: ValidatedReport[];
   unreadable: Array<{ file: string; message: string }>;
   conflicts: Conflict[];
 }
 
-export async function readFolder(inDir: string): Promise<Omit<RunResult, 'results'>> {
-  const files = await listFiles(inDir);
+const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
+
+/** Files in an input folder that are not reports: Markdown notes, and manifests (a release's, or the samples'). */
+const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json)$/i;
+
+/** Read, merge and validate every document under a folder. Reports come sorted by year, then id. */
+export async function readFolder(inDir: string): Promise<ReadResult> {
+  const files = (await listFiles(inDir)).filter((f) => !NOT_REPORTS.test(f));
   const read: AnnualReport[] = [];
-  const unreadable: RunResult['unreadable'] = [];
+  const unreadable: ReadResult['unreadable'] = [];
   for (const file of files) {
     try {
       read.push(await readReport(await readBytes(join(inDir, file)), file));
@@ -32,38 +42,46 @@ export async function readFolder(inDir: string): Promise<Omit<RunResult, 'result
     }
   }
   const { reports, conflicts } = mergeRenderings(read);
-  return { files: files.length, reports, unreadable, conflicts };
+  const results = validateAll(reports);
+  const validated = reports
+    .map((report) => ({ report, validation: results.get(report.id)! }))
+    .sort((a, b) => a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0));
+  return { files: files.length, reports: validated, unreadable, conflicts };
 }
 
-export function reportDocument(report: AnnualReport, result: ValidationResult): object {
-  return { ...report, validation: result };
+async function loadSchemas(): Promise<Map<string, string>> {
+  const names = (await readdir(SCHEMAS_DIR)).filter((n) => n.endsWith('.json')).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(new URL(n, SCHEMAS_DIR), 'utf8')] as [string, string])));
 }
 
-export async function runPipeline(inDir: string, outDir: string): Promise<RunResult> {
-  const read = await readFolder(inDir);
-  const results = validateAll(read.reports);
-  for (const report of read.reports) {
-    const doc = reportDocument(report, results.get(report.id)!);
-    await writeAtomic(join(outDir, 'reports', String(report.year), `${report.id}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+async function previousModified(outDir: string): Promise<Map<string, { sha256: string; modified: string }>> {
+  const text = await readPrevious(outDir, 'feed/reports.json');
+  if (!text) return new Map();
+  try {
+    const feed = JSON.parse(text) as { reports?: Array<{ id: string; sha256: string; modified: string }> };
+    return new Map((feed.reports ?? []).map((r) => [r.id, { sha256: r.sha256, modified: r.modified }]));
+  } catch {
+    return new Map();
   }
-  const summary = {
-    files: read.files,
-    reports: read.reports.map((r) => {
-      const v = results.get(r.id)!;
-      return {
-        id: r.id,
-        agency: r.agency,
-        year: r.year,
-        edition: r.edition,
-        sources: r.sources.map((s) => s.name),
-        valid: v.valid,
-        errors: v.issues.filter((i) => i.severity === 'error').length,
-        warnings: v.issues.filter((i) => i.severity === 'warning').length,
-      };
-    }),
-    unreadable: read.unreadable,
-    conflicts: read.conflicts,
-  };
-  await writeAtomic(join(outDir, 'validation.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  return { ...read, results };
+}
+
+export interface BuildRun extends ReadResult {
+  /** Reports with errors: kept out of the release. */
+  excluded: ValidatedReport[];
+  published: ValidatedReport[];
+  files: number;
+  written: FileStat[];
+}
+
+/** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
+export async function buildFolder(inDir: string, outDir: string, clock: Clock, meta: DatasetMeta = DEFAULT_META): Promise<BuildRun> {
+  const read = await readFolder(inDir);
+  const conflicted = new Set(read.conflicts.map((c) => c.report));
+  const published = read.reports.filter((r) => r.validation.valid && !conflicted.has(r.report.id));
+  const excluded = read.reports.filter((r) => !published.includes(r));
+  const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);
+  const result = await writeFolderAtomically(outDir, (sink) =>
+    buildRelease({ reports: published, meta, today: chinaDate(clock), previous, schemas }, sink),
+  );
+  return { ...read, excluded, published, written: result.files };
 }

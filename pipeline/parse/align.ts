@@ -4,23 +4,36 @@
  * (values on a line of their own) fall into place by order. Pure.
  */
 import type { RowDef } from '../model/template.ts';
-import { labelKey, labelRecall } from './normalize.ts';
+import { labelRecall, normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
 const SKIP = 0.15;
 /**
- * Label text seen before the row (group headings, wrapped fragments) counts less than the row's own label, so that
- * a group heading ("（六）其他处理") does not pull the first row under it onto the group's own row.
+ * Label text around the row's own label (a group heading in the same row, wrapped fragments before it) counts less
+ * than the own label, so that a group heading ("（六）其他处理") does not pull the first row under it onto the group's
+ * own row.
  */
 const CONTEXT_WEIGHT = 0.8;
+
+/** Item numbering: "1.", "（二）", "三、" (after normalisation). */
+const NUMBERING = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、/g;
+
+/** The context from its last numbered item on: the label that wrapped onto the lines just before the values. */
+function lastItem(context: string): string {
+  const text = normalizeText(context);
+  let start = 0;
+  for (const m of text.matchAll(NUMBERING)) start = m.index;
+  return text.slice(start);
+}
 
 export function labelScore(row: DataRow, def: RowDef): number {
   const variants = [def.zh, ...(def.aliases ?? [])];
   let best = 0;
   for (const label of variants) {
-    const context = labelRecall(row.context, label);
-    best = Math.max(best, row.own === '' ? context : Math.max(labelRecall(row.own, label), CONTEXT_WEIGHT * context));
+    const context = Math.max(labelRecall(lastItem(row.context), label), CONTEXT_WEIGHT * labelRecall(row.context, label));
+    const around = Math.max(labelRecall(row.own, label), context);
+    best = Math.max(best, row.label === '' ? around : Math.max(labelRecall(row.label, label), CONTEXT_WEIGHT * around));
   }
   return best;
 }
@@ -63,9 +76,4 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
     j = from[i]![j]!;
   }
   return { assigned, scores: assigned.map((j, i) => score[i]![j]!) };
-}
-
-/** Whether a row carries enough label text to be checked against the template row it was matched to. */
-export function hasReadableLabel(row: DataRow): boolean {
-  return labelKey(row.own || row.context).length >= 2;
 }

@@ -1,29 +1,69 @@
 /**
  * Layout text drops blank cells. Put a short row's values back in their columns by their x-positions, measured
- * against rows of the same table that have every value. Pure.
+ * against rows of the same table that have every value, or else against the column headers. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
+
+const centre = (c: TextCell): number => c.x! + [...c.text].length / 2;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
-export function placeByPosition(row: DataRow, want: number, reference: readonly DataRow[]): TextCell[] | null {
-  const full = reference.filter((r) => r.values.length === want && r.values.every((v) => v.x !== undefined));
-  if (full.length === 0 || row.values.some((v) => v.x === undefined)) return null;
-  const centres = Array.from({ length: want }, (_, c) => median(full.map((r) => r.values[c]!.x!)));
+/** Column centres from the full rows nearest the short row (columns move from page to page). */
+export function centresFromRows(row: DataRow, reference: readonly DataRow[], want: number): number[] | null {
+  const full = reference
+    .filter((r) => r.values.length === want && r.values.every((v) => v.x !== undefined))
+    .sort((a, b) => Math.abs(a.index - row.index) - Math.abs(b.index - row.index))
+    .slice(0, 3);
+  if (full.length === 0) return null;
+  return Array.from({ length: want }, (_, c) => median(full.map((r) => centre(r.values[c]!))));
+}
+
+/** Column centres from header cells: for each column, the first header cell whose text is one of its words. */
+export function centresFromHeader(header: readonly TextCell[], words: ReadonlyArray<readonly string[]>): number[] | null {
+  const centres = words.map((alternatives) => {
+    const cell = header.find((c) => c.x !== undefined && alternatives.includes(normalizeText(c.text)));
+    return cell ? centre(cell) : null;
+  });
+  if (centres.some((c) => c === null)) return null;
+  const sorted = centres as number[];
+  return sorted.every((c, k) => k === 0 || c > sorted[k - 1]!) ? sorted : null;
+}
+
+/** The row's values in their columns (blanks where nothing was printed), or null when positions are unknown. */
+export function placeByPosition(row: DataRow, centres: readonly number[] | null): TextCell[] | null {
+  const want = centres?.length ?? 0;
+  if (!centres || row.values.some((v) => v.x === undefined) || row.values.length > want) return null;
   const placed: Array<TextCell | undefined> = new Array(want);
   let next = 0;
-  for (const value of row.values) {
-    let best = -1;
-    for (let c = next; c <= want - (row.values.length - row.values.indexOf(value)); c++) {
-      if (best < 0 || Math.abs(centres[c]! - value.x!) < Math.abs(centres[best]! - value.x!)) best = c;
+  for (const [k, value] of row.values.entries()) {
+    const last = want - (row.values.length - k);
+    let best = next;
+    for (let c = next; c <= last; c++) {
+      if (Math.abs(centres[c]! - centre(value)) < Math.abs(centres[best]! - centre(value))) best = c;
     }
-    if (best < 0) return null;
     placed[best] = value;
     next = best + 1;
   }
   return placed.map((v) => v ?? { text: '', at: row.at });
+}
+
+/**
+ * Column centres from a header whose cells stand over their columns (possibly wrapped over several lines):
+ * the centres of all header cells, merged where they are within `tolerance` of each other. Null unless that gives
+ * exactly `want` columns.
+ */
+export function centresFromClusters(header: readonly TextCell[], want: number, tolerance = 2): number[] | null {
+  const xs = header.filter((c) => c.x !== undefined && c.text.trim() !== '').map(centre).sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const x of xs) {
+    const last = clusters.at(-1);
+    if (last && x - last.at(-1)! <= tolerance) last.push(x);
+    else clusters.push([x]);
+  }
+  return clusters.length === want ? clusters.map(median) : null;
 }

@@ -15,9 +15,21 @@ import {
 } from '../model/template.ts';
 import { alignRows, labelScore } from './align.ts';
 import { readValue } from './read-value.ts';
-import { type DataRow, rowsWithoutValues, segmentRows } from './segment.ts';
-import { labelRecall } from './normalize.ts';
-import { placeByPosition } from './place-by-position.ts';
+import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
+import { labelRecall, normalizeText } from './normalize.ts';
+
+/** A label that begins a numbered item: "1.", "（六）", "四、". */
+const startsItem = (text: string): boolean => /^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/.test(normalizeText(text));
+import { centresFromClusters, centresFromHeader, centresFromRows, placeByPosition } from './place-by-position.ts';
+
+/** The column headers of table 三 as layout text prints them (wrapped: 商业 / 企业), for placing blank cells. */
+const HEADER_WORDS = [
+  ['自然人'], ['商业', '商业企业', '商业企'], ['科研', '科研机构', '科研机'], ['社会', '社会公益', '社会公益组织'],
+  ['法律', '法律服务', '法律服务机构'], ['其他'], ['总计'],
+];
+
+/** The leaf headers of table 四, whole or wrapped (结果 / 维持), which stand over its 15 columns. */
+const APPEALS_HEADER_WORDS = new Set(['结果', '维持', '纠正', '其他', '尚未', '审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结']);
 
 /** Below this, a printed label does not name the template row it was matched to. */
 const MIN_LABEL_SCORE = 0.3;
@@ -42,8 +54,9 @@ function isBlankRow(row: DataRow): boolean {
 }
 
 /** Align a labelled table's data rows to the edition's rows and check what was matched. */
-function matchRows(file: string, table: TableDef, edition: Edition, rows: DataRow[], cells: readonly TextCell[]): Map<RowDef, DataRow> {
+function matchRows(file: string, table: TableDef, edition: Edition, segmented: Segmented, cells: readonly TextCell[]): Map<RowDef, DataRow> {
   const defs = rowsOf(table, edition);
+  const rows = segmented.rows;
   const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...defs.map((d) => labelScore(r, d))) >= MIN_BLANK_ROW_SCORE);
   const alignment = alignRows(kept, defs);
   if (!alignment) {
@@ -65,6 +78,13 @@ function matchRows(file: string, table: TableDef, edition: Edition, rows: DataRo
     }
     matched.set(def, row);
   });
+  // Rows printed as a label alone are rows of blanks; （六）其他处理 comes last, as its label also heads its sub-rows.
+  const byFallbackOrder = [...defs.filter((d) => d.code !== 'other'), ...defs.filter((d) => d.code === 'other')];
+  for (const def of byFallbackOrder) {
+    if (matched.has(def) || mayBeMissing(def, matched, defs)) continue;
+    const blankRow = labelOnlyRow(def, defs, matched, segmented.labelOnly);
+    if (blankRow) matched.set(def, blankRow);
+  }
   for (const def of defs) {
     if (matched.has(def) || mayBeMissing(def, matched, defs)) continue;
     const texts = rowsWithoutValues(cells).find((r) => labelRecall(r[0]!.text, def.zh) >= 0.8);
@@ -81,6 +101,29 @@ function matchRows(file: string, table: TableDef, edition: Edition, rows: DataRo
     );
   }
   return matched;
+}
+
+/**
+ * A template row printed as its label alone (layout text prints nothing for blank cells): a row of blanks, when the
+ * label names the row clearly and stands between the rows matched before and after it.
+ */
+function labelOnlyRow(def: RowDef, defs: readonly RowDef[], matched: Map<RowDef, DataRow>, candidates: readonly DataRow[]): DataRow | undefined {
+  const at = defs.indexOf(def);
+  const before = defs.slice(0, at).reverse().find((d) => matched.has(d));
+  const after = defs.slice(at + 1).find((d) => matched.has(d));
+  const low = before ? matched.get(before)!.index : -1;
+  const high = after ? matched.get(after)!.index : Infinity;
+  return candidates.find((r, k) => {
+    if (r.index <= low || r.index >= high) return false;
+    // A wrapped label goes on on the next line(s), which start no new numbered item.
+    let text = r.label;
+    for (let n = k + 1; n < candidates.length && n <= k + 2; n++) {
+      const next = candidates[n]!;
+      if (next.index !== candidates[n - 1]!.index + 1 || startsItem(next.label)) break;
+      text += next.label;
+    }
+    return labelRecall(text, def.zh) >= 0.9;
+  });
 }
 
 /** 2021 edition: （六）其他处理 may be printed as one row without its sub-rows, or as its sub-rows only. */
@@ -106,13 +149,25 @@ function expectCount(file: string, table: TableDef, def: RowDef, row: DataRow, w
 
 export function readLabelledTable(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[]): TableCells {
   const maxValues = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length));
-  const rows = segmentRows(cells, maxValues, table === APPLICATIONS);
-  const matched = matchRows(file, table, edition, rows, cells);
-  const reference = [...matched.entries()].filter(([d, r]) => r.values.length === columnsOf(table, d, edition).length);
+  const defs = rowsOf(table, edition);
+  const widthOf = (label: string) => {
+    const [best] = defs.map((d) => ({ d, score: labelRecall(label, d.zh) })).sort((a, b) => b.score - a.score);
+    return best && best.score >= 0.8 ? columnsOf(table, best.d, edition).length : undefined;
+  };
+  const segmented = segmentRows(cells, maxValues, { fixedWidth: table === APPLICATIONS, widthOf });
+  const matched = matchRows(file, table, edition, segmented, cells);
+  const reference = [...matched.entries()].filter(([d, r]) => r.values.length === columnsOf(table, d, edition).length).map(([, r]) => r);
+  const firstRow = Math.min(...[...matched.values()].map((r) => r.index));
+  const header = table.id === 'applications' ? centresFromHeader(cells.slice(0, firstRow), HEADER_WORDS) : null;
   const out: TableCells = {};
   for (const [def, row] of matched) {
     const want = columnsOf(table, def, edition).length;
-    const values = row.values.length < want ? placeByPosition(row, want, reference.map(([, r]) => r)) ?? row.values : row.values;
+    const short = row.values.length > 0 && row.values.length < want;
+    const centres = short ? centresFromRows(row, reference, want) ?? (want === header?.length ? header : null) : null;
+    const values =
+      row.values.length === 0
+        ? Array.from({ length: want }, () => ({ text: '', at: row.at }))
+        : short ? placeByPosition(row, centres) ?? row.values : row.values;
     expectCount(file, table, def, { ...row, values }, want);
     out[def.code] = readCells(table, def, edition, values);
   }
@@ -130,8 +185,16 @@ export function readApplications(file: string, edition: Edition, cells: readonly
 /** Table 四 has one row of 15 figures and no row labels: the figures after its header, in template order. */
 export function readAppeals(file: string, edition: Edition, cells: readonly TextCell[]): TableCells {
   const want = APPEALS.rows.length * APPEALS.columns.length;
-  const rows = segmentRows(cells, want).filter((r) => !isBlankRow(r) || r.values.length === want);
-  const values = rows.flatMap((r) => r.values);
+  let rows = segmentRows(cells, want).rows.filter((r) => !isBlankRow(r) || r.values.length === want);
+  // Rows of blanks beside the row of figures are layout (Word's hidden trailer row), not data.
+  rows = rows.some((r) => !isBlankRow(r)) ? rows.filter((r) => !isBlankRow(r)) : rows.slice(0, 1);
+  let values = rows.flatMap((r) => r.values);
+  // Layout text prints nothing for a blank cell: place a short row of figures under its column headers.
+  if (rows.length === 1 && values.length < want) {
+    const first = rows[0]!;
+    const header = cells.slice(0, first.index).filter((c) => APPEALS_HEADER_WORDS.has(normalizeText(c.text)));
+    values = placeByPosition(first, centresFromClusters(header, want)) ?? values;
+  }
   if (values.length !== want) {
     throw new InputError(
       `${tableName(APPEALS)}: expected ${want} figures (行政复议 and two kinds of 行政诉讼, 5 each), found ${values.length}`,

@@ -8,12 +8,16 @@ import type { Location } from '../model/report.ts';
 import { isValueText } from './read-value.ts';
 
 export interface DataRow {
-  /** Label cells on the same row just before the values ('' when the values stand on a row of their own). */
+  /** The last label cell before the values: the row's own label ('' when the values stand on a row of their own). */
+  label: string;
+  /** All label cells on the same row before the values, e.g. a group heading and the row label. */
   own: string;
   /** All label text since the previous data row (wrapped labels, group headings, header text). */
   context: string;
   values: TextCell[];
   at: Location;
+  /** Index of the row's first value cell (or of its label, for a row printed without values) in the section. */
+  index: number;
 }
 
 function hasNumber(cells: readonly TextCell[]): boolean {
@@ -54,8 +58,20 @@ function reclaimTextValues(label: TextCell[], run: TextCell[], width: number): v
  * @param fixedWidth every row has exactly maxValues values (table 三): in a row that ends short, trailing cells
  *   taken for labels are text values ("十", "若干") and are given back to the values.
  */
-export function segmentRows(cells: readonly TextCell[], maxValues: number, fixedWidth = false): DataRow[] {
+export interface Segmented {
+  rows: DataRow[];
+  /** Rows of renderings that know rows whose label stands alone on its row: a row with every value blank, if the
+   *  template row it names is not found elsewhere (layout text prints nothing for blank cells). */
+  labelOnly: DataRow[];
+}
+
+export function segmentRows(
+  cells: readonly TextCell[],
+  maxValues: number,
+  options: { fixedWidth?: boolean; widthOf?: (label: string) => number | undefined } = {},
+): Segmented {
   const rows: DataRow[] = [];
+  const labelOnly: DataRow[] = [];
   let context: string[] = [];
   let own: TextCell[] = [];
   let i = 0;
@@ -64,13 +80,18 @@ export function segmentRows(cells: readonly TextCell[], maxValues: number, fixed
     if (!isValueText(cell.text)) {
       own.push(cell);
       context.push(cell.text);
-      if (cell.rowEnd) own = [];
+      if (cell.rowEnd) {
+        labelOnly.push({ label: cell.text, own: own.map((c) => c.text).join(''), context: context.join(''), values: [], at: cell.at, index: i });
+        own = [];
+      }
       i++;
       continue;
     }
+    const start = i;
+    const width = Math.min(maxValues, options.widthOf?.(own.at(-1)?.text ?? '') ?? maxValues);
     const run: TextCell[] = [];
     let rowEnded = false;
-    while (i < cells.length && run.length < maxValues && (isValueText(cells[i]!.text) || (hasNumber(run) && textInValues(cells, i, maxValues - run.length)))) {
+    while (i < cells.length && run.length < width && (isValueText(cells[i]!.text) || (hasNumber(run) && textInValues(cells, i, width - run.length)))) {
       const value = cells[i++]!;
       run.push(value);
       if (value.rowEnd) {
@@ -80,14 +101,21 @@ export function segmentRows(cells: readonly TextCell[], maxValues: number, fixed
     }
     const label = own;
     own = [];
-    if (fixedWidth && rowEnded) reclaimTextValues(label, run, maxValues);
+    if (options.fixedWidth && rowEnded) reclaimTextValues(label, run, maxValues);
     // A short run of blank cells is layout (merged-cell placeholders, header padding), not data, unless it
-    // completes a labelled row of a rendering that knows its rows.
-    if (!hasNumber(run) && run.length < maxValues && !(rowEnded && label.length > 0)) continue;
-    rows.push({ own: label.map((c) => c.text).join(''), context: context.join(''), values: run, at: run[0]!.at });
+    // fills the row its label names, or completes a labelled row of a rendering that knows its rows.
+    if (!hasNumber(run) && run.length < width && !(rowEnded && label.length > 0)) continue;
+    rows.push({
+      label: label.at(-1)?.text ?? '',
+      own: label.map((c) => c.text).join(''),
+      context: context.join(''),
+      values: run,
+      at: run[0]!.at,
+      index: start,
+    });
     context = [];
   }
-  return rows;
+  return { rows, labelOnly };
 }
 
 /** Rows (of renderings that know rows) with several cells and not one value: candidates for "text where numbers belong". */

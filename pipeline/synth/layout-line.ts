@@ -1,22 +1,28 @@
-/** Building lines of `pdftotext -layout` output: text placed at display columns (CJK characters take two). */
+/**
+ * Building lines of `pdftotext -layout` output. pdftotext gives every character one slot of its grid, CJK included
+ * (the real reports' columns line up by character count, not by display width), so pieces are placed at character
+ * columns.
+ */
 import { displayWidth } from './wrap.ts';
+
+const slots = (text: string): number => [...text].length;
 
 /** One output line under construction: pieces placed left to right. */
 export class LayoutLine {
   private text = '';
 
-  /** Place `piece` starting at display column `x` (or one space after what is there already). */
+  /** Place `piece` starting at character column `x` (or one space after what is there already). */
   at(x: number, piece: string): this {
     if (piece === '') return this;
-    const w = displayWidth(this.text);
+    const w = slots(this.text);
     this.text += w < x ? ' '.repeat(x - w) : w > 0 ? ' ' : '';
     this.text += piece;
     return this;
   }
 
-  /** Place `piece` centred on display column `center`. */
+  /** Place `piece` centred on character column `center`. */
   centered(center: number, piece: string): this {
-    return this.at(Math.max(0, center - Math.floor(displayWidth(piece) / 2)), piece);
+    return this.at(Math.max(0, center - Math.floor(slots(piece) / 2)), piece);
   }
 
   toString(): string {

@@ -1,0 +1,90 @@
+/**
+ * The output adapter: writes a release into a staging folder, measuring every file (size, sha256) as it goes,
+ * then swaps the staging folder into place, so that the output folder is never half-written.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { FileStat } from '../build/types.ts';
+
+export interface OpenFile {
+  write(chunk: string): Promise<void>;
+  close(): Promise<FileStat>;
+}
+
+export interface OutputSink {
+  /** Open a file to write in chunks. */
+  open(path: string, mediaType: string): Promise<OpenFile>;
+  /** Write a whole file. */
+  write(path: string, content: string | Uint8Array, mediaType: string): Promise<FileStat>;
+}
+
+function waitDrain(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('drain', resolve);
+    stream.once('error', reject);
+  });
+}
+
+/** A sink writing into `dir` (a staging folder). */
+export function folderSink(dir: string): OutputSink {
+  async function open(path: string, mediaType: string): Promise<OpenFile> {
+    const full = join(dir, path);
+    await mkdir(dirname(full), { recursive: true });
+    const stream = createWriteStream(full);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    return {
+      async write(chunk: string) {
+        if (chunk === '') return;
+        const buf = Buffer.from(chunk, 'utf8');
+        hash.update(buf);
+        bytes += buf.length;
+        if (!stream.write(buf)) await waitDrain(stream);
+      },
+      close: () =>
+        new Promise<FileStat>((resolve, reject) => {
+          stream.end((err?: Error | null) => (err ? reject(err) : resolve({ path, bytes, sha256: hash.digest('hex'), mediaType })));
+        }),
+    };
+  }
+  return {
+    open,
+    async write(path, content, mediaType) {
+      const full = join(dir, path);
+      await mkdir(dirname(full), { recursive: true });
+      const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+      await writeFile(full, buf);
+      return { path, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), mediaType };
+    },
+  };
+}
+
+/** Build into a fresh staging folder next to `out`, then swap it into place; on failure `out` is untouched. */
+export async function writeFolderAtomically<T>(out: string, build: (sink: OutputSink, staging: string) => Promise<T>): Promise<T> {
+  const staging = `${out}.staging-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  let result: T;
+  try {
+    result = await build(folderSink(staging), staging);
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  }
+  await mkdir(dirname(out), { recursive: true });
+  const hadOld = await rename(out, old).then(() => true, (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return false;
+    throw err;
+  });
+  await rename(staging, out);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+  return result;
+}
+
+/** Read a file of a previous release, or null when there is none. */
+export async function readPrevious(out: string, path: string): Promise<string | null> {
+  return readFile(join(out, path), 'utf8').catch(() => null);
+}

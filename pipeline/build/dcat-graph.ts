@@ -1,0 +1,177 @@
+/**
+ * The DCAT-AP 3 graph of a release as a JSON-LD document (inline @context, one flat @graph of nodes with stable
+ * IRIs under the base URL). Every node the catalog links to is typed in the catalog itself, as the DCAT-AP shapes
+ * check classes without inference. Pure: the same context gives the same document.
+ */
+import { DATASETS, type DatasetSpec, type DistributionSpec } from './dcat-datasets.ts';
+import {
+  EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEME, date, plain, ref, text, typed, words, type OutputNode, type Ref,
+} from './dcat-vocab.ts';
+import type { FileStat, ReleaseContext } from './types.ts';
+
+export interface CatalogDocument {
+  '@context': Record<string, string>;
+  '@graph': OutputNode[];
+}
+
+/** The IRIs of the catalog's own nodes: `${baseUrl}catalog` and fragments of it. */
+export function catalogIris(baseUrl: string) {
+  const catalog = `${baseUrl}catalog`;
+  return {
+    catalog,
+    publisher: `${catalog}#publisher`,
+    contact: `${catalog}#contact`,
+    series: `${catalog}#series`,
+    period: `${catalog}#period`,
+    dataset: (key: string) => `${catalog}#dataset-${key}`,
+    distribution: (dataset: string, key: string) => `${catalog}#distribution-${dataset}-${key}`,
+    checksum: (path: string) => `${catalog}#sha256-${path.replace(/[^A-Za-z0-9]+/g, '-')}`,
+  };
+}
+
+const SERIES_TEXT = {
+  title: {
+    zh: '政府信息公开工作年度报告统计表（数据集系列）',
+    en: 'Annual-report statistics on government information disclosure (dataset series)',
+  },
+  description: {
+    zh: '从同一批政府信息公开工作年度报告中提取的数据集：表二、表三、表四各一个，另有报告索引；同步发布，版本相同。',
+    en: 'The datasets read from the same annual reports on government information disclosure: one for each of tables 二, 三 and 四, and the reports index; released together under one version.',
+  },
+};
+
+function checkContext(ctx: ReleaseContext): void {
+  const { baseUrl } = ctx.meta;
+  if (!/^https?:\/\/[^/]+\/(.*\/)?$/.test(baseUrl)) {
+    throw new Error(`catalog: meta.baseUrl must be an absolute http(s) URL ending with '/', got ${JSON.stringify(baseUrl)}`);
+  }
+  for (const [name, value] of [['meta.issued', ctx.meta.issued], ['modified', ctx.modified]] as const) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`catalog: ${name} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** The stat of a distribution's file; never invents a size or a checksum. */
+function statOf(ctx: ReleaseContext, dataset: DatasetSpec, dist: DistributionSpec): FileStat {
+  const stat = ctx.files.find((f) => f.path === dist.path);
+  if (!stat) {
+    throw new Error(
+      `catalog: dataset "${dataset.key}" lists ${dist.path} (${dist.format}) but ctx.files has no stat for it; ` +
+        `write the file before building the catalog (files held: ${ctx.files.map((f) => f.path).join(', ') || 'none'})`,
+    );
+  }
+  if (!Number.isSafeInteger(stat.bytes) || stat.bytes < 0) {
+    throw new Error(`catalog: ${stat.path}: size must be a non-negative integer, got ${stat.bytes}`);
+  }
+  if (!/^[0-9a-f]{64}$/.test(stat.sha256)) {
+    throw new Error(`catalog: ${stat.path}: sha256 must be 64 lowercase hex digits, got ${JSON.stringify(stat.sha256)}`);
+  }
+  return stat;
+}
+
+export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
+  checkContext(ctx);
+  const { meta } = ctx;
+  const iri = catalogIris(meta.baseUrl);
+  const g = new Graph(); // the catalog's own nodes
+  const v = new Graph(); // the external things they link to (licence, vocabularies, pages), typed after them
+  const issued = [date(meta.issued)];
+  const modified = [date(ctx.modified)];
+
+  // The catalog first, so it heads the document; its links are filled in below.
+  g.add(iri.catalog, ['dcat:Catalog'], { 'dct:title': text(meta.title), 'dct:description': text(meta.description) });
+
+  const publisher = g.add(iri.publisher, ['foaf:Agent'], {
+    'foaf:name': text(meta.publisher.name),
+    'foaf:homepage': [v.add(meta.publisher.url, ['foaf:Document'])],
+    'foaf:mbox': [ref(`mailto:${meta.publisher.email}`)],
+  });
+  const contact = g.add(iri.contact, ['vcard:Kind'], {
+    'vcard:fn': text(meta.contact.name),
+    'vcard:hasEmail': [ref(`mailto:${meta.contact.email}`)],
+    'vcard:hasURL': [ref(meta.contact.url)],
+  });
+  const license = v.add(meta.license.url, ['dct:LicenseDocument'], {
+    'dct:title': [plain(meta.license.title)],
+    'dct:identifier': [plain(meta.license.id)],
+  });
+  const homepage = v.add(meta.baseUrl, ['foaf:Document']);
+  const spatial = v.add(meta.spatial.uri, ['dct:Location'], { 'skos:prefLabel': text(meta.spatial.name) });
+  const frequency = v.add(meta.accrualPeriodicity, ['dct:Frequency']);
+  const theme = v.add(THEME.uri, ['skos:Concept'], { 'skos:prefLabel': text(THEME.label) });
+  const [zh, en] = [LANGUAGES.zh, LANGUAGES.en].map((l) => v.add(l.uri, ['dct:LinguisticSystem'], { 'skos:prefLabel': text(l.label) }));
+  const temporal: Ref[] = ctx.years
+    ? [g.add(iri.period, ['dct:PeriodOfTime'], {
+        'dcat:startDate': [date(`${ctx.years[0]}-01-01`)],
+        'dcat:endDate': [date(`${ctx.years[1]}-12-31`)],
+      })]
+    : [];
+  const common = {
+    'dct:publisher': [publisher],
+    'dcat:contactPoint': [contact],
+    'dct:spatial': [spatial],
+    'dct:temporal': temporal,
+    'dct:accrualPeriodicity': [frequency],
+    'dct:issued': issued,
+    'dct:modified': modified,
+  };
+
+  // dcat:Dataset as well: DCAT 3 makes a series a dataset, and the catalog lists it with dcat:dataset.
+  const series = g.add(iri.series, ['dcat:DatasetSeries', 'dcat:Dataset'], {
+    'dct:title': text(SERIES_TEXT.title),
+    'dct:description': text(SERIES_TEXT.description),
+    ...common,
+  });
+
+  const datasets = DATASETS.map((spec) => {
+    const dataset = g.add(iri.dataset(spec.key), ['dcat:Dataset'], {
+      'dct:title': text(spec.title),
+      'dct:description': text(spec.description),
+      'dct:identifier': [plain(iri.dataset(spec.key))],
+      'dcat:keyword': words({ zh: [...meta.keywords.zh, ...spec.keywords.zh], en: [...meta.keywords.en, ...spec.keywords.en] }),
+      'dcat:theme': [theme],
+      'dct:language': [zh!],
+      ...common,
+      'dcat:version': [plain(meta.version)],
+      'adms:versionNotes': [plain(meta.versionNotes)],
+      'dct:license': [license],
+      'dcat:landingPage': [homepage],
+      'dcat:inSeries': [series],
+    });
+    const distributions = spec.distributions.map((dist) => {
+      const stat = statOf(ctx, spec, dist);
+      const format = FORMATS[dist.format];
+      const url = [ref(`${meta.baseUrl}${dist.path}`)];
+      const distribution = g.add(iri.distribution(spec.key, dist.key), ['dcat:Distribution'], {
+        'dct:title': text(dist.title),
+        'dct:description': text(dist.description),
+        'dcat:accessURL': url,
+        'dcat:downloadURL': url,
+        'dcat:mediaType': [v.add(`${IANA}${format.mediaType}`, ['dct:MediaType'])],
+        'dct:format': [v.add(`${EU}file-type/${format.fileType}`, ['dct:MediaTypeOrExtent'])],
+        'dcat:byteSize': [typed(String(stat.bytes), 'xsd:nonNegativeInteger')],
+        'spdx:checksum': [ref(iri.checksum(dist.path))],
+        'dct:license': [license],
+        'dct:modified': modified,
+      });
+      g.add(iri.checksum(dist.path), ['spdx:Checksum'], {
+        'spdx:algorithm': [v.add(SHA256, ['spdx:ChecksumAlgorithm'])],
+        'spdx:checksumValue': [typed(stat.sha256, 'xsd:hexBinary')],
+      });
+      return distribution;
+    });
+    g.add(iri.dataset(spec.key), [], { 'dcat:distribution': distributions });
+    return dataset;
+  });
+
+  g.add(iri.catalog, [], {
+    'dct:publisher': [publisher],
+    'foaf:homepage': [homepage],
+    'dct:license': [license],
+    'dct:language': [zh!, en!],
+    'dct:issued': issued,
+    'dct:modified': modified,
+    'dcat:dataset': [series, ...datasets],
+  });
+
+  return { '@context': { ...NS }, '@graph': [...g.toArray(), ...v.toArray()] };
+}

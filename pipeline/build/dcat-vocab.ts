@@ -1,0 +1,97 @@
+/**
+ * The vocabulary of the catalog: namespaces (the inline JSON-LD @context and the Turtle prefixes), the controlled
+ * vocabularies it points to (IANA media types, EU file types, themes, languages), and a small JSON-LD node builder.
+ */
+import type { Text } from './types.ts';
+
+export const NS = {
+  adms: 'http://www.w3.org/ns/adms#',
+  dcat: 'http://www.w3.org/ns/dcat#',
+  dct: 'http://purl.org/dc/terms/',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
+  spdx: 'http://spdx.org/rdf/terms#',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+} as const;
+
+export const IANA = 'http://www.iana.org/assignments/media-types/';
+export const EU = 'http://publications.europa.eu/resource/authority/';
+
+/**
+ * The file formats the catalog describes. dcat:mediaType is an IANA URI; dct:format an EU file-type URI.
+ * NDJSON has no IANA registration: application/x-ndjson is the type the files are served with, and the EU file-type
+ * table's JSON is its nearest format.
+ */
+export const FORMATS = {
+  csv: { mediaType: 'text/csv', fileType: 'CSV', label: 'CSV' },
+  json: { mediaType: 'application/json', fileType: 'JSON', label: 'JSON' },
+  ndjson: { mediaType: 'application/x-ndjson', fileType: 'JSON', label: 'NDJSON' },
+} as const;
+export type FormatId = keyof typeof FORMATS;
+
+/** EU data theme "Government and public sector". */
+export const THEME = {
+  uri: `${EU}data-theme/GOVE`,
+  label: { zh: '政府和公共部门', en: 'Government and public sector' } satisfies Text,
+};
+
+export const LANGUAGES = {
+  zh: { uri: `${EU}language/ZHO`, label: { zh: '中文', en: 'Chinese' } satisfies Text },
+  en: { uri: `${EU}language/ENG`, label: { zh: '英语', en: 'English' } satisfies Text },
+};
+
+export const SHA256 = `${NS.spdx}checksumAlgorithm_sha256`;
+
+// ---- JSON-LD values ----
+
+export type Ref = { '@id': string };
+export type Literal = { '@value': string; '@language'?: string; '@type'?: string };
+export type Value = Ref | Literal;
+export interface JsonLdNode {
+  '@id': string;
+  '@type': string[];
+  [property: string]: string | string[] | Value[];
+}
+/** A node as written: a single type or value is not wrapped in an array. */
+export type OutputNode = Record<string, string | string[] | Value | Value[]>;
+
+export const ref = (id: string): Ref => ({ '@id': id });
+export const plain = (value: string): Literal => ({ '@value': value });
+export const typed = (value: string, type: string): Literal => ({ '@value': value, '@type': type });
+export const date = (value: string): Literal => typed(value, 'xsd:date');
+export const text = (t: Text): Literal[] => [
+  { '@value': t.zh, '@language': 'zh' },
+  { '@value': t.en, '@language': 'en' },
+];
+export const words = (t: { zh: readonly string[]; en: readonly string[] }): Literal[] => [
+  ...t.zh.map((w) => ({ '@value': w, '@language': 'zh' })),
+  ...t.en.map((w) => ({ '@value': w, '@language': 'en' })),
+];
+
+/**
+ * The catalog's nodes, in the order they were first added. Adding a node that exists merges its types and values
+ * (so a URL used in two roles, e.g. a landing page that is also the homepage, is one node with both types).
+ */
+export class Graph {
+  private readonly nodes = new Map<string, JsonLdNode>();
+
+  add(id: string, types: readonly string[], properties: Record<string, readonly Value[]> = {}): Ref {
+    const node = this.nodes.get(id) ?? { '@id': id, '@type': [] };
+    for (const t of types) if (!node['@type'].includes(t)) node['@type'].push(t);
+    for (const [property, values] of Object.entries(properties)) {
+      if (values.length === 0) continue;
+      const existing = (node[property] as Value[] | undefined) ?? [];
+      const seen = new Set(existing.map((v) => JSON.stringify(v)));
+      node[property] = [...existing, ...values.filter((v) => !seen.has(JSON.stringify(v)))];
+    }
+    this.nodes.set(id, node);
+    return ref(id);
+  }
+
+  toArray(): OutputNode[] {
+    return [...this.nodes.values()].map((node) =>
+      Object.fromEntries(Object.entries(node).map(([k, v]) => [k, Array.isArray(v) && v.length === 1 ? v[0]! : v])),
+    );
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Build a release: one pass over the validated reports streams the per-report files and the big tables, then the
+ * aggregate files (reports.csv, feeds, Data Package, CSVW, DCAT catalog, site index, manifest) are built from the
+ * small summaries. Builders are pure; writing goes through the OutputSink.
+ */
+import type { OutputSink } from '../adapters/output.ts';
+import { csvFiles, reportsCsv } from './to-csv.ts';
+import { csvwMetadata } from './to-csvw.ts';
+import { dataPackage } from './to-datapackage.ts';
+import { catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
+import { manifest, observationsNdjson, reportDocument, reportsFeed } from './to-json.ts';
+import { reportPage, siteIndex, yearPages } from './site/index.ts';
+import { summarize } from './summary.ts';
+import type { DatasetMeta, FileStat, ReleaseContext, ReportSummary, StreamedFile, ValidatedReport } from './types.ts';
+
+export interface BuildInput {
+  /** Validated reports, sorted by year then id (the order of every table). */
+  reports: Iterable<ValidatedReport> | AsyncIterable<ValidatedReport>;
+  meta: DatasetMeta;
+  /** Today's date (YYYY-MM-DD) from the injected clock: the `modified` date of new or changed reports. */
+  today: string;
+  /** The previous release's report hashes and dates (feed/reports.json), so unchanged reports keep theirs. */
+  previous?: ReadonlyMap<string, { sha256: string; modified: string }>;
+  /** JSON Schemas to publish under schemas/ (file name → content). */
+  schemas: ReadonlyMap<string, string>;
+}
+
+export interface BuildResult {
+  context: ReleaseContext;
+  files: FileStat[];
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+export async function buildRelease(input: BuildInput, sink: OutputSink): Promise<BuildResult> {
+  const { meta } = input;
+  const files: FileStat[] = [];
+  const streamed: StreamedFile[] = [...csvFiles(), observationsNdjson()];
+  const open = await Promise.all(streamed.map((f) => sink.open(f.path, f.mediaType)));
+  await Promise.all(open.map((o, k) => o.write(streamed[k]!.head())));
+  const summaries: ReportSummary[] = [];
+  let last: ValidatedReport | undefined;
+  for await (const r of input.reports) {
+    if (last && (last.report.year > r.report.year || (last.report.year === r.report.year && last.report.id >= r.report.id))) {
+      throw new Error(`build: reports must come sorted by year then id, unique (${last.report.id} before ${r.report.id})`);
+    }
+    last = r;
+    const json = await sink.write(`reports/${r.report.year}/${r.report.id}.json`, reportDocument(r, meta), 'application/json');
+    files.push(json);
+    const before = input.previous?.get(r.report.id);
+    const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
+    const summary = summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified);
+    summaries.push(summary);
+    for (let k = 0; k < streamed.length; k++) await open[k]!.write(streamed[k]!.chunk(r));
+    files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+  }
+  for (let k = 0; k < streamed.length; k++) {
+    await open[k]!.write(streamed[k]!.tail());
+    files.push(await open[k]!.close());
+  }
+  const years = summaries.map((s) => s.year);
+  const context = (): ReleaseContext => ({
+    meta,
+    reports: summaries,
+    // The release's own files: the per-report documents and pages are reached through the reports, not listed.
+    files: files.filter((f) => !f.path.startsWith('reports/')).sort(byPath),
+    modified: summaries.reduce((m, s) => (s.modified > m ? s.modified : m), summaries.length ? '0000-00-00' : meta.issued),
+    years: years.length ? [years[0]!, years[years.length - 1]!] : null,
+  });
+  files.push(await sink.write('data/reports.csv', reportsCsv(context()), 'text/csv'));
+  files.push(await sink.write('feed/reports.json', reportsFeed(context()), 'application/json'));
+  for (const [name, content] of [...input.schemas].sort()) files.push(await sink.write(`schemas/${name}`, content, 'application/schema+json'));
+  for (const { path, content } of csvwMetadata(context())) files.push(await sink.write(path, content, 'application/csvm+json'));
+  files.push(await sink.write('datapackage.json', dataPackage(context()), 'application/json'));
+  const ctx = context();
+  files.push(await sink.write('catalog.jsonld', await catalogJsonLd(ctx), 'application/ld+json'));
+  files.push(await sink.write('catalog.ttl', await catalogTurtle(ctx), 'text/turtle'));
+  const site = context();
+  for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  files.push(await sink.write('index.html', siteIndex(site, { schemaOrg: schemaOrgDataset(site) }), 'text/html'));
+  files.push(await sink.write('manifest.json', manifest({ meta }, files), 'application/json'));
+  return { context: context(), files: files.sort(byPath) };
+}

@@ -1,0 +1,80 @@
+/** Small HTML helpers shared by the site's pages: escaping, number and size formats, relative links. Pure. */
+import { posix } from 'node:path';
+
+/** Escape text for HTML content and double- or single-quoted attributes (also inside inline SVG). */
+export function esc(value: string | number): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` become \u escapes, so no `</script>`
+ * or `<!--` inside a string can end the element early; the result is still the same JSON.
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The link from one page of the release to another file of it (both paths relative to the release root). */
+export function href(fromPage: string, to: string): string {
+  const rel = posix.relative(posix.dirname(fromPage), to) || posix.basename(to);
+  return rel.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
+}
+
+/** An external link taken from data: only http(s) URLs become links; anything else stays text. */
+export function externalUrl(value: string): string | null {
+  return /^https?:\/\/[^\s<>"']+$/i.test(value) ? value : null;
+}
+
+/** 1234567 → "1,234,567"; non-integers keep their decimals. Locale-independent, so pages are byte-stable. */
+export function num(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const [int = '', frac] = String(Math.abs(value)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** A size in decimal units: 532 B, 25.8 kB, 3.1 MB. */
+export function bytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = n / 1000;
+  let u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u += 1;
+  }
+  return `${v.toFixed(1)} ${units[u]}`;
+}
+
+/** Byte-wise string order (no locale), for deterministic sorting. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A bilingual label: Chinese first, English after it in a muted span. Both are escaped. */
+export function bi(zh: string, en: string): string {
+  return `${esc(zh)} <span class="en" lang="en">${esc(en)}</span>`;
+}
+
+/** A validation status badge from warning and error counts. */
+export function statusBadge(warnings: number, errors: number, flags: readonly string[] = []): string {
+  const title = flags.length ? ` title="${esc(flags.join('; '))}"` : '';
+  if (errors > 0) {
+    return `<span class="badge err"${title}>✖ ${errors} 错误 <span lang="en">error${errors === 1 ? '' : 's'}</span>${
+      warnings ? ` · ⚠ ${warnings}` : ''}</span>`;
+  }
+  if (warnings > 0) {
+    return `<span class="badge warn"${title}>⚠ ${warnings} 警告 <span lang="en">warning${warnings === 1 ? '' : 's'}</span></span>`;
+  }
+  return '<span class="badge ok">✓ 通过 <span lang="en">passed</span></span>';
+}

@@ -1,0 +1,36 @@
+/** The table of reports that the index (per year) and the year pages show. Pure. */
+import type { ReportSummary } from '../types.ts';
+import { bi, bytes, esc, href, num, statusBadge } from './html.ts';
+import { HEADLINE } from './labels.ts';
+
+/** A table of reports, one row each: body (linking to its page), edition, headline figures, validation, JSON. */
+export function reportTable(reports: readonly ReportSummary[], fromPage: string, caption?: string): string {
+  const head = HEADLINE.map((h) => `<th scope="col" class="num">${bi(h.zh, h.en)}</th>`).join('');
+  const rows = reports.map((s) => {
+    const figures = HEADLINE.map((h) => `<td class="num">${num(s.headline[h.key])}</td>`).join('');
+    return `<tr data-report="${esc(s.id)}" data-warnings="${s.warnings}" data-errors="${s.errors}">`
+      + `<th scope="row"><a href="${esc(href(fromPage, s.page))}">${esc(s.agency)}</a><span class="code">${esc(s.id)}</span></th>`
+      + `<td>${esc(s.edition)}</td>${figures}`
+      + `<td>${statusBadge(s.warnings, s.errors, s.flags)}${s.flags.length ? `<span class="code">${esc(s.flags.join(' '))}</span>` : ''}</td>`
+      + `<td class="nowrap"><a href="${esc(href(fromPage, s.json.path))}" type="application/json">JSON</a> <span class="note">${bytes(s.json.bytes)}</span></td>`
+      + '</tr>';
+  });
+  return `<div class="wrap"><table class="reports">${caption ? `<caption class="note">${caption}</caption>` : ''}
+<thead><tr><th scope="col">${bi('机关', 'Body')}</th><th scope="col">${bi('模板', 'Edition')}</th>${head}<th scope="col">${bi('校验', 'Validation')}</th><th scope="col">${bi('数据', 'Data')}</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div>`;
+}
+
+/** The reports of a release grouped by year, in year order. */
+export function byYear(reports: readonly ReportSummary[]): Array<[number, ReportSummary[]]> {
+  const groups = new Map<number, ReportSummary[]>();
+  for (const s of reports) groups.set(s.year, [...(groups.get(s.year) ?? []), s]);
+  return [...groups].sort((a, b) => a[0] - b[0]);
+}
+
+/** Sum a headline figure over reports (null when none prints it), and count the reports that print it. */
+export function total(reports: readonly ReportSummary[], key: keyof ReportSummary['headline']): { value: number | null; counted: number } {
+  const values = reports.map((s) => s.headline[key]).filter((v): v is number => v !== null);
+  return { value: values.length ? values.reduce((a, b) => a + b, 0) : null, counted: values.length };
+}

@@ -1,0 +1,52 @@
+/** reports/<year>/index.html: the reports of one year, linking to each report's page. Pure. */
+import type { ReleaseContext } from '../types.ts';
+import { bi, esc, href, num } from './html.ts';
+import { HEADLINE } from './labels.ts';
+import { page } from './layout.ts';
+import { byYear, reportTable, total } from './report-list.ts';
+
+export function yearPagePath(year: number): string {
+  return `reports/${year}/index.html`;
+}
+
+export function yearPages(ctx: ReleaseContext): Array<{ path: string; content: string }> {
+  const groups = byYear(ctx.reports);
+  return groups.map(([year, reports], k) => {
+    const path = yearPagePath(year);
+    const prev = groups[k - 1]?.[0];
+    const next = groups[k + 1]?.[0];
+    const flagged = reports.filter((s) => s.warnings > 0 || s.errors > 0).length;
+    const sums = HEADLINE.map((h) => {
+      const t = total(reports, h.key);
+      return `<div><dt>${bi(h.zh, h.en)}（合计 <span lang="en">sum</span>）</dt><dd class="big">${num(t.value)}</dd></div>`;
+    }).join('\n');
+    const nav = [
+      prev === undefined ? '' : `<a href="${esc(href(path, yearPagePath(prev)))}" rel="prev">← ${prev}</a>`,
+      next === undefined ? '' : `<a href="${esc(href(path, yearPagePath(next)))}" rel="next">${next} →</a>`,
+    ].filter(Boolean).join(' · ');
+    const body = `<p class="crumbs"><a href="${esc(href(path, 'index.html'))}">首页 <span lang="en">Home</span></a> › ${year}${nav ? ` · ${nav}` : ''}</p>
+<h1>${year} 年度政府信息公开工作年度报告 <span class="en" lang="en">Annual reports for ${year}</span></h1>
+<section>
+<dl class="facts">
+<div><dt>${bi('报告', 'Reports')}</dt><dd class="big">${reports.length}</dd></div>
+<div><dt>${bi('有校验警告或错误', 'With warnings or errors')}</dt><dd class="big">${flagged}</dd></div>
+${sums}
+</dl>
+<p class="note">合计只包括印有该数字的报告。<span lang="en">Sums count only the reports that print the figure.</span></p>
+</section>
+<section>
+<h2>${bi('报告列表', 'Reports')}</h2>
+${reportTable(reports, path)}
+</section>`;
+    return {
+      path,
+      content: page({
+        path,
+        meta: ctx.meta,
+        title: `${year} 年度报告 · ${ctx.meta.title.zh}`,
+        description: `${year} 年 ${reports.length} 份政府信息公开工作年度报告的统计数据。Statistics from ${reports.length} annual reports for ${year}.`,
+        body,
+      }),
+    };
+  });
+}

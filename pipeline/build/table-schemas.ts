@@ -1,0 +1,207 @@
+/**
+ * Every CSV of the release, described once: its columns (header, labels, type, constraints), keys and titles.
+ * The CSV writers take their headers from here, and the Frictionless Table Schemas (datapackage.json) and CSVW
+ * metadata are generated from it, so the three cannot drift apart. Pure.
+ */
+import { EDITIONS, TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '../model/template.ts';
+import type { Text } from './types.ts';
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'year';
+
+export interface ColumnSpec {
+  /** Identifier: the English header, the CSVW column name, the key other descriptions use. */
+  name: string;
+  /** What the CSV prints in its header row: the name, or the Chinese label in the -zh files. */
+  header: string;
+  label: Text;
+  /** Extra explanation (English) for the description. */
+  note?: string;
+  type: FieldType;
+  required: boolean;
+  unique?: boolean;
+  enum?: readonly string[];
+  minimum?: number;
+  pattern?: string;
+  /** The cell holds a list joined with this character. */
+  separator?: string;
+}
+
+export interface CsvTableSpec {
+  path: string;
+  /** Resource name in datapackage.json. */
+  name: string;
+  title: Text;
+  description: Text;
+  columns: ColumnSpec[];
+  /** Column names of the primary key. */
+  primaryKey: string[];
+  /** report_id refers to data/reports.csv. */
+  refersToReports: boolean;
+}
+
+export const REPORTS_CSV = 'data/reports.csv';
+export const OBSERVATIONS_CSV = 'data/observations.csv';
+export const WIDE_TABLES: readonly TableId[] = ['applications', 'proactive', 'appeals'];
+export const widePath = (table: TableId, zh: boolean): string => `data/${table}${zh ? '-zh' : ''}.csv`;
+
+const unique = (codes: string[]): string[] => [...new Set(codes)];
+const ROW_CODES = unique(TABLE_IDS.flatMap((t) => TABLES[t].rows.map((r) => r.code)));
+const COLUMN_CODES = unique(TABLE_IDS.flatMap((t) => TABLES[t].columns.map((c) => c.code)));
+
+type Spec = Omit<ColumnSpec, 'header' | 'required'> & { required?: boolean };
+const col = (spec: Spec): ColumnSpec => ({ ...spec, header: spec.name, required: spec.required ?? false });
+
+const C = {
+  report_id: col({ name: 'report_id', label: { zh: '报告编号', en: 'Report id' }, type: 'string', required: true,
+    note: 'stable id <agency slug>-<year>; the report\'s JSON is reports/<year>/<report_id>.json' }),
+  agency: col({ name: 'agency', label: { zh: '机关', en: 'Agency' }, type: 'string', required: true, note: 'as printed' }),
+  region: col({ name: 'region', label: { zh: '行政区划代码', en: 'Region' }, type: 'string', pattern: '^[0-9]{6}$',
+    note: 'GB/T 2260 administrative division code, when known' }),
+  year: col({ name: 'year', label: { zh: '年度', en: 'Year' }, type: 'year', required: true, note: 'the year reported on' }),
+  edition: col({ name: 'edition', label: { zh: '格式版本', en: 'Template edition' }, type: 'string', required: true,
+    enum: EDITIONS, note: 'edition of the national report template' }),
+};
+
+const count = (name: string, label: Text, note?: string, required = false): ColumnSpec =>
+  col({ name, label, type: 'integer', minimum: 0, required, ...(note ? { note } : {}) });
+
+function valueColumn(c: ColumnDef): ColumnSpec {
+  const note = c.signed ? 'signed change' : c.money ? 'amount in 万元 (10,000 yuan)' : 'count';
+  return col({ name: c.code, label: { zh: c.zh, en: c.en }, type: c.money ? 'number' : 'integer',
+    ...(c.signed ? {} : { minimum: 0 }), note: `${note}; empty when the cell is blank, "-" or the row has no such column` });
+}
+
+const OBSERVATIONS: CsvTableSpec = {
+  path: OBSERVATIONS_CSV,
+  name: 'observations',
+  title: { zh: '逐格数据（表二、表三、表四）', en: 'Observations: every cell of tables 二, 三 and 四' },
+  description: {
+    zh: '每份报告表二、表三、表四中印出或由印出格推导的每一格一行（长表）；flags 列出涉及该格的校验规则。',
+    en: 'Tidy data: one row per cell of every report that the source prints or that is derived from printed cells, in template order; flags lists the consistency rules that touch the cell.',
+  },
+  columns: [
+    C.report_id, C.agency, C.region, C.year, C.edition,
+    col({ name: 'table', label: { zh: '表', en: 'Table' }, type: 'string', required: true, enum: TABLE_IDS,
+      note: 'proactive = 二, applications = 三, appeals = 四' }),
+    col({ name: 'row', label: { zh: '项目', en: 'Row' }, type: 'string', required: true, enum: ROW_CODES, note: 'row code' }),
+    col({ name: 'column', label: { zh: '栏目', en: 'Column' }, type: 'string', required: true, enum: COLUMN_CODES,
+      note: 'column code' }),
+    col({ name: 'value', label: { zh: '数值', en: 'Value' }, type: 'number',
+      note: 'counts, signed changes (items_change may be negative) or 万元 amounts; empty when blank, "-" or text' }),
+    col({ name: 'flags', label: { zh: '校验标记', en: 'Flags' }, type: 'string', separator: ';',
+      note: 'ids of the rules whose warnings or errors touch this cell, joined with ";"' }),
+  ],
+  primaryKey: ['report_id', 'table', 'row', 'column'],
+  refersToReports: true,
+};
+
+function wide(table: TableDef, zh: boolean): CsvTableSpec {
+  const columns = [
+    C.report_id, C.agency, C.year, C.edition,
+    col({ name: 'row', label: { zh: '项目', en: 'Row' }, type: 'string', required: true,
+      enum: table.rows.map((r) => r.code), note: 'row code' }),
+    ...table.columns.map(valueColumn),
+  ];
+  return {
+    path: widePath(table.id, zh),
+    name: zh ? `${table.id}-zh` : table.id,
+    title: { zh: `${table.zh}${zh ? '（中文表头）' : ''}`, en: `${table.en}${zh ? ' (Chinese header)' : ''}` },
+    description: {
+      zh: `${table.zh}：每份报告每个项目一行，列同官方表格${zh ? '，表头为中文' : '，表头为代码'}；未印出的格为空。`,
+      en: `Table ${table.zh.slice(0, 1)} as the template prints it: one row per report and row, one column per column code; ${zh ? 'header in Chinese' : 'header of codes'}; empty where the source prints nothing or the row has no such column.`,
+    },
+    columns: zh ? columns.map((c) => ({ ...c, header: c.label.zh })) : columns,
+    primaryKey: ['report_id', 'row'],
+    refersToReports: true,
+  };
+}
+
+const REPORTS: CsvTableSpec = {
+  path: REPORTS_CSV,
+  name: 'reports',
+  title: { zh: '报告清单', en: 'Reports' },
+  description: {
+    zh: '每份报告一行：元数据、主要数字、校验结果和来源。',
+    en: 'One row per report: metadata, headline figures, validation status and sources.',
+  },
+  columns: [
+    { ...C.report_id, unique: true }, C.agency, C.region, C.year, C.edition,
+    col({ name: 'published', label: { zh: '发布日期', en: 'Published' }, type: 'date', note: 'as printed' }),
+    count('received', { zh: '本年新收申请数量', en: 'Requests received' }, '三（一）, total column'),
+    count('granted', { zh: '予以公开数量', en: 'Requests granted' }, '三（三）（一）, total column'),
+    count('handled', { zh: '办理总数', en: 'Requests handled' }, '三（三）（七）总计, total column'),
+    count('reconsiderations', { zh: '行政复议数量', en: 'Reconsiderations' }, '四, total of administrative reconsideration'),
+    count('lawsuits', { zh: '行政诉讼数量', en: 'Lawsuits' }, '四, both litigation totals'),
+    col({ name: 'valid', label: { zh: '校验通过', en: 'Valid' }, type: 'boolean', required: true,
+      note: 'true when validation found no error' }),
+    count('errors', { zh: '错误数', en: 'Errors' }, 'issues of severity error', true),
+    count('warnings', { zh: '警告数', en: 'Warnings' }, 'issues of severity warning', true),
+    col({ name: 'flags', label: { zh: '警告规则', en: 'Flags' }, type: 'string', separator: ';',
+      note: 'rule ids of the warnings, sorted, joined with ";"' }),
+    col({ name: 'sources', label: { zh: '来源', en: 'Sources' }, type: 'string', separator: ';',
+      note: 'names of the source files, joined with ";"' }),
+    col({ name: 'json', label: { zh: '报告 JSON', en: 'Report JSON' }, type: 'string', required: true,
+      note: 'path of the report\'s canonical JSON, relative to the release root' }),
+  ],
+  primaryKey: ['report_id'],
+  refersToReports: false,
+};
+
+/** Every CSV of the release, sorted by path. */
+export const CSV_TABLES: readonly CsvTableSpec[] = [
+  OBSERVATIONS,
+  REPORTS,
+  ...WIDE_TABLES.flatMap((t) => [wide(TABLES[t], false), wide(TABLES[t], true)]),
+].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+export function csvTableSpec(path: string): CsvTableSpec | undefined {
+  return CSV_TABLES.find((t) => t.path === path);
+}
+
+/** The header line's cells of a CSV. */
+export function csvHeader(path: string): string[] {
+  const spec = csvTableSpec(path);
+  if (!spec) throw new Error(`no table description for ${path}`);
+  return spec.columns.map((c) => c.header);
+}
+
+export const columnDescription = (c: ColumnSpec): string => `${c.label.zh} / ${c.label.en}${c.note ? `: ${c.note}` : ''}`;
+
+export interface TableSchemaField {
+  name: string;
+  type: FieldType;
+  title: string;
+  description: string;
+  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; minimum?: number; pattern?: string };
+}
+
+export interface TableSchema {
+  fields: TableSchemaField[];
+  missingValues: string[];
+  primaryKey: string[];
+  foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>;
+}
+
+function field(c: ColumnSpec): TableSchemaField {
+  const constraints: NonNullable<TableSchemaField['constraints']> = {};
+  if (c.required) constraints.required = true;
+  if (c.unique) constraints.unique = true;
+  if (c.enum) constraints.enum = [...c.enum];
+  if (c.minimum !== undefined) constraints.minimum = c.minimum;
+  if (c.pattern) constraints.pattern = c.pattern;
+  return { name: c.header, type: c.type, title: c.label.en, description: columnDescription(c),
+    ...(Object.keys(constraints).length ? { constraints } : {}) };
+}
+
+/** The Frictionless v2 Table Schema of a CSV; the foreign key to reports.csv only when the package has it. */
+export function tableSchema(spec: CsvTableSpec, withReports: boolean): TableSchema {
+  const header = (name: string) => spec.columns.find((c) => c.name === name)!.header;
+  return {
+    fields: spec.columns.map(field),
+    missingValues: [''],
+    primaryKey: spec.primaryKey.map(header),
+    ...(spec.refersToReports && withReports
+      ? { foreignKeys: [{ fields: [header('report_id')], reference: { resource: REPORTS.name, fields: ['report_id'] } }] }
+      : {}),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * How every CSV of the release is written: UTF-8 with a BOM, CRLF line endings, fields quoted only when needed
+ * (RFC 4180), numbers in plain decimal, and text that a spreadsheet would run as a formula neutralised. Pure.
+ */
+import { stringify } from 'csv-stringify/sync';
+
+export const BOM = '\uFEFF';
+export const CSV_MEDIA_TYPE = 'text/csv';
+
+/** The dialect of every CSV, as Frictionless (Table Dialect) and CSVW describe it. */
+export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
+
+export type CsvValue = string | number | boolean | null;
+
+/** Text that Excel, LibreOffice or Sheets would read as a formula starts with one of these (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefix a single quote to text a spreadsheet would run as a formula. Numbers never come here. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A finite number in plain decimal notation, never with an exponent: 1e21 → "1000000000000000000000". */
+export function plainNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`csv: ${n} is not a finite number and cannot be written to a CSV cell`);
+  if (Object.is(n, -0)) return '0';
+  const text = String(n);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign = '', int = '', frac = '', exp = '0'] = m;
+  const digits = int + frac;
+  const point = int.length + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+function cell(value: CsvValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return plainNumber(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return neutralise(value);
+}
+
+/** CSV records, each ending with CRLF. Fields holding a comma, a quote, CR or LF are quoted, quotes doubled. */
+export function csvRecords(rows: readonly (readonly CsvValue[])[]): string {
+  if (!rows.length) return '';
+  return stringify(rows.map((row) => row.map(cell)), {
+    delimiter: CSV_DIALECT.delimiter,
+    quote: CSV_DIALECT.quoteChar,
+    record_delimiter: CSV_DIALECT.lineTerminator,
+    // csv-stringify quotes a field holding the record delimiter (CRLF), but not a lone LF or CR: RFC 4180 needs both.
+    quoted_match: /[\r\n]/,
+    eof: true,
+  });
+}
+
+/** The head of a CSV file: the BOM (so Excel reads UTF-8) and the one header line. */
+export function csvHead(header: readonly string[]): string {
+  return BOM + csvRecords([header]);
+}

@@ -1,0 +1,81 @@
+/**
+ * The CSV datasets: observations.csv (tidy, one row per cell), the wide tables shaped like the official ones (with a
+ * header of codes, and again with a header of Chinese labels), streamed one report at a time; and reports.csv, one
+ * row per report, built from the summaries. Pure.
+ */
+import type { Cell } from '../model/report.ts';
+import { TABLES, TABLE_IDS, cellsOf, columnsOf, rowsOf, type TableId } from '../model/template.ts';
+import { cellFlags, flagIndex } from './flags.ts';
+import { CSV_MEDIA_TYPE, csvHead, csvRecords, type CsvValue } from './to-csv-format.ts';
+import { OBSERVATIONS_CSV, REPORTS_CSV, WIDE_TABLES, csvHeader, csvTableSpec, widePath } from './table-schemas.ts';
+import type { ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
+
+/** A cell's number: printed or derived; null for blank, "-", text and absent cells. */
+function numberOf(cell: Cell | undefined): number | null {
+  return cell && (cell.kind === 'number' || cell.kind === 'derived') ? cell.value : null;
+}
+
+function streamed(path: string, chunk: (r: ValidatedReport) => CsvValue[][]): StreamedFile {
+  return {
+    path,
+    mediaType: CSV_MEDIA_TYPE,
+    head: () => csvHead(csvHeader(path)),
+    chunk: (r) => csvRecords(chunk(r)),
+    tail: () => '',
+  };
+}
+
+/** observations.csv rows of one report: every cell but the absent ones, in template order. */
+function observationRows({ report, validation }: ValidatedReport): CsvValue[][] {
+  const flags = flagIndex(validation.issues);
+  const rows: CsvValue[][] = [];
+  for (const table of TABLE_IDS) {
+    for (const { row, column } of cellsOf(TABLES[table], report.edition)) {
+      const cell = report.tables[table][row.code]?.[column];
+      if (!cell || cell.kind === 'absent') continue;
+      rows.push([report.id, report.agency, report.region ?? null, report.year, report.edition, table, row.code, column,
+        numberOf(cell), cellFlags(flags, table, row.code, column)]);
+    }
+  }
+  return rows;
+}
+
+/** Wide rows of one report's table: one per row of its edition that the source prints, a cell per column code. */
+function wideRows({ report }: ValidatedReport, table: TableId): CsvValue[][] {
+  const def = TABLES[table];
+  const rows: CsvValue[][] = [];
+  for (const row of rowsOf(def, report.edition)) {
+    const cells = report.tables[table][row.code] ?? {};
+    const has = new Set(columnsOf(def, row, report.edition));
+    if (![...has].some((c) => cells[c] && cells[c].kind !== 'absent')) continue;
+    rows.push([report.id, report.agency, report.year, report.edition, row.code,
+      ...def.columns.map((c) => (has.has(c.code) ? numberOf(cells[c.code]) : null))]);
+  }
+  return rows;
+}
+
+/** The CSVs streamed over the reports, sorted by path. */
+export function csvFiles(): StreamedFile[] {
+  return [
+    streamed(OBSERVATIONS_CSV, observationRows),
+    ...WIDE_TABLES.flatMap((t) => [false, true].map((zh) => streamed(widePath(t, zh), (r) => wideRows(r, t)))),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** data/reports.csv: one row per report, in the context's order (year, then id). */
+export function reportsCsv(ctx: ReleaseContext): string {
+  const spec = csvTableSpec(REPORTS_CSV)!;
+  const rows = ctx.reports.map((s) => {
+    const record: Record<string, CsvValue> = {
+      report_id: s.id, agency: s.agency, region: s.region, year: s.year, edition: s.edition, published: s.published,
+      ...s.headline,
+      valid: s.valid, errors: s.errors, warnings: s.warnings, flags: s.flags.join(';'), sources: s.sources.join(';'),
+      json: s.json.path,
+    };
+    return spec.columns.map((c) => {
+      if (!(c.name in record)) throw new Error(`reports.csv: no value for column ${c.name}`);
+      return record[c.name] ?? null;
+    });
+  });
+  return csvHead(csvHeader(REPORTS_CSV)) + csvRecords(rows);
+}

@@ -1,0 +1,93 @@
+/**
+ * CSVW metadata (W3C "Metadata Vocabulary for Tabular Data") beside every CSV: data/<name>.csv-metadata.json, the
+ * file a CSVW processor looks for first. A CSV whose report_id refers to reports.csv is described as a table group
+ * of itself and reports.csv (output suppressed), since CSVW resolves foreign keys only within a group. The metadata
+ * depends on the release's metadata and its list of CSVs only, not on the reports. Pure.
+ */
+import { posix } from 'node:path';
+import { CSV_DIALECT } from './to-csv-format.ts';
+import { REPORTS_CSV, csvTableSpec, type ColumnSpec, type CsvTableSpec } from './table-schemas.ts';
+import type { DatasetMeta, ReleaseContext, Text } from './types.ts';
+
+export const CSVW_CONTEXT = 'http://www.w3.org/ns/csvw';
+
+const texts = (t: Text) => [{ '@value': t.zh, '@language': 'zh' }, { '@value': t.en, '@language': 'en' }];
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The CSVW datatype of a column: the same type and constraints as its Frictionless field. */
+function datatype(c: ColumnSpec): string | Record<string, unknown> {
+  switch (c.type) {
+    case 'string':
+      if (c.enum) return { base: 'string', format: `^(?:${c.enum.map(escapeRegExp).join('|')})$` };
+      return c.pattern ? { base: 'string', format: c.pattern } : 'string';
+    case 'integer': return c.minimum === 0 ? 'nonNegativeInteger' : 'integer';
+    case 'number': return c.minimum === 0 ? { base: 'decimal', minimum: 0 } : 'decimal';
+    case 'boolean': return 'boolean';
+    case 'date': return 'date';
+    case 'year': return 'gYear';
+  }
+}
+
+function column(c: ColumnSpec) {
+  // A processor matches the header against the titles: a header of codes is not in any language.
+  const titles = c.header === c.label.zh ? { zh: c.label.zh, en: c.label.en } : { und: c.header, zh: c.label.zh, en: c.label.en };
+  return {
+    name: c.name,
+    titles,
+    ...(c.note ? { 'dc:description': { '@value': `${c.label.en}: ${c.note}`, '@language': 'en' } } : {}),
+    datatype: datatype(c),
+    required: c.required,
+    ...(c.separator ? { separator: c.separator } : {}),
+  };
+}
+
+function table(spec: CsvTableSpec, from: string, withReports: boolean, suppress = false) {
+  return {
+    url: posix.relative(posix.dirname(from), spec.path),
+    'dc:title': texts(spec.title),
+    'dc:description': texts(spec.description),
+    ...(suppress ? { suppressOutput: true } : {}),
+    tableSchema: {
+      columns: spec.columns.map(column),
+      primaryKey: spec.primaryKey,
+      ...(spec.refersToReports && withReports
+        ? { foreignKeys: [{ columnReference: 'report_id',
+          reference: { resource: posix.relative(posix.dirname(from), REPORTS_CSV), columnReference: 'report_id' } }] }
+        : {}),
+    },
+  };
+}
+
+const DIALECT = {
+  encoding: 'utf-8', header: true, delimiter: CSV_DIALECT.delimiter, quoteChar: CSV_DIALECT.quoteChar,
+  doubleQuote: CSV_DIALECT.doubleQuote, lineTerminators: [CSV_DIALECT.lineTerminator], trim: false,
+};
+
+function metadata(spec: CsvTableSpec, meta: DatasetMeta, withReports: boolean): object {
+  const from = `${spec.path}-metadata.json`;
+  const context = [CSVW_CONTEXT, { '@language': 'zh' }];
+  const common = {
+    'dc:license': { '@id': meta.license.url },
+    'dc:publisher': { 'schema:name': texts(meta.publisher.name), 'schema:url': { '@id': meta.publisher.url } },
+    dialect: DIALECT,
+  };
+  const { url, 'dc:title': title, 'dc:description': description, tableSchema } = table(spec, from, withReports);
+  if (!(spec.refersToReports && withReports)) {
+    return { '@context': context, '@type': 'Table', url, 'dc:title': title, 'dc:description': description, ...common, tableSchema };
+  }
+  return {
+    '@context': context, '@type': 'TableGroup', 'dc:title': title, 'dc:description': description, ...common,
+    tables: [{ url, tableSchema }, table(csvTableSpec(REPORTS_CSV)!, from, false, true)],
+  };
+}
+
+/** data/<name>.csv-metadata.json for every CSV of the release, sorted by path. */
+export function csvwMetadata(ctx: ReleaseContext): Array<{ path: string; content: string }> {
+  const csvs = ctx.files.filter((f) => f.path.endsWith('.csv'));
+  const withReports = csvs.some((f) => f.path === REPORTS_CSV);
+  return csvs.map((f) => {
+    const spec = csvTableSpec(f.path);
+    if (!spec) throw new Error(`CSVW: ${f.path} is a CSV of the release without a table description (pipeline/build/table-schemas.ts)`);
+    return { path: `${f.path}-metadata.json`, content: `${JSON.stringify(metadata(spec, ctx.meta, withReports), null, 2)}\n` };
+  });
+}

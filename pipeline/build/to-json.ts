@@ -1,0 +1,104 @@
+/** The JSON feeds: one document per report, the reports index, the bulk NDJSON of observations. Pure. */
+import type { AnnualReport } from '../model/report.ts';
+import { TABLE_IDS } from '../model/template.ts';
+import { cellFlags, flagIndex } from './flags.ts';
+import type { DatasetMeta, ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
+
+export const SCHEMA_FILES = {
+  report: 'schemas/report-document.schema.json',
+  feed: 'schemas/feed-reports.schema.json',
+  observation: 'schemas/observation.schema.json',
+  manifest: 'schemas/manifest.schema.json',
+} as const;
+
+export function schemaUrl(meta: DatasetMeta, file: string): string {
+  return `${meta.baseUrl}${file}`;
+}
+
+/** reports/<year>/<id>.json: the canonical report and its validation result. */
+export function reportDocument(r: ValidatedReport, meta: DatasetMeta): string {
+  const doc = { $schema: schemaUrl(meta, SCHEMA_FILES.report), report: r.report, validation: r.validation };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** feed/reports.json: every report with links, sha256 and the date its data last changed. */
+export function reportsFeed(ctx: ReleaseContext): string {
+  const { meta } = ctx;
+  const doc = {
+    $schema: schemaUrl(meta, SCHEMA_FILES.feed),
+    version: meta.version,
+    modified: ctx.modified,
+    license: meta.license.url,
+    reports: ctx.reports.map((s) => ({
+      id: s.id,
+      agency: s.agency,
+      region: s.region,
+      year: s.year,
+      edition: s.edition,
+      published: s.published,
+      valid: s.valid,
+      errors: s.errors,
+      warnings: s.warnings,
+      flags: s.flags,
+      headline: s.headline,
+      url: `${meta.baseUrl}${s.json.path}`,
+      page: `${meta.baseUrl}${s.page}`,
+      sha256: s.json.sha256,
+      bytes: s.json.bytes,
+      modified: s.modified,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** One observation per printed (or derived) cell. */
+function observations(report: AnnualReport, flags: ReturnType<typeof flagIndex>): string {
+  let out = '';
+  for (const table of TABLE_IDS) {
+    for (const [row, cells] of Object.entries(report.tables[table])) {
+      for (const [column, cell] of Object.entries(cells)) {
+        if (cell.kind === 'absent') continue;
+        const flag = cellFlags(flags, table, row, column);
+        out += `${JSON.stringify({
+          report_id: report.id,
+          agency: report.agency,
+          region: report.region ?? null,
+          year: report.year,
+          edition: report.edition,
+          table,
+          row,
+          column,
+          value: cell.value,
+          kind: cell.kind,
+          ...(cell.raw !== undefined && cell.raw !== String(cell.value) ? { raw: cell.raw } : {}),
+          flags: flag ? flag.split(';') : [],
+        })}\n`;
+      }
+    }
+  }
+  return out;
+}
+
+/** feed/observations.ndjson: the bulk data, one JSON object per line (schemas/observation.schema.json). */
+export function observationsNdjson(): StreamedFile {
+  return {
+    path: 'feed/observations.ndjson',
+    mediaType: 'application/x-ndjson',
+    head: () => '',
+    chunk: (r) => observations(r.report, flagIndex(r.validation.issues)),
+    tail: () => '',
+  };
+}
+
+/** manifest.json: size and sha256 of every other file of the release. Publishing diffs against it. */
+export function manifest(ctx: { meta: DatasetMeta }, files: ReadonlyArray<{ path: string; bytes: number; sha256: string }>): string {
+  const doc = {
+    $schema: schemaUrl(ctx.meta, SCHEMA_FILES.manifest),
+    version: ctx.meta.version,
+    files: [...files]
+      .filter((f) => f.path !== 'manifest.json')
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

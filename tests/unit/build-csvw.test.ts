@@ -1,0 +1,134 @@
+/**
+ * CSVW metadata: one file beside every CSV, expanding as JSON-LD against the official CSVW context (offline, safe
+ * mode: no term silently dropped), describing the very columns the CSV has, with the types of its Table Schema.
+ */
+import assert from 'node:assert/strict';
+import { posix } from 'node:path';
+import { test } from 'node:test';
+import jsonld from 'jsonld';
+import { REPORTS_CSV, csvTableSpec, tableSchema, type FieldType } from '../../pipeline/build/table-schemas.ts';
+import { csvFiles, reportsCsv } from '../../pipeline/build/to-csv.ts';
+import { CSVW_CONTEXT, csvwMetadata } from '../../pipeline/build/to-csvw.ts';
+import type { ReleaseContext, ValidatedReport } from '../../pipeline/build/types.ts';
+import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
+import { parseCsv } from '../helpers/table-schema-check.ts';
+
+const CSVW = 'http://www.w3.org/ns/csvw#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx: ReleaseContext } {
+  const files = new Map<string, string>();
+  for (const f of csvFiles()) files.set(f.path, f.head() + reports.map((r) => f.chunk(r)).join('') + f.tail());
+  const stats = () => [...files].map(([p, c]) => fileStat(p, c, 'text/csv'));
+  files.set(REPORTS_CSV, reportsCsv(sampleContext(reports, stats())));
+  return { files, ctx: sampleContext(reports, [...stats(), fileStat('feed/reports.json', '{}\n', 'application/json')]) };
+}
+
+const { files, ctx } = release(sampleReports());
+const metadata = csvwMetadata(ctx);
+
+type Node = Record<string, unknown>;
+const values = (node: unknown, property: string): Node[] => ((node as Node)[property] ?? []) as Node[];
+const first = (node: unknown, property: string): Node | undefined => values(node, property)[0];
+
+/** URLs the offline loader refused. */
+const refused: string[] = [];
+
+async function expand(doc: unknown): Promise<Node[]> {
+  const context = await sharedJson<object>('validators', 'csvw', 'csvw.jsonld');
+  const documentLoader = async (url: string) => {
+    if (url === CSVW_CONTEXT) return { contextUrl: undefined, documentUrl: url, document: context };
+    refused.push(url);
+    throw new Error(`offline document loader: refusing ${url}`);
+  };
+  // safe mode makes jsonld.js throw instead of silently dropping a term the context does not define.
+  const options = { documentLoader, safe: true } as unknown as Parameters<typeof jsonld.expand>[1];
+  return (await jsonld.expand(doc as Parameters<typeof jsonld.expand>[0], options)) as Node[];
+}
+
+/** The expanded tables of a metadata document: the table itself, or the tables of its group. */
+function expandedTables(doc: Node[]): Node[] {
+  const top = doc[0]!;
+  return (top['@type'] as string[]).includes(`${CSVW}TableGroup`) ? values(top, `${CSVW}table`) : [top];
+}
+
+const XSD_OF: Record<FieldType, string[]> = {
+  string: ['string'], integer: ['integer', 'nonNegativeInteger'], number: ['decimal'], boolean: ['boolean'],
+  date: ['date'], year: ['gYear'],
+};
+
+test('one metadata file beside every CSV of the release, its url relative to it', () => {
+  const csvs = ctx.files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path);
+  assert.equal(csvs.length, 8);
+  assert.deepEqual(metadata.map((m) => m.path), csvs.map((p) => `${p}-metadata.json`));
+  for (const m of metadata) {
+    const doc = JSON.parse(m.content) as Node;
+    assert.deepEqual(doc['@context'], [CSVW_CONTEXT, { '@language': 'zh' }]);
+    const tables = (doc.tables ?? [doc]) as Node[];
+    const urls = tables.map((t) => posix.join(posix.dirname(m.path), t.url as string));
+    assert.equal(urls[0], m.path.replace(/-metadata\.json$/, ''), `${m.path} describes its CSV first`);
+    for (const u of urls) assert.ok(files.has(u), `${m.path}: ${u} is a CSV of the release`);
+    assert.equal(doc['dc:license'] && (doc['dc:license'] as Node)['@id'], ctx.meta.license.url);
+    assert.ok(m.content.endsWith('}\n'));
+  }
+});
+
+test('every metadata file expands offline against the CSVW context, dropping no term, with the CSV\'s own columns', async () => {
+  if (skipWithoutShared('CSVW context')) return;
+  for (const m of metadata) {
+    const doc = JSON.parse(m.content) as Node;
+    const expanded = await expand(doc);
+    assert.equal(expanded.length, 1, m.path);
+    assert.ok(first(expanded[0], 'http://purl.org/dc/terms/title'), `${m.path}: dc:title kept`);
+    assert.ok(first(expanded[0], 'http://purl.org/dc/terms/license'), `${m.path}: dc:license kept`);
+    const tables = expandedTables(expanded);
+    for (const table of tables) {
+      const url = first(table, `${CSVW}url`)!['@value'] as string;
+      const path = posix.join(posix.dirname(m.path), url);
+      const spec = csvTableSpec(path)!;
+      const schema = first(table, `${CSVW}tableSchema`)!;
+      const columns = (first(schema, `${CSVW}column`)!['@list'] as Node[]);
+      assert.deepEqual(columns.map((c) => first(c, `${CSVW}name`)!['@value']), spec.columns.map((c) => c.name), `${m.path} ${url}: columns`);
+      const [header] = parseCsv(files.get(path)!);
+      const fields = tableSchema(spec, true).fields;
+      columns.forEach((c, k) => {
+        const titles = values(c, `${CSVW}title`).map((t) => t['@value']);
+        assert.ok(titles.includes(header![k]), `${url} column ${k + 1}: the header "${header![k]}" is one of its titles`);
+        assert.deepEqual(values(c, `${CSVW}title`).map((t) => t['@language']).filter((l) => l !== 'und').sort(), ['en', 'zh']);
+        const datatype = first(c, `${CSVW}datatype`)!;
+        const iri = (datatype['@id'] ?? first(datatype, `${CSVW}base`)?.['@value']) as string;
+        const name = iri.startsWith(XSD) ? iri.slice(XSD.length) : iri;
+        assert.ok(XSD_OF[fields[k]!.type].includes(name), `${url} ${fields[k]!.name}: ${name} for ${fields[k]!.type}`);
+        assert.equal(first(c, `${CSVW}required`)!['@value'], fields[k]!.constraints?.required === true, `${url} ${fields[k]!.name}: required`);
+      });
+      const key = values(schema, `${CSVW}primaryKey`).map((v) => v['@value']);
+      assert.deepEqual(key, spec.primaryKey, `${url}: primary key`);
+      const fk = first(schema, `${CSVW}foreignKey`);
+      if (spec.refersToReports && path === m.path.replace(/-metadata\.json$/, '')) {
+        const reference = first(fk, `${CSVW}reference`)!;
+        assert.equal(first(reference, `${CSVW}resource`)!['@value'], 'reports.csv', `${url}: foreign key to reports.csv`);
+        assert.equal(tables.length, 2, `${m.path}: a group with the referenced table`);
+      } else {
+        assert.equal(fk, undefined, `${url}: no foreign key`);
+      }
+    }
+  }
+});
+
+test('the expansion check can fail: a misspelt term is refused, and so is any remote context', async () => {
+  if (skipWithoutShared('CSVW context')) return;
+  const doc = JSON.parse(metadata.find((m) => m.path === 'data/reports.csv-metadata.json')!.content) as Node;
+  await assert.rejects(expand({ ...doc, tableSchemaa: doc.tableSchema }), /safe mode|invalid property|dropped/i);
+  await assert.rejects(expand({ ...doc, '@context': 'http://example.org/context' }), /example\.org\/context/);
+  assert.deepEqual(refused, ['http://example.org/context'], 'the loader refused it, nothing reached the network');
+});
+
+test('the metadata depends on the release\'s metadata and list of CSVs only: not on the reports, their sizes or dates', () => {
+  const other = release(sampleReports(3)).ctx;
+  assert.notDeepEqual(other.files, ctx.files);
+  assert.deepEqual(csvwMetadata(other), metadata);
+  assert.deepEqual(csvwMetadata(ctx), metadata, 'deterministic');
+  const alone = csvwMetadata({ ...ctx, files: ctx.files.filter((f) => f.path !== REPORTS_CSV) });
+  assert.ok(alone.every((m) => !m.content.includes('foreignKeys') && !m.content.includes('TableGroup')), 'no reference to a missing CSV');
+});

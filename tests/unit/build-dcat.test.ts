@@ -1,0 +1,252 @@
+import assert from 'node:assert/strict';
+import { mock, test } from 'node:test';
+import { Parser, Store, type Quad, type Term } from 'n3';
+import { expandSafely, toQuads } from '../../pipeline/build/dcat-rdf.ts';
+import { OfflineLoaderError, offlineLoader } from '../../pipeline/build/jsonld-loader.ts';
+import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from '../../pipeline/build/to-dcat.ts';
+import type { FileStat, ReleaseContext } from '../../pipeline/build/types.ts';
+import { TABLE_IDS } from '../../pipeline/model/template.ts';
+import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+
+const FILES: Array<[string, string]> = [
+  ['data/proactive.csv', 'text/csv'],
+  ['data/applications.csv', 'text/csv'],
+  ['data/appeals.csv', 'text/csv'],
+  ['data/reports.csv', 'text/csv'],
+  ['feed/reports.json', 'application/json'],
+  ['feed/observations.ndjson', 'application/x-ndjson'],
+];
+
+function files(): FileStat[] {
+  return FILES.map(([path, type], i) => fileStat(path, `${path}\n${'x'.repeat(100 * i)}\n`, type));
+}
+
+const REPORTS = sampleReports();
+const context = (list: FileStat[] = files()): ReleaseContext => sampleContext(REPORTS, list);
+
+const DCAT = 'http://www.w3.org/ns/dcat#';
+const DCT = 'http://purl.org/dc/terms/';
+const SPDX = 'http://spdx.org/rdf/terms#';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+function termKey(t: Term): string {
+  return t.termType === 'Literal' ? `"${t.value}"@${t.language}^^${t.datatype.value}` : `<${t.value}>`;
+}
+const tripleKeys = (quads: readonly Quad[]) =>
+  quads.map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`).sort();
+
+function objects(store: Store, subject: string, predicate: string): Term[] {
+  return store.getObjects(subject, predicate, null);
+}
+function one(store: Store, subject: string, predicate: string): Term {
+  const found = objects(store, subject, predicate);
+  assert.equal(found.length, 1, `${subject} ${predicate}: expected one value, got ${found.length}`);
+  return found[0]!;
+}
+
+/** Values and types written in the compact document: each must become exactly one triple. */
+function countStatements(doc: { '@graph': Array<Record<string, unknown>> }): number {
+  let n = 0;
+  for (const node of doc['@graph']) {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '@id') continue;
+      n += Array.isArray(v) ? v.length : 1;
+    }
+  }
+  return n;
+}
+
+test('the catalog has one dataset per table, each with CSV, JSON and NDJSON distributions measured by ctx.files', async () => {
+  const ctx = context();
+  const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
+  const base = ctx.meta.baseUrl;
+  const catalog = `${base}catalog`;
+  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Catalog`, null).length, 1);
+  assert.equal(one(store, catalog, `${DCT}publisher`).value, `${catalog}#publisher`);
+  assert.equal(one(store, catalog, `${DCT}modified`).value, ctx.modified);
+  assert.equal(one(store, catalog, `${DCT}issued`).value, ctx.meta.issued);
+  const datasets = objects(store, catalog, `${DCAT}dataset`).map((t) => t.value);
+  for (const table of TABLE_IDS) {
+    const dataset = `${catalog}#dataset-${table}`;
+    assert.ok(datasets.includes(dataset), `catalog lists ${dataset}`);
+    assert.equal(one(store, dataset, `${DCAT}inSeries`).value, `${catalog}#series`);
+    assert.equal(one(store, dataset, `${DCAT}version`).value, ctx.meta.version);
+    const titles = objects(store, dataset, `${DCT}title`).map((t) => (t.termType === 'Literal' ? t.language : ''));
+    assert.deepEqual(titles.sort(), ['en', 'zh']);
+    const period = one(store, dataset, `${DCT}temporal`).value;
+    assert.equal(one(store, period, `${DCAT}startDate`).value, `${ctx.years![0]}-01-01`);
+    assert.equal(one(store, period, `${DCAT}endDate`).value, `${ctx.years![1]}-12-31`);
+    const distributions = objects(store, dataset, `${DCAT}distribution`).map((t) => t.value);
+    assert.equal(distributions.length, 3, `${table}: three distributions`);
+    const paths = distributions.map((d) => one(store, d, `${DCAT}downloadURL`).value.slice(base.length)).sort();
+    assert.deepEqual(paths, [`data/${table}.csv`, 'feed/observations.ndjson', 'feed/reports.json']);
+    for (const d of distributions) {
+      const path = one(store, d, `${DCAT}downloadURL`).value.slice(base.length);
+      const stat = ctx.files.find((f) => f.path === path)!;
+      const size = one(store, d, `${DCAT}byteSize`);
+      assert.equal(size.value, String(stat.bytes), `${path} byteSize`);
+      assert.equal(size.termType === 'Literal' && size.datatype.value, 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger');
+      const checksum = one(store, d, `${SPDX}checksum`).value;
+      assert.equal(one(store, checksum, `${SPDX}checksumValue`).value, stat.sha256, `${path} checksum`);
+      assert.equal(one(store, checksum, `${SPDX}algorithm`).value, `${SPDX}checksumAlgorithm_sha256`);
+      assert.equal(one(store, d, `${DCAT}accessURL`).value, `${base}${path}`);
+    }
+  }
+  const ndjson = one(store, `${catalog}#distribution-appeals-ndjson`, `${DCAT}mediaType`).value;
+  assert.equal(ndjson, 'http://www.iana.org/assignments/media-types/application/x-ndjson');
+  assert.equal(
+    one(store, `${catalog}#distribution-appeals-csv`, `${DCT}format`).value,
+    'http://publications.europa.eu/resource/authority/file-type/CSV',
+  );
+});
+
+test('every node of the catalog has an IRI: the catalog\'s own under the base URL, no blank nodes', async () => {
+  const ctx = context();
+  const quads = new Parser().parse(await catalogTurtle(ctx));
+  for (const q of quads) {
+    assert.notEqual(q.subject.termType, 'BlankNode');
+    assert.notEqual(q.object.termType, 'BlankNode');
+  }
+  const doc = catalogDocument(ctx);
+  const own = doc['@graph'].map((n) => String(n['@id'])).filter((id) => id.includes('/catalog'));
+  assert.ok(own.length >= 20);
+  for (const id of own) assert.ok(id.startsWith(`${ctx.meta.baseUrl}catalog`), id);
+});
+
+test('catalog.jsonld and catalog.ttl hold the same graph, also for awkward metadata text', async () => {
+  const plainCtx = context();
+  const awkward = 'Line one ends with a dot.\nabc "quoted" \\ back\\slash\t</script> 表.\n.';
+  const awkwardCtx: ReleaseContext = {
+    ...plainCtx,
+    meta: { ...plainCtx.meta, description: { zh: awkward, en: awkward }, versionNotes: '.\n\n.' },
+  };
+  for (const ctx of [plainCtx, awkwardCtx]) {
+    const fromJsonLd = await toQuads(JSON.parse(await catalogJsonLd(ctx)), offlineLoader());
+    const fromTurtle = new Parser().parse(await catalogTurtle(ctx));
+    assert.ok(fromTurtle.length > 200);
+    assert.deepEqual(tripleKeys(fromTurtle), tripleKeys(fromJsonLd));
+  }
+  const store = new Store(new Parser().parse(await catalogTurtle(awkwardCtx)));
+  const descriptions = objects(store, `${awkwardCtx.meta.baseUrl}catalog`, `${DCT}description`).map((t) => t.value);
+  assert.deepEqual(descriptions, [awkward, awkward]);
+});
+
+test('no term of catalog.jsonld is dropped: every written value and type becomes one triple', async () => {
+  const ctx = context();
+  const doc = JSON.parse(await catalogJsonLd(ctx));
+  const quads = await toQuads(doc, offlineLoader());
+  assert.equal(quads.length, countStatements(doc));
+  // Every property is a prefixed name the inline context defines.
+  const prefixes = new Set(Object.keys(doc['@context']));
+  for (const node of doc['@graph']) {
+    for (const k of Object.keys(node)) if (!k.startsWith('@')) assert.ok(prefixes.has(k.split(':')[0]!), k);
+  }
+});
+
+test('the check can fail: an undefined term is refused in safe mode and shows up as a missing triple', async () => {
+  const doc = structuredClone(catalogDocument(context()));
+  (doc['@graph'][0] as Record<string, unknown>).undefinedTerm = 'silently dropped by plain jsonld';
+  await assert.rejects(expandSafely(doc, offlineLoader()), /would lose data/);
+  await assert.rejects(toQuads(doc, offlineLoader()), /would lose data/);
+  const jsonld = (await import('jsonld')).default as unknown as { toRDF(d: object, o: object): Promise<string> };
+  const lax = new Parser({ format: 'N-Quads' }).parse(await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader: offlineLoader() }));
+  assert.equal(lax.length, countStatements(doc) - 1);
+});
+
+test('building twice is byte-identical, whatever the clock says', async () => {
+  mock.timers.enable({ apis: ['Date'], now: 0 });
+  try {
+    const a = [await catalogJsonLd(context()), await catalogTurtle(context()), JSON.stringify(schemaOrgDataset(context()))];
+    mock.timers.setTime(Date.UTC(2031, 5, 15));
+    const b = [await catalogJsonLd(context()), await catalogTurtle(context()), JSON.stringify(schemaOrgDataset(context()))];
+    assert.deepEqual(b, a);
+    const shuffled = [await catalogJsonLd(context(files().reverse())), await catalogTurtle(context(files().reverse()))];
+    assert.deepEqual(shuffled, a.slice(0, 2));
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('the build requests no document and makes no network call', async () => {
+  const requested: string[] = [];
+  const realFetch = globalThis.fetch;
+  const fetched: string[] = [];
+  globalThis.fetch = (async (input: string | URL | Request) => {
+    fetched.push(String(input));
+    throw new Error('network is off in tests');
+  }) as typeof fetch;
+  try {
+    const documentLoader = offlineLoader({}, { onRequest: (url) => requested.push(url) });
+    await catalogJsonLd(context(), { documentLoader });
+    await catalogTurtle(context(), { documentLoader });
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.deepEqual(requested, []);
+  assert.deepEqual(fetched, []);
+});
+
+test('the offline loader serves what it holds and refuses any other URL', async () => {
+  const ctxUrl = 'https://example.org/context.jsonld';
+  const requested: string[] = [];
+  const loader = offlineLoader({ [ctxUrl]: { '@context': { ex: 'https://example.org/ns#' } } }, { onRequest: (u) => requested.push(u) });
+  const served = await loader(ctxUrl);
+  assert.deepEqual(served.document, { '@context': { ex: 'https://example.org/ns#' } });
+  assert.equal((await loader(`${ctxUrl}#v1`)).documentUrl, `${ctxUrl}#v1`);
+  await assert.rejects(loader('https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld'), (e: unknown) => {
+    assert.ok(e instanceof OfflineLoaderError);
+    assert.match(e.message, /refusing to load https:\/\/semiceu\.github\.io.*not kept in the repository.*held: https:\/\/example\.org\/context\.jsonld/);
+    return true;
+  });
+  // Through jsonld.js: a document with a remote context reaches the loader and fails, it is not fetched.
+  const remote = { '@context': 'https://www.w3.org/ns/dcat.jsonld', '@id': 'https://example.org/x', title: 'x' };
+  await assert.rejects(expandSafely(remote, loader), /refusing to load https:\/\/www\.w3\.org\/ns\/dcat\.jsonld/);
+  assert.deepEqual(requested, [ctxUrl, `${ctxUrl}#v1`, 'https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld', 'https://www.w3.org/ns/dcat.jsonld']);
+});
+
+test('a distribution whose file has no stat is an error, never an invented figure', async () => {
+  const without = files().filter((f) => f.path !== 'data/appeals.csv');
+  await assert.rejects(catalogJsonLd(context(without)), /dataset "appeals" lists data\/appeals\.csv \(csv\) but ctx\.files has no stat/);
+  await assert.rejects(catalogTurtle(context(without)), /data\/appeals\.csv/);
+  const noNdjson = files().filter((f) => f.path !== 'feed/observations.ndjson');
+  assert.throws(() => catalogDocument(context(noNdjson)), /feed\/observations\.ndjson/);
+  const badHash = files().map((f) => (f.path === 'feed/reports.json' ? { ...f, sha256: 'not-a-hash' } : f));
+  assert.throws(() => catalogDocument(context(badHash)), /feed\/reports\.json: sha256 must be 64 lowercase hex digits/);
+});
+
+test('a base URL that is not absolute or lacks its trailing slash is refused', () => {
+  for (const baseUrl of ['https://example.org/data', 'data/', '']) {
+    const ctx = context();
+    assert.throws(() => catalogDocument({ ...ctx, meta: { ...ctx.meta, baseUrl } }), /meta\.baseUrl must be an absolute http\(s\) URL/);
+  }
+});
+
+test('without reports the catalog has no temporal coverage but still lists every dataset', async () => {
+  const ctx = sampleContext([], files());
+  assert.equal(ctx.years, null);
+  const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
+  assert.equal(store.getQuads(null, `${DCT}temporal`, null, null).length, 0);
+  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 5); // 3 tables, reports index, the series
+});
+
+test('schema.org Dataset: names, coverage, licence and one DataDownload per file', () => {
+  const ctx = context();
+  const d = schemaOrgDataset(ctx);
+  assert.equal(d['@context'], 'https://schema.org');
+  assert.equal(d['@type'], 'Dataset');
+  assert.equal(d.name, ctx.meta.title.zh);
+  assert.equal(d.url, ctx.meta.baseUrl);
+  assert.equal(d.license, ctx.meta.license.url);
+  assert.equal(d.version, ctx.meta.version);
+  assert.equal(d.dateModified, ctx.modified);
+  assert.equal(d.temporalCoverage, `${ctx.years![0]}-01-01/${ctx.years![1]}-12-31`);
+  assert.deepEqual((d.creator as { name: string }).name, ctx.meta.publisher.name.zh);
+  assert.deepEqual(d.distribution.map((x) => x.contentUrl).sort(), FILES.map(([p]) => `${ctx.meta.baseUrl}${p}`).sort());
+  for (const x of d.distribution) {
+    assert.equal(x['@type'], 'DataDownload');
+    const stat = ctx.files.find((f) => `${ctx.meta.baseUrl}${f.path}` === x.contentUrl)!;
+    assert.equal(x.encodingFormat, stat.mediaType);
+    assert.equal(x.contentSize, `${stat.bytes} B`);
+  }
+  assert.deepEqual(schemaOrgDataset(sampleContext(REPORTS)).distribution, []);
+});

@@ -1,0 +1,120 @@
+/**
+ * The whole build: golden files, byte-identical rebuilds, changes confined to what depends on them, schemas for
+ * every JSON file, the manifest, and an output folder that is never half-written.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
+import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../helpers/build-samples.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-build-'));
+
+test('golden: the bundled samples build into exactly the committed expected files (npm run golden regenerates them)', async () => {
+  const out = join(tmp(), 'dist');
+  await buildSamples(out);
+  assert.ok(existsSync(GOLDEN), 'tests/golden/samples exists');
+  assert.deepEqual(diffTrees(readTree(GOLDEN), readTree(out)), []);
+});
+
+test('building twice from the same inputs gives byte-identical outputs, fresh or over the previous build', async () => {
+  const a = join(tmp(), 'a');
+  const b = join(tmp(), 'b');
+  await buildSamples(a);
+  await buildSamples(b);
+  assert.deepEqual(diffTrees(readTree(a), readTree(b)), []);
+  const first = readTree(a);
+  // A later day: nothing changed, so nothing changes, not even the dates.
+  await buildSamples(a, SAMPLES, () => new Date('2026-06-01T00:00:00Z'));
+  assert.deepEqual(diffTrees(first, readTree(a)), []);
+});
+
+test('changing one report changes only the files that depend on it', async () => {
+  const inDir = join(tmp(), 'in');
+  cpSync(SAMPLES, inDir, { recursive: true });
+  const out = join(tmp(), 'out');
+  const run = await buildSamples(out, inDir);
+  const before = readTree(out);
+  const target = 'real/2024_huaian-city-gov.json';
+  const doc = JSON.parse(readFileSync(join(inDir, target), 'utf8'));
+  doc.tables.applications.carried_forward.natural_person = 104;
+  writeFileSync(join(inDir, target), JSON.stringify(doc, null, 2));
+  if (existsSync(join(inDir, 'real/2024_huaian-city-gov.yaml'))) {
+    writeFileSync(join(inDir, 'real/2024_huaian-city-gov.yaml'), readFileSync(join(inDir, 'real/2024_huaian-city-gov.yaml'), 'utf8').replace(/(carried_forward:\s*\n\s*natural_person:\s*)103/, '$1104'));
+  }
+  await buildSamples(out, inDir, () => new Date('2026-03-01T00:00:00Z'));
+  const changed = diffTrees(before, readTree(out));
+  const id = run.published.find((r) => r.report.agency === '淮安市人民政府' && r.report.year === 2024)!.report.id;
+  const allowed = new Set([
+    `reports/2024/${id}.json`, `reports/2024/${id}.html`, 'reports/2024/index.html',
+    'data/observations.csv', 'data/applications.csv', 'data/applications-zh.csv', 'data/reports.csv',
+    'feed/observations.ndjson', 'feed/reports.json', 'datapackage.json', 'catalog.jsonld', 'catalog.ttl',
+    'index.html', 'manifest.json',
+  ]);
+  assert.ok(changed.includes(`reports/2024/${id}.json`), 'the report changed');
+  assert.deepEqual(changed.filter((p) => !allowed.has(p)), [], 'nothing else changed');
+  const feed = JSON.parse(readTree(out).get('feed/reports.json')!.toString());
+  const dates = new Map(feed.reports.map((r: { id: string; modified: string }) => [r.id, r.modified]));
+  assert.equal(dates.get(id), '2026-03-01', 'the changed report is modified today');
+  assert.ok([...dates].filter(([k]) => k !== id).every(([, d]) => d === '2026-02-01'), 'the others keep their dates');
+});
+
+test('every JSON file validates against its schema, and the manifest measures every file', async () => {
+  const out = join(tmp(), 'dist');
+  await buildSamples(out);
+  const tree = readTree(out);
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  for (const [path, bytes] of tree) if (path.startsWith('schemas/')) ajv.addSchema(JSON.parse(bytes.toString()));
+  const check = (schema: string, data: unknown, where: string) => {
+    const validate = ajv.getSchema(`https://xxgk.example/schemas/${schema}`);
+    assert.ok(validate, `schema ${schema} loaded`);
+    assert.ok(validate(data), `${where}: ${ajv.errorsText(validate.errors)}`);
+  };
+  let reports = 0;
+  for (const [path, bytes] of tree) {
+    if (/^reports\/\d{4}\/[^/]+\.json$/.test(path)) {
+      const doc = JSON.parse(bytes.toString());
+      assert.match(doc.$schema, /schemas\/report-document\.schema\.json$/);
+      check('report-document.schema.json', doc, path);
+      reports++;
+    }
+  }
+  assert.ok(reports >= 5, 'report documents built');
+  check('feed-reports.schema.json', JSON.parse(tree.get('feed/reports.json')!.toString()), 'feed/reports.json');
+  const lines = tree.get('feed/observations.ndjson')!.toString().trimEnd().split('\n');
+  assert.ok(lines.length > reports * 100);
+  for (const [n, line] of lines.entries()) check('observation.schema.json', JSON.parse(line), `observations.ndjson line ${n + 1}`);
+  const manifest = JSON.parse(tree.get('manifest.json')!.toString());
+  check('manifest.schema.json', manifest, 'manifest.json');
+  assert.deepEqual(manifest.files.map((f: { path: string }) => f.path), [...tree.keys()].filter((p) => p !== 'manifest.json').sort());
+  for (const f of manifest.files) {
+    const bytes = tree.get(f.path)!;
+    assert.equal(f.bytes, bytes.length, f.path);
+    assert.equal(f.sha256, createHash('sha256').update(bytes).digest('hex'), f.path);
+  }
+});
+
+test('a build that fails leaves the previous output folder untouched', async () => {
+  const out = join(tmp(), 'dist');
+  await buildSamples(out);
+  const before = readTree(out);
+  await assert.rejects(
+    writeFolderAtomically(out, async (sink) => {
+      await sink.write('index.html', 'half', 'text/html');
+      throw new Error('disk full');
+    }),
+    /disk full/,
+  );
+  assert.deepEqual(diffTrees(before, readTree(out)), []);
+});
+
+test('the repository\'s schemas are the ones published', () => {
+  const published = readTree(join(ROOT, 'schemas'));
+  assert.ok(published.has('report-document.schema.json') && published.has('annual-report.schema.json'));
+});

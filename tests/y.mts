@@ -1,0 +1,17 @@
+import { generate } from '../pipeline/synth/generate.ts';
+import { renderBytes } from '../pipeline/synth/index.ts';
+import { ingest } from '../pipeline/ingest/index.ts';
+import { findSections } from '../pipeline/parse/find-sections.ts';
+import { segmentRows } from '../pipeline/parse/segment.ts';
+import { alignRows } from '../pipeline/parse/align.ts';
+import { APPLICATIONS, rowsOf } from '../pipeline/model/template.ts';
+import { isPageNumber } from '../pipeline/parse/normalize.ts';
+const g = generate(12, {});
+const doc: any = await ingest(await renderBytes('pdftotext-layout', g.values, { narrative: g.narrative }), 'x.txt');
+const cells = doc.cells.filter((c: any) => !isPageNumber(c.text));
+const s = findSections(cells);
+const seg = segmentRows(cells.slice(s.applications!.start, s.applications!.end), 7, { fixedWidth: true });
+const defs = rowsOf(APPLICATIONS, '2021');
+const a = alignRows(seg.rows, defs)!;
+seg.rows.forEach((r, i) => console.log(r.index, JSON.stringify(r.label), r.values.length, defs[a.assigned[i]!]!.code, a.scores[i]!.toFixed(2)));
+console.log(seg.labelOnly.map(r => [r.index, r.label]));
