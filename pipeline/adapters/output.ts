@@ -22,8 +22,14 @@ export interface OutputSink {
 
 function waitDrain(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.once('drain', resolve);
-    stream.once('error', reject);
+    const done = (err?: Error) => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      if (err) reject(err);
+      else resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
   });
 }
 
@@ -33,10 +39,15 @@ export function folderSink(dir: string): OutputSink {
     const full = join(dir, path);
     await mkdir(dirname(full), { recursive: true });
     const stream = createWriteStream(full);
+    let failure: Error | undefined;
+    stream.on('error', (err) => {
+      failure = err;
+    });
     const hash = createHash('sha256');
     let bytes = 0;
     return {
       async write(chunk: string) {
+        if (failure) throw failure;
         if (chunk === '') return;
         const buf = Buffer.from(chunk, 'utf8');
         hash.update(buf);
@@ -45,7 +56,12 @@ export function folderSink(dir: string): OutputSink {
       },
       close: () =>
         new Promise<FileStat>((resolve, reject) => {
-          stream.end((err?: Error | null) => (err ? reject(err) : resolve({ path, bytes, sha256: hash.digest('hex'), mediaType })));
+          if (failure) return reject(failure);
+          stream.end((err?: Error | null) => {
+            const error = err ?? failure;
+            if (error) reject(error);
+            else resolve({ path, bytes, sha256: hash.digest('hex'), mediaType });
+          });
         }),
     };
   }

@@ -19,19 +19,26 @@ const CONTEXT_WEIGHT = 0.8;
 /** Item numbering: "1.", "（二）", "三、" (after normalisation). */
 const NUMBERING = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、/g;
 
+const tails = new WeakMap<DataRow, string>();
+
 /** The context from its last numbered item on: the label that wrapped onto the lines just before the values. */
-function lastItem(context: string): string {
-  const text = normalizeText(context);
-  let start = 0;
-  for (const m of text.matchAll(NUMBERING)) start = m.index;
-  return text.slice(start);
+function lastItem(row: DataRow): string {
+  let tail = tails.get(row);
+  if (tail === undefined) {
+    const text = normalizeText(row.context);
+    let start = 0;
+    for (const m of text.matchAll(NUMBERING)) start = m.index;
+    tail = text.slice(start);
+    tails.set(row, tail);
+  }
+  return tail;
 }
 
 export function labelScore(row: DataRow, def: RowDef): number {
   const variants = [def.zh, ...(def.aliases ?? [])];
   let best = 0;
   for (const label of variants) {
-    const context = Math.max(labelRecall(lastItem(row.context), label), CONTEXT_WEIGHT * labelRecall(row.context, label));
+    const context = Math.max(labelRecall(lastItem(row), label), CONTEXT_WEIGHT * labelRecall(row.context, label));
     const around = Math.max(labelRecall(row.own, label), context);
     best = Math.max(best, row.label === '' ? around : Math.max(labelRecall(row.label, label), CONTEXT_WEIGHT * around));
   }

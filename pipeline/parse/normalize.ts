@@ -22,6 +22,20 @@ export function stripNumbering(text: string): string {
   return normalizeText(text).replace(NUMBERING, '');
 }
 
+/** Memoised: the same labels and contexts are scored against every template row. */
+const CACHE_LIMIT = 4096;
+const bigramCache = new Map<string, Set<string>>();
+
+function bigramSet(text: string): Set<string> {
+  let set = bigramCache.get(text);
+  if (!set) {
+    if (bigramCache.size >= CACHE_LIMIT) bigramCache.clear();
+    set = new Set(bigrams(labelKey(text)));
+    bigramCache.set(text, set);
+  }
+  return set;
+}
+
 function bigrams(key: string): string[] {
   if (key.length < 2) return key ? [key] : [];
   const out: string[] = [];
@@ -35,12 +49,12 @@ function bigrams(key: string): string[] {
  * ("其他法律行政止公开") lower it only a little.
  */
 export function labelRecall(text: string, label: string): number {
-  const wanted = bigrams(labelKey(label));
-  if (wanted.length === 0) return 0;
-  const have = new Set(bigrams(labelKey(text)));
+  const wanted = bigramSet(label);
+  if (wanted.size === 0) return 0;
+  const have = bigramSet(text);
   let hits = 0;
   for (const b of wanted) if (have.has(b)) hits++;
-  return hits / wanted.length;
+  return hits / wanted.size;
 }
 
 /** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */

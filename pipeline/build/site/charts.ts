@@ -5,7 +5,7 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export interface YearPoint {
   year: number;
-  /** Sum over the year's reports; null when none of them prints the figure. */
+  /** Sum over the year's reports; null when none of them prints the figure, or the year has no report. */
   value: number | null;
 }
 
@@ -73,7 +73,7 @@ export function horizontalBars(id: string, label: { zh: string; en: string }, ba
       + `<text class="value" x="${r1(labelW + w + 6)}" y="${y + 17}">${num(b.value)}${b.flagged ? ' ⚠' : ''}</text>`
       + '</g></a>';
   });
-  return `<svg class="chart" id="${esc(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${esc(id)}-t">`
+  return `<svg class="chart hbars" id="${esc(id)}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${esc(id)}-t">`
     + `<title id="${esc(id)}-t">${esc(label.zh)} ${esc(label.en)}</title>`
     + `<line class="axis" x1="${labelW}" y1="${top}" x2="${labelW}" y2="${H - top}"/>`
     + marks.join('')

@@ -50,9 +50,11 @@ ${fact('稳定地址', 'Stable URL', `<a href="${esc(meta.baseUrl)}">${esc(meta.
 function trends(ctx: ReleaseContext): string {
   const years = byYear(ctx.reports);
   if (!years.length) return `<p>${bi('暂无报告。', 'No reports yet.')}</p>`;
+  // Every year of the range gets a place on the axis, so a year without reports shows as a gap ("—"), not as nothing.
+  const range = ctx.years ? Array.from({ length: ctx.years[1] - ctx.years[0] + 1 }, (_, k) => ctx.years![0] + k) : [];
   const charts = TREND_KEYS.map((key) => {
     const label = headlineLabel(key);
-    const points = years.map(([year, reports]) => ({ year, value: total(reports, key).value }));
+    const points = range.map((year) => ({ year, value: total(years.find(([y]) => y === year)?.[1] ?? [], key).value }));
     return `<figure><figcaption>${bi(label.zh, label.en)}</figcaption>${yearBars(`trend-${key}`, label, points)}</figure>`;
   });
   const head = TREND_KEYS.map((k) => `<th scope="col" class="num">${bi(headlineLabel(k).zh, headlineLabel(k).en)}</th>`).join('');
@@ -90,7 +92,7 @@ function topBodies(ctx: ReleaseContext): string {
   return `<section id="bodies">
 <h2>${bi(label.zh, label.en)}</h2>
 <p class="note">前 ${TOP} 名 <span lang="en">top ${TOP}</span>；橙色与 ⚠ 表示该报告有校验警告。<span lang="en">Orange bars and ⚠ mark reports with validation warnings.</span></p>
-<figure>${chart}</figure>
+<figure class="wrap">${chart}</figure>
 </section>`;
 }
 

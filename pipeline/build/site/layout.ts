@@ -20,7 +20,7 @@ h3{font-size:1rem;margin:1rem 0 .4rem}
 .en{color:var(--muted);font-weight:normal}
 .lead{margin:.2rem 0}
 .crumbs{font-size:.9rem;margin:.6rem 0 0;color:var(--muted)}
-dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem 1.2rem;margin:0}
+dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem 1.2rem;margin:0}
 dl.facts div{border-left:3px solid var(--line);padding-left:.6rem}
 dl.facts dt{font-size:.8rem;color:var(--muted)}
 dl.facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
@@ -33,8 +33,9 @@ svg.chart text{font-family:inherit;fill:var(--fg)}
 svg.chart .bar{fill:var(--bar)}
 svg.chart .bar.warn{fill:#d08a1e}
 svg.chart .axis{stroke:#9aa6b5;stroke-width:1}
-svg.chart .value{font-size:11px;font-weight:600}
-svg.chart .tick{font-size:11px;fill:var(--muted)}
+svg.chart .value{font-size:12px;font-weight:600}
+svg.chart .tick{font-size:12px;fill:var(--muted)}
+svg.hbars{min-width:480px}
 svg.chart a:hover .bar{fill:#174a85}
 .note{color:var(--muted);font-size:.85rem}
 .wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
@@ -42,19 +43,19 @@ table{border-collapse:collapse;width:100%;font-size:.9rem;background:#fff}
 th,td{border:1px solid var(--line);padding:.3rem .5rem;vertical-align:middle}
 thead th,.h{background:#eef2f7;font-weight:600;text-align:center}
 tbody th{text-align:left;font-weight:normal}
-thead .en,.h .en{display:block;font-size:.75rem;line-height:1.3}
-table.files{table-layout:fixed}
+thead .en,.h .en{display:block;font-size:.75rem;line-height:1.3;overflow-wrap:anywhere}
+thead th.num{white-space:normal;text-align:right}
+table.files{table-layout:fixed;min-width:560px}
 table.files th:nth-child(1){width:46%}
 table.files th:nth-child(2){width:24%}
 table.files th:nth-child(3){width:12%}
 table.files th,table.files td{overflow-wrap:anywhere}
 table.reports{table-layout:fixed;min-width:860px}
-table.reports thead th:nth-child(1){width:23%}
-table.reports thead th:nth-child(2){width:7%}
-table.reports thead th:nth-child(8){width:14%}
-table.reports thead th:nth-child(9){width:10%}
+table.reports thead th:nth-child(1){width:19%}
+table.reports thead th:nth-child(2){width:6%}
+table.reports thead th:nth-child(8){width:16%}
+table.reports thead th:nth-child(9){width:9%}
 table.reports th[scope=row]{overflow-wrap:anywhere}
-.nowrap{white-space:nowrap}
 th .code,td .code{display:block;font:11px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);overflow-wrap:anywhere}
 table.template{font-size:.85rem}
 table.template thead th,table.template th.h{min-width:3.2rem}

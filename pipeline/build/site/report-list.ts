@@ -11,8 +11,8 @@ export function reportTable(reports: readonly ReportSummary[], fromPage: string,
     return `<tr data-report="${esc(s.id)}" data-warnings="${s.warnings}" data-errors="${s.errors}">`
       + `<th scope="row"><a href="${esc(href(fromPage, s.page))}">${esc(s.agency)}</a><span class="code">${esc(s.id)}</span></th>`
       + `<td>${esc(s.edition)}</td>${figures}`
-      + `<td>${statusBadge(s.warnings, s.errors, s.flags)}${s.flags.length ? `<span class="code">${esc(s.flags.join(' '))}</span>` : ''}</td>`
-      + `<td class="nowrap"><a href="${esc(href(fromPage, s.json.path))}" type="application/json">JSON</a> <span class="note">${bytes(s.json.bytes)}</span></td>`
+      + `<td>${statusBadge(s.warnings, s.errors, s.flags)}${s.flags.map((f) => `<span class="code">${esc(f)}</span>`).join('')}</td>`
+      + `<td><a href="${esc(href(fromPage, s.json.path))}" type="application/json">JSON</a><span class="code">${bytes(s.json.bytes)}</span></td>`
       + '</tr>';
   });
   return `<div class="wrap"><table class="reports">${caption ? `<caption class="note">${caption}</caption>` : ''}
