@@ -90,6 +90,17 @@ test('a trend chart per headline figure: inline SVG with one labelled bar per ye
   }
 });
 
+test('a year without reports keeps its place on the axis, marked "—" and without a bar', () => {
+  const ctx = sampleContext(REPORTS.filter((r) => r.report.year !== 2021));
+  const svg = load(siteIndex(ctx))('svg#trend-received');
+  assert.deepEqual(svg.find('g.point').map((_, g) => svg.find(g).attr('data-year')).get(), ['2019', '2020', '2021', '2022', '2023', '2024']);
+  const gap = svg.find('g.point[data-year="2021"]');
+  assert.ok(gap.hasClass('missing'));
+  assert.equal(gap.find('rect').length, 0);
+  assert.equal(gap.find('text.value').text(), '—');
+  assert.equal(svg.find('rect.bar').length, 5);
+});
+
 function withBodies(ctx: ReleaseContext, count: number): ReleaseContext {
   const model = ctx.reports.at(-1)!;
   const extra: ReportSummary[] = Array.from({ length: count }, (_, k) => ({
