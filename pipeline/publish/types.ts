@@ -1,0 +1,90 @@
+/**
+ * Contracts of the publish stage: plan (pure) — compare the new release with the last published one — then apply the
+ * plan to a target (a git repository through the git CLI, or GitHub through its REST API).
+ */
+import type { TableId } from '../model/template.ts';
+
+export interface FileEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** manifest.json of a release. */
+export interface Manifest {
+  version: string;
+  files: FileEntry[];
+}
+
+export interface ReportRef {
+  id: string;
+  agency: string;
+  year: number;
+}
+
+/** One corrected cell, old → new (null: blank, "-" or not printed). */
+export interface CellCorrection {
+  report: string;
+  table: TableId;
+  row: string;
+  column: string;
+  old: number | null;
+  new: number | null;
+}
+
+export type Bump = 'initial' | 'major' | 'minor' | 'patch' | 'none';
+
+export interface ReleasePlan {
+  /** Version of the last release on the target, or null before the first one. */
+  previousVersion: string | null;
+  /** The version this release gets (equal to previousVersion when nothing changed). */
+  version: string;
+  bump: Bump;
+  /** Why the bump is what it is (e.g. "schema field removed: annual-report#/properties/x"). */
+  reasons: string[];
+  /** Paths under the release folder, relative (the target puts them under latest/). */
+  files: { added: string[]; changed: string[]; removed: string[] };
+  reports: { added: ReportRef[]; corrected: ReportRef[]; withdrawn: ReportRef[] };
+  corrections: CellCorrection[];
+  /** Validation warnings per report of the new release (rule ids), for the notes. */
+  warnings: Array<{ report: string; rules: string[] }>;
+  /** Release notes (Markdown), also the CHANGELOG.md entry and the tag message. */
+  notes: string;
+  /** Nothing to publish: no write may be sent. */
+  empty: boolean;
+}
+
+/** The files of a built release, read from its folder. */
+export interface ReleaseFiles {
+  manifest: Manifest;
+  read(path: string): Promise<Uint8Array>;
+}
+
+/** An asset attached to the release (GitHub) or noted in the tag (git). */
+export interface Asset {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/** What the target holds now: its last release's manifest and a way to read that release's files. */
+export interface Published {
+  manifest: Manifest;
+  read(path: string): Promise<Uint8Array | null>;
+}
+
+export interface PublishResult {
+  version: string;
+  /** The release commit (new, or the one a re-run completed). */
+  commit: string | null;
+  tag: string | null;
+  /** Human-readable steps taken, for logs. */
+  steps: string[];
+}
+
+export interface PublishTarget {
+  /** The last release on the target, or null when it has none. */
+  latest(): Promise<Published | null>;
+  /** Carry out a non-empty plan: one commit, an annotated tag / a release, CHANGELOG.md; idempotent on re-runs. */
+  apply(plan: ReleasePlan, files: ReleaseFiles, assets: Asset[]): Promise<PublishResult>;
+}
