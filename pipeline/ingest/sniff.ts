@@ -64,17 +64,24 @@ function looksLikeYaml(text: string): boolean {
   return first !== undefined && YAML_KEY_LINE.test(first) && YAML_TOP_KEY.test(text);
 }
 
+/** A line whose text stands in columns: runs of three or more spaces between words. */
+const COLUMN_GAP = /\S {3,}\S/;
+
 /**
  * Word text has lines that start with or contain a TAB; `pdftotext -layout` text has lines where numbers stand
- * after runs of two or more spaces.
+ * after runs of two or more spaces, and, in a sparse report that prints few numbers, lines of headers and labels
+ * set in columns.
  */
 function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' {
   let tabbed = 0;
   let layout = 0;
+  let gapped = 0;
   for (const line of text.split('\n')) {
     if (line.includes('\t')) tabbed++;
     else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    else if (COLUMN_GAP.test(line)) gapped++;
   }
+  if (tabbed === 0) return layout + gapped >= MIN_LAYOUT_LINES ? 'pdftotext-layout' : 'word-text';
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }
 

@@ -4,7 +4,7 @@
  * (values on a line of their own) fall into place by order. Pure.
  */
 import type { RowDef } from '../model/template.ts';
-import { labelRecall, normalizeText } from './normalize.ts';
+import { ITEM_NUMBER, labelRecall, normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
@@ -16,30 +16,39 @@ const SKIP = 0.15;
  */
 const CONTEXT_WEIGHT = 0.8;
 
-/** Item numbering: "1.", "（二）", "三、" (after normalisation). */
-const NUMBERING = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、/g;
+/** Text after the values only carries a label on, so it counts a little less than the text before. */
+const AFTER_WEIGHT = 0.9;
 
-const tails = new WeakMap<DataRow, string>();
+const wraps = new WeakMap<DataRow, { before: string; text: string; numbered: boolean }>();
 
-/** The context from its last numbered item on: the label that wrapped onto the lines just before the values. */
-function lastItem(row: DataRow): string {
-  let tail = tails.get(row);
-  if (tail === undefined) {
+/**
+ * The row's label as it wrapped in layout text: the context from its last numbered item on (the lines just before the
+ * values), the row's own cells, and the lines right after the values that carry it on.
+ */
+function wrapped(row: DataRow): { before: string; text: string; numbered: boolean } {
+  let w = wraps.get(row);
+  if (w === undefined) {
     const text = normalizeText(row.context);
-    let start = 0;
-    for (const m of text.matchAll(NUMBERING)) start = m.index;
-    tail = text.slice(start);
-    tails.set(row, tail);
+    let start = -1;
+    for (const m of text.matchAll(ITEM_NUMBER)) start = m.index;
+    const before = `${text.slice(Math.max(start, 0))}${row.own}`;
+    w = { before, text: `${before}${row.after}`, numbered: start >= 0 };
+    wraps.set(row, w);
   }
-  return tail;
+  return w;
 }
 
 export function labelScore(row: DataRow, def: RowDef): number {
   const variants = [def.zh, ...(def.aliases ?? [])];
   let best = 0;
   for (const label of variants) {
-    const context = Math.max(labelRecall(lastItem(row), label), CONTEXT_WEIGHT * labelRecall(row.context, label));
-    const around = Math.max(labelRecall(row.own, label), context);
+    const w = wrapped(row);
+    // Without a numbered item before the values, the whole context may hold the label.
+    const around = Math.max(
+      labelRecall(w.before, label),
+      AFTER_WEIGHT * labelRecall(w.text, label),
+      w.numbered ? 0 : CONTEXT_WEIGHT * labelRecall(row.context, label),
+    );
     best = Math.max(best, row.label === '' ? around : Math.max(labelRecall(row.label, label), CONTEXT_WEIGHT * around));
   }
   return best;

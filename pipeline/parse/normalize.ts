@@ -62,3 +62,15 @@ export function isPageNumber(text: string): boolean {
   const t = text.normalize('NFKC').replace(SPACES, '');
   return /^[-—–―‒~]\d{1,4}[-—–―‒~]$/.test(t) || /^第\d{1,4}页(?:共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t);
 }
+
+/** Item numbering inside normalised text: "1.", "(二)", "三、". */
+export const ITEM_NUMBER = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、/g;
+
+/** A label that begins a numbered item: "1.", "（六）", "四、". */
+export function startsItem(text: string): boolean {
+  const t = normalizeText(text);
+  ITEM_NUMBER.lastIndex = 0;
+  const m = ITEM_NUMBER.exec(t);
+  ITEM_NUMBER.lastIndex = 0;
+  return m !== null && m.index === 0;
+}

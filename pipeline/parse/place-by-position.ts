@@ -67,3 +67,23 @@ export function centresFromClusters(header: readonly TextCell[], want: number, t
   }
   return clusters.length === want ? clusters.map(median) : null;
 }
+
+/**
+ * Column centres from the header labels printed above a row: for each label, the nearest cell before the row that
+ * holds it (table 二 prints a header line per block). Null unless every label is found, left to right.
+ */
+export function centresFromLabels(before: readonly TextCell[], labels: readonly string[]): number[] | null {
+  const centres: number[] = [];
+  for (const label of labels) {
+    const want = normalizeText(label);
+    let found: TextCell | undefined;
+    for (let k = before.length - 1; k >= 0 && !found; k--) {
+      const cell = before[k]!;
+      const text = normalizeText(cell.text);
+      if (cell.x !== undefined && text.length >= 3 && (text.includes(want) || want.includes(text))) found = cell;
+    }
+    if (!found) return null;
+    centres.push(centre(found));
+  }
+  return centres.every((c, k) => k === 0 || c > centres[k - 1]!) ? centres : null;
+}

@@ -16,11 +16,9 @@ import {
 import { alignRows, labelScore } from './align.ts';
 import { readValue } from './read-value.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
-import { labelRecall, normalizeText } from './normalize.ts';
+import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
-/** A label that begins a numbered item: "1.", "（六）", "四、". */
-const startsItem = (text: string): boolean => /^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/.test(normalizeText(text));
-import { centresFromClusters, centresFromHeader, centresFromRows, placeByPosition } from './place-by-position.ts';
+import { centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, placeByPosition } from './place-by-position.ts';
 
 /** The column headers of table 三 as layout text prints them (wrapped: 商业 / 企业), for placing blank cells. */
 const HEADER_WORDS = [
@@ -69,9 +67,9 @@ function matchRows(file: string, table: TableDef, edition: Edition, segmented: S
   const matched = new Map<RowDef, DataRow>();
   kept.forEach((row, i) => {
     const def = defs[alignment.assigned[i]!]!;
-    if (row.own !== '' && alignment.scores[i]! < MIN_LABEL_SCORE) {
+    if (row.label !== '' && alignment.scores[i]! < MIN_LABEL_SCORE) {
       throw new InputError(
-        `${tableName(table)}, ${describeLocation(row.at)}: row label "${row.own}" does not match the template row expected here ("${def.zh}")`,
+        `${tableName(table)}, ${describeLocation(row.at)}: row label "${row.label}" does not match the template row expected here ("${def.zh}")`,
         file,
         row.at,
       );
@@ -119,7 +117,7 @@ function labelOnlyRow(def: RowDef, defs: readonly RowDef[], matched: Map<RowDef,
     let text = r.label;
     for (let n = k + 1; n < candidates.length && n <= k + 2; n++) {
       const next = candidates[n]!;
-      if (next.index !== candidates[n - 1]!.index + 1 || startsItem(next.label)) break;
+      if (next.line !== candidates[n - 1]!.line + 1 || startsItem(next.label)) break;
       text += next.label;
     }
     return labelRecall(text, def.zh) >= 0.9;
@@ -163,7 +161,11 @@ export function readLabelledTable(file: string, table: TableDef, edition: Editio
   for (const [def, row] of matched) {
     const want = columnsOf(table, def, edition).length;
     const short = row.values.length > 0 && row.values.length < want;
-    const centres = short ? centresFromRows(row, reference, want) ?? (want === header?.length ? header : null) : null;
+    const centres = !short
+      ? null
+      : table.id === 'proactive'
+        ? centresFromLabels(cells.slice(0, row.index), columnsOf(table, def, edition).map((c) => columnDef(table, c).zh))
+        : centresFromRows(row, reference, want) ?? (want === header?.length ? header : null);
     const values =
       row.values.length === 0
         ? Array.from({ length: want }, () => ({ text: '', at: row.at }))
@@ -189,11 +191,14 @@ export function readAppeals(file: string, edition: Edition, cells: readonly Text
   // Rows of blanks beside the row of figures are layout (Word's hidden trailer row), not data.
   rows = rows.some((r) => !isBlankRow(r)) ? rows.filter((r) => !isBlankRow(r)) : rows.slice(0, 1);
   let values = rows.flatMap((r) => r.values);
-  // Layout text prints nothing for a blank cell: place a short row of figures under its column headers.
-  if (rows.length === 1 && values.length < want) {
-    const first = rows[0]!;
-    const header = cells.slice(0, first.index).filter((c) => APPEALS_HEADER_WORDS.has(normalizeText(c.text)));
-    values = placeByPosition(first, centresFromClusters(header, want)) ?? values;
+  // Layout text prints nothing for a blank cell: place a short row of figures under its column headers, and read
+  // a table that prints its header but no figure at all as a row of blanks.
+  if (rows.length <= 1 && values.length < want) {
+    const first = rows[0];
+    const header = cells.slice(0, first?.index ?? cells.length).filter((c) => APPEALS_HEADER_WORDS.has(normalizeText(c.text)));
+    const centres = centresFromClusters(header, want);
+    if (first) values = placeByPosition(first, centres) ?? values;
+    else if (centres && header[0]) values = centres.map(() => ({ text: '', at: header[0]!.at }));
   }
   if (values.length !== want) {
     throw new InputError(

@@ -6,6 +6,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import type { Location } from '../model/report.ts';
 import { isValueText } from './read-value.ts';
+import { labelKey, startsItem } from './normalize.ts';
 
 export interface DataRow {
   /** The last label cell before the values: the row's own label ('' when the values stand on a row of their own). */
@@ -18,6 +19,10 @@ export interface DataRow {
   at: Location;
   /** Index of the row's first value cell (or of its label, for a row printed without values) in the section. */
   index: number;
+  /** Label text on the lines right after the values that continues a wrapped label (layout text), until a new item. */
+  after: string;
+  /** Ordinal of the row (rowEnd-terminated line) within the section, for renderings that know rows. */
+  line: number;
 }
 
 function hasNumber(cells: readonly TextCell[]): boolean {
@@ -53,6 +58,18 @@ function reclaimTextValues(label: TextCell[], run: TextCell[], width: number): v
   run.unshift(...tail);
 }
 
+/** Whole label lines after a row of values that carry on a wrapped label: they start no new numbered item. */
+function continuation(cells: readonly TextCell[], from: number): string {
+  let text = '';
+  for (let k = from, lines = 0; k < cells.length && lines < 2; k++) {
+    const cell = cells[k]!;
+    if (isValueText(cell.text) || startsItem(cell.text) || /^\s*[（(]/.test(cell.text)) break;
+    text += cell.text;
+    if (cell.rowEnd) lines++;
+  }
+  return text;
+}
+
 /**
  * @param maxValues the most values a row has; a run of value cells stops there.
  * @param fixedWidth every row has exactly maxValues values (table 三): in a row that ends short, trailing cells
@@ -72,6 +89,7 @@ export function segmentRows(
 ): Segmented {
   const rows: DataRow[] = [];
   const labelOnly: DataRow[] = [];
+  let line = 0;
   let context: string[] = [];
   let own: TextCell[] = [];
   let i = 0;
@@ -81,8 +99,9 @@ export function segmentRows(
       own.push(cell);
       context.push(cell.text);
       if (cell.rowEnd) {
-        labelOnly.push({ label: cell.text, own: own.map((c) => c.text).join(''), context: context.join(''), values: [], at: cell.at, index: i });
+        labelOnly.push({ label: cell.text, own: own.map((c) => c.text).join(''), context: context.join(''), values: [], at: cell.at, index: i, after: '', line });
         own = [];
+        line++;
       }
       i++;
       continue;
@@ -106,13 +125,17 @@ export function segmentRows(
     // fills the row its label names, or completes a labelled row of a rendering that knows its rows.
     if (!hasNumber(run) && run.length < width && !(rowEnded && label.length > 0)) continue;
     rows.push({
-      label: label.at(-1)?.text ?? '',
+      // A cell of one character is a piece of a vertical heading ("三、", "本", "年"), not the row's label.
+      label: labelKey(label.at(-1)?.text ?? '').length >= 2 ? label.at(-1)!.text : '',
       own: label.map((c) => c.text).join(''),
       context: context.join(''),
       values: run,
       at: run[0]!.at,
       index: start,
+      after: rowEnded ? continuation(cells, i) : '',
+      line,
     });
+    if (rowEnded) line++;
     context = [];
   }
   return { rows, labelOnly };
