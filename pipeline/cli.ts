@@ -5,11 +5,12 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBytes } from './adapters/fs.ts';
 import { tidyRows } from './build/tidy-rows.ts';
-import { InputError, UsageError, describeLocation } from './errors.ts';
+import { InputError, PublishError, UsageError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
 import { buildFolder } from './run.ts';
+import { DEFAULT_REPO, publishCommand } from './publish/cli-publish.ts';
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 
@@ -144,11 +145,24 @@ export function program(clock: Clock = systemClock): Command {
     .requiredOption('--out <dir>', 'output folder (replaced atomically)')
     .action(async (opts) => { process.exitCode = await buildCommand(opts, clock); });
   cmd
+    .command('publish')
+    .description('publish a built release folder as a versioned release: plan, then apply (commit, tag vX.Y.Z, CHANGELOG.md)')
+    .requiredOption('--out <dir>', 'the built release folder (xxgk build --out)')
+    .requiredOption('--repo <repo>', 'OWNER/NAME (GitHub), a git URL (file://, https://, ssh) or a path to a bare repository')
+    .option('--branch <branch>', 'branch to publish on', 'main')
+    .option('--dry-run', 'print the plan and write nothing')
+    .action(async (opts) => { process.exitCode = await publishCommand(opts, clock); });
+  cmd
     .command('start')
-    .description('run the whole pipeline on the bundled sample reports (what npm start runs)')
+    .description(`run the whole pipeline on the bundled sample reports and publish them to ${DEFAULT_REPO} (what npm start runs)`)
     .option('--in <dir>', 'folder of reports', 'samples')
     .option('--out <dir>', 'release folder', 'output/dist')
-    .action(async (opts) => { process.exitCode = await buildCommand(opts, clock); });
+    .option('--repo <repo>', 'where to publish', DEFAULT_REPO)
+    .action(async (opts) => {
+      const built = await buildCommand(opts, clock);
+      // An unreadable input would withdraw its report: publish only a complete read.
+      process.exitCode = built === EXIT.input ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock));
+    });
   return cmd;
 }
 
@@ -162,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`xxgk: ${err.file ? `${err.file}: ` : ''}${err.message}\n`);
       return EXIT.input;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof PublishError) {
       process.stderr.write(`xxgk: ${err.message}\n`);
       return EXIT.input;
     }

@@ -18,6 +18,14 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Publishing cannot go on: the target is in a state xxgk will not touch (a tag that exists for another commit, a
+ * branch that moved meanwhile) or cannot be reached. Exit 2.
+ */
+export class PublishError extends Error {
+  override name = 'PublishError';
+}
+
 /** Describe a location for a human: "line 12, column 3" / "table 2, row 5, cell 3" / "/tables/…". */
 export function describeLocation(at: Location | undefined): string {
   if (!at) return '';

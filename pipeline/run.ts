@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Clock, chinaDate } from './adapters/clock.ts';
 import { listFiles, readBytes } from './adapters/fs.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
@@ -49,12 +50,15 @@ export async function readFolder(inDir: string): Promise<ReadResult> {
   return { files: files.length, reports: validated, unreadable, conflicts };
 }
 
-async function loadSchemas(): Promise<Map<string, string>> {
-  const names = (await readdir(SCHEMAS_DIR)).filter((n) => n.endsWith('.json')).sort();
-  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(new URL(n, SCHEMAS_DIR), 'utf8')] as [string, string])));
+/** The JSON Schemas a release publishes under schemas/ (file name → content): the project's, or a built release's. */
+export async function loadSchemas(dir: string | URL = SCHEMAS_DIR): Promise<Map<string, string>> {
+  const base = typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir;
+  const names = (await readdir(base)).filter((n) => n.endsWith('.json')).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(new URL(n, base), 'utf8')] as [string, string])));
 }
 
-async function previousModified(outDir: string): Promise<Map<string, { sha256: string; modified: string }>> {
+/** The previous release's report hashes and dates, from its feed/reports.json (empty when there is none). */
+export async function previousModified(outDir: string): Promise<Map<string, { sha256: string; modified: string }>> {
   const text = await readPrevious(outDir, 'feed/reports.json');
   if (!text) return new Map();
   try {

@@ -42,7 +42,10 @@ export interface ReleasePlan {
   bump: Bump;
   /** Why the bump is what it is (e.g. "schema field removed: annual-report#/properties/x"). */
   reasons: string[];
-  /** Paths under the release folder, relative (the target puts them under latest/). */
+  /**
+   * Paths under the release folder, relative (the target puts them under latest/): every file that differs from the
+   * last release, manifest.json included (it changes with every release).
+   */
   files: { added: string[]; changed: string[]; removed: string[] };
   reports: { added: ReportRef[]; corrected: ReportRef[]; withdrawn: ReportRef[] };
   corrections: CellCorrection[];
@@ -56,6 +59,7 @@ export interface ReleasePlan {
 
 /** The files of a built release, read from its folder. */
 export interface ReleaseFiles {
+  /** The release's manifest.json: every file but manifest.json itself, which read('manifest.json') also returns. */
   manifest: Manifest;
   read(path: string): Promise<Uint8Array>;
 }
@@ -87,4 +91,11 @@ export interface PublishTarget {
   latest(): Promise<Published | null>;
   /** Carry out a non-empty plan: one commit, an annotated tag / a release, CHANGELOG.md; idempotent on re-runs. */
   apply(plan: ReleasePlan, files: ReleaseFiles, assets: Asset[]): Promise<PublishResult>;
+  /**
+   * Finish the last release if a crash left it unfinished (its commit is on the branch but its tag or release is
+   * missing); null when there was nothing to finish. publish() calls it when the plan is empty, with the assets of
+   * the release the target holds when it could rebuild them exactly; apply() does the same before a new release.
+   * Never moves an existing tag.
+   */
+  finish?(assets?: Asset[]): Promise<PublishResult | null>;
 }

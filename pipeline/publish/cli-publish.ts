@@ -1,0 +1,81 @@
+/**
+ * `xxgk publish`: choose the target from --repo, publish the built folder, print the plan and what was done.
+ *
+ * --repo OWNER/NAME is GitHub (through its REST API); anything else is git: a URL (file://, https://, ssh), a path
+ * to a bare repository (created on first publish), or a repository with a work tree. A path that looks like
+ * OWNER/NAME but exists, or ends with .git, is git; write ./OWNER/NAME to force a path.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Clock } from '../adapters/clock.ts';
+import { UsageError } from '../errors.ts';
+import { gitTarget } from './git-target.ts';
+import { githubTarget } from './github-target.ts';
+import { type PublishOutcome, publish } from './index.ts';
+import type { PublishTarget, ReleasePlan } from './types.ts';
+
+/** Where `npm start` publishes: a local bare repository, no token needed. */
+export const DEFAULT_REPO = 'output/publish.git';
+
+export interface PublishCommandOptions {
+  /** The built release folder (xxgk build --out). */
+  out: string;
+  repo: string;
+  branch?: string;
+  dryRun?: boolean;
+}
+
+const GITHUB_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
+
+export const isGithubName = (repo: string): boolean => GITHUB_NAME.test(repo) && !repo.endsWith('.git') && !existsSync(repo);
+
+/** Scratch space next to the release folder: temporary trees, the clone of a remote, GitHub run state. */
+export const workDirFor = (out: string): string => join(dirname(resolve(out)), '.xxgk-publish');
+
+export async function targetFor(opts: PublishCommandOptions, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<PublishTarget> {
+  const branch = opts.branch ?? 'main';
+  const workDir = workDirFor(opts.out);
+  if (!opts.repo) throw new UsageError('--repo is empty: give OWNER/NAME (GitHub), a git URL or a path');
+  if (isGithubName(opts.repo)) {
+    const [owner = '', repo = ''] = opts.repo.split('/');
+    return githubTarget({ owner, repo, branch, ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}), stateDir: join(workDir, 'github', owner, repo), clock });
+  }
+  return gitTarget({ repo: opts.repo, branch, workDir, clock });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One line: the versions, the bump and what changes. */
+export function planSummary(plan: ReleasePlan): string {
+  if (plan.empty) return `nothing to publish: the target already holds this data as v${plan.version}`;
+  const { reports, files } = plan;
+  const what = [
+    `${plural(reports.added.length, 'report')} added`,
+    `${reports.corrected.length} corrected (${plural(plan.corrections.length, 'cell')})`,
+    `${reports.withdrawn.length} withdrawn`,
+  ];
+  const versions = plan.previousVersion ? `v${plan.previousVersion} → v${plan.version} (${plan.bump})` : `first release v${plan.version}`;
+  return `${versions}: ${what.join(', ')}; files: ${files.added.length} added, ${files.changed.length} changed, ${files.removed.length} removed`;
+}
+
+export function formatOutcome(outcome: PublishOutcome, repo: string): string {
+  const { plan, result } = outcome;
+  const lines = [`xxgk: publish to ${repo}: ${planSummary(plan)}`];
+  if (outcome.dryRun) {
+    if (!plan.empty) lines.push(...plan.reasons.map((r) => `  ${r}`), '', plan.notes.trimEnd(), '');
+    lines.push('xxgk: dry run: nothing was written');
+    return lines.join('\n');
+  }
+  if (result) {
+    lines.push(...result.steps.map((s) => `  ${s}`));
+    if (!plan.empty) lines.push(`xxgk: published v${result.version} to ${repo}${result.tag ? ` (tag ${result.tag})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+export async function publishCommand(opts: PublishCommandOptions, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const target = await targetFor(opts, clock, env);
+  const outcome = await publish(resolve(opts.out), target, { clock, dryRun: opts.dryRun ?? false });
+  process.stdout.write(`${formatOutcome(outcome, opts.repo)}\n`);
+  return 0;
+}

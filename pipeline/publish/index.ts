@@ -1,0 +1,118 @@
+/**
+ * Publish a built release folder to a target: plan, then apply.
+ *
+ * 1. Read the folder back: its report documents, each report's `modified` date, its schemas.
+ * 2. Ask the target for its last release.
+ * 3. Rebuild the release as the last version (same version and notes) in a scratch folder and plan against the last
+ *    release: files that carry the version or the date decide nothing, so a rebuild of the same data plans nothing.
+ * 4. Empty plan: let the target finish a release a crash left unfinished, keep the folder equal to what is
+ *    published, and stop. No write reaches the target otherwise.
+ * 5. Otherwise rebuild with the new version and its notes, swap that into the folder atomically, and apply the plan
+ *    with the folder's files and the release assets.
+ *
+ * --dry-run stops after planning (the exact file lists come from a scratch build) and writes nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Clock, chinaDate } from '../adapters/clock.ts';
+import { folderSink, type OutputSink, writeFolderAtomically } from '../adapters/output.ts';
+import { DEFAULT_META } from '../build/defaults.ts';
+import { buildRelease } from '../build/index.ts';
+import type { DatasetMeta } from '../build/types.ts';
+import { releaseAssets } from './assets.ts';
+import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
+import { versionSummary } from './plan-notes.ts';
+import { type BuiltRelease, folderRelease, readBuilt, readOrNull } from './release-folder.ts';
+import { parseFeedDates, parseVersionNotes, readSide } from './release-side.ts';
+import type { Manifest, PublishResult, PublishTarget, Published, ReleasePlan } from './types.ts';
+
+export interface PublishOptions {
+  clock: Clock;
+  meta?: DatasetMeta;
+  dryRun?: boolean;
+}
+
+export interface PublishOutcome {
+  plan: ReleasePlan;
+  /** What the target did: the new release, a finished one, or null (nothing to do, or a dry run). */
+  result: PublishResult | null;
+  dryRun: boolean;
+}
+
+/** Build the folder's reports as a release with the given metadata (the same builder as `xxgk build`). */
+function rebuild(built: BuiltRelease, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
+  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas }, sink);
+}
+
+/** Each report keeps the date the last release gives it when its document is unchanged, else the folder's date. */
+async function modifiedDates(built: BuiltRelease, latest: Published | null): Promise<BuiltRelease['feed']> {
+  const published = latest ? parseFeedDates(await latest.read('feed/reports.json')) : new Map<string, { sha256: string; modified: string }>();
+  const out = new Map(built.feed);
+  for (const [id, own] of built.feed) {
+    const before = published.get(id);
+    if (before && before.sha256 === own.sha256) out.set(id, before);
+  }
+  return out;
+}
+
+const sameRelease = (a: Manifest, b: Manifest) =>
+  a.version === b.version && a.files.length === b.files.length && a.files.every((f, k) => f.path === b.files[k]?.path && f.sha256 === b.files[k]?.sha256);
+
+async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
+  const next = await folderRelease(dir);
+  const documents = latest ? reportsToCompare(latest.manifest, next.manifest) : [];
+  const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
+  const [previous, side] = await Promise.all([
+    latest ? readSide(latest.manifest, (p) => latest.read(p), documents, surface) : null,
+    readSide(next.manifest, readOrNull(next), documents, surface),
+  ]);
+  const plan = planRelease({ previous, next: side, meta, today });
+  return { plan, manifest: next.manifest };
+}
+
+export async function publish(outDir: string, target: PublishTarget, options: PublishOptions): Promise<PublishOutcome> {
+  const meta = options.meta ?? DEFAULT_META;
+  const dryRun = options.dryRun ?? false;
+  const today = chinaDate(options.clock);
+  const built = await readBuilt(outDir);
+  const latest = await target.latest();
+  const [dates, notes] = await Promise.all([
+    modifiedDates(built, latest),
+    latest ? latest.read('catalog.jsonld').then(parseVersionNotes) : null,
+  ]);
+  const current: DatasetMeta = { ...meta, version: latest?.manifest.version ?? FIRST_VERSION, versionNotes: notes ?? meta.versionNotes };
+  const scratch = await mkdtemp(join(tmpdir(), 'xxgk-publish-'));
+  try {
+    const staged = join(scratch, 'as-published');
+    await rebuild(built, current, today, dates, folderSink(staged));
+    const { plan, manifest } = await planAgainst(latest, staged, meta, today);
+
+    if (plan.empty) {
+      if (dryRun) return { plan, result: null, dryRun };
+      // The rebuild is the published release byte for byte when nothing but the build's defaults differ.
+      const exact = latest !== null && sameRelease(manifest, latest.manifest);
+      const result = (await target.finish?.(exact ? await releaseAssets(await folderRelease(staged)) : undefined)) ?? null;
+      // Keep the folder equal to the published release (a build writes the default version into it).
+      if (exact && !sameRelease(built.manifest, manifest)) {
+        await writeFolderAtomically(outDir, (sink) => rebuild(built, current, today, dates, sink));
+      }
+      return { plan, result, dryRun };
+    }
+
+    const next: DatasetMeta = { ...meta, version: plan.version, versionNotes: versionSummary(plan, today) };
+    if (dryRun) {
+      const final = join(scratch, 'release');
+      await rebuild(built, next, today, dates, folderSink(final));
+      const files = await folderRelease(final);
+      return { plan: { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) }, result: null, dryRun };
+    }
+    await writeFolderAtomically(outDir, (sink) => rebuild(built, next, today, dates, sink));
+    const files = await folderRelease(outDir);
+    const final: ReleasePlan = { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) };
+    const result = await target.apply(final, files, await releaseAssets(files));
+    return { plan: final, result, dryRun };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

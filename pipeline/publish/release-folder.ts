@@ -1,0 +1,54 @@
+/**
+ * A built release folder, read back: its files (for the planner and the targets) and its reports (to rebuild the
+ * release with another version). The folder is what `xxgk build --out DIR` wrote.
+ */
+import { join } from 'node:path';
+import { readBytes } from '../adapters/fs.ts';
+import type { ValidatedReport } from '../build/types.ts';
+import { UsageError } from '../errors.ts';
+import { loadSchemas } from '../run.ts';
+import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';
+import type { Manifest, ReleaseFiles } from './types.ts';
+
+const REPORT_DOCUMENT = /^reports\/\d{4}\/[^/]+\.json$/;
+
+/** The files of a release folder, listed by its manifest.json. */
+export async function folderRelease(dir: string): Promise<ReleaseFiles> {
+  const manifest = parseManifest(await readBytes(join(dir, 'manifest.json')).catch(() => null));
+  if (!manifest) throw new UsageError(`${dir} holds no built release (no manifest.json): run xxgk build --out ${dir} first`);
+  return { manifest, read: (path) => readBytes(join(dir, path)) };
+}
+
+/** A reader that says null for a missing file. */
+export const readOrNull = (files: ReleaseFiles) => (path: string) => files.read(path).catch(() => null);
+
+export interface BuiltRelease {
+  manifest: Manifest;
+  /** Sorted by year, then id (the order buildRelease needs). */
+  reports: ValidatedReport[];
+  /** Each report's feed entry: its document's sha256 and the date its data last changed. */
+  feed: Map<string, { sha256: string; modified: string }>;
+  /** The folder's schemas/ (file name → content): what the rebuild publishes. */
+  schemas: Map<string, string>;
+}
+
+const byYearThenId = (a: ValidatedReport, b: ValidatedReport) =>
+  a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0);
+
+/** Read a built folder back: its report documents, feed and schemas. */
+export async function readBuilt(dir: string): Promise<BuiltRelease> {
+  const files = await folderRelease(dir);
+  const reports: ValidatedReport[] = [];
+  for (const f of files.manifest.files.filter((x) => REPORT_DOCUMENT.test(x.path))) {
+    const doc = parseReportDocument(await files.read(f.path));
+    if (!doc) throw new UsageError(`${join(dir, f.path)} is not a report document ({ report, validation }): rebuild ${dir} with xxgk build`);
+    reports.push(doc);
+  }
+  const feedBytes = await files.read('feed/reports.json').catch(() => null);
+  const schemas = await loadSchemas(join(dir, 'schemas')).catch(() => new Map<string, string>());
+  for (const f of files.manifest.files.filter((x) => /^schemas\/[^/]+$/.test(x.path))) {
+    // A schema lost from the folder would read as fields removed: a major release by mistake.
+    if (!schemas.has(f.path.slice('schemas/'.length))) throw new UsageError(`${join(dir, f.path)} is missing: rebuild ${dir} with xxgk build`);
+  }
+  return { manifest: files.manifest, reports: reports.sort(byYearThenId), feed: parseFeedDates(feedBytes), schemas };
+}

@@ -1,0 +1,112 @@
+/**
+ * publish() around the planner and the target: the version and its notes in the built files, dates kept from the
+ * published release, the folder kept equal to what is published, --dry-run writing nothing, deterministic assets.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import JSZip from 'jszip';
+import { csvZipName, deterministicZip, releaseAssets } from '../../pipeline/publish/assets.ts';
+import { gitTarget } from '../../pipeline/publish/git-target.ts';
+import { publish } from '../../pipeline/publish/index.ts';
+import { folderRelease } from '../../pipeline/publish/release-folder.ts';
+import { readTree } from '../helpers/build-samples.ts';
+import { stateOf } from '../helpers/git-handle.ts';
+import { REPORTS, build, correct, day, fixture } from '../helpers/publish-fixture.ts';
+
+const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+function setup() {
+  const f = fixture();
+  const repo = join(f.dir, 'publish.git');
+  return { f, repo, target: gitTarget({ repo, workDir: join(f.dir, 'work'), clock: day(1) }) };
+}
+
+/** The dataset of the catalog for a table: its version and version notes. */
+function catalogVersion(out: string): { version: string; notes: string } {
+  const text = readFileSync(join(out, 'catalog.jsonld'), 'utf8');
+  return {
+    version: /"dcat:version": \{\s*"@value": "([^"]+)"\s*\}/.exec(text)![1]!,
+    notes: /"adms:versionNotes": \{\s*"@value": "([^"]+)"\s*\}/.exec(text)![1]!,
+  };
+}
+
+test('the version and a summary of the notes go into datapackage.json, the catalog, the feed and the site', async () => {
+  const { f, target } = setup();
+  await build(f, day(1));
+  await publish(f.out, target, { clock: day(1) });
+  correct(f, REPORTS.huaianCity2024, 'applications', 'received', 'natural_person', 1);
+  await build(f, day(2));
+  const outcome = await publish(f.out, target, { clock: day(2) });
+  assert.equal(outcome.plan.version, '1.0.1');
+  assert.equal(json(join(f.out, 'datapackage.json')).version, '1.0.1');
+  assert.equal(json(join(f.out, 'feed/reports.json')).version, '1.0.1');
+  assert.equal(json(join(f.out, 'manifest.json')).version, '1.0.1');
+  assert.deepEqual(catalogVersion(f.out), {
+    version: '1.0.1',
+    notes: 'Version 1.0.1 (2026-02-02, patch release after 1.0.0): 1 report corrected (1 cell). The release notes list every change.',
+  });
+  assert.match(readFileSync(join(f.out, 'index.html'), 'utf8'), /1\.0\.1/);
+  const feed = json(join(f.out, 'feed/reports.json')) as { reports: Array<{ id: string; modified: string }> };
+  const dates = Object.fromEntries(feed.reports.map((r) => [r.id, r.modified]));
+  assert.equal(dates['huaianshirenminzhengfu-2024'], '2026-02-02', 'the corrected report is modified today');
+  assert.equal(dates['hongzequrenminzhengfu-2023'], '2026-02-01', 'the others keep their date');
+});
+
+test('a fresh build folder on a later day publishes nothing, and is brought back to the published release', async () => {
+  const { f, repo, target } = setup();
+  await build(f, day(1));
+  await publish(f.out, target, { clock: day(1) });
+  const published = readTree(f.out);
+  rmSync(f.out, { recursive: true });
+  await build(f, day(7));
+  assert.notDeepEqual(readTree(f.out), published, 'a fresh build dates everything today and says 1.0.0, "First release."');
+  const outcome = await publish(f.out, target, { clock: day(7) });
+  assert.equal(outcome.plan.empty, true);
+  assert.deepEqual(readTree(f.out), published, 'the folder is the published release again');
+  const state = await stateOf(repo);
+  for (const [path, bytes] of published) assert.ok(state.files.get(`latest/${path}`)!.equals(bytes), path);
+});
+
+test('--dry-run writes nothing: not the folder, not the repository; its file lists are the real ones', async () => {
+  const { f, repo, target } = setup();
+  await build(f, day(1));
+  const first = await publish(f.out, target, { clock: day(1), dryRun: true });
+  assert.equal(first.plan.version, '1.0.0');
+  assert.equal(first.result, null);
+  assert.deepEqual(await stateOf(repo), { files: new Map(), commits: [], tags: [], releases: [] }, 'no repository was made');
+  await publish(f.out, target, { clock: day(1) });
+  correct(f, REPORTS.hongze2023, 'applications', 'received', 'natural_person', 7);
+  await build(f, day(2));
+  const folder = readTree(f.out);
+  const state = await stateOf(repo);
+  const dry = await publish(f.out, target, { clock: day(2), dryRun: true });
+  assert.equal(dry.plan.version, '1.0.1');
+  assert.match(dry.plan.notes, /`applications\/received\/natural_person`: \d+ → 7/);
+  assert.deepEqual(readTree(f.out), folder);
+  assert.deepEqual(await stateOf(repo), state);
+  const real = await publish(f.out, target, { clock: day(2) });
+  assert.deepEqual(real.plan.files, dry.plan.files, 'the dry run listed exactly the files the release changes');
+  assert.ok(real.plan.files.changed.includes('datapackage.json') && real.plan.files.changed.includes('manifest.json'));
+});
+
+test('assets: a deterministic zip of every CSV, catalog.jsonld and datapackage.json', async () => {
+  const { f, target } = setup();
+  await build(f, day(1));
+  await publish(f.out, target, { clock: day(1) });
+  const files = await folderRelease(f.out);
+  const [a, b] = [await releaseAssets(files), await releaseAssets(files)];
+  assert.deepEqual(a.map((x) => [x.name, x.contentType]), [
+    [csvZipName('1.0.0'), 'application/zip'], ['catalog.jsonld', 'application/ld+json'], ['datapackage.json', 'application/json'],
+  ]);
+  assert.ok(Buffer.from(a[0]!.data).equals(Buffer.from(b[0]!.data)), 'the same bytes every time');
+  const zip = await JSZip.loadAsync(a[0]!.data);
+  const csvs = files.manifest.files.filter((x) => x.path.endsWith('.csv')).map((x) => x.path);
+  assert.deepEqual(Object.keys(zip.files), [...csvs].sort());
+  for (const path of csvs) assert.ok(Buffer.from(await zip.file(path)!.async('uint8array')).equals(readFileSync(join(f.out, path))), path);
+  assert.equal(zip.file(csvs[0]!)!.date.toISOString(), '2000-01-01T00:00:00.000Z');
+  const shuffled = await deterministicZip([{ path: 'b', data: new Uint8Array([1]) }, { path: 'a', data: new Uint8Array([2]) }]);
+  const sorted = await deterministicZip([{ path: 'a', data: new Uint8Array([2]) }, { path: 'b', data: new Uint8Array([1]) }]);
+  assert.ok(Buffer.from(shuffled).equals(Buffer.from(sorted)), 'entry order does not depend on the input order');
+});
