@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBytes } from './adapters/fs.ts';
 import { tidyRows } from './build/tidy-rows.ts';
-import { InputError, PublishError, UsageError, describeLocation } from './errors.ts';
+import { ConfigError, InputError, PublishError, UsageError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
@@ -176,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`xxgk: ${err.file ? `${err.file}: ` : ''}${err.message}\n`);
       return EXIT.input;
     }
-    if (err instanceof UsageError || err instanceof PublishError) {
+    if (err instanceof UsageError || err instanceof PublishError || err instanceof ConfigError) {
       process.stderr.write(`xxgk: ${err.message}\n`);
       return EXIT.input;
     }

@@ -39,3 +39,14 @@ export function describeLocation(at: Location | undefined): string {
   if (at.pointer !== undefined) parts.push(`at ${at.pointer || '/'}`);
   return parts.join(', ');
 }
+
+/** The configuration file cannot be used: each problem names the field and what was expected. Exit 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}

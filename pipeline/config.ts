@@ -1,0 +1,236 @@
+/**
+ * The configuration, read once: xxgk.config.yaml parsed (yaml), checked against schemas/config.schema.json (ajv,
+ * 2020-12, allErrors), defaults filled, then the rules a schema cannot say (cron, time zone, unique ids, no secrets
+ * in the file). Environment variables override secrets only: GITHUB_TOKEN (never from the file) and GITHUB_API_URL.
+ * Every problem is collected and reported at once, each naming its field. Pure: the caller reads the file and env.
+ */
+import { posix, win32 } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { validate as validateCron } from 'node-cron';
+import { parseDocument } from 'yaml';
+import configSchema from '../schemas/config.schema.json' with { type: 'json' };
+import { ConfigError } from './errors.ts';
+
+interface SourceBase {
+  /** An ASCII slug, unique in the file. */
+  id: string;
+  /** The agency's name. */
+  name: string;
+  /** Six-digit GB/T 2260 code. */
+  region: string;
+}
+/** Where a source's reports come from: a URL, a local path or glob, or an inbox folder (paths resolved against the config file's folder). */
+export type Source =
+  | (SourceBase & { kind: 'url'; url: string })
+  | (SourceBase & { kind: 'path'; path: string })
+  | (SourceBase & { kind: 'inbox'; inbox: string });
+
+export type PublishRepo = { kind: 'github'; owner: string; name: string } | { kind: 'git'; location: string };
+
+export interface Config {
+  /** The file the configuration came from. */
+  file: string;
+  sources: Source[];
+  publish: {
+    /** As written in the file. */
+    repo: string;
+    target: PublishRepo;
+    branch: string;
+  };
+  schedule?: { cron: string; timezone: string };
+  limits: { timeoutMs: number; maxBytes: number; concurrency: number; retries: number };
+  github: { token?: string; apiUrl: string };
+}
+
+export const DEFAULTS = {
+  branch: 'main',
+  timezone: 'Asia/Shanghai',
+  timeoutMs: 30_000,
+  maxBytes: 20 * 1024 * 1024,
+  concurrency: 2,
+  retries: 3,
+  apiUrl: 'https://api.github.com',
+} as const;
+
+/** Every environment variable xxgk's configuration reads (all listed in .env.example). */
+export const CONFIG_ENV = ['GITHUB_TOKEN', 'GITHUB_API_URL'] as const;
+
+const HTTP_URL = /^https?:\/\/[^\s/]+[^\s]*$/;
+const GITHUB_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+const SECRET_KEY = /token|secret|password/i;
+const SECRET_VALUE = /^(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
+
+/** Field messages by property name (the last segment of the path), for pattern/format failures. */
+const EXPECTED: Record<string, string> = {
+  id: 'expected an ASCII slug (lower-case letters, digits and hyphens, e.g. "huaian-city")',
+  region: 'expected a six-digit GB/T 2260 region code (e.g. "320800")',
+  url: 'expected an http(s) URL',
+  apiUrl: 'expected an http(s) URL',
+  branch: 'expected a git branch name',
+};
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An ajv instancePath (/sources/2/url) as a field path (sources[2].url). */
+export function fieldPath(pointer: string, extra?: string): string {
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) segments.push(extra);
+  let out = '';
+  for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
+  return out || '(top level)';
+}
+
+function describeSchemaError(e: ErrorObject): string | undefined {
+  const field = fieldPath(e.instancePath);
+  const last = e.instancePath.split('/').pop() ?? '';
+  switch (e.keyword) {
+    case 'required':
+      // A source's "one of url, path, inbox" is reported once, by the oneOf error.
+      if (e.schemaPath.includes('/oneOf/')) return undefined;
+      return `${fieldPath(e.instancePath, (e.params as { missingProperty: string }).missingProperty)}: required`;
+    case 'oneOf':
+      return `${field}: expected exactly one of url, path, inbox`;
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      return `${fieldPath(e.instancePath, key)}: unknown field`;
+    }
+    case 'type':
+      return `${field}: expected ${(e.params as { type: string }).type === 'integer' ? 'a whole number' : `a ${(e.params as { type: string }).type}`}`;
+    case 'pattern':
+      return `${field}: ${EXPECTED[last] ?? `expected a value matching ${(e.params as { pattern: string }).pattern}`}`;
+    case 'minLength':
+      return `${field}: expected a non-empty string`;
+    case 'minItems':
+      return `${field}: expected at least one entry`;
+    case 'minimum':
+    case 'maximum':
+      return `${field}: expected a number ${e.keyword === 'minimum' ? '>=' : '<='} ${(e.params as { limit: number }).limit}`;
+    default:
+      return `${field}: ${e.message ?? 'invalid'}`;
+  }
+}
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+function schemaValidator(): ReturnType<Ajv2020['compile']> {
+  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(configSchema);
+  return compiled;
+}
+
+/** Secrets written into the file: keys that name a token or values that look like one. Removed from the copy checked by the schema. */
+function findSecrets(value: unknown, path: string, out: string[]): void {
+  if (Array.isArray(value)) value.forEach((v, i) => findSecrets(v, `${path}[${i}]`, out));
+  else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const p = path ? `${path}.${k}` : k;
+      if (SECRET_KEY.test(k)) {
+        out.push(`${p}: a token does not belong in the config file; set GITHUB_TOKEN in the environment instead`);
+        delete value[k];
+      } else findSecrets(v, p, out);
+    }
+  } else if (typeof value === 'string' && SECRET_VALUE.test(value.trim())) {
+    out.push(`${path}: looks like a GitHub token; tokens do not belong in the config file, set GITHUB_TOKEN in the environment instead`);
+  }
+}
+
+function isAbsolutePath(p: string): boolean {
+  return posix.isAbsolute(p) || win32.isAbsolute(p);
+}
+
+/** A path from the file, resolved against the config file's folder (string work only). */
+function resolveFrom(file: string, p: string): string {
+  if (isAbsolutePath(p)) return p;
+  const dir = posix.dirname(file.replace(/\\/g, '/'));
+  return posix.normalize(posix.join(dir, p));
+}
+
+function publishTarget(file: string, repo: string): PublishRepo {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || /^[^\s/@]+@[^\s:]+:/.test(repo)) return { kind: 'git', location: repo };
+  const isGitHub = GITHUB_REPO.test(repo) && !repo.endsWith('.git') && !repo.startsWith('.') && !repo.includes('/.');
+  if (isGitHub) {
+    const [owner = '', name = ''] = repo.split('/');
+    return { kind: 'github', owner, name };
+  }
+  return { kind: 'git', location: resolveFrom(file, repo) };
+}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read xxgk.config.yaml text into a Config; throws ConfigError listing every problem. */
+export function loadConfig(text: string, file: string, env: Record<string, string | undefined>): Config {
+  const problems: string[] = [];
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  const data: unknown = doc.toJS() ?? {};
+  if (!isObject(data)) throw new ConfigError(file, ['(top level): expected a mapping with sources and publish']);
+
+  findSecrets(data, '', problems);
+  // Regions written unquoted arrive as numbers: take six-digit numbers as the codes they are.
+  if (Array.isArray(data.sources)) {
+    for (const s of data.sources) if (isObject(s) && typeof s.region === 'number' && Number.isInteger(s.region)) s.region = String(s.region);
+  }
+  const validate = schemaValidator();
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) {
+      const message = describeSchemaError(e);
+      if (message && !problems.includes(message)) problems.push(message);
+    }
+  }
+
+  // Rules beyond the schema, on whatever is well-formed enough to check.
+  const sources = Array.isArray(data.sources) ? data.sources.filter(isObject) : [];
+  const seen = new Map<string, number>();
+  (Array.isArray(data.sources) ? data.sources : []).forEach((s, i) => {
+    if (!isObject(s) || typeof s.id !== 'string') return;
+    const first = seen.get(s.id);
+    if (first !== undefined) problems.push(`sources[${i}].id: "${s.id}" is already used by sources[${first}]`);
+    else seen.set(s.id, i);
+  });
+  const schedule = isObject(data.schedule) ? data.schedule : undefined;
+  if (schedule && typeof schedule.cron === 'string' && schedule.cron.trim() && !validateCron(schedule.cron)) {
+    problems.push(`schedule.cron: expected a cron expression (e.g. "0 6 * * 1"), got "${schedule.cron}"`);
+  }
+  if (schedule && typeof schedule.timezone === 'string' && schedule.timezone && !validTimezone(schedule.timezone)) {
+    problems.push(`schedule.timezone: expected an IANA time zone (e.g. "Asia/Shanghai"), got "${schedule.timezone}"`);
+  }
+  const envApi = env.GITHUB_API_URL?.trim();
+  if (envApi && !HTTP_URL.test(envApi)) problems.push(`GITHUB_API_URL (environment): expected an http(s) URL`);
+
+  if (problems.length > 0) throw new ConfigError(file, problems);
+
+  // The schema passed: the shapes below hold.
+  const publish = data.publish as { repo: string; branch?: string; apiUrl?: string };
+  const limits = (data.limits ?? {}) as Partial<Config['limits']>;
+  const token = env.GITHUB_TOKEN?.trim();
+  const config: Config = {
+    file,
+    sources: sources.map((s) => toSource(file, s)),
+    publish: { repo: publish.repo, target: publishTarget(file, publish.repo), branch: publish.branch ?? DEFAULTS.branch },
+    limits: {
+      timeoutMs: limits.timeoutMs ?? DEFAULTS.timeoutMs,
+      maxBytes: limits.maxBytes ?? DEFAULTS.maxBytes,
+      concurrency: limits.concurrency ?? DEFAULTS.concurrency,
+      retries: limits.retries ?? DEFAULTS.retries,
+    },
+    github: {
+      ...(token ? { token } : {}),
+      apiUrl: (envApi || publish.apiUrl || DEFAULTS.apiUrl).replace(/\/+$/, ''),
+    },
+  };
+  if (schedule) config.schedule = { cron: String(schedule.cron), timezone: typeof schedule.timezone === 'string' ? schedule.timezone : DEFAULTS.timezone };
+  return config;
+}
+
+function toSource(file: string, s: Raw): Source {
+  const base = { id: String(s.id), name: String(s.name), region: String(s.region) };
+  if (typeof s.url === 'string') return { ...base, kind: 'url', url: s.url };
+  if (typeof s.path === 'string') return { ...base, kind: 'path', path: resolveFrom(file, s.path) };
+  return { ...base, kind: 'inbox', inbox: resolveFrom(file, String(s.inbox)) };
+}

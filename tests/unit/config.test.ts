@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { CONFIG_ENV, DEFAULTS, loadConfig } from '../../pipeline/config.ts';
+import { ConfigError } from '../../pipeline/errors.ts';
+
+const example = readFileSync(new URL('../../xxgk.config.yaml', import.meta.url), 'utf8');
+
+const minimal = (extra = '', source = '    url: https://www.huaian.gov.cn/art/2024/report.html') => `
+sources:
+  - id: huaian-city-gov
+    name: 淮安市人民政府
+    region: "320800"
+${source}
+publish:
+  repo: output/publish.git
+${extra}`;
+
+function problems(text: string, env: Record<string, string | undefined> = {}): readonly string[] {
+  try {
+    loadConfig(text, 'conf/xxgk.config.yaml', env);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError, String(err));
+    assert.equal(err.file, 'conf/xxgk.config.yaml');
+    assert.ok(err.message.startsWith('conf/xxgk.config.yaml: '));
+    return err.problems;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('loadConfig: the example', () => {
+  it('loads xxgk.config.yaml with its sources, target, schedule and limits', () => {
+    const c = loadConfig(example, 'xxgk.config.yaml', {});
+    assert.equal(c.sources.length, 4);
+    assert.deepEqual(c.sources[0], {
+      id: 'beiyuan-province-gov',
+      name: '北原省人民政府',
+      region: '610000',
+      kind: 'path',
+      path: 'samples/synthetic/2019_beiyuanshengrenminzhengfu/report.docx',
+    });
+    assert.equal(c.sources[3]?.kind, 'inbox');
+    assert.deepEqual(c.publish, { repo: 'output/publish.git', target: { kind: 'git', location: 'output/publish.git' }, branch: 'main' });
+    assert.deepEqual(c.schedule, { cron: '0 6 * * 1', timezone: 'Asia/Shanghai' });
+    assert.deepEqual(c.limits, { timeoutMs: 30000, maxBytes: 20 * 1024 * 1024, concurrency: 2, retries: 3 });
+    assert.deepEqual(c.github, { apiUrl: 'https://api.github.com' });
+  });
+
+  it('.env.example lists every variable the config reads', () => {
+    const listed = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    for (const name of [...CONFIG_ENV, 'SOURCE_DATE_EPOCH']) assert.match(listed, new RegExp(`^${name}=`, 'm'));
+  });
+});
+
+describe('loadConfig: defaults and resolution', () => {
+  it('fills defaults and resolves paths against the config file’s folder', () => {
+    const c = loadConfig(minimal('', '    path: ../reports/*.docx'), 'conf/xxgk.config.yaml', {});
+    assert.deepEqual(c.sources[0], { id: 'huaian-city-gov', name: '淮安市人民政府', region: '320800', kind: 'path', path: 'reports/*.docx' });
+    assert.deepEqual(c.publish.target, { kind: 'git', location: 'conf/output/publish.git' });
+    assert.equal(c.schedule, undefined);
+    assert.deepEqual(c.limits, { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, concurrency: 2, retries: 3 });
+  });
+
+  it('reads a GitHub OWNER/NAME and a git URL as targets, and an unquoted region as its code', () => {
+    const gh = loadConfig(minimal().replace('output/publish.git', 'xxgk-data/reports').replace('"320800"', '320800'), 'x.yaml', {});
+    assert.deepEqual(gh.publish.target, { kind: 'github', owner: 'xxgk-data', name: 'reports' });
+    assert.equal(gh.sources[0]?.region, '320800');
+    const url = loadConfig(minimal().replace('output/publish.git', 'https://git.example.org/data.git'), 'x.yaml', {});
+    assert.deepEqual(url.publish.target, { kind: 'git', location: 'https://git.example.org/data.git' });
+  });
+});
+
+describe('loadConfig: environment', () => {
+  it('takes GITHUB_TOKEN and GITHUB_API_URL from the environment, over the file', () => {
+    const text = minimal('  apiUrl: https://ghe.example.org/api/v3/').replace('publish:\n  repo: output/publish.git\n', 'publish:\n  repo: output/publish.git\n');
+    assert.equal(loadConfig(text, 'x.yaml', {}).github.apiUrl, 'https://ghe.example.org/api/v3');
+    const c = loadConfig(text, 'x.yaml', { GITHUB_TOKEN: ' ghp_secret ', GITHUB_API_URL: 'https://other.example.org/api/' });
+    assert.deepEqual(c.github, { token: 'ghp_secret', apiUrl: 'https://other.example.org/api' });
+  });
+
+  it('does not let the environment override anything but secrets', () => {
+    const c = loadConfig(minimal(), 'x.yaml', { XXGK_BRANCH: 'dev', BRANCH: 'dev', TIMEOUT_MS: '5' });
+    assert.equal(c.publish.branch, 'main');
+    assert.equal(c.limits.timeoutMs, 30000);
+  });
+
+  it('refuses a GITHUB_API_URL that is not a URL', () => {
+    assert.deepEqual(problems(minimal(), { GITHUB_API_URL: 'ghe.example.org' }), ['GITHUB_API_URL (environment): expected an http(s) URL']);
+  });
+});
+
+describe('loadConfig: problems, one per bad field', () => {
+  it('refuses a token written in the file', () => {
+    assert.deepEqual(problems(minimal('  token: ghp_abcdefghijklmnopqrstuvwxyz0123')), [
+      'publish.token: a token does not belong in the config file; set GITHUB_TOKEN in the environment instead',
+    ]);
+    assert.deepEqual(problems(`${minimal()}GITHUB_TOKEN: abc\n`), [
+      'GITHUB_TOKEN: a token does not belong in the config file; set GITHUB_TOKEN in the environment instead',
+    ]);
+    assert.match(problems(minimal().replace('xxgk', '').replace('淮安市人民政府', 'github_pat_11ABCDEFG0123456789_abcdefghijk'))[0] ?? '', /^sources\[0\]\.name: looks like a GitHub token/);
+  });
+
+  it('names each bad field and what was expected, all at once', () => {
+    const text = `
+sources:
+  - id: huaian-city-gov
+    name: 淮安市人民政府
+    region: "320800"
+    url: https://www.huaian.gov.cn/report.html
+  - id: Huai An
+    name: 洪泽区人民政府
+    region: "32080"
+    path: reports/hongze.docx
+  - id: lianshui
+    name: 涟水县人民政府
+    region: "320826"
+    url: ftp://example.org/report.pdf
+  - id: qinghe
+    name: 清江浦区人民政府
+    region: "320812"
+    url: https://example.org/a.pdf
+    inbox: inbox/qinghe
+  - id: huaian-city-gov
+    region: "320800"
+    inbox: inbox/huaian
+publish:
+  branch: main
+schedule:
+  cron: "every monday"
+  timezone: Asia/Beijing
+limits:
+  timeoutMs: fast
+  retries: -1
+  concurrency: 2.5
+  colour: blue
+`;
+    assert.deepEqual([...problems(text)].sort(), [
+      'limits.colour: unknown field',
+      'limits.concurrency: expected a whole number',
+      'limits.retries: expected a number >= 0',
+      'limits.timeoutMs: expected a whole number',
+      'publish.repo: required',
+      'schedule.cron: expected a cron expression (e.g. "0 6 * * 1"), got "every monday"',
+      'schedule.timezone: expected an IANA time zone (e.g. "Asia/Shanghai"), got "Asia/Beijing"',
+      'sources[1].id: expected an ASCII slug (lower-case letters, digits and hyphens, e.g. "huaian-city")',
+      'sources[1].region: expected a six-digit GB/T 2260 region code (e.g. "320800")',
+      'sources[2].url: expected an http(s) URL',
+      'sources[3]: expected exactly one of url, path, inbox',
+      'sources[4].id: "huaian-city-gov" is already used by sources[0]',
+      'sources[4].name: required',
+    ]);
+  });
+
+  it('asks for one of url, path, inbox when a source has none', () => {
+    assert.deepEqual(problems(minimal('', '')), ['sources[0]: expected exactly one of url, path, inbox']);
+  });
+
+  it('reports YAML syntax errors and a file that is not a mapping', () => {
+    assert.match(problems('sources: [\n')[0] ?? '', /^YAML: /);
+    assert.deepEqual(problems('- a\n- b\n'), ['(top level): expected a mapping with sources and publish']);
+    assert.deepEqual([...problems('')].sort(), ['publish: required', 'sources: required']);
+  });
+});

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { acquireLock } from '../../pipeline/schedule/lock.ts';
+
+const clock = () => new Date('2025-01-15T08:00:00.000Z');
+const lockModule = fileURLToPath(new URL('../../pipeline/schedule/lock.ts', import.meta.url));
+
+async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'xxgk-lock-'));
+  try {
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('the lock file holds pid, host and start time; a second acquirer is refused while it is held', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'run.lock');
+    const lock = await acquireLock(path, { pid: process.pid, now: clock, host: 'h' });
+    assert.ok(lock);
+    assert.deepEqual(JSON.parse(await readFile(path, 'utf8')), { pid: process.pid, host: 'h', startedAt: '2025-01-15T08:00:00.000Z' });
+    assert.equal(await acquireLock(path, { pid: 4242, now: clock, host: 'h', isAlive: () => true }), null);
+    await lock.release();
+    await lock.release();
+    assert.deepEqual(await readdir(dir), []);
+    const again = await acquireLock(path, { pid: 4242, now: clock, host: 'h' });
+    assert.ok(again);
+    await again.release();
+  }));
+
+test('a stale lock of a dead process is taken over', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'run.lock');
+    await writeFile(path, JSON.stringify({ pid: 999999, host: 'h', startedAt: '2025-01-15T07:59:00.000Z' }));
+    const asked: number[] = [];
+    const isAlive = (pid: number) => (asked.push(pid), false);
+    const lock = await acquireLock(path, { pid: 1234, now: clock, host: 'h', isAlive });
+    assert.ok(lock);
+    assert.deepEqual(asked, [999999, 999999]); // checked, then checked again under the takeover guard
+    assert.equal(JSON.parse(await readFile(path, 'utf8')).pid, 1234);
+    assert.deepEqual(await readdir(dir), ['run.lock']); // no temporary or guard file left
+    await lock.release();
+  }));
+
+test('the default liveness check sees a real dead pid as dead', () =>
+  withDir(async (dir) => {
+    const child = spawn(process.execPath, ['-e', '']);
+    const pid = child.pid!;
+    await new Promise((resolve) => child.on('exit', resolve));
+    const path = join(dir, 'run.lock');
+    await writeFile(path, JSON.stringify({ pid, host: 'h', startedAt: clock().toISOString() }));
+    const lock = await acquireLock(path, { pid: process.pid, now: clock, host: 'h' });
+    assert.ok(lock);
+    await lock.release();
+  }));
+
+test('a live lock is kept; one of another host is taken over only when older than staleAfterMs', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'run.lock');
+    await writeFile(path, JSON.stringify({ pid: 1, host: 'other', startedAt: '2025-01-15T07:00:00.000Z' }));
+    const dead = () => false;
+    assert.equal(await acquireLock(path, { pid: 2, now: clock, host: 'h', isAlive: dead }), null);
+    const lock = await acquireLock(path, { pid: 2, now: clock, host: 'h', isAlive: dead, staleAfterMs: 30 * 60 * 1000 });
+    assert.ok(lock);
+    await lock.release();
+    await writeFile(path, JSON.stringify({ pid: process.pid, host: 'h', startedAt: clock().toISOString() }));
+    assert.equal(await acquireLock(path, { pid: 2, now: clock, host: 'h' }), null); // this very process: alive
+  }));
+
+test('a lock file being written (not yet JSON) is not taken over', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'run.lock');
+    await writeFile(path, '');
+    assert.equal(await acquireLock(path, { pid: 2, now: clock, host: 'h', isAlive: () => false }), null);
+  }));
+
+/** Start node processes that all wait for the same moment, then race for the lock; each prints whether it got it. */
+async function race(path: string, count: number, staleFirst: boolean): Promise<boolean[]> {
+  if (staleFirst) await writeFile(path, JSON.stringify({ pid: 999999, host: 'h', startedAt: clock().toISOString() }));
+  const goAt = Date.now() + 1500;
+  const script = `
+    const { acquireLock } = await import(${JSON.stringify(lockModule)});
+    while (Date.now() < ${goAt}) await new Promise((r) => setTimeout(r, 1));
+    const lock = await acquireLock(${JSON.stringify(path)}, { pid: process.pid, now: () => new Date(), host: 'h', isAlive: (p) => p !== 999999 });
+    process.stdout.write(JSON.stringify(lock !== null));
+    await new Promise((r) => setTimeout(r, 500));
+    await lock?.release();`;
+  const runs = Array.from({ length: count }, () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    return new Promise<boolean>((resolve, reject) =>
+      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as boolean) : reject(new Error(`child exited ${code}`)))),
+    );
+  });
+  return Promise.all(runs);
+}
+
+test('two processes started at once: exactly one gets the lock', () =>
+  withDir(async (dir) => {
+    const results = await Promise.all([0, 1, 2].map((i) => race(join(dir, `run-${i}.lock`), 2, false)));
+    for (const got of results) assert.equal(got.filter(Boolean).length, 1, `results ${JSON.stringify(got)}`);
+  }));
+
+test('processes racing to take over the same stale lock: exactly one gets it', () =>
+  withDir(async (dir) => {
+    const results = await Promise.all([0, 1].map((i) => race(join(dir, `stale-${i}.lock`), 3, true)));
+    for (const got of results) assert.equal(got.filter(Boolean).length, 1, `results ${JSON.stringify(got)}`);
+  }));
