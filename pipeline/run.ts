@@ -51,9 +51,13 @@ export async function readFolder(inDir: string): Promise<ReadResult> {
 }
 
 /** The JSON Schemas a release publishes under schemas/ (file name → content): the project's, or a built release's. */
+/** Schemas of the project that describe no file of a release (the configuration's). */
+const NOT_PUBLISHED = new Set(['config.schema.json']);
+
+/** The JSON Schemas a release publishes under schemas/: every dataset schema of the repository's schemas/. */
 export async function loadSchemas(dir: string | URL = SCHEMAS_DIR): Promise<Map<string, string>> {
   const base = typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir;
-  const names = (await readdir(base)).filter((n) => n.endsWith('.json')).sort();
+  const names = (await readdir(base)).filter((n) => n.endsWith('.json') && !NOT_PUBLISHED.has(n)).sort();
   return new Map(await Promise.all(names.map(async (n) => [n, await readFile(new URL(n, base), 'utf8')] as [string, string])));
 }
 
