@@ -13,6 +13,7 @@ import { buildFolder } from './run.ts';
 import { DEFAULT_REPO, publishCommand } from './publish/cli-publish.ts';
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
+import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
 
 /** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
 export const EXIT = { ok: 0, invalid: 1, input: 2, internal: 70 } as const;
@@ -163,6 +164,21 @@ export function program(clock: Clock = systemClock): Command {
       // An unreadable input would withdraw its report: publish only a complete read.
       process.exitCode = built === EXIT.input ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock));
     });
+  cmd
+    .command('run')
+    .description('the scheduled job, once: fetch the configured sources, parse, validate, build, publish (quarantining reports with errors)')
+    .option('--config <file>', 'configuration file', 'xxgk.config.yaml')
+    .action(async (opts) => { process.exitCode = await runCommand(opts, clock); });
+  cmd
+    .command('schedule')
+    .description("run the job on the config's cron until SIGTERM/SIGINT (a missed run is done at start-up)")
+    .option('--config <file>', 'configuration file', 'xxgk.config.yaml')
+    .action(async (opts) => { process.exitCode = await scheduleCommand(opts, clock); });
+  cmd
+    .command('status')
+    .description('the last attempt, the last success, the last published version and the next scheduled run')
+    .option('--config <file>', 'configuration file', 'xxgk.config.yaml')
+    .action(async (opts) => { process.exitCode = await statusCommand(opts, clock); });
   return cmd;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * `xxgk run`, `xxgk schedule` and `xxgk status`: read the config, then run the job once (under the lock), run it on
+ * the config's cron, or print the run state and the next scheduled time.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { CronExpressionParser } from 'cron-parser';
+import type { Clock } from '../adapters/clock.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { ConfigError } from '../errors.ts';
+import { startDaemon } from './daemon.ts';
+import { runLocked } from './daemon.ts';
+import { type JobDeps, defaultRoot, formatSummary, runJob } from './job.ts';
+import { jobPaths } from './job-store.ts';
+import { type Progress, progressFor } from './progress.ts';
+import { readState } from './state.ts';
+
+export interface ConfigOption {
+  config: string;
+}
+
+export async function readConfig(file: string, env: Record<string, string | undefined> = process.env): Promise<Config> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(path, [`cannot read the config file: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`]);
+  }
+  return loadConfig(text, path, env);
+}
+
+export interface RunCommandDeps extends Partial<Omit<JobDeps, 'clock'>> {
+  env?: Record<string, string | undefined>;
+  out?: (line: string) => void;
+}
+
+/** Exit 0 when the run itself succeeded (quarantined reports included: they are listed, not a failure); 1 when another run holds the lock. */
+export async function runCommand(opts: ConfigOption, clock: Clock, deps: RunCommandDeps = {}): Promise<number> {
+  const config = await readConfig(opts.config, deps.env);
+  const out = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const root = deps.root ?? defaultRoot(config);
+  const progress: Progress = deps.progress ?? progressFor();
+  const result = await runLocked(jobPaths(root).lock, clock, () => runJob(config, { ...deps, clock, root, progress }));
+  if (!result.ran) {
+    out(`xxgk run: another xxgk run holds ${jobPaths(root).lock}; nothing done`);
+    return 1;
+  }
+  out(formatSummary(result.value));
+  return 0;
+}
+
+/** Run until SIGTERM or SIGINT; the current run ends at its next step (publishing always completes). */
+export async function scheduleCommand(opts: ConfigOption, clock: Clock): Promise<number> {
+  const config = await readConfig(opts.config);
+  if (!config.schedule) throw new ConfigError(config.file, ['schedule: required by `xxgk schedule` (a cron expression and a time zone)']);
+  const root = defaultRoot(config);
+  const paths = jobPaths(root);
+  const progress = progressFor();
+  const log = (message: string) => progress.log('info', message);
+  const daemon = startDaemon({
+    cron: config.schedule.cron,
+    timezone: config.schedule.timezone,
+    clock,
+    statePath: paths.state,
+    lockPath: paths.lock,
+    log,
+    job: async (shouldStop) => {
+      const summary = await runJob(config, { clock, root, progress, shouldStop });
+      process.stdout.write(`${formatSummary(summary)}\n`);
+    },
+  });
+  log(`scheduled: "${config.schedule.cron}" (${config.schedule.timezone}); next at ${nextRun(config.schedule.cron, config.schedule.timezone, clock())}`);
+  await new Promise<void>((done) => {
+    const onSignal = (signal: string) => {
+      log(`${signal}: stopping after the current step`);
+      process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+      void daemon.stop().then(done);
+    };
+    process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+  });
+  return 0;
+}
+
+export function nextRun(cron: string, timezone: string, now: Date): string {
+  return CronExpressionParser.parse(cron, { currentDate: now, tz: timezone }).next().toDate().toISOString();
+}
+
+export async function statusText(config: Config, clock: Clock, root: string = defaultRoot(config)): Promise<string> {
+  const { state } = await readState(jobPaths(root).state, clock);
+  const lines = [
+    `last attempt:      ${state.lastAttempt ?? 'never'}`,
+    `last success:      ${state.lastSuccess ?? 'never'}`,
+    `last published:    ${state.lastPublishedVersion ? `v${state.lastPublishedVersion}` : 'nothing yet'}`,
+    `next scheduled:    ${config.schedule ? `${nextRun(config.schedule.cron, config.schedule.timezone, clock())} (${config.schedule.cron}, ${config.schedule.timezone})` : 'no schedule in the config'}`,
+  ];
+  return lines.join('\n');
+}
+
+export async function statusCommand(opts: ConfigOption, clock: Clock): Promise<number> {
+  const config = await readConfig(opts.config);
+  process.stdout.write(`${await statusText(config, clock)}\n`);
+  return 0;
+}

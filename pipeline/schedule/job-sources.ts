@@ -1,0 +1,104 @@
+/**
+ * Collect a source's documents: a path (file or glob) or an inbox folder is read every time; a URL is fetched
+ * conditionally with the validators kept in the run state (a 304 reuses the documents held), following the page's
+ * first .docx/.pdf attachment. Every document is put in the raw store; the caller compares hashes.
+ */
+import { basename, dirname, join } from 'node:path';
+import type { Source } from '../config.ts';
+import type { Config } from '../config.ts';
+import { fetchDocument } from '../adapters/fetch.ts';
+import { isDirectory, listFiles, readBytes } from '../adapters/fs.ts';
+import type { RawStore } from '../adapters/raw-store.ts';
+import type { SourceValidators } from './state.ts';
+
+/** One document of a source: its name (source id / file name, which keeps the extension) and its hash in the raw store. */
+export interface HeldDocument {
+  name: string;
+  sha256: string;
+}
+
+export interface Collected {
+  documents: HeldDocument[];
+  /** The new validators of a URL source (null for path and inbox sources). */
+  validators: SourceValidators | null;
+  /** True when a URL answered 304 and the held documents were reused. */
+  notModified: boolean;
+}
+
+const GLOB = /[*?[]/;
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        re += '.*';
+        i++;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&').replace('[', '\\[');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** The files a path source names: itself, or the files matching its glob (sorted). */
+export async function expandPath(path: string): Promise<string[]> {
+  if (!GLOB.test(path)) return [path];
+  const parts = path.split('/');
+  const first = parts.findIndex((p) => GLOB.test(p));
+  const base = parts.slice(0, first).join('/') || '/';
+  const pattern = globToRegExp(parts.slice(first).join('/'));
+  if (!(await isDirectory(base))) return [];
+  return (await listFiles(base)).filter((f) => pattern.test(f)).map((f) => join(base, f));
+}
+
+const nameFor = (source: Source, file: string): string => `${source.id}/${file.replace(/\//g, '_')}`;
+
+async function putFiles(source: Source, files: Array<{ path: string; name: string }>, store: RawStore): Promise<HeldDocument[]> {
+  const out: HeldDocument[] = [];
+  for (const f of files) out.push({ name: nameFor(source, f.name), sha256: await store.put(await readBytes(f.path)) });
+  return out;
+}
+
+export async function collectSource(
+  source: Source,
+  held: { validators: SourceValidators | undefined; documents: HeldDocument[] },
+  store: RawStore,
+  limits: Config['limits'],
+  fetchImpl?: typeof fetch,
+): Promise<Collected> {
+  if (source.kind === 'inbox') {
+    const files = (await isDirectory(source.inbox)) ? await listFiles(source.inbox) : [];
+    return { documents: await putFiles(source, files.map((f) => ({ path: join(source.inbox, f), name: f })), store), validators: null, notModified: false };
+  }
+  if (source.kind === 'path') {
+    const files = await expandPath(source.path);
+    const common = dirname(source.path.split('/').filter((p) => !GLOB.test(p)).join('/'));
+    const named = files.map((path) => ({ path, name: GLOB.test(source.path) ? path.slice(common.length + 1) : basename(path) }));
+    return { documents: await putFiles(source, named, store), validators: null, notModified: false };
+  }
+  const v = held.validators;
+  const base = { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, retries: limits.retries, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+  const canRevalidate = held.documents.length > 0;
+  const page = await fetchDocument(source.url, {
+    ...base,
+    ...(canRevalidate && v?.etag ? { etag: v.etag } : {}),
+    ...(canRevalidate && v?.lastModified ? { lastModified: v.lastModified } : {}),
+  });
+  if (page.status === 'unchanged') return { documents: held.documents, validators: v ?? null, notModified: true };
+  let doc = page;
+  const attachment = page.attachments.find((a) => /\.(docx|pdf)(?:$|[?#])/i.test(a));
+  if (attachment) {
+    const followed = await fetchDocument(attachment, base);
+    if (followed.status === 'fetched') doc = followed;
+  }
+  const file = decodeURIComponent(basename(new URL(doc.url).pathname)) || 'index.html';
+  const name = nameFor(source, doc === page && page.contentType === 'text/html' && !/\.html?$/i.test(file) ? `${file}.html` : file);
+  const sha = await store.put(doc.bytes);
+  return {
+    documents: [{ name, sha256: sha }],
+    validators: { etag: page.etag ?? null, lastModified: page.lastModified ?? null, sha256: sha },
+    notModified: false,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The scheduled job, one run: fetch → parse → validate → build → publish. Sources are collected into the raw store;
+ * when the documents are those the last successful run built, nothing is parsed again. Reports with errors (and
+ * unreadable documents) are quarantined in <output>/quarantine.json and left out of the release. A stop flag is
+ * checked between steps; publishing is one step and always completes.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Clock } from '../adapters/clock.ts';
+import { writeAtomic } from '../adapters/fs.ts';
+import { rawStore } from '../adapters/raw-store.ts';
+import type { Config } from '../config.ts';
+import { InputError } from '../errors.ts';
+import { publish as publishRelease } from '../publish/index.ts';
+import { workDirFor } from '../publish/cli-publish.ts';
+import { gitTarget } from '../publish/git-target.ts';
+import { githubTarget } from '../publish/github-target.ts';
+import type { PublishTarget } from '../publish/types.ts';
+import { buildFolder } from '../run.ts';
+import { type HeldDocument, collectSource } from './job-sources.ts';
+import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
+import { type Progress, silentProgress } from './progress.ts';
+import { readState, writeState } from './state.ts';
+
+export interface QuarantineEntry {
+  /** The report id, or the document / source that could not be read. */
+  report: string;
+  agency?: string;
+  year?: number;
+  issues: Array<{ rule: string; severity: string; message: string }>;
+}
+
+export interface JobSummary {
+  status: 'done' | 'stopped';
+  fetched: number;
+  unchanged: number;
+  parsed: number;
+  warnings: number;
+  quarantined: number;
+  /** The version published by this run, or null. */
+  published: string | null;
+}
+
+export interface JobDeps {
+  clock: Clock;
+  /** Output root; default: "output" next to the config file. */
+  root?: string;
+  progress?: Progress;
+  /** Checked between steps: true stops the run before the next step. */
+  shouldStop?: () => boolean;
+  /** Defaults to the config's target. */
+  target?: PublishTarget;
+  /** Replaced in tests (e.g. to crash before publishing). */
+  publish?: typeof publishRelease;
+  fetch?: typeof fetch;
+}
+
+export const defaultRoot = (config: Config): string => join(dirname(config.file), 'output');
+
+export function configTarget(config: Config, outDir: string, clock: Clock): PublishTarget {
+  const workDir = workDirFor(outDir);
+  const { target, branch } = config.publish;
+  if (target.kind === 'github') {
+    return githubTarget({
+      owner: target.owner, repo: target.name, branch, baseUrl: config.github.apiUrl, clock,
+      ...(config.github.token ? { token: config.github.token } : {}),
+      stateDir: join(workDir, 'github', target.owner, target.name),
+    });
+  }
+  return gitTarget({ repo: target.location, branch, workDir, clock });
+}
+
+export function formatSummary(s: JobSummary): string {
+  const end = s.status === 'stopped' ? 'stopped before publishing' : s.published ? `published v${s.published}` : 'nothing to publish';
+  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings, ${s.quarantined} quarantined; ${end}`;
+}
+
+export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary> {
+  const { clock } = deps;
+  const progress = deps.progress ?? silentProgress;
+  const stop = deps.shouldStop ?? (() => false);
+  const paths = jobPaths(deps.root ?? defaultRoot(config));
+  const summary: JobSummary = { status: 'done', fetched: 0, unchanged: 0, parsed: 0, warnings: 0, quarantined: 0, published: null };
+  const stopped = (): JobSummary => ({ ...summary, status: 'stopped' });
+
+  const { state, recovered } = await readState(paths.state, clock);
+  if (recovered) progress.log('warn', recovered.message);
+  state.lastAttempt = clock().toISOString();
+  await writeState(paths.state, state);
+  const docs = await readDocuments(paths.documents);
+  const store = rawStore(paths.raw);
+  const before = new Set(Object.values(docs.held).flat().map((d) => `${d.name} ${d.sha256}`));
+
+  // 1. fetch
+  progress.start(config.sources.length + 2);
+  const failures: QuarantineEntry[] = [];
+  for (const source of config.sources) {
+    if (stop()) return stopped();
+    progress.step(`fetch ${source.id}`);
+    const held = docs.held[source.id] ?? [];
+    try {
+      const got = await collectSource(source, { validators: state.sources[source.id], documents: held }, store, config.limits, deps.fetch);
+      docs.held[source.id] = got.documents;
+      if (got.validators) state.sources[source.id] = got.validators;
+      for (const d of got.documents) {
+        if (got.notModified || before.has(`${d.name} ${d.sha256}`)) summary.unchanged++;
+        else summary.fetched++;
+      }
+      progress.log('info', `source ${source.id}: ${got.notModified ? 'not modified' : `${got.documents.length} documents`}`, { source: source.id });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      // Keep what was held: a source that cannot be fetched today is not withdrawn.
+      failures.push({ report: `source ${source.id}`, issues: [{ rule: 'source.unreadable', severity: 'error', message: err.message }] });
+      progress.log('warn', `source ${source.id}: ${err.message}`, { source: source.id });
+    }
+  }
+  await writeDocuments(paths.documents, docs);
+  await writeState(paths.state, state);
+
+  const all: HeldDocument[] = Object.entries(docs.held)
+    .filter(([id]) => config.sources.some((s) => s.id === id))
+    .flatMap(([, d]) => d);
+  const current = fingerprint(all);
+  if (docs.built !== null && failures.length === 0 && current.join('\n') === docs.built.join('\n')) {
+    progress.end();
+    state.lastSuccess = clock().toISOString();
+    await writeState(paths.state, state);
+    return summary;
+  }
+  if (stop()) return stopped();
+
+  // 2. parse, validate, build
+  progress.step('parse, validate and build');
+  await rm(paths.work, { recursive: true, force: true });
+  for (const d of all) {
+    const bytes = await store.get(d.sha256);
+    if (bytes) await writeAtomic(join(paths.work, d.name), bytes);
+  }
+  await mkdir(paths.work, { recursive: true });
+  const run = await buildFolder(paths.work, paths.dist, clock);
+  summary.parsed = run.files;
+  summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
+  const conflicted = new Set(run.conflicts.map((c) => c.report));
+  const quarantine: QuarantineEntry[] = [
+    ...failures,
+    ...run.unreadable.map((u) => ({ report: u.file, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] })),
+    ...run.excluded.map(({ report, validation }) => ({
+      report: report.id,
+      agency: report.agency,
+      year: report.year,
+      issues: [
+        ...validation.issues.filter((i) => i.severity === 'error').map((i) => ({ rule: i.rule, severity: i.severity, message: i.message.en })),
+        ...(conflicted.has(report.id) ? [{ rule: 'merge.conflict', severity: 'error', message: 'its renderings disagree on a value' }] : []),
+      ],
+    })),
+  ];
+  summary.quarantined = quarantine.length;
+  await writeAtomic(paths.quarantine, `${JSON.stringify({ checked: clock().toISOString(), reports: quarantine }, null, 2)}\n`);
+  await rm(paths.work, { recursive: true, force: true });
+  progress.log('info', `built ${run.published.length} reports, quarantined ${quarantine.length}`);
+  if (stop()) return stopped();
+
+  // 3. publish: one step, never interrupted
+  progress.step('publish');
+  const target = deps.target ?? configTarget(config, paths.dist, clock);
+  const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock });
+  if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;
+  progress.end();
+
+  docs.built = failures.length === 0 ? current : null;
+  await writeDocuments(paths.documents, docs);
+  state.lastSuccess = clock().toISOString();
+  if (summary.published) state.lastPublishedVersion = summary.published;
+  await writeState(paths.state, state);
+  return summary;
+}

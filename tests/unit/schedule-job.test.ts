@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
+import { silentProgress } from '../../pipeline/schedule/progress.ts';
+import { readState } from '../../pipeline/schedule/state.ts';
+import { publish } from '../../pipeline/publish/index.ts';
+
+const clock = () => new Date('2025-03-03T00:00:00.000Z');
+const samples = fileURLToPath(new URL('../../samples/real/', import.meta.url));
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-'));
+  await mkdir(join(dir, 'inbox'));
+  await copyFile(join(samples, '2023_huaian-hongze-district-gov.yaml'), join(dir, 'inbox', 'hongze-2023.yaml'));
+  await copyFile(join(samples, '2024_huaian-city-gov.yaml'), join(dir, 'inbox', 'city-2024.yaml'));
+  const config = join(dir, 'xxgk.config.yaml');
+  await writeFile(config, 'sources:\n  - id: inbox\n    name: 淮安\n    region: "320800"\n    inbox: inbox\npublish:\n  repo: publish.git\nschedule:\n  cron: "0 6 * * 1"\n');
+  const lines: string[] = [];
+  const run = async (deps: Parameters<typeof runCommand>[2] = {}) => {
+    const code = await runCommand({ config }, clock, { progress: silentProgress, out: (l) => lines.push(l), env: {}, ...deps });
+    return { code, line: lines.at(-1) ?? '' };
+  };
+  return { dir, run, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+test('run twice, then a corrected report, then a quarantined report that is fixed', async () => {
+  const { dir, run, cleanup } = await setup();
+  try {
+    let r = await run();
+    assert.equal(r.code, 0);
+    assert.match(r.line, /2 fetched, 0 unchanged, 2 parsed, .* 0 quarantined; published v1\.0\.0$/);
+    r = await run();
+    assert.match(r.line, /0 fetched, 2 unchanged, 0 parsed, .*; nothing to publish$/);
+
+    const city = await readFile(join(samples, '2024_huaian-city-gov.yaml'), 'utf8');
+    await writeFile(join(dir, 'inbox', 'city-2024.yaml'), city.replace('decisions: 88283', 'decisions: 88284'));
+    r = await run();
+    assert.match(r.line, /1 fetched, 1 unchanged, 2 parsed, .*; published v1\.0\.1$/);
+
+    const hongze = await readFile(join(samples, '2024_huaian-hongze-district-gov.yaml'), 'utf8');
+    const broken = hongze.replace(/issued: ([1-9]\d*)\n/, 'issued: -$1\n');
+    assert.notEqual(broken, hongze);
+    await writeFile(join(dir, 'inbox', 'hongze-2024.yaml'), broken);
+    r = await run();
+    assert.equal(r.code, 0);
+    assert.match(r.line, /1 fetched, 2 unchanged, 3 parsed, .* 1 quarantined; nothing to publish$/);
+    const quarantine = JSON.parse(await readFile(join(dir, 'output', 'quarantine.json'), 'utf8')) as { reports: Array<{ report: string; issues: unknown[] }> };
+    assert.equal(quarantine.reports.length, 1);
+    assert.match(quarantine.reports[0]!.report, /2024/);
+    assert.ok(quarantine.reports[0]!.issues.length > 0);
+
+    await writeFile(join(dir, 'inbox', 'hongze-2024.yaml'), hongze);
+    r = await run();
+    assert.match(r.line, /0 quarantined; published v1\.1\.0$/);
+    assert.deepEqual(JSON.parse(await readFile(join(dir, 'output', 'quarantine.json'), 'utf8')).reports, []);
+    const { state } = await readState(join(dir, 'output', 'state', 'state.json'), clock);
+    assert.equal(state.lastPublishedVersion, '1.1.0');
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a crash after building, before publishing: the next run publishes once', async () => {
+  const { dir, run, cleanup } = await setup();
+  try {
+    await assert.rejects(
+      run({ publish: async () => { throw new Error('power cut'); } }),
+      /power cut/,
+    );
+    const { state } = await readState(join(dir, 'output', 'state', 'state.json'), clock);
+    assert.ok(state.lastAttempt);
+    assert.equal(state.lastSuccess, null);
+    let calls = 0;
+    const counted: typeof publish = (...args) => { calls++; return publish(...args); };
+    let r = await run({ publish: counted });
+    assert.match(r.line, /; published v1\.0\.0$/);
+    r = await run({ publish: counted });
+    assert.match(r.line, /nothing to publish$/);
+    assert.equal(calls, 1);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a missing config file exits through ConfigError', async () => {
+  await assert.rejects(runCommand({ config: '/nonexistent/xxgk.config.yaml' }, clock, { progress: silentProgress, out: () => {} }), { name: 'ConfigError' });
+});
