@@ -12,6 +12,8 @@ import { DEFAULT_META } from './build/defaults.ts';
 import { buildRelease } from './build/index.ts';
 import type { DatasetMeta, FileStat, ValidatedReport } from './build/types.ts';
 import { InputError } from './errors.ts';
+import type { ParseCache } from './adapters/parse-cache.ts';
+import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
 import { type Conflict, mergeRenderings } from './parse/merge.ts';
 import { readReport } from './read.ts';
@@ -29,14 +31,34 @@ const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
 /** Files in an input folder that are not reports: Markdown notes, and manifests (a release's, or the samples'). */
 const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json)$/i;
 
+/** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
+async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): Promise<AnnualReport> {
+  if (!cache) return readReport(bytes, file);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const cached = await cache.get(sha);
+  if (cached) return { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) };
+  const report = await readReport(bytes, file);
+  await cache.put(sha, report);
+  return report;
+}
+
 /** Read, merge and validate every document under a folder. Reports come sorted by year, then id. */
-export async function readFolder(inDir: string): Promise<ReadResult> {
+export async function readFolder(inDir: string, cache?: ParseCache): Promise<ReadResult & { parsed: number }> {
   const files = (await listFiles(inDir)).filter((f) => !NOT_REPORTS.test(f));
   const read: AnnualReport[] = [];
   const unreadable: ReadResult['unreadable'] = [];
+  let parsed = 0;
+  const counting: ParseCache | undefined = cache && {
+    get: cache.get,
+    put: async (sha, report) => {
+      parsed++;
+      await cache.put(sha, report);
+    },
+  };
   for (const file of files) {
     try {
-      read.push(await readReport(await readBytes(join(inDir, file)), file));
+      read.push(await readCached(await readBytes(join(inDir, file)), file, counting));
+      if (!cache) parsed++;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       unreadable.push({ file, message: err.message });
@@ -47,7 +69,7 @@ export async function readFolder(inDir: string): Promise<ReadResult> {
   const validated = reports
     .map((report) => ({ report, validation: results.get(report.id)! }))
     .sort((a, b) => a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0));
-  return { files: files.length, reports: validated, unreadable, conflicts };
+  return { files: files.length, parsed, reports: validated, unreadable, conflicts };
 }
 
 /** The JSON Schemas a release publishes under schemas/ (file name → content): the project's, or a built release's. */
@@ -74,6 +96,8 @@ export async function previousModified(outDir: string): Promise<Map<string, { sh
 }
 
 export interface BuildRun extends ReadResult {
+  /** Documents parsed (not taken from the parse cache). */
+  parsed: number;
   /** Reports with errors: kept out of the release. */
   excluded: ValidatedReport[];
   published: ValidatedReport[];
@@ -82,8 +106,14 @@ export interface BuildRun extends ReadResult {
 }
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
-export async function buildFolder(inDir: string, outDir: string, clock: Clock, meta: DatasetMeta = DEFAULT_META): Promise<BuildRun> {
-  const read = await readFolder(inDir);
+export async function buildFolder(
+  inDir: string,
+  outDir: string,
+  clock: Clock,
+  meta: DatasetMeta = DEFAULT_META,
+  cache?: ParseCache,
+): Promise<BuildRun> {
+  const read = await readFolder(inDir, cache);
   const conflicted = new Set(read.conflicts.map((c) => c.report));
   const published = read.reports.filter((r) => r.validation.valid && !conflicted.has(r.report.id));
   const excluded = read.reports.filter((r) => !published.includes(r));

@@ -13,6 +13,7 @@ export interface JobPaths {
   state: string;
   documents: string;
   raw: string;
+  parsed: string;
   work: string;
   dist: string;
   quarantine: string;
@@ -26,6 +27,7 @@ export function jobPaths(root: string): JobPaths {
     state: join(state, 'state.json'),
     documents: join(state, 'documents.json'),
     raw: join(state, 'raw'),
+    parsed: join(state, 'parsed'),
     work: join(state, 'work'),
     dist: join(root, 'dist'),
     quarantine: join(root, 'quarantine.json'),

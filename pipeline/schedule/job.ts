@@ -4,7 +4,7 @@
  * unreadable documents) are quarantined in <output>/quarantine.json and left out of the release. A stop flag is
  * checked between steps; publishing is one step and always completes.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../adapters/clock.ts';
 import { writeAtomic } from '../adapters/fs.ts';
@@ -16,6 +16,7 @@ import { workDirFor } from '../publish/cli-publish.ts';
 import { gitTarget } from '../publish/git-target.ts';
 import { githubTarget } from '../publish/github-target.ts';
 import type { PublishTarget } from '../publish/types.ts';
+import { parseCache } from '../adapters/parse-cache.ts';
 import { buildFolder } from '../run.ts';
 import { type HeldDocument, collectSource } from './job-sources.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
@@ -122,6 +123,8 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     .flatMap(([, d]) => d);
   const current = fingerprint(all);
   if (docs.built !== null && failures.length === 0 && current.join('\n') === docs.built.join('\n')) {
+    // Nothing new: what the last run quarantined is still quarantined.
+    summary.quarantined = await quarantinedCount(paths.quarantine);
     progress.end();
     state.lastSuccess = clock().toISOString();
     await writeState(paths.state, state);
@@ -137,8 +140,8 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     if (bytes) await writeAtomic(join(paths.work, d.name), bytes);
   }
   await mkdir(paths.work, { recursive: true });
-  const run = await buildFolder(paths.work, paths.dist, clock);
-  summary.parsed = run.files;
+  const run = await buildFolder(paths.work, paths.dist, clock, undefined, await parseCache(paths.parsed));
+  summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
   const conflicted = new Set(run.conflicts.map((c) => c.report));
   const quarantine: QuarantineEntry[] = [
@@ -173,4 +176,16 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   if (summary.published) state.lastPublishedVersion = summary.published;
   await writeState(paths.state, state);
   return summary;
+}
+
+/** How many reports the last run left in quarantine.json (0 when there is none). */
+async function quarantinedCount(path: string): Promise<number> {
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text === null) return 0;
+  try {
+    const doc = JSON.parse(text) as { reports?: unknown[] };
+    return Array.isArray(doc.reports) ? doc.reports.length : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -39,7 +39,8 @@ test('run twice, then a corrected report, then a quarantined report that is fixe
     const city = await readFile(join(samples, '2024_huaian-city-gov.yaml'), 'utf8');
     await writeFile(join(dir, 'inbox', 'city-2024.yaml'), city.replace('decisions: 88283', 'decisions: 88284'));
     r = await run();
-    assert.match(r.line, /1 fetched, 1 unchanged, 2 parsed, .*; published v1\.0\.1$/);
+    // Raw documents are kept by sha256: only the changed document is parsed again.
+    assert.match(r.line, /1 fetched, 1 unchanged, 1 parsed, .*; published v1\.0\.1$/);
 
     const hongze = await readFile(join(samples, '2024_huaian-hongze-district-gov.yaml'), 'utf8');
     const broken = hongze.replace(/issued: ([1-9]\d*)\n/, 'issued: -$1\n');
@@ -47,15 +48,17 @@ test('run twice, then a corrected report, then a quarantined report that is fixe
     await writeFile(join(dir, 'inbox', 'hongze-2024.yaml'), broken);
     r = await run();
     assert.equal(r.code, 0);
-    assert.match(r.line, /1 fetched, 2 unchanged, 3 parsed, .* 1 quarantined; nothing to publish$/);
+    assert.match(r.line, /1 fetched, 2 unchanged, 1 parsed, .* 1 quarantined; nothing to publish$/);
     const quarantine = JSON.parse(await readFile(join(dir, 'output', 'quarantine.json'), 'utf8')) as { reports: Array<{ report: string; issues: unknown[] }> };
     assert.equal(quarantine.reports.length, 1);
     assert.match(quarantine.reports[0]!.report, /2024/);
     assert.ok(quarantine.reports[0]!.issues.length > 0);
+    r = await run();
+    assert.match(r.line, /0 fetched, 3 unchanged, 0 parsed, .* 1 quarantined; nothing to publish$/, 'still quarantined');
 
     await writeFile(join(dir, 'inbox', 'hongze-2024.yaml'), hongze);
     r = await run();
-    assert.match(r.line, /0 quarantined; published v1\.1\.0$/);
+    assert.match(r.line, /1 parsed, .* 0 quarantined; published v1\.1\.0$/);
     assert.deepEqual(JSON.parse(await readFile(join(dir, 'output', 'quarantine.json'), 'utf8')).reports, []);
     const { state } = await readState(join(dir, 'output', 'state', 'state.json'), clock);
     assert.equal(state.lastPublishedVersion, '1.1.0');
