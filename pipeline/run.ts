@@ -105,21 +105,44 @@ export interface BuildRun extends ReadResult {
   written: FileStat[];
 }
 
+export interface BuildOptions {
+  meta?: DatasetMeta;
+  cache?: ParseCache;
+  /**
+   * A report kept out of this release for its errors, or for renderings that disagree, stays as the previous release
+   * in outDir published it (its last good version) instead of being withdrawn. The scheduled job asks for this.
+   */
+  keepPublished?: boolean;
+}
+
+/** The report documents of the release in outDir, by report id (empty when there is none). */
+async function publishedReports(outDir: string): Promise<Map<string, ValidatedReport>> {
+  const text = await readPrevious(outDir, 'feed/reports.json');
+  if (!text) return new Map();
+  const feed = JSON.parse(text) as { reports?: Array<{ id: string; year: number }> };
+  const out = new Map<string, ValidatedReport>();
+  for (const { id, year } of feed.reports ?? []) {
+    const doc = await readPrevious(outDir, `reports/${year}/${id}.json`);
+    if (!doc) continue;
+    const { report, validation } = JSON.parse(doc) as ValidatedReport;
+    out.set(id, { report, validation });
+  }
+  return out;
+}
+
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
-export async function buildFolder(
-  inDir: string,
-  outDir: string,
-  clock: Clock,
-  meta: DatasetMeta = DEFAULT_META,
-  cache?: ParseCache,
-): Promise<BuildRun> {
-  const read = await readFolder(inDir, cache);
+export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
+  const read = await readFolder(inDir, options.cache);
   const conflicted = new Set(read.conflicts.map((c) => c.report));
-  const published = read.reports.filter((r) => r.validation.valid && !conflicted.has(r.report.id));
-  const excluded = read.reports.filter((r) => !published.includes(r));
+  const valid = read.reports.filter((r) => r.validation.valid && !conflicted.has(r.report.id));
+  const excluded = read.reports.filter((r) => !valid.includes(r));
+  const kept = options.keepPublished && excluded.length > 0 ? await publishedReports(outDir) : new Map<string, ValidatedReport>();
+  const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(
+    (a, b) => a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0),
+  );
   const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);
   const result = await writeFolderAtomically(outDir, (sink) =>
-    buildRelease({ reports: published, meta, today: chinaDate(clock), previous, schemas }, sink),
+    buildRelease({ reports: published, meta: options.meta ?? DEFAULT_META, today: chinaDate(clock), previous, schemas }, sink),
   );
   return { ...read, excluded, published, written: result.files };
 }

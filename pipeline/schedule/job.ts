@@ -29,6 +29,8 @@ export interface QuarantineEntry {
   agency?: string;
   year?: number;
   issues: Array<{ rule: string; severity: string; message: string }>;
+  /** The release still holds the report's last good version (it was published before). */
+  keptPublished?: boolean;
 }
 
 export interface JobSummary {
@@ -140,7 +142,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     if (bytes) await writeAtomic(join(paths.work, d.name), bytes);
   }
   await mkdir(paths.work, { recursive: true });
-  const run = await buildFolder(paths.work, paths.dist, clock, undefined, await parseCache(paths.parsed));
+  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
   const conflicted = new Set(run.conflicts.map((c) => c.report));
@@ -151,6 +153,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
       report: report.id,
       agency: report.agency,
       year: report.year,
+      ...(run.published.some((p) => p.report.id === report.id) ? { keptPublished: true } : {}),
       issues: [
         ...validation.issues.filter((i) => i.severity === 'error').map((i) => ({ rule: i.rule, severity: i.severity, message: i.message.en })),
         ...(conflicted.has(report.id) ? [{ rule: 'merge.conflict', severity: 'error', message: 'its renderings disagree on a value' }] : []),

@@ -56,6 +56,16 @@ test('run twice, then a corrected report, then a quarantined report that is fixe
     r = await run();
     assert.match(r.line, /0 fetched, 3 unchanged, 0 parsed, .* 1 quarantined; nothing to publish$/, 'still quarantined');
 
+    // A broken correction of a published report is quarantined, and the release keeps the last good version.
+    await writeFile(join(dir, 'inbox', 'city-2024.yaml'), city.replace('decisions: 88283', 'decisions: -1'));
+    r = await run();
+    assert.match(r.line, /2 quarantined; nothing to publish$/);
+    const kept = JSON.parse(await readFile(join(dir, 'output', 'quarantine.json'), 'utf8')) as { reports: Array<{ report: string; keptPublished?: boolean }> };
+    assert.equal(kept.reports.find((q) => q.report === 'huaianshirenminzhengfu-2024')?.keptPublished, true);
+    const feed = JSON.parse(await readFile(join(dir, 'output', 'dist', 'feed', 'reports.json'), 'utf8')) as { reports: Array<{ id: string }> };
+    assert.ok(feed.reports.some((x) => x.id === 'huaianshirenminzhengfu-2024'), 'the last good version is still in the release');
+    await writeFile(join(dir, 'inbox', 'city-2024.yaml'), city.replace('decisions: 88283', 'decisions: 88284'));
+
     await writeFile(join(dir, 'inbox', 'hongze-2024.yaml'), hongze);
     r = await run();
     assert.match(r.line, /1 parsed, .* 0 quarantined; published v1\.1\.0$/);
