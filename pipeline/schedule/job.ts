@@ -14,7 +14,7 @@ import { InputError } from '../errors.ts';
 import { publish as publishRelease } from '../publish/index.ts';
 import { workDirFor } from '../publish/cli-publish.ts';
 import { gitTarget } from '../publish/git-target.ts';
-import { githubTarget } from '../publish/github-target.ts';
+import { type GithubTargetOptions, githubTarget } from '../publish/github-target.ts';
 import type { PublishTarget } from '../publish/types.ts';
 import { parseCache } from '../adapters/parse-cache.ts';
 import { buildFolder } from '../run.ts';
@@ -56,11 +56,18 @@ export interface JobDeps {
   /** Replaced in tests (e.g. to crash before publishing). */
   publish?: typeof publishRelease;
   fetch?: typeof fetch;
+  /** How the GitHub target reaches GitHub (tests hand it a fake's fetch and a client that does not wait). */
+  github?: Pick<GithubTargetOptions, 'fetch' | 'client'>;
 }
 
 export const defaultRoot = (config: Config): string => join(dirname(config.file), 'output');
 
-export function configTarget(config: Config, outDir: string, clock: Clock): PublishTarget {
+export function configTarget(
+  config: Config,
+  outDir: string,
+  clock: Clock,
+  github: Pick<GithubTargetOptions, 'fetch' | 'client'> = {},
+): PublishTarget {
   const workDir = workDirFor(outDir);
   const { target, branch } = config.publish;
   if (target.kind === 'github') {
@@ -68,6 +75,7 @@ export function configTarget(config: Config, outDir: string, clock: Clock): Publ
       owner: target.owner, repo: target.name, branch, baseUrl: config.github.apiUrl, clock,
       ...(config.github.token ? { token: config.github.token } : {}),
       stateDir: join(workDir, 'github', target.owner, target.name),
+      ...github,
     });
   }
   return gitTarget({ repo: target.location, branch, workDir, clock });
@@ -168,7 +176,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
 
   // 3. publish: one step, never interrupted
   progress.step('publish');
-  const target = deps.target ?? configTarget(config, paths.dist, clock);
+  const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
   const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;
   progress.end();
