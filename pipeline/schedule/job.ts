@@ -17,6 +17,7 @@ import { gitTarget } from '../publish/git-target.ts';
 import { type GithubTargetOptions, githubTarget } from '../publish/github-target.ts';
 import type { PublishTarget } from '../publish/types.ts';
 import { parseCache } from '../adapters/parse-cache.ts';
+import { mapLimit } from './map-limit.ts';
 import { buildFolder } from '../run.ts';
 import { type HeldDocument, collectSource } from './job-sources.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
@@ -105,25 +106,36 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   // 1. fetch
   progress.start(config.sources.length + 2);
   const failures: QuarantineEntry[] = [];
-  for (const source of config.sources) {
-    if (stop()) return stopped();
+  // Sources are fetched `limits.concurrency` at a time; their results are taken in the config's order.
+  const fetched = await mapLimit(config.sources, config.limits.concurrency, async (source) => {
+    if (stop()) return { source, skipped: true as const };
     progress.step(`fetch ${source.id}`);
     const held = docs.held[source.id] ?? [];
     try {
-      const got = await collectSource(source, { validators: state.sources[source.id], documents: held }, store, config.limits, deps.fetch);
-      docs.held[source.id] = got.documents;
-      if (got.validators) state.sources[source.id] = got.validators;
-      for (const d of got.documents) {
-        if (got.notModified || before.has(`${d.name} ${d.sha256}`)) summary.unchanged++;
-        else summary.fetched++;
-      }
-      progress.log('info', `source ${source.id}: ${got.notModified ? 'not modified' : `${got.documents.length} documents`}`, { source: source.id });
+      return { source, got: await collectSource(source, { validators: state.sources[source.id], documents: held }, store, config.limits, deps.fetch) };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      // Keep what was held: a source that cannot be fetched today is not withdrawn.
-      failures.push({ report: `source ${source.id}`, issues: [{ rule: 'source.unreadable', severity: 'error', message: err.message }] });
-      progress.log('warn', `source ${source.id}: ${err.message}`, { source: source.id });
+      return { source, error: err };
     }
+  });
+  if (fetched.some((f) => 'skipped' in f)) return stopped();
+  for (const f of fetched) {
+    const { source } = f;
+    if ('error' in f && f.error) {
+      // Keep what was held: a source that cannot be fetched today is not withdrawn.
+      failures.push({ report: `source ${source.id}`, issues: [{ rule: 'source.unreadable', severity: 'error', message: f.error.message }] });
+      progress.log('warn', `source ${source.id}: ${f.error.message}`, { source: source.id });
+      continue;
+    }
+    if (!('got' in f) || !f.got) continue;
+    const { got } = f;
+    docs.held[source.id] = got.documents;
+    if (got.validators) state.sources[source.id] = got.validators;
+    for (const d of got.documents) {
+      if (got.notModified || before.has(`${d.name} ${d.sha256}`)) summary.unchanged++;
+      else summary.fetched++;
+    }
+    progress.log('info', `source ${source.id}: ${got.notModified ? 'not modified' : `${got.documents.length} documents`}`, { source: source.id });
   }
   await writeDocuments(paths.documents, docs);
   await writeState(paths.state, state);
