@@ -10,7 +10,7 @@ import { listFiles, readBytes } from './adapters/fs.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './build/defaults.ts';
 import { buildRelease } from './build/index.ts';
-import type { DatasetMeta, FileStat, ValidatedReport } from './build/types.ts';
+import { type DatasetMeta, type FileStat, type ValidatedReport, byYearThenId } from './build/types.ts';
 import { InputError } from './errors.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
@@ -32,14 +32,13 @@ const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
 const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json)$/i;
 
 /** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
-async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): Promise<AnnualReport> {
-  if (!cache) return readReport(bytes, file);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  const cached = await cache.get(sha);
-  if (cached) return { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) };
+async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): Promise<{ report: AnnualReport; parsed: boolean }> {
+  const sha = cache && createHash('sha256').update(bytes).digest('hex');
+  const cached = sha ? await cache!.get(sha) : undefined;
+  if (cached) return { report: { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) }, parsed: false };
   const report = await readReport(bytes, file);
-  await cache.put(sha, report);
-  return report;
+  if (sha) await cache!.put(sha, report);
+  return { report, parsed: true };
 }
 
 /** Read, merge and validate every document under a folder. Reports come sorted by year, then id. */
@@ -48,17 +47,11 @@ export async function readFolder(inDir: string, cache?: ParseCache): Promise<Rea
   const read: AnnualReport[] = [];
   const unreadable: ReadResult['unreadable'] = [];
   let parsed = 0;
-  const counting: ParseCache | undefined = cache && {
-    get: cache.get,
-    put: async (sha, report) => {
-      parsed++;
-      await cache.put(sha, report);
-    },
-  };
   for (const file of files) {
     try {
-      read.push(await readCached(await readBytes(join(inDir, file)), file, counting));
-      if (!cache) parsed++;
+      const got = await readCached(await readBytes(join(inDir, file)), file, cache);
+      read.push(got.report);
+      if (got.parsed) parsed++;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       unreadable.push({ file, message: err.message });
@@ -68,7 +61,7 @@ export async function readFolder(inDir: string, cache?: ParseCache): Promise<Rea
   const results = validateAll(reports);
   const validated = reports
     .map((report) => ({ report, validation: results.get(report.id)! }))
-    .sort((a, b) => a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0));
+    .sort(byYearThenId);
   return { files: files.length, parsed, reports: validated, unreadable, conflicts };
 }
 
@@ -137,9 +130,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const valid = read.reports.filter((r) => r.validation.valid && !conflicted.has(r.report.id));
   const excluded = read.reports.filter((r) => !valid.includes(r));
   const kept = options.keepPublished && excluded.length > 0 ? await publishedReports(outDir) : new Map<string, ValidatedReport>();
-  const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(
-    (a, b) => a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0),
-  );
+  const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
   const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);
   const result = await writeFolderAtomically(outDir, (sink) =>
     buildRelease({ reports: published, meta: options.meta ?? DEFAULT_META, today: chinaDate(clock), previous, schemas }, sink),

@@ -11,7 +11,7 @@ import { catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
 import { manifest, observationsNdjson, reportDocument, reportsFeed } from './to-json.ts';
 import { reportPage, siteIndex, yearPages } from './site/index.ts';
 import { summarize } from './summary.ts';
-import type { DatasetMeta, FileStat, ReleaseContext, ReportSummary, StreamedFile, ValidatedReport } from './types.ts';
+import { type DatasetMeta, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
 export interface BuildInput {
   /** Validated reports, sorted by year then id (the order of every table). */
@@ -41,7 +41,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const summaries: ReportSummary[] = [];
   let last: ValidatedReport | undefined;
   for await (const r of input.reports) {
-    if (last && (last.report.year > r.report.year || (last.report.year === r.report.year && last.report.id >= r.report.id))) {
+    if (last && byYearThenId(last, r) >= 0) {
       throw new Error(`build: reports must come sorted by year then id, unique (${last.report.id} before ${r.report.id})`);
     }
     last = r;

@@ -12,6 +12,8 @@ export interface TidyRow {
   /** The value; null for a blank, a "-" mark or text. */
   value: number | null;
   kind: string;
+  /** The cell as printed. */
+  raw?: string;
 }
 
 export function tidyRows(report: AnnualReport): TidyRow[] {
@@ -20,7 +22,10 @@ export function tidyRows(report: AnnualReport): TidyRow[] {
     for (const [row, cells] of Object.entries(report.tables[table])) {
       for (const [column, cell] of Object.entries(cells)) {
         if (cell.kind === 'absent') continue;
-        out.push({ report_id: report.id, year: report.year, edition: report.edition, table, row, column, value: cell.value, kind: cell.kind });
+        out.push({
+          report_id: report.id, year: report.year, edition: report.edition, table, row, column, value: cell.value, kind: cell.kind,
+          ...(cell.raw !== undefined ? { raw: cell.raw } : {}),
+        });
       }
     }
   }

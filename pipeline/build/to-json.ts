@@ -1,7 +1,7 @@
 /** The JSON feeds: one document per report, the reports index, the bulk NDJSON of observations. Pure. */
 import type { AnnualReport } from '../model/report.ts';
-import { TABLE_IDS } from '../model/template.ts';
 import { cellFlags, flagIndex } from './flags.ts';
+import { tidyRows } from './tidy-rows.ts';
 import type { DatasetMeta, ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
 
 export const SCHEMA_FILES = {
@@ -54,27 +54,22 @@ export function reportsFeed(ctx: ReleaseContext): string {
 /** One observation per printed (or derived) cell. */
 function observations(report: AnnualReport, flags: ReturnType<typeof flagIndex>): string {
   let out = '';
-  for (const table of TABLE_IDS) {
-    for (const [row, cells] of Object.entries(report.tables[table])) {
-      for (const [column, cell] of Object.entries(cells)) {
-        if (cell.kind === 'absent') continue;
-        const flag = cellFlags(flags, table, row, column);
-        out += `${JSON.stringify({
-          report_id: report.id,
-          agency: report.agency,
-          region: report.region ?? null,
-          year: report.year,
-          edition: report.edition,
-          table,
-          row,
-          column,
-          value: cell.value,
-          kind: cell.kind,
-          ...(cell.raw !== undefined && cell.raw !== String(cell.value) ? { raw: cell.raw } : {}),
-          flags: flag ? flag.split(';') : [],
-        })}\n`;
-      }
-    }
+  for (const t of tidyRows(report)) {
+    const flag = cellFlags(flags, t.table, t.row, t.column);
+    out += `${JSON.stringify({
+      report_id: t.report_id,
+      agency: report.agency,
+      region: report.region ?? null,
+      year: t.year,
+      edition: t.edition,
+      table: t.table,
+      row: t.row,
+      column: t.column,
+      value: t.value,
+      kind: t.kind,
+      ...(t.raw !== undefined && t.raw !== String(t.value) ? { raw: t.raw } : {}),
+      flags: flag ? flag.split(';') : [],
+    })}\n`;
   }
   return out;
 }

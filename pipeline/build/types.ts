@@ -102,3 +102,8 @@ export interface StreamedFile {
   chunk(r: ValidatedReport): string;
   tail(): string;
 }
+
+/** The order of every table of a release: by year, then report id. */
+export function byYearThenId(a: ValidatedReport, b: ValidatedReport): number {
+  return a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0);
+}

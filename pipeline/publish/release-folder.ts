@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { readBytes } from '../adapters/fs.ts';
-import type { ValidatedReport } from '../build/types.ts';
+import { type ValidatedReport, byYearThenId } from '../build/types.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemas } from '../run.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';
@@ -31,9 +31,6 @@ export interface BuiltRelease {
   /** The folder's schemas/ (file name → content): what the rebuild publishes. */
   schemas: Map<string, string>;
 }
-
-const byYearThenId = (a: ValidatedReport, b: ValidatedReport) =>
-  a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0);
 
 /** Read a built folder back: its report documents, feed and schemas. */
 export async function readBuilt(dir: string): Promise<BuiltRelease> {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_META } from '../../pipeline/build/defaults.ts';
 import { summarize } from '../../pipeline/build/summary.ts';
-import type { FileStat, ReleaseContext, ValidatedReport } from '../../pipeline/build/types.ts';
+import { type FileStat, type ReleaseContext, type ValidatedReport, byYearThenId } from '../../pipeline/build/types.ts';
 import { reportFromValues } from '../../pipeline/model/from-values.ts';
 import { generateValues } from '../../pipeline/synth/index.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
@@ -25,7 +25,7 @@ export function sampleReports(count = 6): ValidatedReport[] {
   const results = validateAll(reports);
   return reports
     .map((report) => ({ report, validation: results.get(report.id)! }))
-    .sort((a, b) => a.report.year - b.report.year || a.report.id.localeCompare(b.report.id));
+    .sort(byYearThenId);
 }
 
 export function fileStat(path: string, content: string | Uint8Array, mediaType: string): FileStat {
