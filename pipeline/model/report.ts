@@ -2,9 +2,10 @@
  * The canonical model of one annual report. schemas/annual-report.schema.json describes the same shape;
  * tests/unit/schema-model.test.ts keeps the two in step.
  */
+import type { AgencyRef } from './agency.ts';
 import type { Edition, TableId } from './template.ts';
 
-export const RENDERINGS = ['word-text', 'html', 'docx', 'pdftotext-layout', 'json', 'yaml'] as const;
+export const RENDERINGS = ['word-text', 'html', 'docx', 'pdf', 'pdftotext-layout', 'json', 'yaml'] as const;
 export type Rendering = (typeof RENDERINGS)[number];
 
 /** Where a value was read in its source. Text renderings give line/column; tables give table/row/cell. */
@@ -23,6 +24,9 @@ export interface Location {
   pointer?: string;
   /** 1-based page, for PDF input. */
   page?: number;
+  /** For PDF input: the left edge and top of the text on its page, in points from the page's top-left corner. */
+  x?: number;
+  y?: number;
 }
 
 /**
@@ -87,6 +91,11 @@ export interface AnnualReport {
   id: string;
   /** The agency's name as printed. */
   agency: string;
+  /**
+   * The registry body the printed name resolved to (agencies.yaml). When set, id is `<body.id>-<year>` and region
+   * is body.division. Absent when the name is unknown or ambiguous (a validation warning says so).
+   */
+  body?: AgencyRef;
   /** The agency's administrative division (GB/T 2260, six digits), when known. */
   region?: string;
   year: number;

@@ -2,6 +2,7 @@
  * Build the JSON Schema (2020-12) of the canonical AnnualReport from the template's code list. Pure.
  * scripts/write-schema.ts writes it to schemas/annual-report.schema.json; a test keeps the two equal.
  */
+import { AGENCY_KINDS, AGENCY_LEVELS } from '../model/agency.ts';
 import { CELL_KINDS, RENDERINGS } from '../model/report.ts';
 import { EDITIONS, TABLE_IDS, TABLES, type ColumnDef, type Edition, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
 
@@ -27,9 +28,23 @@ const LOCATION: Json = {
     cell: { type: 'integer', minimum: 1 },
     pointer: { type: 'string' },
     page: { type: 'integer', minimum: 1 },
+    x: { type: 'number', minimum: 0, description: 'PDF: left edge of the text, points from the left of the page' },
+    y: { type: 'number', minimum: 0, description: 'PDF: top of the text, points from the top of the page' },
   },
   additionalProperties: false,
 };
+
+const AGENCY_REF: Json = strictObject(
+  {
+    id: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', description: 'Registry id (agencies.yaml)' },
+    name: { type: 'string', minLength: 1, description: 'Official name' },
+    division: { type: 'string', pattern: '^[0-9]{6}$', description: 'GB/T 2260 administrative division code' },
+    level: { enum: [...AGENCY_LEVELS] },
+    kind: { enum: [...AGENCY_KINDS] },
+    parent: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
+  },
+  ['id', 'name', 'division', 'level', 'kind'],
+);
 
 const CELL: Json = {
   description: 'One cell: what was printed (kind) kept apart from its value. value is null unless kind is number or derived.',
@@ -141,6 +156,7 @@ export function buildReportSchema(): Json {
     properties: {
       id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
       agency: { type: 'string', minLength: 1 },
+      body: { ...ref('agencyRef'), description: 'The registry body the printed name resolved to' },
       region: { type: 'string', pattern: '^[0-9]{6}$', description: 'GB/T 2260 administrative division code' },
       year: { type: 'integer', minimum: 1990, maximum: 2100 },
       published: { type: ['string', 'null'], format: 'date' },
@@ -160,6 +176,7 @@ export function buildReportSchema(): Json {
     })),
     $defs: {
       location: LOCATION,
+      agencyRef: AGENCY_REF,
       source: SOURCE,
       narrativeFigure: NARRATIVE_FIGURE,
       cell: CELL,
