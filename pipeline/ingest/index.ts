@@ -9,6 +9,7 @@ import { decodeText } from './decode.ts';
 import { DOCX_MEDIA_TYPE, readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readLayoutText } from './layout-text.ts';
+import { readPdf } from './pdf.ts';
 import { isLegacyOffice, looksBinary, sniffBinary, sniffText } from './sniff.ts';
 import { readStructured } from './structured.ts';
 import type { IngestedDocument, TextCell } from './types.ts';
@@ -21,7 +22,7 @@ export interface IngestOptions {
   charset?: string;
 }
 
-const EXPECTED = 'expected an annual report as text, HTML, Word .docx, JSON or YAML';
+const EXPECTED = 'expected an annual report as text, HTML, Word .docx, PDF, JSON or YAML';
 
 function mediaTypeOf(rendering: Rendering, encoding: string): string {
   switch (rendering) {
@@ -33,6 +34,8 @@ function mediaTypeOf(rendering: Rendering, encoding: string): string {
       return 'application/yaml';
     case 'docx':
       return DOCX_MEDIA_TYPE;
+    case 'pdf':
+      return 'application/pdf';
     default:
       return `text/plain; charset=${encoding}`;
   }
@@ -76,12 +79,16 @@ async function guarded<T>(name: string, rendering: Rendering, read: () => T | Pr
 export async function ingest(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<IngestedDocument> {
   if (bytes.length === 0) throw new InputError('empty file: expected an annual report', name);
   switch (sniffBinary(bytes)) {
-    case 'pdf':
-      throw new InputError(
-        'a PDF file: PDF files are not read directly yet; convert it with `pdftotext -layout file.pdf file.txt` ' +
-          'and read the .txt (direct PDF reading comes later)',
-        name,
-      );
+    case 'pdf': {
+      const pdf = await guarded(name, 'pdf', () => readPdf(bytes, name));
+      if (pdf.cells.length === 0) throw new InputError('the PDF holds no text: expected an annual report', name);
+      return {
+        kind: 'cells',
+        source: source(bytes, name, 'pdf'),
+        cells: pdf.cells,
+        ...(pdf.scannedPages.length > 0 ? { scannedPages: pdf.scannedPages } : {}),
+      };
+    }
     case 'zip':
       throw new InputError(`a zip archive but not a Word .docx (no word/document.xml inside): ${EXPECTED}`, name);
     case 'docx': {

@@ -7,20 +7,24 @@ import type { Location, Rendering, Source } from '../model/report.ts';
  * - A paragraph of narrative is one cell.
  * - rowEnd marks the last cell of a row when the rendering knows rows (an HTML <tr>, a line of layout text,
  *   a tab-separated line). Word text with one cell per line knows no rows: its table cells never set rowEnd.
- * - x is the cell's horizontal position: its 0-based character offset on the line, for layout text only
- *   (pdftotext -layout gives every character one slot, CJK included).
+ * - x is the cell's horizontal position: its 0-based character offset on the line, for layout text
+ *   (pdftotext -layout gives every character one slot, CJK included), or for PDF its left edge in half-ems of
+ *   the page's usual type size (about one character slot); width, when known, is its width in the same units.
  */
 export interface TextCell {
   text: string;
   at: Location;
   rowEnd?: boolean;
   x?: number;
+  width?: number;
 }
 
 export interface CellDocument {
   kind: 'cells';
   source: Source;
   cells: TextCell[];
+  /** PDF pages that are scans without a text layer: named when the report cannot be read from the rest. */
+  scannedPages?: number[];
 }
 
 export interface StructuredDocument {

@@ -14,7 +14,19 @@ import { readAppeals, readApplications, readProactive } from './read-tables.ts';
 import { parseStructured } from './structured.ts';
 
 export function parseDocument(doc: IngestedDocument): AnnualReport {
-  return doc.kind === 'structured' ? parseStructured(doc) : parseCells(doc);
+  if (doc.kind === 'structured') return parseStructured(doc);
+  try {
+    return parseCells(doc);
+  } catch (err) {
+    const scanned = doc.scannedPages ?? [];
+    if (!(err instanceof InputError) || scanned.length === 0) throw err;
+    throw new InputError(
+      `${err.message} (page${scanned.length > 1 ? 's' : ''} ${scanned.join(', ')} of this PDF ` +
+        `${scanned.length > 1 ? 'are scans' : 'is a scan'} with no text layer: run OCR on it first)`,
+      err.file,
+      err.at,
+    );
+  }
 }
 
 function parseCells(doc: CellDocument): AnnualReport {

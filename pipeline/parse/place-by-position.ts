@@ -6,7 +6,7 @@ import type { TextCell } from '../ingest/types.ts';
 import { normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
-const centre = (c: TextCell): number => c.x! + [...c.text].length / 2;
+const centre = (c: TextCell): number => c.x! + (c.width ?? [...c.text].length) / 2;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 /**
  * The real reports in ../shared/corpus parse with every cell equal to ../shared/corpus/expected, blanks included.
- * Renderings covered here: text copied out of Word, and pdftotext -layout text. (PDF files themselves are read
- * by the PDF ingest; raw pdftotext output is not a supported rendering.)
+ * Renderings covered here: text copied out of Word, pdftotext -layout text, and the PDF files themselves. (Raw
+ * pdftotext output is not a supported rendering.)
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -22,7 +22,7 @@ interface Expected {
   appeals: Record<string, Record<string, number | null>>;
 }
 
-const SUPPORTED = /(?:\.pdftotext-layout\.txt|^\d{4}_[^.]+\.txt)$/;
+const SUPPORTED = /(?:\.pdftotext-layout\.txt|^\d{4}_[^.]+\.(?:txt|pdf))$/;
 
 function compare(report: AnnualReport, expected: Expected): string[] {
   const diffs: string[] = [];
@@ -113,3 +113,39 @@ test('the 2023 洪泽 report keeps its real table 四 errors as warnings', async
     ],
   );
 });
+
+const PDFS = HAS_SHARED ? readdirSync(join(SHARED, 'corpus')).filter((f) => f.endsWith('.pdf')).sort() : [];
+
+test('the real corpus has PDF reports in CI', () => {
+  if (skipWithoutShared('real PDF reports')) return;
+  assert.ok(PDFS.length >= 3, 'expected at least three real PDF reports');
+});
+
+for (const pdf of PDFS) {
+  test(`real PDF ${pdf} gives the same canonical values as its pdftotext -layout text, each value placed on its page`, async () => {
+    const layoutName = pdf.replace(/\.pdf$/, '.pdftotext-layout.txt');
+    const fromPdf = await readReport(await sharedBytes('corpus', pdf), pdf);
+    const fromLayout = await readReport(await sharedBytes('corpus', layoutName), layoutName);
+    assert.equal(fromPdf.sources[0]!.rendering, 'pdf');
+    assert.equal(fromPdf.sources[0]!.mediaType, 'application/pdf');
+    const strip = (r: AnnualReport) => ({ ...r, sources: [], narrative: r.narrative.map((n) => [n.key, n.value]) });
+    const values = (r: AnnualReport) =>
+      Object.fromEntries(Object.entries(r.tables).map(([t, rows]) => [t, Object.fromEntries(Object.entries(rows).map(([row, cols]) =>
+        [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, [cell.kind, cell.value]]))]))]));
+    assert.deepEqual(values(fromPdf), values(fromLayout), 'cell kinds and values');
+    assert.deepEqual(strip({ ...fromPdf, tables: fromLayout.tables }), strip(fromLayout), 'metadata and narrative figures');
+    // Provenance: every printed value has its page and position.
+    let printed = 0;
+    for (const rows of Object.values(fromPdf.tables)) {
+      for (const cols of Object.values(rows)) {
+        for (const cell of Object.values(cols)) {
+          if (cell.kind !== 'number') continue;
+          printed++;
+          const at = cell.source!;
+          assert.ok(at.page! >= 1 && at.x! > 0 && at.x! < 600 && at.y! > 0 && at.y! < 842, `position ${JSON.stringify(at)}`);
+        }
+      }
+    }
+    assert.ok(printed > 50);
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * Load a PDF with pdfjs-dist and read each page's text items, ruling lines and images (pdf-content.ts shapes).
+ * pdfjs gets its bundled CMaps and standard font data, so CJK fonts that are not embedded (STSong-Light with
+ * UniGB-UCS2-H, GBK-EUC-H, …) decode to the right characters. Failures become InputErrors naming the file.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { InputError } from '../errors.ts';
+import { IDENTITY, type Matrix, type PdfPage, type PdfText, type Rule, apply, multiply, pathRules } from './pdf-content.ts';
+
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAP_DIR = `${join(PDFJS_DIR, 'cmaps')}/`;
+const STANDARD_FONT_DIR = `${join(PDFJS_DIR, 'standard_fonts')}/`;
+
+const { OPS } = pdfjs;
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
+  OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintImageMaskXObjectRepeat,
+]);
+const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill]);
+/** pdf.js's path buffer opcodes (DrawOPS). */
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUADRATIC_CURVE_TO = 3;
+const CLOSE_PATH = 4;
+
+/** The polylines of a pdf.js path buffer, mapped through the current transformation matrix. */
+function subpaths(buffer: ArrayLike<number>, ctm: Matrix, page: Matrix): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  let current: Array<[number, number]> = [];
+  const toPage = (x: number, y: number): [number, number] => {
+    const [ux, uy] = apply(ctm, x, y);
+    return apply(page, ux, uy);
+  };
+  for (let k = 0; k < buffer.length;) {
+    const op = buffer[k++]!;
+    if (op === MOVE_TO) {
+      if (current.length > 1) out.push(current);
+      current = [toPage(buffer[k]!, buffer[k + 1]!)];
+      k += 2;
+    } else if (op === LINE_TO) {
+      current.push(toPage(buffer[k]!, buffer[k + 1]!));
+      k += 2;
+    } else if (op === CURVE_TO) {
+      // A curve is no ruling line: end the polyline there.
+      if (current.length > 1) out.push(current);
+      current = [toPage(buffer[k + 4]!, buffer[k + 5]!)];
+      k += 6;
+    } else if (op === QUADRATIC_CURVE_TO) {
+      if (current.length > 1) out.push(current);
+      current = [toPage(buffer[k + 2]!, buffer[k + 3]!)];
+      k += 4;
+    } else if (op === CLOSE_PATH) {
+      if (current.length > 1) current.push(current[0]!);
+    } else break;
+  }
+  if (current.length > 1) out.push(current);
+  return out;
+}
+
+/** Ruling lines and image count from the page's operator list, tracking the CTM through save/restore. */
+async function graphics(page: PDFPageProxy, toPage: Matrix): Promise<{ rules: Rule[]; images: number }> {
+  const list = await page.getOperatorList();
+  const rules: Rule[] = [];
+  let images = 0;
+  let ctm: Matrix = IDENTITY;
+  const stack: Matrix[] = [];
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i]!;
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const matrix = args?.[0];
+      if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = multiply(ctm, Array.from(matrix as ArrayLike<number>));
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
+    else if (IMAGE_OPS.has(fn)) images++;
+    else if (fn === OPS.constructPath && args) {
+      const [paint, data] = args as [number, Array<ArrayLike<number> | null>];
+      const buffer = data?.[0];
+      const stroked = STROKE_OPS.has(paint);
+      if (!buffer || (!stroked && !FILL_OPS.has(paint))) continue;
+      rules.push(...pathRules(subpaths(buffer, ctm, toPage), stroked, !stroked));
+    }
+  }
+  return { rules, images };
+}
+
+interface RawTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+async function texts(page: PDFPageProxy, toPage: Matrix): Promise<PdfText[]> {
+  const content = await page.getTextContent();
+  const out: PdfText[] = [];
+  for (const item of content.items as RawTextItem[]) {
+    if (typeof item.str !== 'string' || item.str.trim() === '') continue;
+    const m = multiply(toPage, item.transform);
+    // Vertical or rotated runs are no table text (watermarks, stamps).
+    if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || m[0] <= 0) continue;
+    const size = Math.hypot(m[2], m[3]);
+    const scale = Math.hypot(toPage[0], toPage[1]);
+    out.push({ text: item.str, x: m[4], baseline: m[5], width: item.width * scale, size });
+  }
+  return out;
+}
+
+export async function readPage(page: PDFPageProxy): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const toPage = viewport.transform as Matrix;
+  const [text, { rules, images }] = await Promise.all([texts(page, toPage), graphics(page, toPage)]);
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, texts: text, rules, images };
+}
+
+/** The bytes end with %%EOF (allowing trailing white space and junk a few bytes long); a cut file does not. */
+const EOF_WINDOW = 1024;
+function endsWithEof(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - EOF_WINDOW));
+  return tail.toString('latin1').includes('%%EOF');
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function openPdf(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
+  if (!endsWithEof(bytes)) {
+    throw new InputError(
+      `truncated PDF: the file ends after ${bytes.length} bytes without the %%EOF marker a complete PDF ends with ` +
+        '(an interrupted download?): expected a complete PDF file',
+      name,
+    );
+  }
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    const e = err as { name?: string };
+    if (e?.name === 'PasswordException') {
+      throw new InputError('encrypted PDF: it needs a password to open; expected a PDF that opens without one', name);
+    }
+    throw new InputError(`damaged PDF: ${reason(err)}; expected a readable PDF file`, name);
+  }
+}
+
+/** Read every page; a page that fails to read is an error naming the page. */
+export async function readPages(doc: PDFDocumentProxy, name: string): Promise<PdfPage[]> {
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    try {
+      const page = await doc.getPage(n);
+      pages.push(await readPage(page));
+      page.cleanup();
+    } catch (err) {
+      throw new InputError(`damaged PDF: page ${n} of ${doc.numPages} could not be read (${reason(err)})`, name);
+    }
+  }
+  return pages;
+}
