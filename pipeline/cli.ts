@@ -9,8 +9,9 @@ import { ConfigError, InputError, PublishError, UsageError, describeLocation } f
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
-import { buildFolder } from './run.ts';
-import { DEFAULT_REPO, publishCommand } from './publish/cli-publish.ts';
+import { type BuildOptions, buildFolder } from './run.ts';
+import { publishedHistory } from './publish/history.ts';
+import { DEFAULT_REPO, publishCommand, targetFor } from './publish/cli-publish.ts';
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
@@ -104,8 +105,8 @@ async function validateCommand(files: string[], opts: { format: 'text' | 'json' 
   return exitFor(results.values(), failed);
 }
 
-async function buildCommand(opts: { in: string; out: string }, clock: Clock): Promise<number> {
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock);
+async function buildCommand(opts: { in: string; out: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, options);
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const { report, validation } of run.reports) {
     const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
@@ -113,8 +114,8 @@ async function buildCommand(opts: { in: string; out: string }, clock: Clock): Pr
     lines.push(`  ${status} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} sources)  ${count('error')} errors, ${count('warning')} warnings`);
   }
   for (const u of run.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
-  for (const c of run.conflicts) {
-    lines.push(`  CONFLICT ${c.report} ${c.table}/${c.row}/${c.column}: ${c.values.map((v) => `${v.source}=${v.value}`).join(' vs ')}`);
+  for (const { report, validation } of run.excluded) {
+    for (const issue of validation.issues.filter((i) => i.severity === 'error')) lines.push(`  ERROR ${report.id}: ${issue.message.en}`);
   }
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.length} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -160,7 +161,9 @@ export function program(clock: Clock = systemClock): Command {
     .option('--out <dir>', 'release folder', 'output/dist')
     .option('--repo <repo>', 'where to publish', DEFAULT_REPO)
     .action(async (opts) => {
-      const built = await buildCommand(opts, clock);
+      // The target's last release is the history the cross-year rules look back into.
+      const history = publishedHistory(await (await targetFor({ out: opts.out, repo: opts.repo }, clock)).latest());
+      const built = await buildCommand(opts, clock, { history: await history });
       // An unreadable input would withdraw its report: publish only a complete read.
       process.exitCode = built === EXIT.input ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock));
     });

@@ -15,7 +15,9 @@ import { InputError } from './errors.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
-import { type Conflict, mergeRenderings } from './parse/merge.ts';
+import { type NameResolver, identify } from './agencies/identify.ts';
+import type { Issue } from './model/issue.ts';
+import { mergeRenderings } from './parse/merge.ts';
 import { readReport } from './read.ts';
 import { validateAll } from './validate/index.ts';
 
@@ -23,13 +25,23 @@ export interface ReadResult {
   files: number;
   reports: ValidatedReport[];
   unreadable: Array<{ file: string; message: string }>;
-  conflicts: Conflict[];
 }
 
 const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
 
-/** Files in an input folder that are not reports: Markdown notes, and manifests (a release's, or the samples'). */
-const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json)$/i;
+/**
+ * Files in an input folder that are not reports: Markdown notes, manifests (a release's, or the samples'), and an
+ * agencies.yaml registry of the folder's own bodies.
+ */
+const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i;
+
+export interface ReadOptions {
+  cache?: ParseCache;
+  /** Resolves printed agency names to registry bodies; without one, reports keep the ids of their printed names. */
+  resolver?: NameResolver;
+  /** The reports of the last release, for the cross-year rules. */
+  history?: readonly AnnualReport[];
+}
 
 /** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
 async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): Promise<{ report: AnnualReport; parsed: boolean }> {
@@ -41,8 +53,12 @@ async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): 
   return { report, parsed: true };
 }
 
-/** Read, merge and validate every document under a folder. Reports come sorted by year, then id. */
-export async function readFolder(inDir: string, cache?: ParseCache): Promise<ReadResult & { parsed: number }> {
+/**
+ * Read every document under a folder, give each its registry identity, merge renderings of the same report, and
+ * validate (cross-year rules looking back into the history). Reports come sorted by year, then id.
+ */
+export async function readFolder(inDir: string, options: ReadOptions = {}): Promise<ReadResult & { parsed: number }> {
+  const { cache } = options;
   const files = (await listFiles(inDir)).filter((f) => !NOT_REPORTS.test(f));
   const read: AnnualReport[] = [];
   const unreadable: ReadResult['unreadable'] = [];
@@ -57,12 +73,19 @@ export async function readFolder(inDir: string, cache?: ParseCache): Promise<Rea
       unreadable.push({ file, message: err.message });
     }
   }
-  const { reports, conflicts } = mergeRenderings(read);
-  const results = validateAll(reports);
+  const found = new Map<string, Issue[]>();
+  const identified = read.map((report) => {
+    if (!options.resolver) return report;
+    const { report: r, issue } = identify(report, options.resolver);
+    if (issue) found.set(r.id, [...(found.get(r.id) ?? []).filter((i) => i.message.en !== issue.message.en), issue]);
+    return r;
+  });
+  const { reports, renderings } = mergeRenderings(identified);
+  const results = validateAll(reports, { history: options.history ?? [], found, renderings });
   const validated = reports
     .map((report) => ({ report, validation: results.get(report.id)! }))
     .sort(byYearThenId);
-  return { files: files.length, parsed, reports: validated, unreadable, conflicts };
+  return { files: files.length, parsed, reports: validated, unreadable };
 }
 
 /** The JSON Schemas a release publishes under schemas/ (file name → content): the project's, or a built release's. */
@@ -102,10 +125,16 @@ export interface BuildOptions {
   meta?: DatasetMeta;
   cache?: ParseCache;
   /**
-   * A report kept out of this release for its errors, or for renderings that disagree, stays as the previous release
-   * in outDir published it (its last good version) instead of being withdrawn. The scheduled job asks for this.
+   * A report kept out of this release for its errors (renderings that disagree among them) stays as the previous
+   * release in outDir published it (its last good version) instead of being withdrawn. The scheduled job asks for this.
    */
   keepPublished?: boolean;
+  resolver?: NameResolver;
+  /**
+   * The reports of the last release on the publish target, for the cross-year rules; when not given, those of the
+   * release in outDir (the last build).
+   */
+  history?: readonly AnnualReport[];
 }
 
 /** The report documents of the release in outDir, by report id (empty when there is none). */
@@ -125,11 +154,12 @@ async function publishedReports(outDir: string): Promise<Map<string, ValidatedRe
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
-  const read = await readFolder(inDir, options.cache);
-  const conflicted = new Set(read.conflicts.map((c) => c.report));
-  const valid = read.reports.filter((r) => r.validation.valid && !conflicted.has(r.report.id));
+  const last = await publishedReports(outDir);
+  const history = options.history ?? [...last.values()].map((r) => r.report);
+  const read = await readFolder(inDir, { cache: options.cache, resolver: options.resolver, history });
+  const valid = read.reports.filter((r) => r.validation.valid);
   const excluded = read.reports.filter((r) => !valid.includes(r));
-  const kept = options.keepPublished && excluded.length > 0 ? await publishedReports(outDir) : new Map<string, ValidatedReport>();
+  const kept = options.keepPublished ? last : new Map<string, ValidatedReport>();
   const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
   const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);
   const result = await writeFolderAtomically(outDir, (sink) =>

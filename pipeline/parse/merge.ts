@@ -1,54 +1,36 @@
 /**
- * One report per body and year: the same report read from several renderings becomes one report that keeps
- * every source. A cell on which the renderings disagree is a conflict, reported with both values and sources. Pure.
+ * One report per body and year: the same report read from several renderings (the web page and its PDF
+ * attachment) becomes one report that keeps every source. Which cells the renderings disagree on is the validate
+ * stage's business (rules-identity.ts): it gets every group of renderings. Pure.
  */
-import type { AnnualReport, Cell } from '../model/report.ts';
-import { TABLE_IDS, type TableId } from '../model/template.ts';
+import type { AnnualReport } from '../model/report.ts';
 
-export interface Conflict {
-  report: string;
-  table: TableId;
-  row: string;
-  column: string;
-  values: Array<{ source: string; kind: string; value: number | null; raw?: string }>;
+export interface Merged {
+  reports: AnnualReport[];
+  /** The renderings behind each merged report that was read more than once, by report id. */
+  renderings: Map<string, AnnualReport[]>;
 }
 
-function same(a: Cell | undefined, b: Cell | undefined): boolean {
-  const va = a?.value ?? null;
-  const vb = b?.value ?? null;
-  return va === vb;
+const RANK: Record<string, number> = { json: 0, yaml: 0, docx: 1, html: 2, pdf: 3, 'pdftotext-layout': 4, 'word-text': 5 };
+
+/** The rendering whose cells a merged report keeps: structured data first, then Word, web page, PDF, text. */
+function preferred(a: AnnualReport, b: AnnualReport): number {
+  const ra = RANK[a.sources[0]!.rendering] ?? 9;
+  const rb = RANK[b.sources[0]!.rendering] ?? 9;
+  return ra - rb || (a.sources[0]!.name < b.sources[0]!.name ? -1 : a.sources[0]!.name > b.sources[0]!.name ? 1 : 0);
 }
 
-export function mergeRenderings(reports: readonly AnnualReport[]): { reports: AnnualReport[]; conflicts: Conflict[] } {
+export function mergeRenderings(reports: readonly AnnualReport[]): Merged {
   const byId = new Map<string, AnnualReport[]>();
   for (const r of reports) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   const merged: AnnualReport[] = [];
-  const conflicts: Conflict[] = [];
+  const renderings = new Map<string, AnnualReport[]>();
   for (const id of [...byId.keys()].sort()) {
-    const group = byId.get(id)!;
-    const [first, ...rest] = group;
-    for (const other of rest) {
-      for (const table of TABLE_IDS) {
-        for (const [row, cells] of Object.entries(first!.tables[table])) {
-          for (const [column, cell] of Object.entries(cells)) {
-            const theirs = other.tables[table][row]?.[column];
-            if (same(cell, theirs)) continue;
-            conflicts.push({
-              report: id,
-              table,
-              row,
-              column,
-              values: [first!, other].map((r) => {
-                const c = r.tables[table][row]?.[column];
-                return { source: r.sources[0]!.name, kind: c?.kind ?? 'absent', value: c?.value ?? null, raw: c?.raw };
-              }),
-            });
-          }
-        }
-      }
-    }
-    const sources = group.flatMap((r) => r.sources).sort((a, b) => a.name.localeCompare(b.name));
-    merged.push({ ...first!, sources });
+    const group = [...byId.get(id)!].sort(preferred);
+    const first = group[0]!;
+    if (group.length > 1) renderings.set(id, group);
+    const sources = group.flatMap((r) => r.sources).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    merged.push({ ...first, sources });
   }
-  return { reports: merged, conflicts };
+  return { reports: merged, renderings };
 }

@@ -18,6 +18,7 @@ import { type GithubTargetOptions, githubTarget } from '../publish/github-target
 import type { PublishTarget } from '../publish/types.ts';
 import { parseCache } from '../adapters/parse-cache.ts';
 import { mapLimit } from './map-limit.ts';
+import { publishedHistory } from '../publish/history.ts';
 import { buildFolder } from '../run.ts';
 import { type HeldDocument, collectSource } from './job-sources.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
@@ -162,10 +163,12 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     if (bytes) await writeAtomic(join(paths.work, d.name), bytes);
   }
   await mkdir(paths.work, { recursive: true });
-  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true });
+  const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
+  // The target's last release is the history the cross-year rules look back into.
+  const history = await publishedHistory(await target.latest());
+  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
-  const conflicted = new Set(run.conflicts.map((c) => c.report));
   const quarantine: QuarantineEntry[] = [
     ...failures,
     ...run.unreadable.map((u) => ({ report: u.file, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] })),
@@ -176,7 +179,6 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
       ...(run.published.some((p) => p.report.id === report.id) ? { keptPublished: true } : {}),
       issues: [
         ...validation.issues.filter((i) => i.severity === 'error').map((i) => ({ rule: i.rule, severity: i.severity, message: i.message.en })),
-        ...(conflicted.has(report.id) ? [{ rule: 'merge.conflict', severity: 'error', message: 'its renderings disagree on a value' }] : []),
       ],
     })),
   ];
@@ -188,7 +190,6 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
 
   // 3. publish: one step, never interrupted
   progress.step('publish');
-  const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
   const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;
   progress.end();

@@ -5,6 +5,7 @@
 import type { Issue, ValidationResult } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { TABLES, TABLE_IDS, type TableId } from '../model/template.ts';
+import { disagreementIssue, disagreements, missingIssue } from './rules-identity.ts';
 import { ruleIssues } from './rules.ts';
 import { schemaIssues } from './schema.ts';
 
@@ -51,25 +52,59 @@ export function validate(report: AnnualReport, context: ValidationContext = {}):
   return { valid: !issues.some((i) => i.severity === 'error'), issues };
 }
 
-function bodyKey(report: AnnualReport): string {
-  return typeof report.agency === 'string' ? report.agency.trim() : '';
+/** The body a report is about: its registry id when the name resolved, else its printed name. */
+export function bodyKey(report: AnnualReport): string {
+  if (report.body) return `id:${report.body.id}`;
+  return `name:${typeof report.agency === 'string' ? report.agency.trim() : ''}`;
 }
 
-/** The report of the same body (agency name, trimmed) for year - 1 in the run; the first one when several. */
+/** The report of the same body for year - 1 among `reports`; the first one when several. */
 export function findPrevious(report: AnnualReport, reports: readonly AnnualReport[]): AnnualReport | undefined {
   const key = bodyKey(report);
   return reports.find((r) => r !== report && r.year === report.year - 1 && bodyKey(r) === key);
 }
 
-/** Validate every report of a run, each with its previous year's report as context. Keyed by report id. */
-export function validateAll(reports: AnnualReport[]): Map<string, ValidationResult> {
+export interface RunContext {
+  /**
+   * The reports already published (the last release): the cross-year rules look back into them, so a report is
+   * checked against last year's even when last year's is not read again in this run.
+   */
+  history?: readonly AnnualReport[];
+  /** Issues found before validation, by report id: unresolved agency names, renderings that disagree. */
+  found?: ReadonlyMap<string, readonly Issue[]>;
+  /** The renderings behind each report read more than once, by report id: their disagreements are errors. */
+  renderings?: ReadonlyMap<string, readonly AnnualReport[]>;
+}
+
+/**
+ * Validate every report of a run, each with its previous year's report (from the run, else from the published
+ * history) as context; add the issues found before validation, the renderings' disagreements, and flag a body's
+ * report of last year when it has none for this year (the latest year of any report). Keyed by report id.
+ */
+export function validateAll(reports: readonly AnnualReport[], context: RunContext = {}): Map<string, ValidationResult> {
+  const history = (context.history ?? []).filter((h) => !reports.some((r) => r.id === h.id));
+  const all = [...reports, ...history];
+  const years = new Map<number, Set<string>>();
+  for (const r of all) years.set(r.year, (years.get(r.year) ?? new Set()).add(bodyKey(r)));
+  // "This year" is the latest year any body has a report for: a body with last year's report and none for this
+  // year is missing (not every gap in older years: bodies start and stop publishing).
+  const latest = Math.max(...years.keys());
   const results = new Map<string, ValidationResult>();
   for (const report of reports) {
-    const previous = findPrevious(report, reports);
-    results.set(report.id, validate(report, previous ? { previous } : {}));
+    const previous = findPrevious(report, reports) ?? findPrevious(report, history);
+    const own = validate(report, previous ? { previous } : {});
+    const next = report.year === latest - 1 ? years.get(latest) : undefined;
+    const extra: Issue[] = [
+      ...(context.found?.get(report.id) ?? []),
+      ...disagreements(report.id, context.renderings?.get(report.id) ?? []).map(disagreementIssue),
+      ...(next && !next.has(bodyKey(report)) ? [missingIssue(report, report.year + 1, next.size)] : []),
+    ];
+    const issues = extra.length === 0 ? own.issues : sortIssues([...own.issues, ...extra]);
+    results.set(report.id, { valid: !issues.some((i) => i.severity === 'error'), issues });
   }
   return results;
 }
 
 export { schemaIssues } from './schema.ts';
 export type { Issue, ValidationResult } from '../model/issue.ts';
+export { agencyIssue, type Unresolved } from './rules-identity.ts';

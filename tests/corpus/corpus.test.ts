@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
+import { TABLE_IDS } from '../../pipeline/model/template.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { HAS_SHARED, SHARED, sharedBytes, sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 
@@ -130,14 +131,14 @@ for (const pdf of PDFS) {
     assert.equal(fromPdf.sources[0]!.mediaType, 'application/pdf');
     const strip = (r: AnnualReport) => ({ ...r, sources: [], narrative: r.narrative.map((n) => [n.key, n.value]) });
     const values = (r: AnnualReport) =>
-      Object.fromEntries(Object.entries(r.tables).map(([t, rows]) => [t, Object.fromEntries(Object.entries(rows).map(([row, cols]) =>
-        [row, Object.fromEntries(Object.entries(cols).map(([c, cell]) => [c, [cell.kind, cell.value]]))]))]));
+      TABLE_IDS.flatMap((t) => Object.entries(r.tables[t]).flatMap(([row, cols]) =>
+        Object.entries(cols).map(([c, cell]) => `${t}.${row}.${c} ${cell.kind} ${cell.value}`)));
     assert.deepEqual(values(fromPdf), values(fromLayout), 'cell kinds and values');
     assert.deepEqual(strip({ ...fromPdf, tables: fromLayout.tables }), strip(fromLayout), 'metadata and narrative figures');
     // Provenance: every printed value has its page and position.
     let printed = 0;
-    for (const rows of Object.values(fromPdf.tables)) {
-      for (const cols of Object.values(rows)) {
+    for (const t of TABLE_IDS) {
+      for (const cols of Object.values(fromPdf.tables[t])) {
         for (const cell of Object.values(cols)) {
           if (cell.kind !== 'number') continue;
           printed++;

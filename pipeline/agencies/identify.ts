@@ -1,0 +1,33 @@
+/**
+ * Give a parsed report its identity: the registry body its printed name resolves to. A resolved report carries
+ * the body (id, official name, division, level, kind, parent), the id `<agency-id>-<year>` and the body's division
+ * as its region; an unknown or ambiguous name keeps the report's own id (from the printed name) and yields a
+ * warning naming the candidates — never a guess. Pure.
+ */
+import { type Agency, agencyRef } from '../model/agency.ts';
+import type { Issue } from '../model/issue.ts';
+import type { AnnualReport } from '../model/report.ts';
+import { agencyIssue } from '../validate/rules-identity.ts';
+
+export type NameResolution =
+  | { status: 'resolved'; agency: Agency }
+  | { status: 'ambiguous' | 'unknown'; candidates: readonly Agency[] };
+
+export interface NameResolver {
+  resolve(printed: string, hint?: { division?: string }): NameResolution;
+}
+
+export interface Identified {
+  report: AnnualReport;
+  /** The warning for a name that did not resolve. */
+  issue?: Issue;
+}
+
+export function identify(report: AnnualReport, resolver: NameResolver): Identified {
+  const resolution = resolver.resolve(report.agency, report.region ? { division: report.region } : undefined);
+  if (resolution.status !== 'resolved') {
+    return { report, issue: agencyIssue(report, { status: resolution.status, printed: report.agency, candidates: resolution.candidates }) };
+  }
+  const body = agencyRef(resolution.agency);
+  return { report: { ...report, id: `${body.id}-${report.year}`, body, region: body.division } };
+}
