@@ -23,10 +23,14 @@ function inMargin(p: Placed): boolean {
   return p.line.top < p.height * MARGIN || p.line.baseline > p.height * (1 - MARGIN);
 }
 
-/** A line's text with digits masked, and its band (top or bottom): what repeats from page to page. */
+/**
+ * A line's text with digits masked, its type size and its band (top or bottom): what repeats from page to page.
+ * (The size keeps a running header apart from the title it repeats in small type on page 1.)
+ */
 function signature(p: Placed): string {
   const band = p.line.top < p.height * MARGIN ? 'top' : 'bottom';
-  return `${band}\u0000${lineText(p.line).replace(/[0-9０-９]+/g, '#').replace(/\s+/g, '')}`;
+  const text = lineText(p.line).replace(/[0-9０-９]+/g, '#').replace(/\s+/g, '');
+  return `${band}\u0000${Math.round(p.line.size)}\u0000${text}`;
 }
 
 /**
