@@ -25,10 +25,10 @@ export function sameColumns(a: RuledTable, b: RuledTable): boolean {
 const FIGURE = /^[\d\s.,\-—–]+$/;
 
 /**
- * Join the continued table's cut cells to the cells they continue. Mutates both tables' rows.
- * - A row split by the break (Word lets rows break across pages): every cell of the first row continues the
- *   cell above it, and no column has figures on both sides: the halves join and the row goes.
- * - A merged label cell cut by the break (it spans on past the first row): its text joins the label above.
+ * Join the continued table's cut label cells to the cells they continue: a merged label cell cut by the break
+ * (it spans on past the first row of the continuation) gives its text to the label above. Mutates both tables.
+ * (A single row split by the break is left as two rows: from the text alone it cannot be told from a new row under
+ * one with blank figures; the parse stage reads a label line before a row as a wrapped label.)
  */
 export function joinContinued(previous: RuledTable, next: RuledTable): void {
   const first = next.rows[0];
@@ -38,14 +38,6 @@ export function joinContinued(previous: RuledTable, next: RuledTable): void {
     cell,
     above: lastCells.find((c) => Math.abs(c.box.left - cell.box.left) <= NEAR && Math.abs(c.box.right - cell.box.right) <= NEAR),
   }));
-  const atTop = first.every((c) => Math.abs(c.box.top - next.box.top) <= NEAR);
-  const splitRow = atTop && pairs.some((p) => p.cell.text !== '') && pairs.every(({ cell, above }) =>
-    above !== undefined && !NEW_ITEM.test(cell.text) && !(FIGURE.test(cell.text) && FIGURE.test(above.text) && cell.text !== '' && above.text !== ''));
-  if (splitRow) {
-    for (const { cell, above } of pairs) above!.text += cell.text;
-    next.rows.shift();
-    return;
-  }
   const firstBottom = Math.min(...first.map((c) => c.box.bottom));
   const kept: TableCell[] = [];
   for (const { cell, above } of pairs) {

@@ -176,19 +176,23 @@ function buildTable(hs: HRule[], vs: VRule[], texts: readonly PdfText[]): RuledT
 const FIGURE = /^[+\-−]?\d[\d,]*(?:\.\d+)?$/;
 
 /**
- * Drop the blank cells of the label columns (left of the first column that holds a figure): an empty sub-label
- * cell beside a label that has no sub-rows ("（六）其他处理"), or the part of a merged label cell that goes on
- * after a page break. Blank cells among the figures stay: they are blank values.
+ * Drop the blank cells of the label columns: an empty sub-label cell beside a label that has no sub-rows
+ * ("（六）其他处理"), or the part of a merged label cell that goes on after a page break. The label columns end
+ * where the labels of the rows with figures end. Blank cells among the figures stay: they are blank values (a
+ * table with no labels, like 四's value row alone on a page, keeps every blank).
  */
 function withoutLabelBlanks(rows: TableCell[][]): TableCell[][] {
-  const figures = rows.flat().filter((c) => FIGURE.test(c.text.replace(/\s/g, '')));
-  if (figures.length === 0) return rows;
-  const valueStart = Math.min(...figures.map((c) => c.box.left));
+  let labelEnd = -Infinity;
+  for (const row of rows) {
+    const first = row.findIndex((c) => FIGURE.test(c.text.replace(/\s/g, '')));
+    if (first <= 0) continue;
+    for (const c of row.slice(0, first)) if (c.text !== '') labelEnd = Math.max(labelEnd, c.box.right);
+  }
+  if (labelEnd === -Infinity) return rows;
   return rows
-    .map((row) => row.filter((c) => c.text !== '' || c.box.right > valueStart + SNAP))
+    .map((row) => row.filter((c) => c.text !== '' || c.box.right > labelEnd + SNAP))
     .filter((row) => row.length > 0);
 }
-
 /** The ruled tables of a page, top to bottom. */
 export function ruledTables(rules: readonly Rule[], texts: readonly PdfText[]): RuledTable[] {
   const hs = mergeH(rules.filter((r) => r.y1 === r.y2).map((r) => ({ y: r.y1, x1: r.x1, x2: r.x2 })));

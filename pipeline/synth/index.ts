@@ -3,6 +3,7 @@ import { encodeText, toBytes } from './encode.ts';
 import { renderDocx } from './render-docx.ts';
 import { renderHtml } from './render-html.ts';
 import { renderLayoutText } from './render-layout-text.ts';
+import { renderPdf } from './render-pdf.ts';
 import { renderJson, renderYaml } from './render-structured.ts';
 import { renderWordText } from './render-word-text.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
@@ -13,7 +14,7 @@ export type * from './types.ts';
 
 /** Every way a synthetic report can be printed; the GBK ones are byte-level variants of two text renderings. */
 export const SYNTH_RENDERINGS = [
-  'word-text', 'html', 'html-word', 'docx', 'pdftotext-layout', 'json', 'yaml', 'word-text-gbk', 'html-gbk',
+  'word-text', 'html', 'html-word', 'docx', 'pdf', 'pdftotext-layout', 'json', 'yaml', 'word-text-gbk', 'html-gbk',
 ] as const;
 export type SynthRendering = (typeof SYNTH_RENDERINGS)[number];
 
@@ -22,6 +23,7 @@ export const FILE_NAMES: Record<SynthRendering, string> = {
   html: 'page.html',
   'html-word': 'word-export.htm',
   docx: 'report.docx',
+  pdf: 'report.pdf',
   'pdftotext-layout': 'pdftotext-layout.txt',
   json: 'values.json',
   yaml: 'values.yaml',
@@ -43,10 +45,12 @@ export async function renderBytes(rendering: SynthRendering, values: CompactRepo
     case 'html-gbk': return toBytes(renderHtml(values, { ...opts, encoding: 'gbk' }));
     case 'html-word': return toBytes(renderHtml(values, { ...opts, wordExport: true }));
     case 'docx': return renderDocx(values, opts);
+    case 'pdf': return renderPdf(values, opts);
     case 'pdftotext-layout': return toBytes(renderLayoutText(values, opts));
     case 'json': return toBytes(encodeText(renderJson(values, { narrative: opts.narrative })));
     case 'yaml': return toBytes(encodeText(renderYaml(values, { narrative: opts.narrative })));
   }
 }
 
-export { renderDocx, renderHtml, renderJson, renderLayoutText, renderWordText, renderYaml };
+export { renderDocx, renderHtml, renderJson, renderLayoutText, renderPdf, renderWordText, renderYaml };
+export type { PdfFont, PdfRenderOptions } from './render-pdf.ts';

@@ -13,7 +13,7 @@ export interface SampleFile {
   bytes: Uint8Array;
 }
 
-const ALL: SynthRendering[] = ['word-text', 'html', 'html-word', 'docx', 'pdftotext-layout', 'json', 'yaml'];
+const ALL: SynthRendering[] = ['word-text', 'html', 'html-word', 'docx', 'pdf', 'pdftotext-layout', 'json', 'yaml'];
 
 /** The synthetic sample reports: seeds and options, fixed. Change them and run `npm run samples`. */
 export function syntheticReports(): Array<{ name: string; spec: string; report: Synthetic; extra: SynthRendering[] }> {
@@ -127,9 +127,11 @@ regenerates them into a temporary folder and compares every byte: after changing
 
 - \`synthetic/<year>_<agency>/\`: synthetic reports (made-up bodies and figures, pipeline/synth/) in every rendering:
   \`word-text.txt\` (text copied out of Word), \`page.html\` (a government web page), \`word-export.htm\` (Word's
-  "Save as Web Page"), \`report.docx\`, \`pdftotext-layout.txt\` (\`pdftotext -layout\` of a PDF), \`values.json\` and
-  \`values.yaml\` (the compact values, with the figures the text states); one report also as GBK text
-  (\`word-text.gbk.txt\`) and one as a GBK page (\`page.gbk.html\`), with no charset declared.
+  "Save as Web Page"), \`report.docx\`, \`report.pdf\` (a Word/WPS PDF export: ruled tables, a page number in every
+  footer, the font STSong-Light not embedded, so a reader needs the predefined CMaps), \`pdftotext-layout.txt\`
+  (\`pdftotext -layout\` of a PDF), \`values.json\` and \`values.yaml\` (the compact values, with the figures the
+  text states); one report also as GBK text (\`word-text.gbk.txt\`) and one as a GBK page (\`page.gbk.html\`), with
+  no charset declared.
   \`synthetic/manifest.json\` lists each report's generator seed and options. The 2022 and 2023 reports of
   青禾市生态环境局 are consecutive years: carried_over (2023) = carried_forward (2022), in_force carries on.
 - \`real/<year>_<slug>.json|yaml\`: the figures of real published reports, restated in the compact shape; each file

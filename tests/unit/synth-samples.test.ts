@@ -51,7 +51,7 @@ test('samples/ stays small (< 1 MB) and holds every rendering and the real resta
   const bytes = all.reduce((s, p) => s + statSync(p).size, 0);
   assert.ok(bytes < 1024 * 1024, `samples/ holds ${bytes} bytes`);
   const names = all.map((p) => relative(SAMPLES, p));
-  for (const f of ['word-text.txt', 'page.html', 'word-export.htm', 'report.docx', 'pdftotext-layout.txt', 'values.json', 'values.yaml', 'word-text.gbk.txt', 'page.gbk.html']) {
+  for (const f of ['word-text.txt', 'page.html', 'word-export.htm', 'report.docx', 'report.pdf', 'pdftotext-layout.txt', 'values.json', 'values.yaml', 'word-text.gbk.txt', 'page.gbk.html']) {
     assert.ok(names.some((n) => n.endsWith(`/${f}`)), f);
   }
   for (const r of ['2020_liaocheng-zrzyghj', '2023_huaian-hongze-district-gov', '2024_huaian-hongze-district-gov', '2024_huaian-city-gov']) {
