@@ -15,6 +15,7 @@ import { DEFAULT_REPO, publishCommand, targetFor } from './publish/cli-publish.t
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
+import { suggestCommand } from './agencies/cli-agencies.ts';
 
 /** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
 export const EXIT = { ok: 0, invalid: 1, input: 2, internal: 70 } as const;
@@ -177,6 +178,14 @@ export function program(clock: Clock = systemClock): Command {
     .description("run the job on the config's cron until SIGTERM/SIGINT (a missed run is done at start-up)")
     .option('--config <file>', 'configuration file', 'xxgk.config.yaml')
     .action(async (opts) => { process.exitCode = await scheduleCommand(opts, clock); });
+  const agencies = cmd.command('agencies').description('the agency registry (agencies.yaml): one identity per government body');
+  agencies
+    .command('suggest')
+    .description('resolve the agency name printed in every report of a folder; print registry entries (YAML) for the names that do not resolve')
+    .argument('<dir>', 'folder of report documents (any supported rendering)')
+    .option('--registry <file>', 'an extra registry file, read after agencies.yaml (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
+    .option('--division <code>', 'GB/T 2260 code of the area the reports come from: narrows names that fit several bodies')
+    .action(async (dir: string, opts) => { process.exitCode = await suggestCommand(dir, opts); });
   cmd
     .command('status')
     .description('the last attempt, the last success, the last published version and the next scheduled run')

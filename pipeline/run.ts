@@ -2,7 +2,7 @@
  * The pipeline as far as it goes: read every document in a folder, merge renderings of the same report, validate,
  * and build the release into an output folder. Composition only: the stages are pure, the adapters do the I/O.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Clock, chinaDate } from './adapters/clock.ts';
@@ -16,6 +16,8 @@ import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
 import { type NameResolver, identify } from './agencies/identify.ts';
+import { createResolver } from './agencies/resolve.ts';
+import { DEFAULT_REGISTRY, loadRegistry } from './adapters/registry.ts';
 import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
 import { readReport } from './read.ts';
@@ -90,7 +92,7 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
 
 /** The JSON Schemas a release publishes under schemas/ (file name → content): the project's, or a built release's. */
 /** Schemas of the project that describe no file of a release (the configuration's). */
-const NOT_PUBLISHED = new Set(['config.schema.json']);
+const NOT_PUBLISHED = new Set(['config.schema.json', 'agencies.schema.json']);
 
 /** The JSON Schemas a release publishes under schemas/: every dataset schema of the repository's schemas/. */
 export async function loadSchemas(dir: string | URL = SCHEMAS_DIR): Promise<Map<string, string>> {
@@ -152,11 +154,31 @@ async function publishedReports(outDir: string): Promise<Map<string, ValidatedRe
   return out;
 }
 
+const REGISTRY_FILE = /(?:^|\/)agencies\.ya?ml$/i;
+const resolvers = new Map<string, Promise<NameResolver>>();
+
+/**
+ * The name resolver for a folder: the project registry (agencies.yaml) plus every agencies.yaml under the folder
+ * (bodies of its own, e.g. the invented ones of the synthetic samples). Loaded once per set of files (and dates).
+ */
+export async function folderResolver(inDir: string): Promise<NameResolver> {
+  const extra = (await listFiles(inDir)).filter((f) => REGISTRY_FILE.test(f)).sort().map((f) => join(inDir, f));
+  // Keyed by the files and their modification times: an edited registry is read again.
+  const key = (await Promise.all([DEFAULT_REGISTRY, ...extra].map(async (f) => `${f}@${(await stat(f)).mtimeMs}`))).join('\n');
+  if (!resolvers.has(key)) {
+    const loading = loadRegistry(extra).then(createResolver);
+    loading.catch(() => resolvers.delete(key));
+    resolvers.set(key, loading);
+  }
+  return resolvers.get(key)!;
+}
+
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
   const last = await publishedReports(outDir);
   const history = options.history ?? [...last.values()].map((r) => r.report);
-  const read = await readFolder(inDir, { cache: options.cache, resolver: options.resolver, history });
+  const resolver = options.resolver ?? (await folderResolver(inDir));
+  const read = await readFolder(inDir, { cache: options.cache, resolver, history });
   const valid = read.reports.filter((r) => r.validation.valid);
   const excluded = read.reports.filter((r) => !valid.includes(r));
   const kept = options.keepPublished ? last : new Map<string, ValidatedReport>();

@@ -12,13 +12,13 @@ export const AGENCY_KINDS = ['government', 'department'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export interface Agency {
-  /** Stable ASCII id: lower-case letters, digits and hyphens (e.g. "huaian-hongze-gov"). Never reused. */
+  /** Stable ASCII id: lower-case letters, digits and hyphens (e.g. "jiangsu-huaian-hongze"). Never reused. */
   id: string;
   /** Official name, as the body signs its reports today. */
   name: string;
   /** Other names real reports print: without the region prefix, older names, OCR slips (沐阳 for 沭阳). */
   aliases: string[];
-  /** GB/T 2260 six-digit administrative division code of the area the body serves. */
+  /** GB/T 2260 six-digit administrative division code of the area the body serves (a township: its county's). */
   division: string;
   level: AgencyLevel;
   kind: AgencyKind;

@@ -6,6 +6,7 @@ import { TABLE_IDS } from '../model/template.ts';
 import { generate, generatePair, type GenerateOptions } from './generate.ts';
 import { FILE_NAMES, renderBytes, type SynthRendering } from './index.ts';
 import { renderJson, renderYaml } from './render-structured.ts';
+import { sampleRegistryYaml } from './sample-registry.ts';
 import type { CompactReport, CompactTable, Synthetic } from './types.ts';
 
 export interface SampleFile {
@@ -58,6 +59,8 @@ export async function buildSyntheticSamples(): Promise<SampleFile[]> {
     });
   }
   files.push({ path: 'synthetic/manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) });
+  const names = syntheticReports().map((r) => r.report.values.agency);
+  files.push({ path: 'synthetic/agencies.yaml', bytes: new TextEncoder().encode(sampleRegistryYaml(names)) });
   return files;
 }
 

