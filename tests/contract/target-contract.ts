@@ -122,7 +122,7 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
     const outcome = await run(f, h, day(2));
     assert.equal(outcome.plan.version, '1.0.1');
     assert.equal(outcome.plan.bump, 'patch');
-    assert.deepEqual(outcome.plan.reports.corrected.map((r) => r.id), ['huaianshirenminzhengfu-2024']);
+    assert.deepEqual(outcome.plan.reports.corrected.map((r) => r.id), ['jiangsu-huaian-2024']);
     for (const column of ['natural_person', 'total']) {
       assert.ok(outcome.plan.notes.includes(`\`applications/carried_forward/${column}\`: 103 → 104`), `notes give ${column} old → new`);
     }
@@ -146,19 +146,19 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
     await build(f, day(2));
     const added = await run(f, h, day(2));
     assert.equal(added.plan.version, '1.1.0');
-    assert.deepEqual(added.plan.reports.added.map((r) => r.id), ['huaianshirenminzhengfu-2024']);
-    assert.match(added.plan.notes, /### Added reports \(1\)\n\n- `huaianshirenminzhengfu-2024` 淮安市人民政府 \(2024\)/);
+    assert.deepEqual(added.plan.reports.added.map((r) => r.id), ['jiangsu-huaian-2024']);
+    assert.match(added.plan.notes, /### Added reports \(1\)\n\n- `jiangsu-huaian-2024` 淮安市人民政府 \(2024\)/);
     withdrawReport(f, REPORTS.liaocheng2020);
     await build(f, day(3));
     const withdrawn = await run(f, h, day(3));
     assert.equal(withdrawn.plan.version, '1.2.0');
     assert.equal(withdrawn.plan.bump, 'minor');
-    assert.deepEqual(withdrawn.plan.reports.withdrawn.map((r) => r.id), ['liaochengshiziranziyuanheguihuaju-2020']);
+    assert.deepEqual(withdrawn.plan.reports.withdrawn.map((r) => r.id), ['shandong-liaocheng-zrzyhghj-2020']);
     assert.match(withdrawn.plan.notes, /### Withdrawn reports \(1\)\n\nWithdrawing reports is a minor release/);
     const state = await h.inspect();
     assertHoldsRelease(state, f.out);
     assertReleases(state, ['1.0.0', '1.1.0', '1.2.0'], before);
-    assert.ok(!state.files.has('latest/reports/2020/liaochengshiziranziyuanheguihuaju-2020.json'), 'the withdrawn report is gone from latest/');
+    assert.ok(!state.files.has('latest/reports/2020/shandong-liaocheng-zrzyhghj-2020.json'), 'the withdrawn report is gone from latest/');
   });
 
   test(`${name}: a schema field removed is a major release`, async () => {

@@ -50,8 +50,8 @@ test('the version and a summary of the notes go into datapackage.json, the catal
   assert.match(readFileSync(join(f.out, 'index.html'), 'utf8'), /1\.0\.1/);
   const feed = json(join(f.out, 'feed/reports.json')) as { reports: Array<{ id: string; modified: string }> };
   const dates = Object.fromEntries(feed.reports.map((r) => [r.id, r.modified]));
-  assert.equal(dates['huaianshirenminzhengfu-2024'], '2026-02-02', 'the corrected report is modified today');
-  assert.equal(dates['hongzequrenminzhengfu-2023'], '2026-02-01', 'the others keep their date');
+  assert.equal(dates['jiangsu-huaian-2024'], '2026-02-02', 'the corrected report is modified today');
+  assert.equal(dates['jiangsu-huaian-hongze-2023'], '2026-02-01', 'the others keep their date');
 });
 
 test('a fresh build folder on a later day publishes nothing, and is brought back to the published release', async () => {

@@ -61,9 +61,9 @@ test('run twice, then a corrected report, then a quarantined report that is fixe
     r = await run();
     assert.match(r.line, /2 quarantined; nothing to publish$/);
     const kept = JSON.parse(await readFile(join(dir, 'output', 'quarantine.json'), 'utf8')) as { reports: Array<{ report: string; keptPublished?: boolean }> };
-    assert.equal(kept.reports.find((q) => q.report === 'huaianshirenminzhengfu-2024')?.keptPublished, true);
+    assert.equal(kept.reports.find((q) => q.report === 'jiangsu-huaian-2024')?.keptPublished, true);
     const feed = JSON.parse(await readFile(join(dir, 'output', 'dist', 'feed', 'reports.json'), 'utf8')) as { reports: Array<{ id: string }> };
-    assert.ok(feed.reports.some((x) => x.id === 'huaianshirenminzhengfu-2024'), 'the last good version is still in the release');
+    assert.ok(feed.reports.some((x) => x.id === 'jiangsu-huaian-2024'), 'the last good version is still in the release');
     await writeFile(join(dir, 'inbox', 'city-2024.yaml'), city.replace('decisions: 88283', 'decisions: 88284'));
 
     await writeFile(join(dir, 'inbox', 'hongze-2024.yaml'), hongze);
