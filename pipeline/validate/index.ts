@@ -83,24 +83,31 @@ export interface RunContext {
  */
 export function validateAll(reports: readonly AnnualReport[], context: RunContext = {}): Map<string, ValidationResult> {
   const history = (context.history ?? []).filter((h) => !reports.some((r) => r.id === h.id));
-  const all = [...reports, ...history];
-  const years = new Map<number, Set<string>>();
-  for (const r of all) years.set(r.year, (years.get(r.year) ?? new Set()).add(bodyKey(r)));
-  // "This year" is the latest year any body has a report for: a body with last year's report and none for this
-  // year is missing (not every gap in older years: bodies start and stop publishing).
-  const latest = Math.max(...years.keys());
   const results = new Map<string, ValidationResult>();
   for (const report of reports) {
     const previous = findPrevious(report, reports) ?? findPrevious(report, history);
     const own = validate(report, previous ? { previous } : {});
-    const next = report.year === latest - 1 ? years.get(latest) : undefined;
     const extra: Issue[] = [
       ...(context.found?.get(report.id) ?? []),
       ...disagreements(report.id, context.renderings?.get(report.id) ?? []).map(disagreementIssue),
-      ...(next && !next.has(bodyKey(report)) ? [missingIssue(report, report.year + 1, next.size)] : []),
     ];
     const issues = extra.length === 0 ? own.issues : sortIssues([...own.issues, ...extra]);
     results.set(report.id, { valid: !issues.some((i) => i.severity === 'error'), issues });
+  }
+  // Missing: against the reports that stand published (the valid ones of the run, and the history's others, a
+  // report kept out for its errors keeping its last published version). "This year" is the latest year any of them is
+  // for; a body with last year's report and none for this year is missing (not every gap in older years: bodies
+  // start and stop publishing).
+  const valid = reports.filter((r) => results.get(r.id)!.valid);
+  const validIds = new Set(valid.map((r) => r.id));
+  const present = [...valid, ...(context.history ?? []).filter((h) => !validIds.has(h.id))];
+  if (present.length === 0) return results;
+  const latest = Math.max(...present.map((r) => r.year));
+  const thisYear = new Set(present.filter((r) => r.year === latest).map(bodyKey));
+  for (const report of reports) {
+    if (report.year !== latest - 1 || thisYear.has(bodyKey(report))) continue;
+    const result = results.get(report.id)!;
+    results.set(report.id, { ...result, issues: sortIssues([...result.issues, missingIssue(report, latest, thisYear.size)]) });
   }
   return results;
 }

@@ -56,8 +56,9 @@ test('the first release is 1.0.0 and lists every report, the warnings and the ca
   assert.ok(plan.files.added.includes('manifest.json') && plan.files.added.includes('data/observations.csv'));
   assert.match(plan.notes, /^## v1\.0\.0 — 2026-03-01\n\nFirst release\.\n\nCatalog: https:\/\/example\.org\/data\/latest\/catalog\.jsonld\n/);
   assert.match(plan.notes, new RegExp(`### Reports \\(2\\)\\n\\n- \`${A.report.id}\` ${A.report.agency} \\(${A.report.year}\\)`));
-  assert.deepEqual(plan.warnings, [{ report: B.report.id, rules: ['applications.balance', 'applications.row_total'] }]);
-  assert.ok(plan.notes.includes(`### Validation warnings\n\n- \`${B.report.id}\`: \`applications.balance\`, \`applications.row_total\`\n`));
+  // B (2020) is also its body's last report though C is from 2021: cross_year.missing.
+  assert.deepEqual(plan.warnings, [{ report: B.report.id, rules: ['applications.balance', 'applications.row_total', 'cross_year.missing'] }]);
+  assert.ok(plan.notes.includes(`### Validation warnings\n\n- \`${B.report.id}\`: \`applications.balance\`, \`applications.row_total\`, \`cross_year.missing\`\n`));
 });
 
 test('nothing changed: the plan is empty, keeps the version and has no notes', () => {
