@@ -16,6 +16,9 @@ import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
 import { suggestCommand } from './agencies/cli-agencies.ts';
+import { identify } from './agencies/identify.ts';
+import { createResolver } from './agencies/resolve.ts';
+import { loadRegistry } from './adapters/registry.ts';
 
 /** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
 export const EXIT = { ok: 0, invalid: 1, input: 2, internal: 70 } as const;
@@ -25,23 +28,30 @@ interface Read {
   report: AnnualReport;
 }
 
-/** Read every file; print unreadable ones to stderr. Returns the reports and whether any file failed. */
-async function readAll(files: string[]): Promise<{ read: Read[]; failed: boolean }> {
+/**
+ * Read every file and give each report its registry identity (agencies.yaml); print unreadable ones to stderr.
+ * Returns the reports, the warnings of names that did not resolve, and whether any file failed.
+ */
+async function readAll(files: string[]): Promise<{ read: Read[]; found: Map<string, Issue[]>; failed: boolean }> {
   const read: Read[] = [];
+  const found = new Map<string, Issue[]>();
+  const resolver = createResolver(await loadRegistry());
   let failed = false;
   for (const file of files) {
     try {
       const bytes = await readBytes(file).catch((err: NodeJS.ErrnoException) => {
         throw new InputError(`cannot read file: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, file);
       });
-      read.push({ file, report: await readReport(bytes, basename(file)) });
+      const { report, issue } = identify(await readReport(bytes, basename(file)), resolver);
+      if (issue) found.set(report.id, [issue]);
+      read.push({ file, report });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       process.stderr.write(`xxgk: ${file}: ${err.message}\n`);
       failed = true;
     }
   }
-  return { read, failed };
+  return { read, found, failed };
 }
 
 /** A value printed as text where a number belongs is bad input (exit 2); other errors are validation errors (1). */
@@ -87,8 +97,8 @@ async function parseCommand(files: string[], opts: { format: 'json' | 'csv' }): 
 }
 
 async function validateCommand(files: string[], opts: { format: 'text' | 'json' }): Promise<number> {
-  const { read, failed } = await readAll(files);
-  const results = validateAll(read.map((r) => r.report));
+  const { read, found, failed } = await readAll(files);
+  const results = validateAll(read.map((r) => r.report), { found });
   reportTextCells(read, results);
   if (opts.format === 'json') {
     const out = read.map((r) => ({ file: r.file, report: r.report.id, ...results.get(r.report.id)! }));
