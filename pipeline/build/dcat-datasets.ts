@@ -4,6 +4,8 @@
  */
 import { TABLE_IDS, TABLES, type TableId } from '../model/template.ts';
 import type { FormatId } from './dcat-vocab.ts';
+import { AGENCIES_FEED } from './to-json-agencies.ts';
+import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { REPORTS_CSV, widePath } from './table-schemas.ts';
 import type { Text } from './types.ts';
 
@@ -17,8 +19,8 @@ export interface DistributionSpec {
 }
 
 export interface DatasetSpec {
-  /** Fragment-safe key: the table id, or "reports". */
-  key: TableId | 'reports';
+  /** Fragment-safe key: the table id, "reports", "timeseries" or "regions". */
+  key: TableId | 'reports' | 'timeseries' | 'regions';
   title: Text;
   description: Text;
   keywords: { zh: string[]; en: string[] };
@@ -28,6 +30,9 @@ export interface DatasetSpec {
 export const PATHS = {
   reportsJson: 'feed/reports.json',
   reportsCsv: REPORTS_CSV,
+  timeseries: TIMESERIES_CSV,
+  regions: REGIONS_CSV,
+  agencies: AGENCIES_FEED,
   observations: 'feed/observations.ndjson',
   /** The table's wide CSV with English headers (data/<table>.csv). */
   tableCsv: (table: TableId) => widePath(table, false),
@@ -118,5 +123,53 @@ const REPORTS: DatasetSpec = {
   ],
 };
 
-/** The catalog's datasets, in catalog order. */
-export const DATASETS: readonly DatasetSpec[] = [...TABLE_IDS.map(tableDataset), REPORTS];
+const TIMESERIES: DatasetSpec = {
+  key: 'timeseries',
+  title: { zh: '各机关政府信息公开申请与复议诉讼历年数据', en: 'Disclosure requests and appeals by body and year' },
+  description: {
+    zh: '每个机关每年一行：新收、上年结转、办理总数，予以公开、部分公开、不予公开、无法提供、不予处理、其他处理，结转下年度，行政复议、行政诉讼及结果纠正数量，以及予以公开、部分公开、不予公开、无法提供占比和复议诉讼纠正占比；机关信息取自机关名录，并附每份报告的校验警告。另有机关索引（JSON），链接每个机关的历年数据文件。',
+    en: 'One row per body and year: requests received, carried over and handled; granted, partially granted, refused, unavailable, not processed and otherwise handled; carried forward; reconsiderations, lawsuits and appeals corrected; and the shares granted, partially granted, refused and unavailable and the share of appeals corrected. Body facts come from the agency registry; each row carries its report\'s validation warnings. The index of bodies (JSON) links each body\'s own file.',
+  },
+  keywords: { zh: ['时间序列', '机关'], en: ['time series', 'government bodies'] },
+  distributions: [
+    {
+      key: 'csv',
+      path: PATHS.timeseries,
+      format: 'csv',
+      title: { zh: '各机关历年数据（CSV）', en: 'Time series by body (CSV)' },
+      description: { zh: '每个机关每年一行，CSV 格式（UTF-8）。', en: 'One row per body and year, as CSV (UTF-8).' },
+    },
+    {
+      key: 'json',
+      path: PATHS.agencies,
+      format: 'json',
+      title: { zh: '机关索引（JSON）', en: 'Index of bodies (JSON)' },
+      description: {
+        zh: '每个机关一条：名录信息、有报告的年度，以及该机关历年数据 JSON 文件和网页的链接。',
+        en: 'One entry per body: registry facts, the years it has reports for, and links to its own JSON file and page.',
+      },
+    },
+  ],
+};
+
+const REGIONS: DatasetSpec = {
+  key: 'regions',
+  title: { zh: '政府信息公开申请与复议诉讼：按行政区划和层级汇总', en: 'Disclosure requests and appeals summed by division and level' },
+  description: {
+    zh: '按年度、行政区划代码（GB/T 2260）、范围（区划本身的机关，或含下级区划的机关）和机关层级汇总的报告数、申请办理和复议诉讼数字；标明合计中是否含有有校验警告的报告。',
+    en: 'Reports, request and appeal figures summed by year, division code (GB/T 2260), scope (the division\'s own bodies, or those of its subdivisions too) and level of government; each sum says whether it includes a report with validation warnings.',
+  },
+  keywords: { zh: ['行政区划', '汇总'], en: ['administrative divisions', 'sums'] },
+  distributions: [
+    {
+      key: 'csv',
+      path: PATHS.regions,
+      format: 'csv',
+      title: { zh: '按行政区划汇总（CSV）', en: 'Sums by division (CSV)' },
+      description: { zh: '每个年度、区划、范围和层级一行，CSV 格式（UTF-8）。', en: 'One row per year, division, scope and level, as CSV (UTF-8).' },
+    },
+  ],
+};
+
+/** The catalog's datasets, in catalog order (the per-body datasets follow them: dcat-bodies.ts). */
+export const DATASETS: readonly DatasetSpec[] = [...TABLE_IDS.map(tableDataset), REPORTS, TIMESERIES, REGIONS];

@@ -3,7 +3,8 @@
  * IRIs under the base URL). Every node the catalog links to is typed in the catalog itself, as the DCAT-AP shapes
  * check classes without inference. Pure: the same context gives the same document.
  */
-import { DATASETS, type DatasetSpec, type DistributionSpec } from './dcat-datasets.ts';
+import { bodyDatasets } from './dcat-bodies.ts';
+import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
 import {
   EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEME, date, plain, ref, text, typed, words, type OutputNode, type Ref,
 } from './dcat-vocab.ts';
@@ -24,6 +25,10 @@ export function catalogIris(baseUrl: string) {
     series: `${catalog}#series`,
     period: `${catalog}#period`,
     dataset: (key: string) => `${catalog}#dataset-${key}`,
+    /** A registry body as an agent, and the GB/T 2260 division it serves. */
+    agent: (id: string) => `${catalog}#agent-${id}`,
+    division: (code: string) => `${catalog}#division-${code}`,
+    bodyPeriod: (id: string) => `${catalog}#period-body-${id}`,
     distribution: (dataset: string, key: string) => `${catalog}#distribution-${dataset}-${key}`,
     checksum: (path: string) => `${catalog}#sha256-${path.replace(/[^A-Za-z0-9]+/g, '-')}`,
   };
@@ -35,8 +40,8 @@ const SERIES_TEXT = {
     en: 'Annual-report statistics on government information disclosure (dataset series)',
   },
   description: {
-    zh: '从同一批政府信息公开工作年度报告中提取的数据集：表二、表三、表四各一个，另有报告索引；同步发布，版本相同。',
-    en: 'The datasets read from the same annual reports on government information disclosure: one for each of tables 二, 三 and 四, and the reports index; released together under one version.',
+    zh: '从同一批政府信息公开工作年度报告中提取的数据集：表二、表三、表四各一个，报告索引，各机关历年数据，按行政区划的汇总，以及名录中每个机关一个；同步发布，版本相同。',
+    en: 'The datasets read from the same annual reports on government information disclosure: one for each of tables 二, 三 and 四, the reports index, the time series by body, the sums by division, and one for each registry body; released together under one version.',
   },
 };
 
@@ -51,11 +56,11 @@ function checkContext(ctx: ReleaseContext): void {
 }
 
 /** The stat of a distribution's file; never invents a size or a checksum. */
-function statOf(ctx: ReleaseContext, dataset: DatasetSpec, dist: DistributionSpec): FileStat {
-  const stat = ctx.files.find((f) => f.path === dist.path);
+function statOf(ctx: ReleaseContext, stats: ReadonlyMap<string, FileStat>, dataset: string, dist: DistributionSpec): FileStat {
+  const stat = stats.get(dist.path);
   if (!stat) {
     throw new Error(
-      `catalog: dataset "${dataset.key}" lists ${dist.path} (${dist.format}) but ctx.files has no stat for it; ` +
+      `catalog: dataset "${dataset}" lists ${dist.path} (${dist.format}) but ctx.files has no stat for it; ` +
         `write the file before building the catalog (files held: ${ctx.files.map((f) => f.path).join(', ') || 'none'})`,
     );
   }
@@ -122,6 +127,36 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     ...common,
   });
 
+  const stats = new Map(ctx.files.map((f) => [f.path, f]));
+  /** A distribution of a dataset, with its checksum node. */
+  const distribution = (datasetKey: string, dist: DistributionSpec, modifiedOn = modified): Ref => {
+    const stat = statOf(ctx, stats, datasetKey, dist);
+    const format = FORMATS[dist.format];
+    const url = [ref(`${meta.baseUrl}${dist.path}`)];
+    const node = g.add(iri.distribution(datasetKey, dist.key), ['dcat:Distribution'], {
+      'dct:title': text(dist.title),
+      'dct:description': text(dist.description),
+      'dcat:accessURL': url,
+      'dcat:downloadURL': url,
+      'dcat:mediaType': [v.add(`${IANA}${format.mediaType}`, ['dct:MediaType'])],
+      'dct:format': [v.add(`${EU}file-type/${format.fileType}`, ['dct:MediaTypeOrExtent'])],
+      'dcat:byteSize': [typed(String(stat.bytes), 'xsd:nonNegativeInteger')],
+      'spdx:checksum': [ref(iri.checksum(dist.path))],
+      'dct:license': [license],
+      'dct:modified': modifiedOn,
+    });
+    g.add(iri.checksum(dist.path), ['spdx:Checksum'], {
+      'spdx:algorithm': [v.add(SHA256, ['spdx:ChecksumAlgorithm'])],
+      'spdx:checksumValue': [typed(stat.sha256, 'xsd:hexBinary')],
+    });
+    return node;
+  };
+  const release = {
+    'dcat:version': [plain(meta.version)],
+    'adms:versionNotes': [plain(meta.versionNotes)],
+    'dct:license': [license],
+  };
+
   const datasets = DATASETS.map((spec) => {
     const dataset = g.add(iri.dataset(spec.key), ['dcat:Dataset'], {
       'dct:title': text(spec.title),
@@ -131,37 +166,16 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       'dcat:theme': [theme],
       'dct:language': [zh!],
       ...common,
-      'dcat:version': [plain(meta.version)],
-      'adms:versionNotes': [plain(meta.versionNotes)],
-      'dct:license': [license],
+      ...release,
       'dcat:landingPage': [homepage],
       'dcat:inSeries': [series],
     });
-    const distributions = spec.distributions.map((dist) => {
-      const stat = statOf(ctx, spec, dist);
-      const format = FORMATS[dist.format];
-      const url = [ref(`${meta.baseUrl}${dist.path}`)];
-      const distribution = g.add(iri.distribution(spec.key, dist.key), ['dcat:Distribution'], {
-        'dct:title': text(dist.title),
-        'dct:description': text(dist.description),
-        'dcat:accessURL': url,
-        'dcat:downloadURL': url,
-        'dcat:mediaType': [v.add(`${IANA}${format.mediaType}`, ['dct:MediaType'])],
-        'dct:format': [v.add(`${EU}file-type/${format.fileType}`, ['dct:MediaTypeOrExtent'])],
-        'dcat:byteSize': [typed(String(stat.bytes), 'xsd:nonNegativeInteger')],
-        'spdx:checksum': [ref(iri.checksum(dist.path))],
-        'dct:license': [license],
-        'dct:modified': modified,
-      });
-      g.add(iri.checksum(dist.path), ['spdx:Checksum'], {
-        'spdx:algorithm': [v.add(SHA256, ['spdx:ChecksumAlgorithm'])],
-        'spdx:checksumValue': [typed(stat.sha256, 'xsd:hexBinary')],
-      });
-      return distribution;
-    });
-    g.add(iri.dataset(spec.key), [], { 'dcat:distribution': distributions });
+    g.add(iri.dataset(spec.key), [], { 'dcat:distribution': spec.distributions.map((dist) => distribution(spec.key, dist)) });
     return dataset;
   });
+  const bodies = bodyDatasets({ ctx, g, v, iri, distribution, shared: {
+    publisher, contact, frequency, theme, language: zh!, license, series, release, issued,
+  } });
 
   g.add(iri.catalog, [], {
     'dct:publisher': [publisher],
@@ -170,7 +184,7 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     'dct:language': [zh!, en!],
     'dct:issued': issued,
     'dct:modified': modified,
-    'dcat:dataset': [series, ...datasets],
+    'dcat:dataset': [series, ...datasets, ...bodies],
   });
 
   return { '@context': { ...NS }, '@graph': [...g.toArray(), ...v.toArray()] };

@@ -1,7 +1,8 @@
 /**
  * Build a release: one pass over the validated reports streams the per-report files and the big tables, then the
- * aggregate files (reports.csv, feeds, Data Package, CSVW, DCAT catalog, site index, manifest) are built from the
- * small summaries. Builders are pure; writing goes through the OutputSink.
+ * aggregate files (reports.csv, the time series and regional sums, the feeds, one feed and one page per body, Data
+ * Package, CSVW, DCAT catalog, site index, manifest) are built from the small summaries. Builders are pure; writing
+ * goes through the OutputSink.
  */
 import type { OutputSink } from '../adapters/output.ts';
 import { csvFiles, reportsCsv } from './to-csv.ts';
@@ -9,8 +10,13 @@ import { csvwMetadata } from './to-csvw.ts';
 import { dataPackage } from './to-datapackage.ts';
 import { catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
 import { manifest, observationsNdjson, reportDocument, reportsFeed } from './to-json.ts';
-import { reportPage, siteIndex, yearPages } from './site/index.ts';
+import { bodySeries } from './series.ts';
+import { AGENCIES_INDEX, agenciesIndexChunks, agencyPages, reportPage, siteIndex, yearPages } from './site/index.ts';
 import { summarize } from './summary.ts';
+import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
+import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
+import { regionsCsv } from './to-regions.ts';
+import { timeseriesChunks } from './to-timeseries.ts';
 import { type DatasetMeta, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
 export interface BuildInput {
@@ -69,6 +75,13 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   });
   files.push(await sink.write('data/reports.csv', reportsCsv(context()), 'text/csv'));
   files.push(await sink.write('feed/reports.json', reportsFeed(context()), 'application/json'));
+  const timeseries = await sink.open(TIMESERIES_CSV, 'text/csv');
+  for (const chunk of timeseriesChunks(context())) await timeseries.write(chunk);
+  files.push(await timeseries.close());
+  files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
+  const bodies = context();
+  for (const b of bodySeries(summaries)) files.push(await sink.write(b.feed, agencyFeed(bodies, b), 'application/json'));
+  files.push(await sink.write(AGENCIES_FEED, agenciesFeed(bodies), 'application/json'));
   for (const [name, content] of [...input.schemas].sort()) files.push(await sink.write(`schemas/${name}`, content, 'application/schema+json'));
   for (const { path, content } of csvwMetadata(context())) files.push(await sink.write(path, content, 'application/csvm+json'));
   files.push(await sink.write('datapackage.json', dataPackage(context()), 'application/json'));
@@ -77,6 +90,10 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write('catalog.ttl', await catalogTurtle(ctx), 'text/turtle'));
   const site = context();
   for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
+  for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);
+  files.push(await agencies.close());
   files.push(await sink.write('index.html', siteIndex(site, { schemaOrg: schemaOrgDataset(site) }), 'text/html'));
   files.push(await sink.write('manifest.json', manifest({ meta }, files), 'application/json'));
   return { context: context(), files: files.sort(byPath) };

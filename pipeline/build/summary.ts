@@ -1,5 +1,8 @@
 /** A report's summary for the aggregate files: metadata, headline figures, validation status. Pure. */
+import { agencyRef } from '../model/agency.ts';
 import type { AnnualReport } from '../model/report.ts';
+import { figuresOf } from './figures.ts';
+import { seriesKey } from './series-key.ts';
 import type { Headline, ReportSummary, ValidatedReport } from './types.ts';
 
 function value(report: AnnualReport, table: 'applications' | 'appeals', row: string, column = 'total'): number | null {
@@ -45,6 +48,10 @@ export function summarize(
     warnings: count('warning'),
     flags: [...new Set(validation.issues.filter((i) => i.severity === 'warning').map((i) => i.rule))].sort(),
     headline: headline(report),
+    // The registry facts in a fixed key order, copied: the summary keeps no object of the report alive.
+    body: report.body ? agencyRef({ ...report.body, aliases: [] }) : null,
+    series: seriesKey(report),
+    figures: figuresOf(report),
     sources: report.sources.map((s) => s.name),
     json: { path: paths.json, ...json },
     page: paths.page,

@@ -3,41 +3,11 @@
  * The CSV writers take their headers from here, and the Frictionless Table Schemas (datapackage.json) and CSVW
  * metadata are generated from it, so the three cannot drift apart. Pure.
  */
-import { EDITIONS, TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '../model/template.ts';
-import type { Text } from './types.ts';
+import { TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '../model/template.ts';
+import { C, col, count, type ColumnSpec, type CsvTableSpec, type FieldType } from './table-columns.ts';
+import { REGIONS, TIMESERIES } from './table-schemas-series.ts';
 
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'year';
-
-export interface ColumnSpec {
-  /** Identifier: the English header, the CSVW column name, the key other descriptions use. */
-  name: string;
-  /** What the CSV prints in its header row: the name, or the Chinese label in the -zh files. */
-  header: string;
-  label: Text;
-  /** Extra explanation (English) for the description. */
-  note?: string;
-  type: FieldType;
-  required: boolean;
-  unique?: boolean;
-  enum?: readonly string[];
-  minimum?: number;
-  pattern?: string;
-  /** The cell holds a list joined with this character. */
-  separator?: string;
-}
-
-export interface CsvTableSpec {
-  path: string;
-  /** Resource name in datapackage.json. */
-  name: string;
-  title: Text;
-  description: Text;
-  columns: ColumnSpec[];
-  /** Column names of the primary key. */
-  primaryKey: string[];
-  /** report_id refers to data/reports.csv. */
-  refersToReports: boolean;
-}
+export type { ColumnSpec, CsvTableSpec, FieldType } from './table-columns.ts';
 
 export const REPORTS_CSV = 'data/reports.csv';
 export const OBSERVATIONS_CSV = 'data/observations.csv';
@@ -47,23 +17,6 @@ export const widePath = (table: TableId, zh: boolean): string => `data/${table}$
 const unique = (codes: string[]): string[] => [...new Set(codes)];
 const ROW_CODES = unique(TABLE_IDS.flatMap((t) => TABLES[t].rows.map((r) => r.code)));
 const COLUMN_CODES = unique(TABLE_IDS.flatMap((t) => TABLES[t].columns.map((c) => c.code)));
-
-type Spec = Omit<ColumnSpec, 'header' | 'required'> & { required?: boolean };
-const col = (spec: Spec): ColumnSpec => ({ ...spec, header: spec.name, required: spec.required ?? false });
-
-const C = {
-  report_id: col({ name: 'report_id', label: { zh: '报告编号', en: 'Report id' }, type: 'string', required: true,
-    note: 'stable id <agency slug>-<year>; the report\'s JSON is reports/<year>/<report_id>.json' }),
-  agency: col({ name: 'agency', label: { zh: '机关', en: 'Agency' }, type: 'string', required: true, note: 'as printed' }),
-  region: col({ name: 'region', label: { zh: '行政区划代码', en: 'Region' }, type: 'string', pattern: '^[0-9]{6}$',
-    note: 'GB/T 2260 administrative division code, when known' }),
-  year: col({ name: 'year', label: { zh: '年度', en: 'Year' }, type: 'year', required: true, note: 'the year reported on' }),
-  edition: col({ name: 'edition', label: { zh: '格式版本', en: 'Template edition' }, type: 'string', required: true,
-    enum: EDITIONS, note: 'edition of the national report template' }),
-};
-
-const count = (name: string, label: Text, note?: string, required = false): ColumnSpec =>
-  col({ name, label, type: 'integer', minimum: 0, required, ...(note ? { note } : {}) });
 
 function valueColumn(c: ColumnDef): ColumnSpec {
   const note = c.signed ? 'signed change' : c.money ? 'amount in 万元 (10,000 yuan)' : 'count';
@@ -151,6 +104,8 @@ const REPORTS: CsvTableSpec = {
 export const CSV_TABLES: readonly CsvTableSpec[] = [
   OBSERVATIONS,
   REPORTS,
+  TIMESERIES,
+  REGIONS,
   ...WIDE_TABLES.flatMap((t) => [wide(TABLES[t], false), wide(TABLES[t], true)]),
 ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 

@@ -3,6 +3,7 @@
  * Builders are pure: they return strings (or string chunks per report, for the big files that are streamed);
  * the orchestrator (pipeline/build/index.ts) writes them through the file adapter and measures them.
  */
+import type { AgencyRef } from '../model/agency.ts';
 import type { ValidationResult } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
 
@@ -47,6 +48,37 @@ export interface Headline {
   lawsuits: number | null;
 }
 
+/**
+ * The figures of tables 三 and 四 that the time series, the regional sums and the per-body feeds publish, each
+ * defined by template codes in figures.ts; null when the source prints none of the cells a figure is made of.
+ * Keys are the column names of data/timeseries.csv.
+ */
+export interface Figures {
+  received: number | null;
+  carried_over: number | null;
+  handled: number | null;
+  granted: number | null;
+  partially_granted: number | null;
+  refused: number | null;
+  unavailable: number | null;
+  not_processed: number | null;
+  other: number | null;
+  carried_forward: number | null;
+  reconsiderations: number | null;
+  lawsuits: number | null;
+  appeals: number | null;
+  appeals_corrected: number | null;
+}
+
+/** Shares journalists quote, as decimals rounded to 4 places; null when a part is missing or the denominator is 0. */
+export interface Rates {
+  granted_rate: number | null;
+  partially_granted_rate: number | null;
+  refused_rate: number | null;
+  unavailable_rate: number | null;
+  appeals_corrected_rate: number | null;
+}
+
 /** One report as the aggregate files see it: small, kept in memory for the whole corpus. */
 export interface ReportSummary {
   id: string;
@@ -61,6 +93,15 @@ export interface ReportSummary {
   /** Rule ids of the report's warnings, sorted, unique. */
   flags: string[];
   headline: Headline;
+  /** The registry body the report resolved to; null when its printed name did not resolve. */
+  body: AgencyRef | null;
+  /**
+   * The report's body in the per-body files (series.ts): body.id, or for a report without body the report id
+   * without its "-<year>" (the printed name's agencySlug, for the ids xxgk assigns).
+   */
+  series: string;
+  /** Tables 三 and 四 reduced to the time series' figures. */
+  figures: Figures;
   sources: string[];
   /** Relative path of the report's canonical JSON, its sha256 and size. */
   json: { path: string; sha256: string; bytes: number };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { reportPage, siteIndex, yearPages } from '../../pipeline/build/site/index.ts';
+import { AGENCIES_INDEX, agenciesIndex, agencyPages, reportPage, siteIndex, yearPages } from '../../pipeline/build/site/index.ts';
 import type { ReleaseContext } from '../../pipeline/build/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -20,7 +20,7 @@ const ARTIFACTS = resolve(import.meta.dirname, '../../output/test-artifacts');
 const BASE = '/xxgk-data/latest/';
 const FLAGGED = 'yunhushiminzhengju-2020';
 
-/** Write index, year pages, report pages and their JSON, and placeholder data files into `dir`. */
+/** Write index, year, report and body pages, the reports' JSON, and placeholder data files into `dir`. */
 async function writeSite(dir: string): Promise<ReleaseContext> {
   const reports = sampleReports();
   const put = async (path: string, content: string) => {
@@ -47,6 +47,8 @@ async function writeSite(dir: string): Promise<ReleaseContext> {
     await put(summary.page, reportPage(r, summary, { meta: ctx.meta }));
   }
   for (const { path, content } of yearPages(ctx)) await put(path, content);
+  for (const { path, content } of agencyPages(ctx)) await put(path, content);
+  await put(AGENCIES_INDEX, agenciesIndex(ctx));
   const schemaOrg = { '@context': 'https://schema.org', '@type': 'Dataset', name: ctx.meta.title.en, description: '</script><script>window.__xss=1</script>' };
   await put('index.html', siteIndex(ctx, { schemaOrg }));
   return ctx;
@@ -132,9 +134,22 @@ test('the site in headless Chromium: charts, downloads, local requests only, fla
     await flagged.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'site-report.png'), fullPage: true });
 
+    // The report page links to its body's page: five charts over the body's years, a row per year linking back.
+    const reportUrl = page.url();
+    await Promise.all([page.waitForURL('**/agencies/*.html'), page.locator('a.body-link').click()]);
+    const bodyUrl = page.url();
+    for (const id of ['body-received', 'body-handled', 'body-refused-share', 'body-reconsiderations', 'body-lawsuits']) {
+      const chart = page.locator(`svg#${id}`);
+      assert.equal(await chart.isVisible(), true, `chart ${id} is visible`);
+      const box = await chart.boundingBox();
+      assert.ok(box && box.width > 200 && box.height > 100, `chart ${id} has a real size: ${JSON.stringify(box)}`);
+    }
+    assert.ok(await page.locator(`#years a[href$="${FLAGGED}.html"]`).count() >= 1, 'the body page links the report');
+    await page.screenshot({ path: join(ARTIFACTS, 'site-body.png'), fullPage: true });
+
     // Narrow screens: the page itself does not scroll sideways (wide tables scroll inside their frame).
     await page.setViewportSize({ width: 390, height: 800 });
-    for (const url of [`${server.url}index.html`, page.url()]) {
+    for (const url of [`${server.url}index.html`, reportUrl, bodyUrl, `${server.url}${AGENCIES_INDEX}`]) {
       await page.goto(url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `${url} fits a 390px screen (overflow ${overflow}px)`);

@@ -10,6 +10,10 @@ import { REPORTS_CSV, csvTableSpec, tableSchema, type FieldType } from '../../pi
 import { csvFiles, reportsCsv } from '../../pipeline/build/to-csv.ts';
 import { CSVW_CONTEXT, csvwMetadata } from '../../pipeline/build/to-csvw.ts';
 import type { ReleaseContext, ValidatedReport } from '../../pipeline/build/types.ts';
+import { REGIONS_CSV, TIMESERIES_CSV } from '../../pipeline/build/table-schemas-series.ts';
+import { regionsCsv } from '../../pipeline/build/to-regions.ts';
+import { timeseriesCsv } from '../../pipeline/build/to-timeseries.ts';
+import { bodyReports } from '../helpers/body-release.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 import { parseCsv } from '../helpers/table-schema-check.ts';
@@ -22,6 +26,10 @@ function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx:
   for (const f of csvFiles()) files.set(f.path, f.head() + reports.map((r) => f.chunk(r)).join('') + f.tail());
   const stats = () => [...files].map(([p, c]) => fileStat(p, c, 'text/csv'));
   files.set(REPORTS_CSV, reportsCsv(sampleContext(reports, stats())));
+  // The per-body tables, from reports that resolve to registry bodies (the sample reports resolve to none).
+  const bodies = bodyReports();
+  files.set(TIMESERIES_CSV, timeseriesCsv(sampleContext(bodies)));
+  files.set(REGIONS_CSV, regionsCsv(sampleContext(bodies)));
   return { files, ctx: sampleContext(reports, [...stats(), fileStat('feed/reports.json', '{}\n', 'application/json')]) };
 }
 
@@ -60,7 +68,7 @@ const XSD_OF: Record<FieldType, string[]> = {
 
 test('one metadata file beside every CSV of the release, its url relative to it', () => {
   const csvs = ctx.files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path);
-  assert.equal(csvs.length, 8);
+  assert.equal(csvs.length, 10);
   assert.deepEqual(metadata.map((m) => m.path), csvs.map((p) => `${p}-metadata.json`));
   for (const m of metadata) {
     const doc = JSON.parse(m.content) as Node;

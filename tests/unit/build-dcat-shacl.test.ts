@@ -18,7 +18,8 @@ import { SHARED, skipWithoutShared } from '../helpers/shared.ts';
 const SHAPES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'] as const;
 type ShapesName = (typeof SHAPES)[number];
 
-const FILES = ['data/proactive.csv', 'data/applications.csv', 'data/appeals.csv', 'data/reports.csv', 'feed/reports.json', 'feed/observations.ndjson'];
+const FILES = ['data/proactive.csv', 'data/applications.csv', 'data/appeals.csv', 'data/reports.csv', 'data/timeseries.csv',
+  'data/regions.csv', 'feed/reports.json', 'feed/agencies.json', 'feed/observations.ndjson'];
 const files = (): FileStat[] => FILES.map((p) => fileStat(p, `contents of ${p}\n`, 'text/plain'));
 const context = (): ReleaseContext => sampleContext(sampleReports(), files());
 

@@ -13,7 +13,10 @@ const FILES: Array<[string, string]> = [
   ['data/applications.csv', 'text/csv'],
   ['data/appeals.csv', 'text/csv'],
   ['data/reports.csv', 'text/csv'],
+  ['data/timeseries.csv', 'text/csv'],
+  ['data/regions.csv', 'text/csv'],
   ['feed/reports.json', 'application/json'],
+  ['feed/agencies.json', 'application/json'],
   ['feed/observations.ndjson', 'application/x-ndjson'],
 ];
 
@@ -226,7 +229,8 @@ test('without reports the catalog has no temporal coverage but still lists every
   assert.equal(ctx.years, null);
   const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
   assert.equal(store.getQuads(null, `${DCT}temporal`, null, null).length, 0);
-  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 5); // 3 tables, reports index, the series
+  // 3 tables, reports index, time series, regional sums, the series (no body: the sample reports resolve to none)
+  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 7);
 });
 
 test('schema.org Dataset: names, coverage, licence and one DataDownload per file', () => {

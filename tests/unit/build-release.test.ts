@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
+import { bodyPaths, seriesKey } from '../../pipeline/build/series-key.ts';
 import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../helpers/build-samples.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-build-'));
@@ -49,10 +50,13 @@ test('changing one report changes only the files that depend on it', async () =>
   }
   await buildSamples(out, inDir, () => new Date('2026-03-01T00:00:00Z'));
   const changed = diffTrees(before, readTree(out));
-  const id = run.published.find((r) => r.report.agency === '淮安市人民政府' && r.report.year === 2024)!.report.id;
+  const changedReport = run.published.find((r) => r.report.agency === '淮安市人民政府' && r.report.year === 2024)!.report;
+  const id = changedReport.id;
+  const body = bodyPaths(seriesKey(changedReport));
   const allowed = new Set([
     `reports/2024/${id}.json`, `reports/2024/${id}.html`, 'reports/2024/index.html',
     'data/observations.csv', 'data/applications.csv', 'data/applications-zh.csv', 'data/reports.csv',
+    'data/timeseries.csv', 'data/regions.csv', body.feed, body.page, 'feed/agencies.json',
     'feed/observations.ndjson', 'feed/reports.json', 'datapackage.json', 'catalog.jsonld', 'catalog.ttl',
     'index.html', 'manifest.json',
   ]);
@@ -87,6 +91,22 @@ test('every JSON file validates against its schema, and the manifest measures ev
   }
   assert.ok(reports >= 5, 'report documents built');
   check('feed-reports.schema.json', JSON.parse(tree.get('feed/reports.json')!.toString()), 'feed/reports.json');
+  const agencies = JSON.parse(tree.get('feed/agencies.json')!.toString());
+  check('feed-agencies.schema.json', agencies, 'feed/agencies.json');
+  let bodies = 0;
+  for (const [path, bytes] of tree) {
+    if (!/^feed\/agencies\/[^/]+\.json$/.test(path)) continue;
+    const doc = JSON.parse(bytes.toString());
+    assert.match(doc.$schema, /schemas\/feed-agency\.schema\.json$/);
+    check('feed-agency.schema.json', doc, path);
+    bodies++;
+  }
+  assert.equal(bodies, agencies.agencies.length, 'one feed per body of the index');
+  // Every JSON file is checked: here against its JSON Schema, or by the tests of its own standard.
+  const elsewhere = (p: string) => p.startsWith('schemas/') || p === 'datapackage.json' || p.endsWith('.csv-metadata.json');
+  const here = (p: string) => /^reports\/\d{4}\/[^/]+\.json$/.test(p) || /^feed\/agencies\/[^/]+\.json$/.test(p)
+    || ['feed/reports.json', 'feed/agencies.json', 'manifest.json'].includes(p);
+  assert.deepEqual([...tree.keys()].filter((p) => p.endsWith('.json') && !here(p) && !elsewhere(p)), []);
   const lines = tree.get('feed/observations.ndjson')!.toString().trimEnd().split('\n');
   assert.ok(lines.length > reports * 100);
   for (const [n, line] of lines.entries()) check('observation.schema.json', JSON.parse(line), `observations.ndjson line ${n + 1}`);

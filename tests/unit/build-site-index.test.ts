@@ -106,6 +106,7 @@ function withBodies(ctx: ReleaseContext, count: number): ReleaseContext {
   const extra: ReportSummary[] = Array.from({ length: count }, (_, k) => ({
     ...model,
     id: `body${String(k).padStart(2, '0')}-${model.year}`,
+    series: `body${String(k).padStart(2, '0')}`,
     agency: `第${k}局`,
     headline: { ...model.headline, received: k * 10 },
     page: `reports/${model.year}/body${String(k).padStart(2, '0')}-${model.year}.html`,

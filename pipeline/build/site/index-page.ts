@@ -1,5 +1,7 @@
 /** index.html: what the release holds, headline charts, downloads, and every report with its validation status. Pure. */
+import { bodySeries } from '../series.ts';
 import type { FileStat, ReleaseContext, ReportSummary } from '../types.ts';
+import { AGENCIES_INDEX, rankings } from './agency-list.ts';
 import { horizontalBars, yearBars } from './charts.ts';
 import { bi, bytes, cmp, esc, href, num, scriptJson } from './html.ts';
 import { headlineLabel, TREND_KEYS } from './labels.ts';
@@ -27,7 +29,7 @@ const GROUPS: ReadonlyArray<{ test: (path: string) => boolean; zh: string; en: s
 
 function facts(ctx: ReleaseContext): string {
   const { meta } = ctx;
-  const bodies = new Set(ctx.reports.map((s) => s.agency)).size;
+  const bodies = bodySeries(ctx.reports).length;
   const flagged = ctx.reports.filter((s) => s.warnings > 0).length;
   const failed = ctx.reports.filter((s) => s.errors > 0).length;
   const fact = (zh: string, en: string, value: string, cls = '') =>
@@ -35,7 +37,7 @@ function facts(ctx: ReleaseContext): string {
   return `<dl class="facts">
 ${fact('版本', 'Version', esc(meta.version), 'big')}
 ${fact('报告', 'Reports', String(ctx.reports.length), 'big')}
-${fact('机关', 'Bodies', String(bodies), 'big')}
+${fact('机关', 'Bodies', `<a href="${esc(href(PATH, AGENCIES_INDEX))}">${bodies}</a>`, 'big')}
 ${fact('年度', 'Years', ctx.years ? `${ctx.years[0]}–${ctx.years[1]}` : '—', 'big')}
 ${fact('更新日期', 'Modified', esc(ctx.modified), 'big')}
 ${fact('许可', 'Licence', `<a href="${esc(meta.license.url)}" rel="license">${esc(meta.license.id)}</a>`, 'big')}
@@ -96,6 +98,18 @@ function topBodies(ctx: ReleaseContext): string {
 </section>`;
 }
 
+function bodyRankings(ctx: ReleaseContext): string {
+  if (!ctx.reports.length) return '';
+  return `<section id="rankings">
+<h2>${bi('机关排名（历年合计）', 'Bodies ranked, all years')}</h2>
+${rankings(ctx, PATH, TOP)}
+<p><a href="${esc(href(PATH, AGENCIES_INDEX))}">${bi('全部机关及其历年数据', 'Every body and its figures by year')}</a></p>
+</section>`;
+}
+
+/** One JSON file per body: listed by feed/agencies.json, not one by one here. */
+const PER_BODY = /^feed\/agencies\/[^/]+\.json$/;
+
 function fileRow(f: FileStat): string {
   return `<tr data-file="${esc(f.path)}"><th scope="row"><a href="${esc(href(PATH, f.path))}" download>${esc(f.path)}</a></th>`
     + `<td>${esc(f.mediaType)}</td><td class="num" title="${f.bytes} bytes">${bytes(f.bytes)}</td>`
@@ -105,7 +119,7 @@ function fileRow(f: FileStat): string {
 function downloads(ctx: ReleaseContext): string {
   const listed = new Set(ctx.files.map((f) => f.path));
   const groups = GROUPS.map((g) => ({ ...g, files: [] as FileStat[] }));
-  for (const f of ctx.files) groups.find((g) => g.test(f.path))!.files.push(f);
+  for (const f of ctx.files) if (!PER_BODY.test(f.path)) groups.find((g) => g.test(f.path))!.files.push(f);
   const head = `<thead><tr><th scope="col">${bi('文件', 'File')}</th><th scope="col">${bi('类型', 'Type')}</th><th scope="col" class="num">${bi('大小', 'Size')}</th><th scope="col">SHA-256</th></tr></thead>`;
   const tables = groups.filter((g) => g.files.length).map((g) => `<h3>${bi(g.zh, g.en)}</h3>
 <div class="wrap"><table class="files">${head}<tbody>
@@ -117,7 +131,7 @@ ${g.files.map(fileRow).join('\n')}
     : '';
   return `<section id="downloads">
 <h2>${bi('下载', 'Downloads')}</h2>
-<p class="note">每份报告另有 JSON 文件，见各报告页。<span lang="en">Each report also has its own JSON file, linked from its page.</span></p>
+<p class="note">每份报告另有 JSON 文件，见各报告页；每个机关另有 feed/agencies/&lt;编号&gt;.json，见 feed/agencies.json 和各机关页。<span lang="en">Each report also has its own JSON file, linked from its page; each body has feed/agencies/&lt;id&gt;.json, listed in feed/agencies.json and linked from its page.</span></p>
 ${tables.join('\n')}
 ${extraList}
 </section>`;
@@ -156,6 +170,7 @@ ${facts(ctx)}
 ${trends(ctx)}
 </section>
 ${topBodies(ctx)}
+${bodyRankings(ctx)}
 ${downloads(ctx)}
 ${reportsByYear(ctx)}`;
   return page({

@@ -1,4 +1,6 @@
-/** The static site: index.html, a page per year and a page per report. Builders return HTML strings. */
+/** The static site: index.html, a page per year, per report and per body. Builders return HTML strings. */
 export { siteIndex } from './index-page.ts';
 export { reportPage } from './report-page.ts';
 export { yearPages } from './year-pages.ts';
+export { agencyPage, agencyPages } from './agency-page.ts';
+export { AGENCIES_INDEX, agenciesIndex, agenciesIndexChunks } from './agency-list.ts';

@@ -56,7 +56,8 @@ table.reports thead th:nth-child(2){width:6%}
 table.reports thead th:nth-child(8){width:16%}
 table.reports thead th:nth-child(9){width:9%}
 table.reports th[scope=row]{overflow-wrap:anywhere}
-th .code,td .code{display:block;font:11px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);overflow-wrap:anywhere}
+th .code,td .code,dd .code{display:block;font:11px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);overflow-wrap:anywhere}
+li .code{margin-left:.5rem;font:11px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
 table.template{font-size:.85rem}
 table.template thead th,table.template th.h{min-width:3.2rem}
 table.template tbody th[scope=row]{min-width:9rem}
@@ -88,6 +89,10 @@ ol.issues li:target{background:var(--warnbg)}
 .years a{display:inline-block;border:1px solid var(--line);border-radius:6px;padding:.3rem .7rem;text-decoration:none;background:var(--soft)}
 .years a:hover{border-color:var(--accent)}
 .right{text-align:right}
+table.years-table{min-width:1180px}
+table.years-table thead th{font-size:.8rem}
+table.ranking{min-width:560px}
+ul.silent{columns:2;font-size:.9rem}
 @media (max-width:600px){body{font-size:14px}section{padding:.8rem}h1{font-size:1.3rem}}
 `;
 
@@ -103,9 +108,15 @@ export interface PageSpec {
 }
 
 export function page(spec: PageSpec): string {
+  const { head, tail } = pageFrame(spec);
+  return `${head}${spec.body}${tail}`;
+}
+
+/** The frame of a page around its body, for a page written in pieces (a long list). */
+export function pageFrame(spec: Omit<PageSpec, 'body'>): { head: string; tail: string } {
   const { meta } = spec;
   const home = href(spec.path, 'index.html');
-  return `<!DOCTYPE html>
+  const head = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -118,7 +129,8 @@ ${spec.head ?? ''}</head>
 <body>
 <header class="site"><a href="${home}">${esc(meta.title.zh)}</a> <span class="en" lang="en">${esc(meta.title.en)}</span></header>
 <main>
-${spec.body}
+`;
+  const tail = `
 </main>
 <footer class="site">
 <p>${esc(meta.publisher.name.zh)} <span lang="en">${esc(meta.publisher.name.en)}</span> · 数据版本 <span lang="en">data version</span> ${esc(meta.version)} ·
@@ -129,4 +141,5 @@ ${spec.body}
 </body>
 </html>
 `;
+  return { head, tail };
 }
