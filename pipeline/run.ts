@@ -43,6 +43,8 @@ export interface ReadOptions {
   resolver?: NameResolver;
   /** The reports of the last release, for the cross-year rules. */
   history?: readonly AnnualReport[];
+  /** The division code of the area a file comes from (its source's region): a hint for name resolution. */
+  regionOf?: (file: string) => string | undefined;
 }
 
 /** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
@@ -78,7 +80,7 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
   const found = new Map<string, Issue[]>();
   const identified = read.map((report) => {
     if (!options.resolver) return report;
-    const { report: r, issue } = identify(report, options.resolver);
+    const { report: r, issue } = identify(report, options.resolver, options.regionOf?.(report.sources[0]!.name));
     if (issue) found.set(r.id, [...(found.get(r.id) ?? []).filter((i) => i.message.en !== issue.message.en), issue]);
     return r;
   });
@@ -132,6 +134,7 @@ export interface BuildOptions {
    */
   keepPublished?: boolean;
   resolver?: NameResolver;
+  regionOf?: ReadOptions['regionOf'];
   /**
    * The reports of the last release on the publish target, for the cross-year rules; when not given, those of the
    * release in outDir (the last build).
@@ -178,7 +181,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const last = await publishedReports(outDir);
   const history = options.history ?? [...last.values()].map((r) => r.report);
   const resolver = options.resolver ?? (await folderResolver(inDir));
-  const read = await readFolder(inDir, { cache: options.cache, resolver, history });
+  const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf });
   const valid = read.reports.filter((r) => r.validation.valid);
   const excluded = read.reports.filter((r) => !valid.includes(r));
   const kept = options.keepPublished ? last : new Map<string, ValidatedReport>();

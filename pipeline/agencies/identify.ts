@@ -23,8 +23,13 @@ export interface Identified {
   issue?: Issue;
 }
 
-export function identify(report: AnnualReport, resolver: NameResolver): Identified {
-  const resolution = resolver.resolve(report.agency, report.region ? { division: report.region } : undefined);
+/**
+ * `division`: the GB/T 2260 code of the area the document came from (a configured source's region), used to pick
+ * one body out of several that fit the name; the report's own region (structured input) when not given.
+ */
+export function identify(report: AnnualReport, resolver: NameResolver, division?: string): Identified {
+  const hint = division ?? report.region;
+  const resolution = resolver.resolve(report.agency, hint ? { division: hint } : undefined);
   if (resolution.status !== 'resolved') {
     return { report, issue: agencyIssue(report, { status: resolution.status, printed: report.agency, candidates: resolution.candidates }) };
   }

@@ -166,7 +166,9 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
   // The target's last release is the history the cross-year rules look back into.
   const history = await publishedHistory(await target.latest());
-  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history });
+  // Documents are named <source id>/<file>: the source's region helps resolve a name that fits several bodies.
+  const regionOf = (file: string) => config.sources.find((s) => s.id === file.split('/')[0])?.region;
+  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
   const quarantine: QuarantineEntry[] = [

@@ -144,3 +144,17 @@ test('a body that published last year but not this year is flagged as missing', 
   assert.deepEqual(missing.map((i) => [i.report, i.expected, i.severity]), [['synthetic-yunhushishichangjianduguanliju-2023', 2024, 'warning']]);
   assert.match(missing[0]!.message.en, /云湖市市场监督管理局 published a 2023 report but no 2024 report was found/);
 });
+
+test("a document's region (its configured source's) picks one body out of several that fit the name", async () => {
+  const dir = folder();
+  const input = join(dir, 'in');
+  mkdirSync(join(input, 'nanjing'));
+  const gulou = generate(33, { year: 2024, agency: '鼓楼区人民政府', scale: 'small' });
+  await put(join(input, 'nanjing'), 'gulou.json', 'json', gulou.values, gulou.narrative);
+  const regionOf = (file: string) => (file.startsWith('nanjing/') ? '320100' : undefined);
+  const run = await readFolder(input, { resolver: await folderResolver(input), regionOf });
+  const [{ report, validation }] = run.reports as [typeof run.reports[0]];
+  assert.equal(report.body?.name, '南京市鼓楼区人民政府');
+  assert.equal(report.region, '320106');
+  assert.ok(!validation.issues.some((i) => i.rule.startsWith('agency.')));
+});
