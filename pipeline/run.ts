@@ -178,13 +178,15 @@ export async function folderResolver(inDir: string): Promise<NameResolver> {
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
-  const last = await publishedReports(outDir);
-  const history = options.history ?? [...last.values()].map((r) => r.report);
+  // The release in outDir: read once, and only when needed (the history, or the last good versions to keep).
+  let last: Promise<Map<string, ValidatedReport>> | undefined;
+  const lastRelease = () => (last ??= publishedReports(outDir));
+  const history = options.history ?? [...(await lastRelease()).values()].map((r) => r.report);
   const resolver = options.resolver ?? (await folderResolver(inDir));
   const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf });
   const valid = read.reports.filter((r) => r.validation.valid);
   const excluded = read.reports.filter((r) => !valid.includes(r));
-  const kept = options.keepPublished ? last : new Map<string, ValidatedReport>();
+  const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
   const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
   const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);
   const result = await writeFolderAtomically(outDir, (sink) =>
