@@ -82,10 +82,18 @@ export interface RunContext {
  * report of last year when it has none for this year (the latest year of any report). Keyed by report id.
  */
 export function validateAll(reports: readonly AnnualReport[], context: RunContext = {}): Map<string, ValidationResult> {
-  const history = (context.history ?? []).filter((h) => !reports.some((r) => r.id === h.id));
+  const runIds = new Set(reports.map((r) => r.id));
+  const history = (context.history ?? []).filter((h) => !runIds.has(h.id));
+  const byBodyYear = (list: readonly AnnualReport[]) => {
+    const index = new Map<string, AnnualReport>();
+    for (const r of list) if (!index.has(`${bodyKey(r)}\u0000${r.year}`)) index.set(`${bodyKey(r)}\u0000${r.year}`, r);
+    return index;
+  };
+  const [inRun, inHistory] = [byBodyYear(reports), byBodyYear(history)];
   const results = new Map<string, ValidationResult>();
   for (const report of reports) {
-    const previous = findPrevious(report, reports) ?? findPrevious(report, history);
+    const key = `${bodyKey(report)}\u0000${report.year - 1}`;
+    const previous = inRun.get(key) ?? inHistory.get(key);
     const own = validate(report, previous ? { previous } : {});
     const extra: Issue[] = [
       ...(context.found?.get(report.id) ?? []),
