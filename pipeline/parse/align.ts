@@ -30,7 +30,8 @@ function wrapped(row: DataRow): { before: string; text: string; numbered: boolea
   if (w === undefined) {
     const text = normalizeText(row.context);
     let start = -1;
-    for (const m of text.matchAll(ITEM_NUMBER)) start = m.index;
+    // An item number with no label after it ("三、" of a heading printed one character per line) starts no item.
+    for (const m of text.matchAll(ITEM_NUMBER)) if (m.index + m[0].length < text.length) start = m.index;
     const before = `${text.slice(Math.max(start, 0))}${row.own}`;
     w = { before, text: `${before}${row.after}`, numbered: start >= 0 };
     wraps.set(row, w);

@@ -55,3 +55,12 @@ test('round trip: Word export without Word’s trailer row, standalone and insid
     }
   }
 });
+
+test('layout text: a heading printed one character per line whose "三、" shares a line with a row\'s figures (seed 3985)', async () => {
+  // Blank rows (（二）, 1.) printed as labels alone, then "2.其他法律行政法规禁止 / 公开" with its figures on the line of
+  // "三、": the figures belong to row 2, and "三、" starts no item.
+  const g = generate(3985);
+  const bytes = await renderBytes('pdftotext-layout', g.values, { narrative: g.narrative });
+  assert.match(new TextDecoder().decode(bytes), /\n三、 +\d+ +\d+\n/);
+  assert.deepEqual(await roundTrip(g, bytes, 'synthetic-3985.txt', false), []);
+});
