@@ -5,6 +5,7 @@
  * memory; the reports are never all in memory at once, so memory should grow only with the small per-report
  * summaries. Writes nothing outside the temporary folder, which it removes.
  */
+import { countArg, gc, mb, peak, sample } from './measure.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,17 +17,9 @@ import { reportFromValues } from '../pipeline/model/from-values.ts';
 import { generateValues } from '../pipeline/synth/generate.ts';
 import { validate } from '../pipeline/validate/index.ts';
 
-const at = process.argv.indexOf('--count');
-const COUNT = at >= 0 ? Number(process.argv[at + 1]) : 10_000;
+const COUNT = countArg(10_000, 'node --expose-gc --import tsx bench/build.ts');
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
-const peak = { rss: 0, heapUsed: 0 };
-const sample = () => {
-  const m = process.memoryUsage();
-  peak.rss = Math.max(peak.rss, m.rss);
-  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-};
-const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 
 let generateMs = 0;
 /** Reports in build order (year, then id), made on demand. */
@@ -47,7 +40,7 @@ async function* reports(): AsyncGenerator<ValidatedReport> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'xxgk-bench-build-'));
-(globalThis as { gc?: () => void }).gc?.();
+gc?.();
 sample();
 const base = process.memoryUsage().rss;
 const t0 = performance.now();

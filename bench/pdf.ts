@@ -6,6 +6,7 @@
  * Prints pages/s, reports/s, parse failures, cells differing, and peak memory (rss and heapUsed, sampled during the
  * run). Writes nothing.
  */
+import { countArg, gc, mb, peak, sample } from './measure.ts';
 import type { TableId } from '../pipeline/model/template.ts';
 import { readReport } from '../pipeline/read.ts';
 import { compareCells } from '../pipeline/synth/compare.ts';
@@ -13,24 +14,10 @@ import { generate } from '../pipeline/synth/generate.ts';
 import { type PdfRenderOptions, renderPdf } from '../pipeline/synth/render-pdf.ts';
 import type { CompactReport } from '../pipeline/synth/types.ts';
 
-const argv = process.argv;
-const countAt = argv.indexOf('--count');
-const COUNT = countAt >= 0 ? Number(argv[countAt + 1]) : 1_000;
-if (!Number.isInteger(COUNT) || COUNT <= 0) {
-  console.error('usage: node --expose-gc --import tsx bench/pdf.ts [--count N]   (N a positive integer)');
-  process.exit(2);
-}
+const COUNT = countArg(1_000, 'node --expose-gc --import tsx bench/pdf.ts');
 
-const peak = { rss: 0, heapUsed: 0 };
-function sample(): void {
-  const m = process.memoryUsage();
-  peak.rss = Math.max(peak.rss, m.rss);
-  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-}
 const sampler = setInterval(sample, 25);
 sampler.unref();
-const gc = (globalThis as { gc?: () => void }).gc;
-const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const BREAKS: Array<TableId | undefined> = [undefined, 'applications', 'proactive', undefined, 'appeals'];
 

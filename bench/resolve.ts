@@ -9,6 +9,7 @@
  * or were wrong (resolved to another body, ambiguous without it, or resolved when no body has the name: must be 0).
  * Exits 1 when any is wrong.
  */
+import { gc, mb, peak, sample } from './measure.ts';
 import { loadDivisions } from '../pipeline/adapters/registry.ts';
 import type { Division } from '../pipeline/agencies/divisions.ts';
 import { governmentsFromDivisions } from '../pipeline/agencies/from-divisions.ts';
@@ -29,10 +30,6 @@ function arg(name: string, fallback: number): number {
 const BODIES = arg('--bodies', 50_000);
 const NAMES = arg('--names', 100_000);
 
-const peak = { rss: 0 };
-const sample = (): void => void (peak.rss = Math.max(peak.rss, process.memoryUsage().rss));
-const gc = (globalThis as { gc?: () => void }).gc;
-const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** Departments as cities and counties name them (the place goes in front). */
 const DEPARTMENTS = [

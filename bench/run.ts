@@ -4,6 +4,7 @@
  * report at a time): ingest + parse throughput, validate throughput, and peak memory (rss and heapUsed, sampled
  * during the run). Prints a table; writes nothing.
  */
+import { countArg, gc, mb, peak, sample } from './measure.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
 import type { AnnualReport } from '../pipeline/model/report.ts';
 import { parseDocument } from '../pipeline/parse/index.ts';
@@ -13,22 +14,7 @@ import { renderBytes, SYNTH_RENDERINGS, type SynthRendering } from '../pipeline/
 import type { CompactReport } from '../pipeline/synth/types.ts';
 import { validate } from '../pipeline/validate/index.ts';
 
-const argv = process.argv;
-const countAt = argv.indexOf('--count');
-const COUNT = countAt >= 0 ? Number(argv[countAt + 1]) : 10_000;
-if (!Number.isInteger(COUNT) || COUNT <= 0) {
-  console.error('usage: npm run bench -- [--count N]   (N a positive integer)');
-  process.exit(2);
-}
-
-const peak = { rss: 0, heapUsed: 0 };
-function sample(): void {
-  const m = process.memoryUsage();
-  peak.rss = Math.max(peak.rss, m.rss);
-  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-}
-const gc = (globalThis as { gc?: () => void }).gc;
-const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const COUNT = countArg(10_000, 'npm run bench --');
 
 interface Item { name: string; rendering: SynthRendering; bytes: Uint8Array; values: CompactReport }
 

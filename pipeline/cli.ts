@@ -9,16 +9,14 @@ import { ConfigError, InputError, PublishError, UsageError, describeLocation } f
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
-import { type BuildOptions, buildFolder } from './run.ts';
+import { type BuildOptions, buildFolder, registryResolver } from './run.ts';
 import { publishedHistory } from './publish/history.ts';
 import { DEFAULT_REPO, publishCommand, targetFor } from './publish/cli-publish.ts';
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
 import { suggestCommand } from './agencies/cli-agencies.ts';
-import { identify } from './agencies/identify.ts';
-import { createResolver } from './agencies/resolve.ts';
-import { loadRegistry } from './adapters/registry.ts';
+import { identifyAll } from './agencies/identify.ts';
 
 /** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
 export const EXIT = { ok: 0, invalid: 1, input: 2, internal: 70 } as const;
@@ -34,24 +32,21 @@ interface Read {
  */
 async function readAll(files: string[]): Promise<{ read: Read[]; found: Map<string, Issue[]>; failed: boolean }> {
   const read: Read[] = [];
-  const found = new Map<string, Issue[]>();
-  const resolver = createResolver(await loadRegistry());
   let failed = false;
   for (const file of files) {
     try {
       const bytes = await readBytes(file).catch((err: NodeJS.ErrnoException) => {
         throw new InputError(`cannot read file: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, file);
       });
-      const { report, issue } = identify(await readReport(bytes, basename(file)), resolver);
-      if (issue) found.set(report.id, [issue]);
-      read.push({ file, report });
+      read.push({ file, report: await readReport(bytes, basename(file)) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       process.stderr.write(`xxgk: ${file}: ${err.message}\n`);
       failed = true;
     }
   }
-  return { read, found, failed };
+  const { reports, found } = identifyAll(read.map((r) => r.report), await registryResolver());
+  return { read: read.map((r, k) => ({ file: r.file, report: reports[k]! })), found, failed };
 }
 
 /** A value printed as text where a number belongs is bad input (exit 2); other errors are validation errors (1). */

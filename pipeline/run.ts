@@ -15,11 +15,12 @@ import { InputError } from './errors.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
-import { type NameResolver, identify } from './agencies/identify.ts';
+import { type NameResolver, identifyAll } from './agencies/identify.ts';
 import { createResolver } from './agencies/resolve.ts';
 import { DEFAULT_REGISTRY, loadRegistry } from './adapters/registry.ts';
 import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
+import { releaseReports } from './publish/history.ts';
 import { readReport } from './read.ts';
 import { validateAll } from './validate/index.ts';
 
@@ -45,6 +46,8 @@ export interface ReadOptions {
   history?: readonly AnnualReport[];
   /** The division code of the area a file comes from (its source's region): a hint for name resolution. */
   regionOf?: (file: string) => string | undefined;
+  /** The folder's files (relative paths), when the caller has listed them already. */
+  files?: readonly string[];
 }
 
 /** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
@@ -63,7 +66,7 @@ async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): 
  */
 export async function readFolder(inDir: string, options: ReadOptions = {}): Promise<ReadResult & { parsed: number }> {
   const { cache } = options;
-  const files = (await listFiles(inDir)).filter((f) => !NOT_REPORTS.test(f));
+  const files = (options.files ?? (await listFiles(inDir))).filter((f) => !NOT_REPORTS.test(f));
   const read: AnnualReport[] = [];
   const unreadable: ReadResult['unreadable'] = [];
   let parsed = 0;
@@ -77,14 +80,11 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
       unreadable.push({ file, message: err.message });
     }
   }
-  const found = new Map<string, Issue[]>();
-  const identified = read.map((report) => {
-    if (!options.resolver) return report;
-    const { report: r, issue } = identify(report, options.resolver, options.regionOf?.(report.sources[0]!.name));
-    if (issue) found.set(r.id, [...(found.get(r.id) ?? []).filter((i) => i.message.en !== issue.message.en), issue]);
-    return r;
-  });
-  const { reports, renderings } = mergeRenderings(identified);
+  const identified = options.resolver
+    ? identifyAll(read, options.resolver, options.regionOf)
+    : { reports: read, found: new Map<string, Issue[]>() };
+  const { reports, renderings } = mergeRenderings(identified.reports);
+  const found = identified.found;
   const results = validateAll(reports, { history: options.history ?? [], found, renderings });
   const validated = reports
     .map((report) => ({ report, validation: results.get(report.id)! }))
@@ -92,7 +92,6 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
   return { files: files.length, parsed, reports: validated, unreadable };
 }
 
-/** The JSON Schemas a release publishes under schemas/ (file name → content): the project's, or a built release's. */
 /** Schemas of the project that describe no file of a release (the configuration's). */
 const NOT_PUBLISHED = new Set(['config.schema.json', 'agencies.schema.json']);
 
@@ -144,29 +143,18 @@ export interface BuildOptions {
 
 /** The report documents of the release in outDir, by report id (empty when there is none). */
 async function publishedReports(outDir: string): Promise<Map<string, ValidatedReport>> {
-  const text = await readPrevious(outDir, 'feed/reports.json');
-  if (!text) return new Map();
-  const feed = JSON.parse(text) as { reports?: Array<{ id: string; year: number }> };
-  const out = new Map<string, ValidatedReport>();
-  for (const { id, year } of feed.reports ?? []) {
-    const doc = await readPrevious(outDir, `reports/${year}/${id}.json`);
-    if (!doc) continue;
-    const { report, validation } = JSON.parse(doc) as ValidatedReport;
-    out.set(id, { report, validation });
-  }
-  return out;
+  const reports = await releaseReports((path) => readPrevious(outDir, path));
+  return new Map(reports.map((r) => [r.report.id, r]));
 }
 
 const REGISTRY_FILE = /(?:^|\/)agencies\.ya?ml$/i;
 const resolvers = new Map<string, Promise<NameResolver>>();
 
 /**
- * The name resolver for a folder: the project registry (agencies.yaml) plus every agencies.yaml under the folder
- * (bodies of its own, e.g. the invented ones of the synthetic samples). Loaded once per set of files (and dates).
+ * The name resolver over the project registry (agencies.yaml) and the extra registry files, in order. Loaded once per
+ * set of files: keyed by the files and their modification times, so an edited registry is read again.
  */
-export async function folderResolver(inDir: string): Promise<NameResolver> {
-  const extra = (await listFiles(inDir)).filter((f) => REGISTRY_FILE.test(f)).sort().map((f) => join(inDir, f));
-  // Keyed by the files and their modification times: an edited registry is read again.
+export async function registryResolver(extra: readonly string[] = []): Promise<NameResolver> {
   const key = (await Promise.all([DEFAULT_REGISTRY, ...extra].map(async (f) => `${f}@${(await stat(f)).mtimeMs}`))).join('\n');
   if (!resolvers.has(key)) {
     const loading = loadRegistry(extra).then(createResolver);
@@ -176,16 +164,26 @@ export async function folderResolver(inDir: string): Promise<NameResolver> {
   return resolvers.get(key)!;
 }
 
+/**
+ * The name resolver for a folder: the project registry plus every agencies.yaml under the folder (bodies of its own,
+ * e.g. the invented ones of the synthetic samples). `files`: the folder's files, when already listed.
+ */
+export async function folderResolver(inDir: string, files?: readonly string[]): Promise<NameResolver> {
+  const listed = files ?? (await listFiles(inDir));
+  return registryResolver(listed.filter((f) => REGISTRY_FILE.test(f)).sort().map((f) => join(inDir, f)));
+}
+
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
   // The release in outDir: read once, and only when needed (the history, or the last good versions to keep).
   let last: Promise<Map<string, ValidatedReport>> | undefined;
   const lastRelease = () => (last ??= publishedReports(outDir));
   const history = options.history ?? [...(await lastRelease()).values()].map((r) => r.report);
-  const resolver = options.resolver ?? (await folderResolver(inDir));
-  const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf });
+  const files = await listFiles(inDir);
+  const resolver = options.resolver ?? (await folderResolver(inDir, files));
+  const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf, files });
   const valid = read.reports.filter((r) => r.validation.valid);
-  const excluded = read.reports.filter((r) => !valid.includes(r));
+  const excluded = read.reports.filter((r) => !r.validation.valid);
   const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
   const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
   const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);

@@ -36,3 +36,22 @@ export function identify(report: AnnualReport, resolver: NameResolver, division?
   const body = agencyRef(resolution.agency);
   return { report: { ...report, id: `${body.id}-${report.year}`, body, region: body.division } };
 }
+
+/**
+ * Identify every report of a run. `regionOf` gives the division of the area a report's document came from. The
+ * warnings of names that did not resolve come back by report id (one per distinct name: renderings of one report
+ * that print the same unknown name share one warning).
+ */
+export function identifyAll(
+  reports: readonly AnnualReport[],
+  resolver: NameResolver,
+  regionOf?: (file: string) => string | undefined,
+): { reports: AnnualReport[]; found: Map<string, Issue[]> } {
+  const found = new Map<string, Issue[]>();
+  const identified = reports.map((report) => {
+    const { report: r, issue } = identify(report, resolver, regionOf?.(report.sources[0]!.name));
+    if (issue) found.set(r.id, [...(found.get(r.id) ?? []).filter((i) => i.message.en !== issue.message.en), issue]);
+    return r;
+  });
+  return { reports: identified, found };
+}

@@ -6,7 +6,7 @@
  * several lines, join into one cell text. Empty boxes are blank cells. Pure.
  */
 import type { PdfText, Rule } from './pdf-content.ts';
-import { groupLines, joinText } from './pdf-lines.ts';
+import { groupLines, joinText, pieces } from './pdf-lines.ts';
 
 const SNAP = 1.5;
 const REACH = 2;
@@ -117,15 +117,7 @@ const boxKey = (b: Box): string => `${b.top.toFixed(1)},${b.left.toFixed(1)},${b
 /** A box's text: its runs as lines top to bottom, joined without breaks (a label wrapped inside its cell). */
 function cellText(texts: readonly PdfText[]): string {
   let text = '';
-  for (const line of groupLines(texts)) {
-    let lineText = '';
-    let end = -Infinity;
-    for (const t of line.texts) {
-      lineText = joinText(lineText, t.text, t.x - end, t.size);
-      end = t.x + t.width;
-    }
-    text = joinText(text, lineText.trim(), 0, line.size);
-  }
+  for (const line of groupLines(texts)) for (const p of pieces(line, Infinity)) text = joinText(text, p.text, 0, p.size);
   return text.trim();
 }
 

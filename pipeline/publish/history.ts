@@ -1,36 +1,49 @@
 /**
- * The reports a publish target already holds: its last release's report documents. The cross-year rules look
- * back into them, so a report is checked against the same body's report of the year before even when that one
- * is not read again (a CI runner starts with an empty output folder; the target is the history).
+ * The report documents of a release: its feed/reports.json, then each reports/<year>/<id>.json. Read from the
+ * publish target's last release (the history the cross-year rules look back into: a CI runner starts with an empty
+ * output folder, the target is the history), or from a release folder on disk.
  */
+import type { ValidatedReport } from '../build/types.ts';
 import type { AnnualReport } from '../model/report.ts';
 import type { Published } from './types.ts';
+
+/** Reads one file of a release as text; null when it is not there. */
+export type ReadText = (path: string) => Promise<string | null>;
 
 interface FeedEntry {
   id: string;
   year: number;
 }
 
-const decoder = new TextDecoder();
-
-async function json(published: Published, path: string): Promise<unknown> {
-  const bytes = await published.read(path);
-  if (!bytes) return null;
+async function json(read: ReadText, path: string): Promise<unknown> {
+  const text = await read(path);
+  if (text === null) return null;
   try {
-    return JSON.parse(decoder.decode(bytes)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return null;
   }
 }
 
-/** Every report of the target's last release (empty when it has none, or a file is missing or unreadable). */
-export async function publishedHistory(published: Published | null): Promise<AnnualReport[]> {
-  if (!published) return [];
-  const feed = (await json(published, 'feed/reports.json')) as { reports?: FeedEntry[] } | null;
-  const out: AnnualReport[] = [];
+/** Every report document of a release, in feed order (empty when it has none; a missing or unreadable one is left out). */
+export async function releaseReports(read: ReadText): Promise<ValidatedReport[]> {
+  const feed = (await json(read, 'feed/reports.json')) as { reports?: FeedEntry[] } | null;
+  const out: ValidatedReport[] = [];
   for (const { id, year } of feed?.reports ?? []) {
-    const doc = (await json(published, `reports/${year}/${id}.json`)) as { report?: AnnualReport } | null;
-    if (doc?.report) out.push(doc.report);
+    const doc = (await json(read, `reports/${year}/${id}.json`)) as Partial<ValidatedReport> | null;
+    if (doc?.report && doc.validation) out.push({ report: doc.report, validation: doc.validation });
   }
   return out;
+}
+
+const decoder = new TextDecoder();
+
+/** Every report of the target's last release (empty when it has none). */
+export async function publishedHistory(published: Published | null): Promise<AnnualReport[]> {
+  if (!published) return [];
+  const read: ReadText = async (path) => {
+    const bytes = await published.read(path);
+    return bytes ? decoder.decode(bytes) : null;
+  };
+  return (await releaseReports(read)).map((r) => r.report);
 }
