@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBytes } from './adapters/fs.ts';
-import { tidyRows } from './build/tidy-rows.ts';
+import { tidyRows } from './datasets/tidy-rows.ts';
 import { ConfigError, InputError, PublishError, UsageError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';

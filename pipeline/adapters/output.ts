@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { FileStat } from '../build/types.ts';
+import type { FileStat } from '../datasets/types.ts';
 
 export interface OpenFile {
   write(chunk: string): Promise<void>;

@@ -9,7 +9,7 @@
  *
  * The versioned trees are the tagged commits (vX.Y.Z).
  */
-import type { DatasetMeta } from '../build/types.ts';
+import type { DatasetMeta } from '../datasets/types.ts';
 import { notesTitle } from './plan-notes.ts';
 import type { Asset } from './types.ts';
 

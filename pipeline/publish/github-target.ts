@@ -14,8 +14,8 @@
 import { createHash } from 'node:crypto';
 import { type GitHubClientOptions, githubClient, githubEnvironment } from '../adapters/github.ts';
 import { systemClock } from '../adapters/clock.ts';
-import { DEFAULT_META } from '../build/defaults.ts';
-import type { DatasetMeta } from '../build/types.ts';
+import { DEFAULT_META } from '../datasets/defaults.ts';
+import type { DatasetMeta } from '../datasets/types.ts';
 import { PublishError } from '../errors.ts';
 import { commitMessage, readme, tagMessage, tagName } from './git-layout.ts';
 import { IDENTITY } from './git-repo.ts';

@@ -6,7 +6,7 @@
 import { CHANGELOG, LATEST, indexHtml, prependChangelog, readme, tagName } from './git-layout.ts';
 import type { Release, TreeItem } from './github-remote.ts';
 import type { ReleaseFiles, ReleasePlan } from './types.ts';
-import type { DatasetMeta } from '../build/types.ts';
+import type { DatasetMeta } from '../datasets/types.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -3,7 +3,7 @@
  * publish target's last release (the history the cross-year rules look back into: a CI runner starts with an empty
  * output folder, the target is the history), or from a release folder on disk.
  */
-import type { ValidatedReport } from '../build/types.ts';
+import type { ValidatedReport } from '../datasets/types.ts';
 import type { AnnualReport } from '../model/report.ts';
 import type { Published } from './types.ts';
 

@@ -1,5 +1,5 @@
 /** Cell by cell comparison of two versions of a report document: the corrections the release notes list. Pure. */
-import type { ValidatedReport } from '../build/types.ts';
+import type { ValidatedReport } from '../datasets/types.ts';
 import type { Cell, TableCells } from '../model/report.ts';
 import { TABLE_IDS } from '../model/template.ts';
 import type { CellCorrection } from './types.ts';

@@ -8,7 +8,7 @@
  * withdrawn, or fields or codes added; PATCH when values are corrected (or any other data file changes). Files that
  * carry the version or the release date change with every release and decide nothing.
  */
-import type { DatasetMeta, ValidatedReport } from '../build/types.ts';
+import type { DatasetMeta, ValidatedReport } from '../datasets/types.ts';
 import { correctedCells, otherChanges } from './plan-cells.ts';
 import { renderNotes, type CorrectedReport } from './plan-notes.ts';
 import { isSurfaceFile } from './plan-surface.ts';

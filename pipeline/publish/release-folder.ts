@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { readBytes } from '../adapters/fs.ts';
-import { type ValidatedReport, byYearThenId } from '../build/types.ts';
+import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemas } from '../run.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';

@@ -2,7 +2,7 @@
  * Read one side of the planner's comparison — the last release on a target, or a new build — through a reader of its
  * files, so the planner itself stays pure. What cannot be read or parsed is reported as missing, never guessed.
  */
-import type { ValidatedReport } from '../build/types.ts';
+import type { ValidatedReport } from '../datasets/types.ts';
 import type { FeedEntry, ReleaseSide } from './plan.ts';
 import { isSurfaceFile, releaseSurface } from './plan-surface.ts';
 import type { Manifest } from './types.ts';

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { AGENCIES_INDEX, agenciesIndex, agencyPages, reportPage, siteIndex, yearPages } from '../../pipeline/build/site/index.ts';
-import type { ReleaseContext } from '../../pipeline/build/types.ts';
+import { AGENCIES_INDEX, agenciesIndex, agencyPages, reportPage, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
+import type { ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 

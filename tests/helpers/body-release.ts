@@ -5,9 +5,9 @@
  * beside its sub-rows, a 三（三） left blank, a body that handled nothing), and one name that did not resolve (over
  * two years, named like a script). Built by the real buildRelease into memory.
  */
-import { DEFAULT_META } from '../../pipeline/build/defaults.ts';
-import { buildRelease, type BuildResult } from '../../pipeline/build/index.ts';
-import { type ValidatedReport, byYearThenId } from '../../pipeline/build/types.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
+import { buildRelease, type BuildResult } from '../../pipeline/datasets/index.ts';
+import { type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
 import type { AgencyRef } from '../../pipeline/model/agency.ts';
 import { reportFromValues } from '../../pipeline/model/from-values.ts';
 import type { AnnualReport } from '../../pipeline/model/report.ts';

@@ -1,6 +1,6 @@
 /**
  * The time-series figures recomputed from data/observations.csv alone, for tests: the definitions written out again
- * with the template's codes, independently of pipeline/build/figures.ts, and the rates rounded exactly (BigInt).
+ * with the template's codes, independently of pipeline/datasets/figures.ts, and the rates rounded exactly (BigInt).
  */
 import { parse } from 'csv-parse/sync';
 

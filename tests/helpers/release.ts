@@ -3,9 +3,9 @@
  * summarised, with file stats computed from the given files.
  */
 import { createHash } from 'node:crypto';
-import { DEFAULT_META } from '../../pipeline/build/defaults.ts';
-import { summarize } from '../../pipeline/build/summary.ts';
-import { type FileStat, type ReleaseContext, type ValidatedReport, byYearThenId } from '../../pipeline/build/types.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
+import { summarize } from '../../pipeline/datasets/summary.ts';
+import { type FileStat, type ReleaseContext, type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
 import { reportFromValues } from '../../pipeline/model/from-values.ts';
 import { generateValues } from '../../pipeline/synth/index.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';

@@ -4,7 +4,7 @@
  * Returns the problems found, each naming the table, the row (1-based, the header is row 1) and the field.
  */
 import { parse } from 'csv-parse/sync';
-import type { TableSchema, TableSchemaField } from '../../pipeline/build/table-schemas.ts';
+import type { TableSchema, TableSchemaField } from '../../pipeline/datasets/table-schemas.ts';
 
 export interface CheckedTable {
   /** Resource name (what foreign keys refer to). */

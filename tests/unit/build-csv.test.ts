@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { REPORTS_CSV } from '../../pipeline/build/table-schemas.ts';
-import { csvFiles, reportsCsv } from '../../pipeline/build/to-csv.ts';
-import { BOM, neutralise, plainNumber } from '../../pipeline/build/to-csv-format.ts';
-import type { ValidatedReport } from '../../pipeline/build/types.ts';
+import { REPORTS_CSV } from '../../pipeline/datasets/table-schemas.ts';
+import { csvFiles, reportsCsv } from '../../pipeline/datasets/to-csv.ts';
+import { BOM, neutralise, plainNumber } from '../../pipeline/datasets/to-csv-format.ts';
+import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { TABLES, TABLE_IDS, cellsOf } from '../../pipeline/model/template.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 

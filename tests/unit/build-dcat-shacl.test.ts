@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { Parser, Store, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
-import { toQuads } from '../../pipeline/build/dcat-rdf.ts';
-import { offlineLoader } from '../../pipeline/build/jsonld-loader.ts';
-import { catalogDocument, catalogJsonLd, catalogTurtle, type CatalogDocument } from '../../pipeline/build/to-dcat.ts';
-import type { FileStat, ReleaseContext } from '../../pipeline/build/types.ts';
+import { toQuads } from '../../pipeline/datasets/dcat-rdf.ts';
+import { offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
+import { catalogDocument, catalogJsonLd, catalogTurtle, type CatalogDocument } from '../../pipeline/datasets/to-dcat.ts';
+import type { FileStat, ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { SHARED, skipWithoutShared } from '../helpers/shared.ts';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
 import { Parser, Store, type Quad, type Term } from 'n3';
-import { expandSafely, toQuads } from '../../pipeline/build/dcat-rdf.ts';
-import { OfflineLoaderError, offlineLoader } from '../../pipeline/build/jsonld-loader.ts';
-import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from '../../pipeline/build/to-dcat.ts';
-import type { FileStat, ReleaseContext } from '../../pipeline/build/types.ts';
+import { expandSafely, toQuads } from '../../pipeline/datasets/dcat-rdf.ts';
+import { OfflineLoaderError, offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
+import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from '../../pipeline/datasets/to-dcat.ts';
+import type { FileStat, ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { TABLE_IDS } from '../../pipeline/model/template.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 

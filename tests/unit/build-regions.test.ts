@@ -9,8 +9,8 @@ import { before, test } from 'node:test';
 import { buildBodies, BODIES, type BuiltBodies } from '../helpers/body-release.ts';
 import { cellNumber, figuresFromObservations, readCsv, type Observed } from '../helpers/observed-figures.ts';
 import { checkTables } from '../helpers/table-schema-check.ts';
-import { enclosingDivisions } from '../../pipeline/build/to-regions.ts';
-import type { TableSchema } from '../../pipeline/build/table-schemas.ts';
+import { enclosingDivisions } from '../../pipeline/datasets/to-regions.ts';
+import type { TableSchema } from '../../pipeline/datasets/table-schemas.ts';
 
 const FIGURES = ['received', 'carried_over', 'handled', 'granted', 'partially_granted', 'refused', 'unavailable',
   'not_processed', 'other', 'carried_forward', 'reconsiderations', 'lawsuits', 'appeals', 'appeals_corrected'];

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
-import { bodyPaths, seriesKey } from '../../pipeline/build/series-key.ts';
+import { bodyPaths, seriesKey } from '../../pipeline/datasets/series-key.ts';
 import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../helpers/build-samples.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-build-'));

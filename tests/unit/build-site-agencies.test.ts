@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { before, test } from 'node:test';
 import { load, type CheerioAPI } from 'cheerio';
-import { DEFAULT_META } from '../../pipeline/build/defaults.ts';
-import { MIN_HANDLED } from '../../pipeline/build/site/rankings.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
+import { MIN_HANDLED } from '../../pipeline/datasets/site/rankings.ts';
 import { buildBodies, BODIES, UNRESOLVED, type BuiltBodies } from '../helpers/body-release.ts';
 import { readCsv } from '../helpers/observed-figures.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { load } from 'cheerio';
-import { siteIndex } from '../../pipeline/build/site/index.ts';
-import type { FileStat, ReleaseContext, ReportSummary } from '../../pipeline/build/types.ts';
+import { siteIndex } from '../../pipeline/datasets/site/index.ts';
+import type { FileStat, ReleaseContext, ReportSummary } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 
 const REPORTS = sampleReports();

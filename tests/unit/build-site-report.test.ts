@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { load } from 'cheerio';
-import { flagIndex } from '../../pipeline/build/flags.ts';
-import { reportPage } from '../../pipeline/build/site/index.ts';
-import { summarize } from '../../pipeline/build/summary.ts';
-import type { ValidatedReport } from '../../pipeline/build/types.ts';
+import { flagIndex } from '../../pipeline/datasets/flags.ts';
+import { reportPage } from '../../pipeline/datasets/site/index.ts';
+import { summarize } from '../../pipeline/datasets/summary.ts';
+import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import type { Cell } from '../../pipeline/model/report.ts';
 import { TABLES, TABLE_IDS, cellsOf } from '../../pipeline/model/template.ts';
 import { sampleContext, sampleReports } from '../helpers/release.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { load } from 'cheerio';
-import { yearPages } from '../../pipeline/build/site/index.ts';
+import { yearPages } from '../../pipeline/datasets/site/index.ts';
 import { sampleContext, sampleReports } from '../helpers/release.ts';
 
 const CTX = sampleContext(sampleReports(12));

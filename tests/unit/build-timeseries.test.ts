@@ -8,12 +8,12 @@ import { before, test } from 'node:test';
 import { bodyReports, buildBodies, BODIES, UNRESOLVED, type BuiltBodies } from '../helpers/body-release.ts';
 import { figuresFromObservations, observedRates, cellNumber, readCsv } from '../helpers/observed-figures.ts';
 import { checkTables } from '../helpers/table-schema-check.ts';
-import { BOM, neutralise } from '../../pipeline/build/to-csv-format.ts';
+import { BOM, neutralise } from '../../pipeline/datasets/to-csv-format.ts';
 import { agencySlug } from '../../pipeline/model/report-id.ts';
-import { buildRelease } from '../../pipeline/build/index.ts';
-import { DEFAULT_META } from '../../pipeline/build/defaults.ts';
+import { buildRelease } from '../../pipeline/datasets/index.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { memorySink } from '../helpers/memory-sink.ts';
-import type { TableSchema } from '../../pipeline/build/table-schemas.ts';
+import type { TableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import type { AgencyRef } from '../../pipeline/model/agency.ts';
 
 const FIGURES = ['received', 'carried_over', 'handled', 'granted', 'partially_granted', 'refused', 'unavailable',

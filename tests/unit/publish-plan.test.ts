@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ValidatedReport } from '../../pipeline/build/types.ts';
+import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { diffFiles, bumpVersion, isVersioned, planRelease, reportsToCompare, type FeedEntry, type ReleaseSide } from '../../pipeline/publish/plan.ts';
 import { versionSummary } from '../../pipeline/publish/plan-notes.ts';
 import { dataPackageSurface, jsonSchemaSurface, releaseSurface } from '../../pipeline/publish/plan-surface.ts';

@@ -87,7 +87,7 @@ export function csvwMetadata(ctx: ReleaseContext): Array<{ path: string; content
   const withReports = csvs.some((f) => f.path === REPORTS_CSV);
   return csvs.map((f) => {
     const spec = csvTableSpec(f.path);
-    if (!spec) throw new Error(`CSVW: ${f.path} is a CSV of the release without a table description (pipeline/build/table-schemas.ts)`);
+    if (!spec) throw new Error(`CSVW: ${f.path} is a CSV of the release without a table description (pipeline/datasets/table-schemas.ts)`);
     return { path: `${f.path}-metadata.json`, content: `${JSON.stringify(metadata(spec, ctx.meta, withReports), null, 2)}\n` };
   });
 }

@@ -20,7 +20,7 @@ const both = (t: Text) => `${t.zh} / ${t.en}`;
 
 function resource(file: FileStat, withReports: boolean) {
   const spec = csvTableSpec(file.path);
-  if (!spec) throw new Error(`datapackage.json: ${file.path} is a CSV of the release without a table description (pipeline/build/table-schemas.ts)`);
+  if (!spec) throw new Error(`datapackage.json: ${file.path} is a CSV of the release without a table description (pipeline/datasets/table-schemas.ts)`);
   return {
     name: spec.name,
     type: 'table',

@@ -1,7 +1,7 @@
 /**
  * Contracts of the build stage: validated reports in, dataset files out.
  * Builders are pure: they return strings (or string chunks per report, for the big files that are streamed);
- * the orchestrator (pipeline/build/index.ts) writes them through the file adapter and measures them.
+ * the orchestrator (pipeline/datasets/index.ts) writes them through the file adapter and measures them.
  */
 import type { AgencyRef } from '../model/agency.ts';
 import type { ValidationResult } from '../model/issue.ts';
