@@ -23,7 +23,8 @@ interface SourceBase {
 export type Source =
   | (SourceBase & { kind: 'url'; url: string })
   | (SourceBase & { kind: 'path'; path: string })
-  | (SourceBase & { kind: 'inbox'; inbox: string });
+  | (SourceBase & { kind: 'inbox'; inbox: string })
+  | (SourceBase & { kind: 'listing'; listing: string; match?: string; since: number });
 
 export type PublishRepo = { kind: 'github'; owner: string; name: string } | { kind: 'git'; location: string };
 
@@ -40,6 +41,10 @@ export interface Config {
   schedule?: { cron: string; timezone: string };
   limits: { timeoutMs: number; maxBytes: number; concurrency: number; retries: number };
   github: { token?: string; apiUrl: string };
+  /** How listing sources are read (pipeline/adapters/fetch-polite.ts). */
+  harvest: { contact: string; delayMs: number; maxPages: number };
+  /** The bodies expected to publish every year, beyond the sources' own (data/coverage.csv). */
+  coverage: { divisions: string[]; since?: number };
 }
 
 export const DEFAULTS = {
@@ -50,6 +55,12 @@ export const DEFAULTS = {
   concurrency: 2,
   retries: 3,
   apiUrl: 'https://api.github.com',
+  /** The User-Agent's contact when the config names none: the project's page. */
+  contact: 'https://github.com/xxgk',
+  delayMs: 2000,
+  maxPages: 200,
+  /** A listing's first report year: the national template's first edition. */
+  since: 2019,
 } as const;
 
 /** Every environment variable xxgk's configuration reads (all listed in .env.example). */
@@ -90,7 +101,7 @@ function describeSchemaError(e: ErrorObject): string | undefined {
       if (e.schemaPath.includes('/oneOf/')) return undefined;
       return `${fieldPath(e.instancePath, (e.params as { missingProperty: string }).missingProperty)}: required`;
     case 'oneOf':
-      return `${field}: expected exactly one of url, path, inbox`;
+      return `${field}: expected exactly one of url, path, inbox, listing`;
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       return `${fieldPath(e.instancePath, key)}: unknown field`;
@@ -200,6 +211,15 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
   if (schedule && typeof schedule.timezone === 'string' && schedule.timezone && !validTimezone(schedule.timezone)) {
     problems.push(`schedule.timezone: expected an IANA time zone (e.g. "Asia/Shanghai"), got "${schedule.timezone}"`);
   }
+  (Array.isArray(data.sources) ? data.sources : []).forEach((s, i) => {
+    if (!isObject(s) || typeof s.match !== 'string') return;
+    if (typeof s.listing !== 'string') problems.push(`sources[${i}].match: only a listing source takes a match pattern`);
+    try {
+      new RegExp(s.match, 'u');
+    } catch (err) {
+      problems.push(`sources[${i}].match: expected a regular expression (${(err as Error).message})`);
+    }
+  });
   const envApi = env.GITHUB_API_URL?.trim();
   if (envApi && !HTTP_URL.test(envApi)) problems.push(`GITHUB_API_URL (environment): expected an http(s) URL`);
 
@@ -208,6 +228,8 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
   // The schema passed: the shapes below hold.
   const publish = data.publish as { repo: string; branch?: string; apiUrl?: string };
   const limits = (data.limits ?? {}) as Partial<Config['limits']>;
+  const harvest = (data.harvest ?? {}) as Partial<Config['harvest']>;
+  const coverage = (data.coverage ?? {}) as Partial<Config['coverage']>;
   const token = env.GITHUB_TOKEN?.trim();
   const config: Config = {
     file,
@@ -223,6 +245,12 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
       ...(token ? { token } : {}),
       apiUrl: (envApi || publish.apiUrl || DEFAULTS.apiUrl).replace(/\/+$/, ''),
     },
+    harvest: {
+      contact: harvest.contact ?? DEFAULTS.contact,
+      delayMs: harvest.delayMs ?? DEFAULTS.delayMs,
+      maxPages: harvest.maxPages ?? DEFAULTS.maxPages,
+    },
+    coverage: { divisions: [...(coverage.divisions ?? [])].sort(), ...(coverage.since !== undefined ? { since: coverage.since } : {}) },
   };
   if (schedule) config.schedule = { cron: String(schedule.cron), timezone: typeof schedule.timezone === 'string' ? schedule.timezone : DEFAULTS.timezone };
   return config;
@@ -232,5 +260,12 @@ function toSource(file: string, s: Raw): Source {
   const base = { id: String(s.id), name: String(s.name), region: String(s.region) };
   if (typeof s.url === 'string') return { ...base, kind: 'url', url: s.url };
   if (typeof s.path === 'string') return { ...base, kind: 'path', path: resolveFrom(file, s.path) };
+  if (typeof s.listing === 'string') {
+    return {
+      ...base, kind: 'listing', listing: s.listing,
+      ...(typeof s.match === 'string' ? { match: s.match } : {}),
+      since: typeof s.since === 'number' ? s.since : DEFAULTS.since,
+    };
+  }
   return { ...base, kind: 'inbox', inbox: resolveFrom(file, String(s.inbox)) };
 }

@@ -22,6 +22,8 @@ export interface FetchOptions {
   backoffMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Default: a generic xxgk User-Agent; the harvester names the operator's contact URL. */
+  userAgent?: string;
 }
 
 export type FetchResult =
@@ -42,7 +44,7 @@ export type FetchResult =
     };
 
 export const MAX_REDIRECTS = 5;
-const USER_AGENT = 'xxgk (+https://github.com/; government information-disclosure annual reports)';
+export const USER_AGENT = 'xxgk (+https://github.com/; government information-disclosure annual reports)';
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -95,7 +97,7 @@ function describeFailure(err: unknown, timeoutMs: number): string {
 
 async function attempt(url: string, opts: FetchOptions, doFetch: typeof fetch): Promise<FetchResult> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
-  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: '*/*' };
+  const headers: Record<string, string> = { 'user-agent': opts.userAgent ?? USER_AGENT, accept: '*/*' };
   if (opts.etag) headers['if-none-match'] = opts.etag;
   if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
   let current = url;

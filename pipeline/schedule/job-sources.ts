@@ -62,7 +62,7 @@ async function putFiles(source: Source, files: Array<{ path: string; name: strin
 }
 
 export async function collectSource(
-  source: Source,
+  source: Exclude<Source, { kind: 'listing' }>,
   held: { validators: SourceValidators | undefined; documents: HeldDocument[] },
   store: RawStore,
   limits: Config['limits'],

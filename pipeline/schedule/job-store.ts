@@ -12,6 +12,8 @@ export interface JobPaths {
   root: string;
   state: string;
   documents: string;
+  /** What the harvester remembers of listing sources (harvest-store.ts). */
+  harvest: string;
   raw: string;
   parsed: string;
   work: string;
@@ -26,6 +28,7 @@ export function jobPaths(root: string): JobPaths {
     root,
     state: join(state, 'state.json'),
     documents: join(state, 'documents.json'),
+    harvest: join(state, 'harvest.json'),
     raw: join(state, 'raw'),
     parsed: join(state, 'parsed'),
     work: join(state, 'work'),

@@ -21,6 +21,9 @@ import { mapLimit } from './map-limit.ts';
 import { publishedHistory } from '../publish/history.ts';
 import { buildFolder } from '../run.ts';
 import { type HeldDocument, collectSource } from './job-sources.ts';
+import { harvestFetcher } from './harvest-fetcher.ts';
+import { readHarvest, writeHarvest } from './harvest-store.ts';
+import { collectListing } from './job-listing.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { readState, writeState } from './state.ts';
@@ -44,6 +47,8 @@ export interface JobSummary {
   quarantined: number;
   /** The version published by this run, or null. */
   published: string | null;
+  /** Problems of listing sources (a page not allowed or not read, a listing that matches nothing), each naming its source. */
+  harvestWarnings: string[];
 }
 
 export interface JobDeps {
@@ -58,6 +63,8 @@ export interface JobDeps {
   /** Replaced in tests (e.g. to crash before publishing). */
   publish?: typeof publishRelease;
   fetch?: typeof fetch;
+  /** The harvester's wait between two requests to one host (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
   /** How the GitHub target reaches GitHub (tests hand it a fake's fetch and a client that does not wait). */
   github?: Pick<GithubTargetOptions, 'fetch' | 'client'>;
 }
@@ -85,7 +92,8 @@ export function configTarget(
 
 export function formatSummary(s: JobSummary): string {
   const end = s.status === 'stopped' ? 'stopped before publishing' : s.published ? `published v${s.published}` : 'nothing to publish';
-  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings, ${s.quarantined} quarantined; ${end}`;
+  const harvest = s.harvestWarnings.length ? `, ${s.harvestWarnings.length} harvest warnings` : '';
+  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings${harvest}, ${s.quarantined} quarantined; ${end}`;
 }
 
 export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary> {
@@ -93,7 +101,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const progress = deps.progress ?? silentProgress;
   const stop = deps.shouldStop ?? (() => false);
   const paths = jobPaths(deps.root ?? defaultRoot(config));
-  const summary: JobSummary = { status: 'done', fetched: 0, unchanged: 0, parsed: 0, warnings: 0, quarantined: 0, published: null };
+  const summary: JobSummary = { status: 'done', fetched: 0, unchanged: 0, parsed: 0, warnings: 0, quarantined: 0, published: null, harvestWarnings: [] };
   const stopped = (): JobSummary => ({ ...summary, status: 'stopped' });
 
   const { state, recovered } = await readState(paths.state, clock);
@@ -102,6 +110,8 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   await writeState(paths.state, state);
   const docs = await readDocuments(paths.documents);
   const store = rawStore(paths.raw);
+  const harvest = await readHarvest(paths.harvest);
+  const fetcher = harvestFetcher(config, { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const before = new Set(Object.values(docs.held).flat().map((d) => `${d.name} ${d.sha256}`));
 
   // 1. fetch
@@ -113,6 +123,10 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     progress.step(`fetch ${source.id}`);
     const held = docs.held[source.id] ?? [];
     try {
+      if (source.kind === 'listing') {
+        const listed = await collectListing(source, harvest[source.id], store, fetcher);
+        return { source, got: { documents: listed.documents, validators: null, notModified: false }, listed };
+      }
       return { source, got: await collectSource(source, { validators: state.sources[source.id], documents: held }, store, config.limits, deps.fetch) };
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -130,6 +144,13 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     }
     if (!('got' in f) || !f.got) continue;
     const { got } = f;
+    if ('listed' in f && f.listed) {
+      harvest[source.id] = f.listed.state;
+      for (const w of f.listed.warnings) {
+        summary.harvestWarnings.push(w);
+        progress.log('warn', w, { source: source.id });
+      }
+    }
     docs.held[source.id] = got.documents;
     if (got.validators) state.sources[source.id] = got.validators;
     for (const d of got.documents) {
@@ -139,6 +160,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     progress.log('info', `source ${source.id}: ${got.notModified ? 'not modified' : `${got.documents.length} documents`}`, { source: source.id });
   }
   await writeDocuments(paths.documents, docs);
+  await writeHarvest(paths.harvest, harvest);
   await writeState(paths.state, state);
 
   const all: HeldDocument[] = Object.entries(docs.held)

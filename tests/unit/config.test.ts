@@ -145,19 +145,37 @@ limits:
       'sources[1].id: expected an ASCII slug (lower-case letters, digits and hyphens, e.g. "huaian-city")',
       'sources[1].region: expected a six-digit GB/T 2260 region code (e.g. "320800")',
       'sources[2].url: expected an http(s) URL',
-      'sources[3]: expected exactly one of url, path, inbox',
+      'sources[3]: expected exactly one of url, path, inbox, listing',
       'sources[4].id: "huaian-city-gov" is already used by sources[0]',
       'sources[4].name: required',
     ]);
   });
 
   it('asks for one of url, path, inbox when a source has none', () => {
-    assert.deepEqual(problems(minimal('', '')), ['sources[0]: expected exactly one of url, path, inbox']);
+    assert.deepEqual(problems(minimal('', '')), ['sources[0]: expected exactly one of url, path, inbox, listing']);
   });
 
   it('reports YAML syntax errors and a file that is not a mapping', () => {
     assert.match(problems('sources: [\n')[0] ?? '', /^YAML: /);
     assert.deepEqual(problems('- a\n- b\n'), ['(top level): expected a mapping with sources and publish']);
     assert.deepEqual([...problems('')].sort(), ['publish: required', 'sources: required']);
+  });
+});
+
+describe('loadConfig: listing sources, harvest and coverage', () => {
+  it('reads a listing with its match and first year, the harvest politeness and the expected divisions', () => {
+    const text = minimal('harvest:\n  contact: https://example.org/contact\n  delayMs: 500\ncoverage:\n  divisions: ["320800"]\n  since: 2020\n',
+      '    listing: https://www.huaian.gov.cn/xxgk/ndbg/index.html\n    match: 教育局');
+    const config = loadConfig(text, '/srv/xxgk/xxgk.config.yaml', {});
+    assert.deepEqual(config.sources[0], {
+      id: config.sources[0]!.id, name: config.sources[0]!.name, region: config.sources[0]!.region,
+      kind: 'listing', listing: 'https://www.huaian.gov.cn/xxgk/ndbg/index.html', match: '教育局', since: DEFAULTS.since,
+    });
+    assert.deepEqual(config.harvest, { contact: 'https://example.org/contact', delayMs: 500, maxPages: DEFAULTS.maxPages });
+    assert.deepEqual(config.coverage, { divisions: ['320800'], since: 2020 });
+  });
+  it('refuses a match on a source that is not a listing, and a pattern that is not a regular expression', () => {
+    assert.deepEqual(problems(minimal('', '    url: https://a.example/r.html\n    match: 教育局')), ['sources[0].match: only a listing source takes a match pattern']);
+    assert.match(problems(minimal('', '    listing: https://a.example/\n    match: "(教育"'))[0]!, /^sources\[0\]\.match: expected a regular expression/);
   });
 });
