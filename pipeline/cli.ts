@@ -9,6 +9,7 @@ import { ConfigError, InputError, PublishError, UsageError, describeLocation } f
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
+import { printableLine, printableText } from './printable.ts';
 import { type BuildOptions, buildFolder, registryResolver } from './run.ts';
 import { publishedHistory } from './publish/history.ts';
 import { DEFAULT_REPO, publishCommand, targetFor } from './publish/cli-publish.ts';
@@ -41,7 +42,7 @@ async function readAll(files: string[]): Promise<{ read: Read[]; found: Map<stri
       read.push({ file, report: await readReport(bytes, basename(file)) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`xxgk: ${file}: ${err.message}\n`);
+      process.stderr.write(`${printableLine(`xxgk: ${file}: ${err.message}`)}\n`);
       failed = true;
     }
   }
@@ -62,7 +63,8 @@ function exitFor(results: Iterable<ValidationResult>, inputFailed: boolean): num
 function formatIssue(issue: Issue): string {
   const where = [issue.table, issue.row, issue.column].filter(Boolean).join(' / ');
   const numbers = issue.expected !== undefined || issue.found !== undefined ? ` expected ${issue.expected ?? '—'}, found ${issue.found ?? '—'}` : '';
-  return `  ${issue.severity.padEnd(7)} ${issue.rule}${where ? ` [${where}]` : ''}${numbers}\n          ${issue.message.en}\n          ${issue.message.zh}`;
+  const head = `  ${issue.severity.padEnd(7)} ${issue.rule}${where ? ` [${where}]` : ''}${numbers}`;
+  return [head, `          ${issue.message.en}`, `          ${issue.message.zh}`].map(printableLine).join('\n');
 }
 
 /** Cells printed as text where a number belongs: bad input, reported on stderr by every command. */
@@ -71,7 +73,7 @@ function reportTextCells(read: Read[], results: Map<string, ValidationResult>): 
   for (const { file, report } of read) {
     for (const issue of results.get(report.id)?.issues ?? []) {
       if (issue.rule !== 'value.not_a_number') continue;
-      process.stderr.write(`xxgk: ${file}: ${issue.message.en}${issue.source ? ` (${describeLocation(issue.source)})` : ''}; expected a number\n`);
+      process.stderr.write(`${printableLine(`xxgk: ${file}: ${issue.message.en}${issue.source ? ` (${describeLocation(issue.source)})` : ''}; expected a number`)}\n`);
       found = true;
     }
   }
@@ -82,7 +84,7 @@ async function parseCommand(files: string[], opts: { format: 'json' | 'csv' }): 
   const { read, failed: unreadable } = await readAll(files);
   const failed = reportTextCells(read, validateAll(read.map((r) => r.report))) || unreadable;
   if (opts.format === 'csv') {
-    const rows = read.flatMap((r) => tidyRows(r.report)).map((t) => [t.report_id, t.year, t.edition, t.table, t.row, t.column, t.value ?? '']);
+    const rows = read.flatMap((r) => tidyRows(r.report)).map((t) => [t.report_id, t.year, t.edition, t.table, t.row, t.column, t.value ?? ''].map((v) => (typeof v === 'string' ? printableText(v) : v)));
     process.stdout.write(stringify(rows, { header: true, columns: ['report_id', 'year', 'edition', 'table', 'row', 'column', 'value'] }));
   } else {
     const reports = read.map((r) => r.report);
@@ -103,7 +105,7 @@ async function validateCommand(files: string[], opts: { format: 'text' | 'json' 
       const result = results.get(report.id)!;
       const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
       process.stdout.write(
-        `${file}: ${report.id} (${report.agency}, ${report.year}, ${report.edition} edition): ${result.valid ? 'valid' : 'INVALID'}, ${count('error')} errors, ${count('warning')} warnings\n`,
+        `${printableLine(`${file}: ${report.id} (${report.agency}, ${report.year}, ${report.edition} edition): ${result.valid ? 'valid' : 'INVALID'}, ${count('error')} errors, ${count('warning')} warnings`)}\n`,
       );
       for (const issue of result.issues) process.stdout.write(`${formatIssue(issue)}\n`);
     }
@@ -124,7 +126,8 @@ async function buildCommand(opts: { in: string; out: string }, clock: Clock, opt
     for (const issue of validation.issues.filter((i) => i.severity === 'error')) lines.push(`  ERROR ${report.id}: ${issue.message.en}`);
   }
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.length} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
+  process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
   if (run.unreadable.length > 0) return EXIT.input;
   return run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
 }
@@ -206,14 +209,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (err instanceof InputError) {
-      process.stderr.write(`xxgk: ${err.file ? `${err.file}: ` : ''}${err.message}\n`);
+      process.stderr.write(`${printableLine(`xxgk: ${err.file ? `${err.file}: ` : ''}${err.message}`)}\n`);
       return EXIT.input;
     }
     if (err instanceof UsageError || err instanceof PublishError || err instanceof ConfigError) {
-      process.stderr.write(`xxgk: ${err.message}\n`);
+      process.stderr.write(`xxgk: ${printableText(err.message)}\n`);
       return EXIT.input;
     }
-    process.stderr.write(`xxgk: internal error (a bug in xxgk, please report it): ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${printableLine(`xxgk: internal error (a bug in xxgk, please report it): ${err instanceof Error ? err.message : String(err)}`)}\n`);
     return EXIT.internal;
   }
 }

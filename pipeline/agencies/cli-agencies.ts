@@ -3,6 +3,7 @@
  * print registry entries for the names that do not resolve (stdout, YAML) and a summary (stderr). Unreadable files
  * are skipped with a note. Exit 0 when every name resolves, 1 when some do not, 2 for bad usage or a bad registry.
  */
+import { printableLine } from '../printable.ts';
 import { join } from 'node:path';
 import { isDirectory, listFiles, readBytes } from '../adapters/fs.ts';
 import { loadDivisions, loadRegistry } from '../adapters/registry.ts';
@@ -34,7 +35,7 @@ async function printedNames(dir: string): Promise<{ names: Map<string, string[]>
       names.set(report.agency, [...(names.get(report.agency) ?? []), file]);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`xxgk: ${join(dir, file)}: skipped, ${err.message}\n`);
+      process.stderr.write(`${printableLine(`xxgk: ${join(dir, file)}: skipped, ${err.message}`)}\n`);
       skipped++;
     }
   }

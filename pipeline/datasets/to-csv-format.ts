@@ -1,8 +1,10 @@
 /**
  * How every CSV of the release is written: UTF-8 with a BOM, CRLF line endings, fields quoted only when needed
- * (RFC 4180), numbers in plain decimal, and text that a spreadsheet would run as a formula neutralised. Pure.
+ * (RFC 4180), numbers in plain decimal, text that a spreadsheet would run as a formula neutralised, and control
+ * characters (bidi overrides included) visibly escaped. Pure.
  */
 import { stringify } from 'csv-stringify/sync';
+import { printableText } from '../printable.ts';
 
 export const BOM = '\uFEFF';
 export const CSV_MEDIA_TYPE = 'text/csv';
@@ -39,7 +41,7 @@ function cell(value: CsvValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return plainNumber(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return neutralise(value);
+  return neutralise(printableText(value));
 }
 
 /** CSV records, each ending with CRLF. Fields holding a comma, a quote, CR or LF are quoted, quotes doubled. */

@@ -5,6 +5,7 @@
  * to a bare repository (created on first publish), or a repository with a work tree. A path that looks like
  * OWNER/NAME but exists, or ends with .git, is git; write ./OWNER/NAME to force a path.
  */
+import { printableLine, printableText } from '../printable.ts';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Clock } from '../adapters/clock.ts';
@@ -62,7 +63,7 @@ export function formatOutcome(outcome: PublishOutcome, repo: string): string {
   const { plan, result } = outcome;
   const lines = [`xxgk: publish to ${repo}: ${planSummary(plan)}`];
   if (outcome.dryRun) {
-    if (!plan.empty) lines.push(...plan.reasons.map((r) => `  ${r}`), '', plan.notes.trimEnd(), '');
+    if (!plan.empty) lines.push(...plan.reasons.map((r) => `  ${printableLine(r)}`), '', printableText(plan.notes.trimEnd()), '');
     lines.push('xxgk: dry run: nothing was written');
     return lines.join('\n');
   }

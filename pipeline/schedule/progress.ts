@@ -3,6 +3,7 @@
  */
 import { SingleBar, Presets } from 'cli-progress';
 import { pino } from 'pino';
+import { printableLine } from '../printable.ts';
 
 export type Level = 'info' | 'warn' | 'error';
 
@@ -39,7 +40,7 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
       if (started) bar.increment(1, { step: name });
     },
     log(level, message) {
-      if (level !== 'info') stream.write(`\n${level}: ${message}\n`);
+      if (level !== 'info') stream.write(`\n${level}: ${printableLine(message)}\n`);
     },
     end() {
       if (started) bar.stop();

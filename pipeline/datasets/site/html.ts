@@ -1,9 +1,13 @@
 /** Small HTML helpers shared by the site's pages: escaping, number and size formats, relative links. Pure. */
 import { posix } from 'node:path';
+import { printableText } from '../../printable.ts';
 
-/** Escape text for HTML content and double- or single-quoted attributes (also inside inline SVG). */
+/**
+ * Escape text for HTML content and double- or single-quoted attributes (also inside inline SVG); control characters
+ * and bidi overrides become visible escapes.
+ */
 export function esc(value: string | number): string {
-  return String(value)
+  return printableText(String(value))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
