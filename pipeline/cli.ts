@@ -17,6 +17,7 @@ import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
 import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
 import { suggestCommand } from './agencies/cli-agencies.ts';
+import { sourcesCheckCommand } from './schedule/cli-sources.ts';
 import { identifyAll } from './agencies/identify.ts';
 
 /** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
@@ -194,6 +195,13 @@ export function program(clock: Clock = systemClock): Command {
     .option('--registry <file>', 'an extra registry file, read after agencies.yaml (repeatable)', (file: string, files: string[]) => [...files, file], [] as string[])
     .option('--division <code>', 'GB/T 2260 code of the area the reports come from: narrows names that fit several bodies')
     .action(async (dir: string, opts) => { process.exitCode = await suggestCommand(dir, opts); });
+  const sources = cmd.command('sources').description("the config's sources");
+  sources
+    .command('check')
+    .description('read each listing source once and print the reports the job would take (year, title, URL), storing nothing')
+    .option('--config <file>', 'configuration file', 'xxgk.config.yaml')
+    .option('--source <id>', 'only this source')
+    .action(async (opts) => { process.exitCode = await sourcesCheckCommand(opts); });
   cmd
     .command('status')
     .description('the last attempt, the last success, the last published version and the next scheduled run')
