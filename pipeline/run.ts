@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
 import { type NameResolver, identifyAll } from './agencies/identify.ts';
 import { createResolver } from './agencies/resolve.ts';
-import { DEFAULT_REGISTRY, loadRegistry } from './adapters/registry.ts';
+import { DEFAULT_REGISTRY, loadDivisionNames, loadRegistry } from './adapters/registry.ts';
 import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
 import { releaseReports } from './publish/history.ts';
@@ -186,9 +186,9 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const excluded = read.reports.filter((r) => !r.validation.valid);
   const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
   const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
-  const [previous, schemas] = await Promise.all([previousModified(outDir), loadSchemas()]);
+  const [previous, schemas, divisions] = await Promise.all([previousModified(outDir), loadSchemas(), loadDivisionNames()]);
   const result = await writeFolderAtomically(outDir, (sink) =>
-    buildRelease({ reports: published, meta: options.meta ?? DEFAULT_META, today: chinaDate(clock), previous, schemas }, sink),
+    buildRelease({ reports: published, meta: options.meta ?? DEFAULT_META, today: chinaDate(clock), previous, schemas, divisions }, sink),
   );
   return { ...read, excluded, published, written: result.files };
 }

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Division, divisionsFromPackage, type PackageDivisions } from '../agencies/divisions.ts';
+import { type Division, type DivisionNames, divisionNames, divisionsFromPackage, type PackageDivisions } from '../agencies/divisions.ts';
 import { parseRegistry } from '../agencies/registry.ts';
 import { ConfigError } from '../errors.ts';
 import type { Agency } from '../model/agency.ts';
@@ -45,4 +45,18 @@ export async function readPackageDivisions(dir: string = packageDataDir()): Prom
 /** The division tree of the package (divisions.ts); with the townships when asked for. */
 export async function loadDivisions(options: { townships?: boolean } = {}): Promise<Division[]> {
   return divisionsFromPackage(await readPackageDivisions(), options);
+}
+
+let names: Promise<Map<string, DivisionNames>> | undefined;
+
+/**
+ * The names of the package's divisions by GB/T 2260 code (the provinces, prefectures and counties: the town list is
+ * not read). Read once per process.
+ */
+export function loadDivisionNames(dir: string = packageDataDir()): Promise<Map<string, DivisionNames>> {
+  const read = async (name: string): Promise<never> => JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as never;
+  names ??= Promise.all([read('province'), read('city'), read('area')])
+    .then(([province, city, area]) => divisionNames(divisionsFromPackage({ province, city, area })));
+  names.catch(() => { names = undefined; });
+  return names;
 }

@@ -111,3 +111,28 @@ function townshipName(name: string, county: string, divisions: ReadonlyMap<strin
   for (const place of above) if (rest.startsWith(place) && TOWNSHIP_NAME.test(rest.slice(place.length)) && rest.length > place.length + 1) rest = rest.slice(place.length);
   return rest;
 }
+
+/** A division's name and the names of the prefecture- and provincial-level divisions it lies in. */
+export interface DivisionNames {
+  name: string;
+  /** The prefecture-level division (itself for a prefecture); absent for a province and a county under a province. */
+  city?: string;
+  /** The provincial-level division (itself for a province). */
+  province?: string;
+}
+
+/** GB/T 2260 code → the names of a division and of those above it (townships left out: they share their county's code). */
+export function divisionNames(divisions: readonly Division[]): Map<string, DivisionNames> {
+  const byKey = new Map(divisions.map((d) => [d.key, d]));
+  const out = new Map<string, DivisionNames>();
+  for (const d of divisions) {
+    if (d.level === 'township' || out.has(d.code)) continue;
+    const names: DivisionNames = { name: d.name };
+    for (let up: Division | undefined = d; up; up = up.parent === undefined ? undefined : byKey.get(up.parent)) {
+      if (up.level === 'city') names.city = up.name;
+      if (up.level === 'province') names.province = up.name;
+    }
+    out.set(d.code, names);
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { timeseriesChunks } from './to-timeseries.ts';
-import { type DatasetMeta, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
+import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
 export interface BuildInput {
   /** Validated reports, sorted by year then id (the order of every table). */
@@ -29,6 +29,8 @@ export interface BuildInput {
   previous?: ReadonlyMap<string, { sha256: string; modified: string }>;
   /** JSON Schemas to publish under schemas/ (file name → content). */
   schemas: ReadonlyMap<string, string>;
+  /** Names of the GB/T 2260 divisions by code, for regions.csv (adapters/registry.ts loadDivisionNames). */
+  divisions?: ReadonlyMap<string, DivisionNames>;
 }
 
 export interface BuildResult {
@@ -72,6 +74,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     files: files.filter((f) => !f.path.startsWith('reports/')).sort(byPath),
     modified: summaries.reduce((m, s) => (s.modified > m ? s.modified : m), summaries.length ? '0000-00-00' : meta.issued),
     years: years.length ? [years[0]!, years[years.length - 1]!] : null,
+    ...(input.divisions ? { divisions: input.divisions } : {}),
   });
   files.push(await sink.write('data/reports.csv', reportsCsv(context()), 'text/csv'));
   files.push(await sink.write('feed/reports.json', reportsFeed(context()), 'application/json'));

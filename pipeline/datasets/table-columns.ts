@@ -23,7 +23,18 @@ export interface ColumnSpec {
   pattern?: string;
   /** The cell holds a list joined with this character. */
   separator?: string;
+  /** Unit of a number column (for the data dictionary): 件, 万元, a share. */
+  unit?: Text;
+  /**
+   * The column holds a code of the template's code list (table, row, column) or of the cell kinds: the Chinese twin
+   * of its CSV prints the Chinese label beside it (zh-labels.ts).
+   */
+  coded?: CodeList;
+  /** In a Chinese twin: the column holds the Chinese label of the codes in column `labels`. */
+  labels?: string;
 }
+
+export type CodeList = 'table' | 'row' | 'column' | 'kind';
 
 export interface CsvTableSpec {
   path: string;
@@ -36,6 +47,10 @@ export interface CsvTableSpec {
   primaryKey: string[];
   /** report_id refers to data/reports.csv. */
   refersToReports: boolean;
+  /** A Chinese twin: the path of the CSV whose rows it repeats with Chinese headers and labels (zh-twin.ts). */
+  twinOf?: string;
+  /** What one row is (the data dictionary's words). */
+  row?: Text;
 }
 
 type Spec = Omit<ColumnSpec, 'header' | 'required'> & { required?: boolean };
@@ -52,6 +67,8 @@ export const C = {
     enum: EDITIONS, note: 'edition of the national report template' }),
 };
 
+export const COUNT_UNIT: Text = { zh: '件', en: 'count' };
+
 export const count = (name: string, label: Text, note?: string, required = false): ColumnSpec =>
-  col({ name, label, type: 'integer', minimum: 0, required, ...(note ? { note } : {}) });
+  col({ name, label, type: 'integer', minimum: 0, required, unit: COUNT_UNIT, ...(note ? { note } : {}) });
 

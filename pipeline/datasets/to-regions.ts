@@ -8,7 +8,7 @@ import { FIGURE_KEYS } from './figures.ts';
 import { REGIONS_CSV, REGION_LEVELS, type RegionLevel, type RegionScope } from './table-schemas-series.ts';
 import { csvHeader, csvTableSpec } from './table-schemas.ts';
 import { csvHead, csvRecords, type CsvValue } from './to-csv-format.ts';
-import type { Figures, ReleaseContext, ReportSummary } from './types.ts';
+import type { DivisionNames, Figures, ReleaseContext, ReportSummary } from './types.ts';
 
 export interface RegionRow {
   year: number;
@@ -62,11 +62,47 @@ export function regionRows(reports: readonly ReportSummary[]): RegionRow[] {
     || levelOrder(a.level) - levelOrder(b.level));
 }
 
+const GOVERNMENT = /人民政府$/;
+
+/**
+ * The names of the divisions: the division list's, else (a division the list does not have, such as the samples'
+ * invented ones) the name of the registry government serving it without 人民政府 and without the name of the
+ * division above it (兰川市西陵区人民政府 → 西陵区). The prefecture and province come by code prefix.
+ */
+export function regionNames(ctx: Pick<ReleaseContext, 'reports' | 'divisions'>): (code: string) => DivisionNames | null {
+  const known = ctx.divisions ?? new Map<string, DivisionNames>();
+  const own = new Map<string, string>();
+  for (const s of ctx.reports) {
+    const b = s.body;
+    if (b && b.kind === 'government' && GOVERNMENT.test(b.name) && !known.has(b.division)) own.set(b.division, b.name.replace(GOVERNMENT, ''));
+  }
+  const nameOf = (code: string): string | undefined => {
+    if (known.has(code)) return known.get(code)!.name;
+    const full = own.get(code);
+    if (full === undefined) return undefined;
+    const above = enclosingDivisions(code).slice(1).map((c) => known.get(c)?.name ?? own.get(c));
+    const prefix = above.find((p): p is string => p !== undefined && full.startsWith(p) && full.length > p.length);
+    return prefix ? full.slice(prefix.length) : full;
+  };
+  return (code) => {
+    const listed = known.get(code);
+    if (listed) return listed;
+    const name = nameOf(code);
+    if (name === undefined) return null;
+    const city = code.endsWith('00') && !code.endsWith('0000') ? name : nameOf(`${code.slice(0, 4)}00`);
+    const province = code.endsWith('0000') ? name : nameOf(`${code.slice(0, 2)}0000`);
+    return { name, ...(city !== undefined && !code.endsWith('0000') ? { city } : {}), ...(province !== undefined ? { province } : {}) };
+  };
+}
+
 export function regionsCsv(ctx: ReleaseContext): string {
   const spec = csvTableSpec(REGIONS_CSV)!;
+  const names = regionNames(ctx);
   const rows = regionRows(ctx.reports).map((r) => {
+    const n = names(r.division);
     const record: Record<string, CsvValue> = {
-      year: r.year, division: r.division, scope: r.scope, level: r.level, reports: r.reports,
+      year: r.year, division: r.division, division_name: n?.name ?? null, city_name: n?.city ?? null,
+      province_name: n?.province ?? null, scope: r.scope, level: r.level, reports: r.reports,
       reports_with_warnings: r.reports_with_warnings, includes_warnings: r.reports_with_warnings > 0, ...r.figures,
     };
     return spec.columns.map((c) => {

@@ -3,6 +3,7 @@
  * Builders are pure: they return strings (or string chunks per report, for the big files that are streamed);
  * the orchestrator (pipeline/datasets/index.ts) writes them through the file adapter and measures them.
  */
+import type { DivisionNames } from '../agencies/divisions.ts';
 import type { AgencyRef } from '../model/agency.ts';
 import type { ValidationResult } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
@@ -130,6 +131,8 @@ export interface ReleaseContext {
   modified: string;
   /** First and last report year, or null without reports. */
   years: [number, number] | null;
+  /** Names of the GB/T 2260 divisions, by code (regions.csv's names); none when not given. */
+  divisions?: ReadonlyMap<string, DivisionNames>;
 }
 
 /**
@@ -148,3 +151,5 @@ export interface StreamedFile {
 export function byYearThenId(a: ValidatedReport, b: ValidatedReport): number {
   return a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0);
 }
+
+export type { DivisionNames };

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Clock, chinaDate } from '../adapters/clock.ts';
 import { folderSink, type OutputSink, writeFolderAtomically } from '../adapters/output.ts';
+import { loadDivisionNames } from '../adapters/registry.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
 import { buildRelease } from '../datasets/index.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
@@ -41,8 +42,9 @@ export interface PublishOutcome {
 }
 
 /** Build the folder's reports as a release with the given metadata (the same builder as `xxgk build`). */
-function rebuild(built: BuiltRelease, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
-  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas }, sink);
+async function rebuild(built: BuiltRelease, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
+  const divisions = await loadDivisionNames();
+  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas, divisions }, sink);
 }
 
 /** Each report keeps the date the last release gives it when its document is unchanged, else the folder's date. */

@@ -10,6 +10,7 @@ import { csvFiles, reportsCsv } from '../../pipeline/datasets/to-csv.ts';
 import { BOM, neutralise, plainNumber } from '../../pipeline/datasets/to-csv-format.ts';
 import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { TABLES, TABLE_IDS, cellsOf } from '../../pipeline/model/template.ts';
+import { KIND_LABELS, OBSERVATION_KINDS, rowLabel } from '../../pipeline/datasets/zh-labels.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 
 const AWKWARD = 'A "quoted", multi\nline 局';
@@ -57,7 +58,7 @@ test('csvFiles streams the tidy table and the wide tables (codes and Chinese hea
   const streamed = csvFiles();
   assert.deepEqual(streamed.map((f) => f.path), [
     'data/appeals-zh.csv', 'data/appeals.csv', 'data/applications-zh.csv', 'data/applications.csv',
-    'data/observations.csv', 'data/proactive-zh.csv', 'data/proactive.csv',
+    'data/observations-zh.csv', 'data/observations.csv', 'data/proactive-zh.csv', 'data/proactive.csv',
   ]);
   for (const f of streamed) {
     assert.equal(f.mediaType, 'text/csv');
@@ -75,11 +76,11 @@ test('every CSV: UTF-8 BOM once at the start, CRLF line endings, exactly one hea
     assert.ok(body.length > 0, `${path} has rows`);
     assert.ok(!body.some((r) => r.join() === header!.join()), `${path}: the header appears once`);
   }
-  assert.equal(files.get('data/observations.csv')!.split('\r\n')[0], `${BOM}report_id,agency,region,year,edition,table,row,column,value,flags`);
+  assert.equal(files.get('data/observations.csv')!.split('\r\n')[0], `${BOM}report_id,agency,region,year,edition,table,row,column,value,kind,raw,flags`);
   assert.equal(files.get('data/applications.csv')!.split('\r\n')[0],
     `${BOM}report_id,agency,year,edition,row,natural_person,commercial_enterprise,research_institution,social_welfare_org,legal_service_org,other_org,total`);
   assert.equal(files.get('data/applications-zh.csv')!.split('\r\n')[0],
-    `${BOM}报告编号,机关,年度,格式版本,项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计`);
+    `${BOM}报告编号,机关,年度,格式版本,项目代码,项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计`);
   assert.equal(files.get('data/proactive.csv')!.split('\r\n')[0], `${BOM}report_id,agency,year,edition,row,${TABLES.proactive.columns.map((c) => c.code).join(',')}`);
   assert.equal(files.get(REPORTS_CSV)!.split('\r\n')[0],
     `${BOM}report_id,agency,region,year,edition,published,received,granted,handled,reconsiderations,lawsuits,valid,errors,warnings,flags,sources,json`);
@@ -98,11 +99,13 @@ test('RFC 4180: a field with a comma, a quote or a newline is quoted, quotes dou
 test('text a spreadsheet would run as a formula is neutralised; numbers are never touched', () => {
   for (const c of ['=', '+', '-', '@', '\t', '\r']) assert.equal(neutralise(`${c}x`), `'${c}x`);
   assert.equal(neutralise('机关'), '机关');
+  for (const harmless of ['-', '--', '-230', '+12', '-1,234.5']) assert.equal(neutralise(harmless), harmless, `${harmless} is printed as is`);
+  assert.equal(neutralise('-1+2'), "'-1+2");
   for (const [path, csv] of files) {
     const agencies = records(csv).map((r) => r.agency ?? r['机关']);
     assert.ok(agencies.includes("'=cmd|<script>alert(1)</script>局"), `${path}: the agency starting with = is neutralised`);
     for (const row of rows(csv)) {
-      for (const cell of row) if (/^[=+\-@\t\r]/.test(cell)) assert.match(cell, /^-\d+(\.\d+)?$/, `${path}: only negative numbers start with -`);
+      for (const cell of row) if (/^[=+\-@\t\r]/.test(cell)) assert.match(cell, /^(?:-+|[+-]?\d[\d,.]*)$/, `${path}: only signed numbers and dash marks start with - or +`);
     }
   }
 });
@@ -174,9 +177,10 @@ test('flags: the cells of the planted warnings carry their rule ids, and no othe
 test('wide tables: one row per report and printed row, the official columns, the same rows under both headers', () => {
   for (const table of ['applications', 'proactive', 'appeals'] as const) {
     const coded = files.get(`data/${table}.csv`)!;
-    const zh = files.get(`data/${table}-zh.csv`)!;
-    assert.equal(coded.slice(coded.indexOf('\r\n')), zh.slice(zh.indexOf('\r\n')), `${table}: same rows`);
+    const zh = rows(files.get(`data/${table}-zh.csv`)!).slice(1);
     const wide = records(coded);
+    assert.deepEqual(zh.map((r) => [...r.slice(0, 5), ...r.slice(6)]), rows(coded).slice(1), `${table}: same rows, the label beside the row code`);
+    for (const r of zh) assert.equal(r[5], rowLabel(table, r[4]!), `${table}: ${r[4]} labelled`);
     for (const { report } of reports) {
       const printed = Object.entries(report.tables[table]).filter(([, cells]) => Object.values(cells).some((c) => c.kind !== 'absent'));
       const got = wide.filter((r) => r.report_id === report.id);
@@ -215,4 +219,41 @@ test('deterministic: building twice gives identical bytes', () => {
   const again = build(planted());
   assert.deepEqual([...again.keys()], [...files.keys()]);
   for (const [path, csv] of files) assert.equal(again.get(path), csv, path);
+});
+
+test('observations: kind tells a number from a blank, "-", text or a derived value; raw is the cell as printed', () => {
+  const obs = records(files.get('data/observations.csv')!);
+  for (const { report } of reports) {
+    for (const r of obs.filter((o) => o.report_id === report.id)) {
+      const cell = report.tables[r.table as 'proactive'][r.row!]![r.column!]!;
+      assert.equal(r.kind, cell.kind, `${report.id} ${r.table}.${r.row}.${r.column}: kind`);
+      assert.ok((OBSERVATION_KINDS as readonly string[]).includes(r.kind!));
+      assert.equal(r.raw, cell.raw === undefined ? '' : neutralise(cell.raw), `${report.id} ${r.table}.${r.row}.${r.column}: raw`);
+    }
+  }
+  const id = reports[0]!.report.id;
+  const text = obs.find((r) => r.report_id === id && r.row === 'administrative_penalty' && r.column === 'decisions')!;
+  assert.deepEqual([text.value, text.kind, text.raw], ['', 'text', '见附件']);
+  for (const kind of ['number', 'blank', 'not_applicable', 'derived']) assert.ok(obs.some((r) => r.kind === kind), `a ${kind} cell is written`);
+  const dash = obs.find((r) => r.kind === 'not_applicable')!;
+  assert.match(dash.raw!, /^(?:-|—|\/|无)$/, 'a "-" mark is printed as is, not neutralised');
+});
+
+test('observations-zh.csv: the same rows, Chinese headers, and every code with its label from the code list', () => {
+  const en = rows(files.get('data/observations.csv')!);
+  const zh = rows(files.get('data/observations-zh.csv')!);
+  assert.deepEqual(zh[0], ['报告编号', '机关', '行政区划代码', '年度', '格式版本', '表代码', '表', '项目代码', '项目', '栏目代码', '栏目',
+    '数值', '类型代码', '类型', '原文', '校验标记']);
+  assert.equal(zh.length, en.length);
+  for (let k = 1; k < en.length; k++) {
+    const [e, z] = [en[k]!, zh[k]!];
+    assert.deepEqual([z[0], z[1], z[2], z[3], z[4], z[5], z[7], z[9], z[11], z[12], z[14], z[15]], e, `row ${k}: the English row`);
+    const table = e[5] as 'proactive';
+    assert.equal(z[6], TABLES[table].zh);
+    assert.equal(z[8], rowLabel(table, e[6]!));
+    assert.equal(z[10], TABLES[table].columns.find((c) => c.code === e[7])!.zh);
+    assert.equal(z[13], KIND_LABELS[e[9] as 'number'].zh);
+  }
+  const secret = zh.find((z) => z[7] === 'denied.state_secret')!;
+  assert.equal(secret[8], '（三）不予公开 1.属于国家秘密');
 });

@@ -68,7 +68,7 @@ const XSD_OF: Record<FieldType, string[]> = {
 
 test('one metadata file beside every CSV of the release, its url relative to it', () => {
   const csvs = ctx.files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path);
-  assert.equal(csvs.length, 10);
+  assert.equal(csvs.length, 11);
   assert.deepEqual(metadata.map((m) => m.path), csvs.map((p) => `${p}-metadata.json`));
   for (const m of metadata) {
     const doc = JSON.parse(m.content) as Node;

@@ -76,7 +76,7 @@ test('the package: v2 profile, fixed metadata, dates from the context, one resou
   const byName = new Map(pkg.resources.map((r) => [r.name, r]));
   assert.deepEqual(byName.get('observations')!.schema.primaryKey, ['report_id', 'table', 'row', 'column']);
   assert.deepEqual(byName.get('applications')!.schema.primaryKey, ['report_id', 'row']);
-  assert.deepEqual(byName.get('applications-zh')!.schema.primaryKey, ['报告编号', '项目']);
+  assert.deepEqual(byName.get('applications-zh')!.schema.primaryKey, ['报告编号', '项目代码']);
   assert.deepEqual(byName.get('reports')!.schema.primaryKey, ['report_id']);
   assert.equal(byName.get('reports')!.schema.foreignKeys, undefined);
   for (const r of pkg.resources.filter((x) => x.name !== 'reports')) {
@@ -116,10 +116,10 @@ test('the checker catches a broken row: bad number, unknown code, negative count
   const firstRow = (csv: string) => csv.split('\r\n')[1]!;
   const id = sampleContext(sampleReports()).reports[0]!.id;
   const cases: Array<[string, string, (csv: string) => string, RegExp]> = [
-    ['not a number', obs, (c) => `${c}${id},x,,2019,2019,appeals,reconsideration,upheld,abc,\r\n`, /is not a number/],
-    ['unknown table code', obs, (c) => `${c}${id},x,,2019,2019,table9,reconsideration,upheld,1,\r\n`, /not one of/],
-    ['bad region', obs, (c) => `${c}${id},x,12,2019,2019,appeals,reconsideration,total,1,\r\n`, /does not match/],
-    ['missing required', obs, (c) => `${c}${id},,,2019,2019,appeals,reconsideration,pending,1,\r\n`, /is required/],
+    ['not a number', obs, (c) => `${c}${id},x,,2019,2019,appeals,reconsideration,upheld,abc,number,,\r\n`, /is not a number/],
+    ['unknown table code', obs, (c) => `${c}${id},x,,2019,2019,table9,reconsideration,upheld,1,number,,\r\n`, /not one of/],
+    ['bad region', obs, (c) => `${c}${id},x,12,2019,2019,appeals,reconsideration,total,1,number,,\r\n`, /does not match/],
+    ['missing required', obs, (c) => `${c}${id},,,2019,2019,appeals,reconsideration,pending,1,number,,\r\n`, /is required/],
     ['duplicate primary key', obs, (c) => `${c}${firstRow(c)}\r\n`, /primary key .* is not unique/],
     ['unknown report', 'data/appeals.csv', (c) => `${c}nobody-2019,x,2019,2019,reconsideration,1,0,0,0,1\r\n`, /is not in reports/],
     ['negative count', 'data/appeals.csv', (c) => c.replace(/,reconsideration,(\d+),/, ',reconsideration,-1,'), /below the minimum 0/],

@@ -122,3 +122,23 @@ test('includes_warnings marks every sum with a flagged report; unresolved report
   }
   assert.ok(!rows.some((r) => !Object.values(BODIES).some((b) => inside(b.division, r.division!))), 'only divisions of registry bodies');
 });
+
+test('every division is named, with its prefecture and province: from the division list, else the registry government', async () => {
+  const { loadDivisionNames } = await import('../../pipeline/adapters/registry.ts');
+  const { regionNames } = await import('../../pipeline/datasets/to-regions.ts');
+  const summaries = built.result.context.reports;
+  const listed = regionNames({ reports: summaries, divisions: await loadDivisionNames() });
+  assert.deepEqual(listed('320813'), { name: '洪泽区', city: '淮安市', province: '江苏省' });
+  assert.deepEqual(listed('320800'), { name: '淮安市', city: '淮安市', province: '江苏省' });
+  assert.deepEqual(listed('320000'), { name: '江苏省', province: '江苏省' });
+  assert.deepEqual(listed('110101'), { name: '东城区', province: '北京市' }, 'a municipality\'s district has no prefecture');
+  // Without the division list, the registry's governments name their divisions (淮安市洪泽区人民政府 → 洪泽区).
+  const own = regionNames({ reports: summaries });
+  assert.deepEqual(own('320813'), { name: '洪泽区', city: '淮安市', province: '江苏省' });
+  assert.equal(own('999999'), null);
+  for (const r of rows) {
+    assert.equal(r.division_name, own(r.division!)?.name ?? '', `${r.division}: its name in regions.csv`);
+    assert.equal(r.province_name, own(r.division!)?.province ?? '');
+  }
+  assert.ok(rows.some((r) => r.division === '320813' && r.division_name === '洪泽区' && r.city_name === '淮安市'));
+});

@@ -55,7 +55,7 @@ test('changing one report changes only the files that depend on it', async () =>
   const body = bodyPaths(seriesKey(changedReport));
   const allowed = new Set([
     `reports/2024/${id}.json`, `reports/2024/${id}.html`, 'reports/2024/index.html',
-    'data/observations.csv', 'data/applications.csv', 'data/applications-zh.csv', 'data/reports.csv',
+    'data/observations.csv', 'data/observations-zh.csv', 'data/applications.csv', 'data/applications-zh.csv', 'data/reports.csv',
     'data/timeseries.csv', 'data/regions.csv', body.feed, body.page, 'feed/agencies.json',
     'feed/observations.ndjson', 'feed/reports.json', 'datapackage.json', 'catalog.jsonld', 'catalog.ttl',
     'index.html', 'manifest.json',
