@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { version } from './version.ts';
 import { readBytes } from './adapters/fs.ts';
 import { tidyRows } from './datasets/tidy-rows.ts';
 import { ConfigError, InputError, PublishError, UsageError, describeLocation } from './errors.ts';
@@ -119,7 +120,8 @@ async function buildCommand(opts: { in: string; out: string }, clock: Clock, opt
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const { report, validation } of run.reports) {
     const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
-    const status = run.published.some((p) => p.report.id === report.id) ? 'published' : 'EXCLUDED ';
+    // "published" is the word of a release that publishes (xxgk publish, the job); a build only includes.
+    const status = run.published.some((p) => p.report.id === report.id) ? 'included' : 'EXCLUDED';
     lines.push(`  ${status} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} sources)  ${count('error')} errors, ${count('warning')} warnings`);
   }
   for (const u of run.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
@@ -136,6 +138,7 @@ async function buildCommand(opts: { in: string; out: string }, clock: Clock, opt
 export function program(clock: Clock = systemClock): Command {
   const cmd = new Command('xxgk')
     .description('Open data from 政府信息公开工作年度报告: read, check and publish tables 二, 三 and 四')
+    .version(version(), '-V, --version', 'print xxgk\'s version')
     .exitOverride()
     .showHelpAfterError();
   cmd

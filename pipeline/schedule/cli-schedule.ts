@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
-import type { Clock } from '../adapters/clock.ts';
+import { type Clock, zonedTime } from '../adapters/clock.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { ConfigError } from '../errors.ts';
 import { startDaemon } from './daemon.ts';
@@ -70,7 +70,7 @@ export async function scheduleCommand(opts: ConfigOption, clock: Clock): Promise
       process.stdout.write(`${formatSummary(summary)}\n`);
     },
   });
-  log(`scheduled: "${config.schedule.cron}" (${config.schedule.timezone}); next at ${nextRun(config.schedule.cron, config.schedule.timezone, clock())}`);
+  log(`scheduled: "${config.schedule.cron}" (${config.schedule.timezone}); next at ${zonedTime(nextRun(config.schedule.cron, config.schedule.timezone, clock()), config.schedule.timezone)}`);
   await new Promise<void>((done) => {
     const onSignal = (signal: string) => {
       log(`${signal}: stopping after the current step`);
@@ -88,11 +88,14 @@ export function nextRun(cron: string, timezone: string, now: Date): string {
 
 export async function statusText(config: Config, clock: Clock, root: string = defaultRoot(config)): Promise<string> {
   const { state } = await readState(jobPaths(root).state, clock);
+  // Times in the configured time zone (China's when there is no schedule), with the offset.
+  const tz = config.schedule?.timezone ?? 'Asia/Shanghai';
+  const at = (iso: string | null | undefined) => (iso ? zonedTime(iso, tz) : 'never');
   const lines = [
-    `last attempt:      ${state.lastAttempt ?? 'never'}`,
-    `last success:      ${state.lastSuccess ?? 'never'}`,
+    `last attempt:      ${at(state.lastAttempt)}`,
+    `last success:      ${at(state.lastSuccess)}`,
     `last published:    ${state.lastPublishedVersion ? `v${state.lastPublishedVersion}` : 'nothing yet'}`,
-    `next scheduled:    ${config.schedule ? `${nextRun(config.schedule.cron, config.schedule.timezone, clock())} (${config.schedule.cron}, ${config.schedule.timezone})` : 'no schedule in the config'}`,
+    `next scheduled:    ${config.schedule ? `${zonedTime(nextRun(config.schedule.cron, config.schedule.timezone, clock()), tz)} (${config.schedule.cron}, ${config.schedule.timezone})` : 'no schedule in the config'}`,
   ];
   return lines.join('\n');
 }

@@ -34,7 +34,7 @@ test('build: a forged file name prints no line of its own; a bidi override reach
     assert.doesNotMatch(line, RAW, `no raw control character in ${JSON.stringify(line)}`);
   }
   assert.match(r.stdout, /UNREADABLE x\\u000A {2}published forged-2099/, 'the file name shown with its line break escaped');
-  assert.match(r.stdout, /published .*测试市\\u202E档案局/, 'the good report is built, its name escaped');
+  assert.match(r.stdout, /included .*测试市\\u202E档案局/, 'the good report is built, its name escaped');
   const csv = readFileSync(join(out, 'data', readdirSync(join(out, 'data')).find((f) => f.endsWith('.csv'))!), 'utf8');
   assert.doesNotMatch(csv, RAW);
   assert.match(csv, /测试市\\u202E档案局/);

@@ -25,11 +25,12 @@ test('status prints the last runs and the next scheduled one, in the configured 
       lastPublishedVersion: '1.2.0',
     });
     const text = await statusText(config, clock, dir);
-    assert.match(text, /2025-03-02T22:00:00/);
-    assert.match(text, /2025-03-02T22:01:00/);
+    // Shown in the configured zone with its offset: 22:00Z is 06:00 the next day in Beijing.
+    assert.match(text, /last attempt: +2025-03-03 06:00:00 \+08:00/, text);
+    assert.match(text, /last success: +2025-03-03 06:01:00 \+08:00/, text);
     assert.match(text, /1\.2\.0/);
     // Next Monday 06:00 in Asia/Shanghai is 2025-03-09T22:00Z (today's 06:00 has passed).
-    assert.match(text, /2025-03-09T22:00:00/, text);
+    assert.match(text, /next scheduled: +2025-03-10 06:00:00 \+08:00/, text);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
