@@ -37,7 +37,7 @@ export const RATE_KEYS = [
 /** A cell's number (printed or derived); null for blank, "-", text and unprinted cells. */
 function cell(report: AnnualReport, table: 'applications' | 'appeals', row: string, column = 'total'): number | null {
   const c = report.tables[table][row]?.[column];
-  return c && (c.kind === 'number' || c.kind === 'derived') ? c.value : null;
+  return c && (c.kind === 'number' || c.kind === 'derived' || c.kind === 'inferred') ? c.value : null;
 }
 
 /** The sum of the numbers among values; null when there is none. */

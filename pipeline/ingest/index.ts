@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
 import type { Rendering, Source } from '../model/report.ts';
 import { decodeText } from './decode.ts';
+import { readFlatText } from './flat-text.ts';
 import { DOCX_MEDIA_TYPE, readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readLayoutText } from './layout-text.ts';
@@ -59,8 +60,9 @@ function binaryError(bytes: Uint8Array, name: string): InputError {
   return new InputError(`binary data, not a text document: ${hint}`, name);
 }
 
-function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout', text: string): TextCell[] {
+function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string): TextCell[] {
   if (rendering === 'html') return readHtml(text);
+  if (rendering === 'flat-text') return readFlatText(text);
   if (rendering === 'word-text') return readWordText(text);
   return readLayoutText(text);
 }

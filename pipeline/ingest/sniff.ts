@@ -3,7 +3,7 @@
  */
 
 export type BinaryKind = 'docx' | 'pdf' | 'zip' | 'text';
-export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout';
+export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text';
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -68,19 +68,29 @@ function looksLikeYaml(text: string): boolean {
 const COLUMN_GAP = /\S {3,}\S/;
 
 /**
+ * A row of a template table with its cells glued to its label: a label word of the template, then (after at most
+ * one space) a run of figures to the end of the line ("（七）总计230 000023", "规章5012").
+ */
+const FLAT_ROW = /(?:数量|公开|处理|申请|总计|信息|事项|案卷|秘密|稳定”?|权益|出版物|其他|规章|文件|许可|处罚|强制|收费|采购|办理)[）)]? ?[+\-−]?\d[\d .,+\-−]*$/u;
+const MIN_FLAT_ROWS = 8;
+
+/**
  * Word text has lines that start with or contain a TAB; `pdftotext -layout` text has lines where numbers stand
  * after runs of two or more spaces, and, in a sparse report that prints few numbers, lines of headers and labels
  * set in columns.
  */
-function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' {
+function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-text' {
   let tabbed = 0;
   let layout = 0;
   let gapped = 0;
+  let flat = 0;
   for (const line of text.split('\n')) {
+    if (FLAT_ROW.test(line)) flat++;
     if (line.includes('\t')) tabbed++;
     else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
     else if (COLUMN_GAP.test(line)) gapped++;
   }
+  if (tabbed === 0 && flat >= MIN_FLAT_ROWS && 2 * flat > layout) return 'flat-text';
   if (tabbed === 0) return layout + gapped >= MIN_LAYOUT_LINES ? 'pdftotext-layout' : 'word-text';
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }

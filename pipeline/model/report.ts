@@ -5,7 +5,7 @@
 import type { AgencyRef } from './agency.ts';
 import type { Edition, TableId } from './template.ts';
 
-export const RENDERINGS = ['word-text', 'html', 'docx', 'pdf', 'pdftotext-layout', 'json', 'yaml'] as const;
+export const RENDERINGS = ['word-text', 'html', 'docx', 'pdf', 'pdftotext-layout', 'json', 'yaml', 'flat-text'] as const;
 export type Rendering = (typeof RENDERINGS)[number];
 
 /** Where a value was read in its source. Text renderings give line/column; tables give table/row/cell. */
@@ -36,14 +36,17 @@ export interface Location {
  * - not_applicable: "-", "—", "/" or "无";
  * - text: something that is not a number (an error);
  * - absent: the source has no such row at all (e.g. 2021 sub-rows not printed);
- * - derived: not printed, computed from printed cells (derivedFrom says which).
+ * - derived: not printed, computed from printed cells (derivedFrom says which);
+ * - inferred: printed, but where the cell's figures start and end was lost (flattened page text glues a row's
+ *   figures together): the one split of the row's digits that the template's arithmetic allows (inferredBy says
+ *   which rules fixed it).
  */
-export const CELL_KINDS = ['number', 'blank', 'not_applicable', 'text', 'absent', 'derived'] as const;
+export const CELL_KINDS = ['number', 'blank', 'not_applicable', 'text', 'absent', 'derived', 'inferred'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
 
 export interface Cell {
   kind: CellKind;
-  /** The value in the column's unit (万元 for money); null unless kind is number or derived. */
+  /** The value in the column's unit (万元 for money); null unless kind is number, derived or inferred. */
   value: number | null;
   /** The cell's text as printed, trimmed; omitted for absent and derived cells. */
   raw?: string;
@@ -55,6 +58,8 @@ export interface Cell {
   source?: Location;
   /** For derived cells: the cells (row codes) it was computed from. */
   derivedFrom?: string[];
+  /** For inferred cells: the consistency rules (CONSISTENCY_RULES ids) that fixed the split of the row's digits. */
+  inferredBy?: string[];
 }
 
 export type TableCells = Record<string, Record<string, Cell>>;

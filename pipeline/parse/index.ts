@@ -10,6 +10,7 @@ import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
 import { isPageNumber } from './normalize.ts';
+import { readFlatTables } from './read-flat.ts';
 import { readAppeals, readApplications, readProactive } from './read-tables.ts';
 import { parseStructured } from './structured.ts';
 
@@ -66,11 +67,14 @@ function parseCells(doc: CellDocument): AnnualReport {
   if (meta.agency === null) {
     throw new InputError(`agency name not found: expected it in or above the title "${meta.year}年政府信息公开工作年度报告"`, file);
   }
-  const tables = completeTables(edition, {
-    proactive: readProactive(file, edition, slice(proactive)),
-    applications: readApplications(file, edition, slice(applications)),
-    appeals: readAppeals(file, edition, slice(appeals)),
-  });
+  const printed = doc.source.rendering === 'flat-text'
+    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) })
+    : {
+        proactive: readProactive(file, edition, slice(proactive)),
+        applications: readApplications(file, edition, slice(applications)),
+        appeals: readAppeals(file, edition, slice(appeals)),
+      };
+  const tables = completeTables(edition, printed);
   const narrativeCells = [...cells.slice(0, proactive.heading), ...cells.slice(appeals.end)];
   return {
     id: reportId(meta.agency, meta.year),

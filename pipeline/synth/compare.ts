@@ -25,7 +25,7 @@ export function compareCells(values: CompactReport, report: AnnualReport): CellM
         if (exp === undefined) ok = !got || got.kind === 'absent' || got.kind === 'derived';
         else if (exp === null) ok = got?.kind === 'blank';
         else if (exp === '-') ok = got?.kind === 'not_applicable';
-        else ok = got?.kind === 'number' && got.value === exp;
+        else ok = (got?.kind === 'number' || got?.kind === 'inferred') && got.value === exp;
         if (!ok) {
           out.push({
             cell: `${id}.${row.code}.${column}`,

@@ -47,7 +47,7 @@ const AGENCY_REF: Json = strictObject(
 );
 
 const CELL: Json = {
-  description: 'One cell: what was printed (kind) kept apart from its value. value is null unless kind is number or derived.',
+  description: 'One cell: what was printed (kind) kept apart from its value. value is null unless kind is number, derived or inferred.',
   type: 'object',
   properties: {
     kind: { enum: [...CELL_KINDS] },
@@ -57,12 +57,13 @@ const CELL: Json = {
     note: { type: 'string' },
     source: ref('location'),
     derivedFrom: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    inferredBy: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
   required: ['kind', 'value'],
   additionalProperties: false,
   allOf: [
     {
-      if: { type: 'object', properties: { kind: { const: 'number' } } },
+      if: { type: 'object', properties: { kind: { enum: ['number', 'inferred'] } } },
       then: { type: 'object', properties: { value: { type: 'number' } } },
     },
     {

@@ -48,7 +48,7 @@ export function rowTotal(report: AnnualReport): Issue[] {
   return rowsOf(APPLICATIONS, report.edition).flatMap((row) => {
     const left = columns.map((column) => byColumn(report, row.code, column));
     const right = [byColumn(report, row.code, 'total')];
-    if (![...left, ...right].some((t) => t.cell?.kind === 'number')) return [];
+    if (![...left, ...right].some((t) => t.cell?.kind === 'number' || t.cell?.kind === 'inferred')) return [];
     const m = compareSides(left, right);
     if (!m) return [];
     return [mismatchIssue({ rule: 'applications.row_total', report: report.id, table: T, row: row.code,

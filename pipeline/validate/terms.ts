@@ -54,9 +54,9 @@ export function cellAt(report: AnnualReport, table: TableId, row: string, column
   return isCell(cell) ? cell : MALFORMED;
 }
 
-/** A number the rule can use: printed, or derived from printed cells. */
+/** A number the rule can use: printed, derived from printed cells, or inferred from a glued run of figures. */
 export function numberOf(cell: Cell | undefined): number | null {
-  if (!cell || (cell.kind !== 'number' && cell.kind !== 'derived')) return null;
+  if (!cell || (cell.kind !== 'number' && cell.kind !== 'derived' && cell.kind !== 'inferred')) return null;
   return cell.value;
 }
 

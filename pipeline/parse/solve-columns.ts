@@ -1,0 +1,149 @@
+/**
+ * Choose one split per row of table 三 so that the template's column arithmetic holds: the rows' candidate splits
+ * (each already true to the row's own total) are searched jointly, since a column's rules link rows:
+ * - applications.balance: received + carried_over = total + carried_forward;
+ * - applications.outcome_total: the outcome rows + （六） (the row, else its sub-rows) = （七）总计;
+ * - applications.other_subtotal (2021): （六） = its three sub-rows, when both are printed.
+ * Values are ≥ 0, so a side whose terms are all placed bounds the other side's partial sum. Pure; bounded by Budget.
+ */
+import type { Budget } from './split-digits.ts';
+
+export interface Equation {
+  rule: string;
+  /** Rows whose sum equals the sum of `right`. */
+  left: string[];
+  right: string[];
+}
+
+const OUTCOME = /^(granted|partially_granted|denied\.|unavailable\.|not_processed\.)/;
+const OTHER_PARTS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
+
+/** The column equations among the printed rows. */
+export function applicationEquations(printed: ReadonlySet<string>): Equation[] {
+  const out: Equation[] = [];
+  const has = (r: string): boolean => printed.has(r);
+  if (['received', 'carried_over', 'total', 'carried_forward'].every(has)) {
+    out.push({ rule: 'applications.balance', left: ['received', 'carried_over'], right: ['total', 'carried_forward'] });
+  }
+  const parts = has('other') ? ['other'] : OTHER_PARTS.filter(has);
+  if (has('total')) {
+    out.push({ rule: 'applications.outcome_total', left: [...[...printed].filter((r) => OUTCOME.test(r)), ...parts], right: ['total'] });
+  }
+  const subs = OTHER_PARTS.filter(has);
+  if (has('other') && subs.length > 0) out.push({ rule: 'applications.other_subtotal', left: subs, right: ['other'] });
+  return out;
+}
+
+export interface Solved {
+  /** Per row: the candidate indices some solution takes (all of them when the search was complete). */
+  chosen: Map<string, Set<number>>;
+  solutions: number;
+  /** False when the search stopped at the solution cap: rows with several candidates cannot be told apart. */
+  complete: boolean;
+}
+
+const MAX_SOLUTIONS = 16;
+/** A set of reachable partial sums larger than this is not built: the equation then prunes nothing in that column. */
+const MAX_SUMS = 4096;
+
+/** Sums reachable by picking one value from each domain; null when too many. */
+function reachable(domains: ReadonlyArray<ReadonlySet<number>>): Set<number> | null {
+  let sums = new Set([0]);
+  for (const d of domains) {
+    const next = new Set<number>();
+    for (const a of sums) for (const v of d) next.add(a + v);
+    if (next.size > MAX_SUMS) return null;
+    sums = next;
+  }
+  return sums;
+}
+
+/**
+ * Drop the candidates that no choice of the other rows' candidates can complete, column by column and equation by
+ * equation, until nothing changes (each row's values in a column form its domain there).
+ */
+function propagate(rows: Map<string, number[][]>, equations: readonly Equation[], width: number, budget: Budget): Map<string, number[]> {
+  const kept = new Map([...rows].map(([r, c]) => [r, c.map((_, i) => i)]));
+  const domain = (r: string, col: number): Set<number> => new Set(kept.get(r)!.map((i) => rows.get(r)![i]![col]!));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const eq of equations) {
+      for (let col = 0; col < width; col++) {
+        budget.spend('table 三');
+        for (const [same, other] of [[eq.left, eq.right], [eq.right, eq.left]] as const) {
+          const target = reachable(other.map((r) => domain(r, col)));
+          if (!target) continue;
+          for (const r of same) {
+            const rest = reachable(same.filter((x) => x !== r).map((x) => domain(x, col)));
+            if (!rest) continue;
+            const before = kept.get(r)!;
+            const after = before.filter((i) => {
+              const v = rows.get(r)![i]![col]!;
+              for (const a of rest) if (target.has(a + v)) return true;
+              return false;
+            });
+            if (after.length !== before.length) {
+              kept.set(r, after);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+  }
+  return kept;
+}
+
+/** Search the rows' candidates (values per column) for every choice that satisfies the equations. */
+export function solveColumns(rows: Map<string, number[][]>, equations: readonly Equation[], budget: Budget): Solved {
+  const width = Math.max(0, ...[...rows.values()].map((c) => c[0]?.length ?? 0));
+  const kept = propagate(rows, equations, width, budget);
+  const order = [...rows.keys()].sort((a, b) => kept.get(a)!.length - kept.get(b)!.length);
+  const placed = new Map<string, number[]>();
+  const choice = new Map<string, number>();
+  const chosen = new Map<string, Set<number>>(order.map((r) => [r, new Set<number>()]));
+  let solutions = 0;
+  let complete = true;
+  const sideSum = (side: readonly string[], col: number): [number, boolean] => {
+    let sum = 0;
+    let all = true;
+    for (const r of side) {
+      const v = placed.get(r);
+      if (v) sum += v[col]!;
+      else if (rows.has(r)) all = false;
+    }
+    return [sum, all];
+  };
+  const holds = (eq: Equation): boolean => {
+    for (let col = 0; col < width; col++) {
+      const [l, lAll] = sideSum(eq.left, col);
+      const [r, rAll] = sideSum(eq.right, col);
+      if (lAll && rAll ? l !== r : (rAll && l > r) || (lAll && r > l)) return false;
+    }
+    return true;
+  };
+  const go = (k: number): void => {
+    if (!complete) return;
+    budget.spend('table 三');
+    if (k === order.length) {
+      if (++solutions > MAX_SOLUTIONS) {
+        complete = false;
+        return;
+      }
+      for (const [r, i] of choice) chosen.get(r)!.add(i);
+      return;
+    }
+    const row = order[k]!;
+    const touched = equations.filter((e) => e.left.includes(row) || e.right.includes(row));
+    for (const i of kept.get(row)!) {
+      placed.set(row, rows.get(row)![i]!);
+      choice.set(row, i);
+      if (touched.every(holds)) go(k + 1);
+      placed.delete(row);
+      choice.delete(row);
+    }
+  };
+  go(0);
+  return { chosen, solutions: Math.min(solutions, MAX_SOLUTIONS), complete };
+}
