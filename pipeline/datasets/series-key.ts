@@ -3,7 +3,7 @@ import type { AnnualReport } from '../model/report.ts';
 
 /**
  * The registry body's id; for a report whose printed name did not resolve, its id without the "-<year>" suffix:
- * for the ids xxgk assigns (reportId) that is agencySlug of the printed name, and it stays unique within a year even
+ * for the ids xxgk assigns (reportId) that is nameKey of the printed name, and it stays unique within a year even
  * where a report carries an id of its own.
  */
 export function seriesKey(report: Pick<AnnualReport, 'id' | 'year' | 'body'>): string {

@@ -98,7 +98,7 @@ export interface ReportSummary {
   body: AgencyRef | null;
   /**
    * The report's body in the per-body files (series.ts): body.id, or for a report without body the report id
-   * without its "-<year>" (the printed name's agencySlug, for the ids xxgk assigns).
+   * without its "-<year>" (the printed name's nameKey, for the ids xxgk assigns).
    */
   series: string;
   /** Tables 三 and 四 reduced to the time series' figures. */

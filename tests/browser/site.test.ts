@@ -18,7 +18,7 @@ import { serveStatic } from '../helpers/static-server.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../../output/test-artifacts');
 const BASE = '/xxgk-data/latest/';
-const FLAGGED = 'yunhushiminzhengju-2020';
+const FLAGGED = 'yunhushiminzhengju-d2218e-2020';
 
 /** Write index, year, report and body pages, the reports' JSON, and placeholder data files into `dir`. */
 async function writeSite(dir: string): Promise<ReleaseContext> {

@@ -5,6 +5,7 @@
  * beside its sub-rows, a 三（三） left blank, a body that handled nothing), and one name that did not resolve (over
  * two years, named like a script). Built by the real buildRelease into memory.
  */
+import { nameKey } from '../../pipeline/model/report-id.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildRelease, type BuildResult } from '../../pipeline/datasets/index.ts';
 import { type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
@@ -31,6 +32,8 @@ export const BODIES = {
 
 /** The name that does not resolve: it must be escaped in pages and neutralised in CSV. */
 export const UNRESOLVED = '=cmd|<script>alert(1)</script>局';
+/** Its key in the per-body files: the slug of the name and a hash of it (report-id.ts). */
+export const UNRESOLVED_KEY = nameKey(UNRESOLVED);
 
 interface Plan {
   body?: AgencyRef;

@@ -17,7 +17,7 @@ import { toQuads } from '../../pipeline/datasets/dcat-rdf.ts';
 import { offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
 import type { TableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
-import { buildBodies, BODIES, UNRESOLVED, type BuiltBodies } from '../helpers/body-release.ts';
+import { buildBodies, BODIES, UNRESOLVED, UNRESOLVED_KEY, type BuiltBodies } from '../helpers/body-release.ts';
 import { cellNumber, readCsv } from '../helpers/observed-figures.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 import { DCAT_SHAPES, loadShapes, shaclResults } from '../helpers/shacl.ts';
@@ -86,12 +86,12 @@ test('feed/agencies.json and every feed/agencies/<id>.json validate against the 
 
 test('the index lists every body once, sorted by id, with its years and links that resolve in the release', () => {
   const index = json<IndexDoc>('feed/agencies.json');
-  const keys = [...Object.values(BODIES).map((b) => b.id), 'cmd-script-alert-1-script-ju'].sort();
+  const keys = [...Object.values(BODIES).map((b) => b.id), UNRESOLVED_KEY].sort();
   assert.deepEqual(index.agencies.map((a) => a.id), keys);
   for (const a of index.agencies) {
     assert.ok(built.files.has(local(a.url)), a.url);
     assert.ok(built.files.has(local(a.page)), a.page);
-    const years = built.reports.filter((r) => (r.report.body?.id ?? 'cmd-script-alert-1-script-ju') === a.id).map((r) => r.report.year);
+    const years = built.reports.filter((r) => (r.report.body?.id ?? UNRESOLVED_KEY) === a.id).map((r) => r.report.year);
     assert.deepEqual(a.years, years.sort((x, y) => x - y), a.id);
   }
   assert.deepEqual(index.agencies.find((a) => a.id === 'jiangsu-huaian')!.years, [2019, 2020, 2021, 2022, 2023, 2024]);
@@ -125,7 +125,7 @@ test('each body\'s feed: registry facts, and per year the report\'s links, figur
   assert.equal(local(json<AgencyDoc>('feed/agencies/jiangsu-huaian-hongze.json').parent_url!), 'feed/agencies/jiangsu-huaian.json');
   assert.equal(json<AgencyDoc>('feed/agencies/jiangsu.json').parent_url, null, 'no parent');
   assert.equal(json<AgencyDoc>('feed/agencies/shandong-liaocheng-guanxian.json').parent_url, null, 'parent not in the release');
-  const unresolved = json<AgencyDoc>('feed/agencies/cmd-script-alert-1-script-ju.json');
+  const unresolved = json<AgencyDoc>(`feed/agencies/${UNRESOLVED_KEY}.json`);
   assert.deepEqual([unresolved.resolved, unresolved.body, unresolved.name, unresolved.names], [false, null, UNRESOLVED, [UNRESOLVED]]);
   assert.deepEqual(unresolved.years.map((y) => y.year), [2021, 2022]);
 });

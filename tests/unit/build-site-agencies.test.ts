@@ -10,7 +10,7 @@ import { before, test } from 'node:test';
 import { load, type CheerioAPI } from 'cheerio';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { MIN_HANDLED } from '../../pipeline/datasets/site/rankings.ts';
-import { buildBodies, BODIES, UNRESOLVED, type BuiltBodies } from '../helpers/body-release.ts';
+import { buildBodies, BODIES, UNRESOLVED, UNRESOLVED_KEY, type BuiltBodies } from '../helpers/body-release.ts';
 import { readCsv } from '../helpers/observed-figures.ts';
 
 let built: BuiltBodies;
@@ -28,7 +28,7 @@ const html = (path: string): CheerioAPI => {
 /** A link of a page, resolved to a path in the release (without fragment). */
 const target = (from: string, href: string) => posix.normalize(posix.join(posix.dirname(from), decodeURIComponent(href.split('#')[0]!)));
 
-const KEYS = [...Object.values(BODIES).map((b) => b.id), 'cmd-script-alert-1-script-ju'];
+const KEYS = [...Object.values(BODIES).map((b) => b.id), UNRESOLVED_KEY];
 
 test('a page per body: charts of received, handled, share refused, reconsiderations and lawsuits over its years', () => {
   for (const key of KEYS) {
@@ -95,7 +95,7 @@ test('the body page lists every year with a link to that year\'s report page and
 });
 
 test('a name that did not resolve: its page says so, and the name is escaped text, never markup', () => {
-  const path = 'agencies/cmd-script-alert-1-script-ju.html';
+  const path = `agencies/${UNRESOLVED_KEY}.html`;
   const text = built.files.get(path)!;
   assert.ok(!text.includes('<script>alert(1)</script>'));
   assert.ok(text.includes('=cmd|&lt;script&gt;alert(1)&lt;/script&gt;局'));
@@ -111,7 +111,7 @@ test('report pages link to their body\'s page', () => {
     const $ = html(path);
     const link = $('a.body-link');
     assert.equal(link.length, 1, path);
-    const key = report.body?.id ?? 'cmd-script-alert-1-script-ju';
+    const key = report.body?.id ?? UNRESOLVED_KEY;
     assert.equal(target(path, link.attr('href')!), `agencies/${key}.html`);
     assert.ok(link.text().includes(report.body?.name ?? UNRESOLVED));
   }
@@ -169,7 +169,7 @@ test('the index ranks bodies by requests received and by share refused, in the r
   }
   // The unresolved name ranks among the others, marked and escaped.
   const $ = html('index.html');
-  const row = $('#rank-received tr[data-body="cmd-script-alert-1-script-ju"]');
+  const row = $(`#rank-received tr[data-body="${UNRESOLVED_KEY}"]`);
   assert.equal(row.length, 1);
   assert.match(row.find('.badge.warn').text(), /未匹配/);
   assert.equal(row.find('th a').text(), UNRESOLVED);

@@ -160,10 +160,10 @@ test('year lists are linked, and every report shows its validation status', () =
     assert.equal(row.find(`a[href="${s.page}"]`).text(), s.agency);
     assert.equal(row.find(`a[href="${s.json.path}"]`).length, 1);
   }
-  const flagged = $('#reports tr[data-report="yunhushiminzhengju-2020"]');
+  const flagged = $('#reports tr[data-report="yunhushiminzhengju-d2218e-2020"]');
   assert.match(flagged.find('.badge').text(), /⚠ 2 警告/);
   assert.ok(flagged.text().includes('applications.balance'));
-  assert.match($('#reports tr[data-report="beizhangshiminzhengju-2024"] .badge').text(), /通过/);
+  assert.match($('#reports tr[data-report="beizhangshiminzhengju-14f0e3-2024"] .badge').text(), /通过/);
 });
 
 test('the index is deterministic, and an empty release still renders', () => {

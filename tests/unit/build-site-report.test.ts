@@ -35,7 +35,7 @@ test('the report page is HTML5 in Chinese with relative links to home, its year 
   assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">/);
   assert.equal($('header.site a').attr('href'), '../../index.html');
   assert.equal($('.crumbs a').eq(1).attr('href'), 'index.html', 'the year list is next door');
-  assert.ok($('a[href="yunhushiminzhengju-2020.json"]').length >= 1);
+  assert.ok($('a[href="yunhushiminzhengju-d2218e-2020.json"]').length >= 1);
   assert.equal($('[src]').length, 0);
   assert.equal($('script').length, 0);
   for (const a of $('a[href]').toArray()) assert.ok(!$(a).attr('href')!.startsWith('/'), $(a).attr('href'));

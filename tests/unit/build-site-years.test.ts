@@ -35,7 +35,7 @@ test('a year page lists its reports with their figures and warnings, linking to 
     for (const a of $('a[href]').toArray()) assert.ok(!$(a).attr('href')!.startsWith('/'));
   }
   const $2020 = load(PAGES.find((p) => p.path === 'reports/2020/index.html')!.content);
-  assert.match($2020('tr[data-report="yunhushiminzhengju-2020"] .badge').text(), /⚠ 2 警告/);
+  assert.match($2020('tr[data-report="yunhushiminzhengju-d2218e-2020"] .badge').text(), /⚠ 2 警告/);
   assert.equal($2020('a[rel="prev"]').attr('href'), '../2019/index.html');
   assert.equal($2020('a[rel="next"]').attr('href'), '../2021/index.html');
 });

@@ -9,7 +9,7 @@ import { bodyReports, buildBodies, BODIES, UNRESOLVED, type BuiltBodies } from '
 import { figuresFromObservations, observedRates, cellNumber, readCsv } from '../helpers/observed-figures.ts';
 import { checkTables } from '../helpers/table-schema-check.ts';
 import { BOM, neutralise } from '../../pipeline/datasets/to-csv-format.ts';
-import { agencySlug } from '../../pipeline/model/report-id.ts';
+import { nameKey } from '../../pipeline/model/report-id.ts';
 import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { memorySink } from '../helpers/memory-sink.ts';
@@ -116,7 +116,7 @@ test('registry facts come from report.body; a name that did not resolve keeps it
   const unresolved = rows.filter((r) => r.resolved === 'false');
   assert.deepEqual(unresolved.map((r) => r.year), ['2021', '2022']);
   for (const row of unresolved) {
-    assert.equal(row.body_id, agencySlug(UNRESOLVED), 'the fallback key is the slug of the printed name');
+    assert.equal(row.body_id, nameKey(UNRESOLVED), 'the fallback key is the key of the printed name');
     assert.equal(row.agency, neutralise(UNRESOLVED), 'neutralised against formula injection');
     assert.equal(row.body_name, neutralise(UNRESOLVED));
     assert.deepEqual([row.division, row.level, row.kind, row.parent], ['', '', '', '']);

@@ -56,7 +56,7 @@ test('the tables are completed to the edition\'s full shape, with other derived 
 test('defaults: id from the agency and year, published null, no narrative, a synthetic values source', () => {
   const compact = small();
   const report = reportFromValues(compact);
-  assert.equal(report.id, 'ceshishiceshiju-2022');
+  assert.equal(report.id, 'ceshishiceshiju-8454a4-2022');
   assert.equal(report.published, null);
   assert.deepEqual(report.narrative, []);
   const text = canonicalJson(compact);
