@@ -13,10 +13,12 @@ import { readReport } from './read.ts';
 import { printableLine, printableText } from './printable.ts';
 import { type BuildOptions, buildFolder, registryResolver } from './run.ts';
 import { publishedHistory } from './publish/history.ts';
-import { DEFAULT_REPO, publishCommand, targetFor } from './publish/cli-publish.ts';
+import { DEFAULT_REPO, checkBaseUrl, publishCommand, targetFor } from './publish/cli-publish.ts';
+import { releaseMeta } from './config.ts';
+import { datasetMeta } from './datasets/meta.ts';
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { validateAll } from './validate/index.ts';
-import { runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
+import { readConfig, runCommand, scheduleCommand, statusCommand } from './schedule/cli-schedule.ts';
 import { suggestCommand } from './agencies/cli-agencies.ts';
 import { sourcesCheckCommand } from './schedule/cli-sources.ts';
 import { identifyAll } from './agencies/identify.ts';
@@ -115,8 +117,18 @@ async function validateCommand(files: string[], opts: { format: 'text' | 'json' 
   return exitFor(results.values(), failed);
 }
 
-async function buildCommand(opts: { in: string; out: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, options);
+/** --config and --base-url of build and publish: the release's metadata, and the config's target when --repo is not given. */
+async function configured(opts: { config?: string; baseUrl?: string; repo?: string; branch?: string }) {
+  const baseUrl = checkBaseUrl(opts.baseUrl);
+  if (!opts.config) return { ...(baseUrl ? { baseUrl } : {}), repo: opts.repo, branch: opts.branch };
+  const config = await readConfig(opts.config);
+  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch };
+}
+
+async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
+  const given = await configured(opts);
+  const meta = options.meta ?? given.meta ?? (given.baseUrl ? datasetMeta({}, { baseUrl: given.baseUrl }) : undefined);
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...options, ...(meta ? { meta } : {}) });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const { report, validation } of run.reports) {
     const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
@@ -158,15 +170,23 @@ export function program(clock: Clock = systemClock): Command {
     .description('build the open datasets (CSV, JSON feeds, Data Package, CSVW, DCAT catalog, site) from a folder of reports')
     .requiredOption('--in <dir>', 'folder of report documents (any supported rendering)')
     .requiredOption('--out <dir>', 'output folder (replaced atomically)')
+    .option('--config <file>', "configuration file whose dataset: section describes the release (title, publisher, base URL, …)")
+    .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
     .action(async (opts) => { process.exitCode = await buildCommand(opts, clock); });
   cmd
     .command('publish')
     .description('publish a built release folder as a versioned release: plan, then apply (commit, tag vX.Y.Z, CHANGELOG.md)')
     .requiredOption('--out <dir>', 'the built release folder (xxgk build --out)')
-    .requiredOption('--repo <repo>', 'OWNER/NAME (GitHub), a git URL (file://, https://, ssh) or a path to a bare repository')
-    .option('--branch <branch>', 'branch to publish on', 'main')
+    .option('--repo <repo>', 'OWNER/NAME (GitHub), a git URL (file://, https://, ssh) or a path to a bare repository (default: the config\'s publish.repo)')
+    .option('--branch <branch>', 'branch to publish on (default: the config\'s publish.branch, else main)')
+    .option('--config <file>', "configuration file: its dataset: section describes the release, its publish: section is the default target")
+    .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
     .option('--dry-run', 'print the plan and write nothing')
-    .action(async (opts) => { process.exitCode = await publishCommand(opts, clock); });
+    .action(async (opts) => {
+      const given = await configured(opts);
+      if (!given.repo) throw new UsageError('publish: give --repo OWNER/NAME (GitHub), a git URL or a path, or --config with a publish.repo');
+      process.exitCode = await publishCommand({ ...opts, ...given, repo: given.repo, branch: given.branch ?? 'main' }, clock);
+    });
   cmd
     .command('start')
     .description(`run the whole pipeline on the bundled sample reports and publish them to ${DEFAULT_REPO} (what npm start runs)`)
@@ -178,7 +198,7 @@ export function program(clock: Clock = systemClock): Command {
       const history = publishedHistory(await (await targetFor({ out: opts.out, repo: opts.repo }, clock)).latest());
       const built = await buildCommand(opts, clock, { history: await history });
       // An unreadable input would withdraw its report: publish only a complete read.
-      process.exitCode = built === EXIT.input ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock));
+      process.exitCode = built === EXIT.input ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock, process.env, true));
     });
   cmd
     .command('run')

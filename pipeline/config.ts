@@ -9,6 +9,8 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { validate as validateCron } from 'node-cron';
 import { parseDocument } from 'yaml';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
+import { type DatasetSettings, datasetMeta } from './datasets/meta.ts';
+import type { DatasetMeta } from './datasets/types.ts';
 import { ConfigError } from './errors.ts';
 
 interface SourceBase {
@@ -38,6 +40,8 @@ export interface Config {
     target: PublishRepo;
     branch: string;
   };
+  /** The `dataset:` section as written (datasets/meta.ts turns it into the release's metadata). */
+  dataset: DatasetSettings;
   schedule?: { cron: string; timezone: string };
   limits: { timeoutMs: number; maxBytes: number; concurrency: number; retries: number };
   github: { token?: string; apiUrl: string };
@@ -78,6 +82,9 @@ const EXPECTED: Record<string, string> = {
   url: 'expected an http(s) URL',
   apiUrl: 'expected an http(s) URL',
   branch: 'expected a git branch name',
+  baseUrl: "expected an absolute http(s) URL ending with '/' (e.g. \"https://OWNER.github.io/NAME/latest/\")",
+  email: 'expected an email address (e.g. "opendata@example.gov.cn")',
+  spatial: 'expected a six-digit GB/T 2260 region code (e.g. "320800")',
 };
 
 type Raw = Record<string, unknown>;
@@ -112,6 +119,13 @@ function describeSchemaError(e: ErrorObject): string | undefined {
       return `${field}: ${EXPECTED[last] ?? `expected a value matching ${(e.params as { pattern: string }).pattern}`}`;
     case 'minLength':
       return `${field}: expected a non-empty string`;
+    case 'enum':
+      return `${field}: expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'if':
+      // Reported by the branch that failed (then/else).
+      return undefined;
+    case 'uniqueItems':
+      return `${field}: expected no repeated entries`;
     case 'minItems':
       return `${field}: expected at least one entry`;
     case 'minimum':
@@ -235,6 +249,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
     file,
     sources: sources.map((s) => toSource(file, s)),
     publish: { repo: publish.repo, target: publishTarget(file, publish.repo), branch: publish.branch ?? DEFAULTS.branch },
+    dataset: (data.dataset ?? {}) as DatasetSettings,
     limits: {
       timeoutMs: limits.timeoutMs ?? DEFAULTS.timeoutMs,
       maxBytes: limits.maxBytes ?? DEFAULTS.maxBytes,
@@ -268,4 +283,16 @@ function toSource(file: string, s: Raw): Source {
     };
   }
   return { ...base, kind: 'inbox', inbox: resolveFrom(file, String(s.inbox)) };
+}
+
+/**
+ * The release's metadata for a config: its `dataset:` section over the placeholder defaults; the base URL from
+ * `baseUrl` (a --base-url flag), else the section, else the GitHub Pages URL of a GitHub target.
+ */
+export function releaseMeta(config: Pick<Config, 'dataset' | 'publish'>, baseUrl?: string): DatasetMeta {
+  const { target } = config.publish;
+  return datasetMeta(config.dataset, {
+    ...(target.kind === 'github' ? { github: { owner: target.owner, name: target.name } } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+  });
 }

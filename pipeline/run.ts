@@ -21,6 +21,7 @@ import { DEFAULT_REGISTRY, loadDivisionNames, loadRegistry } from './adapters/re
 import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
 import { releaseReports } from './publish/history.ts';
+import { parseIssued } from './publish/release-side.ts';
 import { readReport } from './read.ts';
 import { validateAll } from './validate/index.ts';
 
@@ -186,9 +187,13 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const excluded = read.reports.filter((r) => !r.validation.valid);
   const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
   const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
-  const [previous, schemas, divisions] = await Promise.all([previousModified(outDir), loadSchemas(), loadDivisionNames()]);
-  const result = await writeFolderAtomically(outDir, (sink) =>
-    buildRelease({ reports: published, meta: options.meta ?? DEFAULT_META, today: chinaDate(clock), previous, schemas, divisions }, sink),
-  );
+  const [previous, schemas, divisions, catalog] = await Promise.all([
+    previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
+  ]);
+  const today = chinaDate(clock);
+  // The date of the first release is kept from the last build (publishing takes it from the target's last release).
+  const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
+  const meta = { ...(options.meta ?? DEFAULT_META), issued };
+  const result = await writeFolderAtomically(outDir, (sink) => buildRelease({ reports: published, meta, today, previous, schemas, divisions }, sink));
   return { ...read, excluded, published, written: result.files };
 }

@@ -45,6 +45,23 @@ export function githubEnvironment(env: NodeJS.ProcessEnv = process.env): { token
 
 let clients = 0;
 
+/**
+ * The fetch Octokit is handed: the given one (else the global fetch, looked up per call) minus an explicit
+ * content-length header. Bodies are strings or bytes, whose length fetch knows and frames itself; undici 7 — the
+ * global dispatcher once a dependency such as cheerio has loaded it — refuses a request that sets the header by hand
+ * ("invalid content-length header"), which broke every asset upload on Node's real network stack.
+ */
+export function withoutContentLength(inner?: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const call = inner ?? globalThis.fetch;
+    if (!init?.headers) return call(input, init);
+    const headers = new Headers(init.headers);
+    if (!headers.has('content-length')) return call(input, init);
+    headers.delete('content-length');
+    return call(input, { ...init, headers });
+  };
+}
+
 export function githubClient(options: GitHubClientOptions = {}): GitHubClient {
   const log = options.log ?? (() => {});
   const wait = options.wait ?? sleep;
@@ -63,7 +80,7 @@ export function githubClient(options: GitHubClientOptions = {}): GitHubClient {
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: 'xxgk-publish',
-    request: options.fetch ? { fetch: options.fetch } : {},
+    request: { fetch: withoutContentLength(options.fetch) },
     // Octokit's request log, filtered: server errors (they are retried) and warnings; never headers. A 404 or 422 is
     // an answer the caller reads (no manifest yet, someone pushed meanwhile), not news.
     log: {

@@ -30,7 +30,7 @@ export interface BodyGraphInput {
   iri: ReturnType<typeof catalogIris>;
   distribution: (datasetKey: string, dist: DistributionSpec, modified?: Literal[]) => Ref;
   shared: {
-    publisher: Ref; contact: Ref; frequency: Ref; theme: Ref; language: Ref; license: Ref; series: Ref;
+    publisher: Ref; contact: Ref; frequency: Ref; themes: Ref[]; language: Ref; license: Ref; series: Ref;
     /** dcat:version, adms:versionNotes, dct:license. */
     release: Record<string, Value[]>;
     issued: Literal[];
@@ -79,7 +79,7 @@ export function bodyDatasets({ ctx, g, v, iri, distribution, shared }: BodyGraph
       }),
       'dct:identifier': [plain(iri.dataset(key))],
       'dcat:keyword': words({ zh: [...meta.keywords.zh, body.name], en: [...meta.keywords.en] }),
-      'dcat:theme': [shared.theme],
+      'dcat:theme': shared.themes,
       'dct:language': [shared.language],
       'dct:publisher': [shared.publisher],
       'dct:creator': [agent],

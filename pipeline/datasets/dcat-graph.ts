@@ -6,7 +6,7 @@
 import { bodyDatasets } from './dcat-bodies.ts';
 import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
 import {
-  EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEME, date, plain, ref, text, typed, words, type OutputNode, type Ref,
+  EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEMES, date, themeUri, plain, ref, text, typed, words, type OutputNode, type Ref,
 } from './dcat-vocab.ts';
 import type { FileStat, ReleaseContext } from './types.ts';
 
@@ -100,10 +100,15 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     'dct:identifier': [plain(meta.license.id)],
   });
   const homepage = v.add(meta.baseUrl, ['foaf:Document']);
-  const spatial = v.add(meta.spatial.uri, ['dct:Location'], { 'skos:prefLabel': text(meta.spatial.name) });
+  const spatial = 'code' in meta.spatial
+    ? g.add(iri.division(meta.spatial.code), ['dct:Location'], { 'dct:identifier': [plain(meta.spatial.code)] })
+    : v.add(meta.spatial.uri, ['dct:Location'], { 'skos:prefLabel': text(meta.spatial.name) });
   const frequency = v.add(meta.accrualPeriodicity, ['dct:Frequency']);
-  const theme = v.add(THEME.uri, ['skos:Concept'], { 'skos:prefLabel': text(THEME.label) });
-  const [zh, en] = [LANGUAGES.zh, LANGUAGES.en].map((l) => v.add(l.uri, ['dct:LinguisticSystem'], { 'skos:prefLabel': text(l.label) }));
+  const themes = meta.themes.map((code) => v.add(themeUri(code), ['skos:Concept'], { 'skos:prefLabel': text(THEMES[code] ?? { zh: code, en: code }) }));
+  const language = (l: 'zh' | 'en') => v.add(LANGUAGES[l].uri, ['dct:LinguisticSystem'], { 'skos:prefLabel': text(LANGUAGES[l].label) });
+  // The figures and names are Chinese; the catalog's texts are in the configured languages.
+  const zh = language('zh');
+  const catalogLanguages = meta.languages.map(language);
   const temporal: Ref[] = ctx.years
     ? [g.add(iri.period, ['dct:PeriodOfTime'], {
         'dcat:startDate': [date(`${ctx.years[0]}-01-01`)],
@@ -163,8 +168,8 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       'dct:description': text(spec.description),
       'dct:identifier': [plain(iri.dataset(spec.key))],
       'dcat:keyword': words({ zh: [...meta.keywords.zh, ...spec.keywords.zh], en: [...meta.keywords.en, ...spec.keywords.en] }),
-      'dcat:theme': [theme],
-      'dct:language': [zh!],
+      'dcat:theme': themes,
+      'dct:language': [zh],
       ...common,
       ...release,
       'dcat:landingPage': [homepage],
@@ -174,14 +179,14 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     return dataset;
   });
   const bodies = bodyDatasets({ ctx, g, v, iri, distribution, shared: {
-    publisher, contact, frequency, theme, language: zh!, license, series, release, issued,
+    publisher, contact, frequency, themes, language: zh, license, series, release, issued,
   } });
 
   g.add(iri.catalog, [], {
     'dct:publisher': [publisher],
     'foaf:homepage': [homepage],
     'dct:license': [license],
-    'dct:language': [zh!, en!],
+    'dct:language': catalogLanguages,
     'dct:issued': issued,
     'dct:modified': modified,
     'dcat:dataset': [series, ...datasets, ...bodies],

@@ -68,7 +68,9 @@ export function schemaOrgDataset(ctx: ReleaseContext): SchemaOrgDataset {
     creator: organization(meta.publisher),
     publisher: organization(meta.publisher),
     ...(ctx.years ? { temporalCoverage: `${ctx.years[0]}-01-01/${ctx.years[1]}-12-31` } : {}),
-    spatialCoverage: { '@type': 'Place', name: meta.spatial.name.zh, alternateName: meta.spatial.name.en, sameAs: meta.spatial.uri },
+    spatialCoverage: 'code' in meta.spatial
+      ? { '@type': 'Place', identifier: meta.spatial.code }
+      : { '@type': 'Place', name: meta.spatial.name.zh, alternateName: meta.spatial.name.en, sameAs: meta.spatial.uri },
     keywords: [...meta.keywords.zh, ...meta.keywords.en],
     version: meta.version,
     datePublished: meta.issued,

@@ -30,11 +30,24 @@ export const FORMATS = {
 } as const;
 export type FormatId = keyof typeof FORMATS;
 
-/** EU data theme "Government and public sector". */
-export const THEME = {
-  uri: `${EU}data-theme/GOVE`,
-  label: { zh: '政府和公共部门', en: 'Government and public sector' } satisfies Text,
+/** EU data themes (the config's dataset.theme codes), with their labels. */
+export const THEMES: Record<string, Text> = {
+  AGRI: { zh: '农业、渔业、林业和食品', en: 'Agriculture, fisheries, forestry and food' },
+  ECON: { zh: '经济和金融', en: 'Economy and finance' },
+  EDUC: { zh: '教育、文化和体育', en: 'Education, culture and sport' },
+  ENER: { zh: '能源', en: 'Energy' },
+  ENVI: { zh: '环境', en: 'Environment' },
+  GOVE: { zh: '政府和公共部门', en: 'Government and public sector' },
+  HEAL: { zh: '卫生', en: 'Health' },
+  INTR: { zh: '国际事务', en: 'International issues' },
+  JUST: { zh: '司法、法律体系和公共安全', en: 'Justice, legal system and public safety' },
+  OP_DATPRO: { zh: '临时数据', en: 'Provisional data' },
+  REGI: { zh: '地区和城市', en: 'Regions and cities' },
+  SOCI: { zh: '人口和社会', en: 'Population and society' },
+  TECH: { zh: '科学和技术', en: 'Science and technology' },
+  TRAN: { zh: '交通', en: 'Transport' },
 };
+export const themeUri = (code: string): string => `${EU}data-theme/${code}`;
 
 export const LANGUAGES = {
   zh: { uri: `${EU}language/ZHO`, label: { zh: '中文', en: 'Chinese' } satisfies Text },

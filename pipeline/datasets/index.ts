@@ -9,7 +9,7 @@ import { csvFiles, reportsCsv } from './to-csv.ts';
 import { csvwMetadata } from './to-csvw.ts';
 import { dataPackage } from './to-datapackage.ts';
 import { catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
-import { manifest, observationsNdjson, reportDocument, reportsFeed } from './to-json.ts';
+import { manifest, observationsNdjson, reportDocument, reportsFeed, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, agenciesIndexChunks, agencyPages, reportPage, siteIndex, yearPages } from './site/index.ts';
 import { summarize } from './summary.ts';
@@ -85,7 +85,9 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const bodies = context();
   for (const b of bodySeries(summaries)) files.push(await sink.write(b.feed, agencyFeed(bodies, b), 'application/json'));
   files.push(await sink.write(AGENCIES_FEED, agenciesFeed(bodies), 'application/json'));
-  for (const [name, content] of [...input.schemas].sort()) files.push(await sink.write(`schemas/${name}`, content, 'application/schema+json'));
+  for (const [name, content] of [...input.schemas].sort()) {
+    files.push(await sink.write(`schemas/${name}`, withSchemaId(content, schemaUrl(meta, `schemas/${name}`)), 'application/schema+json'));
+  }
   for (const { path, content } of csvwMetadata(context())) files.push(await sink.write(path, content, 'application/csvm+json'));
   files.push(await sink.write('datapackage.json', dataPackage(context()), 'application/json'));
   const ctx = context();

@@ -11,8 +11,20 @@ export const SCHEMA_FILES = {
   manifest: 'schemas/manifest.schema.json',
 } as const;
 
-export function schemaUrl(meta: DatasetMeta, file: string): string {
+/**
+ * A schema's identity: its URL under the release's base URL (the stable latest/ URL), which is both the schema's
+ * `$id` and the `$schema` of the documents it describes, so a consumer finds it by either, and the schemas' relative
+ * `$ref`s resolve among the release's own schemas.
+ */
+export function schemaUrl(meta: Pick<DatasetMeta, 'baseUrl'>, file: string): string {
   return `${meta.baseUrl}${file}`;
+}
+
+/** A schema file's text with its top-level `$id` set to its URL in the release (the rest of the text unchanged). */
+export function withSchemaId(content: string, id: string): string {
+  const found = /"\$id"\s*:\s*"[^"]*"/;
+  if (!found.test(content)) throw new Error(`schema ${id}: no "$id" to set`);
+  return content.replace(found, () => `"$id": ${JSON.stringify(id)}`);
 }
 
 /** reports/<year>/<id>.json: the canonical report and its validation result. */

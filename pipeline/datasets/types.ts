@@ -18,7 +18,7 @@ export interface Text {
   en: string;
 }
 
-/** What the whole release is about. Defaults in defaults.ts; configuration overrides them (issue 5). */
+/** What the whole release is about. Placeholder defaults in defaults.ts; the config's `dataset:` section overrides them (meta.ts). */
 export interface DatasetMeta {
   /** Absolute URL where the output folder is served, ending with '/': the stable URLs harvesters use. */
   baseUrl: string;
@@ -31,11 +31,15 @@ export interface DatasetMeta {
   version: string;
   versionNotes: string;
   keywords: { zh: string[]; en: string[] };
-  /** Spatial coverage: the country (EU authority URI) and its name. */
-  spatial: { uri: string; name: Text };
+  /** EU data-theme codes (GOVE, …) of the datasets. */
+  themes: string[];
+  /** Languages of the catalog's texts. */
+  languages: Array<'zh' | 'en'>;
+  /** Spatial coverage: the country (EU authority URI) and its name, or a GB/T 2260 division code. */
+  spatial: { uri: string; name: Text } | { code: string };
   /** Update frequency (EU frequency authority URI). */
   accrualPeriodicity: string;
-  /** Date the catalog was first issued (YYYY-MM-DD). */
+  /** Date of the dataset's first release (YYYY-MM-DD), kept from release to release; the build date when there is none. */
   issued: string;
 }
 

@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Clock } from '../adapters/clock.ts';
 import { UsageError } from '../errors.ts';
+import { BASE_URL, datasetMeta, isPlaceholderBase } from '../datasets/meta.ts';
+import type { DatasetMeta } from '../datasets/types.ts';
 import { gitTarget } from './git-target.ts';
 import { githubTarget } from './github-target.ts';
 import { type PublishOutcome, publish } from './index.ts';
@@ -24,6 +26,25 @@ export interface PublishCommandOptions {
   repo: string;
   branch?: string;
   dryRun?: boolean;
+  /** The release's metadata (the config's dataset: section); default: the placeholders, with a GitHub target's Pages URL. */
+  meta?: DatasetMeta;
+  /** --base-url: where the release is served (wins over the config). */
+  baseUrl?: string;
+}
+
+/** A --base-url flag checked: an absolute http(s) URL ending with '/'. */
+export function checkBaseUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (!BASE_URL.test(url)) throw new UsageError(`--base-url: expected an absolute http(s) URL ending with '/' (e.g. https://OWNER.github.io/NAME/latest/), got "${url}"`);
+  return url;
+}
+
+/** The metadata to publish with: the given (config) metadata, else the defaults for the repo; --base-url over both. */
+export function metaFor(opts: Pick<PublishCommandOptions, 'repo' | 'meta' | 'baseUrl'>): DatasetMeta {
+  const baseUrl = checkBaseUrl(opts.baseUrl);
+  if (opts.meta) return baseUrl ? { ...opts.meta, baseUrl } : opts.meta;
+  const [owner = '', name = ''] = isGithubName(opts.repo) ? opts.repo.split('/') : [];
+  return datasetMeta({}, { ...(owner ? { github: { owner, name } } : {}), ...(baseUrl ? { baseUrl } : {}) });
 }
 
 const GITHUB_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
@@ -74,9 +95,13 @@ export function formatOutcome(outcome: PublishOutcome, repo: string): string {
   return lines.join('\n');
 }
 
-export async function publishCommand(opts: PublishCommandOptions, clock: Clock, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function publishCommand(opts: PublishCommandOptions, clock: Clock, env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<number> {
+  const meta = metaFor(opts);
   const target = await targetFor(opts, clock, env);
-  const outcome = await publish(resolve(opts.out), target, { clock, dryRun: opts.dryRun ?? false });
+  if (isPlaceholderBase(meta) && !quiet) {
+    process.stderr.write(`xxgk: warning: no base URL configured (dataset.baseUrl or --base-url): the release's links point at the placeholder ${meta.baseUrl}\n`);
+  }
+  const outcome = await publish(resolve(opts.out), target, { clock, meta, dryRun: opts.dryRun ?? false });
   process.stdout.write(`${formatOutcome(outcome, opts.repo)}\n`);
   return 0;
 }

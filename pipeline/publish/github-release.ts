@@ -133,7 +133,8 @@ async function upload(r: Repo, release: Release, asset: Asset): Promise<void> {
       name: asset.name,
       // Octokit sends bytes as they are; its type says string.
       data: asset.data as unknown as string,
-      headers: { 'content-type': asset.contentType, 'content-length': asset.data.length },
+      // No content-length: the body is bytes, so fetch frames it with their length (undici refuses one set by hand).
+      headers: { 'content-type': asset.contentType },
       baseUrl: uploadBase(release),
     });
   try {

@@ -25,7 +25,7 @@ import { releaseAssets } from './assets.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
 import { versionSummary } from './plan-notes.ts';
 import { type BuiltRelease, folderRelease, readBuilt, readOrNull } from './release-folder.ts';
-import { parseFeedDates, parseVersionNotes, readSide } from './release-side.ts';
+import { parseFeedDates, parseIssued, parseVersionNotes, readSide } from './release-side.ts';
 import type { Manifest, PublishResult, PublishTarget, Published, ReleasePlan } from './types.ts';
 
 export interface PublishOptions {
@@ -74,15 +74,15 @@ async function planAgainst(latest: Published | null, dir: string, meta: DatasetM
 }
 
 export async function publish(outDir: string, target: PublishTarget, options: PublishOptions): Promise<PublishOutcome> {
-  const meta = options.meta ?? DEFAULT_META;
+  const given = options.meta ?? DEFAULT_META;
   const dryRun = options.dryRun ?? false;
   const today = chinaDate(options.clock);
   const built = await readBuilt(outDir);
   const latest = await target.latest();
-  const [dates, notes] = await Promise.all([
-    modifiedDates(built, latest),
-    latest ? latest.read('catalog.jsonld').then(parseVersionNotes) : null,
-  ]);
+  const [dates, catalog] = await Promise.all([modifiedDates(built, latest), latest ? latest.read('catalog.jsonld') : null]);
+  const notes = parseVersionNotes(catalog);
+  // The dataset was issued with its first release: kept from release to release; today on a first release.
+  const meta: DatasetMeta = { ...given, issued: parseIssued(catalog) ?? today };
   const current: DatasetMeta = { ...meta, version: latest?.manifest.version ?? FIRST_VERSION, versionNotes: notes ?? meta.versionNotes };
   const scratch = await mkdtemp(join(tmpdir(), 'xxgk-publish-'));
   try {

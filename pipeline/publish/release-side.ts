@@ -85,6 +85,22 @@ export function parseVersionNotes(bytes: Uint8Array | null): string | null {
   return found(parseJson(bytes));
 }
 
+/** The catalog's dct:issued (the date of the dataset's first release) from a catalog.jsonld; null when it has none. */
+export function parseIssued(bytes: Uint8Array | null): string | null {
+  const doc = parseJson(bytes);
+  const graph = isRecord(doc) && Array.isArray(doc['@graph']) ? doc['@graph'] : [];
+  for (const node of graph) {
+    if (!isRecord(node)) continue;
+    const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
+    if (!types.includes('dcat:Catalog')) continue;
+    const issued = node['dct:issued'];
+    const first = Array.isArray(issued) ? issued[0] : issued;
+    const value = isRecord(first) ? first['@value'] : first;
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  }
+  return null;
+}
+
 /**
  * One side: its feed, the surface of the surface files at `surfacePaths` that it has (those it has but cannot read
  * are listed as unreadable), and the report documents at `documents`. Reads go out together.

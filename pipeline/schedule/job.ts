@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Clock } from '../adapters/clock.ts';
 import { writeAtomic } from '../adapters/fs.ts';
 import { rawStore } from '../adapters/raw-store.ts';
-import type { Config } from '../config.ts';
+import { type Config, releaseMeta } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { publish as publishRelease } from '../publish/index.ts';
 import { workDirFor } from '../publish/cli-publish.ts';
@@ -190,7 +190,8 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const history = await publishedHistory(await target.latest());
   // Documents are named <source id>/<file>: the source's region helps resolve a name that fits several bodies.
   const regionOf = (file: string) => config.sources.find((s) => s.id === file.split('/')[0])?.region;
-  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf });
+  const meta = releaseMeta(config);
+  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
   const quarantine: QuarantineEntry[] = [
@@ -214,7 +215,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
 
   // 3. publish: one step, never interrupted
   progress.step('publish');
-  const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock });
+  const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock, meta });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;
   progress.end();
 

@@ -11,13 +11,14 @@ import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { AGENCIES_INDEX, agenciesIndex, agencyPages, reportPage, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import type { ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../../output/test-artifacts');
-const BASE = '/xxgk-data/latest/';
+const BASE = new URL(DEFAULT_META.baseUrl).pathname;
 const FLAGGED = 'yunhushiminzhengju-d2218e-2020';
 
 /** Write index, year, report and body pages, the reports' JSON, and placeholder data files into `dir`. */

@@ -2,6 +2,7 @@
  * The whole build: golden files, byte-identical rebuilds, changes confined to what depends on them, schemas for
  * every JSON file, the manifest, and an output folder that is never half-written.
  */
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -76,7 +77,11 @@ test('every JSON file validates against its schema, and the manifest measures ev
   addFormats.default(ajv);
   for (const [path, bytes] of tree) if (path.startsWith('schemas/')) ajv.addSchema(JSON.parse(bytes.toString()));
   const check = (schema: string, data: unknown, where: string) => {
-    const validate = ajv.getSchema(`https://xxgk.example/schemas/${schema}`);
+    // Found the way a consumer finds it: by the document's own $schema, which is the schema's $id.
+    const url = `${DEFAULT_META.baseUrl}schemas/${schema}`;
+    const own = (data as { $schema?: string }).$schema;
+    if (own !== undefined) assert.equal(own, url, `${where}: $schema`);
+    const validate = ajv.getSchema(url);
     assert.ok(validate, `schema ${schema} loaded`);
     assert.ok(validate(data), `${where}: ${ajv.errorsText(validate.errors)}`);
   };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { CONFIG_ENV, DEFAULTS, loadConfig } from '../../pipeline/config.ts';
+import { CONFIG_ENV, DEFAULTS, loadConfig, releaseMeta } from '../../pipeline/config.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { ConfigError } from '../../pipeline/errors.ts';
 
 const example = readFileSync(new URL('../../xxgk.config.yaml', import.meta.url), 'utf8');
@@ -177,5 +178,76 @@ describe('loadConfig: listing sources, harvest and coverage', () => {
   it('refuses a match on a source that is not a listing, and a pattern that is not a regular expression', () => {
     assert.deepEqual(problems(minimal('', '    url: https://a.example/r.html\n    match: 教育局')), ['sources[0].match: only a listing source takes a match pattern']);
     assert.match(problems(minimal('', '    listing: https://a.example/\n    match: "(教育"'))[0]!, /^sources\[0\]\.match: expected a regular expression/);
+  });
+});
+
+describe('loadConfig: the dataset section', () => {
+  const dataset = `dataset:
+  title: { zh: 淮安市政府信息公开年度报告数据, en: Huai'an disclosure report data }
+  description: { zh: 淮安市各机关的年度报告统计表。, en: Tables of the annual reports of Huai'an's bodies. }
+  publisher: { name: { zh: 淮安市数据局, en: Huai'an Data Bureau }, url: https://data.huaian.gov.cn/, email: opendata@huaian.gov.cn }
+  contactPoint: { name: { zh: 开放数据科, en: Open data office }, email: contact@huaian.gov.cn }
+  licence: CC0-1.0
+  baseUrl: https://data.huaian.gov.cn/xxgk/latest/
+  keywords: { zh: [淮安], en: [Huai'an] }
+  theme: [GOVE, REGI]
+  spatial: "320800"
+  language: [zh]
+`;
+
+  it('reads every key into the release metadata; a flag overrides the base URL', () => {
+    const c = loadConfig(minimal(dataset), 'x.yaml', {});
+    const meta = releaseMeta(c);
+    assert.equal(meta.baseUrl, 'https://data.huaian.gov.cn/xxgk/latest/');
+    assert.deepEqual(meta.title, { zh: '淮安市政府信息公开年度报告数据', en: "Huai'an disclosure report data" });
+    assert.deepEqual(meta.publisher, { name: { zh: '淮安市数据局', en: "Huai'an Data Bureau" }, url: 'https://data.huaian.gov.cn/', email: 'opendata@huaian.gov.cn' });
+    assert.deepEqual(meta.contact, { name: { zh: '开放数据科', en: 'Open data office' }, email: 'contact@huaian.gov.cn', url: 'https://data.huaian.gov.cn/' });
+    assert.equal(meta.license.id, 'CC0-1.0');
+    assert.equal(meta.license.url, 'https://creativecommons.org/publicdomain/zero/1.0/');
+    assert.deepEqual(meta.themes, ['GOVE', 'REGI']);
+    assert.deepEqual(meta.spatial, { code: '320800' });
+    assert.deepEqual(meta.languages, ['zh']);
+    assert.equal(releaseMeta(c, 'https://mirror.example.org/x/').baseUrl, 'https://mirror.example.org/x/');
+  });
+
+  it('defaults the base URL to the GitHub Pages URL of a GitHub target, else the placeholder', () => {
+    const gh = loadConfig(minimal().replace('output/publish.git', 'Huaian-Data/xxgk-reports'), 'x.yaml', {});
+    assert.equal(releaseMeta(gh).baseUrl, 'https://huaian-data.github.io/xxgk-reports/latest/');
+    const git = loadConfig(minimal(), 'x.yaml', {});
+    assert.equal(releaseMeta(git).baseUrl, DEFAULT_META.baseUrl);
+    assert.match(DEFAULT_META.baseUrl, /^https:\/\/xxgk\.example\//);
+    assert.deepEqual(releaseMeta(git).publisher, DEFAULT_META.publisher);
+  });
+
+  it('names each bad field of the section and what was expected', () => {
+    const bad = `dataset:
+  title: { zh: 标题 }
+  publisher: { name: { zh: 甲, en: A }, url: data.huaian.gov.cn, email: not-an-address }
+  contactPoint: { email: x@y.cn, phone: "123" }
+  licence: MIT
+  baseUrl: https://data.huaian.gov.cn/xxgk
+  theme: [GOVERNMENT]
+  spatial: "3208"
+  language: [fr]
+  colour: red
+`;
+    assert.deepEqual([...problems(minimal(bad))].sort(), [
+      'dataset.baseUrl: expected an absolute http(s) URL ending with \'/\' (e.g. "https://OWNER.github.io/NAME/latest/")',
+      'dataset.colour: unknown field',
+      'dataset.contactPoint.phone: unknown field',
+      'dataset.language[0]: expected one of "zh", "en"',
+      'dataset.licence: expected one of "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODC-By-1.0", "ODbL-1.0", "PDDL-1.0"',
+      'dataset.publisher.email: expected an email address (e.g. "opendata@example.gov.cn")',
+      'dataset.publisher.url: expected an http(s) URL',
+      'dataset.spatial: expected a six-digit GB/T 2260 region code (e.g. "320800")',
+      'dataset.theme[0]: expected one of "AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "OP_DATPRO", "REGI", "SOCI", "TECH", "TRAN"',
+      'dataset.title.en: required',
+    ]);
+  });
+
+  it('takes a licence xxgk does not know as {id, title, url}', () => {
+    const c = loadConfig(minimal('dataset:\n  licence: { id: OGL-UK-3.0, title: Open Government Licence v3.0, url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" }\n'), 'x.yaml', {});
+    assert.equal(releaseMeta(c).license.id, 'OGL-UK-3.0');
+    assert.deepEqual(problems(minimal('dataset:\n  licence: { id: X }\n')).slice().sort(), ['dataset.licence.title: required', 'dataset.licence.url: required']);
   });
 });

@@ -45,6 +45,8 @@ export interface FakeGitHubOptions {
   defaultBranch?: string;
   /** GitHub Enterprise Server: hosts under https://HOST/api/v3 and https://HOST/api/uploads. */
   enterpriseHost?: string;
+  /** The hosts as given (the fake served over HTTP on loopback: wire.ts). */
+  hosts?: Hosts;
   /** When set, a request without this token gets 401 Bad credentials. */
   token?: string;
   immutableReleases?: boolean;
@@ -75,9 +77,9 @@ export class FakeGitHub {
   constructor(options: FakeGitHubOptions = {}) {
     const clock = options.clock ?? (() => new Date('2026-01-01T00:00:00Z'));
     this.state = new FakeRepo(options.owner ?? 'xxgk', options.repo ?? 'data', options.defaultBranch ?? 'main', clock);
-    this.hosts = options.enterpriseHost
+    this.hosts = options.hosts ?? (options.enterpriseHost
       ? { api: `https://${options.enterpriseHost}/api/v3`, uploads: `https://${options.enterpriseHost}/api/uploads`, web: `https://${options.enterpriseHost}` }
-      : { api: 'https://api.github.com', uploads: 'https://uploads.github.com', web: 'https://github.com' };
+      : { api: 'https://api.github.com', uploads: 'https://uploads.github.com', web: 'https://github.com' });
     this.contract = options.contract ?? githubContract();
     this.token = options.token;
     this.handlers = routes(this.state, new Presenter(this.state, this.hosts), { immutableReleases: options.immutableReleases ?? false, maxTreeRequestBytes: options.maxTreeRequestBytes ?? Infinity });
