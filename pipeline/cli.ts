@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { version } from './version.ts';
 import { readBytes } from './adapters/fs.ts';
 import { tidyRows } from './datasets/tidy-rows.ts';
-import { ConfigError, InputError, PublishError, UsageError, describeLocation } from './errors.ts';
+import { ConfigError, InputError, PublishError, RemoteError, UsageError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
 import { readReport } from './read.ts';
@@ -23,7 +23,7 @@ import { suggestCommand } from './agencies/cli-agencies.ts';
 import { sourcesCheckCommand } from './schedule/cli-sources.ts';
 import { identifyAll } from './agencies/identify.ts';
 
-/** Exit codes: 0 ok, 1 validation errors, 2 bad usage or unreadable input. */
+/** Exit codes: 0 ok, 1 validation errors, 2 bad usage, unreadable input, bad config or a remote that failed; 70 a bug. */
 export const EXIT = { ok: 0, invalid: 1, input: 2, internal: 70 } as const;
 
 interface Read {
@@ -243,8 +243,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${printableLine(`xxgk: ${err.file ? `${err.file}: ` : ''}${err.message}`)}\n`);
       return EXIT.input;
     }
-    if (err instanceof UsageError || err instanceof PublishError || err instanceof ConfigError) {
-      process.stderr.write(`xxgk: ${printableText(err.message)}\n`);
+    if (err instanceof UsageError || err instanceof PublishError || err instanceof ConfigError || err instanceof RemoteError) {
+      process.stderr.write(`xxgk: ${printableText(err.message)}
+`);
       return EXIT.input;
     }
     process.stderr.write(`${printableLine(`xxgk: internal error (a bug in xxgk, please report it): ${err instanceof Error ? err.message : String(err)}`)}\n`);

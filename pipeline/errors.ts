@@ -50,3 +50,20 @@ export class ConfigError extends Error {
     super(`${file}: ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/**
+ * A remote xxgk publishes to or reads from (GitHub, a git server) failed: a 5xx that persisted through the retries, a
+ * rate limit still there after its retry, a refused token, a dropped connection, a timeout. Names the remote and the
+ * step. Exit 2: the operator's network or the remote, not a bug in xxgk.
+ */
+export class RemoteError extends Error {
+  override name = 'RemoteError';
+  constructor(
+    readonly remote: string,
+    readonly step: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${remote}: ${step}: ${detail}`, options);
+  }
+}

@@ -22,8 +22,10 @@ export interface GitHubClientOptions {
   wait?: (ms: number) => Promise<void>;
   /** Retry delay unit for 5xx: attempt n waits n² units. Default 1000 ms; tests pass 0. */
   retryDelayMs?: number;
-  /** Retries of a 5xx or dropped connection. Default 3. */
+  /** Retries of a 5xx, a dropped connection or a timeout. Default 3. */
   retries?: number;
+  /** Per request, in ms: a request that takes longer is abandoned. Default DEFAULT_TIMEOUT_MS. */
+  timeoutMs?: number;
   /**
    * Pause between writes (GitHub asks for about a second); writes that notify people (a release) wait three times
    * as long. Default 1000 ms; tests pass 0.
@@ -45,20 +47,23 @@ export function githubEnvironment(env: NodeJS.ProcessEnv = process.env): { token
 
 let clients = 0;
 
+/** How long one GitHub request may take before it is abandoned (and retried as a 5xx would be). */
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
 /**
- * The fetch Octokit is handed: the given one (else the global fetch, looked up per call) minus an explicit
- * content-length header. Bodies are strings or bytes, whose length fetch knows and frames itself; undici 7 — the
+ * The fetch Octokit is handed: the given one (else the global fetch, looked up per call), each request bounded by
+ * AbortSignal.timeout(timeoutMs) (with the caller's own signal, if any), minus an explicit content-length header. Bodies are strings or bytes, whose length fetch knows and frames itself; undici 7 — the
  * global dispatcher once a dependency such as cheerio has loaded it — refuses a request that sets the header by hand
  * ("invalid content-length header"), which broke every asset upload on Node's real network stack.
  */
-export function withoutContentLength(inner?: typeof fetch): typeof fetch {
-  return (input, init) => {
+export function clientFetch(inner?: typeof fetch, timeoutMs = DEFAULT_TIMEOUT_MS): typeof fetch {
+  return (input, init = {}) => {
     const call = inner ?? globalThis.fetch;
-    if (!init?.headers) return call(input, init);
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     const headers = new Headers(init.headers);
-    if (!headers.has('content-length')) return call(input, init);
     headers.delete('content-length');
-    return call(input, { ...init, headers });
+    return call(input, { ...init, headers, signal });
   };
 }
 
@@ -80,7 +85,7 @@ export function githubClient(options: GitHubClientOptions = {}): GitHubClient {
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: options.baseUrl ?? 'https://api.github.com',
     userAgent: 'xxgk-publish',
-    request: { fetch: withoutContentLength(options.fetch) },
+    request: { fetch: clientFetch(options.fetch, options.timeoutMs) },
     // Octokit's request log, filtered: server errors (they are retried) and warnings; never headers. A 404 or 422 is
     // an answer the caller reads (no manifest yet, someone pushed meanwhile), not news.
     log: {

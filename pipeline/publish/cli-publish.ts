@@ -60,9 +60,9 @@ export async function targetFor(opts: PublishCommandOptions, clock: Clock, env: 
   if (!opts.repo) throw new UsageError('--repo is empty: give OWNER/NAME (GitHub), a git URL or a path');
   if (isGithubName(opts.repo)) {
     const [owner = '', repo = ''] = opts.repo.split('/');
-    return githubTarget({ owner, repo, branch, ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}), stateDir: join(workDir, 'github', owner, repo), clock });
+    return githubTarget({ owner, repo, branch, ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}), stateDir: join(workDir, 'github', owner, repo), clock, ...(opts.meta ? { meta: opts.meta } : {}) });
   }
-  return gitTarget({ repo: opts.repo, branch, workDir, clock });
+  return gitTarget({ repo: opts.repo, branch, workDir, clock, ...(opts.meta ? { meta: opts.meta } : {}) });
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -97,7 +97,7 @@ export function formatOutcome(outcome: PublishOutcome, repo: string): string {
 
 export async function publishCommand(opts: PublishCommandOptions, clock: Clock, env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<number> {
   const meta = metaFor(opts);
-  const target = await targetFor(opts, clock, env);
+  const target = await targetFor({ ...opts, meta }, clock, env);
   if (isPlaceholderBase(meta) && !quiet) {
     process.stderr.write(`xxgk: warning: no base URL configured (dataset.baseUrl or --base-url): the release's links point at the placeholder ${meta.baseUrl}\n`);
   }

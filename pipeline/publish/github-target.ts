@@ -17,6 +17,7 @@ import { systemClock } from '../adapters/clock.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import { PublishError } from '../errors.ts';
+import { remoteFailure } from './github-failure.ts';
 import { commitMessage, readme, tagMessage, tagName } from './git-layout.ts';
 import { IDENTITY } from './git-repo.ts';
 import { type FinishContext, MANIFEST_PATH, type Remote, finishBranchRelease } from './github-finish.ts';
@@ -42,6 +43,8 @@ export interface GithubTargetOptions {
   log?: (line: string) => void;
   /** Titles and licence for README.md and index.html (the git target's texts). */
   meta?: DatasetMeta;
+  /** Per request (ms); default the client's. */
+  timeoutMs?: number;
   /** Client tuning (tests: no sleeping). */
   client?: Pick<GitHubClientOptions, 'wait' | 'retryDelayMs' | 'writeSpacingMs' | 'retries'>;
 }
@@ -68,6 +71,7 @@ export function githubTarget(options: GithubTargetOptions): GithubTarget {
     ...options.client,
     token: options.token ?? env.token,
     baseUrl: options.baseUrl ?? env.baseUrl ?? 'https://api.github.com',
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     log,
   });
@@ -102,7 +106,18 @@ export function githubTarget(options: GithubTargetOptions): GithubTarget {
     return finishBranchRelease(ctx, remote, await listReleases(r), assets);
   }
 
-  return {
+  // A remote failure leaves the target as a RemoteError naming the repository and the step (exit 2).
+  const apiUrl = options.baseUrl ?? env.baseUrl ?? 'https://api.github.com';
+  const where = `GitHub ${options.owner}/${options.repo} (${apiUrl})`;
+  const guard = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await call(...args);
+    } catch (err) {
+      throw remoteFailure(err, where);
+    }
+  };
+
+  const target: GithubTarget = {
     async latest(): Promise<Published | null> {
       const remote = await readRemote();
       cached = remote;
@@ -168,4 +183,5 @@ export function githubTarget(options: GithubTargetOptions): GithubTarget {
       return { version: plan.version, commit, tag, steps };
     },
   };
+  return { latest: guard(target.latest), finish: guard(target.finish), apply: guard(target.apply) };
 }

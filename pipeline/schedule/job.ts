@@ -79,15 +79,16 @@ export function configTarget(
 ): PublishTarget {
   const workDir = workDirFor(outDir);
   const { target, branch } = config.publish;
+  const meta = releaseMeta(config);
   if (target.kind === 'github') {
     return githubTarget({
-      owner: target.owner, repo: target.name, branch, baseUrl: config.github.apiUrl, clock,
+      owner: target.owner, repo: target.name, branch, baseUrl: config.github.apiUrl, clock, meta,
       ...(config.github.token ? { token: config.github.token } : {}),
       stateDir: join(workDir, 'github', target.owner, target.name),
       ...github,
     });
   }
-  return gitTarget({ repo: target.location, branch, workDir, clock });
+  return gitTarget({ repo: target.location, branch, workDir, clock, meta });
 }
 
 export function formatSummary(s: JobSummary): string {

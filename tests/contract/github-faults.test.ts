@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PublishError } from '../../pipeline/errors.ts';
+import { PublishError, RemoteError } from '../../pipeline/errors.ts';
 import { fakeHandle, type FakeSetup } from './fake-github/handle.ts';
 import { BINARY, assertPublished, baseFiles, memoryRelease, run } from './fake-github/releases.ts';
 
@@ -34,7 +34,9 @@ for (const op of ['git/create-tree', 'git/create-commit', 'git/update-ref', 'rep
 test('a 5xx that does not stop: the run fails with the step named, and a re-run publishes', async () => {
   const h = await published();
   h.fake.inject('git/create-commit', { kind: 'status', status: 502 }, { times: 10 });
-  await assert.rejects(run(h.target, v2), (err: Error & { status?: number }) => err.status === 502 && /^creating the release commit: /.test(err.message));
+  await assert.rejects(run(h.target, v2), (err: Error) =>
+    err instanceof RemoteError && err.step === 'creating the release commit' && /^GitHub xxgk\/data \(https:\/\/api\.github\.com\): creating the release commit: GitHub answered 502/.test(err.message)
+    && (err.cause as { status?: number }).status === 502);
   h.fake.revive();
   await run(h.restart(), v2);
   await assertPublished(h.fake, 'main', [v1, v2]);
@@ -54,7 +56,8 @@ test('a secondary rate limit twice in a row: one retry only, then the error; a r
   const waits: number[] = [];
   const h = await published({ target: { client: { wait: async (ms) => void waits.push(ms), retryDelayMs: 0, writeSpacingMs: 0 } } });
   h.fake.inject('repos/update-release', { kind: 'secondary-rate-limit', retryAfter: 3 }, { times: 2 });
-  await assert.rejects(run(h.target, v2), (err: Error & { status?: number }) => err.status === 403 && /publishing release v1\.1\.0: .*secondary rate limit/.test(err.message));
+  await assert.rejects(run(h.target, v2), (err: Error) =>
+    err instanceof RemoteError && err.step === 'publishing release v1.1.0' && /still rate limited after waiting once \(403\).*secondary rate limit/.test(err.message));
   assert.deepEqual(waits, [3000]);
   await run(h.restart(), v2);
   await assertPublished(h.fake, 'main', [v1, v2]);

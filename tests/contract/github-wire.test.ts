@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { withoutContentLength } from '../../pipeline/adapters/github.ts';
+import { clientFetch } from '../../pipeline/adapters/github.ts';
 import { githubTarget } from '../../pipeline/publish/github-target.ts';
 import { NO_WAIT } from './fake-github/handle.ts';
 import { assertPublished, baseFiles, memoryRelease, run } from './fake-github/releases.ts';
@@ -53,7 +53,7 @@ test('the first release over the wire: tree, commit, ref, draft, every asset upl
 test('the client’s fetch drops a content-length set by hand: the request goes out, framed by fetch', async (t) => {
   const { wire } = await serve(t);
   wire.seen.length = 0;
-  const answer = await withoutContentLength()(`${wire.apiUrl}/repos/xxgk/data/git/trees`, {
+  const answer = await clientFetch()(`${wire.apiUrl}/repos/xxgk/data/git/trees`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'content-length': '999', authorization: 'token ghp_wire' },
     body: Buffer.from('{"tree":[]}'),

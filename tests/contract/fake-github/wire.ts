@@ -42,7 +42,7 @@ export async function serveFakeGitHub(options: Omit<FakeGitHubOptions, 'hosts' |
       const method = req.method ?? 'GET';
       let answer: Response;
       try {
-        answer = await fake!.fetch(`http://${req.headers.host}${req.url}`, { method, headers, ...(body.length > 0 ? { body } : {}) });
+        answer = await fake!.fetch(`http://${req.headers.host}${req.url}`, { method, headers, ...(body.length > 0 ? { body: new Uint8Array(body) } : {}) });
       } catch {
         // A dropped connection or a crash: the client sees the socket close with no answer.
         req.socket.destroy();
