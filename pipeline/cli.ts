@@ -244,8 +244,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.input;
     }
     if (err instanceof UsageError || err instanceof PublishError || err instanceof ConfigError || err instanceof RemoteError) {
-      process.stderr.write(`xxgk: ${printableText(err.message)}
-`);
+      process.stderr.write(`xxgk: ${printableText(err.message)}\n`);
       return EXIT.input;
     }
     process.stderr.write(`${printableLine(`xxgk: internal error (a bug in xxgk, please report it): ${err instanceof Error ? err.message : String(err)}`)}\n`);
