@@ -156,7 +156,7 @@ export function program(clock: Clock = systemClock): Command {
   cmd
     .command('parse')
     .description('read reports into the canonical model (JSON) or tidy CSV rows')
-    .argument('<files...>', 'report documents: Word text, HTML, .docx, pdftotext -layout text, JSON or YAML')
+    .argument('<files...>', 'report documents: Word text, HTML, .docx, .doc/.wps, PDF, pdftotext -layout text, JSON or YAML')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .action(async (files: string[], opts) => { process.exitCode = await parseCommand(files, opts); });
   cmd

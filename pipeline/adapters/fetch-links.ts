@@ -1,7 +1,7 @@
-/** The attachment links of a report page: .docx/.pdf/.doc hrefs, resolved absolute, in document order. Pure. */
+/** The attachment links of a report page: .docx/.pdf/.doc/.wps hrefs, resolved absolute, in document order. Pure. */
 import { load } from 'cheerio';
 
-const ATTACHMENT = /\.(?:docx|pdf|doc)$/i;
+const ATTACHMENT = /\.(?:docx|pdf|doc|wps)$/i;
 
 export function attachmentLinks(html: string, pageUrl: string): string[] {
   const $ = load(html);

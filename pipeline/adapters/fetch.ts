@@ -2,7 +2,7 @@
  * Fetch one source document over HTTP(S) with Node's fetch: conditional requests (ETag / Last-Modified; a 304 is
  * "unchanged"), redirects followed by hand (at most 5, the final URL reported), a timeout per attempt, a size cap
  * enforced while streaming, and retries with exponential backoff on 5xx and network errors. For HTML pages, the
- * .docx/.pdf/.doc attachments are listed so the job can follow the report's document.
+ * .docx/.pdf/.doc/.wps attachments are listed so the job can follow the report's document.
  */
 import { InputError } from '../errors.ts';
 import { decodeText } from '../ingest/decode.ts';
@@ -39,7 +39,7 @@ export type FetchResult =
       charset?: string;
       etag?: string;
       lastModified?: string;
-      /** For HTML pages: .docx/.pdf/.doc links, absolute, in document order. */
+      /** For HTML pages: .docx/.pdf/.doc/.wps links, absolute, in document order. */
       attachments: string[];
     };
 

@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
 import type { Rendering, Source } from '../model/report.ts';
 import { decodeText } from './decode.ts';
+import { DOC_MEDIA_TYPE, readDoc } from './doc.ts';
 import { readFlatText } from './flat-text.ts';
 import { DOCX_MEDIA_TYPE, readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
 import { readLayoutText } from './layout-text.ts';
 import { readPdf } from './pdf.ts';
-import { isLegacyOffice, looksBinary, sniffBinary, sniffText } from './sniff.ts';
+import { looksBinary, sniffBinary, sniffText } from './sniff.ts';
 import { readStructured } from './structured.ts';
 import type { IngestedDocument, TextCell } from './types.ts';
 import { readWordText } from './word-text.ts';
@@ -23,7 +24,7 @@ export interface IngestOptions {
   charset?: string;
 }
 
-const EXPECTED = 'expected an annual report as text, HTML, Word .docx, PDF, JSON or YAML';
+const EXPECTED = 'expected an annual report as text, HTML, Word .docx or .doc, PDF, JSON or YAML';
 
 function mediaTypeOf(rendering: Rendering, encoding: string): string {
   switch (rendering) {
@@ -35,6 +36,8 @@ function mediaTypeOf(rendering: Rendering, encoding: string): string {
       return 'application/yaml';
     case 'docx':
       return DOCX_MEDIA_TYPE;
+    case 'doc':
+      return DOC_MEDIA_TYPE;
     case 'pdf':
       return 'application/pdf';
     default:
@@ -53,11 +56,8 @@ function source(bytes: Uint8Array, name: string, rendering: Rendering, encoding?
   };
 }
 
-function binaryError(bytes: Uint8Array, name: string): InputError {
-  const hint = isLegacyOffice(bytes)
-    ? 'this looks like a legacy Word .doc (or other old Office file): save it as .docx'
-    : EXPECTED;
-  return new InputError(`binary data, not a text document: ${hint}`, name);
+function binaryError(name: string): InputError {
+  return new InputError(`binary data, not a text document: ${EXPECTED}`, name);
 }
 
 function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string): TextCell[] {
@@ -98,11 +98,16 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
       if (cells.length === 0) throw new InputError('the .docx holds no text: expected an annual report', name);
       return { kind: 'cells', source: source(bytes, name, 'docx'), cells };
     }
+    case 'ole2': {
+      const cells = await guarded(name, 'doc', () => readDoc(bytes, name));
+      if (cells.length === 0) throw new InputError('the Word .doc holds no text: expected an annual report', name);
+      return { kind: 'cells', source: source(bytes, name, 'doc'), cells };
+    }
     case 'text':
       break;
   }
   const { text, encoding } = decodeText(bytes, { declared: options.charset });
-  if (looksBinary(text)) throw binaryError(bytes, name);
+  if (looksBinary(text)) throw binaryError(name);
   if (text.trim() === '') throw new InputError('empty file (only white space): expected an annual report', name);
   const rendering = sniffText(text);
   if (rendering === 'json' || rendering === 'yaml') {

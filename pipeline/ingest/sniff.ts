@@ -2,7 +2,7 @@
  * Tell renderings apart by their content, never by the file name. Pure.
  */
 
-export type BinaryKind = 'docx' | 'pdf' | 'zip' | 'text';
+export type BinaryKind = 'docx' | 'pdf' | 'zip' | 'ole2' | 'text';
 export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text';
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
@@ -19,18 +19,16 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** A zip's entry names are stored uncompressed, so a .docx shows `word/document.xml` in its bytes. */
+/**
+ * A legacy Office file (.doc, .wps, .xls: an OLE2 compound document) is 'ole2'; its streams tell which.
+ * A zip's entry names are stored uncompressed, so a .docx shows `word/document.xml` in its bytes. */
 export function sniffBinary(bytes: Uint8Array): BinaryKind {
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) {
     return latin1(bytes).includes('word/document.xml') ? 'docx' : 'zip';
   }
+  if (startsWith(bytes, OLE2)) return 'ole2';
   if (latin1(bytes.subarray(0, PDF_WINDOW)).includes('%PDF-')) return 'pdf';
   return 'text';
-}
-
-/** True for a legacy Office file (.doc/.xls: OLE2 compound document). */
-export function isLegacyOffice(bytes: Uint8Array): boolean {
-  return startsWith(bytes, OLE2);
 }
 
 // Control characters other than tab, line feed, vertical tab, form feed and carriage return; U+FFFD marks bytes

@@ -1,7 +1,7 @@
 /**
  * Collect a source's documents: a path (file or glob) or an inbox folder is read every time; a URL is fetched
  * conditionally with the validators kept in the run state (a 304 reuses the documents held), following the page's
- * first .docx/.pdf attachment. Every document is put in the raw store; the caller compares hashes.
+ * first .docx/.pdf/.doc/.wps attachment. Every document is put in the raw store; the caller compares hashes.
  */
 import { basename, dirname, join } from 'node:path';
 import type { Source } from '../config.ts';
@@ -88,7 +88,7 @@ export async function collectSource(
   });
   if (page.status === 'unchanged') return { documents: held.documents, validators: v ?? null, notModified: true };
   let doc = page;
-  const attachment = page.attachments.find((a) => /\.(docx|pdf)(?:$|[?#])/i.test(a));
+  const attachment = page.attachments.find((a) => /\.(docx|pdf|doc|wps)(?:$|[?#])/i.test(a));
   if (attachment) {
     const followed = await fetchDocument(attachment, base);
     if (followed.status === 'fetched') doc = followed;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { isLegacyOffice, looksBinary, sniffBinary, sniffText } from '../../pipeline/ingest/sniff.ts';
+import { looksBinary, sniffBinary, sniffText } from '../../pipeline/ingest/sniff.ts';
 import { SHARED } from '../helpers/shared.ts';
 
 const CORPUS = `${SHARED}/corpus`;
@@ -18,9 +18,9 @@ test('sniffBinary: PDF, docx, other zip, text', () => {
   assert.equal(sniffBinary(bytes('The %PDF- marker in prose is not a PDF'.padStart(1100))), 'text');
 });
 
-test('isLegacyOffice spots an OLE2 .doc', () => {
-  assert.equal(isLegacyOffice(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), true);
-  assert.equal(isLegacyOffice(bytes('PK')), false);
+test('sniffBinary spots an OLE2 compound file (.doc, .wps, .xls)', () => {
+  assert.equal(sniffBinary(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), 'ole2');
+  assert.equal(sniffBinary(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])), 'text', 'half a signature is not one');
 });
 
 test('looksBinary: NUL characters or many control characters; ordinary text with form feeds is text', () => {

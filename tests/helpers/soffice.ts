@@ -1,0 +1,44 @@
+/**
+ * LibreOffice for tests: convert files with `soffice --headless --convert-to`, many in one call (each soffice
+ * start costs seconds), under a profile of its own so that parallel runs do not share one. Absent soffice → null.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const HAS_SOFFICE = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** Print why a test that needs LibreOffice does nothing here. Returns true when the test should stop. */
+export function skipWithoutSoffice(what: string): boolean {
+  if (HAS_SOFFICE) return false;
+  console.log(`notice: soffice (libreoffice-writer-nogui) is not installed, so "${what}" checks nothing here`);
+  return true;
+}
+
+/** Convert each named file to `format` (e.g. "doc", "pdf"); the result maps the same names to the new bytes. */
+export async function convertWithSoffice(files: Map<string, Uint8Array>, format: string): Promise<Map<string, Uint8Array>> {
+  const dir = await mkdtemp(join(tmpdir(), 'xxgk-soffice-'));
+  try {
+    const inputs: string[] = [];
+    for (const [name, bytes] of files) {
+      const path = join(dir, name);
+      await writeFile(path, bytes);
+      inputs.push(path);
+    }
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', join(dir, 'out'), ...inputs]);
+    const out = new Map<string, Uint8Array>();
+    for (const name of files.keys()) {
+      const stem = name.replace(/\.[^.]+$/, '');
+      out.set(name, new Uint8Array(await readFile(join(dir, 'out', `${stem}.${format}`))));
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
