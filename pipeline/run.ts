@@ -2,7 +2,7 @@
  * The pipeline as far as it goes: read every document in a folder, merge renderings of the same report, validate,
  * and build the release into an output folder. Composition only: the stages are pure, the adapters do the I/O.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Clock, chinaDate } from './adapters/clock.ts';
@@ -16,14 +16,16 @@ import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
 import { type NameResolver, identifyAll } from './agencies/identify.ts';
-import { createResolver } from './agencies/resolve.ts';
-import { DEFAULT_REGISTRY, loadDivisionNames, loadRegistry } from './adapters/registry.ts';
+import { loadDivisionNames } from './adapters/registry.ts';
+import { folderResolver } from './resolvers.ts';
 import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
 import { releaseReports } from './publish/history.ts';
 import { parseIssued } from './publish/release-side.ts';
 import { readReport } from './read.ts';
 import { validateAll } from './validate/index.ts';
+
+export { folderResolver, registryResolver } from './resolvers.ts';
 
 export interface ReadResult {
   files: number;
@@ -146,32 +148,6 @@ export interface BuildOptions {
 async function publishedReports(outDir: string): Promise<Map<string, ValidatedReport>> {
   const reports = await releaseReports((path) => readPrevious(outDir, path));
   return new Map(reports.map((r) => [r.report.id, r]));
-}
-
-const REGISTRY_FILE = /(?:^|\/)agencies\.ya?ml$/i;
-const resolvers = new Map<string, Promise<NameResolver>>();
-
-/**
- * The name resolver over the project registry (agencies.yaml) and the extra registry files, in order. Loaded once per
- * set of files: keyed by the files and their modification times, so an edited registry is read again.
- */
-export async function registryResolver(extra: readonly string[] = []): Promise<NameResolver> {
-  const key = (await Promise.all([DEFAULT_REGISTRY, ...extra].map(async (f) => `${f}@${(await stat(f)).mtimeMs}`))).join('\n');
-  if (!resolvers.has(key)) {
-    const loading = loadRegistry(extra).then(createResolver);
-    loading.catch(() => resolvers.delete(key));
-    resolvers.set(key, loading);
-  }
-  return resolvers.get(key)!;
-}
-
-/**
- * The name resolver for a folder: the project registry plus every agencies.yaml under the folder (bodies of its own,
- * e.g. the invented ones of the synthetic samples). `files`: the folder's files, when already listed.
- */
-export async function folderResolver(inDir: string, files?: readonly string[]): Promise<NameResolver> {
-  const listed = files ?? (await listFiles(inDir));
-  return registryResolver(listed.filter((f) => REGISTRY_FILE.test(f)).sort().map((f) => join(inDir, f)));
 }
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */

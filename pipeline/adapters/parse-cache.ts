@@ -20,7 +20,7 @@ const CODE = ['ingest', 'parse', 'model'].map((d) => new URL(`../${d}/`, import.
 export async function readerFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of CODE) {
-    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort()) {
+    for (const name of (await readdir(dir)).filter((n) => /\.[jt]s$/.test(n)).sort()) {
       hash.update(name).update(await readFile(new URL(name, dir)));
     }
   }

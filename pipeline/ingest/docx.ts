@@ -7,7 +7,7 @@ import { InputError } from '../errors.ts';
 import { readHtml } from './html.ts';
 import type { TextCell } from './types.ts';
 
-export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_MEDIA_TYPE } from './types.ts';
 
 /** The .docx as HTML, or an InputError when the zip or its XML cannot be read. */
 export async function docxToHtml(bytes: Uint8Array, file: string): Promise<string> {

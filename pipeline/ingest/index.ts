@@ -6,15 +6,11 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
 import type { Rendering, Source } from '../model/report.ts';
 import { decodeText } from './decode.ts';
-import { DOC_MEDIA_TYPE, readDoc } from './doc.ts';
 import { readFlatText } from './flat-text.ts';
-import { DOCX_MEDIA_TYPE, readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
 import { readLayoutText } from './layout-text.ts';
-import { readPdf } from './pdf.ts';
 import { looksBinary, sniffBinary, sniffText } from './sniff.ts';
 import { readStructured } from './structured.ts';
-import type { IngestedDocument, TextCell } from './types.ts';
+import { DOC_MEDIA_TYPE, DOCX_MEDIA_TYPE, type IngestedDocument, type TextCell } from './types.ts';
 import { readWordText } from './word-text.ts';
 
 export type { CellDocument, IngestedDocument, StructuredDocument, TextCell } from './types.ts';
@@ -60,8 +56,9 @@ function binaryError(name: string): InputError {
   return new InputError(`binary data, not a text document: ${EXPECTED}`, name);
 }
 
-function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string): TextCell[] {
-  if (rendering === 'html') return readHtml(text);
+async function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string): Promise<TextCell[]> {
+  // cheerio loads only when an HTML page comes in (pdf.js, mammoth and cfb likewise, below).
+  if (rendering === 'html') return (await import('./html.ts')).readHtml(text);
   if (rendering === 'flat-text') return readFlatText(text);
   if (rendering === 'word-text') return readWordText(text);
   return readLayoutText(text);
@@ -82,6 +79,7 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
   if (bytes.length === 0) throw new InputError('empty file: expected an annual report', name);
   switch (sniffBinary(bytes)) {
     case 'pdf': {
+      const { readPdf } = await import('./pdf.ts');
       const pdf = await guarded(name, 'pdf', () => readPdf(bytes, name));
       if (pdf.cells.length === 0) throw new InputError('the PDF holds no text: expected an annual report', name);
       return {
@@ -94,11 +92,13 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
     case 'zip':
       throw new InputError(`a zip archive but not a Word .docx (no word/document.xml inside): ${EXPECTED}`, name);
     case 'docx': {
+      const { readDocx } = await import('./docx.ts');
       const cells = await guarded(name, 'docx', () => readDocx(bytes, name));
       if (cells.length === 0) throw new InputError('the .docx holds no text: expected an annual report', name);
       return { kind: 'cells', source: source(bytes, name, 'docx'), cells };
     }
     case 'ole2': {
+      const { readDoc } = await import('./doc.ts');
       const cells = await guarded(name, 'doc', () => readDoc(bytes, name));
       if (cells.length === 0) throw new InputError('the Word .doc holds no text: expected an annual report', name);
       return { kind: 'cells', source: source(bytes, name, 'doc'), cells };

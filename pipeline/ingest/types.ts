@@ -36,3 +36,9 @@ export interface StructuredDocument {
 
 export type IngestedDocument = CellDocument | StructuredDocument;
 export type { Rendering };
+
+/** The media type of a Word .docx (here so that ingest/index.ts names it without loading mammoth). */
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The media type of a legacy Word .doc (here so that ingest/index.ts names it without loading cfb). */
+export const DOC_MEDIA_TYPE = 'application/msword';

@@ -17,8 +17,7 @@ import { githubTarget } from './github-target.ts';
 import { type PublishOutcome, publish } from './index.ts';
 import type { PublishTarget, ReleasePlan } from './types.ts';
 
-/** Where `npm start` publishes: a local bare repository, no token needed. */
-export const DEFAULT_REPO = 'output/publish.git';
+export { DEFAULT_REPO } from './default-repo.ts';
 
 export interface PublishCommandOptions {
   /** The built release folder (xxgk build --out). */

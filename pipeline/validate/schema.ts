@@ -2,28 +2,15 @@
  * Check a report against schemas/annual-report.schema.json: one ajv instance (2020-12, allErrors, formats),
  * compiled lazily on first use. Each schema error becomes an Issue (rule 'schema', severity 'error'). Pure.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import reportSchema from '../../schemas/annual-report.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Issue } from '../model/issue.ts';
 import type { TableId } from '../model/template.ts';
 import { TABLE_IDS } from '../model/template.ts';
 import { schemaMessage } from './schema-messages.ts';
-
-// ajv-formats is CommonJS: its default export arrives as module.exports or under .default.
-type AddFormats = typeof addFormatsModule.default;
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
-
-let compiled: ValidateFunction | undefined;
+import { validatorFor } from '../validators.ts';
 
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv);
-    compiled = ajv.compile(reportSchema);
-  }
-  return compiled;
+  return validatorFor('annual-report');
 }
 
 function unescapePointer(segment: string): string {

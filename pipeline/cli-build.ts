@@ -1,0 +1,40 @@
+/** `xxgk build` (and the --config/--base-url handling it shares with publish). Loaded by cli.ts only when it runs. */
+import { resolve } from 'node:path';
+import type { Clock } from './adapters/clock.ts';
+import { releaseMeta } from './config.ts';
+import { datasetMeta } from './datasets/meta.ts';
+import { EXIT } from './exit.ts';
+import { printableLine } from './printable.ts';
+import { checkBaseUrl } from './publish/cli-publish.ts';
+import { type BuildOptions, buildFolder } from './run.ts';
+import { readConfig } from './schedule/cli-schedule.ts';
+
+/** --config and --base-url of build and publish: the release's metadata, and the config's target when --repo is not given. */
+export async function configured(opts: { config?: string; baseUrl?: string; repo?: string; branch?: string }) {
+  const baseUrl = checkBaseUrl(opts.baseUrl);
+  if (!opts.config) return { ...(baseUrl ? { baseUrl } : {}), repo: opts.repo, branch: opts.branch };
+  const config = await readConfig(opts.config);
+  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch };
+}
+
+export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
+  const given = await configured(opts);
+  const meta = options.meta ?? given.meta ?? (given.baseUrl ? datasetMeta({}, { baseUrl: given.baseUrl }) : undefined);
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...options, ...(meta ? { meta } : {}) });
+  const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
+  for (const { report, validation } of run.reports) {
+    const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
+    // "published" is the word of a release that publishes (xxgk publish, the job); a build only includes.
+    const status = run.published.some((p) => p.report.id === report.id) ? 'included' : 'EXCLUDED';
+    lines.push(`  ${status} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} sources)  ${count('error')} errors, ${count('warning')} warnings`);
+  }
+  for (const u of run.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
+  for (const { report, validation } of run.excluded) {
+    for (const issue of validation.issues.filter((i) => i.severity === 'error')) lines.push(`  ERROR ${report.id}: ${issue.message.en}`);
+  }
+  lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.length} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
+  // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
+  process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
+  if (run.unreadable.length > 0) return EXIT.input;
+  return run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
+}

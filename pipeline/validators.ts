@@ -1,0 +1,49 @@
+/**
+ * The ajv validators of the project's own schemas (schemas/<name>.schema.json). `npm run build` compiles them into
+ * standalone code (dist-js/validators/<name>.cjs, scripts/compile-run-time.ts), so that the compiled CLI starts without
+ * compiling a schema; run from the TypeScript sources, ajv compiles them on first use, with the same options.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Options, ValidateFunction } from 'ajv';
+
+/** The schemas compiled at build time, and their ajv options (2020-12, allErrors, strict). */
+export const VALIDATORS = {
+  'annual-report': { options: { allErrors: true, strict: true, allowUnionTypes: true }, formats: true },
+  agencies: { options: { allErrors: true, strict: true }, formats: false },
+} as const satisfies Record<string, { options: Options; formats: boolean }>;
+
+export type ValidatorName = keyof typeof VALIDATORS;
+
+const require = createRequire(import.meta.url);
+const compiled = new Map<ValidatorName, ValidateFunction>();
+
+/** The schema's text, from the repository's (or the package's) schemas/. */
+export function schemaOf(name: ValidatorName): object {
+  return JSON.parse(readFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), 'utf8')) as object;
+}
+
+/** A new ajv instance with the options of `name` (and formats when it uses them). */
+export function ajvFor(name: ValidatorName, extra: Options = {}): import('ajv').default {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ ...VALIDATORS[name].options, ...extra });
+  if (VALIDATORS[name].formats) {
+    const formats = require('ajv-formats') as { default?: (a: unknown) => void } & ((a: unknown) => void);
+    (formats.default ?? formats)(ajv);
+  }
+  return ajv as unknown as import('ajv').default;
+}
+
+/** The validator of schemas/<name>.schema.json: the build's standalone code when there is one, else ajv's. */
+export function validatorFor(name: ValidatorName): ValidateFunction {
+  let fn = compiled.get(name);
+  if (!fn) {
+    const built = new URL(`./validators/${name}.cjs`, import.meta.url);
+    fn = existsSync(built)
+      ? (require(fileURLToPath(built)) as ValidateFunction)
+      : ajvFor(name).compile(schemaOf(name));
+    compiled.set(name, fn);
+  }
+  return fn;
+}
