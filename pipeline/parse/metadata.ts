@@ -1,10 +1,31 @@
-/** The report's title facts: agency, year, publication date. Pure. */
+/**
+ * The report's title facts: agency, year, publication date. Pure.
+ *
+ * Titles as agencies print them: "<agency>2020年政府信息公开工作年度报告", "<agency>2019年度…", the year first
+ * ("2019年<agency>政府信息公开工作年度报告"), spaces inside ("沭阳县人民政府 2025 年 政府信息公开…"), 年度报告,
+ * 工作年度报告 or 年报, and the title split over two or three lines. When the title names no agency, the agency is
+ * the name-like line right above it, else the page's 发布机构, else the signature at the end.
+ */
 import type { TextCell } from '../ingest/types.ts';
 import { normalizeText } from './normalize.ts';
 
-const TITLE = /(\d{4})年度?(?:政府)?信息公开(?:工作)?年度?报告/;
+/** Year, then (the year-first order) the agency, then 政府信息公开(工作)(年度)报告 or 年报. */
+const TITLE = /(\d{4})年度?([^，。；：:,;、]{0,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const POSTED = /发布(?:时间|日期)[:：]?(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/;
+/** The page's metadata: "发布机构：沭阳县人民政府", or the label alone with the name in the next cell. */
+const PUBLISHER = /^(?:发布机构|发文机关|发布单位|公开主体|信息来源|来源)[:：]?(.*)$/;
+/** A title longer than this is a sentence that mentions the report, not its title. */
+const MAX_TITLE = 80;
+/** How many lines a title may be split over. */
+const MAX_TITLE_LINES = 3;
+/** The signature: how many cells at the end of the document may hold it. */
+const SIGNATURE_CELLS = 8;
+
+/** What names a body, not the whole of a place's government work ("全市", "本机关"). */
+const NOT_AN_AGENCY = /^(?:全|本|我)(?:市|区|县|省|镇|乡|机关|单位|局|委|办)?$/;
+/** The ending of an agency's name. */
+const AGENCY_END = /(?:政府|办公厅|办公室|委员会|管委会|办事处|街道|局|厅|委|院|署|会|中心|站|所|处|镇|乡|部|队|馆|社|办)$/;
 
 export interface Metadata {
   agency: string | null;
@@ -17,6 +38,10 @@ function looksLikeName(text: string): boolean {
   return text.length >= 2 && text.length <= 40 && !/[，。；：:,;]/.test(text) && !/^\d/.test(text) && !/报告$/.test(text);
 }
 
+function looksLikeAgency(text: string): boolean {
+  return looksLikeName(text) && AGENCY_END.test(text) && !NOT_AN_AGENCY.test(text);
+}
+
 function cleanAgency(text: string): string {
   return text.replace(/^关于/, '').replace(/(?:关于|的)$/, '').replace(/[-_|｜—]+$/, '');
 }
@@ -25,31 +50,68 @@ function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-/** Read the title (the first cell that names a year's 政府信息公开工作年度报告) and the date it is signed with. */
-export function readMetadata(cells: readonly TextCell[], tablesStart: number): Metadata {
-  const head = cells.slice(0, tablesStart).map((c) => normalizeText(c.text));
-  let agency: string | null = null;
-  let year: number | null = null;
-  for (let i = 0; i < head.length; i++) {
-    const text = head[i]!;
-    const m = TITLE.exec(text);
-    if (!m || text.length > 80) continue;
-    year = Number(m[1]);
-    const before = cleanAgency(text.slice(0, m.index));
-    if (before.length >= 2) agency = before;
-    else {
-      for (let k = i - 1; k >= 0 && agency === null; k--) if (looksLikeName(head[k]!)) agency = cleanAgency(head[k]!);
-    }
-    break;
-  }
-  return { agency, year, published: readPublished(cells) };
+interface Title {
+  /** Index of the title's first line. */
+  index: number;
+  year: number;
+  agency: string | null;
 }
 
-function readPublished(cells: readonly TextCell[]): string | null {
+/** The first title on one line, else split over two or three consecutive lines. */
+function findTitle(head: readonly string[]): Title | null {
+  for (let lines = 1; lines <= MAX_TITLE_LINES; lines++) {
+    for (let i = 0; i + lines <= head.length; i++) {
+      const text = head.slice(i, i + lines).join('');
+      const m = TITLE.exec(text);
+      if (!m || text.length > MAX_TITLE) continue;
+      // A split title ends on its last line: a longer window whose last line adds nothing is a one-line title.
+      if (lines > 1 && m.index + m[0].length <= text.length - head[i + lines - 1]!.length) continue;
+      const before = cleanAgency(text.slice(0, m.index));
+      const middle = cleanAgency(m[2]!);
+      const agency = before.length >= 2 && !NOT_AN_AGENCY.test(before) ? before
+        : middle.length >= 2 && !NOT_AN_AGENCY.test(middle) ? middle : null;
+      return { index: i, year: Number(m[1]), agency };
+    }
+  }
+  return null;
+}
+
+/** The page's 发布机构 (or 来源): the name after the label, or in the next cell. */
+function publisher(texts: readonly string[]): string | null {
+  for (let i = 0; i < texts.length; i++) {
+    const m = PUBLISHER.exec(texts[i]!);
+    if (!m) continue;
+    const name = cleanAgency(m[1] !== '' ? m[1]! : (texts[i + 1] ?? ''));
+    if (looksLikeAgency(name)) return name;
+  }
+  return null;
+}
+
+/** The agency the report is signed by: the last agency-like line among the document's last cells. */
+function signature(texts: readonly string[]): string | null {
+  const tail = texts.slice(-SIGNATURE_CELLS);
+  for (let i = tail.length - 1; i >= 0; i--) if (looksLikeAgency(tail[i]!)) return cleanAgency(tail[i]!);
+  return null;
+}
+
+/** Read the title (the cells that name a year's 政府信息公开工作年度报告) and the date it is signed with. */
+export function readMetadata(cells: readonly TextCell[], tablesStart: number): Metadata {
+  const texts = cells.map((c) => normalizeText(c.text));
+  const head = texts.slice(0, tablesStart);
+  const title = findTitle(head);
+  if (!title) return { agency: null, year: null, published: readPublished(texts) };
+  let agency = title.agency;
+  const above = title.index > 0 ? cleanAgency(head[title.index - 1]!) : '';
+  if (agency === null && looksLikeAgency(above)) agency = above;
+  agency ??= publisher(head) ?? signature(texts);
+  for (let k = title.index - 1; k >= 0 && agency === null; k--) if (looksLikeName(head[k]!)) agency = cleanAgency(head[k]!);
+  return { agency, year: title.year, published: readPublished(texts) };
+}
+
+function readPublished(texts: readonly string[]): string | null {
   let signed: string | null = null;
   let posted: string | null = null;
-  for (const cell of cells) {
-    const text = normalizeText(cell.text);
+  for (const text of texts) {
     const d = DATE.exec(text);
     if (d) signed = isoDate(d[1]!, d[2]!, d[3]!);
     const p = posted === null ? POSTED.exec(text) : null;

@@ -12,10 +12,21 @@ export interface Block {
   text: string;
 }
 
+/**
+ * How the title is printed (each seen in real reports): the agency above "2020年政府信息公开工作年度报告", the agency
+ * first ("<agency>2020年度…"), the year first, with spaces, split over two lines, as 年报, or without the agency
+ * (then it is only in the signature, and on a web page in its 来源).
+ */
+export const TITLE_STYLES = ['agency-above', 'agency-first', 'year-first', 'spaced', 'split', 'annual', 'signature-only'] as const;
+export type TitleStyle = (typeof TITLE_STYLES)[number];
+
 export interface DocText {
   agency: string;
-  /** "2020年政府信息公开工作年度报告" */
-  title: string;
+  titleStyle: TitleStyle;
+  /** The title as printed, one entry per line: ["<agency>", "2020年政府信息公开工作年度报告"], … */
+  heading: string[];
+  /** The title on one line, as documents' metadata and web pages' <title> give it. */
+  fullTitle: string;
   /** Blocks before section 二 (introduction and 一、总体情况). */
   before: Block[];
   /** Blocks after section 四 (五 and 六). */
@@ -123,12 +134,31 @@ export function docText(values: CompactReport, narrative: NarrativeFigures): Doc
       ? rng.pick([`${year}年，本机关未收取政府信息公开信息处理费。`, `依据《政府信息公开信息处理费管理办法》，${year}年收取信息处理费0元。`])
       : '无。' },
   ];
+  const titleStyle = rng.weighted<TitleStyle>([
+    ['agency-above', 55], ['agency-first', 10], ['year-first', 10], ['spaced', 7], ['split', 7], ['annual', 6], ['signature-only', 5],
+  ]);
+  const heading = titleLines(titleStyle, agency, year);
   return {
     agency,
-    title: `${year}年政府信息公开工作年度报告`,
+    titleStyle,
+    heading,
+    fullTitle: titleStyle === 'agency-above' || titleStyle === 'annual' ? heading.join('') : heading.join('').replace(/ /g, ''),
     before,
     after,
     date: values.published ? chineseDate(values.published) : null,
     address: c.address,
   };
+}
+
+/** The title's lines in a style. */
+export function titleLines(style: TitleStyle, agency: string, year: number): string[] {
+  switch (style) {
+    case 'agency-above': return [agency, `${year}年政府信息公开工作年度报告`];
+    case 'agency-first': return [`${agency}${year}年度政府信息公开工作年度报告`];
+    case 'year-first': return [`${year}年${agency}政府信息公开工作年度报告`];
+    case 'spaced': return [`${agency} ${year} 年 政府信息公开工作年度报告`];
+    case 'split': return [`${agency}${year}年政府信息公开`, '工作年度报告'];
+    case 'annual': return [agency, `${year}年政府信息公开年报`];
+    case 'signature-only': return [`${year}年政府信息公开工作年度报告`];
+  }
 }

@@ -116,10 +116,10 @@ export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintSty
   const parts = [
     "<div class=WordSection1 style='layout-grid:15.6pt'>",
     '',
-    `<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-size:22.0pt;font-family:方正小标宋简体'>${runs(rng, text.agency)}<span lang=EN-US><o:p></o:p></span></span></p>`,
-    '',
-    `<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-size:22.0pt;font-family:方正小标宋简体'>${runs(rng, text.title)}<span lang=EN-US><o:p></o:p></span></span></p>`,
-    '',
+    ...text.heading.flatMap((line) => [
+      `<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-size:22.0pt;font-family:方正小标宋简体'>${runs(rng, line)}<span lang=EN-US><o:p></o:p></span></span></p>`,
+      '',
+    ]),
     `<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`,
     '',
     ...text.before.flatMap((b) => [paragraph(rng, b), '']),
@@ -137,6 +137,6 @@ export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintSty
 
 /** A whole Word-saved .htm file. */
 export function wordDocument(rng: Rng, text: DocText, grids: Grid[], style: PrintStyle, declareCharset: boolean, trailer = true): string {
-  const head = wordHead(rng, text.agency + text.title, declareCharset);
+  const head = wordHead(rng, text.fullTitle, declareCharset);
   return `${head}\r\n${wordBody(rng, text, grids, style, trailer)}\r\n</body>\r\n\r\n</html>\r\n`;
 }

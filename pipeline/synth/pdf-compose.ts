@@ -67,8 +67,7 @@ export function composePages(s: PageStyle, input: ComposeInput): PageDraw[] {
   const paragraph = (b: Block): void => lines(b.text, s.bodySize, s.bodyLead, 'left', b.kind !== 'p', 2);
 
   const { text } = input;
-  lines(text.agency, s.titleSize, s.titleLead, 'center', true);
-  lines(text.title, s.titleSize, s.titleLead, 'center', false);
+  text.heading.forEach((line, i) => lines(line, s.titleSize, s.titleLead, 'center', i < text.heading.length - 1));
   gap(s.bodyLead);
   text.before.forEach(paragraph);
   TABLE_IDS.forEach((id, k) => {

@@ -96,7 +96,7 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
     spacing: { line: 560, lineRule: 'exact' },
     children: [new TextRun({ text: t, font: '方正小标宋简体', size: 44 })],
   });
-  const children: Array<Paragraph | Table> = [title(text.agency), title(text.title), new Paragraph({}), ...text.before.map(paragraph)];
+  const children: Array<Paragraph | Table> = [...text.heading.map(title), new Paragraph({}), ...text.before.map(paragraph)];
   for (const id of TABLE_IDS) {
     children.push(paragraph({ kind: 'h1', text: TABLES[id].zh }));
     children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering }), style));
@@ -107,7 +107,7 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
   if (text.date) children.push(right(text.date));
   const doc = new Document({
     creator: values.agency,
-    title: `${values.agency}${text.title}`,
+    title: text.fullTitle,
     lastModifiedBy: values.agency,
     revision: 1,
     sections: [{

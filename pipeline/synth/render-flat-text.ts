@@ -23,7 +23,7 @@ export function renderFlatText(values: CompactReport, opts: FlatTextRenderOption
   const nbsp = rng.chance(0.3); // blank cells keep their &nbsp; as a space
   const stray = rng.pick([0, 0.05, 0.15, 0.3]); // share of cell boundaries with a stray space
   const numbering = rng.chance(0.2) ? '、' : '.';
-  const lines: string[] = [text.agency, text.title, ...text.before.map((b) => b.text)];
+  const lines: string[] = [...text.heading, ...text.before.map((b) => b.text)];
   for (const id of TABLE_IDS) {
     lines.push(TABLES[id].zh);
     for (const row of buildGrid(id, values.edition, values.tables[id], { numbering }).rows) {

@@ -63,7 +63,7 @@ function cmsTable(rng: Rng, grid: Grid, style: PrintStyle): string {
 
 function cmsBody(rng: Rng, grids: Grid[], text: ReturnType<typeof docText>, style: PrintStyle): string {
   const parts: string[] = [];
-  if (rng.chance(0.5)) parts.push(`<p style="text-align: center;"><strong>${escapeHtml(text.agency)}</strong></p>`, `<p style="text-align: center;"><strong>${escapeHtml(text.title)}</strong></p>`);
+  if (rng.chance(0.5)) parts.push(...text.heading.map((line) => `<p style="text-align: center;"><strong>${escapeHtml(line)}</strong></p>`));
   parts.push(...text.before.map((b) => cmsParagraph(rng, b)));
   for (const grid of grids) {
     parts.push(cmsParagraph(rng, { kind: 'h1', text: TABLES[grid.table].zh }));
@@ -89,7 +89,7 @@ export function renderHtml(values: CompactReport, opts: HtmlRenderOptions = {}):
   } else {
     const body = opts.wordExport ? wordBody(rng, text, grids, style, opts.wordTrailerRow ?? true) : cmsBody(rng, grids, text, style);
     html = pageChrome({
-      agency: values.agency, title: `${values.agency}${text.title}`, date: values.published ?? null, body, declareCharset, rng,
+      agency: values.agency, title: text.fullTitle, date: values.published ?? null, body, declareCharset, rng,
     });
   }
   return encodeText(html, opts.encoding);

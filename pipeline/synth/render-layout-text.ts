@@ -74,10 +74,10 @@ export function renderLayoutText(values: CompactReport, opts: LayoutRenderOption
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const width = rng.int(28, 30) * 2;
   const center = Math.floor(width / 2) + 2;
-  const titleUnits: Unit[] = [
-    { table: null, lines: [[{ x: center, text: text.agency, center: true }]] },
-    { table: null, lines: [[{ x: center, text: text.title.replace(/^(\d+)/, '$1 '), center: true }], [], []] },
-  ];
+  const titleUnits: Unit[] = text.heading.map((line, i) => ({
+    table: null,
+    lines: [[{ x: center, text: spaceAscii(line), center: true }], ...(i === text.heading.length - 1 ? [[], []] : [])],
+  }));
   const units: Unit[] = [...titleUnits, ...narrativeUnits(text.before, width)];
   for (const id of TABLE_IDS) {
     units.push({ table: null, lines: [[{ x: rng.pick([0, 5, 18]), text: TABLES[id].zh }]] });

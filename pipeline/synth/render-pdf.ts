@@ -73,7 +73,7 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   const rng = renderRng(values, 'pdf', opts.seed);
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const header = opts.runningHeader ?? rng.chance(0.3);
-  const page = drawPageStyle(rng, header ? `${text.agency}${text.title}` : null);
+  const page = drawPageStyle(rng, header ? text.fullTitle : null);
   const table = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25));
   const [creator, producer] = rng.pick(PRODUCERS);
   const width = A4.width - page.margin.left - page.margin.right;
@@ -84,5 +84,5 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   const scanned = opts.scanned ?? false;
   for (const [k, p] of pages.entries()) p.scanned = scanned === true || (Array.isArray(scanned) && scanned.includes(k + 1));
   const date = new Date(`${values.published ?? `${values.year + 1}-01-15`}T09:00:00+08:00`);
-  return writePdf(pages, opts.font ?? 'ucs2', { title: `${text.agency}${text.title}`, author: text.agency, creator, producer, date });
+  return writePdf(pages, opts.font ?? 'ucs2', { title: text.fullTitle, author: text.agency, creator, producer, date });
 }

@@ -36,7 +36,7 @@ export function renderWordText(values: CompactReport, opts: TextRenderOptions = 
   const rng = renderRng(values, 'word-text', opts.seed);
   const style = drawPrintStyle(rng);
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
-  const lines: string[] = [text.agency, '', text.title];
+  const lines: string[] = text.heading.length === 2 && text.heading[0] === text.agency ? [text.agency, '', text.heading[1]!] : [...text.heading];
   paragraphs(rng, text.before, lines);
   const noisy = rng.chance(0.6); // some copies carry stray spaces around values, some none
   const numbering = rng.chance(0.2) ? '、' : '.';

@@ -10,6 +10,7 @@ import { parseDocument } from '../../pipeline/parse/index.ts';
 import { compareCells, compareMeta } from '../../pipeline/synth/compare.ts';
 import { generate, type GenerateOptions } from '../../pipeline/synth/generate.ts';
 import { renderBytes, SYNTH_RENDERINGS, type SynthRendering } from '../../pipeline/synth/index.ts';
+import { docText, TITLE_STYLES, type TitleStyle } from '../../pipeline/synth/doc-text.ts';
 import { renderHtml } from '../../pipeline/synth/render-html.ts';
 import type { CompactReport, Synthetic } from '../../pipeline/synth/types.ts';
 
@@ -63,4 +64,24 @@ test('layout text: a heading printed one character per line whose "三、" share
   const bytes = await renderBytes('pdftotext-layout', g.values, { narrative: g.narrative });
   assert.match(new TextDecoder().decode(bytes), /\n三、 +\d+ +\d+\n/);
   assert.deepEqual(await roundTrip(g, bytes, 'synthetic-3985.txt', false), []);
+});
+
+test('round trip: every title style (year first, 年度, spaces, split, 年报, agency only in the signature) in every rendering', async (t) => {
+  const firstSeed = new Map<TitleStyle, number>();
+  for (let seed = 0; firstSeed.size < TITLE_STYLES.length && seed < 2000; seed++) {
+    const g = generate(seed);
+    const style = docText(g.values, g.narrative).titleStyle;
+    if (!firstSeed.has(style)) firstSeed.set(style, seed);
+  }
+  assert.equal(firstSeed.size, TITLE_STYLES.length, 'every title style drawn');
+  for (const [style, seed] of firstSeed) {
+    await t.test(`${style} (seed ${seed})`, async () => {
+      const g = generate(seed);
+      for (const rendering of SYNTH_RENDERINGS) {
+        const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative });
+        const problems = await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, rendering === 'json' || rendering === 'yaml');
+        assert.deepEqual(problems, [], `${rendering}, ${style}`);
+      }
+    });
+  }
 });
