@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { inspect, promisify } from 'node:util';
 import { test } from 'node:test';
 import { githubEnvironment } from '../../pipeline/adapters/github.ts';
+import { RemoteError } from '../../pipeline/errors.ts';
 import { failingPublish, type TokenScenario } from './fake-github/token-run.ts';
 
 const SCRIPT = fileURLToPath(new URL('./fake-github/token-run.ts', import.meta.url));
@@ -55,7 +56,8 @@ for (const scenario of ['401', '500', 'rate-limit'] as const) {
     const logs: string[] = [];
     const { error, fake } = await withToken(token, () => failingPublish(scenario, (l) => logs.push(l)));
     assert.ok(error, 'the publish failed');
-    assert.equal(typeof (error as { status?: number }).status, 'number', 'the RequestError comes through, with its status');
+    assert.ok(error instanceof RemoteError, 'a failing remote is a RemoteError (exit 2)');
+    assert.equal(typeof (error.cause as { status?: number }).status, 'number', 'the RequestError comes through as its cause, with its status');
     assert.ok(fake.requests.length > 0);
     const kept = `${logs.join('\n')}\n${everything(error)}`;
     assert.ok(!kept.includes(token) && !kept.includes(token.slice(4, 20)), 'the token is nowhere in the log lines or the error');

@@ -66,7 +66,7 @@ test('publish --dry-run prints the plan and writes nothing; publish then writes 
   spawnSync('git', ['--git-dir', repo, 'tag', 'v1.0.1', head]);
   const refused = xxgk(['publish', '--out', f.out, '--repo', repo], EPOCH + 86400);
   assert.equal(refused.code, 2, refused.stdout + refused.stderr);
-  assert.match(refused.stderr, /^xxgk: tag v1\.0\.1 already exists for commit [0-9a-f]{12}, not for the release commit/);
+  assert.match(refused.stderr, /^xxgk: tag v1\.0\.1 already exists for commit [0-9a-f]{12}, not for the release commit/m);
   assert.doesNotMatch(refused.stderr, /\n\s+at .+:\d+:\d+/, 'no stack trace');
 });
 

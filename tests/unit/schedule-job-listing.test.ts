@@ -15,7 +15,7 @@ import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { listingHtml, serveSite } from '../helpers/listing-site.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
-const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju/report.docx', import.meta.url));
+const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju-8d6661/report.docx', import.meta.url));
 
 test('a listing source: the job takes the listed report and publishes it; a re-run publishes nothing; sources check stores nothing', async () => {
   const site = await serveSite({

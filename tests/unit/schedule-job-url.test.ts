@@ -15,7 +15,7 @@ import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
-const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju/report.docx', import.meta.url));
+const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju-8d6661/report.docx', import.meta.url));
 
 test('a URL source: the page links its .docx, which is fetched and published; a re-run gets 304s and publishes nothing', async () => {
   const docx = await readFile(sample);
