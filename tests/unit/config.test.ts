@@ -38,7 +38,7 @@ describe('loadConfig: the example', () => {
       name: '北原省人民政府',
       region: '610000',
       kind: 'path',
-      path: 'samples/synthetic/2019_beiyuanshengrenminzhengfu/report.docx',
+      path: 'samples/synthetic/2019_beiyuanshengrenminzhengfu-24353e/report.docx',
     });
     assert.equal(c.sources[3]?.kind, 'inbox');
     assert.deepEqual(c.publish, { repo: 'output/publish.git', target: { kind: 'git', location: 'output/publish.git' }, branch: 'main' });
