@@ -8,6 +8,7 @@
  */
 import type { AgencyLevel } from '../model/agency.ts';
 import type { DistributionSpec } from './dcat-datasets.ts';
+import { jsonSchema } from './dcat-files.ts';
 import type { catalogIris } from './dcat-graph.ts';
 import { date, plain, text, words, type Graph, type Literal, type Ref, type Value } from './dcat-vocab.ts';
 import { bodySeries } from './series.ts';
@@ -67,6 +68,7 @@ export function bodyDatasets({ ctx, g, v, iri, distribution, shared }: BodyGraph
         zh: '名录信息，以及每年一条：报告链接、表三和表四的主要数字、占比和校验警告。',
         en: 'Registry facts, and one entry per year: the report\'s links, the main figures of tables 三 and 四, shares and validation warnings.',
       },
+      conformsTo: [jsonSchema('feed-agency.schema.json', { zh: '机关历年数据的 JSON Schema', en: 'JSON Schema of a body\'s file' })],
     };
     const dataset = g.add(iri.dataset(key), ['dcat:Dataset'], {
       'dct:title': text({

@@ -3,10 +3,11 @@
  * release files that carry it. Paths are relative to the release's base URL.
  */
 import { TABLE_IDS, TABLES, type TableId } from '../model/template.ts';
+import { DATAPACKAGE_DISTRIBUTION, csvDistributions, jsonSchema, type Standard } from './dcat-files.ts';
 import type { FormatId } from './dcat-vocab.ts';
 import { AGENCIES_FEED } from './to-json-agencies.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
-import { REPORTS_CSV, widePath } from './table-schemas.ts';
+import { OBSERVATIONS_CSV, REPORTS_CSV, widePath } from './table-schemas.ts';
 import type { Text } from './types.ts';
 
 export interface DistributionSpec {
@@ -16,11 +17,13 @@ export interface DistributionSpec {
   format: FormatId;
   title: Text;
   description: Text;
+  /** The standards (schemas) the file follows: dct:conformsTo. */
+  conformsTo?: Standard[];
 }
 
 export interface DatasetSpec {
-  /** Fragment-safe key: the table id, "reports", "timeseries" or "regions". */
-  key: TableId | 'reports' | 'timeseries' | 'regions';
+  /** Fragment-safe key: the table id, "observations", "reports", "timeseries" or "regions". */
+  key: TableId | 'observations' | 'reports' | 'timeseries' | 'regions';
   title: Text;
   description: Text;
   keywords: { zh: string[]; en: string[] };
@@ -64,6 +67,7 @@ const reportsIndexJson: DistributionSpec = {
     zh: '每份年度报告一条：发布机关、年度、模板版本、校验结果、主要数字，以及指向该报告完整 JSON 文件的链接和 SHA-256 校验值。',
     en: 'One entry per annual report: publishing body, year, template edition, validation result, headline figures, and a link to the report\'s full JSON document with its SHA-256.',
   },
+  conformsTo: [jsonSchema('feed-reports.schema.json', { zh: '报告索引的 JSON Schema', en: 'JSON Schema of the reports index' })],
 };
 
 function tableDataset(table: TableId): DatasetSpec {
@@ -78,27 +82,8 @@ function tableDataset(table: TableId): DatasetSpec {
     description: DESCRIPTION[table],
     keywords: { zh: [def.heading], en: [def.en.toLowerCase()] },
     distributions: [
-      {
-        key: 'csv',
-        path: PATHS.tableCsv(table),
-        format: 'csv',
-        title: { zh: `表${n}（CSV）`, en: `Table ${n} (CSV)` },
-        description: {
-          zh: `${def.heading}：每份报告的每个表行一行，CSV 格式（UTF-8）。`,
-          en: `${def.en}: one line per report and row of the table, as CSV (UTF-8).`,
-        },
-      },
+      ...csvDistributions(PATHS.tableCsv(table), { zh: `表${n}`, en: `Table ${n}` }),
       reportsIndexJson,
-      {
-        key: 'ndjson',
-        path: PATHS.observations,
-        format: 'ndjson',
-        title: { zh: '全部观测值（NDJSON）', en: 'All observations (NDJSON)' },
-        description: {
-          zh: `三张表的全部单元格，每行一个 JSON 对象；本表的观测值为 table 字段等于 "${table}" 的行。`,
-          en: `Every cell of the three tables, one JSON object per line; this table's observations are the lines whose "table" is "${table}".`,
-        },
-      },
     ],
   };
 }
@@ -111,16 +96,7 @@ const REPORTS: DatasetSpec = {
     en: 'The annual reports on government information disclosure in the release: for each report its publishing body, year, template edition, validation result (errors and warnings), headline figures (requests received, disclosed, handled; reconsiderations; lawsuits), and the link, size and SHA-256 of its JSON document.',
   },
   keywords: { zh: ['报告索引'], en: ['reports index'] },
-  distributions: [
-    {
-      key: 'csv',
-      path: PATHS.reportsCsv,
-      format: 'csv',
-      title: { zh: '报告索引（CSV）', en: 'Reports index (CSV)' },
-      description: { zh: '每份年度报告一行，CSV 格式（UTF-8）。', en: 'One row per annual report, as CSV (UTF-8).' },
-    },
-    reportsIndexJson,
-  ],
+  distributions: [...csvDistributions(PATHS.reportsCsv, { zh: '报告索引', en: 'Reports index' }), reportsIndexJson],
 };
 
 const TIMESERIES: DatasetSpec = {
@@ -132,13 +108,7 @@ const TIMESERIES: DatasetSpec = {
   },
   keywords: { zh: ['时间序列', '机关'], en: ['time series', 'government bodies'] },
   distributions: [
-    {
-      key: 'csv',
-      path: PATHS.timeseries,
-      format: 'csv',
-      title: { zh: '各机关历年数据（CSV）', en: 'Time series by body (CSV)' },
-      description: { zh: '每个机关每年一行，CSV 格式（UTF-8）。', en: 'One row per body and year, as CSV (UTF-8).' },
-    },
+    ...csvDistributions(PATHS.timeseries, { zh: '各机关历年数据', en: 'Time series by body' }),
     {
       key: 'json',
       path: PATHS.agencies,
@@ -148,6 +118,7 @@ const TIMESERIES: DatasetSpec = {
         zh: '每个机关一条：名录信息、有报告的年度，以及该机关历年数据 JSON 文件和网页的链接。',
         en: 'One entry per body: registry facts, the years it has reports for, and links to its own JSON file and page.',
       },
+      conformsTo: [jsonSchema('feed-agencies.schema.json', { zh: '机关索引的 JSON Schema', en: 'JSON Schema of the index of bodies' })],
     },
   ],
 };
@@ -160,16 +131,33 @@ const REGIONS: DatasetSpec = {
     en: 'Reports, request and appeal figures summed by year, division code (GB/T 2260), scope (the division\'s own bodies, or those of its subdivisions too) and level of government; each sum says whether it includes a report with validation warnings.',
   },
   keywords: { zh: ['行政区划', '汇总'], en: ['administrative divisions', 'sums'] },
+  distributions: csvDistributions(PATHS.regions, { zh: '按行政区划汇总', en: 'Sums by division' }),
+};
+
+const OBSERVATIONS: DatasetSpec = {
+  key: 'observations',
+  title: { zh: '政府信息公开工作年度报告逐格数据（表二、表三、表四）', en: 'Annual reports on government information disclosure: every cell of tables 二, 三 and 四' },
+  description: {
+    zh: '每份报告表二、表三、表四中每个印出（或由印出格推导）的单元格一行的长表：报告、表、项目、栏目、数值，单元格类型（数字、空白、“-”、文字、推导）及印出原文，以及涉及该格的校验规则。另附中文表头版、NDJSON 版和整个发布的数据包描述。',
+    en: 'Tidy data, one row per cell of tables 二, 三 and 四 that a report prints (or that is derived from printed cells): report, table, row, column, value, the kind of cell (number, blank, "-", text, derived) and its printed text, and the consistency rules that touch it. With a Chinese-header twin, an NDJSON feed and the Data Package descriptor of the whole release.',
+  },
+  keywords: { zh: ['逐格数据', '长表'], en: ['observations', 'tidy data'] },
   distributions: [
+    ...csvDistributions(OBSERVATIONS_CSV, { zh: '逐格数据', en: 'Observations' }),
     {
-      key: 'csv',
-      path: PATHS.regions,
-      format: 'csv',
-      title: { zh: '按行政区划汇总（CSV）', en: 'Sums by division (CSV)' },
-      description: { zh: '每个年度、区划、范围和层级一行，CSV 格式（UTF-8）。', en: 'One row per year, division, scope and level, as CSV (UTF-8).' },
+      key: 'ndjson',
+      path: PATHS.observations,
+      format: 'ndjson',
+      title: { zh: '逐格数据（NDJSON）', en: 'Observations (NDJSON)' },
+      description: {
+        zh: '三张表的全部单元格，每行一个 JSON 对象（字段同 observations.csv，flags 为数组）。',
+        en: 'Every cell of the three tables, one JSON object per line (the fields of observations.csv, flags as an array).',
+      },
+      conformsTo: [jsonSchema('observation.schema.json', { zh: '逐格数据一行的 JSON Schema', en: 'JSON Schema of one observation' })],
     },
+    DATAPACKAGE_DISTRIBUTION,
   ],
 };
 
 /** The catalog's datasets, in catalog order (the per-body datasets follow them: dcat-bodies.ts). */
-export const DATASETS: readonly DatasetSpec[] = [...TABLE_IDS.map(tableDataset), REPORTS, TIMESERIES, REGIONS];
+export const DATASETS: readonly DatasetSpec[] = [OBSERVATIONS, ...TABLE_IDS.map(tableDataset), REPORTS, TIMESERIES, REGIONS];

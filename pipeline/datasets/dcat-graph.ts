@@ -40,8 +40,8 @@ const SERIES_TEXT = {
     en: 'Annual-report statistics on government information disclosure (dataset series)',
   },
   description: {
-    zh: '从同一批政府信息公开工作年度报告中提取的数据集：表二、表三、表四各一个，报告索引，各机关历年数据，按行政区划的汇总，以及名录中每个机关一个；同步发布，版本相同。',
-    en: 'The datasets read from the same annual reports on government information disclosure: one for each of tables 二, 三 and 四, the reports index, the time series by body, the sums by division, and one for each registry body; released together under one version.',
+    zh: '从同一批政府信息公开工作年度报告中提取的数据集：逐格数据（长表），表二、表三、表四各一个，报告索引，各机关历年数据，按行政区划的汇总，以及名录中每个机关一个；同步发布，版本相同。',
+    en: 'The datasets read from the same annual reports on government information disclosure: every cell (tidy data), one for each of tables 二, 三 and 四, the reports index, the time series by body, the sums by division, and one for each registry body; released together under one version.',
   },
 };
 
@@ -149,6 +149,8 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       'spdx:checksum': [ref(iri.checksum(dist.path))],
       'dct:license': [license],
       'dct:modified': modifiedOn,
+      'dct:conformsTo': (dist.conformsTo ?? []).map((std) =>
+        v.add(/^https?:/.test(std.uri) ? std.uri : `${meta.baseUrl}${std.uri}`, ['dct:Standard'], { 'dct:title': text(std.title) })),
     });
     g.add(iri.checksum(dist.path), ['spdx:Checksum'], {
       'spdx:algorithm': [v.add(SHA256, ['spdx:ChecksumAlgorithm'])],

@@ -27,6 +27,7 @@ export const FORMATS = {
   csv: { mediaType: 'text/csv', fileType: 'CSV', label: 'CSV' },
   json: { mediaType: 'application/json', fileType: 'JSON', label: 'JSON' },
   ndjson: { mediaType: 'application/x-ndjson', fileType: 'JSON', label: 'NDJSON' },
+  csvw: { mediaType: 'application/csvm+json', fileType: 'JSON_LD', label: 'CSVW' },
 } as const;
 export type FormatId = keyof typeof FORMATS;
 

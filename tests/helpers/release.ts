@@ -49,3 +49,23 @@ export function sampleContext(reports: ValidatedReport[], files: FileStat[] = []
     years: years.length ? [Math.min(...years), Math.max(...years)] : null,
   };
 }
+
+/**
+ * The data files of a release, as the build names them (the catalog gives each a distribution): every CSV with its
+ * Chinese twin where it has one, the CSVW metadata of each, datapackage.json and the feeds. Written out here rather
+ * than read from the pipeline, so a file the catalog forgets shows up as a test failure.
+ */
+export const RELEASE_DATA_FILES: readonly string[] = [
+  ...['observations', 'proactive', 'applications', 'appeals'].flatMap((n) => [`data/${n}.csv`, `data/${n}-zh.csv`]),
+  'data/reports.csv', 'data/timeseries.csv', 'data/regions.csv',
+].flatMap((csv) => [csv, `${csv}-metadata.json`])
+  .concat(['datapackage.json', 'feed/reports.json', 'feed/agencies.json', 'feed/observations.ndjson']);
+
+const MEDIA_TYPES: Array<[RegExp, string]> = [
+  [/\.csv$/, 'text/csv'], [/-metadata\.json$/, 'application/csvm+json'], [/\.ndjson$/, 'application/x-ndjson'], [/\.json$/, 'application/json'],
+];
+
+/** Stats for the release's data files, each of a different size. */
+export function releaseFiles(paths: readonly string[] = RELEASE_DATA_FILES): FileStat[] {
+  return paths.map((path, i) => fileStat(path, `${path}\n${'x'.repeat(100 * i)}\n`, MEDIA_TYPES.find(([re]) => re.test(path))![1]));
+}

@@ -232,5 +232,5 @@ test('one dataset per registry body: the body as dct:creator, its division as dc
   }
   assert.equal(one(`${catalog}#agent-jiangsu`, `${DCT}type`).value, 'http://purl.org/adms/publishertype/RegionalAuthority');
   const tsDists = store.getObjects(`${catalog}#dataset-timeseries`, `${DCAT}distribution`, null).map((d) => one(d.value, `${DCAT}downloadURL`).value).sort();
-  assert.deepEqual(tsDists, [`${BASE}data/timeseries.csv`, `${BASE}feed/agencies.json`]);
+  assert.deepEqual(tsDists, [`${BASE}data/timeseries.csv`, `${BASE}data/timeseries.csv-metadata.json`, `${BASE}feed/agencies.json`]);
 });

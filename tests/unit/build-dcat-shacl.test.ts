@@ -12,15 +12,13 @@ import { toQuads } from '../../pipeline/datasets/dcat-rdf.ts';
 import { offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
 import { catalogDocument, catalogJsonLd, catalogTurtle, type CatalogDocument } from '../../pipeline/datasets/to-dcat.ts';
 import type { FileStat, ReleaseContext } from '../../pipeline/datasets/types.ts';
-import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+import { releaseFiles, sampleContext, sampleReports } from '../helpers/release.ts';
 import { SHARED, skipWithoutShared } from '../helpers/shared.ts';
 
 const SHAPES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'] as const;
 type ShapesName = (typeof SHAPES)[number];
 
-const FILES = ['data/proactive.csv', 'data/applications.csv', 'data/appeals.csv', 'data/reports.csv', 'data/timeseries.csv',
-  'data/regions.csv', 'feed/reports.json', 'feed/agencies.json', 'feed/observations.ndjson'];
-const files = (): FileStat[] => FILES.map((p) => fileStat(p, `contents of ${p}\n`, 'text/plain'));
+const files = (): FileStat[] => releaseFiles();
 const context = (): ReleaseContext => sampleContext(sampleReports(), files());
 
 const shapes = new Map<ShapesName, Store>();

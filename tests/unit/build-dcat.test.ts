@@ -6,23 +6,9 @@ import { OfflineLoaderError, offlineLoader } from '../../pipeline/datasets/jsonl
 import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from '../../pipeline/datasets/to-dcat.ts';
 import type { FileStat, ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { TABLE_IDS } from '../../pipeline/model/template.ts';
-import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+import { RELEASE_DATA_FILES, releaseFiles, sampleContext, sampleReports } from '../helpers/release.ts';
 
-const FILES: Array<[string, string]> = [
-  ['data/proactive.csv', 'text/csv'],
-  ['data/applications.csv', 'text/csv'],
-  ['data/appeals.csv', 'text/csv'],
-  ['data/reports.csv', 'text/csv'],
-  ['data/timeseries.csv', 'text/csv'],
-  ['data/regions.csv', 'text/csv'],
-  ['feed/reports.json', 'application/json'],
-  ['feed/agencies.json', 'application/json'],
-  ['feed/observations.ndjson', 'application/x-ndjson'],
-];
-
-function files(): FileStat[] {
-  return FILES.map(([path, type], i) => fileStat(path, `${path}\n${'x'.repeat(100 * i)}\n`, type));
-}
+const files = (): FileStat[] => releaseFiles();
 
 const REPORTS = sampleReports();
 const context = (list: FileStat[] = files()): ReleaseContext => sampleContext(REPORTS, list);
@@ -59,7 +45,34 @@ function countStatements(doc: { '@graph': Array<Record<string, unknown>> }): num
   return n;
 }
 
-test('the catalog has one dataset per table, each with CSV, JSON and NDJSON distributions measured by ctx.files', async () => {
+/** The downloadURLs of a dataset's distributions, relative to the base URL, each checked against ctx.files. */
+function distributionPaths(store: Store, ctx: ReleaseContext, dataset: string): string[] {
+  const base = ctx.meta.baseUrl;
+  return objects(store, dataset, `${DCAT}distribution`).map((t) => {
+    const d = t.value;
+    const path = one(store, d, `${DCAT}downloadURL`).value.slice(base.length);
+    const stat = ctx.files.find((f) => f.path === path)!;
+    const size = one(store, d, `${DCAT}byteSize`);
+    assert.equal(size.value, String(stat.bytes), `${path} byteSize`);
+    assert.equal(size.termType === 'Literal' && size.datatype.value, 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger');
+    const checksum = one(store, d, `${SPDX}checksum`).value;
+    assert.equal(one(store, checksum, `${SPDX}checksumValue`).value, stat.sha256, `${path} checksum`);
+    assert.equal(one(store, checksum, `${SPDX}algorithm`).value, `${SPDX}checksumAlgorithm_sha256`);
+    assert.equal(one(store, d, `${DCAT}accessURL`).value, `${base}${path}`);
+    return path;
+  }).sort();
+}
+
+/** The standards a distribution conforms to, each a titled dct:Standard. */
+function standards(store: Store, distribution: string): string[] {
+  return objects(store, distribution, `${DCT}conformsTo`).map((t) => {
+    assert.ok(store.getQuads(t.value, RDF_TYPE, `${DCT}Standard`, null).length === 1, `${t.value} is a dct:Standard`);
+    assert.deepEqual(objects(store, t.value, `${DCT}title`).map((l) => (l.termType === 'Literal' ? l.language : '')).sort(), ['en', 'zh']);
+    return t.value;
+  }).sort();
+}
+
+test('one dataset per table: its CSV, the Chinese twin, the CSVW metadata of both and the reports index, measured by ctx.files', async () => {
   const ctx = context();
   const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
   const base = ctx.meta.baseUrl;
@@ -79,28 +92,51 @@ test('the catalog has one dataset per table, each with CSV, JSON and NDJSON dist
     const period = one(store, dataset, `${DCT}temporal`).value;
     assert.equal(one(store, period, `${DCAT}startDate`).value, `${ctx.years![0]}-01-01`);
     assert.equal(one(store, period, `${DCAT}endDate`).value, `${ctx.years![1]}-12-31`);
-    const distributions = objects(store, dataset, `${DCAT}distribution`).map((t) => t.value);
-    assert.equal(distributions.length, 3, `${table}: three distributions`);
-    const paths = distributions.map((d) => one(store, d, `${DCAT}downloadURL`).value.slice(base.length)).sort();
-    assert.deepEqual(paths, [`data/${table}.csv`, 'feed/observations.ndjson', 'feed/reports.json']);
-    for (const d of distributions) {
-      const path = one(store, d, `${DCAT}downloadURL`).value.slice(base.length);
-      const stat = ctx.files.find((f) => f.path === path)!;
-      const size = one(store, d, `${DCAT}byteSize`);
-      assert.equal(size.value, String(stat.bytes), `${path} byteSize`);
-      assert.equal(size.termType === 'Literal' && size.datatype.value, 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger');
-      const checksum = one(store, d, `${SPDX}checksum`).value;
-      assert.equal(one(store, checksum, `${SPDX}checksumValue`).value, stat.sha256, `${path} checksum`);
-      assert.equal(one(store, checksum, `${SPDX}algorithm`).value, `${SPDX}checksumAlgorithm_sha256`);
-      assert.equal(one(store, d, `${DCAT}accessURL`).value, `${base}${path}`);
-    }
+    assert.deepEqual(distributionPaths(store, ctx, dataset), [
+      `data/${table}-zh.csv`, `data/${table}-zh.csv-metadata.json`, `data/${table}.csv`, `data/${table}.csv-metadata.json`, 'feed/reports.json',
+    ]);
+    // The CSV follows its CSVW metadata; the metadata follows W3C CSVW; the feed its JSON Schema.
+    const d = (key: string) => `${catalog}#distribution-${table}-${key}`;
+    assert.deepEqual(standards(store, d('csv')), [`${base}data/${table}.csv-metadata.json`]);
+    assert.deepEqual(standards(store, d('csv-zh')), [`${base}data/${table}-zh.csv-metadata.json`]);
+    assert.deepEqual(standards(store, d('csvw')), ['http://www.w3.org/ns/csvw']);
+    assert.deepEqual(standards(store, d('json')), [`${base}schemas/feed-reports.schema.json`]);
+    assert.equal(one(store, d('csvw'), `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/application/csvm+json');
   }
-  const ndjson = one(store, `${catalog}#distribution-appeals-ndjson`, `${DCAT}mediaType`).value;
-  assert.equal(ndjson, 'http://www.iana.org/assignments/media-types/application/x-ndjson');
   assert.equal(
     one(store, `${catalog}#distribution-appeals-csv`, `${DCT}format`).value,
     'http://publications.europa.eu/resource/authority/file-type/CSV',
   );
+});
+
+test('observations has its own dataset: the tidy CSV, its twin, their CSVW, the NDJSON feed and the Data Package', async () => {
+  const ctx = context();
+  const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
+  const base = ctx.meta.baseUrl;
+  const catalog = `${base}catalog`;
+  const dataset = `${catalog}#dataset-observations`;
+  assert.ok(objects(store, catalog, `${DCAT}dataset`).some((t) => t.value === dataset), `catalog lists ${dataset}`);
+  assert.deepEqual(distributionPaths(store, ctx, dataset), [
+    'data/observations-zh.csv', 'data/observations-zh.csv-metadata.json', 'data/observations.csv', 'data/observations.csv-metadata.json',
+    'datapackage.json', 'feed/observations.ndjson',
+  ]);
+  const d = (key: string) => `${catalog}#distribution-observations-${key}`;
+  assert.equal(one(store, d('ndjson'), `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/application/x-ndjson');
+  assert.deepEqual(standards(store, d('ndjson')), [`${base}schemas/observation.schema.json`]);
+  assert.deepEqual(standards(store, d('datapackage')), ['https://datapackage.org/profiles/2.0/datapackage.json']);
+  // The feed holds all three tables: it is no longer a distribution of each table's dataset.
+  assert.deepEqual(store.getSubjects(`${DCAT}downloadURL`, `${base}feed/observations.ndjson`, null).map((t) => t.value), [d('ndjson')]);
+});
+
+test('every data file of the release is a distribution, and every distribution says what it conforms to', async () => {
+  const ctx = context();
+  const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
+  const base = ctx.meta.baseUrl;
+  const listed = new Set(store.getObjects(null, `${DCAT}downloadURL`, null).map((t) => t.value.slice(base.length)));
+  assert.deepEqual([...listed].sort(), [...RELEASE_DATA_FILES].sort());
+  for (const d of store.getSubjects(RDF_TYPE, `${DCAT}Distribution`, null)) {
+    assert.ok(standards(store, d.value).length >= 1, `${d.value} has dct:conformsTo`);
+  }
 });
 
 test('every node of the catalog has an IRI: the catalog\'s own under the base URL, no blank nodes', async () => {
@@ -229,8 +265,8 @@ test('without reports the catalog has no temporal coverage but still lists every
   assert.equal(ctx.years, null);
   const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
   assert.equal(store.getQuads(null, `${DCT}temporal`, null, null).length, 0);
-  // 3 tables, reports index, time series, regional sums, the series (no body: the sample reports resolve to none)
-  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 7);
+  // observations, 3 tables, reports index, time series, regional sums, the series (no body: the sample reports resolve to none)
+  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 8);
 });
 
 test('schema.org Dataset: names, coverage, licence and one DataDownload per file', () => {
@@ -245,7 +281,7 @@ test('schema.org Dataset: names, coverage, licence and one DataDownload per file
   assert.equal(d.dateModified, ctx.modified);
   assert.equal(d.temporalCoverage, `${ctx.years![0]}-01-01/${ctx.years![1]}-12-31`);
   assert.deepEqual((d.creator as { name: string }).name, ctx.meta.publisher.name.zh);
-  assert.deepEqual(d.distribution.map((x) => x.contentUrl).sort(), FILES.map(([p]) => `${ctx.meta.baseUrl}${p}`).sort());
+  assert.deepEqual(d.distribution.map((x) => x.contentUrl).sort(), RELEASE_DATA_FILES.map((p) => `${ctx.meta.baseUrl}${p}`).sort());
   for (const x of d.distribution) {
     assert.equal(x['@type'], 'DataDownload');
     const stat = ctx.files.find((f) => `${ctx.meta.baseUrl}${f.path}` === x.contentUrl)!;

@@ -1,0 +1,76 @@
+/**
+ * The distributions of the catalog's files, with the standard each conforms to (dct:conformsTo): a CSV conforms to
+ * its CSVW metadata (its Table Schema in CSVW form, also in datapackage.json), a JSON feed to its JSON Schema, a CSVW
+ * file to W3C CSVW, datapackage.json to Frictionless Data Package v2. Paths are relative to the base URL. Pure data.
+ */
+import type { DistributionSpec } from './dcat-datasets.ts';
+import { csvTableSpec } from './table-schemas.ts';
+import { DATAPACKAGE_PROFILE } from './to-datapackage.ts';
+import type { Text } from './types.ts';
+import { zhPath } from './zh-twin.ts';
+
+export interface Standard {
+  /** Absolute URL, or a path relative to the release's base URL. */
+  uri: string;
+  title: Text;
+}
+
+export const CSVW_STANDARD: Standard = {
+  uri: 'http://www.w3.org/ns/csvw',
+  title: { zh: 'W3C 表格数据元数据词汇（CSVW）', en: 'W3C Metadata Vocabulary for Tabular Data (CSVW)' },
+};
+export const DATAPACKAGE_STANDARD: Standard = {
+  uri: DATAPACKAGE_PROFILE,
+  title: { zh: 'Frictionless 数据包 v2', en: 'Frictionless Data Package v2' },
+};
+
+export const jsonSchema = (file: string, title: Text): Standard => ({ uri: `schemas/${file}`, title });
+
+/** A CSV, its Chinese twin when it has one, and the CSVW metadata of each. */
+export function csvDistributions(path: string, title: Text): DistributionSpec[] {
+  const paths = csvTableSpec(zhPath(path)) ? [path, zhPath(path)] : [path];
+  return paths.flatMap((p): DistributionSpec[] => {
+    const spec = csvTableSpec(p)!;
+    const zh = p !== path;
+    const name = zh ? { zh: `${title.zh}（中文表头）`, en: `${title.en}, Chinese header` } : title;
+    // Keys stay those of the single-CSV catalog (…-csv) so the CSV's distribution IRI does not move.
+    const suffix = zh ? '-zh' : '';
+    const metadata = `${p}-metadata.json`;
+    const tableSchema: Standard = {
+      uri: metadata,
+      title: { zh: `${spec.title.zh}的表结构（CSVW）`, en: `Table schema of ${spec.title.en} (CSVW)` },
+    };
+    return [
+      {
+        key: `csv${suffix}`, path: p, format: 'csv',
+        title: zh ? { zh: `${title.zh}（CSV，中文表头）`, en: `${title.en} (CSV, Chinese header)` } : { zh: `${title.zh}（CSV）`, en: `${title.en} (CSV)` },
+        description: {
+          zh: `${spec.description.zh}CSV 格式（UTF-8，带 BOM，CRLF 换行）；表结构见 ${metadata} 和 datapackage.json。`,
+          en: `${spec.description.en} CSV (UTF-8 with BOM, CRLF); its table schema is in ${metadata} and datapackage.json.`,
+        },
+        conformsTo: [tableSchema],
+      },
+      {
+        key: `csvw${suffix}`, path: metadata, format: 'csvw',
+        title: { zh: `${name.zh}的 CSVW 元数据`, en: `CSVW metadata of ${name.en}` },
+        description: {
+          zh: `${p} 的 CSVW 元数据：列名、中英文标题、数据类型、主键和外键。`,
+          en: `CSVW metadata of ${p}: column names, Chinese and English titles, datatypes, primary and foreign keys.`,
+        },
+        conformsTo: [CSVW_STANDARD],
+      },
+    ];
+  });
+}
+
+export const DATAPACKAGE_DISTRIBUTION: DistributionSpec = {
+  key: 'datapackage',
+  path: 'datapackage.json',
+  format: 'json',
+  title: { zh: '数据包描述（Frictionless Data Package v2）', en: 'Data Package descriptor (Frictionless v2)' },
+  description: {
+    zh: '发布中每个 CSV 一个资源：路径、大小、SHA-256、CSV 方言和表结构（Table Schema）。',
+    en: 'One resource per CSV of the release: path, size, SHA-256, CSV dialect and Table Schema.',
+  },
+  conformsTo: [DATAPACKAGE_STANDARD],
+};
