@@ -50,7 +50,12 @@ export interface Cell {
   value: number | null;
   /** The cell's text as printed, trimmed; omitted for absent and derived cells. */
   raw?: string;
-  /** Unit printed in the cell, when there was one ("元" amounts are converted to 万元). */
+  /**
+   * The unit of an amount, when the report states one other than the template's 万元 alone: printed in the cell
+   * ("8810055元", "4156.93万元"), or 元 stated by the table for the cell's column — in its header ("采购总金额（元）")
+   * or in a note above or below the table ("单位：元"). Amounts in 元 are converted exactly to 万元 in `value`; `raw`
+   * keeps the figure as printed.
+   */
   unit?: '元' | '万元';
   /** A note printed inside the cell, e.g. "其中修订 16 件". */
   note?: string;

@@ -4,7 +4,7 @@ import type { CellDocument, IngestedDocument, TextCell } from '../ingest/types.t
 import { completeTables } from '../model/complete.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { reportId } from '../model/report-id.ts';
-import { TABLES, type TableId } from '../model/template.ts';
+import { PROACTIVE, TABLES, type TableId } from '../model/template.ts';
 import { detectEdition } from './detect-edition.ts';
 import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
@@ -12,6 +12,7 @@ import { readNarrative } from './narrative.ts';
 import { isPageNumber } from './normalize.ts';
 import { readFlatTables } from './read-flat.ts';
 import { readAppeals, readApplications, readProactive } from './read-tables.ts';
+import { statedUnits } from './stated-unit.ts';
 import { parseStructured } from './structured.ts';
 
 export function parseDocument(doc: IngestedDocument): AnnualReport {
@@ -67,10 +68,12 @@ function parseCells(doc: CellDocument): AnnualReport {
   if (meta.agency === null) {
     throw new InputError(`agency name not found: expected it in or above the title "${meta.year}年政府信息公开工作年度报告"`, file);
   }
+  // Table 二's money columns: the unit its headers or notes state (the heading too: "二、主动公开政府信息情况（单位：元）").
+  const units = statedUnits(file, PROACTIVE, edition, cells.slice(proactive.heading, proactive.end));
   const printed = doc.source.rendering === 'flat-text'
-    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) })
+    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units)
     : {
-        proactive: readProactive(file, edition, slice(proactive)),
+        proactive: readProactive(file, edition, slice(proactive), units),
         applications: readApplications(file, edition, slice(applications)),
         appeals: readAppeals(file, edition, slice(appeals)),
       };

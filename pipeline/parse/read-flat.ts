@@ -15,6 +15,7 @@ import { alignRows } from './align.ts';
 import { type FlatLine, flatDataRows, flatLines, ownLabel } from './flat-rows.ts';
 import { labelRecall } from './normalize.ts';
 import { readValue } from './read-value.ts';
+import type { MoneyUnit } from './stated-unit.ts';
 import { applicationEquations, solveColumns } from './solve-columns.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit, type Split, type SplitColumn, showSplit, splitRun } from './split-digits.ts';
 
@@ -130,31 +131,32 @@ function refusedCell(plan: RowPlan, note: string): Cell {
   return { kind: 'text', value: null, raw: plan.line?.run ?? '', note, ...(plan.line ? { source: plan.line.at } : {}) };
 }
 
-function readCell(file: string, table: TableDef, code: string, token: string, plan: RowPlan): Cell {
+function readCell(file: string, table: TableDef, code: string, token: string, plan: RowPlan, units: Record<string, MoneyUnit>): Cell {
   const at = plan.line?.at;
-  const cell = readValue(token, { money: columnDef(table, code).money }, at);
+  const stated = units[code];
+  const cell = readValue(token, { money: columnDef(table, code).money, ...(stated ? { statedUnit: stated } : {}) }, at);
   if (cell.kind === 'text') throw new InputError(`${tableName(table)}, row "${plan.def.zh}": cannot read "${token}"`, file, at);
   return cell.kind === 'number' && !plan.forced ? { ...cell, kind: 'inferred', inferredBy: plan.rules } : cell;
 }
 
 /** The row's cells: read from its one split, or every cell refused with the reason. */
-function cellsOf(file: string, table: TableDef, codes: readonly string[], plan: RowPlan): Cell[] {
+function cellsOf(file: string, table: TableDef, codes: readonly string[], plan: RowPlan, units: Record<string, MoneyUnit> = {}): Cell[] {
   if (plan.refused !== undefined || plan.candidates.length !== 1) {
     const note = plan.refused ?? ambiguity(plan, plan.candidates);
     return codes.map(() => refusedCell(plan, note));
   }
   const split = plan.candidates[0]!;
-  return codes.map((code, k) => readCell(file, table, code, split[k]!, plan));
+  return codes.map((code, k) => readCell(file, table, code, split[k]!, plan, units));
 }
 
-function readLabelled(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[], budget: Budget): TableCells {
+function readLabelled(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[], budget: Budget, units: Record<string, MoneyUnit> = {}): TableCells {
   const lines = flatLines(cells);
   const plans = [...alignFlat(file, table, edition, lines)].map(([def, line]) => planRow(table, def, edition, line, budget));
   if (table === APPLICATIONS) solveApplications(plans, budget);
   const out: TableCells = {};
   for (const plan of plans) {
     const codes = columnsOf(table, plan.def, edition);
-    const cells = cellsOf(file, table, codes, plan);
+    const cells = cellsOf(file, table, codes, plan, units);
     out[plan.def.code] = Object.fromEntries(codes.map((c, k) => [c, cells[k]!]));
   }
   return out;
@@ -219,7 +221,13 @@ function readFlatAppeals(file: string, edition: Edition, cells: readonly TextCel
   return out;
 }
 
-export function readFlatTables(file: string, edition: Edition, sections: Record<'proactive' | 'applications' | 'appeals', readonly TextCell[]>): Record<'proactive' | 'applications' | 'appeals', TableCells> {
+/** @param units the unit table 二 states for its money columns (stated-unit.ts). */
+export function readFlatTables(
+  file: string,
+  edition: Edition,
+  sections: Record<'proactive' | 'applications' | 'appeals', readonly TextCell[]>,
+  units: Record<string, MoneyUnit> = {},
+): Record<'proactive' | 'applications' | 'appeals', TableCells> {
   const budget = new Budget(REPORT_BUDGET);
   const withFile = <T>(read: () => T): T => {
     try {
@@ -230,7 +238,7 @@ export function readFlatTables(file: string, edition: Edition, sections: Record<
     }
   };
   return withFile(() => ({
-    proactive: readLabelled(file, PROACTIVE, edition, sections.proactive, budget),
+    proactive: readLabelled(file, PROACTIVE, edition, sections.proactive, budget, units),
     applications: readLabelled(file, APPLICATIONS, edition, sections.applications, budget),
     appeals: readFlatAppeals(file, edition, sections.appeals, budget),
   }));

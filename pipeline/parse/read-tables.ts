@@ -15,6 +15,7 @@ import {
 } from '../model/template.ts';
 import { alignRows, labelScore } from './align.ts';
 import { readValue } from './read-value.ts';
+import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
@@ -38,11 +39,14 @@ function tableName(table: TableDef): string {
   return `table ${table.zh.slice(0, 1)} (${table.zh.slice(2)})`;
 }
 
-function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[]): Record<string, Cell> {
+function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[], units: Record<string, MoneyUnit> = {}): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   columnsOf(table, row, edition).forEach((code, k) => {
     const cell = values[k];
-    out[code] = cell ? readValue(cell.text, { money: columnDef(table, code).money }, cell.at) : { kind: 'blank', value: null, raw: '' };
+    const stated = units[code];
+    out[code] = cell
+      ? readValue(cell.text, { money: columnDef(table, code).money, ...(stated ? { statedUnit: stated } : {}) }, cell.at)
+      : { kind: 'blank', value: null, raw: '' };
   });
   return out;
 }
@@ -145,7 +149,16 @@ function expectCount(file: string, table: TableDef, def: RowDef, row: DataRow, w
   }
 }
 
-export function readLabelledTable(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[]): TableCells {
+/**
+ * @param units the unit the table states for its money columns (header or note); by default read from `cells`.
+ */
+export function readLabelledTable(
+  file: string,
+  table: TableDef,
+  edition: Edition,
+  cells: readonly TextCell[],
+  units: Record<string, MoneyUnit> = statedUnits(file, table, edition, cells),
+): TableCells {
   const maxValues = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length));
   const defs = rowsOf(table, edition);
   const widthOf = (label: string) => {
@@ -171,13 +184,13 @@ export function readLabelledTable(file: string, table: TableDef, edition: Editio
         ? Array.from({ length: want }, () => ({ text: '', at: row.at }))
         : short ? placeByPosition(row, centres) ?? row.values : row.values;
     expectCount(file, table, def, { ...row, values }, want);
-    out[def.code] = readCells(table, def, edition, values);
+    out[def.code] = readCells(table, def, edition, values, units);
   }
   return out;
 }
 
-export function readProactive(file: string, edition: Edition, cells: readonly TextCell[]): TableCells {
-  return readLabelledTable(file, PROACTIVE, edition, cells);
+export function readProactive(file: string, edition: Edition, cells: readonly TextCell[], units?: Record<string, MoneyUnit>): TableCells {
+  return readLabelledTable(file, PROACTIVE, edition, cells, units);
 }
 
 export function readApplications(file: string, edition: Edition, cells: readonly TextCell[]): TableCells {

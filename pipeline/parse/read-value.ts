@@ -16,6 +16,12 @@ const NUMBER =
 export interface ReadOptions {
   /** The column holds money in 万元: amounts printed in 元 are converted. */
   money?: boolean;
+  /**
+   * Money columns: the unit the table states for the column (its header or a note, stated-unit.ts). A bare amount
+   * under 元 is converted and keeps `unit: '元'`; under 万元 it is read as is (no `unit`: 万元 is the template's
+   * own unit, so stating it changes nothing); a unit printed in the cell itself goes first.
+   */
+  statedUnit?: '元' | '万元';
 }
 
 /** Collapse the spaces inside a cell and trim it (keeps the text otherwise as printed). */
@@ -54,9 +60,11 @@ export function readValue(printed: string, options: ReadOptions = {}, source?: L
   const negative = sign === '-' || sign === '−';
   let value = shiftDecimal(intPart, frac, 0);
   const cell: Cell = { kind: 'number', value: 0, raw, ...at };
-  if (unit === '元' || unit === '万元') {
-    cell.unit = unit;
-    if (unit === '元' && options.money) value = shiftDecimal(intPart, frac, -4);
+  // The unit printed in the cell goes first; else 元 stated by the table (万元 stated there is the template's own).
+  const stated = unit ?? (options.money && options.statedUnit === '元' ? '元' : undefined);
+  if (stated === '元' || stated === '万元') {
+    cell.unit = stated;
+    if (stated === '元' && options.money) value = shiftDecimal(intPart, frac, -4);
   }
   cell.value = negative && value !== 0 ? -value : value;
   if (note !== undefined && note.trim() !== '') cell.note = note.trim();

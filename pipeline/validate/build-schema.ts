@@ -53,7 +53,10 @@ const CELL: Json = {
     kind: { enum: [...CELL_KINDS] },
     value: { type: ['number', 'null'] },
     raw: { type: 'string' },
-    unit: { enum: ['元', '万元'] },
+    unit: {
+      enum: ['元', '万元'],
+      description: 'Unit of an amount stated in the cell, or 元 stated by its column header or a note ("单位：元"); value is in 万元, raw as printed',
+    },
     note: { type: 'string' },
     source: ref('location'),
     derivedFrom: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },

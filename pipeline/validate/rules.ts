@@ -1,6 +1,7 @@
 /**
  * All rules a report is checked against besides its schema: the template's consistency rules (one check per id of
- * CONSISTENCY_RULES), the narrative figures, values that are not numbers, and the edition against the year. Pure.
+ * CONSISTENCY_RULES), the narrative figures, values that are not numbers, amounts whose unit is doubtful, and the edition
+ * against the year. Pure.
  */
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
@@ -9,6 +10,7 @@ import { appealsRowTotal } from './rules-appeals.ts';
 import { balance, otherSubtotal, outcomeTotal, rowTotal } from './rules-applications.ts';
 import { carry, inForce } from './rules-cross-year.ts';
 import { NARRATIVE_CHECKS, narrativeIssues } from './rules-narrative.ts';
+import { unitDoubtful } from './rules-units.ts';
 import { notANumber, yearMismatch } from './rules-values.ts';
 
 export type ConsistencyRuleId = (typeof CONSISTENCY_RULES)[number]['id'];
@@ -30,6 +32,7 @@ export const RULE_IDS: readonly string[] = [
   ...CONSISTENCY_RULES.map((r) => r.id),
   ...Object.keys(NARRATIVE_CHECKS).map((key) => `narrative.${key}`),
   'value.not_a_number',
+  'value.unit_doubtful',
   'edition.year_mismatch',
 ];
 
@@ -39,6 +42,7 @@ export function ruleIssues(report: AnnualReport, previous?: AnnualReport): Issue
   const issues = [...notANumber(report)];
   if (!(EDITIONS as readonly string[]).includes(report.edition)) return issues;
   issues.push(...yearMismatch(report));
+  issues.push(...unitDoubtful(report, previous));
   for (const check of Object.values(CONSISTENCY_CHECKS)) issues.push(...check(report, previous));
   issues.push(...narrativeIssues(report));
   return issues;
