@@ -3,6 +3,7 @@
  * rowspan/colspan of every cell. Renderers share this model: HTML and docx print it as is, word text expands it.
  */
 import type { Edition, TableId } from '../model/template.ts';
+import type { StatedYuan } from './print.ts';
 import type { CompactTable, CompactValue } from './types.ts';
 
 export interface GridCell {
@@ -29,6 +30,16 @@ export interface Grid {
 export interface Labels {
   /** How sub-items are numbered: "1." (the template) or "1、". */
   numbering: '.' | '、';
+  /** Where table 二 says its amounts are in 元 (default: nowhere). */
+  statedYuan?: StatedYuan;
+}
+
+/** The header of table 二's amount column, and the note row that states 元 (none when the header does). */
+export function amountHeader(edition: Edition, stated: StatedYuan = 'none'): { header: string; note: string | null } {
+  const base = edition === '2019' ? '采购总金额' : '本年收费金额';
+  if (stated === 'none') return { header: edition === '2019' ? base : `${base}（单位：万元）`, note: null };
+  if (stated === 'header') return { header: edition === '2019' ? `${base}（元）` : `${base}（单位：元）`, note: null };
+  return { header: base, note: '单位：元' };
 }
 
 const cell = (kind: GridCell['kind'], text: string, colspan = 1, rowspan = 1): GridCell => ({ kind, text, colspan, rowspan });
@@ -36,8 +47,9 @@ const valueCell = (table: TableId, t: CompactTable, row: string, column: string,
   kind: 'value', text: '', colspan, rowspan: 1, ref: { table, row, column }, value: t[row]?.[column] ?? null,
 });
 
-function proactiveGrid(edition: Edition, t: CompactTable): Grid {
+function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = 'none'): Grid {
   const rows: GridCell[][] = [];
+  const amount = amountHeader(edition, stated);
   const block = (heading: string, headers: string[], items: Array<[string, string]>, columns: string[]): void => {
     rows.push([cell('heading', heading, 4)]);
     const last = 4 - headers.length; // the last header/value cell spans what is left of the 4 grid columns
@@ -54,14 +66,19 @@ function proactiveGrid(edition: Edition, t: CompactTable): Grid {
     block('第二十条第（五）项', items, [['administrative_licensing', '行政许可'], ['other_management_services', '其他对外管理服务事项']], itemCols);
     block('第二十条第（六）项', items, [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], itemCols);
     block('第二十条第（八）项', ['上一年项目数量', '本年增/减'], [['administrative_fees', '行政事业性收费']], ['items_previous_year', 'items_change']);
-    block('第二十条第（九）项', ['采购项目数量', '采购总金额'], [['centralized_procurement', '政府集中采购']],
+    block('第二十条第（九）项', ['采购项目数量', amount.header], [['centralized_procurement', '政府集中采购']],
       ['procurement_items', 'procurement_amount_10k_yuan']);
   } else {
     block('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数'],
       [['regulations', '规章'], ['normative_documents', '行政规范性文件']], ['issued', 'repealed', 'in_force']);
     block('第二十条第（五）项', ['本年处理决定数量'], [['administrative_licensing', '行政许可']], ['decisions']);
     block('第二十条第（六）项', ['本年处理决定数量'], [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], ['decisions']);
-    block('第二十条第（八）项', ['本年收费金额（单位：万元）'], [['administrative_fees', '行政事业性收费']], ['fee_amount_10k_yuan']);
+    block('第二十条第（八）项', [amount.header], [['administrative_fees', '行政事业性收费']], ['fee_amount_10k_yuan']);
+  }
+  if (amount.note !== null) {
+    const note = [cell('heading', amount.note, 4)];
+    if (stated === 'note-above') rows.unshift(note);
+    else rows.push(note);
   }
   return { table: 'proactive', columns: 4, headerRows: 0, rows };
 }
@@ -148,7 +165,7 @@ function appealsGrid(t: CompactTable): Grid {
 }
 
 export function buildGrid(table: TableId, edition: Edition, t: CompactTable, labels: Labels = { numbering: '.' }): Grid {
-  if (table === 'proactive') return proactiveGrid(edition, t);
+  if (table === 'proactive') return proactiveGrid(edition, t, labels.statedYuan);
   if (table === 'applications') return applicationsGrid(edition, t, labels);
   return appealsGrid(t);
 }

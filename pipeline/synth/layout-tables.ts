@@ -4,7 +4,7 @@
  * labels split or on their own line, and 三、本年度办理结果 printed one character per line down the margin.
  */
 import type { Edition, TableId } from '../model/template.ts';
-import { APPEAL_GROUPS, APPEAL_LEAVES, applicationGroups } from './grid.ts';
+import { APPEAL_GROUPS, APPEAL_LEAVES, amountHeader, applicationGroups } from './grid.ts';
 import { type PrintStyle, printValue } from './print.ts';
 import type { Rng } from './prng.ts';
 import type { CompactTable } from './types.ts';
@@ -54,6 +54,7 @@ export function proactiveUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: Co
   const units: Unit[] = [];
   const centers = [32, 50, 68].map((c) => c + rng.int(0, 3));
   const headingX = rng.chance(0.5) ? 0 : 14;
+  const amount = amountHeader(edition, s.print.statedYuan);
   const block = (heading: string, headers: string[], rows: Array<[string, string]>, columns: string[]): void => {
     const cs = columns.length === 1 ? [centers[1]!] : columns.length === 2 ? [centers[0]!, centers[2]!] : centers;
     units.push({ table: 'proactive', lines: [
@@ -71,12 +72,17 @@ export function proactiveUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: Co
     block('第二十条第（五）项', items, [['administrative_licensing', '行政许可'], ['other_management_services', '其他对外管理服务事项']], itemCols);
     block('第二十条第（六）项', items, [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], itemCols);
     block('第二十条第（八）项', ['上一年项目数量', '本年增/减'], [['administrative_fees', '行政事业性收费']], ['items_previous_year', 'items_change']);
-    block('第二十条第（九）项', ['采购项目数量', '采购总金额'], [['centralized_procurement', '政府集中采购']], ['procurement_items', 'procurement_amount_10k_yuan']);
+    block('第二十条第（九）项', ['采购项目数量', amount.header], [['centralized_procurement', '政府集中采购']], ['procurement_items', 'procurement_amount_10k_yuan']);
   } else {
     block('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数'], [['regulations', '规章'], ['normative_documents', '行政规范性文件']], ['issued', 'repealed', 'in_force']);
     block('第二十条第（五）项', ['本年处理决定数量'], [['administrative_licensing', '行政许可']], ['decisions']);
     block('第二十条第（六）项', ['本年处理决定数量'], [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], ['decisions']);
-    block('第二十条第（八）项', ['本年收费金额（单位：万元）'], [['administrative_fees', '行政事业性收费']], ['fee_amount_10k_yuan']);
+    block('第二十条第（八）项', [amount.header], [['administrative_fees', '行政事业性收费']], ['fee_amount_10k_yuan']);
+  }
+  if (amount.note !== null) {
+    const note: Unit = { table: 'proactive', lines: [[{ x: centers[2]!, text: amount.note }], blankLine()] };
+    if (s.print.statedYuan === 'note-above') units.unshift(note);
+    else units.push(note);
   }
   return units;
 }

@@ -1,6 +1,6 @@
 /** How a value is printed in a cell: signs, money units, "not applicable" marks, thousands separators. */
 import { type TableId, TABLES, columnDef } from '../model/template.ts';
-import type { Rng } from './prng.ts';
+import { createRng, hashString, type Rng } from './prng.ts';
 import type { CompactValue } from './types.ts';
 
 export interface PrintStyle {
@@ -12,16 +12,34 @@ export interface PrintStyle {
   procurementUnit: '' | '万元' | '元';
   /** Group digits of numbers ≥ 10000 with commas. */
   thousands: boolean;
+  /** Where table 二 says its amounts are in 元 (amounts then printed in 元): see StatedYuan. */
+  statedYuan: StatedYuan;
 }
 
-export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false };
+/**
+ * Table 二 states that its amounts are in 元 (as many real reports do): nowhere (the template's 万元), in the amount
+ * column's header ("采购总金额（元）", "本年收费金额（单位：元）"), or in a note row "单位：元" above or below the table.
+ */
+export type StatedYuan = 'none' | 'header' | 'note-above' | 'note-below';
 
-export function drawPrintStyle(rng: Rng): PrintStyle {
+export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none' };
+
+/**
+ * The generator of a rendering's stated unit: apart from the rendering's own generator, so that drawing it shifts
+ * no other draw of existing seeds.
+ */
+export function unitRng(values: { agency: string; year: number; edition: string }, rendering: string, seed?: number): Rng {
+  return createRng(hashString(`units|${rendering}`, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)));
+}
+
+/** @param units the generator of the stated unit (unitRng); without it, amounts are in the template's 万元. */
+export function drawPrintStyle(rng: Rng, units?: Rng): PrintStyle {
   return {
     dash: rng.weighted([['-', 8], ['—', 2], ['/', 1], ['－', 1]]),
     plus: rng.chance(0.3),
     procurementUnit: rng.weighted<PrintStyle['procurementUnit']>([['', 4], ['万元', 3], ['元', 2]]),
     thousands: rng.chance(0.1),
+    statedYuan: units ? units.weighted<StatedYuan>([['none', 14], ['header', 3], ['note-above', 2], ['note-below', 1]]) : 'none',
   };
 }
 
@@ -39,6 +57,8 @@ export function printValue(table: TableId, column: string, value: CompactValue, 
   if (value === null) return '';
   if (typeof value === 'string') return value === '-' ? style.dash : value;
   const def = columnDef(TABLES[table], column);
+  // Amounts under a header or note that says 元: in 元, bare (or with 元, as some cells repeat it).
+  if (def.money && style.statedYuan !== 'none') return `${toYuan(value)}${style.procurementUnit === '元' && value !== 0 ? '元' : ''}`;
   if (column === 'procurement_amount_10k_yuan' && value !== 0) {
     if (style.procurementUnit === '元') return `${toYuan(value)}元`;
     return `${value}${style.procurementUnit}`;

@@ -13,7 +13,7 @@ import { TABLES, TABLE_IDS } from '../model/template.ts';
 import { type Block, docText } from './doc-text.ts';
 import { narrativeFigures } from './generate.ts';
 import { buildGrid, expandGrid, type Grid } from './grid.ts';
-import { drawPrintStyle, type PrintStyle, printValue } from './print.ts';
+import { drawPrintStyle, type PrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
@@ -88,7 +88,7 @@ async function repack(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
 
 export async function renderDocx(values: CompactReport, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
   const rng = renderRng(values, 'docx', opts.seed);
-  const style = drawPrintStyle(rng);
+  const style = drawPrintStyle(rng, unitRng(values, 'docx', opts.seed));
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const numbering = rng.chance(0.2) ? '、' : '.';
   const title = (t: string): Paragraph => new Paragraph({
@@ -99,7 +99,7 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
   const children: Array<Paragraph | Table> = [...text.heading.map(title), new Paragraph({}), ...text.before.map(paragraph)];
   for (const id of TABLE_IDS) {
     children.push(paragraph({ kind: 'h1', text: TABLES[id].zh }));
-    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering }), style));
+    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan }), style));
   }
   children.push(...text.after.map(paragraph));
   const right = (t: string): Paragraph => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t, ...BODY })] });

@@ -7,7 +7,7 @@ import { TABLE_IDS, TABLES } from '../model/template.ts';
 import { docText } from './doc-text.ts';
 import { narrativeFigures } from './generate.ts';
 import { buildGrid } from './grid.ts';
-import { drawPrintStyle, printValue } from './print.ts';
+import { drawPrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
@@ -18,7 +18,7 @@ export interface FlatTextRenderOptions {
 
 export function renderFlatText(values: CompactReport, opts: FlatTextRenderOptions = {}): string {
   const rng = renderRng(values, 'flat-text', opts.seed);
-  const style = drawPrintStyle(rng);
+  const style = drawPrintStyle(rng, unitRng(values, 'flat-text', opts.seed));
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const nbsp = rng.chance(0.3); // blank cells keep their &nbsp; as a space
   const stray = rng.pick([0, 0.05, 0.15, 0.3]); // share of cell boundaries with a stray space
@@ -26,7 +26,7 @@ export function renderFlatText(values: CompactReport, opts: FlatTextRenderOption
   const lines: string[] = [...text.heading, ...text.before.map((b) => b.text)];
   for (const id of TABLE_IDS) {
     lines.push(TABLES[id].zh);
-    for (const row of buildGrid(id, values.edition, values.tables[id], { numbering }).rows) {
+    for (const row of buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan }).rows) {
       let line = '';
       for (const cell of row) {
         const printed = cell.kind === 'value' ? printValue(id, cell.ref!.column, cell.value ?? null, style) : cell.text;

@@ -11,7 +11,7 @@ import { narrativeFigures } from './generate.ts';
 import { buildGrid, type Grid } from './grid.ts';
 import { escapeHtml, pageChrome } from './html-chrome.ts';
 import { wordBody, wordDocument } from './html-word.ts';
-import { drawPrintStyle, type PrintStyle, printValue } from './print.ts';
+import { drawPrintStyle, type PrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 import { maybeWrap } from './wrap.ts';
@@ -77,10 +77,10 @@ function cmsBody(rng: Rng, grids: Grid[], text: ReturnType<typeof docText>, styl
 
 export function renderHtml(values: CompactReport, opts: HtmlRenderOptions = {}): string | Uint8Array {
   const rng = renderRng(values, opts.wordExport ? 'html-word' : 'html', opts.seed);
-  const style = drawPrintStyle(rng);
+  const style = drawPrintStyle(rng, unitRng(values, opts.wordExport ? 'html-word' : 'html', opts.seed));
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const numbering = rng.chance(0.2) ? '、' : '.';
-  const grids = TABLE_IDS.map((id) => buildGrid(id, values.edition, values.tables[id], { numbering }));
+  const grids = TABLE_IDS.map((id) => buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan }));
   const chrome = opts.chrome ?? !opts.wordExport;
   const declareCharset = opts.encoding !== 'gbk';
   let html: string;

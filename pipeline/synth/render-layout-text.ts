@@ -10,7 +10,7 @@ import { encodeText, type TextEncoding } from './encode.ts';
 import { narrativeFigures } from './generate.ts';
 import { appealsUnits, applicationsUnits, type LayoutStyle, type PLine, proactiveUnits, type Unit } from './layout-tables.ts';
 import { line, spaceAscii, wrapNarrative } from './layout-line.ts';
-import { drawPrintStyle } from './print.ts';
+import { drawPrintStyle, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 import { displayWidth } from './wrap.ts';
@@ -23,7 +23,7 @@ export interface LayoutRenderOptions {
   pageLines?: number;
 }
 
-function drawStyle(rng: Rng): LayoutStyle {
+function drawStyle(rng: Rng, units: Rng): LayoutStyle {
   return {
     rowGap: rng.chance(0.5) ? 1 : 0,
     wrapValues: rng.chance(0.5) ? 'middle' : 'after',
@@ -32,7 +32,7 @@ function drawStyle(rng: Rng): LayoutStyle {
     numbering: rng.chance(0.25) ? '、' : '.',
     first: rng.int(50, 56),
     step: rng.int(7, 9),
-    print: { ...drawPrintStyle(rng), thousands: false },
+    print: { ...drawPrintStyle(rng, units), thousands: false },
   };
 }
 
@@ -70,7 +70,7 @@ function paginate(units: Unit[], pageLines: number, breakBefore: number): Unit[]
 
 export function renderLayoutText(values: CompactReport, opts: LayoutRenderOptions = {}): string | Uint8Array {
   const rng = renderRng(values, 'pdftotext-layout', opts.seed);
-  const style = drawStyle(rng);
+  const style = drawStyle(rng, unitRng(values, 'pdftotext-layout', opts.seed));
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const width = rng.int(28, 30) * 2;
   const center = Math.floor(width / 2) + 2;

@@ -14,7 +14,7 @@ import type { PdfFont } from './pdf-font.ts';
 import { A4 } from './pdf-ops.ts';
 import { forcedBreakRows, layoutTable, type TableStyle } from './pdf-table.ts';
 import { writePdf } from './pdf-write.ts';
-import { drawPrintStyle } from './print.ts';
+import { drawPrintStyle, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
@@ -55,7 +55,7 @@ function drawPageStyle(rng: Rng, runningHeader: string | null): PageStyle {
   };
 }
 
-function drawTableStyle(rng: Rng, narrowLabels: boolean): TableStyle {
+function drawTableStyle(rng: Rng, narrowLabels: boolean, units: Rng): TableStyle {
   const size = rng.pick([9, 10, 10.5]);
   return {
     size,
@@ -65,7 +65,7 @@ function drawTableStyle(rng: Rng, narrowLabels: boolean): TableStyle {
     narrowLabels,
     resultLabel: rng.chance(0.7) ? 'vertical' : 'wrapped',
     numbering: rng.chance(0.2) ? '、' : '.',
-    print: drawPrintStyle(rng),
+    print: drawPrintStyle(rng, units),
   };
 }
 
@@ -74,7 +74,7 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const header = opts.runningHeader ?? rng.chance(0.3);
   const page = drawPageStyle(rng, header ? text.fullTitle : null);
-  const table = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25));
+  const table = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25), unitRng(values, 'pdf', opts.seed));
   const [creator, producer] = rng.pick(PRODUCERS);
   const width = A4.width - page.margin.left - page.margin.right;
   const tables = TABLE_IDS.map((id) => layoutTable(id, values, width, table));

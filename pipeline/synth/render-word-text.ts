@@ -9,7 +9,7 @@ import { type Block, docText } from './doc-text.ts';
 import { encodeText, type TextEncoding } from './encode.ts';
 import { narrativeFigures } from './generate.ts';
 import { buildGrid, expandGrid } from './grid.ts';
-import { drawPrintStyle, printValue } from './print.ts';
+import { drawPrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 import { maybeWrap } from './wrap.ts';
@@ -34,7 +34,7 @@ function paragraphs(rng: Rng, blocks: Block[], lines: string[]): void {
 
 export function renderWordText(values: CompactReport, opts: TextRenderOptions = {}): string | Uint8Array {
   const rng = renderRng(values, 'word-text', opts.seed);
-  const style = drawPrintStyle(rng);
+  const style = drawPrintStyle(rng, unitRng(values, 'word-text', opts.seed));
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const lines: string[] = text.heading.length === 2 && text.heading[0] === text.agency ? [text.agency, '', text.heading[1]!] : [...text.heading];
   paragraphs(rng, text.before, lines);
@@ -42,7 +42,7 @@ export function renderWordText(values: CompactReport, opts: TextRenderOptions = 
   const numbering = rng.chance(0.2) ? '、' : '.';
   for (const id of TABLE_IDS) {
     lines.push(TABLES[id].zh);
-    const grid = buildGrid(id, values.edition, values.tables[id], { numbering });
+    const grid = buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan });
     for (const row of expandGrid(grid)) {
       for (const { cell, continuation } of row) {
         if (continuation) {
