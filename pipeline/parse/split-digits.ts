@@ -51,6 +51,12 @@ const DASH = /^[-—－/]$/;
 const PLAIN = /^(?:0|[1-9]\d*)$/;
 const GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$/;
 
+/** "8810055" + "" → "881.0055": the decimal string divided by 10,000, exactly. */
+function shiftLeft4(int: string, frac: string): string {
+  const padded = int.padStart(5, '0');
+  return `${padded.slice(0, -4)}.${padded.slice(-4)}${frac}`;
+}
+
 /** The value of a token printed in a column, or undefined when the column cannot print it. */
 export function tokenValue(token: string, column: SplitColumn): number | null | undefined {
   if (token === '') return null;
@@ -61,7 +67,7 @@ export function tokenValue(token: string, column: SplitColumn): number | null | 
     sign = t[0] === '+' ? 1 : -1;
     t = t.slice(1);
   }
-  let scale = 1;
+  let scale: 1 | 1e-4 = 1;
   if (column.money) {
     if (t.endsWith('万元')) t = t.slice(0, -2);
     else if (t.endsWith('元')) {
@@ -73,8 +79,10 @@ export function tokenValue(token: string, column: SplitColumn): number | null | 
   if (extra !== undefined || (frac !== undefined && (!column.money || !/^\d+$/.test(frac)))) return undefined;
   if (!(PLAIN.test(int) || GROUPED.test(int)) || int.replace(/,/g, '').length > MAX_INT_DIGITS) return undefined;
   if (sign < 0 && int === '0' && frac === undefined) return undefined;
-  const value = Number(`${int.replace(/,/g, '')}${frac === undefined ? '' : `.${frac}`}`) * scale;
-  return sign * Number(value.toFixed(8));
+  const digits = int.replace(/,/g, '');
+  // 元 → 万元 by moving the decimal point on the digits (exact), never by a floating-point product.
+  const value = scale === 1 ? Number(`${digits}${frac === undefined ? '' : `.${frac}`}`) : Number(shiftLeft4(digits, frac ?? ''));
+  return sign * value;
 }
 
 export interface SplitOptions {
