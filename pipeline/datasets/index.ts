@@ -11,7 +11,7 @@ import { dataPackage } from './to-datapackage.ts';
 import { catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
 import { manifest, observationsNdjson, reportDocument, reportsFeed, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
-import { AGENCIES_INDEX, agenciesIndexChunks, agencyPages, reportPage, siteIndex, yearPages } from './site/index.ts';
+import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from './site/index.ts';
 import { summarize } from './summary.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
@@ -95,6 +95,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write('catalog.ttl', await catalogTurtle(ctx), 'text/turtle'));
   const site = context();
   for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
   for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
   const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);

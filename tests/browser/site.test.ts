@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { AGENCIES_INDEX, agenciesIndex, agencyPages, reportPage, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
+import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndex, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import type { ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
@@ -50,6 +50,7 @@ async function writeSite(dir: string): Promise<ReleaseContext> {
   for (const { path, content } of yearPages(ctx)) await put(path, content);
   for (const { path, content } of agencyPages(ctx)) await put(path, content);
   await put(AGENCIES_INDEX, agenciesIndex(ctx));
+  await put(DICTIONARY_PAGE, dictionaryPage(ctx));
   const schemaOrg = { '@context': 'https://schema.org', '@type': 'Dataset', name: ctx.meta.title.en, description: '</script><script>window.__xss=1</script>' };
   await put('index.html', siteIndex(ctx, { schemaOrg }));
   return ctx;
@@ -149,7 +150,7 @@ test('the site in headless Chromium: charts, downloads, local requests only, fla
 
     // Narrow screens: the page itself does not scroll sideways (wide tables scroll inside their frame).
     await page.setViewportSize({ width: 390, height: 800 });
-    for (const url of [`${server.url}index.html`, reportUrl, bodyUrl, `${server.url}${AGENCIES_INDEX}`]) {
+    for (const url of [`${server.url}index.html`, reportUrl, bodyUrl, `${server.url}${AGENCIES_INDEX}`, `${server.url}${DICTIONARY_PAGE}`]) {
       await page.goto(url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `${url} fits a 390px screen (overflow ${overflow}px)`);

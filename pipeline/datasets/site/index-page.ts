@@ -7,6 +7,7 @@ import { bi, bytes, cmp, esc, href, num, scriptJson } from './html.ts';
 import { headlineLabel, TREND_KEYS } from './labels.ts';
 import { page } from './layout.ts';
 import { byYear, reportTable, total } from './report-list.ts';
+import { DICTIONARY_PAGE } from './dictionary-page.ts';
 import { yearPagePath } from './year-pages.ts';
 
 const PATH = 'index.html';
@@ -132,6 +133,7 @@ ${g.files.map(fileRow).join('\n')}
   return `<section id="downloads">
 <h2>${bi('下载', 'Downloads')}</h2>
 <p class="note">每份报告另有 JSON 文件，见各报告页；每个机关另有 feed/agencies/&lt;编号&gt;.json，见 feed/agencies.json 和各机关页。<span lang="en">Each report also has its own JSON file, linked from its page; each body has feed/agencies/&lt;id&gt;.json, listed in feed/agencies.json and linked from its page.</span></p>
+<p><a href="${esc(href(PATH, DICTIONARY_PAGE))}">${bi('数据字典', 'Data dictionary')}</a>：${bi('每个 CSV 每一列的含义、类型和单位，空白、“-”和推导值的写法，以及代码表。', 'what every column of every CSV means, its type and unit, how blanks, "-" and derived values are written, and the code lists.')}</p>
 ${tables.join('\n')}
 ${extraList}
 </section>`;

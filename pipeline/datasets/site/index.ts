@@ -4,3 +4,4 @@ export { reportPage } from './report-page.ts';
 export { yearPages } from './year-pages.ts';
 export { agencyPage, agencyPages } from './agency-page.ts';
 export { AGENCIES_INDEX, agenciesIndex, agenciesIndexChunks } from './agency-list.ts';
+export { DICTIONARY_PAGE, dictionaryPage } from './dictionary-page.ts';

@@ -92,6 +92,8 @@ ol.issues li:target{background:var(--warnbg)}
 table.years-table{min-width:1180px}
 table.years-table thead th{font-size:.8rem}
 table.ranking{min-width:560px}
+table.dictionary{min-width:1040px;font-size:.85rem}
+table.dictionary td{vertical-align:top}
 ul.silent{columns:2;font-size:.9rem}
 @media (max-width:600px){body{font-size:14px}section{padding:.8rem}h1{font-size:1.3rem}}
 `;
