@@ -56,6 +56,18 @@ export function program(clock: Clock = systemClock): Command {
       process.exitCode = await publishCommand({ ...opts, ...given, repo: given.repo, branch: given.branch ?? 'main' }, clock);
     });
   cmd
+    .command('withdraw')
+    .description('take reports out of the dataset, with a reason: publishes the last release without them (notes, CHANGELOG.md, withdrawals.json say why); later runs keep them out')
+    .argument('<report-ids...>', 'ids of published reports (latest/feed/reports.json), e.g. jiangsu-huaian-hongze-2023')
+    .requiredOption('--reason <text>', 'why the reports leave the dataset (goes into the release notes)')
+    .option('--config <file>', "the job's configuration: its target, its release folder and its lock")
+    .option('--repo <repo>', 'OWNER/NAME (GitHub), a git URL or a path (instead of --config)')
+    .option('--branch <branch>', 'branch to publish on (with --repo; default main)')
+    .option('--out <dir>', 'release folder to write (with --repo; default output/dist)')
+    .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
+    .option('--dry-run', 'print the plan and write nothing')
+    .action(async (ids: string[], opts) => { process.exitCode = await (await import('./publish/cli-withdraw.ts')).withdrawCommand(ids, opts, clock); });
+  cmd
     .command('start')
     .description(`run the whole pipeline on the bundled sample reports and publish them to ${DEFAULT_REPO} (what npm start runs)`)
     .option('--in <dir>', 'folder of reports', 'samples')
@@ -77,6 +89,7 @@ export function program(clock: Clock = systemClock): Command {
     .command('run')
     .description('the scheduled job, once: fetch the configured sources, parse, validate, build, publish (quarantining reports with errors)')
     .option('--config <file>', 'configuration file', 'xxgk.config.yaml')
+    .option('--strict', 'exit 1 when a source matched no documents, or fewer than last run (its published reports are kept either way)')
     .action(async (opts) => { process.exitCode = await (await import('./schedule/cli-schedule.ts')).runCommand(opts, clock); });
   cmd
     .command('schedule')

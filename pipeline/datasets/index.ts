@@ -17,6 +17,7 @@ import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { timeseriesChunks } from './to-timeseries.ts';
+import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
 import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
 export interface BuildInput {
@@ -31,6 +32,8 @@ export interface BuildInput {
   schemas: ReadonlyMap<string, string>;
   /** Names of the GB/T 2260 divisions by code, for regions.csv (adapters/registry.ts loadDivisionNames). */
   divisions?: ReadonlyMap<string, DivisionNames>;
+  /** Reports the operator withdrew (withdrawals.json, written only when there are any). */
+  withdrawals?: readonly Withdrawal[];
 }
 
 export interface BuildResult {
@@ -101,6 +104,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);
   files.push(await agencies.close());
   files.push(await sink.write('index.html', siteIndex(site, { schemaOrg: schemaOrgDataset(site) }), 'text/html'));
+  if (input.withdrawals?.length) files.push(await sink.write(WITHDRAWALS_FILE, withdrawalsJson(input.withdrawals), 'application/json'));
   files.push(await sink.write('manifest.json', manifest({ meta }, files), 'application/json'));
   return { context: context(), files: files.sort(byPath) };
 }

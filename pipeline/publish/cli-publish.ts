@@ -94,6 +94,17 @@ export function formatOutcome(outcome: PublishOutcome, repo: string): string {
   return lines.join('\n');
 }
 
+/** What the release kept that the folder did not hold, and what it keeps out: warnings for stderr. */
+export function carryOverLines(outcome: Pick<PublishOutcome, 'kept' | 'stillWithdrawn'>): string[] {
+  const lines: string[] = [];
+  if (outcome.kept.length > 0) {
+    const ids = outcome.kept.map((r) => r.id);
+    lines.push(`xxgk: warning: ${plural(ids.length, 'published report')} not in the build ${ids.length === 1 ? 'is' : 'are'} kept unchanged: ${ids.join(', ')} (xxgk withdraw REPORT_ID --reason "…" takes one out)`);
+  }
+  for (const w of outcome.stillWithdrawn) lines.push(`xxgk: ${w.id} is in the build but was withdrawn on ${w.date} (${w.reason}): left out`);
+  return lines.map(printableLine);
+}
+
 export async function publishCommand(opts: PublishCommandOptions, clock: Clock, env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<number> {
   const meta = metaFor(opts);
   const target = await targetFor({ ...opts, meta }, clock, env);
@@ -101,6 +112,7 @@ export async function publishCommand(opts: PublishCommandOptions, clock: Clock, 
     process.stderr.write(`xxgk: warning: no base URL configured (dataset.baseUrl or --base-url): the release's links point at the placeholder ${meta.baseUrl}\n`);
   }
   const outcome = await publish(resolve(opts.out), target, { clock, meta, dryRun: opts.dryRun ?? false });
+  for (const line of carryOverLines(outcome)) process.stderr.write(`${line}\n`);
   process.stdout.write(`${formatOutcome(outcome, opts.repo)}\n`);
   return 0;
 }

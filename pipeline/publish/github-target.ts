@@ -121,9 +121,15 @@ export function githubTarget(options: GithubTargetOptions): GithubTarget {
     async latest(): Promise<Published | null> {
       const remote = await readRemote();
       cached = remote;
-      const { manifest, manifestBytes } = remote;
-      if (!manifest || !manifestBytes) return null;
-      return { manifest, read: (path) => snap.read(manifestBytes, manifest, path) };
+      const { manifest, manifestBytes, head } = remote;
+      if (!manifest || !manifestBytes || !head) return null;
+      // Without the local copy, a file publishing cannot do without comes from the branch's commit, checked.
+      const fetch = async (path: string) => {
+        const entry = manifest.files.find((f) => f.path === path);
+        const bytes = entry ? await guard(readFile)(r, `${MANIFEST_PATH.slice(0, -'manifest.json'.length)}${path}`, head.sha) : null;
+        return bytes && createHash('sha256').update(bytes).digest('hex') === entry!.sha256 ? bytes : null;
+      };
+      return { manifest, read: (path) => snap.read(manifestBytes, manifest, path), fetch };
     },
 
     finish,

@@ -10,6 +10,10 @@
  * 5. Otherwise rebuild with the new version and its notes, swap that into the folder atomically, and apply the plan
  *    with the folder's files and the release assets.
  *
+ * Nothing published leaves by accident (carry-over.ts): a report of the last release that the folder does not hold
+ * is carried over unchanged, unless the operator withdrew it (options.withdraw now, or withdrawals.json of the last
+ * release before). A report of the last release that cannot be read is an error, never a withdrawal.
+ *
  * --dry-run stops after planning (the exact file lists come from a scratch build) and writes nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,17 +25,25 @@ import { loadDivisionNames } from '../adapters/registry.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
 import { buildRelease } from '../datasets/index.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
+import type { Withdrawal } from '../datasets/to-withdrawals.ts';
+import { loadSchemas } from '../run.ts';
 import { releaseAssets } from './assets.ts';
+import type { WithdrawRequest } from './carry-over.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
 import { versionSummary } from './plan-notes.ts';
 import { type BuiltRelease, folderRelease, readBuilt, readOrNull } from './release-folder.ts';
 import { parseFeedDates, parseIssued, parseVersionNotes, readSide } from './release-side.ts';
-import type { Manifest, PublishResult, PublishTarget, Published, ReleasePlan } from './types.ts';
+import { settle } from './settle.ts';
+import type { Manifest, PublishResult, PublishTarget, Published, ReleasePlan, ReportRef } from './types.ts';
 
 export interface PublishOptions {
   clock: Clock;
   meta?: DatasetMeta;
   dryRun?: boolean;
+  /** Take these reports out of the release, each with the operator's reason (`xxgk withdraw`). */
+  withdraw?: WithdrawRequest[];
+  /** Start from the target's last release rather than the folder's build (`xxgk withdraw`); the folder is written. */
+  fromTarget?: boolean;
 }
 
 export interface PublishOutcome {
@@ -39,12 +51,26 @@ export interface PublishOutcome {
   /** What the target did: the new release, a finished one, or null (nothing to do, or a dry run). */
   result: PublishResult | null;
   dryRun: boolean;
+  /** Reports of the last release that the folder does not hold: kept in the release, unchanged. */
+  kept: ReportRef[];
+  /** Reports the folder holds that the operator withdrew before: left out. */
+  stillWithdrawn: Withdrawal[];
+  /** Reports withdrawn by this release. */
+  withdrawnNow: Withdrawal[];
 }
 
-/** Build the folder's reports as a release with the given metadata (the same builder as `xxgk build`). */
-async function rebuild(built: BuiltRelease, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
+/** The reports a release holds (the folder's, settled against the last release) and its withdrawals. */
+type Settled = BuiltRelease & { withdrawals: Withdrawal[] };
+
+/** Build the settled reports as a release with the given metadata (the same builder as `xxgk build`). */
+async function rebuild(built: Settled, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
   const divisions = await loadDivisionNames();
-  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas, divisions }, sink);
+  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals }, sink);
+}
+
+/** `fromTarget`: no build of its own; the release is the last one's reports (carried over), with the repository's schemas. */
+async function nothingBuilt(): Promise<BuiltRelease> {
+  return { manifest: { version: '', files: [] }, reports: [], feed: new Map(), schemas: await loadSchemas() };
 }
 
 /** Each report keeps the date the last release gives it when its document is unchanged, else the folder's date. */
@@ -55,13 +81,15 @@ async function modifiedDates(built: BuiltRelease, latest: Published | null): Pro
     const before = published.get(id);
     if (before && before.sha256 === own.sha256) out.set(id, before);
   }
+  // A report carried over from the last release keeps its entry.
+  for (const [id, before] of published) if (!out.has(id)) out.set(id, before);
   return out;
 }
 
 const sameRelease = (a: Manifest, b: Manifest) =>
   a.version === b.version && a.files.length === b.files.length && a.files.every((f, k) => f.path === b.files[k]?.path && f.sha256 === b.files[k]?.sha256);
 
-async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
+async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string, withdrawals: readonly Withdrawal[]): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
   const next = await folderRelease(dir);
   const documents = latest ? reportsToCompare(latest.manifest, next.manifest) : [];
   const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
@@ -69,7 +97,7 @@ async function planAgainst(latest: Published | null, dir: string, meta: DatasetM
     latest ? readSide(latest.manifest, (p) => latest.read(p), documents, surface) : null,
     readSide(next.manifest, readOrNull(next), documents, surface),
   ]);
-  const plan = planRelease({ previous, next: side, meta, today });
+  const plan = planRelease({ previous, next: side, meta, today, withdrawals: new Map(withdrawals.map((w) => [w.id, w.reason])) });
   return { plan, manifest: next.manifest };
 }
 
@@ -77,8 +105,11 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   const given = options.meta ?? DEFAULT_META;
   const dryRun = options.dryRun ?? false;
   const today = chinaDate(options.clock);
-  const built = await readBuilt(outDir);
+  const folder = options.fromTarget ? await nothingBuilt() : await readBuilt(outDir);
   const latest = await target.latest();
+  const settled = await settle(folder.reports, latest, options.withdraw ?? [], today);
+  const built: Settled = { ...folder, reports: settled.reports, withdrawals: settled.withdrawals };
+  const told = { kept: settled.kept, stillWithdrawn: settled.stillWithdrawn, withdrawnNow: settled.withdrawnNow };
   const [dates, catalog] = await Promise.all([modifiedDates(built, latest), latest ? latest.read('catalog.jsonld') : null]);
   const notes = parseVersionNotes(catalog);
   // The dataset was issued with its first release: kept from release to release; today on a first release.
@@ -88,10 +119,10 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   try {
     const staged = join(scratch, 'as-published');
     await rebuild(built, current, today, dates, folderSink(staged));
-    const { plan, manifest } = await planAgainst(latest, staged, meta, today);
+    const { plan, manifest } = await planAgainst(latest, staged, meta, today, settled.withdrawnNow);
 
     if (plan.empty) {
-      if (dryRun) return { plan, result: null, dryRun };
+      if (dryRun) return { plan, result: null, dryRun, ...told };
       // The rebuild is the published release byte for byte when nothing but the build's defaults differ.
       const exact = latest !== null && sameRelease(manifest, latest.manifest);
       const result = (await target.finish?.(exact ? await releaseAssets(await folderRelease(staged)) : undefined)) ?? null;
@@ -99,7 +130,7 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
       if (exact && !sameRelease(built.manifest, manifest)) {
         await writeFolderAtomically(outDir, (sink) => rebuild(built, current, today, dates, sink));
       }
-      return { plan, result, dryRun };
+      return { plan, result, dryRun, ...told };
     }
 
     const next: DatasetMeta = { ...meta, version: plan.version, versionNotes: versionSummary(plan, today) };
@@ -107,13 +138,13 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
       const final = join(scratch, 'release');
       await rebuild(built, next, today, dates, folderSink(final));
       const files = await folderRelease(final);
-      return { plan: { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) }, result: null, dryRun };
+      return { plan: { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) }, result: null, dryRun, ...told };
     }
     await writeFolderAtomically(outDir, (sink) => rebuild(built, next, today, dates, sink));
     const files = await folderRelease(outDir);
     const final: ReleasePlan = { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) };
     const result = await target.apply(final, files, await releaseAssets(files));
-    return { plan: final, result, dryRun };
+    return { plan: final, result, dryRun, ...told };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

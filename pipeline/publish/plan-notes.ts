@@ -65,7 +65,7 @@ export function renderNotes(input: NotesInput): string {
     section(`Withdrawn reports (${plan.reports.withdrawn.length})`, [
       'Withdrawing reports is a minor release: the data no longer holds them; earlier releases (their tags) still do.',
       '',
-      ...plan.reports.withdrawn.map((r) => `- ${describe(r)}`),
+      ...plan.reports.withdrawn.map((r) => `- ${describe(r)}${r.reason === undefined ? '' : ` — withdrawn by the operator: ${mdText(r.reason)}`}`),
     ]);
   }
   section(`Corrected reports (${input.corrected.length})`, input.corrected.flatMap((c) => {

@@ -42,6 +42,8 @@ export interface PlanInput {
   meta: Pick<DatasetMeta, 'baseUrl'>;
   /** The release date (YYYY-MM-DD, from the injected clock). */
   today: string;
+  /** The operator's reason for each report withdrawn by this release (`xxgk withdraw`), by report id. */
+  withdrawals?: ReadonlyMap<string, string>;
 }
 
 export const FIRST_VERSION = '1.0.0';
@@ -123,7 +125,10 @@ export function planRelease(input: PlanInput): ReleasePlan {
   const before = reportsOf(previous);
   const deciding = [...files.added, ...files.changed, ...files.removed].filter((p) => !isVersioned(p));
   const added = [...after].filter(([p]) => !before.has(p)).map(([, r]) => r).sort(byReleaseOrder);
-  const withdrawn = [...before].filter(([p]) => !after.has(p)).map(([, r]) => r).sort(byReleaseOrder);
+  const why = (id: string) => input.withdrawals?.get(id);
+  const withdrawn = [...before].filter(([p]) => !after.has(p))
+    .map(([, r]): ReportRef & { reason?: string } => (why(r.id) === undefined ? r : { ...r, reason: why(r.id)! }))
+    .sort(byReleaseOrder);
   const oldSurface = new Set(previous.surface);
   const newSurface = new Set(next.surface);
   const surface = {
@@ -156,7 +161,7 @@ export function planRelease(input: PlanInput): ReleasePlan {
     ...surface.removed.map((s) => `field or code removed or renamed: ${s}`),
     ...unjudged.map((p) => `not compared (could not be read): ${p}`),
     ...added.map((r) => `report added: ${r.id}`),
-    ...withdrawn.map((r) => `report withdrawn: ${r.id}`),
+    ...withdrawn.map((r) => `report withdrawn: ${r.id}${r.reason === undefined ? '' : ` (${r.reason})`}`),
     ...surface.added.map((s) => `field or code added: ${s}`),
     ...corrected.map((c) => `report corrected: ${c.ref.id}`),
     ...otherFiles.map((p) => `file changed: ${p}`),

@@ -47,7 +47,8 @@ export interface ReleasePlan {
    * last release, manifest.json included (it changes with every release).
    */
   files: { added: string[]; changed: string[]; removed: string[] };
-  reports: { added: ReportRef[]; corrected: ReportRef[]; withdrawn: ReportRef[] };
+  /** Withdrawn reports carry the operator's reason (`xxgk withdraw --reason`). */
+  reports: { added: ReportRef[]; corrected: ReportRef[]; withdrawn: Array<ReportRef & { reason?: string }> };
   corrections: CellCorrection[];
   /** Validation warnings per report of the new release (rule ids), for the notes. */
   warnings: Array<{ report: string; rules: string[] }>;
@@ -75,6 +76,11 @@ export interface Asset {
 export interface Published {
   manifest: Manifest;
   read(path: string): Promise<Uint8Array | null>;
+  /**
+   * A file of the release from the remote itself, when read() has no copy of it (GitHub without its local copy):
+   * one request each, checked against the manifest's sha256. Used only where a file is needed to publish safely.
+   */
+  fetch?(path: string): Promise<Uint8Array | null>;
 }
 
 export interface PublishResult {

@@ -14,9 +14,16 @@ import { type JobDeps, defaultRoot, formatSummary, runJob } from './job.ts';
 import { jobPaths } from './job-store.ts';
 import { type Progress, progressFor } from './progress.ts';
 import { readState } from './state.ts';
+import { EXIT } from '../exit.ts';
+import { printableLine } from '../printable.ts';
 
 export interface ConfigOption {
   config: string;
+}
+
+export interface RunOptions extends ConfigOption {
+  /** Source warnings (a source that matched nothing, or fewer documents than last run) exit 1. */
+  strict?: boolean;
 }
 
 export async function readConfig(file: string, env: Record<string, string | undefined> = process.env): Promise<Config> {
@@ -35,8 +42,12 @@ export interface RunCommandDeps extends Partial<Omit<JobDeps, 'clock'>> {
   out?: (line: string) => void;
 }
 
-/** Exit 0 when the run itself succeeded (quarantined reports included: they are listed, not a failure); 1 when another run holds the lock. */
-export async function runCommand(opts: ConfigOption, clock: Clock, deps: RunCommandDeps = {}): Promise<number> {
+/**
+ * Exit 0 when the run itself succeeded (quarantined reports and source warnings included: they are listed, not a
+ * failure); 1 when another run holds the lock, or with --strict when a source yielded less; 2 when every source
+ * yielded nothing (nothing built or published).
+ */
+export async function runCommand(opts: RunOptions, clock: Clock, deps: RunCommandDeps = {}): Promise<number> {
   const config = await readConfig(opts.config, deps.env);
   const out = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const root = deps.root ?? defaultRoot(config);
@@ -46,8 +57,11 @@ export async function runCommand(opts: ConfigOption, clock: Clock, deps: RunComm
     out(`xxgk run: another xxgk run holds ${jobPaths(root).lock}; nothing done`);
     return 1;
   }
-  out(formatSummary(result.value));
-  return 0;
+  const summary = result.value;
+  for (const w of summary.sourceWarnings) out(`xxgk run: warning: ${printableLine(w)}`);
+  out(formatSummary(summary));
+  if (summary.status === 'empty') return EXIT.input;
+  return opts.strict && summary.sourceWarnings.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 /** Run until SIGTERM or SIGINT; the current run ends at its next step (publishing always completes). */
@@ -96,6 +110,8 @@ export async function statusText(config: Config, clock: Clock, root: string = de
     `last success:      ${at(state.lastSuccess)}`,
     `last published:    ${state.lastPublishedVersion ? `v${state.lastPublishedVersion}` : 'nothing yet'}`,
     `next scheduled:    ${config.schedule ? `${zonedTime(nextRun(config.schedule.cron, config.schedule.timezone, clock()), tz)} (${config.schedule.cron}, ${config.schedule.timezone})` : 'no schedule in the config'}`,
+    `source warnings:   ${state.warnings?.length ? state.warnings.length : 'none'}${state.lastAttempt ? '' : ' (no run yet)'}`,
+    ...(state.warnings ?? []).map((w) => `  - ${printableLine(w)}`),
   ];
   return lines.join('\n');
 }

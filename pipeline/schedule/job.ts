@@ -3,6 +3,10 @@
  * when the documents are those the last successful run built, nothing is parsed again. Reports with errors (and
  * unreadable documents) are quarantined in <output>/quarantine.json and left out of the release. A stop flag is
  * checked between steps; publishing is one step and always completes.
+ *
+ * Nothing published is withdrawn by a run: a report the run did not read stays in the release (publish/carry-over.ts).
+ * A source that matched no documents, or fewer than last run, is a warning naming the reports kept for it; a run in
+ * which every source yielded nothing builds and publishes nothing (status "empty").
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -27,6 +31,9 @@ import { collectListing } from './job-listing.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { readState, writeState } from './state.ts';
+import { readPrevious } from '../adapters/output.ts';
+import { releaseReports } from '../publish/history.ts';
+import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings } from './source-warnings.ts';
 
 export interface QuarantineEntry {
   /** The report id, or the document / source that could not be read. */
@@ -39,7 +46,8 @@ export interface QuarantineEntry {
 }
 
 export interface JobSummary {
-  status: 'done' | 'stopped';
+  /** empty: every source yielded nothing, so nothing was built or published. */
+  status: 'done' | 'stopped' | 'empty';
   fetched: number;
   unchanged: number;
   parsed: number;
@@ -49,6 +57,8 @@ export interface JobSummary {
   published: string | null;
   /** Problems of listing sources (a page not allowed or not read, a listing that matches nothing), each naming its source. */
   harvestWarnings: string[];
+  /** Sources that matched no documents, or fewer than last run, with the published reports kept for each. */
+  sourceWarnings: string[];
 }
 
 export interface JobDeps {
@@ -92,9 +102,20 @@ export function configTarget(
 }
 
 export function formatSummary(s: JobSummary): string {
-  const end = s.status === 'stopped' ? 'stopped before publishing' : s.published ? `published v${s.published}` : 'nothing to publish';
+  const end = s.status === 'stopped' ? 'stopped before publishing'
+    : s.status === 'empty' ? 'every source yielded no documents: nothing built or published'
+    : s.published ? `published v${s.published}` : 'nothing to publish';
   const harvest = s.harvestWarnings.length ? `, ${s.harvestWarnings.length} harvest warnings` : '';
-  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings${harvest}, ${s.quarantined} quarantined; ${end}`;
+  const sources = s.sourceWarnings.length ? `, ${s.sourceWarnings.length} source warning${s.sourceWarnings.length === 1 ? '' : 's'}` : '';
+  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings${harvest}${sources}, ${s.quarantined} quarantined; ${end}`;
+}
+
+/** The source warnings of a run, with the reports the release in `dist` keeps for each source (read only when there is one). */
+async function warnSources(yields: readonly SourceYield[], held: ReadonlySet<string>, dist: string): Promise<Shortfall[]> {
+  const found = shortfalls(yields);
+  if (found.length === 0) return [];
+  const published = await releaseReports((path) => readPrevious(dist, path));
+  return sourceWarnings(found, keptBySource(published.map((r) => r.report), held));
 }
 
 export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary> {
@@ -102,7 +123,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const progress = deps.progress ?? silentProgress;
   const stop = deps.shouldStop ?? (() => false);
   const paths = jobPaths(deps.root ?? defaultRoot(config));
-  const summary: JobSummary = { status: 'done', fetched: 0, unchanged: 0, parsed: 0, warnings: 0, quarantined: 0, published: null, harvestWarnings: [] };
+  const summary: JobSummary = { status: 'done', fetched: 0, unchanged: 0, parsed: 0, warnings: 0, quarantined: 0, published: null, harvestWarnings: [], sourceWarnings: [] };
   const stopped = (): JobSummary => ({ ...summary, status: 'stopped' });
 
   const { state, recovered } = await readState(paths.state, clock);
@@ -118,6 +139,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   // 1. fetch
   progress.start(config.sources.length + 2);
   const failures: QuarantineEntry[] = [];
+  const yields: SourceYield[] = [];
   // Sources are fetched `limits.concurrency` at a time; their results are taken in the config's order.
   const fetched = await mapLimit(config.sources, config.limits.concurrency, async (source) => {
     if (stop()) return { source, skipped: true as const };
@@ -137,7 +159,9 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   if (fetched.some((f) => 'skipped' in f)) return stopped();
   for (const f of fetched) {
     const { source } = f;
+    const heldBefore = (docs.held[source.id] ?? []).length;
     if ('error' in f && f.error) {
+      yields.push({ source: source.id, documents: 0, before: heldBefore, failed: true });
       // Keep what was held: a source that cannot be fetched today is not withdrawn.
       failures.push({ report: `source ${source.id}`, issues: [{ rule: 'source.unreadable', severity: 'error', message: f.error.message }] });
       progress.log('warn', `source ${source.id}: ${f.error.message}`, { source: source.id });
@@ -152,6 +176,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
         progress.log('warn', w, { source: source.id });
       }
     }
+    yields.push({ source: source.id, documents: got.documents.length, before: heldBefore, failed: false });
     docs.held[source.id] = got.documents;
     if (got.validators) state.sources[source.id] = got.validators;
     for (const d of got.documents) {
@@ -168,9 +193,26 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     .filter(([id]) => config.sources.some((s) => s.id === id))
     .flatMap(([, d]) => d);
   const current = fingerprint(all);
+  const heldNow = new Set(all.map((d) => d.name));
+  const warn = async () => {
+    const found = await warnSources(yields, heldNow, paths.dist);
+    summary.sourceWarnings = found.map((w) => w.text);
+    for (const w of found) progress.log('warn', w.text, { source: w.source, event: 'source-shortfall' });
+    state.warnings = summary.sourceWarnings;
+  };
+  if (nothingYielded(yields)) {
+    // A typo in every path, an emptied inbox, the network down: nothing to build, and nothing is withdrawn.
+    await warn();
+    summary.quarantined = await quarantinedCount(paths.quarantine);
+    progress.log('error', 'every source yielded no documents: nothing built or published', { event: 'nothing-yielded' });
+    progress.end();
+    await writeState(paths.state, state);
+    return { ...summary, status: 'empty' };
+  }
   if (docs.built !== null && failures.length === 0 && current.join('\n') === docs.built.join('\n')) {
     // Nothing new: what the last run quarantined is still quarantined.
     summary.quarantined = await quarantinedCount(paths.quarantine);
+    await warn();
     progress.end();
     state.lastSuccess = clock().toISOString();
     await writeState(paths.state, state);
@@ -218,6 +260,8 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   progress.step('publish');
   const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock, meta });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;
+  for (const w of outcome.stillWithdrawn) progress.log('info', `report ${w.id} was withdrawn on ${w.date} (${w.reason}): left out`, { report: w.id });
+  await warn();
   progress.end();
 
   docs.built = failures.length === 0 ? current : null;

@@ -21,6 +21,8 @@ export interface RunState {
   lastPublishedVersion: string | null;
   /** Keyed by source id (its URL or configured name). */
   sources: Record<string, SourceValidators>;
+  /** The last run's source warnings (a source that matched nothing, or fewer documents than the run before). */
+  warnings?: string[];
 }
 
 export type StateCheck = { ok: true; state: RunState } | { ok: false; reason: string };
@@ -38,7 +40,7 @@ export function emptyState(): RunState {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): boolean => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
 const isNullableString = (v: unknown): boolean => v === null || typeof v === 'string';
-const KEYS = ['version', 'lastAttempt', 'lastSuccess', 'lastPublishedVersion', 'sources'];
+const KEYS = ['version', 'lastAttempt', 'lastSuccess', 'lastPublishedVersion', 'sources', 'warnings'];
 const SOURCE_KEYS = ['etag', 'lastModified', 'sha256'];
 
 function unexpectedKey(v: Record<string, unknown>, allowed: string[]): string | undefined {
@@ -56,6 +58,9 @@ export function checkState(value: unknown): StateCheck {
   }
   if (!isNullableString(value.lastPublishedVersion)) {
     return { ok: false, reason: '"lastPublishedVersion": expected a string or null' };
+  }
+  if (value.warnings !== undefined && !(Array.isArray(value.warnings) && value.warnings.every((w) => typeof w === 'string'))) {
+    return { ok: false, reason: '"warnings": expected a list of strings' };
   }
   if (!isObject(value.sources)) return { ok: false, reason: '"sources": expected an object keyed by source' };
   for (const [id, source] of Object.entries(value.sources)) {

@@ -147,7 +147,7 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
     assert.equal((await run(f, h, day(3))).plan.empty, true, 'and then nothing');
   });
 
-  test(`${name}: an added report is a minor release, a withdrawn one too`, async () => {
+  test(`${name}: an added report is a minor release; a report gone from the build is kept; a withdrawn one is a minor release`, async () => {
     const h = await make();
     const before = (await h.inspect()).commits.length;
     const f = fixture({ without: [REPORTS.huaianCity2024] });
@@ -159,14 +159,28 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
     assert.equal(added.plan.version, '1.1.0');
     assert.deepEqual(added.plan.reports.added.map((r) => r.id), ['jiangsu-huaian-2024']);
     assert.match(added.plan.notes, /### Added reports \(1\)\n\n- `jiangsu-huaian-2024` 淮安市人民政府 \(2024\)/);
+    // Gone from the build (a source that matched nothing): kept, unchanged; nothing to publish.
     withdrawReport(f, REPORTS.liaocheng2020);
     await build(f, day(3));
-    const withdrawn = await run(f, h, day(3));
+    const kept = await run(f, h, day(3));
+    assert.equal(kept.plan.empty, true);
+    assert.deepEqual(kept.kept.map((r) => r.id), ['shandong-liaocheng-zrzyhghj-2020']);
+    assert.ok((await h.inspect()).files.has('latest/reports/2020/shandong-liaocheng-zrzyhghj-2020.json'), 'still published');
+    // Withdrawn by the operator, with a reason: in the notes, the CHANGELOG and withdrawals.json.
+    const withdrawn = await publish(f.out, h.target, { clock: day(3), withdraw: [{ id: 'shandong-liaocheng-zrzyhghj-2020', reason: 'published twice by mistake' }] });
     assert.equal(withdrawn.plan.version, '1.2.0');
     assert.equal(withdrawn.plan.bump, 'minor');
-    assert.deepEqual(withdrawn.plan.reports.withdrawn.map((r) => r.id), ['shandong-liaocheng-zrzyhghj-2020']);
-    assert.match(withdrawn.plan.notes, /### Withdrawn reports \(1\)\n\nWithdrawing reports is a minor release/);
+    assert.deepEqual(withdrawn.plan.reports.withdrawn.map((r) => [r.id, r.reason]), [['shandong-liaocheng-zrzyhghj-2020', 'published twice by mistake']]);
+    assert.match(withdrawn.plan.notes, /### Withdrawn reports \(1\)\n\nWithdrawing reports is a minor release.*\n\n- `shandong-liaocheng-zrzyhghj-2020` .* — withdrawn by the operator: published twice by mistake\n/);
     const state = await h.inspect();
+    assert.match(state.files.get('CHANGELOG.md')!.toString('utf8'), /withdrawn by the operator: published twice by mistake/);
+    assert.match(state.files.get('latest/withdrawals.json')!.toString('utf8'), /"reason": "published twice by mistake"/);
+    // The report back in the build stays withdrawn.
+    addReport(f, REPORTS.liaocheng2020);
+    await build(f, day(4));
+    const again = await run(f, h, day(4));
+    assert.equal(again.plan.empty, true);
+    assert.deepEqual(again.stillWithdrawn.map((w) => w.id), ['shandong-liaocheng-zrzyhghj-2020']);
     assertHoldsRelease(state, f.out);
     assertReleases(state, ['1.0.0', '1.1.0', '1.2.0'], before);
     assert.ok(!state.files.has('latest/reports/2020/shandong-liaocheng-zrzyhghj-2020.json'), 'the withdrawn report is gone from latest/');
