@@ -13,7 +13,7 @@
  * --cpu-prof, its .cpuprofile lands in DIR). Everything else goes to a temporary folder, removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -96,8 +96,9 @@ const rawSeconds = (performance.now() - t0) / 1000;
 
 // 3. xxgk build --in --out, in a child process.
 const log = join(scratch, 'build.log');
-const buildEnv = profDir ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` } : env;
-const build = await runMeasured(['node', BIN, 'build', '--in', corpusDir, '--out', outDir], { scratch, log, env: buildEnv });
+// Node 20 refuses --cpu-prof in NODE_OPTIONS: it goes on the child's command line.
+const profile = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+const build = await runMeasured(['node', ...profile, BIN, 'build', '--in', corpusDir, '--out', outDir], { scratch, log, env });
 const logText = readFileSync(log, 'utf8');
 const lines = logText.split('\n');
 const included = lines.filter((l) => l.startsWith('  included ')).length;
@@ -106,7 +107,7 @@ const unreadable = lines.filter((l) => l.startsWith('  UNREADABLE ')).length;
 
 // 4. What it wrote.
 const outputs: Array<{ path: string; size: number }> = [];
-for (const e of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+for (const e of existsSync(outDir) ? readdirSync(outDir, { recursive: true, withFileTypes: true }) : []) {
   if (e.isFile()) {
     const full = join(e.parentPath ?? e.path, e.name);
     outputs.push({ path: full.slice(outDir.length + 1), size: statSync(full).size });
