@@ -6,8 +6,9 @@
  * sub-rows; `other` is the row itself (printed, or derived by the parser when only the sub-rows are printed) and
  * falls back to the sum of the sub-rows when the row is printed blank beside printed sub-rows.
  *
- * A figure made of several cells is their sum: blank, "-" and unprinted cells among printed numbers count as 0, and
- * the figure is null when none of its cells holds a number. A rate is null when its numerator or denominator is null
+ * A figure made of several cells is their sum: blank and "-" cells among printed numbers count as 0, and the figure
+ * is null when none of its cells holds a number, or when one of them is in a row the source does not print (absent:
+ * its figure is unknown, see table.row_missing). A rate is null when its numerator or denominator is null
  * or the denominator is 0; otherwise it is rounded half up to 4 decimal places.
  */
 import type { AnnualReport } from '../model/report.ts';
@@ -34,7 +35,7 @@ export const RATE_KEYS = [
   'granted_rate', 'partially_granted_rate', 'refused_rate', 'unavailable_rate', 'appeals_corrected_rate',
 ] as const satisfies ReadonlyArray<keyof Rates>;
 
-/** A cell's number (printed or derived); null for blank, "-", text and unprinted cells. */
+/** A cell's number (printed, derived or inferred); null for blank, "-", text and absent cells. */
 function cell(report: AnnualReport, table: 'applications' | 'appeals', row: string, column = 'total'): number | null {
   const c = report.tables[table][row]?.[column];
   return c && (c.kind === 'number' || c.kind === 'derived' || c.kind === 'inferred') ? c.value : null;
@@ -47,8 +48,11 @@ export function sumOrNull(values: ReadonlyArray<number | null>): number | null {
   return total;
 }
 
-const rowsSum = (report: AnnualReport, table: 'applications' | 'appeals', rows: readonly string[], column = 'total') =>
-  sumOrNull(rows.map((row) => cell(report, table, row, column)));
+/** The sum of rows' cells; null when none holds a number, or when one is a row the source does not print (absent). */
+function rowsSum(report: AnnualReport, table: 'applications' | 'appeals', rows: readonly string[], column = 'total'): number | null {
+  if (rows.some((row) => report.tables[table][row]?.[column]?.kind === 'absent')) return null;
+  return sumOrNull(rows.map((row) => cell(report, table, row, column)));
+}
 
 function other(report: AnnualReport): number | null {
   const row = cell(report, 'applications', 'other');

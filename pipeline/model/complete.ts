@@ -1,6 +1,7 @@
 /**
  * Fill a report's tables to the full shape of its edition: cells the source does not print become `absent`,
- * and the 2021 edition's （六）其他处理 becomes `derived` from its sub-rows when only they are printed. Pure.
+ * and the 2021 edition's （六）其他处理 becomes `derived` from its sub-rows when only they are printed (all three).
+ * Pure.
  */
 import type { Cell, TableCells, Tables } from './report.ts';
 import { type Edition, TABLE_IDS, TABLES, columnsOf, rowsOf } from './template.ts';
@@ -41,8 +42,9 @@ function deriveOther(applications: TableCells): void {
   if (!other) return;
   for (const column of Object.keys(other)) {
     if (isPrinted(other[column])) continue;
-    const parts = OTHER_PARTS.map((code) => applications[code]?.[column]).filter(isPrinted);
-    if (parts.length === 0) continue;
+    const parts = OTHER_PARTS.map((code) => applications[code]?.[column]);
+    // Derived only from all three sub-rows: with one not printed, （六） is not known (it stays absent).
+    if (!parts.every(isPrinted)) continue;
     other[column] = { kind: 'derived', value: sumOf(parts), derivedFrom: OTHER_PARTS };
   }
 }

@@ -21,8 +21,13 @@ export interface Issue {
   message: { zh: string; en: string };
   /** Every cell ("row.column", in `table`) the rule compared: the cells the issue touches, for flags in the data. */
   cells?: string[];
-  /** Cells ("row.column") that were blank, "-" or absent and were counted as 0 by the rule. */
+  /** Cells ("row.column") that were blank or "-" and were counted as 0 by the rule. */
   blanksAsZero?: string[];
+  /**
+   * Cells ("row.column") of rows the source does not print (kind absent) that the rule needs: their figures are
+   * unknown, so the rule could not be checked and the issue is only information (severity info).
+   */
+  absent?: string[];
   /** Other reports the issue involves (cross-year rules). */
   related?: string[];
   /** Where in the source, when the issue is about one cell. */

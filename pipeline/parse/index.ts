@@ -2,6 +2,7 @@
 import { InputError } from '../errors.ts';
 import type { CellDocument, IngestedDocument, TextCell } from '../ingest/types.ts';
 import { completeTables } from '../model/complete.ts';
+import { missingRows } from '../model/missing-rows.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { reportId } from '../model/report-id.ts';
 import { PROACTIVE, TABLES, type TableId } from '../model/template.ts';
@@ -17,10 +18,16 @@ import { parseStructured } from './structured.ts';
 
 export function parseDocument(doc: IngestedDocument): AnnualReport {
   if (doc.kind === 'structured') return parseStructured(doc);
+  const scanned = doc.scannedPages ?? [];
   try {
-    return parseCells(doc);
+    const report = parseCells(doc);
+    // Rows not printed are absent; but with pages that are scans, the rows may be on them: not known, so refused.
+    const [missing] = scanned.length > 0 ? missingRows(report.edition, report.tables) : [];
+    if (missing) {
+      throw new InputError(`${TABLES[missing.table].zh}: rows ${missing.rows.join(', ')} not found`, doc.source.name);
+    }
+    return report;
   } catch (err) {
-    const scanned = doc.scannedPages ?? [];
     if (!(err instanceof InputError) || scanned.length === 0) throw err;
     throw new InputError(
       `${err.message} (page${scanned.length > 1 ? 's' : ''} ${scanned.join(', ')} of this PDF ` +

@@ -11,7 +11,7 @@ import { InputError, describeLocation } from '../errors.ts';
 import type { TextCell } from '../ingest/types.ts';
 import type { Cell, TableCells } from '../model/report.ts';
 import { APPEALS, APPLICATIONS, type Edition, PROACTIVE, type RowDef, type TableDef, columnDef, columnsOf, rowsOf } from '../model/template.ts';
-import { alignRows } from './align.ts';
+import { alignRows, checkPlaced } from './align.ts';
 import { type FlatLine, flatDataRows, flatLines, ownLabel } from './flat-rows.ts';
 import { labelRecall } from './normalize.ts';
 import { readValue } from './read-value.ts';
@@ -45,8 +45,11 @@ function columnSpecs(table: TableDef, codes: readonly string[]): SplitColumn[] {
   return codes.map((c) => ({ signed: columnDef(table, c).signed, money: columnDef(table, c).money }));
 }
 
-/** Each printed row of a labelled table (二, 三) with its line, or null for a row printed as its label alone. */
-function alignFlat(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[]): Map<RowDef, FlatLine | null> {
+/**
+ * Each printed row of a labelled table (二, 三) with its line, or null for a row printed as its label alone; and the
+ * template rows not printed (absent), when every printed row is placed by its label.
+ */
+function alignFlat(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[]): { rows: Map<RowDef, FlatLine | null>; missing: Set<string> } {
   const defs = rowsOf(table, edition);
   const rows = flatDataRows(lines);
   const alignment = alignRows(rows, defs);
@@ -63,7 +66,7 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
   });
   const subRows = defs.filter((d) => d.code.startsWith('other.'));
   const mayBeMissing = (def: RowDef): boolean =>
-    subRows.length > 0 && (def.code === 'other' ? subRows.every((d) => out.has(d)) : subRows.includes(def) && out.has(defs.find((d) => d.code === 'other')!));
+    subRows.length > 0 && (def.code === 'other' ? subRows.some((d) => out.has(d)) : subRows.includes(def) && out.has(defs.find((d) => d.code === 'other')!));
   const byOrder = [...defs.filter((d) => d.code !== 'other'), ...defs.filter((d) => d.code === 'other')];
   const used = new Set<number>();
   for (const def of byOrder) {
@@ -79,12 +82,9 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
       out.set(def, null);
     }
   }
-  for (const def of defs) {
-    if (!out.has(def) && !mayBeMissing(def)) {
-      throw new InputError(`${tableName(table)}: row "${def.zh}" not found; expected every row of the ${edition} template`, file);
-    }
-  }
-  return out;
+  const missing = defs.filter((def) => !out.has(def) && !mayBeMissing(def));
+  if (missing.length > 0) checkPlaced({ file, table: tableName(table), edition }, { rows, alignment, defs, missing });
+  return { rows: out, missing: new Set(missing.map((d) => d.code)) };
 }
 
 function planRow(table: TableDef, def: RowDef, edition: Edition, line: FlatLine | null, budget: Budget): RowPlan {
@@ -151,8 +151,9 @@ function cellsOf(file: string, table: TableDef, codes: readonly string[], plan: 
 
 function readLabelled(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[], budget: Budget, units: Record<string, MoneyUnit> = {}): TableCells {
   const lines = flatLines(cells);
-  const plans = [...alignFlat(file, table, edition, lines)].map(([def, line]) => planRow(table, def, edition, line, budget));
-  if (table === APPLICATIONS) solveApplications(plans, budget);
+  const aligned = alignFlat(file, table, edition, lines);
+  const plans = [...aligned.rows].map(([def, line]) => planRow(table, def, edition, line, budget));
+  if (table === APPLICATIONS) solveApplications(plans, aligned.missing, budget);
   const out: TableCells = {};
   for (const plan of plans) {
     const codes = columnsOf(table, plan.def, edition);
@@ -162,11 +163,14 @@ function readLabelled(file: string, table: TableDef, edition: Edition, cells: re
   return out;
 }
 
-/** Choose table 三's splits jointly by its column rules; rows left with several splits are refused. */
-function solveApplications(plans: RowPlan[], budget: Budget): void {
+/**
+ * Choose table 三's splits jointly by its column rules; rows left with several splits are refused. A rule over a row
+ * the source does not print is not used: the row's figures are unknown, not 0.
+ */
+function solveApplications(plans: RowPlan[], missing: ReadonlySet<string>, budget: Budget): void {
   const printed = new Set(plans.map((p) => p.def.code));
   const usable = plans.filter((p) => p.refused === undefined);
-  const equations = applicationEquations(printed).filter((e) => [...e.left, ...e.right].every((r) => usable.some((p) => p.def.code === r)));
+  const equations = applicationEquations(printed, missing).filter((e) => [...e.left, ...e.right].every((r) => usable.some((p) => p.def.code === r)));
   const values = (p: RowPlan, s: Split): number[] => s.map((t, k) => { const v = readValue(t, { money: p.columns[k]!.money }); return v.kind === 'number' ? v.value! : 0; });
   const rows = new Map(usable.map((p) => [p.def.code, p.candidates.map((s) => values(p, s))]));
   let solved: ReturnType<typeof solveColumns>;

@@ -13,7 +13,7 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignRows, labelScore } from './align.ts';
+import { alignRows, checkPlaced, labelScore } from './align.ts';
 import { readValue } from './read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
@@ -87,8 +87,8 @@ function matchRows(file: string, table: TableDef, edition: Edition, segmented: S
     const blankRow = labelOnlyRow(def, defs, matched, segmented.labelOnly);
     if (blankRow) matched.set(def, blankRow);
   }
-  for (const def of defs) {
-    if (matched.has(def) || mayBeMissing(def, matched, defs)) continue;
+  const missing = defs.filter((def) => !matched.has(def) && !mayBeMissing(def, matched, defs));
+  for (const def of missing) {
     const texts = rowsWithoutValues(cells).find((r) => labelRecall(r[0]!.text, def.zh) >= 0.8);
     if (texts) {
       throw new InputError(
@@ -97,11 +97,8 @@ function matchRows(file: string, table: TableDef, edition: Edition, segmented: S
         texts[1]!.at,
       );
     }
-    throw new InputError(
-      `${tableName(table)}: row "${def.zh}" not found; expected every row of the ${edition} template (is the report cut off, or in a layout xxgk does not know?)`,
-      file,
-    );
   }
+  if (missing.length > 0) checkPlaced({ file, table: tableName(table), edition }, { rows: kept, alignment, defs, missing });
   return matched;
 }
 
@@ -128,12 +125,15 @@ function labelOnlyRow(def: RowDef, defs: readonly RowDef[], matched: Map<RowDef,
   });
 }
 
-/** 2021 edition: （六）其他处理 may be printed as one row without its sub-rows, or as its sub-rows only. */
+/**
+ * 2021 edition: （六）其他处理 may be printed as one row without its sub-rows, or as its sub-rows only (then its label
+ * heads them and it is derived from the printed ones).
+ */
 function mayBeMissing(def: RowDef, matched: Map<RowDef, DataRow>, defs: readonly RowDef[]): boolean {
   const subRows = defs.filter((d) => d.code.startsWith('other.'));
   if (subRows.length === 0) return false;
   const other = defs.find((d) => d.code === 'other')!;
-  if (def === other) return subRows.every((d) => matched.has(d));
+  if (def === other) return subRows.some((d) => matched.has(d));
   if (subRows.includes(def)) return matched.has(other);
   return false;
 }

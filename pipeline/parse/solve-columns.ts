@@ -18,15 +18,19 @@ export interface Equation {
 const OUTCOME = /^(granted|partially_granted|denied\.|unavailable\.|not_processed\.)/;
 const OTHER_PARTS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
 
-/** The column equations among the printed rows. */
-export function applicationEquations(printed: ReadonlySet<string>): Equation[] {
+/**
+ * The column equations among the printed rows. `missing`: template rows the source does not print (besides the
+ * layouts of （六） the template allows); an equation that would need one is left out, its figures being unknown.
+ */
+export function applicationEquations(printed: ReadonlySet<string>, missing: ReadonlySet<string> = new Set()): Equation[] {
   const out: Equation[] = [];
   const has = (r: string): boolean => printed.has(r);
   if (['received', 'carried_over', 'total', 'carried_forward'].every(has)) {
     out.push({ rule: 'applications.balance', left: ['received', 'carried_over'], right: ['total', 'carried_forward'] });
   }
   const parts = has('other') ? ['other'] : OTHER_PARTS.filter(has);
-  if (has('total')) {
+  const outcomeMissing = [...missing].some((r) => OUTCOME.test(r) || r === 'other' || OTHER_PARTS.includes(r));
+  if (has('total') && !outcomeMissing) {
     out.push({ rule: 'applications.outcome_total', left: [...[...printed].filter((r) => OUTCOME.test(r)), ...parts], right: ['total'] });
   }
   const subs = OTHER_PARTS.filter(has);

@@ -1,10 +1,11 @@
 /**
  * Compare a parsed report with the compact values it was rendered from: every cell of the edition's template,
- * null ↔ blank, '-' ↔ not applicable, a missing row ↔ absent (or derived, for 2021 （六）其他处理). For round-trip
- * tests and the benchmark.
+ * null ↔ blank, '-' ↔ not applicable, a missing row ↔ absent (or derived, for 2021 （六）其他处理), and the rows that
+ * table.row_missing names ↔ the rows the values leave out. For round-trip tests and the benchmark.
  */
 import type { AnnualReport } from '../model/report.ts';
 import { TABLE_IDS, TABLES, columnsOf, rowsOf } from '../model/template.ts';
+import { rowMissing } from '../validate/rules-rows.ts';
 import type { CompactReport } from './types.ts';
 
 export interface CellMismatch {
@@ -36,7 +37,33 @@ export function compareCells(values: CompactReport, report: AnnualReport): CellM
       }
     }
   }
+  return [...out, ...compareMissingRows(values, report)];
+}
+
+/** What table.row_missing should say of the rows a compact report leaves out (（六） in either layout is not one). */
+function expectedMissing(values: CompactReport): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const id of TABLE_IDS) {
+    const t = values.tables[id];
+    // （六） is derived from its sub-rows when all three are printed.
+    const subRows = rowsOf(TABLES[id], values.edition).filter((r) => r.code.startsWith('other.'));
+    const derived = subRows.length > 0 && subRows.every((r) => t[r.code]);
+    const rows = rowsOf(TABLES[id], values.edition)
+      .map((r) => r.code)
+      .filter((code) => !t[code] && !(code === 'other' && derived) && !(code.startsWith('other.') && t.other));
+    if (rows.length > 0) out.set(id, `${rows.length === 1 ? 'row' : 'rows'} not printed: ${rows.join(', ')}`);
+  }
   return out;
+}
+
+function compareMissingRows(values: CompactReport, report: AnnualReport): CellMismatch[] {
+  const expected = expectedMissing(values);
+  const found = new Map(rowMissing(report).map((issue) => [issue.table as string, String(issue.found)]));
+  return TABLE_IDS.filter((id) => expected.get(id) !== found.get(id)).map((id) => ({
+    cell: `${id}: table.row_missing`,
+    expected: expected.get(id) ?? 'no missing row',
+    found: found.get(id) ?? 'no missing row',
+  }));
 }
 
 /** Agency, year, edition, publication date and narrative figures, as far as the rendering prints them. */

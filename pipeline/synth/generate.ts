@@ -10,6 +10,7 @@ import { generateProactive2019, generateProactive2021 } from './generate-proacti
 import {
   type BlankStyle, blankZeros, generateAppeals, generateApplications, type OtherRows, type Scale,
 } from './generate-tables.ts';
+import { type MissingRows, drawMissingRows, dropRows } from './drop-rows.ts';
 import { plantErrors } from './plant.ts';
 import { createRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures, PlantSpec, Synthetic } from './types.ts';
@@ -29,6 +30,11 @@ export interface GenerateOptions {
   /** 2021 edition: print （六）其他处理's three sub-rows (the template), the row alone (seen in real reports), or both. */
   otherRows?: OtherRows;
   blankStyle?: BlankStyle;
+  /**
+   * Rows the tables leave out, as real reports do: 规章, （六）其他处理 (only when all zero) or some 第二十条 blocks.
+   * Drawn when omitted (mostly none); never with planted errors.
+   */
+  missingRows?: MissingRows;
   /** Errors to plant; each names the rule it breaks. */
   errors?: PlantSpec[];
 }
@@ -95,6 +101,10 @@ export function generate(seed: number, options: GenerateOptions = {}): Synthetic
   const planted = plantErrors(plantRng, values, narrativeFigures(values), tablePlants);
   const narrative = narrativeFigures(values);
   planted.push(...plantErrors(plantRng, values, narrative, narrativePlants));
+  // Drawn last, from its own fork, so that the values of every seed stay what they were before rows could go missing.
+  const dropRng = rng.fork('missing-rows');
+  const missingRows = options.missingRows ?? (planting.length > 0 ? 'none' : drawMissingRows(dropRng));
+  dropRows(dropRng, values, missingRows);
   return { values, narrative, planted };
 }
 

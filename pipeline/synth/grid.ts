@@ -50,7 +50,10 @@ const valueCell = (table: TableId, t: CompactTable, row: string, column: string,
 function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = 'none'): Grid {
   const rows: GridCell[][] = [];
   const amount = amountHeader(edition, stated);
-  const block = (heading: string, headers: string[], items: Array<[string, string]>, columns: string[]): void => {
+  const block = (heading: string, headers: string[], all: Array<[string, string]>, columns: string[]): void => {
+    // Rows the report leaves out are not printed; a block with none left is left out whole.
+    const items = all.filter(([code]) => t[code]);
+    if (items.length === 0) return;
     rows.push([cell('heading', heading, 4)]);
     const last = 4 - headers.length; // the last header/value cell spans what is left of the 4 grid columns
     rows.push([cell('header', '信息内容'), ...headers.map((h, i) => cell('header', h, i === headers.length - 1 ? last : 1))]);
@@ -86,7 +89,7 @@ function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = '
 export const APPLICATION_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const APP_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
 
-/** The groups of table 三's outcome rows: group label, and its rows with their labels. */
+/** The groups of table 三's outcome rows that the report prints: group label, and its rows with their labels. */
 export function applicationGroups(edition: Edition, t: CompactTable, n: string): Array<{ group: string | null; rows: Array<[string, string]> }> {
   const num = (i: number, text: string): string => `${i}${n}${text}`;
   const groups: Array<{ group: string | null; rows: Array<[string, string]> }> = [
@@ -113,12 +116,13 @@ export function applicationGroups(edition: Edition, t: CompactTable, n: string):
     ['other.fee_unpaid', num(2, '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')],
     ['other.other', num(3, '其他')],
   ];
-  const hasSubRows = edition === '2021' && subRows.some(([code]) => t[code]);
-  if (!hasSubRows) groups.push({ group: null, rows: [['other', '（六）其他处理']] });
-  else if (!t.other) groups.push({ group: '（六）其他处理', rows: subRows });
-  else groups.push({ group: null, rows: [['other', '（六）其他处理'], ...subRows] });
+  const printedSubRows = edition === '2021' ? subRows.filter(([code]) => t[code]) : [];
+  if (printedSubRows.length === 0) groups.push({ group: null, rows: [['other', '（六）其他处理']] });
+  else if (!t.other) groups.push({ group: '（六）其他处理', rows: printedSubRows });
+  else groups.push({ group: null, rows: [['other', '（六）其他处理'], ...printedSubRows] });
   groups.push({ group: null, rows: [['total', '（七）总计']] });
-  return groups;
+  // Rows the report leaves out are not printed; a group with none left is left out whole.
+  return groups.map((g) => ({ ...g, rows: g.rows.filter(([code]) => t[code]) })).filter((g) => g.rows.length > 0);
 }
 
 function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Grid {
@@ -127,9 +131,9 @@ function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Gr
     [cell('header', APPLICATION_NOTE, 3, 3), cell('header', '申请人情况', 7)],
     [cell('header', '自然人', 1, 2), cell('header', '法人或其他组织', 5), cell('header', '总计', 1, 2)],
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => cell('header', h)),
-    [cell('label', '一、本年新收政府信息公开申请数量', 3), ...values('received')],
-    [cell('label', '二、上年结转政府信息公开申请数量', 3), ...values('carried_over')],
   ];
+  if (t.received) rows.push([cell('label', '一、本年新收政府信息公开申请数量', 3), ...values('received')]);
+  if (t.carried_over) rows.push([cell('label', '二、上年结转政府信息公开申请数量', 3), ...values('carried_over')]);
   const groups = applicationGroups(edition, t, labels.numbering);
   const outcomeRows = groups.reduce((s, g) => s + g.rows.length, 0);
   let first = true;
@@ -146,7 +150,7 @@ function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Gr
       rows.push([...row, ...values(code)]);
     });
   }
-  rows.push([cell('label', '四、结转下年度继续办理', 3), ...values('carried_forward')]);
+  if (t.carried_forward) rows.push([cell('label', '四、结转下年度继续办理', 3), ...values('carried_forward')]);
   return { table: 'applications', columns: 10, headerRows: 3, rows };
 }
 

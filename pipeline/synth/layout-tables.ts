@@ -55,7 +55,9 @@ export function proactiveUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: Co
   const centers = [32, 50, 68].map((c) => c + rng.int(0, 3));
   const headingX = rng.chance(0.5) ? 0 : 14;
   const amount = amountHeader(edition, s.print.statedYuan);
-  const block = (heading: string, headers: string[], rows: Array<[string, string]>, columns: string[]): void => {
+  const block = (heading: string, headers: string[], all: Array<[string, string]>, columns: string[]): void => {
+    const rows = all.filter(([code]) => t[code]);
+    if (rows.length === 0) return;
     const cs = columns.length === 1 ? [centers[1]!] : columns.length === 2 ? [centers[0]!, centers[2]!] : centers;
     units.push({ table: 'proactive', lines: [
       [{ x: headingX, text: heading }], blankLine(), blankLine(),
@@ -111,8 +113,8 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   const x2 = 6;
   const x3 = x2 + 8;
   const room = (x: number): number => Math.floor((s.first - 5 - x) / 2);
-  units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', 40, values('received')) });
-  units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', 40, values('carried_over')) });
+  if (t.received) units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', 40, values('received')) });
+  if (t.carried_over) units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', 40, values('carried_over')) });
   const outcome: Unit[] = [];
   for (const g of applicationGroups(edition, t, s.numbering)) {
     g.rows.forEach(([code, label], i) => {
@@ -132,7 +134,7 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   }
   placeResultLabel(rng, s, outcome);
   units.push(...outcome);
-  units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', 40, values('carried_forward')) });
+  if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', 40, values('carried_forward')) });
   return units;
 }
 

@@ -38,8 +38,21 @@ export function describeSide(terms: Term[], lang: Lang): string {
 export function blanksNote(blanks: string[], lang: Lang): string {
   if (blanks.length === 0) return '';
   return lang === 'zh'
-    ? `（空白、“-”或未列出的单元格按 0 计：${blanks.join('、')}）`
-    : ` (blank, "-" or unprinted cells counted as 0: ${blanks.join(', ')})`;
+    ? `（空白或“-”的单元格按 0 计：${blanks.join('、')}）`
+    : ` (blank or "-" cells counted as 0: ${blanks.join(', ')})`;
+}
+
+/** Why an equation over cells the source does not print is not a finding: it cannot be checked. */
+export function absentNote(absent: string[], lang: Lang): string {
+  if (absent.length === 0) return '';
+  return lang === 'zh'
+    ? `；原表未列出 ${absent.join('、')}（table.row_missing），无法核对，仅供参考`
+    : `; not checked: the source does not print ${absent.join(', ')} (table.row_missing), so this is information only`;
+}
+
+/** A rule over cells the source does not print is information, not a warning: its figures are unknown. */
+export function severityOf(m: Mismatch): Issue['severity'] {
+  return m.absent.length > 0 ? 'info' : 'warning';
 }
 
 function equation(left: Term[], right: Term[], m: Mismatch, lang: Lang): string {
@@ -68,11 +81,11 @@ export interface MismatchContext {
   source?: Location;
 }
 
-/** The warning for an equation that does not add up in the source itself. */
+/** The warning for an equation that does not add up in the source itself (information, when it needs absent cells). */
 export function mismatchIssue(ctx: MismatchContext, m: Mismatch): Issue {
   const issue: Issue = {
     rule: ctx.rule,
-    severity: 'warning',
+    severity: severityOf(m),
     report: ctx.report,
     table: ctx.table,
     ...(ctx.row !== undefined ? { row: ctx.row } : {}),
@@ -80,13 +93,14 @@ export function mismatchIssue(ctx: MismatchContext, m: Mismatch): Issue {
     expected: m.expected,
     found: m.found,
     message: {
-      zh: `${ctx.rule}（${ctx.scope.zh}）：${equation(ctx.left, ctx.right, m, 'zh')}${blanksNote(m.blanks, 'zh')}`,
-      en: `${ctx.rule}, ${ctx.scope.en}: ${equation(ctx.left, ctx.right, m, 'en')}${blanksNote(m.blanks, 'en')}`,
+      zh: `${ctx.rule}（${ctx.scope.zh}）：${equation(ctx.left, ctx.right, m, 'zh')}${blanksNote(m.blanks, 'zh')}${absentNote(m.absent, 'zh')}`,
+      en: `${ctx.rule}, ${ctx.scope.en}: ${equation(ctx.left, ctx.right, m, 'en')}${blanksNote(m.blanks, 'en')}${absentNote(m.absent, 'en')}`,
     },
   };
   const own = [...ctx.left, ...ctx.right].map((t) => t.ref).filter((ref) => !ref.includes(':'));
   if (own.length) issue.cells = own;
   if (m.blanks.length) issue.blanksAsZero = m.blanks;
+  if (m.absent.length) issue.absent = m.absent;
   if (ctx.related?.length) issue.related = ctx.related;
   const source = ctx.source ?? ctx.right.find((t) => t.cell?.source)?.cell?.source;
   if (source) issue.source = source;

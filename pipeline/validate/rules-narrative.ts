@@ -4,7 +4,7 @@ import type { AnnualReport, NarrativeFigure } from '../model/report.ts';
 import type { TableId } from '../model/template.ts';
 import { rowLabel } from './labels.ts';
 import { type Term, anyNumber, cellAt, compareSides } from './terms.ts';
-import { describeSide, blanksNote } from './messages.ts';
+import { absentNote, blanksNote, describeSide, severityOf } from './messages.ts';
 
 interface NarrativeCheck {
   table: TableId;
@@ -51,7 +51,7 @@ function checkFigure(report: AnnualReport, figure: NarrativeFigure): Issue[] {
   const [onlyRow] = check.rows;
   const issue: Issue = {
     rule,
-    severity: 'warning',
+    severity: severityOf(m),
     report: report.id,
     table: check.table,
     ...(check.rows.length === 1 && onlyRow ? { row: onlyRow } : {}),
@@ -59,13 +59,14 @@ function checkFigure(report: AnnualReport, figure: NarrativeFigure): Issue[] {
     expected: m.expected,
     found: m.found,
     message: {
-      zh: `${rule}：正文称 ${m.found}（“${figure.text}”），但表中 ${describeSide(left, 'zh')} = ${m.expected}${blanksNote(m.blanks, 'zh')}`,
-      en: `${rule}: the text says ${m.found} ("${figure.text}"), but the table has ${describeSide(left, 'en')} = ${m.expected}${blanksNote(m.blanks, 'en')}`,
+      zh: `${rule}：正文称 ${m.found}（“${figure.text}”），但表中 ${describeSide(left, 'zh')} = ${m.expected}${blanksNote(m.blanks, 'zh')}${absentNote(m.absent, 'zh')}`,
+      en: `${rule}: the text says ${m.found} ("${figure.text}"), but the table has ${describeSide(left, 'en')} = ${m.expected}${blanksNote(m.blanks, 'en')}${absentNote(m.absent, 'en')}`,
     },
     cells: left.map((t) => t.ref),
     ...(figure.source ? { source: figure.source } : {}),
   };
   if (m.blanks.length) issue.blanksAsZero = m.blanks;
+  if (m.absent.length) issue.absent = m.absent;
   return [issue];
 }
 

@@ -1,7 +1,7 @@
 /**
  * All rules a report is checked against besides its schema: the template's consistency rules (one check per id of
- * CONSISTENCY_RULES), the narrative figures, values that are not numbers, amounts whose unit is doubtful, and the edition
- * against the year. Pure.
+ * CONSISTENCY_RULES), the narrative figures, values that are not numbers, amounts whose unit is doubtful, the edition
+ * against the year, and rows the source does not print. Pure.
  */
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
@@ -10,6 +10,7 @@ import { appealsRowTotal } from './rules-appeals.ts';
 import { balance, otherSubtotal, outcomeTotal, rowTotal } from './rules-applications.ts';
 import { carry, inForce } from './rules-cross-year.ts';
 import { NARRATIVE_CHECKS, narrativeIssues } from './rules-narrative.ts';
+import { rowMissing } from './rules-rows.ts';
 import { unitDoubtful } from './rules-units.ts';
 import { notANumber, yearMismatch } from './rules-values.ts';
 
@@ -34,6 +35,7 @@ export const RULE_IDS: readonly string[] = [
   'value.not_a_number',
   'value.unit_doubtful',
   'edition.year_mismatch',
+  'table.row_missing',
 ];
 
 /** The issues of all rules. Rules that need the table layout only run when the edition is known. */
@@ -41,7 +43,7 @@ export function ruleIssues(report: AnnualReport, previous?: AnnualReport): Issue
   if (typeof report !== 'object' || report === null) return [];
   const issues = [...notANumber(report)];
   if (!(EDITIONS as readonly string[]).includes(report.edition)) return issues;
-  issues.push(...yearMismatch(report));
+  issues.push(...yearMismatch(report), ...rowMissing(report));
   issues.push(...unitDoubtful(report, previous));
   for (const check of Object.values(CONSISTENCY_CHECKS)) issues.push(...check(report, previous));
   issues.push(...narrativeIssues(report));

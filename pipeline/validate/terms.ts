@@ -1,6 +1,7 @@
 /**
- * The arithmetic the consistency rules share: look cells up defensively, sum a side of an equation with blanks,
- * "-" and unprinted cells counted as 0 (and remembered), and skip what cannot or need not be checked. Pure.
+ * The arithmetic the consistency rules share: look cells up defensively, sum a side of an equation with blanks and
+ * "-" counted as 0 (and remembered), remember the cells of rows the source does not print (absent), and skip what
+ * cannot or need not be checked. Pure.
  */
 import { CELL_KINDS, type AnnualReport, type Cell } from '../model/report.ts';
 import type { TableId } from '../model/template.ts';
@@ -19,8 +20,13 @@ export interface Term {
 export interface Mismatch {
   expected: number;
   found: number;
-  /** Cells counted as 0 because they were blank, "-" or not printed. */
+  /** Cells counted as 0 because they were blank or "-" (or missing from a malformed report). */
   blanks: string[];
+  /**
+   * Cells of rows the source does not print (kind absent): their value is unknown, so the equation cannot be checked.
+   * A rule that touches one and does not hold with them as 0 is reported as information only, never as a warning.
+   */
+  absent: string[];
 }
 
 const KINDS: readonly string[] = CELL_KINDS;
@@ -84,7 +90,13 @@ export function compareSides(left: Term[], right: Term[]): Mismatch | null {
   const expected = tidy(sum(left));
   const found = tidy(sum(right));
   if (expected === found) return null;
-  return { expected, found, blanks: all.filter((t) => numberOf(t.cell) === null).map((t) => t.ref) };
+  const unread = all.filter((t) => numberOf(t.cell) === null);
+  return {
+    expected,
+    found,
+    blanks: unread.filter((t) => t.cell?.kind !== 'absent').map((t) => t.ref),
+    absent: unread.filter((t) => t.cell?.kind === 'absent').map((t) => t.ref),
+  };
 }
 
 /** True when at least one term holds a number. */

@@ -85,3 +85,29 @@ test('round trip: every title style (year first, 年度, spaces, split, 年报, 
     });
   }
 });
+
+test('round trip: rows left out (规章, （六）, 第二十条 blocks) read as absent with table.row_missing, in every rendering', async (t) => {
+  const cases: Array<[string, GenerateOptions]> = [
+    ['regulations', { missingRows: 'regulations', edition: '2021' }],
+    ['other', { missingRows: 'other', edition: '2019' }],
+    ['other', { missingRows: 'other', edition: '2021' }],
+    ['blocks', { missingRows: 'blocks', edition: '2019' }],
+  ];
+  for (const [style, options] of cases) {
+    // The first seed whose report leaves rows out in this way (（六） only goes when it is all zero).
+    const seed = Array.from({ length: 50 }, (_, i) => i).find((s) => {
+      const v = generate(s, options).values;
+      return Object.keys(generate(s, { ...options, missingRows: 'none' }).values.tables.proactive).length > Object.keys(v.tables.proactive).length
+        || Object.keys(generate(s, { ...options, missingRows: 'none' }).values.tables.applications).length > Object.keys(v.tables.applications).length;
+    });
+    assert.ok(seed !== undefined, `a seed leaving out ${style}`);
+    await t.test(`${style}, ${options.edition} edition (seed ${seed})`, async () => {
+      const g = generate(seed, options);
+      for (const rendering of SYNTH_RENDERINGS) {
+        const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative });
+        const problems = await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, rendering === 'json' || rendering === 'yaml');
+        assert.deepEqual(problems, [], `${rendering}, ${style}`);
+      }
+    });
+  }
+});
