@@ -121,8 +121,8 @@ export const CONVENTIONS: readonly Text[] = [
     en: 'An empty cell means there is no number: the report leaves the cell blank, prints "-" (or "—", "/", "无") or text, or has no such column. In observations.csv the kind column says which, and raw holds what was printed. "-" is never written as a value.',
   },
   {
-    zh: '推导值（kind = derived）不是报告印出的，而是由印出的格计算得出（例如报告漏印的合计）；推断值（kind = inferred）由解析器根据报告的其他数字推断。汇总列（如 refused）为若干格之和时，空白或“-”格按 0 计，全部未印出数字时为空。',
-    en: 'A derived value (kind = derived) is not printed but computed from printed cells (a total the report leaves out); an inferred value (kind = inferred) is inferred by the parser from the report\'s other figures. A column that sums several cells (refused, …) counts blank or "-" cells among printed numbers as 0, and is empty when none holds a number.',
+    zh: '推导值（kind = derived）不是报告印出的，而是由印出的格计算得出（例如报告漏印的合计）；推断值（kind = inferred）由解析器根据报告的其他数字推断。汇总列（如 refused）为若干格之和时，空白或“-”格按 0 计，全部未印出数字时为空；其中有报告未列出的行（见校验结果 table.row_missing）时也为空。',
+    en: 'A derived value (kind = derived) is not printed but computed from printed cells (a total the report leaves out); an inferred value (kind = inferred) is inferred by the parser from the report\'s other figures. A column that sums several cells (refused, …) counts blank or "-" cells among printed numbers as 0, and is empty when none holds a number, or when one of them is in a row the report does not print (see table.row_missing in the validation result).',
   },
   {
     zh: '数字不带千分位；金额单位为万元；占比为小数（0.0425 即 4.25%），四舍五入到 4 位。',
