@@ -81,8 +81,9 @@ delete env.NODE_OPTIONS;
 // 1. The corpus on disk.
 let t0 = performance.now();
 mkdirSync(corpusDir, { recursive: true });
-const corpus = await writeCorpus(corpusDir, COUNT, renderings, (n) => process.stderr.write(`\r  generating: ${n}/${COUNT}`));
-process.stderr.write('\r');
+let progress = false;
+const corpus = await writeCorpus(corpusDir, COUNT, renderings, (n) => { progress = process.stderr.write(`\r  generating: ${n}/${COUNT}`); });
+if (progress) process.stderr.write('\n');
 const generateSeconds = (performance.now() - t0) / 1000;
 
 // 2. The floor: read every input file and decode the text ones (the page cache is warm for both this and the CLI).
