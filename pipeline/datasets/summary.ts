@@ -5,22 +5,30 @@ import { figuresOf } from './figures.ts';
 import { seriesKey } from './series-key.ts';
 import type { Headline, ReportSummary, ValidatedReport } from './types.ts';
 
-function value(report: AnnualReport, table: 'applications' | 'appeals', row: string, column = 'total'): number | null {
-  return report.tables[table][row]?.[column]?.value ?? null;
-}
+type HeadlineCell = readonly ['applications' | 'appeals', string, string];
 
-function sum(...values: Array<number | null>): number | null {
-  const numbers = values.filter((v): v is number => v !== null);
+/** The cells each headline figure is read from (table, row, column): summed when there are several. */
+export const HEADLINE_CELLS: Readonly<Record<keyof Headline, readonly HeadlineCell[]>> = {
+  received: [['applications', 'received', 'total']],
+  granted: [['applications', 'granted', 'total']],
+  handled: [['applications', 'total', 'total']],
+  reconsiderations: [['appeals', 'reconsideration', 'total']],
+  lawsuits: [['appeals', 'litigation_direct', 'total'], ['appeals', 'litigation_after_reconsideration', 'total']],
+};
+
+/** The figure of some cells: their sum, counting only cells that hold a number; null when none does. */
+function sum(report: AnnualReport, cells: readonly HeadlineCell[]): number | null {
+  const numbers = cells.map(([t, r, c]) => report.tables[t][r]?.[c]?.value ?? null).filter((v): v is number => v !== null);
   return numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
 }
 
 export function headline(report: AnnualReport): Headline {
   return {
-    received: value(report, 'applications', 'received'),
-    granted: value(report, 'applications', 'granted'),
-    handled: value(report, 'applications', 'total'),
-    reconsiderations: value(report, 'appeals', 'reconsideration'),
-    lawsuits: sum(value(report, 'appeals', 'litigation_direct'), value(report, 'appeals', 'litigation_after_reconsideration')),
+    received: sum(report, HEADLINE_CELLS.received),
+    granted: sum(report, HEADLINE_CELLS.granted),
+    handled: sum(report, HEADLINE_CELLS.handled),
+    reconsiderations: sum(report, HEADLINE_CELLS.reconsiderations),
+    lawsuits: sum(report, HEADLINE_CELLS.lawsuits),
   };
 }
 

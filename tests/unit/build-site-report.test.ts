@@ -167,3 +167,16 @@ test('report pages are deterministic', () => {
   const ctx = sampleContext(again);
   assert.equal(reportPage(again[FLAGGED]!, ctx.reports[FLAGGED]!, { meta: ctx.meta }), render(FLAGGED));
 });
+
+test('a headline figure is marked when an issue touches a cell it is read from, with the rules', () => {
+  const figure = (k: number, zh: string) => load(render(k))('#headline dl.facts > div').filter((_, d) => load(d).text().includes(zh));
+  const received = figure(FLAGGED, '本年新收');
+  assert.equal(received.length, 1);
+  assert.ok(received.hasClass('flagged'), 'the planted error on 三 received/total marks the figure');
+  const rules = received.find('.code').text().split('; ');
+  const index = flagIndex(REPORTS[FLAGGED]!.validation.issues);
+  assert.deepEqual(rules, index.get('applications/received/total'));
+  const clean = REPORTS.findIndex((r) => r.validation.issues.length === 0);
+  assert.ok(clean >= 0);
+  assert.equal(load(render(clean))('#headline .flagged').length, 0, 'a report without issues has no marked figure');
+});

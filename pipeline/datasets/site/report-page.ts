@@ -2,8 +2,9 @@
 import type { Issue } from '../../model/issue.ts';
 import type { Edition } from '../../model/template.ts';
 import { APPEALS, APPLICATIONS, PROACTIVE } from '../../model/template.ts';
-import { flagIndex } from '../flags.ts';
+import { cellFlags, flagIndex } from '../flags.ts';
 import { bodyPaths } from '../series-key.ts';
+import { HEADLINE_CELLS } from '../summary.ts';
 import type { DatasetMeta, ReportSummary, ValidatedReport } from '../types.ts';
 import { bi, bytes, esc, externalUrl, href, num, statusBadge } from './html.ts';
 import { editionLabel, HEADLINE } from './labels.ts';
@@ -78,7 +79,13 @@ export function reportPage(r: ValidatedReport, summary: ReportSummary, ctx: { me
   const tctx: TableContext = { report, flags: flagIndex(validation.issues), notes };
   const edition = report.edition as Edition;
   const fact = (zh: string, en: string, v: string) => `<div><dt>${bi(zh, en)}</dt><dd>${v}</dd></div>`;
-  const figures = HEADLINE.map((h) => `<div><dt>${bi(h.zh, h.en)}</dt><dd class="big">${num(summary.headline[h.key])}</dd></div>`).join('\n');
+  // A figure whose cells an issue touches is marked, with the rules, as the cells are in the tables below.
+  const figures = HEADLINE.map((h) => {
+    const rules = [...new Set(HEADLINE_CELLS[h.key].flatMap(([t, row, c]) => cellFlags(tctx.flags, t, row, c).split(';').filter(Boolean)))].sort();
+    const mark = rules.length
+      ? ` <span class="flag" title="${esc(rules.join('; '))}">⚠</span><span class="code">${esc(rules.join('; '))}</span>` : '';
+    return `<div${rules.length ? ' class="flagged"' : ''}><dt>${bi(h.zh, h.en)}</dt><dd class="big">${num(summary.headline[h.key])}${mark}</dd></div>`;
+  }).join('\n');
   const jsonHref = esc(href(path, summary.json.path));
   const body = `<p class="crumbs"><a href="${esc(href(path, 'index.html'))}">首页 <span lang="en">Home</span></a> › <a href="${esc(href(path, yearPagePath(report.year)))}">${report.year}</a> › ${esc(report.agency)}</p>
 <h1>${esc(report.agency)}<br><span class="en">${report.year} 年度政府信息公开工作年度报告 <span lang="en">annual report on government information disclosure, ${report.year}</span></span></h1>
