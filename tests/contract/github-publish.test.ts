@@ -166,6 +166,23 @@ test("latest().read() serves the last release from the local copy without an API
   assert.equal(await (await none.restart().latest())!.read('catalog.jsonld'), null, 'no stateDir: nothing served');
 });
 
+test('without the local copy, fetch() reads a file of the last release from the branch: one request each, checked against the manifest', async () => {
+  const h = fakeHandle({ target: { stateDir: undefined } });
+  const v1 = memoryRelease('1.0.0', baseFiles('v1'));
+  await run(h.target, v1);
+  const latest = (await h.restart().latest())!;
+  const [path, bytes] = [...v1.bytes][0]!;
+  assert.equal(await latest.read(path), null, 'no local copy');
+  h.fake.resetCounts();
+  assert.deepEqual(Buffer.from((await latest.fetch!(path))!), Buffer.from(bytes));
+  assert.equal(h.fake.counts().reads, 1);
+  assert.equal(await latest.fetch!('not/in/the/manifest.json'), null);
+  assert.equal(h.fake.counts().reads, 1, 'a file the manifest does not list costs no request');
+  // The branch's file no longer matches the manifest: not served.
+  h.fake.state.push('main', { [`latest/${path}`]: 'changed by hand\n' });
+  assert.equal(await (await h.restart().latest())!.fetch!(path), null);
+});
+
 test('a release already published for the version is an error, before any write; the tag is never moved', async () => {
   const h = fakeHandle();
   const v1 = memoryRelease('1.0.0', baseFiles('v1'));
