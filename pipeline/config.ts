@@ -20,6 +20,8 @@ interface SourceBase {
   name: string;
   /** Six-digit GB/T 2260 code. */
   region: string;
+  /** A published report of this source that a run no longer reads is withdrawn (not kept), when the source yields something. */
+  withdrawMissing?: boolean;
 }
 /** Where a source's reports come from: a URL, a local path or glob, or an inbox folder (paths resolved against the config file's folder). */
 export type Source =
@@ -272,7 +274,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
 }
 
 function toSource(file: string, s: Raw): Source {
-  const base = { id: String(s.id), name: String(s.name), region: String(s.region) };
+  const base = { id: String(s.id), name: String(s.name), region: String(s.region), ...(s.withdrawMissing === true ? { withdrawMissing: true } : {}) };
   if (typeof s.url === 'string') return { ...base, kind: 'url', url: s.url };
   if (typeof s.path === 'string') return { ...base, kind: 'path', path: resolveFrom(file, s.path) };
   if (typeof s.listing === 'string') {

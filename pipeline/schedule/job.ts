@@ -33,7 +33,7 @@ import { type Progress, silentProgress } from './progress.ts';
 import { readState, writeState } from './state.ts';
 import { readPrevious } from '../adapters/output.ts';
 import { releaseReports } from '../publish/history.ts';
-import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings } from './source-warnings.ts';
+import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawMissing } from './source-warnings.ts';
 
 export interface QuarantineEntry {
   /** The report id, or the document / source that could not be read. */
@@ -258,7 +258,11 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
 
   // 3. publish: one step, never interrupted
   progress.step('publish');
-  const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock, meta });
+  // Sources whose config says so withdraw the published reports they no longer yield; every other report is kept.
+  const flagged = new Set(config.sources.filter((x) => x.withdrawMissing).map((x) => x.id));
+  const withdraw = flagged.size ? withdrawMissing(flagged, yields, history, new Set(run.reports.map((r) => r.report.id))) : [];
+  for (const w of withdraw) progress.log('warn', `report ${w.id}: withdrawn, ${w.reason}`, { report: w.id, event: 'withdrawn' });
+  const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock, meta, ...(withdraw.length ? { withdraw } : {}) });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;
   for (const w of outcome.stillWithdrawn) progress.log('info', `report ${w.id} was withdrawn on ${w.date} (${w.reason}): left out`, { report: w.id });
   await warn();

@@ -64,3 +64,21 @@ export function sourceWarnings(found: readonly Shortfall[], kept: ReadonlyMap<st
     return { source: s.source, text: `${s.text}; its ${plural(ids.length, 'published report')} ${ids.length === 1 ? 'is' : 'are'} kept (${ids.join(', ')})` };
   });
 }
+
+/**
+ * The withdrawals a source's `withdrawMissing: true` asks for: its published reports that this run did not read
+ * (by id, so a renamed file is no withdrawal), when the source yielded documents (a source that matched nothing, or
+ * failed, withdraws nothing). A report read from several sources leaves only when every one of them says so.
+ */
+export function withdrawMissing(flagged: ReadonlySet<string>, yields: readonly SourceYield[], reports: readonly PublishedReport[], read: ReadonlySet<string>): Array<{ id: string; reason: string }> {
+  const live = new Set(yields.filter((y) => flagged.has(y.source) && !y.failed && y.documents > 0).map((y) => y.source));
+  const out: Array<{ id: string; reason: string }> = [];
+  for (const r of reports) {
+    if (read.has(r.id)) continue;
+    const sources = [...new Set(r.sources.map((s) => s.name.split('/')[0]!))];
+    if (sources.length > 0 && sources.every((s) => live.has(s))) {
+      out.push({ id: r.id, reason: `no longer in source ${sources.join(', ')} (sources[].withdrawMissing)` });
+    }
+  }
+  return out;
+}

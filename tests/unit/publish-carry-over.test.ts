@@ -10,7 +10,7 @@ import { withdrawalsJson } from '../../pipeline/datasets/to-withdrawals.ts';
 import { carryOver, toCarry } from '../../pipeline/publish/carry-over.ts';
 import { planRelease } from '../../pipeline/publish/plan.ts';
 import { parseWithdrawals } from '../../pipeline/publish/withdrawals.ts';
-import { keptBySource, nothingYielded, shortfalls, sourceWarnings } from '../../pipeline/schedule/source-warnings.ts';
+import { keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawMissing } from '../../pipeline/schedule/source-warnings.ts';
 import { sampleReports } from '../helpers/release.ts';
 
 const [A, B, C] = sampleReports(3) as [ValidatedReport, ValidatedReport, ValidatedReport];
@@ -78,4 +78,20 @@ test('source warnings: nothing matched, or fewer documents than last run, with t
   assert.equal(nothingYielded(yields), false);
   assert.equal(nothingYielded(yields.map((y) => ({ ...y, documents: 0 }))), true, 'a failed source yields nothing too');
   assert.equal(nothingYielded([]), false, 'a config without sources is not "every source empty"');
+});
+
+test('withdrawMissing: a flagged source that still yields withdraws the published reports it no longer gives; an empty one withdraws nothing', () => {
+  const reports = [
+    { id: 'inbox-2023', sources: [{ name: 'inbox/2023.docx' }] },
+    { id: 'inbox-2024', sources: [{ name: 'inbox/2024.docx' }] },
+    { id: 'both-2024', sources: [{ name: 'inbox/b.docx' }, { name: 'other/b.pdf' }] },
+    { id: 'other-2024', sources: [{ name: 'other/2024.docx' }] },
+  ];
+  const yields = [{ source: 'inbox', documents: 1, before: 3, failed: false }, { source: 'other', documents: 0, before: 2, failed: false }];
+  const flagged = new Set(['inbox']);
+  assert.deepEqual(withdrawMissing(flagged, yields, reports, new Set(['inbox-2024'])), [
+    { id: 'inbox-2023', reason: 'no longer in source inbox (sources[].withdrawMissing)' },
+  ], 'both-2024 also came from a source without the flag; inbox-2024 was read (under any file name)');
+  assert.deepEqual(withdrawMissing(flagged, [{ ...yields[0]!, documents: 0 }], reports, new Set()), [], 'a flagged source that matched nothing withdraws nothing');
+  assert.deepEqual(withdrawMissing(flagged, [{ ...yields[0]!, failed: true }], reports, new Set()), [], 'nor one that failed');
 });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -112,4 +112,24 @@ test('a typo in a source path keeps its published reports and warns; --strict ex
   assert.match(empty.stdout, /every source yielded no documents: nothing built or published$/m);
   assert.match(empty.stdout, /source huaian-city matched no documents; its 1 published report is kept \(jiangsu-huaian-2024\)/);
   assert.deepEqual(await stateOf(repo), after, 'the repository is untouched');
+});
+
+test('a source with withdrawMissing: a file taken out of it withdraws its report, with the reason; emptied, it withdraws nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-withdraw-missing-'));
+  mkdirSync(join(dir, 'inbox'));
+  for (const file of ['2023_huaian-hongze-district-gov.yaml', '2024_huaian-hongze-district-gov.yaml']) copyFileSync(join(SAMPLES, 'real', file), join(dir, 'inbox', file));
+  const file = join(dir, 'xxgk.config.yaml');
+  writeFileSync(file, 'sources:\n  - id: hongze\n    name: 淮安市洪泽区人民政府\n    region: "320813"\n    inbox: inbox\n    withdrawMissing: true\npublish:\n  repo: publish.git\n');
+  assert.match((await runHere(file)).lines.at(-1)!, /published v1\.0\.0$/);
+  rmSync(join(dir, 'inbox', '2023_huaian-hongze-district-gov.yaml'));
+  const taken = await runHere(file);
+  assert.equal(taken.code, 0, taken.lines.join('\n'));
+  assert.match(taken.lines.join('\n'), /yielded 1 document, 2 last time/);
+  assert.match(taken.lines.at(-1)!, /published v1\.1\.0$/);
+  const state = await stateOf(join(dir, 'publish.git'));
+  assert.match(state.files.get('CHANGELOG.md')!.toString('utf8'), /`jiangsu-huaian-hongze-2023` .* — withdrawn by the operator: no longer in source hongze \\\(sources\\\[\\\]\.withdrawMissing\\\)/, 'the reason, Markdown-escaped');
+  rmSync(join(dir, 'inbox', '2024_huaian-hongze-district-gov.yaml'));
+  const emptied = await runHere(file);
+  assert.equal(emptied.code, 2, 'every source yielded nothing');
+  assert.deepEqual((await stateOf(join(dir, 'publish.git'))).tags.map((t) => t.name), ['v1.0.0', 'v1.1.0'], 'nothing withdrawn');
 });
