@@ -72,7 +72,19 @@ export async function scheduleCommand(opts: ConfigOption, clock: Clock): Promise
   const paths = jobPaths(root);
   const progress = progressFor();
   const log = (message: string) => progress.log('info', message);
-  const daemon = startDaemon({
+  // The handlers go in before anything is started or logged: a SIGTERM that comes as soon as the "scheduled:" line is
+  // out must stop the daemon gently, not kill it by the default action. (Signals are dispatched on the event loop, so
+  // `daemon` is always set, in this same tick, before onSignal can run.)
+  let daemon: ReturnType<typeof startDaemon> | undefined;
+  let stopped!: () => void;
+  const finished = new Promise<void>((done) => { stopped = done; });
+  const onSignal = (signal: string) => {
+    log(`${signal}: stopping after the current step`);
+    process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+    void (daemon ? daemon.stop() : Promise.resolve()).then(stopped);
+  };
+  process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
+  daemon = startDaemon({
     cron: config.schedule.cron,
     timezone: config.schedule.timezone,
     clock,
@@ -85,14 +97,7 @@ export async function scheduleCommand(opts: ConfigOption, clock: Clock): Promise
     },
   });
   log(`scheduled: "${config.schedule.cron}" (${config.schedule.timezone}); next at ${zonedTime(nextRun(config.schedule.cron, config.schedule.timezone, clock()), config.schedule.timezone)}`);
-  await new Promise<void>((done) => {
-    const onSignal = (signal: string) => {
-      log(`${signal}: stopping after the current step`);
-      process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
-      void daemon.stop().then(done);
-    };
-    process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
-  });
+  await finished;
   return 0;
 }
 

@@ -80,26 +80,50 @@ test('a lock file being written (not yet JSON) is not taken over', () =>
     assert.equal(await acquireLock(path, { pid: 2, now: clock, host: 'h', isAlive: () => false }), null);
   }));
 
-/** Start node processes that all wait for the same moment, then race for the lock; each prints whether it got it. */
+/**
+ * Start node processes, wait until every one has loaded the lock module and said "ready", then tell them all "go" at
+ * once; each tries to take the lock and prints whether it got it, and holds it until every process has answered (then
+ * "done" lets them release and exit). Events, not time windows: on a loaded machine the test only takes longer.
+ */
 async function race(path: string, count: number, staleFirst: boolean): Promise<boolean[]> {
   if (staleFirst) await writeFile(path, JSON.stringify({ pid: 999999, host: 'h', startedAt: clock().toISOString() }));
-  const goAt = Date.now() + 1500;
   const script = `
     const { acquireLock } = await import(${JSON.stringify(lockModule)});
-    while (Date.now() < ${goAt}) await new Promise((r) => setTimeout(r, 1));
+    const lines = (await import('node:readline')).createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+    process.stdout.write('ready\\n');
+    await lines.next();
     const lock = await acquireLock(${JSON.stringify(path)}, { pid: process.pid, now: () => new Date(), host: 'h', isAlive: (p) => p !== 999999 });
-    process.stdout.write(JSON.stringify(lock !== null));
-    await new Promise((r) => setTimeout(r, 500));
-    await lock?.release();`;
-  const runs = Array.from({ length: count }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    return new Promise<boolean>((resolve, reject) =>
-      child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as boolean) : reject(new Error(`child exited ${code}`)))),
-    );
+    process.stdout.write(JSON.stringify(lock !== null) + '\\n');
+    await lines.next();
+    await lock?.release();
+    process.exit(0);`;
+  const children = Array.from({ length: count }, () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines: string[] = [];
+    const waiting: Array<{ n: number; done: () => void }> = [];
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
+        lines.push(buffer.slice(0, at));
+        buffer = buffer.slice(at + 1);
+      }
+      for (const w of waiting.splice(0)) (lines.length >= w.n ? w.done() : waiting.push(w));
+    });
+    const exited = new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`child exited ${code}`)))));
+    exited.catch(() => undefined); // awaited below; this only keeps an early failure from being reported twice
+    const line = (n: number) => Promise.race([
+      new Promise<string>((resolve) => (lines.length >= n ? resolve(lines[n - 1]!) : waiting.push({ n, done: () => resolve(lines[n - 1]!) }))),
+      exited.then(() => { throw new Error(`child exited before line ${n}: ${lines.join(' | ')}`); }),
+    ]);
+    return { child, line, exited };
   });
-  return Promise.all(runs);
+  for (const c of children) assert.equal(await c.line(1), 'ready');
+  for (const c of children) c.child.stdin.write('go\n');
+  const results = await Promise.all(children.map(async (c) => JSON.parse(await c.line(2)) as boolean));
+  for (const c of children) c.child.stdin.end('done\n');
+  await Promise.all(children.map((c) => c.exited));
+  return results;
 }
 
 test('two processes started at once: exactly one gets the lock', () =>

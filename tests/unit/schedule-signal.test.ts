@@ -24,11 +24,18 @@ test('SIGTERM stops the daemon after the current step, never mid-publish', async
     await writeFile(config, 'sources:\n  - id: inbox\n    name: 样例\n    region: "320800"\n    inbox: inbox\npublish:\n  repo: publish.git\nschedule:\n  cron: "0 6 * * 1"\n');
     const child = spawn(process.execPath, [join(ROOT, 'bin/xxgk.js'), 'schedule', '--config', config], { cwd: dir });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    // Wait until the daemon has started its catch-up run (its "scheduled:" line), then ask it to stop: an event, not
+    // a time window, so a slow or loaded machine only makes the test slower.
+    let started!: () => void;
+    const running = new Promise<void>((done) => { started = done; });
+    const collect = (d: Buffer) => {
+      out += d.toString();
+      if (/scheduled:/.test(out)) started();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    // Wait until the daemon has started its catch-up run, then ask it to stop.
-    for (let i = 0; i < 300 && !/scheduled:/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+    await Promise.race([running, exited]);
     assert.match(out, /scheduled:/, out);
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
