@@ -7,6 +7,7 @@
  * word starts at the slot that matches its position on the page. So the character index, not the display
  * width, is what lines numbers up under their headers (checked on the corpus: in one table the numbers stand at
  * character 45/46/45 after labels of 16, 7 and 8 CJK characters, where display widths give 61/53/51).
+ * Bare page numbers at the page ends are dropped (barePageNumbers); marked ones ("-3-", "第3页") are the parser's.
  */
 import type { TextCell } from './types.ts';
 
@@ -60,9 +61,46 @@ function pieces(line: string): Piece[] {
   return out;
 }
 
+const BARE_NUMBER = /^\s*(\d{1,4})\s*$/;
+
+/**
+ * Bare page numbers ("3", centred or not) at the top or bottom of pdftotext's pages (pages end with a form feed): a
+ * line holding one number that is the first or last line of its page, when the numbers of at least two pages go up one
+ * by one with the pages (so a row's lone figure that happens to end a page is never taken for one). The line indices.
+ */
+export function barePageNumbers(lines: readonly string[]): Set<number> {
+  const candidates: Array<{ line: number; offset: number }> = [];
+  let page = 0;
+  let first = -1;
+  let last = -1;
+  const close = (): void => {
+    for (const i of new Set([first, last])) {
+      const m = i >= 0 ? BARE_NUMBER.exec(lines[i]!.replace(/\f/g, '')) : null;
+      if (m) candidates.push({ line: i, offset: Number(m[1]) - page });
+    }
+    page++;
+    first = -1;
+    last = -1;
+  };
+  lines.forEach((raw, i) => {
+    if (raw.startsWith('\f') && i > 0) close();
+    if (raw.replace(/\f/g, '').trim() === '') return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  close();
+  const count = new Map<number, number>();
+  for (const c of candidates) count.set(c.offset, (count.get(c.offset) ?? 0) + 1);
+  const [offset, pages] = [...count].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return new Set(pages >= 2 ? candidates.filter((c) => c.offset === offset).map((c) => c.line) : []);
+}
+
 export function readLayoutText(text: string): TextCell[] {
   const cells: TextCell[] = [];
-  text.split('\n').forEach((raw, index) => {
+  const lines = text.split('\n');
+  const pageNumbers = barePageNumbers(lines);
+  lines.forEach((raw, index) => {
+    if (pageNumbers.has(index)) return;
     // A form feed starts each new page; it takes no place on the grid.
     const line = raw.replace(/\f/g, '').trimEnd();
     const row = pieces(line).map(

@@ -3,7 +3,7 @@
  * rowspan/colspan of every cell. Renderers share this model: HTML and docx print it as is, word text expands it.
  */
 import type { Edition, TableId } from '../model/template.ts';
-import type { StatedYuan } from './print.ts';
+import type { StatedYuan, StrayHeader } from './print.ts';
 import type { CompactTable, CompactValue } from './types.ts';
 
 export interface GridCell {
@@ -32,6 +32,8 @@ export interface Labels {
   numbering: '.' | '、';
   /** Where table 二 says its amounts are in 元 (default: nowhere). */
   statedYuan?: StatedYuan;
+  /** Where table 三's header rows are printed again (default: nowhere). */
+  strayHeader?: StrayHeader;
 }
 
 /** The header of table 二's amount column, and the note row that states 元 (none when the header does). */
@@ -127,13 +129,15 @@ export function applicationGroups(edition: Edition, t: CompactTable, n: string):
 
 function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Grid {
   const values = (row: string): GridCell[] => APP_COLUMNS.map((c) => valueCell('applications', t, row, c));
-  const rows: GridCell[][] = [
+  const header = (): GridCell[][] => [
     [cell('header', APPLICATION_NOTE, 3, 3), cell('header', '申请人情况', 7)],
     [cell('header', '自然人', 1, 2), cell('header', '法人或其他组织', 5), cell('header', '总计', 1, 2)],
     ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => cell('header', h)),
   ];
+  const rows: GridCell[][] = header();
   if (t.received) rows.push([cell('label', '一、本年新收政府信息公开申请数量', 3), ...values('received')]);
   if (t.carried_over) rows.push([cell('label', '二、上年结转政府信息公开申请数量', 3), ...values('carried_over')]);
+  if (labels.strayHeader === 'before-outcomes') rows.push(...header());
   const groups = applicationGroups(edition, t, labels.numbering);
   const outcomeRows = groups.reduce((s, g) => s + g.rows.length, 0);
   let first = true;
@@ -150,6 +154,7 @@ function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Gr
       rows.push([...row, ...values(code)]);
     });
   }
+  if (labels.strayHeader === 'before-carried-forward') rows.push(...header());
   if (t.carried_forward) rows.push([cell('label', '四、结转下年度继续办理', 3), ...values('carried_forward')]);
   return { table: 'applications', columns: 10, headerRows: 3, rows };
 }

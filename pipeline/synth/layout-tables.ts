@@ -133,7 +133,11 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
     });
   }
   placeResultLabel(rng, s, outcome);
+  // Table 三's header printed again in the middle (a copied report, a page break that repeats it).
+  const again = (): Unit => ({ table: 'applications', lines: header.map((line) => line.map((p) => ({ ...p }))) });
+  if (s.print.strayHeader === 'before-outcomes') units.push(again());
   units.push(...outcome);
+  if (s.print.strayHeader === 'before-carried-forward') units.push(again());
   if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', 40, values('carried_forward')) });
   return units;
 }

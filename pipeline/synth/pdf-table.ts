@@ -86,7 +86,7 @@ function lineWrap(text: string, room: number, size: number): string[] {
 export function layoutTable(
   table: TableId, values: CompactReport, width: number, s: TableStyle,
 ): TableLayout {
-  const grid = buildGrid(table, values.edition, values.tables[table], { numbering: s.numbering, statedYuan: s.print.statedYuan });
+  const grid = buildGrid(table, values.edition, values.tables[table], { numbering: s.numbering, statedYuan: s.print.statedYuan, strayHeader: s.print.strayHeader });
   const widths = columnWidths(grid, width, s);
   const edges = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [0]);
   const cells: LaidCell[] = [];

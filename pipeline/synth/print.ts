@@ -14,7 +14,12 @@ export interface PrintStyle {
   thousands: boolean;
   /** Where table 二 says its amounts are in 元 (amounts then printed in 元): see StatedYuan. */
   statedYuan: StatedYuan;
+  /** Table 三's header rows printed again in the middle of the table (as copied reports and page breaks leave them). */
+  strayHeader: StrayHeader;
 }
+
+/** Where table 三's header rows are printed a second time: nowhere, before the outcome rows, or before 四、结转下年度. */
+export type StrayHeader = 'none' | 'before-outcomes' | 'before-carried-forward';
 
 /**
  * Table 二 states that its amounts are in 元 (as many real reports do): nowhere (the template's 万元), in the amount
@@ -22,7 +27,7 @@ export interface PrintStyle {
  */
 export type StatedYuan = 'none' | 'header' | 'note-above' | 'note-below';
 
-export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none' };
+export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none', strayHeader: 'none' };
 
 /**
  * The generator of a rendering's stated unit: apart from the rendering's own generator, so that drawing it shifts
@@ -32,7 +37,10 @@ export function unitRng(values: { agency: string; year: number; edition: string 
   return createRng(hashString(`units|${rendering}`, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)));
 }
 
-/** @param units the generator of the stated unit (unitRng); without it, amounts are in the template's 万元. */
+/**
+ * @param units the generator of the stated unit and the stray header rows (unitRng); without it, amounts are in the
+ * template's 万元 and no header row is repeated.
+ */
 export function drawPrintStyle(rng: Rng, units?: Rng): PrintStyle {
   return {
     dash: rng.weighted([['-', 8], ['—', 2], ['/', 1], ['－', 1]]),
@@ -40,6 +48,8 @@ export function drawPrintStyle(rng: Rng, units?: Rng): PrintStyle {
     procurementUnit: rng.weighted<PrintStyle['procurementUnit']>([['', 4], ['万元', 3], ['元', 2]]),
     thousands: rng.chance(0.1),
     statedYuan: units ? units.weighted<StatedYuan>([['none', 14], ['header', 3], ['note-above', 2], ['note-below', 1]]) : 'none',
+    // Drawn after the unit, from the same separate generator: no earlier draw of existing seeds moves.
+    strayHeader: units ? units.weighted<StrayHeader>([['none', 16], ['before-outcomes', 1], ['before-carried-forward', 1]]) : 'none',
   };
 }
 

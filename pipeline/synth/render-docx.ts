@@ -99,7 +99,7 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
   const children: Array<Paragraph | Table> = [...text.heading.map(title), new Paragraph({}), ...text.before.map(paragraph)];
   for (const id of TABLE_IDS) {
     children.push(paragraph({ kind: 'h1', text: TABLES[id].zh }));
-    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan }), style));
+    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader }), style));
   }
   children.push(...text.after.map(paragraph));
   const right = (t: string): Paragraph => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t, ...BODY })] });

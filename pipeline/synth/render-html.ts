@@ -80,7 +80,7 @@ export function renderHtml(values: CompactReport, opts: HtmlRenderOptions = {}):
   const style = drawPrintStyle(rng, unitRng(values, opts.wordExport ? 'html-word' : 'html', opts.seed));
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const numbering = rng.chance(0.2) ? '、' : '.';
-  const grids = TABLE_IDS.map((id) => buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan }));
+  const grids = TABLE_IDS.map((id) => buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader }));
   const chrome = opts.chrome ?? !opts.wordExport;
   const declareCharset = opts.encoding !== 'gbk';
   let html: string;

@@ -11,7 +11,7 @@ import { narrativeFigures } from './generate.ts';
 import { appealsUnits, applicationsUnits, type LayoutStyle, type PLine, proactiveUnits, type Unit } from './layout-tables.ts';
 import { line, spaceAscii, wrapNarrative } from './layout-line.ts';
 import { drawPrintStyle, unitRng } from './print.ts';
-import { renderRng, type Rng } from './prng.ts';
+import { createRng, hashString, renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 import { displayWidth } from './wrap.ts';
 
@@ -102,13 +102,15 @@ export function renderLayoutText(values: CompactReport, opts: LayoutRenderOption
 
   const out: string[] = [];
   const numberX = (k: number): number => (k % 2 === 0 ? center + rng.int(-2, 16) : rng.int(0, 6));
+  // Page numbers printed bare ("3") now and then: drawn apart from the rendering's generator, so no other draw moves.
+  const bare = createRng(hashString(`page-numbers|${values.agency}|${values.year}|${values.edition}`, opts.seed ?? 0)).chance(0.25);
   pages.forEach((page, k) => {
     const lines = page.flatMap((u) => u.lines.map(render));
     if (k > 0) lines[0] = `\f${lines[0] ?? ''}`;
     out.push(...lines);
     const used = page.reduce((s, u) => s + u.lines.length, 0);
     out.push(...Array<string>(Math.min(3, Math.max(1, pageLines - used))).fill(''));
-    out.push(`${' '.repeat(numberX(k))}-${k + 1}-`);
+    out.push(`${' '.repeat(numberX(k))}${bare ? k + 1 : `-${k + 1}-`}`);
   });
   out.push('\f');
   return encodeText(out.join('\n'), opts.encoding);

@@ -42,7 +42,7 @@ export function renderWordText(values: CompactReport, opts: TextRenderOptions = 
   const numbering = rng.chance(0.2) ? '、' : '.';
   for (const id of TABLE_IDS) {
     lines.push(TABLES[id].zh);
-    const grid = buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan });
+    const grid = buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader });
     for (const row of expandGrid(grid)) {
       for (const { cell, continuation } of row) {
         if (continuation) {
