@@ -47,7 +47,7 @@ export async function settle(built: readonly ValidatedReport[], latest: Publishe
   for (const { id, reason } of withdraw) {
     const before = withdrawals.find((w) => w.id === id);
     if (before) throw new UsageError(`withdraw ${id}: already withdrawn on ${before.date} (${before.reason})`);
-    if (!published.has(id)) throw new UsageError(`withdraw ${id}: no such report in the last release (v${latest.manifest.version}); \`xxgk status\` or latest/feed/reports.json lists the published ids`);
+    if (!published.has(id)) throw new UsageError(`withdraw ${id}: no such report in the last release (v${latest.manifest.version}); latest/feed/reports.json lists the published ids`);
     if (!reason.trim()) throw new UsageError(`withdraw ${id}: --reason is empty: say why the report leaves the dataset (it goes into the release notes)`);
   }
 
