@@ -4,6 +4,10 @@
  * warning, and a table whose printed rows cannot be placed by their labels is refused.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
 import { ingest } from '../../pipeline/ingest/index.ts';
@@ -123,4 +127,18 @@ test('a missing row in a PDF with scanned pages is refused: the row may be on th
     assert.match(err.message, /rows regulations not found \(page 3 of this PDF is a scan with no text layer/);
     return true;
   });
+});
+
+test('CLI: xxgk validate reads a report without 规章 and exits 0 with the table.row_missing warning', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'xxgk-missing-')), 'no-regulations.txt');
+  writeFileSync(path, without(['规章\t']));
+  const root = resolve(import.meta.dirname, '../..');
+  const r = spawnSync(process.execPath, [join(root, 'bin/xxgk.js'), 'validate', '--format', 'json', path], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [result] = JSON.parse(r.stdout);
+  const issue = result.issues.find((i: { rule: string }) => i.rule === 'table.row_missing');
+  assert.equal(issue.severity, 'warning');
+  assert.equal(issue.table, 'proactive');
+  assert.equal(issue.found, 'row not printed: regulations');
+  assert.ok(result.valid);
 });
