@@ -8,7 +8,8 @@ import type { OutputSink } from '../adapters/output.ts';
 import { csvFiles, reportsCsv } from './to-csv.ts';
 import { csvwMetadata } from './to-csvw.ts';
 import { dataPackage } from './to-datapackage.ts';
-import { catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
+import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
+import { GBT21063_FILE, gbt21063Json } from './to-gbt21063.ts';
 import { manifest, observationsNdjson, reportDocument, reportsFeed, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from './site/index.ts';
@@ -96,6 +97,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const ctx = context();
   files.push(await sink.write('catalog.jsonld', await catalogJsonLd(ctx), 'application/ld+json'));
   files.push(await sink.write('catalog.ttl', await catalogTurtle(ctx), 'text/turtle'));
+  files.push(await sink.write(GBT21063_FILE, gbt21063Json(ctx, catalogDocument(ctx)), 'application/json'));
   const site = context();
   for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));

@@ -58,7 +58,7 @@ test('changing one report changes only the files that depend on it', async () =>
     `reports/2024/${id}.json`, `reports/2024/${id}.html`, 'reports/2024/index.html',
     'data/observations.csv', 'data/observations-zh.csv', 'data/applications.csv', 'data/applications-zh.csv', 'data/reports.csv',
     'data/timeseries.csv', 'data/regions.csv', body.feed, body.page, 'feed/agencies.json',
-    'feed/observations.ndjson', 'feed/reports.json', 'datapackage.json', 'catalog.jsonld', 'catalog.ttl',
+    'feed/observations.ndjson', 'feed/reports.json', 'datapackage.json', 'catalog.jsonld', 'catalog.ttl', 'catalog-gbt21063.json',
     'index.html', 'manifest.json',
   ]);
   assert.ok(changed.includes(`reports/2024/${id}.json`), 'the report changed');
@@ -98,6 +98,7 @@ test('every JSON file validates against its schema, and the manifest measures ev
   check('feed-reports.schema.json', JSON.parse(tree.get('feed/reports.json')!.toString()), 'feed/reports.json');
   const agencies = JSON.parse(tree.get('feed/agencies.json')!.toString());
   check('feed-agencies.schema.json', agencies, 'feed/agencies.json');
+  check('catalog-gbt21063.schema.json', JSON.parse(tree.get('catalog-gbt21063.json')!.toString()), 'catalog-gbt21063.json');
   let bodies = 0;
   for (const [path, bytes] of tree) {
     if (!/^feed\/agencies\/[^/]+\.json$/.test(path)) continue;
@@ -110,7 +111,7 @@ test('every JSON file validates against its schema, and the manifest measures ev
   // Every JSON file is checked: here against its JSON Schema, or by the tests of its own standard.
   const elsewhere = (p: string) => p.startsWith('schemas/') || p === 'datapackage.json' || p.endsWith('.csv-metadata.json');
   const here = (p: string) => /^reports\/\d{4}\/[^/]+\.json$/.test(p) || /^feed\/agencies\/[^/]+\.json$/.test(p)
-    || ['feed/reports.json', 'feed/agencies.json', 'manifest.json'].includes(p);
+    || ['feed/reports.json', 'feed/agencies.json', 'catalog-gbt21063.json', 'manifest.json'].includes(p);
   assert.deepEqual([...tree.keys()].filter((p) => p.endsWith('.json') && !here(p) && !elsewhere(p)), []);
   const lines = tree.get('feed/observations.ndjson')!.toString().trimEnd().split('\n');
   assert.ok(lines.length > reports * 100);
