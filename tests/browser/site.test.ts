@@ -147,6 +147,24 @@ test('the site in headless Chromium: charts, downloads, local requests only, fla
     }
     assert.ok(await page.locator(`#years a[href$="${FLAGGED}.html"]`).count() >= 1, 'the body page links the report');
     await page.screenshot({ path: join(ARTIFACTS, 'site-body.png'), fullPage: true });
+    // At 1280 px the year table is not cut off: the page does not overflow, the table's frame scrolls, and scrolled to
+    // its end the frame shows the table's last column inside the window.
+    const yearTable = await page.evaluate(() => {
+      const table = document.querySelector('table.years-table') as HTMLElement;
+      const frame = table.parentElement as HTMLElement;
+      frame.scrollLeft = frame.scrollWidth;
+      const last = table.querySelector('thead tr th:last-child')!.getBoundingClientRect();
+      return {
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        overflowX: getComputedStyle(frame).overflowX, frame: frame.scrollWidth, table: table.scrollWidth,
+        lastRight: last.right, frameRight: frame.getBoundingClientRect().right, window: window.innerWidth,
+      };
+    });
+    assert.ok(yearTable.page <= 1, `the body page fits 1280 px (overflow ${yearTable.page}px)`);
+    assert.equal(yearTable.overflowX, 'auto', 'the year table scrolls in its frame');
+    assert.ok(yearTable.frame >= yearTable.table, `the frame reaches the whole table: ${JSON.stringify(yearTable)}`);
+    assert.ok(yearTable.lastRight <= yearTable.frameRight + 1 && yearTable.lastRight <= yearTable.window, `the last column can be scrolled into view: ${JSON.stringify(yearTable)}`);
+    await page.locator('table.years-table').locator('..').screenshot({ path: join(ARTIFACTS, 'site-body-years-scrolled.png') });
 
     // Narrow screens: the page itself does not scroll sideways (wide tables scroll inside their frame).
     await page.setViewportSize({ width: 390, height: 800 });

@@ -90,7 +90,7 @@ ol.issues li:target{background:var(--warnbg)}
 .years a{display:inline-block;border:1px solid var(--line);border-radius:6px;padding:.3rem .7rem;text-decoration:none;background:var(--soft)}
 .years a:hover{border-color:var(--accent)}
 .right{text-align:right}
-table.years-table{min-width:1180px}
+table.years-table{min-width:1480px}
 table.years-table thead th{font-size:.8rem}
 table.ranking{min-width:560px}
 table.dictionary{min-width:1040px;font-size:.85rem}
