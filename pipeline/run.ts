@@ -10,6 +10,7 @@ import { listFiles, readBytes } from './adapters/fs.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { buildRelease } from './datasets/index.ts';
+import { type CoverageInput, foundReport } from './datasets/coverage.ts';
 import { type DatasetMeta, type FileStat, type ValidatedReport, byYearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
@@ -142,6 +143,8 @@ export interface BuildOptions {
    * release in outDir (the last build).
    */
   history?: readonly AnnualReport[];
+  /** Who is expected to publish and where each document came from (data/coverage.csv); the reports read are added. */
+  coverage?: Omit<CoverageInput, 'found'>;
 }
 
 /** The report documents of the release in outDir, by report id (empty when there is none). */
@@ -170,6 +173,15 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   // The date of the first release is kept from the last build (publishing takes it from the target's last release).
   const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
   const meta = { ...(options.meta ?? DEFAULT_META), issued };
-  const result = await writeFolderAtomically(outDir, (sink) => buildRelease({ reports: published, meta, today, previous, schemas, divisions }, sink));
+  const result = await writeFolderAtomically(outDir, (sink) =>
+    buildRelease({
+      reports: published, meta, today, previous, schemas, divisions,
+      // Coverage counts every report read, the ones kept out for their errors too (found, not valid).
+      coverage: {
+        expected: [], documents: new Map(), lastYear: null, ...options.coverage,
+        found: read.reports.map((r) => foundReport(r.report, r.validation.valid)),
+      },
+    }, sink),
+  );
   return { ...read, excluded, published, written: result.files };
 }

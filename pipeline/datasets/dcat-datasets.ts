@@ -6,6 +6,7 @@ import { TABLE_IDS, TABLES, type TableId } from '../model/template.ts';
 import { DATAPACKAGE_DISTRIBUTION, csvDistributions, jsonSchema, type Standard } from './dcat-files.ts';
 import type { FormatId } from './dcat-vocab.ts';
 import { AGENCIES_FEED } from './to-json-agencies.ts';
+import { COVERAGE_CSV } from './table-schemas-coverage.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { OBSERVATIONS_CSV, REPORTS_CSV, widePath } from './table-schemas.ts';
 import type { Text } from './types.ts';
@@ -22,8 +23,8 @@ export interface DistributionSpec {
 }
 
 export interface DatasetSpec {
-  /** Fragment-safe key: the table id, "observations", "reports", "timeseries" or "regions". */
-  key: TableId | 'observations' | 'reports' | 'timeseries' | 'regions';
+  /** Fragment-safe key: the table id, "observations", "reports", "timeseries", "regions" or "coverage". */
+  key: TableId | 'observations' | 'reports' | 'timeseries' | 'regions' | 'coverage';
   title: Text;
   description: Text;
   keywords: { zh: string[]; en: string[] };
@@ -35,6 +36,7 @@ export const PATHS = {
   reportsCsv: REPORTS_CSV,
   timeseries: TIMESERIES_CSV,
   regions: REGIONS_CSV,
+  coverage: COVERAGE_CSV,
   agencies: AGENCIES_FEED,
   observations: 'feed/observations.ndjson',
   /** The table's wide CSV with English headers (data/<table>.csv). */
@@ -159,5 +161,16 @@ const OBSERVATIONS: DatasetSpec = {
   ],
 };
 
+const COVERAGE: DatasetSpec = {
+  key: 'coverage',
+  title: { zh: '政府信息公开工作年度报告发布情况与及时性', en: 'Who published their annual report, and on time' },
+  description: {
+    zh: '每个应发布年度报告的机关每个年度一行：是否找到报告、落款日期、发布日期、距法定期限（次年1月31日）的天数、来源网址，以及报告是否无错误读取。',
+    en: 'One row per body expected to publish and year due: whether its report was found, its signature and publication dates, days after the legal deadline (31 January of the next year), the source URL, and whether the report reads without errors.',
+  },
+  keywords: { zh: ['及时性', '发布期限', '覆盖情况'], en: ['timeliness', 'deadline', 'coverage'] },
+  distributions: csvDistributions(PATHS.coverage, { zh: '发布情况与及时性', en: 'Coverage and timeliness' }),
+};
+
 /** The catalog's datasets, in catalog order (the per-body datasets follow them: dcat-bodies.ts). */
-export const DATASETS: readonly DatasetSpec[] = [OBSERVATIONS, ...TABLE_IDS.map(tableDataset), REPORTS, TIMESERIES, REGIONS];
+export const DATASETS: readonly DatasetSpec[] = [OBSERVATIONS, ...TABLE_IDS.map(tableDataset), REPORTS, TIMESERIES, REGIONS, COVERAGE];

@@ -17,6 +17,10 @@ import { summarize } from './summary.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
+import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
+import { coveragePages } from './site/coverage-page.ts';
+import { COVERAGE_CSV } from './table-schemas-coverage.ts';
+import { coverageCsv } from './to-coverage.ts';
 import { timeseriesChunks } from './to-timeseries.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
 import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
@@ -35,7 +39,18 @@ export interface BuildInput {
   divisions?: ReadonlyMap<string, DivisionNames>;
   /** Reports the operator withdrew (withdrawals.json, written only when there are any). */
   withdrawals?: readonly Withdrawal[];
+  /**
+   * Who is expected to publish, and what the harvest knows of each document (data/coverage.csv). Without it, the
+   * bodies that published before are expected, up to the last year found. `found`: every report read (valid or
+   * not); default the published ones.
+   */
+  coverage?: Omit<CoverageInput, 'found'> & { found?: FoundReport[] };
 }
+
+const foundOf = (s: ReportSummary): FoundReport => ({
+  key: s.series, body: s.body, name: s.body?.name ?? s.agency, region: s.region, year: s.year, reportId: s.id,
+  signed: s.published, valid: s.valid, documents: s.sources,
+});
 
 export interface BuildResult {
   context: ReleaseContext;
@@ -71,6 +86,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     files.push(await open[k]!.close());
   }
   const years = summaries.map((s) => s.year);
+  let coverageBuilt: ReturnType<typeof coverageRows> | undefined;
   const context = (): ReleaseContext => ({
     meta,
     reports: summaries,
@@ -79,6 +95,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     modified: summaries.reduce((m, s) => (s.modified > m ? s.modified : m), summaries.length ? '0000-00-00' : meta.issued),
     years: years.length ? [years[0]!, years[years.length - 1]!] : null,
     ...(input.divisions ? { divisions: input.divisions } : {}),
+    ...(coverageBuilt ? { coverage: coverageBuilt } : {}),
   });
   files.push(await sink.write('data/reports.csv', reportsCsv(context()), 'text/csv'));
   files.push(await sink.write('feed/reports.json', reportsFeed(context()), 'application/json'));
@@ -86,6 +103,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   for (const chunk of timeseriesChunks(context())) await timeseries.write(chunk);
   files.push(await timeseries.close());
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
+  const coverage = coverageRows({
+    expected: [], documents: new Map(), lastYear: null, ...input.coverage, found: input.coverage?.found ?? summaries.map(foundOf),
+  });
+  files.push(await sink.write(COVERAGE_CSV, coverageCsv(coverage), 'text/csv'));
+  coverageBuilt = coverage;
   const bodies = context();
   for (const b of bodySeries(summaries)) files.push(await sink.write(b.feed, agencyFeed(bodies, b), 'application/json'));
   files.push(await sink.write(AGENCIES_FEED, agenciesFeed(bodies), 'application/json'));
@@ -102,6 +124,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
   for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  for (const { path, content } of coveragePages(site)) files.push(await sink.write(path, content, 'text/html'));
   const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);
   files.push(await agencies.close());

@@ -5,6 +5,7 @@
  */
 import { TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '../model/template.ts';
 import { C, col, count, type ColumnSpec, type CsvTableSpec, type FieldType } from './table-columns.ts';
+import { COVERAGE } from './table-schemas-coverage.ts';
 import { REGIONS, TIMESERIES } from './table-schemas-series.ts';
 import { OBSERVATION_KINDS } from './zh-labels.ts';
 import { zhTwin } from './zh-twin.ts';
@@ -121,6 +122,7 @@ export const CSV_TABLES: readonly CsvTableSpec[] = [
   REPORTS,
   TIMESERIES,
   REGIONS,
+  COVERAGE,
   ...WIDE_TABLES.flatMap((t) => [wide(TABLES[t]), zhTwin(wide(TABLES[t]))]),
 ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 

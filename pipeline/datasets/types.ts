@@ -5,6 +5,7 @@
  */
 import type { DivisionNames } from '../agencies/divisions.ts';
 import type { AgencyRef } from '../model/agency.ts';
+import type { CoverageRow } from './coverage.ts';
 import type { ValidationResult } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
 
@@ -137,6 +138,8 @@ export interface ReleaseContext {
   years: [number, number] | null;
   /** Names of the GB/T 2260 divisions, by code (regions.csv's names); none when not given. */
   divisions?: ReadonlyMap<string, DivisionNames>;
+  /** The rows of data/coverage.csv (coverage.ts), once built. */
+  coverage?: CoverageRow[];
 }
 
 /**

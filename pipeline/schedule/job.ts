@@ -28,6 +28,7 @@ import { type HeldDocument, collectSource } from './job-sources.ts';
 import { harvestFetcher } from './harvest-fetcher.ts';
 import { readHarvest, writeHarvest } from './harvest-store.ts';
 import { collectListing } from './job-listing.ts';
+import { jobCoverage } from './job-coverage.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { readState, writeState } from './state.ts';
@@ -234,7 +235,9 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   // Documents are named <source id>/<file>: the source's region helps resolve a name that fits several bodies.
   const regionOf = (file: string) => config.sources.find((s) => s.id === file.split('/')[0])?.region;
   const meta = releaseMeta(config);
-  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta });
+  const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock);
+  for (const w of coverageWarnings) progress.log('warn', w);
+  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
   const quarantine: QuarantineEntry[] = [

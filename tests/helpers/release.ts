@@ -57,7 +57,7 @@ export function sampleContext(reports: ValidatedReport[], files: FileStat[] = []
  */
 export const RELEASE_DATA_FILES: readonly string[] = [
   ...['observations', 'proactive', 'applications', 'appeals'].flatMap((n) => [`data/${n}.csv`, `data/${n}-zh.csv`]),
-  'data/reports.csv', 'data/timeseries.csv', 'data/regions.csv',
+  'data/reports.csv', 'data/timeseries.csv', 'data/regions.csv', 'data/coverage.csv',
 ].flatMap((csv) => [csv, `${csv}-metadata.json`])
   .concat(['datapackage.json', 'feed/reports.json', 'feed/agencies.json', 'feed/observations.ndjson']);
 

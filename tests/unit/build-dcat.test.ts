@@ -265,8 +265,8 @@ test('without reports the catalog has no temporal coverage but still lists every
   assert.equal(ctx.years, null);
   const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
   assert.equal(store.getQuads(null, `${DCT}temporal`, null, null).length, 0);
-  // observations, 3 tables, reports index, time series, regional sums, the series (no body: the sample reports resolve to none)
-  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 8);
+  // observations, 3 tables, reports index, time series, regional sums, coverage, the series (no body: the sample reports resolve to none)
+  assert.equal(store.getSubjects(RDF_TYPE, `${DCAT}Dataset`, null).length, 9);
 });
 
 test('schema.org Dataset: names, coverage, licence and one DataDownload per file', () => {

@@ -2,6 +2,7 @@
 import { bodySeries } from '../series.ts';
 import type { FileStat, ReleaseContext, ReportSummary } from '../types.ts';
 import { AGENCIES_INDEX, rankings } from './agency-list.ts';
+import { COVERAGE_INDEX } from './coverage-page.ts';
 import { horizontalBars, yearBars } from './charts.ts';
 import { bi, bytes, cmp, esc, href, num, scriptJson } from './html.ts';
 import { headlineLabel, TREND_KEYS } from './labels.ts';
@@ -28,6 +29,15 @@ const GROUPS: ReadonlyArray<{ test: (path: string) => boolean; zh: string; en: s
   { test: () => true, zh: '元数据与其他文件', en: 'Metadata and other files' },
 ];
 
+/** The share of the last year due published on time (coverage.csv), e.g. "2023: 75.0%". */
+function onTime(ctx: ReleaseContext): string {
+  const rows = ctx.coverage ?? [];
+  const year = rows.reduce((m, r) => Math.max(m, r.year), 0);
+  const list = rows.filter((r) => r.year === year);
+  if (list.length === 0) return '—';
+  return `${year}: ${((list.filter((r) => r.status === 'on_time').length * 100) / list.length).toFixed(1)}%`;
+}
+
 function facts(ctx: ReleaseContext): string {
   const { meta } = ctx;
   const bodies = bodySeries(ctx.reports).length;
@@ -39,6 +49,7 @@ function facts(ctx: ReleaseContext): string {
 ${fact('版本', 'Version', esc(meta.version), 'big')}
 ${fact('报告', 'Reports', String(ctx.reports.length), 'big')}
 ${fact('机关', 'Bodies', `<a href="${esc(href(PATH, AGENCIES_INDEX))}">${bodies}</a>`, 'big')}
+${fact('按时发布', 'Published on time', `<a href="${esc(href(PATH, COVERAGE_INDEX))}">${onTime(ctx)}</a>`, 'big')}
 ${fact('年度', 'Years', ctx.years ? `${ctx.years[0]}–${ctx.years[1]}` : '—', 'big')}
 ${fact('更新日期', 'Modified', esc(ctx.modified), 'big')}
 ${fact('许可', 'Licence', `<a href="${esc(meta.license.url)}" rel="license">${esc(meta.license.id)}</a>`, 'big')}

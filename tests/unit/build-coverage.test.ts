@@ -1,0 +1,86 @@
+/**
+ * data/coverage.csv: one row per expected body and year due; found, dates, days after the deadline and status equal
+ * a count made here by hand from the inputs; the file fits its Table Schema; the site pages show the shares.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type CoverageInput, type FoundReport, coverageRows, lastYearDue } from '../../pipeline/datasets/coverage.ts';
+import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
+import { COVERAGE } from '../../pipeline/datasets/table-schemas-coverage.ts';
+import { tableSchema } from '../../pipeline/datasets/table-schemas.ts';
+import { coverageCsv } from '../../pipeline/datasets/to-coverage.ts';
+import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
+import type { AgencyRef } from '../../pipeline/model/agency.ts';
+import { checkTables, parseCsv } from '../helpers/table-schema-check.ts';
+
+const body = (id: string, division: string, level: AgencyRef['level']): AgencyRef => ({ id, name: `${id} 人民政府`, division, level, kind: 'government' });
+const A = body('a-city', '320800', 'city');
+const B = body('b-county', '320803', 'county');
+const C = body('c-county', '320804', 'county');
+const found = (b: AgencyRef, year: number, signed: string | null, valid = true): FoundReport => ({
+  key: b.id, body: b, name: b.name, region: b.division, year, reportId: `${b.id}-${year}`, signed, valid, documents: [`src/${b.id}-${year}.html`],
+});
+
+const input: CoverageInput = {
+  expected: [{ body: A, source: 'a', by: 'source' }, { body: B, source: null, by: 'division' }],
+  found: [
+    found(A, 2021, '2022-01-15'),
+    found(A, 2022, '2023-03-01'),
+    found(B, 2022, null),
+    found(C, 2021, '2022-01-31', false),
+    found(C, 2019, '2020-02-10'),
+  ],
+  documents: new Map([
+    ['src/a-city-2021.html', { url: 'http://gov.example/a/2021.html', posted: '2022-01-20' }],
+    ['src/a-city-2022.html', { url: 'http://gov.example/a/2022.html', posted: null }],
+  ]),
+  since: 2021,
+  lastYear: 2022,
+};
+
+test('the rows: every expected body for every year due, with dates, days after 31 January and status', () => {
+  const rows = coverageRows(input);
+  const brief = rows.map((r) => [r.year, r.body_id, r.expected_by, r.status, r.published, r.published_from, r.days_after_deadline, r.valid, r.url]);
+  assert.deepEqual(brief, [
+    [2019, 'c-county', 'history', 'late', '2020-02-10', 'signature', 10, true, null],
+    [2020, 'c-county', 'history', 'missing', null, null, null, null, null],
+    [2021, 'a-city', 'source', 'on_time', '2022-01-20', 'page', -11, true, 'http://gov.example/a/2021.html'],
+    [2021, 'b-county', 'division', 'missing', null, null, null, null, null],
+    [2021, 'c-county', 'history', 'on_time', '2022-01-31', 'signature', 0, false, null],
+    [2022, 'a-city', 'source', 'late', '2023-03-01', 'signature', 29, true, 'http://gov.example/a/2022.html'],
+    [2022, 'b-county', 'division', 'undated', null, null, null, true, null],
+    [2022, 'c-county', 'history', 'missing', null, null, null, null, null],
+  ]);
+  // An independent count: expected rows = Σ over bodies of the years from its first to the last due.
+  const firsts = { 'a-city': 2021, 'b-county': 2021, 'c-county': 2019 };
+  assert.equal(rows.length, Object.values(firsts).reduce((n, first) => n + (2022 - first + 1), 0));
+  const foundKeys = new Set(input.found.map((f) => `${f.key}|${f.year}`));
+  assert.equal(rows.filter((r) => r.found).length, foundKeys.size);
+  assert.equal(rows.filter((r) => r.status === 'missing').length, rows.length - foundKeys.size);
+});
+
+test('coverage.csv fits its Table Schema; a broken status does not', () => {
+  const csv = coverageCsv(coverageRows(input));
+  const schema = tableSchema(COVERAGE, false);
+  assert.deepEqual(checkTables([{ name: 'coverage', csv, schema }]), []);
+  const table = parseCsv(csv);
+  assert.deepEqual(table[0], COVERAGE.columns.map((c) => c.name));
+  assert.equal(table.length, 1 + 8);
+  assert.ok(checkTables([{ name: 'coverage', csv: csv.replace(',late,', ',tardy,'), schema }]).some((p) => /not one of/.test(p)));
+});
+
+test('the last year due: reports are due by 31 January of the next year', () => {
+  assert.equal(lastYearDue('2025-01-31'), 2023);
+  assert.equal(lastYearDue('2025-02-01'), 2024);
+  assert.equal(lastYearDue('2026-12-05'), 2025);
+});
+
+test('the site: a page per year with shares by level and division and the lists, and an index', () => {
+  const ctx = { meta: DEFAULT_META, reports: [], files: [], modified: '2025-01-01', years: null, coverage: coverageRows(input) };
+  const pages = new Map([...coveragePages(ctx)].map((p) => [p.path, p.content]));
+  assert.deepEqual([...pages.keys()], ['coverage/2022.html', 'coverage/2021.html', 'coverage/2020.html', 'coverage/2019.html', 'coverage/index.html']);
+  const y2022 = pages.get('coverage/2022.html')!;
+  assert.match(y2022, /<th scope="row">.*县级.*<\/th><td class="num">2<\/td><td class="num">0 <small>\(0\.0%\)<\/small><\/td><td class="num">0 <small>\(0\.0%\)<\/small><\/td><td class="num">1 <small>\(50\.0%\)<\/small><\/td><td class="num">1 <small>\(50\.0%\)<\/small><\/td>/);
+  assert.match(y2022, /a-city 人民政府 <small>320800 · 2023-03-01 · .*逾期 29 天/);
+  assert.match(pages.get('coverage/index.html')!, /href="2021\.html">2021<\/a><\/th><td class="num">3<\/td><td class="num">66\.7%<\/td>/);
+});
