@@ -13,6 +13,7 @@ export const COVERAGE: CsvTableSpec = {
     zh: '每个应发布年度报告的机关每个年度一行：是否找到报告，报告落款日期和发布日期（网页所示发布日期，否则落款日期），距法定期限（次年1月31日）的天数，来源网址，以及报告是否无错误读取。应发布的机关：配置的来源所指机关、配置的行政区划内名录中的全部机关，以及此前发布过报告的机关。',
     en: 'One row per body expected to publish and year due: whether its report was found, the date it is signed and the date it was published (the date its web page shows, else the signature), days after the legal deadline (31 January of the next year), the source URL, and whether it reads without errors. Bodies expected: those the configured sources name, every registry body in a configured division, and every body that published a report before.',
   },
+  row: { zh: '一个应发布报告的机关的一个年度', en: 'one body expected to publish, in one year due' },
   columns: [
     C.year,
     col({ name: 'body_id', label: { zh: '机关编号', en: 'Body id' }, type: 'string', required: true, pattern: '^[a-z0-9][a-z0-9-]*$',
