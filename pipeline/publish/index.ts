@@ -22,8 +22,11 @@ import { join } from 'node:path';
 import { type Clock, chinaDate } from '../adapters/clock.ts';
 import { folderSink, type OutputSink, writeFolderAtomically } from '../adapters/output.ts';
 import { loadDivisionNames } from '../adapters/registry.ts';
+import { coverageFromRows } from '../datasets/coverage-from-rows.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
+import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
 import { buildRelease } from '../datasets/index.ts';
+import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
 import { loadSchemas } from '../run.ts';
@@ -65,12 +68,14 @@ type Settled = BuiltRelease & { withdrawals: Withdrawal[] };
 /** Build the settled reports as a release with the given metadata (the same builder as `xxgk build`). */
 async function rebuild(built: Settled, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
   const divisions = await loadDivisionNames();
-  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals }, sink);
+  // data/coverage.csv: who is expected and the sites' dates come from the build's rows; the reports from the release.
+  const coverage = built.coverage ? { coverage: coverageFromRows(built.coverage, built.reports) } : {};
+  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals, ...coverage }, sink);
 }
 
 /** `fromTarget`: no build of its own; the release is the last one's reports (carried over), with the repository's schemas. */
 async function nothingBuilt(): Promise<BuiltRelease> {
-  return { manifest: { version: '', files: [] }, reports: [], feed: new Map(), schemas: await loadSchemas() };
+  return { manifest: { version: '', files: [] }, reports: [], feed: new Map(), schemas: await loadSchemas(), coverage: null };
 }
 
 /** Each report keeps the date the last release gives it when its document is unchanged, else the folder's date. */
@@ -107,6 +112,11 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   const today = chinaDate(options.clock);
   const folder = options.fromTarget ? await nothingBuilt() : await readBuilt(outDir);
   const latest = await target.latest();
+  // Without a build of its own, coverage.csv is the last release's (who is expected, the sites' dates).
+  if (options.fromTarget && latest) {
+    const last = await latest.read(COVERAGE_CSV).catch(() => null);
+    folder.coverage = last ? parseCoverageCsv(new TextDecoder().decode(last)) : null;
+  }
   const settled = await settle(folder.reports, latest, options.withdraw ?? [], today);
   const built: Settled = { ...folder, reports: settled.reports, withdrawals: settled.withdrawals };
   const told = { kept: settled.kept, stillWithdrawn: settled.stillWithdrawn, withdrawnNow: settled.withdrawnNow };

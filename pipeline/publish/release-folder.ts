@@ -4,6 +4,9 @@
  */
 import { join } from 'node:path';
 import { readBytes } from '../adapters/fs.ts';
+import type { CoverageRow } from '../datasets/coverage.ts';
+import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
+import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemas } from '../run.ts';
@@ -30,9 +33,11 @@ export interface BuiltRelease {
   feed: Map<string, { sha256: string; modified: string }>;
   /** The folder's schemas/ (file name → content): what the rebuild publishes. */
   schemas: Map<string, string>;
+  /** The rows of its data/coverage.csv (null without one): made from inputs the folder does not keep. */
+  coverage: CoverageRow[] | null;
 }
 
-/** Read a built folder back: its report documents, feed and schemas. */
+/** Read a built folder back: its report documents, feed, schemas and coverage rows. */
 export async function readBuilt(dir: string): Promise<BuiltRelease> {
   const files = await folderRelease(dir);
   const reports: ValidatedReport[] = [];
@@ -47,5 +52,10 @@ export async function readBuilt(dir: string): Promise<BuiltRelease> {
     // A schema lost from the folder would read as fields removed: a major release by mistake.
     if (!schemas.has(f.path.slice('schemas/'.length))) throw new UsageError(`${join(dir, f.path)} is missing: rebuild ${dir} with xxgk build`);
   }
-  return { manifest: files.manifest, reports: reports.sort(byYearThenId), feed: parseFeedDates(feedBytes), schemas };
+  let coverage: CoverageRow[] | null = null;
+  if (files.manifest.files.some((f) => f.path === COVERAGE_CSV)) {
+    coverage = parseCoverageCsv(new TextDecoder().decode(await files.read(COVERAGE_CSV)));
+    if (!coverage) throw new UsageError(`${join(dir, COVERAGE_CSV)} is not this version's coverage.csv: rebuild ${dir} with xxgk build`);
+  }
+  return { manifest: files.manifest, reports: reports.sort(byYearThenId), feed: parseFeedDates(feedBytes), schemas, coverage };
 }

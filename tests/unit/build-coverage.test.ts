@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type CoverageInput, type FoundReport, coverageRows, lastYearDue } from '../../pipeline/datasets/coverage.ts';
 import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
+import { parseCoverageCsv } from '../../pipeline/datasets/from-coverage-csv.ts';
 import { COVERAGE } from '../../pipeline/datasets/table-schemas-coverage.ts';
 import { tableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import { coverageCsv } from '../../pipeline/datasets/to-coverage.ts';
@@ -67,6 +68,17 @@ test('coverage.csv fits its Table Schema; a broken status does not', () => {
   assert.deepEqual(table[0], COVERAGE.columns.map((c) => c.name));
   assert.equal(table.length, 1 + 8);
   assert.ok(checkTables([{ name: 'coverage', csv: csv.replace(',late,', ',tardy,'), schema }]).some((p) => /not one of/.test(p)));
+});
+
+test('coverage.csv reads back into the rows it was written from (publishing rebuilds a folder from its files)', () => {
+  const rows = coverageRows(input);
+  // A name a spreadsheet would run is written with a leading ' and read back without it.
+  rows[0] = { ...rows[0]!, body_name: '=a-city, "人民政府"' };
+  const csv = coverageCsv(rows);
+  assert.deepEqual(parseCoverageCsv(csv), rows);
+  assert.equal(coverageCsv(parseCoverageCsv(csv)!), csv);
+  assert.equal(parseCoverageCsv(csv.replace('body_id', 'body')), null, 'another header is not this version\'s file');
+  assert.equal(parseCoverageCsv(csv.replace(',late,', ',tardy,')), null);
 });
 
 test('the last year due: reports are due by 31 January of the next year', () => {
