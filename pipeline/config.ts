@@ -47,7 +47,7 @@ export interface Config {
   schedule?: { cron: string; timezone: string };
   limits: { timeoutMs: number; maxBytes: number; concurrency: number; retries: number };
   github: { token?: string; apiUrl: string };
-  /** How listing sources are read (pipeline/adapters/fetch-polite.ts). */
+  /** How listing sources are read (pipeline/adapters/fetch-polite.ts); contact defaults from `dataset:` (operatorContact). */
   harvest: { contact: string; delayMs: number; maxPages: number };
   /** The bodies expected to publish every year, beyond the sources' own (data/coverage.csv). */
   coverage: { divisions: string[]; since?: number };
@@ -61,7 +61,7 @@ export const DEFAULTS = {
   concurrency: 2,
   retries: 3,
   apiUrl: 'https://api.github.com',
-  /** The User-Agent's contact when the config names none: the project's page. */
+  /** The User-Agent's contact when neither harvest.contact nor the dataset: section gives one: the project's page. */
   contact: 'https://github.com/xxgk',
   delayMs: 2000,
   maxPages: 200,
@@ -263,7 +263,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
       apiUrl: (envApi || publish.apiUrl || DEFAULTS.apiUrl).replace(/\/+$/, ''),
     },
     harvest: {
-      contact: harvest.contact ?? DEFAULTS.contact,
+      contact: harvest.contact ?? operatorContact((data.dataset ?? {}) as DatasetSettings),
       delayMs: harvest.delayMs ?? DEFAULTS.delayMs,
       maxPages: harvest.maxPages ?? DEFAULTS.maxPages,
     },
@@ -271,6 +271,16 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
   };
   if (schedule) config.schedule = { cron: String(schedule.cron), timezone: typeof schedule.timezone === 'string' ? schedule.timezone : DEFAULTS.timezone };
   return config;
+}
+
+/**
+ * Where site operators can reach whoever runs the harvester, when `harvest.contact` is not set: the `dataset:`
+ * publisher's URL, else the contact point's URL, else a mailto: of the contact point's or publisher's email, else
+ * the project's page (DEFAULTS.contact; the job warns).
+ */
+export function operatorContact(dataset: DatasetSettings): string {
+  const email = dataset.contactPoint?.email ?? dataset.publisher?.email;
+  return dataset.publisher?.url ?? dataset.contactPoint?.url ?? (email ? `mailto:${email}` : DEFAULTS.contact);
 }
 
 function toSource(file: string, s: Raw): Source {

@@ -8,7 +8,7 @@ import type { Source } from '../config.ts';
 import { InputError } from '../errors.ts';
 import { crawlListing } from '../harvest/crawl-listing.ts';
 import { readConfig } from './cli-schedule.ts';
-import { harvestFetcher } from './harvest-fetcher.ts';
+import { contactWarning, harvestFetcher } from './harvest-fetcher.ts';
 
 export interface SourcesCheckOptions {
   config: string;
@@ -53,6 +53,8 @@ export async function sourcesCheckCommand(opts: SourcesCheckOptions, deps: Sourc
     out(`xxgk sources check: no source "${opts.source}" in ${config.file}`);
     return 2;
   }
+  const noContact = contactWarning(config);
+  if (noContact) out(`warning: ${noContact}`);
   const fetcher = harvestFetcher(config, { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   let code = 0;
   for (const source of chosen) {

@@ -1,8 +1,8 @@
 /**
  * Collect a listing source: crawl its pages (crawl-listing.ts), then fetch each report link it shows that is new,
- * and revalidate (conditional request) the ones already held; a report page's .docx/.pdf attachment is followed as
- * for a URL source. A report that left the listing, or that cannot be had today, keeps the documents held: nothing
- * is withdrawn by a site's redesign. A listing that shows no report link is a warning naming the source.
+ * and revalidate (conditional request) the ones already held; a report page's .docx/.pdf/.doc/.wps attachment is
+ * followed as for a URL source. A report that left the listing, or that cannot be had today, keeps the documents
+ * held: nothing is withdrawn by a site's redesign. A listing that shows no report link is a warning naming the source.
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
@@ -58,7 +58,7 @@ async function fetchReport(
   const isHtml = got.attachments.length > 0 || got.contentType === 'text/html' || got.contentType === 'application/xhtml+xml';
   const html = isHtml ? decodeText(got.bytes, got.charset ? { declared: got.charset } : {}).text : '';
   let doc: { bytes: Uint8Array; url: string; html: boolean } = { bytes: got.bytes, url: got.url, html: isHtml };
-  const attachment = got.attachments.find((a) => /\.(docx|pdf)(?:$|[?#])/i.test(a));
+  const attachment = got.attachments.find((a) => /\.(docx|pdf|doc|wps)(?:$|[?#])/i.test(a));
   if (attachment) {
     const followed = await fetcher.get(attachment);
     if (followed.status === 'fetched') doc = { bytes: followed.bytes, url: followed.url, html: false };

@@ -25,7 +25,7 @@ import { mapLimit } from './map-limit.ts';
 import { publishedHistory } from '../publish/history.ts';
 import { buildFolder } from '../run.ts';
 import { type HeldDocument, collectSource } from './job-sources.ts';
-import { harvestFetcher } from './harvest-fetcher.ts';
+import { contactWarning, harvestFetcher } from './harvest-fetcher.ts';
 import { readHarvest, writeHarvest } from './harvest-store.ts';
 import { collectListing } from './job-listing.ts';
 import { jobCoverage } from './job-coverage.ts';
@@ -136,6 +136,11 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const harvest = await readHarvest(paths.harvest);
   const fetcher = harvestFetcher(config, { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
   const before = new Set(Object.values(docs.held).flat().map((d) => `${d.name} ${d.sha256}`));
+  const noContact = contactWarning(config);
+  if (noContact) {
+    summary.harvestWarnings.push(noContact);
+    progress.log('warn', noContact);
+  }
 
   // 1. fetch
   progress.start(config.sources.length + 2);

@@ -175,6 +175,15 @@ describe('loadConfig: listing sources, harvest and coverage', () => {
     assert.deepEqual(config.harvest, { contact: 'https://example.org/contact', delayMs: 500, maxPages: DEFAULTS.maxPages });
     assert.deepEqual(config.coverage, { divisions: ['320800'], since: 2020 });
   });
+  it('takes the harvester\'s contact from the dataset section when harvest.contact is not set', () => {
+    const contact = (extra: string) => loadConfig(minimal(extra, '    listing: https://www.huaian.gov.cn/xxgk/ndbg/index.html'), 'x.yaml', {}).harvest.contact;
+    const publisher = (more: string) => `dataset:\n  publisher: { name: { zh: 淮安市数据局, en: Huai'an Data Bureau }${more} }\n`;
+    assert.equal(contact(publisher(', url: https://data.huaian.gov.cn/')), 'https://data.huaian.gov.cn/');
+    assert.equal(contact(`harvest:\n  contact: mailto:ops@example.org\n${publisher(', url: https://data.huaian.gov.cn/')}`), 'mailto:ops@example.org');
+    assert.equal(contact(`${publisher('')}  contactPoint: { email: open@huaian.gov.cn, url: https://data.huaian.gov.cn/contact }\n`), 'https://data.huaian.gov.cn/contact');
+    assert.equal(contact(publisher(', email: opendata@huaian.gov.cn')), 'mailto:opendata@huaian.gov.cn');
+    assert.equal(contact(''), DEFAULTS.contact);
+  });
   it('refuses a match on a source that is not a listing, and a pattern that is not a regular expression', () => {
     assert.deepEqual(problems(minimal('', '    url: https://a.example/r.html\n    match: 教育局')), ['sources[0].match: only a listing source takes a match pattern']);
     assert.match(problems(minimal('', '    listing: https://a.example/\n    match: "(教育"'))[0]!, /^sources\[0\]\.match: expected a regular expression/);

@@ -1,7 +1,7 @@
 /**
  * A listing source against a real local website: pagination, mixed links, a GBK page, relative and absolute links,
- * a redirect, robots.txt, a listing that changes between runs (one new report → exactly one new fetch), a
- * redesigned listing (a warning naming the source), politeness (User-Agent, delay, cap).
+ * a redirect, .docx and legacy .doc attachments, robots.txt, a listing that changes between runs (one new report →
+ * exactly one new fetch), a redesigned listing (a warning naming the source), politeness (User-Agent, delay, cap).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -40,7 +40,8 @@ function site(origin: string) {
       '/xxgk/ndbg/index_1.html': { body: iconv.encode(page2, 'gbk'), type: 'text/html' },
       '/xxgk/ndbg/a2023.html': { body: report('2023年报', '') + '<a href="/files/a2023.docx">附件</a>' },
       '/files/a2023.docx': { body: 'PK fake docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-      '/xxgk/ndbg/a2022.html': { body: report('2022年报', '<meta name="PubDate" content="2023-01-20 10:00">') },
+      '/xxgk/ndbg/a2022.html': { body: report('2022年报', '<meta name="PubDate" content="2023-01-20 10:00">') + '<a href="/files/a2022.doc">附件</a>' },
+      '/files/a2022.doc': { body: 'fake Word 97 document', type: 'application/msword' },
       '/files/2021.pdf': { body: '%PDF-1.4 fake', type: 'application/pdf' },
       '/xxgk/ndbg/old2019.html': { body: '', redirect: '/xxgk/ndbg/moved/2019.html' },
       '/xxgk/ndbg/moved/2019.html': { body: report('2019年报') },
@@ -70,7 +71,7 @@ test('a listing: reports across pages taken politely; a re-run with one new repo
   try {
     const first = await collectListing(source, undefined, store, fetcher());
     assert.deepEqual(first.documents.map((d) => d.name.replace(/-[0-9a-f]{10}-/, '-#-')).sort(), [
-      'qinghe-eco/2019-#-2019.html', 'qinghe-eco/2021-#-2021.pdf', 'qinghe-eco/2022-#-a2022.html', 'qinghe-eco/2023-#-a2023.docx',
+      'qinghe-eco/2019-#-2019.html', 'qinghe-eco/2021-#-2021.pdf', 'qinghe-eco/2022-#-a2022.doc', 'qinghe-eco/2023-#-a2023.docx',
     ]);
     assert.equal(first.fetched, 4);
     assert.equal(first.warnings.length, 1);

@@ -1,7 +1,8 @@
 /**
  * A listing source in the scheduled job and in `xxgk sources check`, against a real local website: the job takes
  * the report the column lists (its .docx attachment) and publishes it; a re-run asks conditionally and publishes
- * nothing; `sources check` prints year, title and URL and stores nothing.
+ * nothing; `sources check` prints year, title and URL and stores nothing. The User-Agent names the dataset's
+ * publisher when harvest.contact is not set.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -32,7 +33,9 @@ test('a listing source: the job takes the listed report and publishes it; a re-r
   const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-listing-'));
   try {
     const config = join(dir, 'xxgk.config.yaml');
-    await writeFile(config, `sources:\n  - id: yunhu\n    name: 云湖市市场监督管理局\n    region: "330100"\n    listing: ${site.origin}/ndbg/index.html\nharvest:\n  contact: https://example.org/ops\n  delayMs: 0\npublish:\n  repo: publish.git\n`);
+    await writeFile(config, `sources:\n  - id: yunhu\n    name: 云湖市市场监督管理局\n    region: "330100"\n    listing: ${site.origin}/ndbg/index.html\nharvest:\n  delayMs: 0\npublish:\n  repo: publish.git\n`
+      // No harvest.contact: the User-Agent names the dataset's publisher.
+      + 'dataset:\n  publisher: { name: { zh: 云湖开放数据, en: Yunhu open data }, url: https://example.org/ops }\n');
 
     const lines: string[] = [];
     const code = await sourcesCheckCommand({ config }, { out: (l) => lines.push(l), env: {} });
@@ -53,6 +56,13 @@ test('a listing source: the job takes the listed report and publishes it; a re-r
     const feed = JSON.parse(await readFile(join(dir, 'output', 'dist', 'feed', 'reports.json'), 'utf8')) as { reports: Array<{ agency: string; year: number }> };
     assert.deepEqual(feed.reports.map((x) => [x.agency, x.year]), [['云湖市市场监督管理局', 2024]]);
     assert.ok(site.log.every((l) => l.userAgent.includes('https://example.org/ops')));
+    // coverage.csv: the body's report for 2024, dated by its page (2025-01-24), on time, with its page's URL
+    const coverage = (await readFile(join(dir, 'output', 'dist', 'data', 'coverage.csv'), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const header = coverage[0]!.split(',');
+    const rows = coverage.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
+    assert.deepEqual(rows.map((row) => [row.year, row.body_name, row.found, row.published, row.published_from, row.days_after_deadline, row.status, row.url]), [
+      ['2024', '云湖市市场监督管理局', 'true', '2025-01-24', 'page', '-7', 'on_time', `${site.origin}/ndbg/r2024.html`],
+    ]);
 
     site.log.length = 0;
     r = await run();
