@@ -176,10 +176,14 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const result = await writeFolderAtomically(outDir, (sink) =>
     buildRelease({
       reports: published, meta, today, previous, schemas, divisions,
-      // Coverage counts every report read, the ones kept out for their errors too (found, not valid).
+      // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
+      // a broken correction of a report published before counts as the good version the release keeps.
       coverage: {
         expected: [], documents: new Map(), lastYear: null, ...options.coverage,
-        found: read.reports.map((r) => foundReport(r.report, r.validation.valid)),
+        found: [
+          ...published.map((r) => foundReport(r.report, true)),
+          ...excluded.filter((r) => !kept.has(r.report.id)).map((r) => foundReport(r.report, false)),
+        ],
       },
     }, sink),
   );
