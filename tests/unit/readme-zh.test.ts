@@ -23,6 +23,6 @@ test('the Chinese README names every CSV, every example and the config sections'
     assert.ok(zh.includes(t.path) || zh.includes(name), `README.zh-CN.md names ${t.path}`);
   }
   for (const file of readdirSync(join(ROOT, 'examples'))) assert.ok(zh.includes(file), `README.zh-CN.md names examples/${file}`);
-  for (const key of ['sources', 'publish', 'dataset', 'schedule', 'limits']) assert.ok(zh.includes(`- \`${key}\``), `config section ${key}`);
+  for (const key of ['sources', 'publish', 'dataset', 'schedule', 'limits', 'harvest', 'coverage']) assert.ok(zh.includes(`- \`${key}\``), `config section ${key}`);
   for (const phrase of ['LibreOffice', 'WPS', 'Excel', 'docs/data-dictionary.md', '$schema']) assert.ok(zh.includes(phrase), phrase);
 });
