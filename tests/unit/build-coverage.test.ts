@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type CoverageInput, type FoundReport, coverageRows, lastYearDue } from '../../pipeline/datasets/coverage.ts';
 import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
+import { coverageFromRows } from '../../pipeline/datasets/coverage-from-rows.ts';
 import { parseCoverageCsv } from '../../pipeline/datasets/from-coverage-csv.ts';
+import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { COVERAGE } from '../../pipeline/datasets/table-schemas-coverage.ts';
 import { tableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import { coverageCsv } from '../../pipeline/datasets/to-coverage.ts';
@@ -79,6 +81,19 @@ test('coverage.csv reads back into the rows it was written from (publishing rebu
   assert.equal(coverageCsv(parseCoverageCsv(csv)!), csv);
   assert.equal(parseCoverageCsv(csv.replace('body_id', 'body')), null, 'another header is not this version\'s file');
   assert.equal(parseCoverageCsv(csv.replace(',late,', ',tardy,')), null);
+});
+
+test('publishing rebuilds the same rows from coverage.csv and the reports the release holds; a withdrawn report is missing', () => {
+  const rows = coverageRows(input);
+  // The release holds the valid reports found (C 2021 was kept out for its errors: only the rows know it).
+  const held = input.found.filter((f) => f.valid).map((f) => ({
+    report: { id: f.reportId, year: f.year, body: f.body ?? undefined, agency: f.name, region: f.region, published: f.signed, sources: f.documents.map((name) => ({ name })) },
+    validation: { valid: true, issues: [] },
+  })) as unknown as ValidatedReport[];
+  assert.deepEqual(coverageRows(coverageFromRows(rows, held)), rows);
+  const withdrawn = coverageRows(coverageFromRows(rows, held.filter((v) => v.report.id !== 'a-city-2021')));
+  assert.deepEqual(withdrawn.find((r) => r.body_id === 'a-city' && r.year === 2021)?.status, 'missing');
+  assert.equal(withdrawn.length, rows.length);
 });
 
 test('the last year due: reports are due by 31 January of the next year', () => {
