@@ -39,8 +39,10 @@ export interface CoverageInput {
   found: FoundReport[];
   /** Per document name: the report's URL and the publication date its site shows. */
   documents: ReadonlyMap<string, { url: string; posted: string | null }>;
-  /** First year expected of configured bodies; default the earliest year found. */
+  /** First year expected of configured bodies; default the earliest year found (or `earliest`, when before). */
   since?: number;
+  /** A year a report of the release is from though not found now (carried over from the last release). */
+  earliest?: number;
   /** Last year whose deadline has passed; null: the last year found. */
   lastYear: number | null;
 }
@@ -89,7 +91,8 @@ export function coverageRows(input: CoverageInput): CoverageRow[] {
   const years = input.found.map((f) => f.year);
   if (years.length === 0 && input.lastYear === null) return [];
   const last = input.lastYear ?? Math.max(...years);
-  const firstConfigured = input.since ?? (years.length ? Math.min(...years) : last);
+  const known = input.earliest === undefined ? years : [...years, input.earliest];
+  const firstConfigured = input.since ?? (known.length ? Math.min(...known) : last);
   const found = new Map<string, FoundReport>();
   for (const f of input.found) {
     const k = `${f.key}|${f.year}`;

@@ -20,6 +20,8 @@ export async function jobCoverage(
   harvest: HarvestState,
   docs: HeldDocuments,
   clock: Clock,
+  /** The years of the last release's reports. */
+  published: readonly number[] = [],
 ): Promise<{ coverage: Omit<CoverageInput, 'found'>; warnings: string[] }> {
   const warnings: string[] = [];
   const expected: ExpectedBody[] = [];
@@ -44,7 +46,12 @@ export async function jobCoverage(
     }
   }
   return {
-    coverage: { expected, documents, lastYear: lastYearDue(chinaDate(clock)), ...(config.coverage.since !== undefined ? { since: config.coverage.since } : {}) },
+    coverage: {
+      expected, documents, lastYear: lastYearDue(chinaDate(clock)),
+      ...(config.coverage.since !== undefined ? { since: config.coverage.since } : {}),
+      // The last release's reports stay in the release when their source finds nothing (carried over when publishing).
+      ...(published.length ? { earliest: Math.min(...published) } : {}),
+    },
     warnings,
   };
 }

@@ -240,7 +240,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   // Documents are named <source id>/<file>: the source's region helps resolve a name that fits several bodies.
   const regionOf = (file: string) => config.sources.find((s) => s.id === file.split('/')[0])?.region;
   const meta = releaseMeta(config);
-  const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock);
+  const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock, history.map((r) => r.year));
   for (const w of coverageWarnings) progress.log('warn', w);
   const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage });
   summary.parsed = run.parsed;
