@@ -12,6 +12,7 @@ import iconv from 'iconv-lite';
 import { harvestUserAgent, politeFetcher } from '../../pipeline/adapters/fetch-polite.ts';
 import { rawStore } from '../../pipeline/adapters/raw-store.ts';
 import type { Source } from '../../pipeline/config.ts';
+import { crawlListing } from '../../pipeline/harvest/crawl-listing.ts';
 import { collectListing } from '../../pipeline/schedule/job-listing.ts';
 import { listingHtml, serveSite } from '../helpers/listing-site.ts';
 
@@ -124,5 +125,29 @@ test('the cap on requests per run: what is beyond it is a warning, not an error'
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('pagination over the wire: a TRS createPageHTML column and a countPage column, every page read once', async () => {
+  const link = (y: number) => ({ href: `r${y}.html`, text: `清河市生态环境局${y}年政府信息公开工作年度报告` });
+  const server = await serveSite({
+    '/robots.txt': { body: 'User-agent: *\nAllow: /\n', type: 'text/plain' },
+    '/trs/index.html': { body: listingHtml([link(2024)], '<script>createPageHTML(3, 0, "index", "html");</script>') },
+    '/trs/index_1.html': { body: listingHtml([link(2023)], '<script>createPageHTML(3, 1, "index", "html");</script>') },
+    '/trs/index_2.html': { body: listingHtml([link(2022)], '<script>createPageHTML(3, 2, "index", "html");</script>') },
+    '/cms/list.html': { body: listingHtml([link(2024)], '<script>var countPage = 2;//共多少页\nvar currentPage = 0;</script>') },
+    '/cms/list_1.html': { body: listingHtml([link(2021)], '<script>var countPage = 2;\nvar currentPage = 1;</script>') },
+  });
+  try {
+    const fetcher = politeFetcher({ userAgent: harvestUserAgent(CONTACT), delayMs: 0, maxRequests: 50, limits });
+    const trs = await crawlListing(`${server.origin}/trs/index.html`, fetcher, {});
+    assert.deepEqual(trs.reports.map((r) => [r.year, new URL(r.url).pathname]), [[2024, '/trs/r2024.html'], [2023, '/trs/r2023.html'], [2022, '/trs/r2022.html']]);
+    const cms = await crawlListing(`${server.origin}/cms/list.html`, fetcher, {});
+    assert.deepEqual(cms.reports.map((r) => [r.year, new URL(r.url).pathname]), [[2024, '/cms/r2024.html'], [2021, '/cms/r2021.html']]);
+    assert.deepEqual([...trs.warnings, ...cms.warnings], []);
+    const pages = server.log.map((l) => l.path).filter((p) => p !== '/robots.txt');
+    assert.deepEqual(pages, ['/trs/index.html', '/trs/index_1.html', '/trs/index_2.html', '/cms/list.html', '/cms/list_1.html'], 'each page once');
+  } finally {
+    await server.close();
   }
 });
