@@ -1,7 +1,8 @@
 /**
  * The harvester's HTTP client, polite by default: one request at a time per host, a delay between two requests to
  * the same host (the larger of the configured delay and robots.txt's Crawl-delay), robots.txt honoured (RFC 9309:
- * a 4xx robots.txt allows everything, an unreachable one disallows everything), a User-Agent naming the project and
+ * a 4xx robots.txt allows everything, an unreachable one disallows everything; a redirect is followed only where its
+ * target's robots.txt allows it, that site's robots.txt read out of its queue), a User-Agent naming the project and
  * the operator's contact URL, and a hard cap on the requests of one run. Requests are conditional when validators
  * are given (fetch.ts). Time is injected (now, sleep) so tests do not wait on it.
  */
@@ -77,11 +78,12 @@ export function politeFetcher(opts: PoliteOptions): PoliteFetcher {
     return run;
   }
 
-  function robotsFor(url: URL): Promise<Robots> {
+  /** The rules of a URL's site, read once; `queued` false inside a request to that host (a redirect's target). */
+  function robotsFor(url: URL, queued = true): Promise<Robots> {
     let got = robots.get(url.origin);
     if (!got) {
       const robotsUrl = `${url.origin}/robots.txt`;
-      got = onHost(url.host, () => 0, async (): Promise<Robots> => {
+      const read = async (): Promise<Robots> => {
         try {
           const response = await doFetch(robotsUrl, {
             headers: { 'user-agent': opts.userAgent }, signal: AbortSignal.timeout(opts.limits.timeoutMs),
@@ -98,7 +100,8 @@ export function politeFetcher(opts: PoliteOptions): PoliteFetcher {
         } catch (err) {
           return { allowed: () => false, crawlDelayMs: 0, reason: `${robotsUrl} could not be read (${(err as Error).message})` };
         }
-      });
+      };
+      got = queued ? onHost(url.host, () => 0, read) : read();
       robots.set(url.origin, got);
     }
     return got;
@@ -119,6 +122,11 @@ export function politeFetcher(opts: PoliteOptions): PoliteFetcher {
         userAgent: opts.userAgent,
         fetch: doFetch,
         sleep,
+        // A redirect's target is asked for only when its site's robots.txt allows it.
+        mayFollow: async (next) => {
+          const target = await robotsFor(new URL(next), false);
+          return target.allowed(next) ? null : target.reason;
+        },
         ...(validators.etag ? { etag: validators.etag } : {}),
         ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
       }));

@@ -24,6 +24,8 @@ export interface FetchOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Default: a generic xxgk User-Agent; the harvester names the operator's contact URL. */
   userAgent?: string;
+  /** Asked before a redirect is followed: a reason not to (robots.txt disallows the target), or null to follow. */
+  mayFollow?: (url: string) => Promise<string | null>;
 }
 
 export type FetchResult =
@@ -109,7 +111,10 @@ async function attempt(url: string, opts: FetchOptions, doFetch: typeof fetch): 
         await response.body?.cancel().catch(() => {});
         if (!location) throw new InputError(`${current}: HTTP ${response.status} redirect without a Location header`, url);
         if (hop >= MAX_REDIRECTS) throw new InputError(`${url}: more than ${MAX_REDIRECTS} redirects (last to ${location})`, url);
-        current = new URL(location, current).href;
+        const next = new URL(location, current).href;
+        const refused = opts.mayFollow ? await opts.mayFollow(next) : null;
+        if (refused) throw new InputError(`${current}: redirects to ${next}, not followed: ${refused}`, url);
+        current = next;
         continue;
       }
       if (response.status === 304) {

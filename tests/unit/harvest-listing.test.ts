@@ -151,3 +151,18 @@ test('pagination over the wire: a TRS createPageHTML column and a countPage colu
     await server.close();
   }
 });
+
+test('a redirect into a path robots.txt disallows is not followed', async () => {
+  const server = await serveSite({
+    '/robots.txt': { body: 'User-agent: *\nDisallow: /private/\n', type: 'text/plain' },
+    '/ndbg/r2023.html': { body: '', redirect: '/private/r2023.html' },
+    '/private/r2023.html': { body: '<html><body>2023年报</body></html>' },
+  });
+  try {
+    const fetcher = politeFetcher({ userAgent: harvestUserAgent(CONTACT), delayMs: 0, maxRequests: 10, limits });
+    await assert.rejects(fetcher.get(`${server.origin}/ndbg/r2023.html`), /redirects to .*\/private\/r2023\.html, not followed: .*robots\.txt disallows it/);
+    assert.ok(!server.log.some((l) => l.path.startsWith('/private/')), 'the disallowed target is never requested');
+  } finally {
+    await server.close();
+  }
+});
