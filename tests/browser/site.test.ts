@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndex, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
+import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
 import type { ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { serveStatic } from '../helpers/static-server.ts';
@@ -49,6 +50,7 @@ async function writeSite(dir: string): Promise<ReleaseContext> {
   }
   for (const { path, content } of yearPages(ctx)) await put(path, content);
   for (const { path, content } of agencyPages(ctx)) await put(path, content);
+  for (const { path, content } of coveragePages(ctx)) await put(path, content);
   await put(AGENCIES_INDEX, agenciesIndex(ctx));
   await put(DICTIONARY_PAGE, dictionaryPage(ctx));
   const schemaOrg = { '@context': 'https://schema.org', '@type': 'Dataset', name: ctx.meta.title.en, description: '</script><script>window.__xss=1</script>' };
