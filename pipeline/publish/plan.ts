@@ -48,7 +48,7 @@ export interface PlanInput {
 
 export const FIRST_VERSION = '1.0.0';
 
-const VERSIONED = new Set(['datapackage.json', 'catalog.jsonld', 'catalog.ttl', 'manifest.json', 'index.html', 'feed/reports.json']);
+const VERSIONED = new Set(['datapackage.json', 'catalog.jsonld', 'catalog.ttl', 'manifest.json', 'index.html', 'feed/reports.json', 'catalog-gbt21063.json']);
 
 /** Files that carry the version or the release date: they change with every release and decide nothing. */
 export const isVersioned = (path: string): boolean => VERSIONED.has(path) || /^reports\/\d{4}\/index\.html$/.test(path);

@@ -232,7 +232,7 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
       h.crashAfter(null);
       if (crashed) {
         const rerun = await run(f, h, day(21));
-        assert.ok(rerun.plan.empty || rerun.plan.version === expected.at(-1), `crash after step ${k}: the re-run publishes ${expected.at(-1)}`);
+        assert.ok(rerun.plan.empty || rerun.plan.version === expected.at(-1), `crash after step ${k}: the re-run publishes ${expected.at(-1)}, not ${rerun.plan.version} (${rerun.plan.bump}):\n${rerun.plan.notes}`);
       }
       const state = await h.inspect();
       assertHoldsRelease(state, f.out);
