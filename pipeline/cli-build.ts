@@ -14,7 +14,8 @@ export async function configured(opts: { config?: string; baseUrl?: string; repo
   const baseUrl = checkBaseUrl(opts.baseUrl);
   if (!opts.config) return { ...(baseUrl ? { baseUrl } : {}), repo: opts.repo, branch: opts.branch };
   const config = await readConfig(opts.config);
-  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch };
+  const github = { apiUrl: config.github.apiUrl, timeoutMs: config.publish.timeoutMs, retries: config.publish.retries };
+  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch, github };
 }
 
 export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {

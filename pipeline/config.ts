@@ -41,6 +41,10 @@ export interface Config {
     repo: string;
     target: PublishRepo;
     branch: string;
+    /** GitHub: how long one API request may take before it is abandoned (ms). */
+    timeoutMs: number;
+    /** GitHub: retries of a request that failed with a 5xx, a dropped connection or a timeout. */
+    retries: number;
   };
   /** The `dataset:` section as written (datasets/meta.ts turns it into the release's metadata). */
   dataset: DatasetSettings;
@@ -61,6 +65,9 @@ export const DEFAULTS = {
   concurrency: 2,
   retries: 3,
   apiUrl: 'https://api.github.com',
+  /** One GitHub request (publish.timeoutMs): long enough for a large asset upload, far below undici's 300 s. */
+  publishTimeoutMs: 120_000,
+  publishRetries: 3,
   /** The User-Agent's contact when neither harvest.contact nor the dataset: section gives one: the project's page. */
   contact: 'https://github.com/xxgk',
   delayMs: 2000,
@@ -242,7 +249,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
   if (problems.length > 0) throw new ConfigError(file, problems);
 
   // The schema passed: the shapes below hold.
-  const publish = data.publish as { repo: string; branch?: string; apiUrl?: string };
+  const publish = data.publish as { repo: string; branch?: string; apiUrl?: string; timeoutMs?: number; retries?: number };
   const limits = (data.limits ?? {}) as Partial<Config['limits']>;
   const harvest = (data.harvest ?? {}) as Partial<Config['harvest']>;
   const coverage = (data.coverage ?? {}) as Partial<Config['coverage']>;
@@ -250,7 +257,10 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
   const config: Config = {
     file,
     sources: sources.map((s) => toSource(file, s)),
-    publish: { repo: publish.repo, target: publishTarget(file, publish.repo), branch: publish.branch ?? DEFAULTS.branch },
+    publish: {
+      repo: publish.repo, target: publishTarget(file, publish.repo), branch: publish.branch ?? DEFAULTS.branch,
+      timeoutMs: publish.timeoutMs ?? DEFAULTS.publishTimeoutMs, retries: publish.retries ?? DEFAULTS.publishRetries,
+    },
     dataset: (data.dataset ?? {}) as DatasetSettings,
     limits: {
       timeoutMs: limits.timeoutMs ?? DEFAULTS.timeoutMs,

@@ -29,6 +29,14 @@ export interface PublishCommandOptions {
   meta?: DatasetMeta;
   /** --base-url: where the release is served (wins over the config). */
   baseUrl?: string;
+  /** A GitHub target's settings from the config: the API (publish.apiUrl, GITHUB_API_URL), publish.timeoutMs, publish.retries. */
+  github?: GithubSettings;
+}
+
+export interface GithubSettings {
+  apiUrl?: string;
+  timeoutMs?: number;
+  retries?: number;
 }
 
 /** A --base-url flag checked: an absolute http(s) URL ending with '/'. */
@@ -59,7 +67,12 @@ export async function targetFor(opts: PublishCommandOptions, clock: Clock, env: 
   if (!opts.repo) throw new UsageError('--repo is empty: give OWNER/NAME (GitHub), a git URL or a path');
   if (isGithubName(opts.repo)) {
     const [owner = '', repo = ''] = opts.repo.split('/');
-    return githubTarget({ owner, repo, branch, ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}), stateDir: join(workDir, 'github', owner, repo), clock, ...(opts.meta ? { meta: opts.meta } : {}) });
+    const { apiUrl, timeoutMs, retries } = opts.github ?? {};
+    return githubTarget({
+      owner, repo, branch, ...(env.GITHUB_TOKEN ? { token: env.GITHUB_TOKEN } : {}), stateDir: join(workDir, 'github', owner, repo), clock,
+      ...(opts.meta ? { meta: opts.meta } : {}),
+      ...(apiUrl ? { baseUrl: apiUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(retries !== undefined ? { retries } : {}),
+    });
   }
   return gitTarget({ repo: opts.repo, branch, workDir, clock, ...(opts.meta ? { meta: opts.meta } : {}) });
 }

@@ -43,8 +43,10 @@ export interface GithubTargetOptions {
   log?: (line: string) => void;
   /** Titles and licence for README.md and index.html (the git target's texts). */
   meta?: DatasetMeta;
-  /** Per request (ms); default the client's. */
+  /** Per request (ms): a request that takes longer is abandoned (publish.timeoutMs); default the client's (120 s). */
   timeoutMs?: number;
+  /** Retries of a 5xx, a dropped connection or a timeout (publish.retries); default the client's (3). */
+  retries?: number;
   /** Client tuning (tests: no sleeping). */
   client?: Pick<GitHubClientOptions, 'wait' | 'retryDelayMs' | 'writeSpacingMs' | 'retries'>;
 }
@@ -72,6 +74,7 @@ export function githubTarget(options: GithubTargetOptions): GithubTarget {
     token: options.token ?? env.token,
     baseUrl: options.baseUrl ?? env.baseUrl ?? 'https://api.github.com',
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     log,
   });

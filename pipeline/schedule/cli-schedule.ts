@@ -8,8 +8,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { type Clock, zonedTime } from '../adapters/clock.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { ConfigError } from '../errors.ts';
-import { startDaemon } from './daemon.ts';
-import { runLocked } from './daemon.ts';
+import { type CronScheduler, type Daemon, runLocked, startDaemon } from './daemon.ts';
 import { type JobDeps, defaultRoot, formatSummary, runJob } from './job.ts';
 import { jobPaths } from './job-store.ts';
 import { type Progress, progressFor } from './progress.ts';
@@ -64,18 +63,49 @@ export async function runCommand(opts: RunOptions, clock: Clock, deps: RunComman
   return opts.strict && summary.sourceWarnings.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
+export interface ScheduleDeps extends Pick<JobDeps, 'github'> {
+  progress?: Progress;
+  /** The cron scheduler (default node-cron); tests fire runs themselves. */
+  scheduler?: CronScheduler;
+  /** Where each run's summary line goes (default stdout). */
+  out?: (line: string) => void;
+}
+
+/**
+ * The scheduled job: the daemon running runJob on the config's cron (and once at start-up when a run was missed),
+ * publishing to the config's target. `xxgk schedule` adds the signal handling.
+ */
+export function startSchedule(config: Config & { schedule: NonNullable<Config['schedule']> }, clock: Clock, deps: ScheduleDeps = {}): Daemon {
+  const root = defaultRoot(config);
+  const paths = jobPaths(root);
+  const progress = deps.progress ?? progressFor();
+  const out = deps.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  return startDaemon({
+    cron: config.schedule.cron,
+    timezone: config.schedule.timezone,
+    clock,
+    statePath: paths.state,
+    lockPath: paths.lock,
+    log: (message) => progress.log('info', message),
+    ...(deps.scheduler ? { scheduler: deps.scheduler } : {}),
+    job: async (shouldStop) => {
+      const summary = await runJob(config, { clock, root, progress, shouldStop, ...(deps.github ? { github: deps.github } : {}) });
+      out(formatSummary(summary));
+    },
+  });
+}
+
 /** Run until SIGTERM or SIGINT; the current run ends at its next step (publishing always completes). */
 export async function scheduleCommand(opts: ConfigOption, clock: Clock): Promise<number> {
   const config = await readConfig(opts.config);
-  if (!config.schedule) throw new ConfigError(config.file, ['schedule: required by `xxgk schedule` (a cron expression and a time zone)']);
-  const root = defaultRoot(config);
-  const paths = jobPaths(root);
+  const { schedule } = config;
+  if (!schedule) throw new ConfigError(config.file, ['schedule: required by `xxgk schedule` (a cron expression and a time zone)']);
   const progress = progressFor();
   const log = (message: string) => progress.log('info', message);
   // The handlers go in before anything is started or logged: a SIGTERM that comes as soon as the "scheduled:" line is
   // out must stop the daemon gently, not kill it by the default action. (Signals are dispatched on the event loop, so
   // `daemon` is always set, in this same tick, before onSignal can run.)
-  let daemon: ReturnType<typeof startDaemon> | undefined;
+  let daemon: Daemon | undefined;
   let stopped!: () => void;
   const finished = new Promise<void>((done) => { stopped = done; });
   const onSignal = (signal: string) => {
@@ -84,19 +114,8 @@ export async function scheduleCommand(opts: ConfigOption, clock: Clock): Promise
     void (daemon ? daemon.stop() : Promise.resolve()).then(stopped);
   };
   process.on('SIGTERM', onSignal).on('SIGINT', onSignal);
-  daemon = startDaemon({
-    cron: config.schedule.cron,
-    timezone: config.schedule.timezone,
-    clock,
-    statePath: paths.state,
-    lockPath: paths.lock,
-    log,
-    job: async (shouldStop) => {
-      const summary = await runJob(config, { clock, root, progress, shouldStop });
-      process.stdout.write(`${formatSummary(summary)}\n`);
-    },
-  });
-  log(`scheduled: "${config.schedule.cron}" (${config.schedule.timezone}); next at ${zonedTime(nextRun(config.schedule.cron, config.schedule.timezone, clock()), config.schedule.timezone)}`);
+  daemon = startSchedule({ ...config, schedule }, clock, { progress });
+  log(`scheduled: "${schedule.cron}" (${schedule.timezone}); next at ${zonedTime(nextRun(schedule.cron, schedule.timezone, clock()), schedule.timezone)}`);
   await finished;
   return 0;
 }

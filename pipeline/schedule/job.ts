@@ -94,6 +94,7 @@ export function configTarget(
   if (target.kind === 'github') {
     return githubTarget({
       owner: target.owner, repo: target.name, branch, baseUrl: config.github.apiUrl, clock, meta,
+      timeoutMs: config.publish.timeoutMs, retries: config.publish.retries,
       ...(config.github.token ? { token: config.github.token } : {}),
       stateDir: join(workDir, 'github', target.owner, target.name),
       ...github,

@@ -41,7 +41,7 @@ describe('loadConfig: the example', () => {
       path: 'samples/synthetic/2019_beiyuanshengrenminzhengfu-24353e/report.docx',
     });
     assert.equal(c.sources[3]?.kind, 'inbox');
-    assert.deepEqual(c.publish, { repo: 'output/publish.git', target: { kind: 'git', location: 'output/publish.git' }, branch: 'main' });
+    assert.deepEqual(c.publish, { repo: 'output/publish.git', target: { kind: 'git', location: 'output/publish.git' }, branch: 'main', timeoutMs: 120_000, retries: 3 });
     assert.deepEqual(c.schedule, { cron: '0 6 * * 1', timezone: 'Asia/Shanghai' });
     assert.deepEqual(c.limits, { timeoutMs: 30000, maxBytes: 20 * 1024 * 1024, concurrency: 2, retries: 3 });
     assert.deepEqual(c.github, { apiUrl: 'https://api.github.com' });
@@ -99,6 +99,13 @@ describe('loadConfig: problems, one per bad field', () => {
       'GITHUB_TOKEN: a token does not belong in the config file; set GITHUB_TOKEN in the environment instead',
     ]);
     assert.match(problems(minimal().replace('xxgk', '').replace('淮安市人民政府', 'github_pat_11ABCDEFG0123456789_abcdefghijk'))[0] ?? '', /^sources\[0\]\.name: looks like a GitHub token/);
+  });
+
+  it('publish.timeoutMs and publish.retries: whole numbers in range, each named', () => {
+    assert.deepEqual(problems(minimal('  timeoutMs: 1.5\n  retries: 11')), ['publish.timeoutMs: expected a whole number', 'publish.retries: expected a number <= 10']);
+    assert.deepEqual(problems(minimal('  timeoutMs: 0\n  retries: "2"')), ['publish.timeoutMs: expected a number >= 1', 'publish.retries: expected a whole number']);
+    const c = loadConfig(minimal('  timeoutMs: 30000\n  retries: 0'), 'x.yaml', {});
+    assert.deepEqual([c.publish.timeoutMs, c.publish.retries], [30_000, 0]);
   });
 
   it('names each bad field and what was expected, all at once', () => {

@@ -22,7 +22,9 @@ export type Fault =
   /** Someone pushes to the branch just before this request is handled. */
   | { kind: 'concurrent-push'; branch: string; files?: Record<string, string> }
   /** The request is carried out, then the client dies: its answer and every later request are lost until revive(). */
-  | { kind: 'crash-after' };
+  | { kind: 'crash-after' }
+  /** The request never gets an answer (nothing is done): the client must give up by its own timeout. */
+  | { kind: 'hang' };
 
 export interface Injected {
   match: (r: { operationId: string; method: string; path: string; json: any }) => boolean;
@@ -139,6 +141,13 @@ export class FakeGitHub {
         record(fault.answer === 502 ? 502 : 'network');
         if (fault.answer === 502) return respond({ status: 502, body: { message: 'Server Error' } });
         throw new TypeError('fetch failed', { cause: new Error('socket hang up mid-upload (simulated)') });
+      case 'hang':
+        record('network');
+        // Settled only by the caller's signal (in process); over the wire, the client's abort closes the socket.
+        return new Promise<Response>((_answer, fail) => {
+          const signal = init?.signal;
+          signal?.addEventListener('abort', () => fail(signal.reason), { once: true });
+        });
       case 'concurrent-push':
         this.state.push(fault.branch, fault.files ?? { 'NOTICE.md': `pushed by someone else at ${this.state.now()}\n` });
         break;
