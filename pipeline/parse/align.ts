@@ -5,7 +5,7 @@
  */
 import { InputError, describeLocation } from '../errors.ts';
 import type { Edition, RowDef } from '../model/template.ts';
-import { ITEM_NUMBER, labelRecall, normalizeText } from './normalize.ts';
+import { ITEM_NUMBER, bigramRecall, bigramSet, labelBigrams, normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
@@ -20,38 +20,63 @@ const CONTEXT_WEIGHT = 0.8;
 /** Text after the values only carries a label on, so it counts a little less than the text before. */
 const AFTER_WEIGHT = 0.9;
 
-const wraps = new WeakMap<DataRow, { before: string; text: string; numbered: boolean }>();
+/** A row's texts as labelScore reads them, as character bigrams (taken once per row, not once per template row). */
+interface RowBigrams {
+  label: ReadonlySet<number> | null;
+  before: ReadonlySet<number>;
+  text: ReadonlySet<number>;
+  /** The whole context; null when a numbered item comes before the values (then it does not count). */
+  context: ReadonlySet<number> | null;
+}
+
+const taken = new WeakMap<DataRow, RowBigrams>();
 
 /**
  * The row's label as it wrapped in layout text: the context from its last numbered item on (the lines just before the
  * values), the row's own cells, and the lines right after the values that carry it on.
  */
-function wrapped(row: DataRow): { before: string; text: string; numbered: boolean } {
-  let w = wraps.get(row);
-  if (w === undefined) {
+function rowBigrams(row: DataRow): RowBigrams {
+  let b = taken.get(row);
+  if (b === undefined) {
     const text = normalizeText(row.context);
     let start = -1;
     // An item number with no label after it ("三、" of a heading printed one character per line) starts no item.
     for (const m of text.matchAll(ITEM_NUMBER)) if (m.index + m[0].length < text.length) start = m.index;
     const before = `${text.slice(Math.max(start, 0))}${row.own}`;
-    w = { before, text: `${before}${row.after}`, numbered: start >= 0 };
-    wraps.set(row, w);
+    b = {
+      label: row.label === '' ? null : bigramSet(row.label),
+      before: bigramSet(before),
+      text: bigramSet(`${before}${row.after}`),
+      context: start >= 0 ? null : bigramSet(row.context),
+    };
+    taken.set(row, b);
   }
-  return w;
+  return b;
+}
+
+/** The bigrams of a template row's label and its aliases. */
+const defBigrams = new WeakMap<RowDef, readonly (readonly number[])[]>();
+
+function variantsOf(def: RowDef): readonly (readonly number[])[] {
+  let v = defBigrams.get(def);
+  if (v === undefined) {
+    v = [def.zh, ...(def.aliases ?? [])].map(labelBigrams);
+    defBigrams.set(def, v);
+  }
+  return v;
 }
 
 export function labelScore(row: DataRow, def: RowDef): number {
-  const variants = [def.zh, ...(def.aliases ?? [])];
+  const b = rowBigrams(row);
   let best = 0;
-  for (const label of variants) {
-    const w = wrapped(row);
+  for (const label of variantsOf(def)) {
     // Without a numbered item before the values, the whole context may hold the label.
     const around = Math.max(
-      labelRecall(w.before, label),
-      AFTER_WEIGHT * labelRecall(w.text, label),
-      w.numbered ? 0 : CONTEXT_WEIGHT * labelRecall(row.context, label),
+      bigramRecall(b.before, label),
+      AFTER_WEIGHT * bigramRecall(b.text, label),
+      b.context === null ? 0 : CONTEXT_WEIGHT * bigramRecall(b.context, label),
     );
-    best = Math.max(best, row.label === '' ? around : Math.max(labelRecall(row.label, label), CONTEXT_WEIGHT * around));
+    best = Math.max(best, b.label === null ? around : Math.max(bigramRecall(b.label, label), CONTEXT_WEIGHT * around));
   }
   return best;
 }

@@ -2,44 +2,51 @@
 
 const SPACES = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
 
-/** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(SPACES, '')
-    .replace(/(\d)[、,，．]/g, '$1.');
+/**
+ * A pure function of a string, memoised: the template's labels, headings and headers recur in every report, and a
+ * label is matched against every template row. The cache is emptied when it is full (bounded memory).
+ */
+function memoised<T>(fn: (text: string) => T, limit = 16_384): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      if (cache.size >= limit) cache.clear();
+      out = fn(text);
+      cache.set(text, out);
+    }
+    return out;
+  };
 }
 
+/** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
+export const normalizeText = memoised((text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(SPACES, '')
+    .replace(/(\d)[、,，．]/g, '$1.'));
+
 /** The characters that carry a label's meaning: CJK, letters and digits. */
-export function labelKey(text: string): string {
-  return normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, '');
-}
+export const labelKey = memoised((text: string): string => normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''));
 
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */
 const NUMBERING = /^(?:第?[一二三四五六七八九十]+(?:部分)?[、.]?|\(?[一二三四五六七八九十\d]+\)[、.]?|\d+[.、])/;
 
-export function stripNumbering(text: string): string {
-  return normalizeText(text).replace(NUMBERING, '');
-}
+export const stripNumbering = memoised((text: string): string => normalizeText(text).replace(NUMBERING, ''));
 
-/** Memoised: the same labels and contexts are scored against every template row. */
-const CACHE_LIMIT = 4096;
-const bigramCache = new Map<string, Set<string>>();
+/**
+ * A text's character bigrams (of its labelKey), each as one number: the two UTF-16 code units side by side, in 32
+ * bits. A key of one character is that character's code (no pair has a first unit of 0: a key holds no NUL). The
+ * template's labels (the second argument of labelRecall) have a cache of their own, so that the stream of printed
+ * texts never pushes them out.
+ */
+export const bigramSet = memoised((text: string): Set<number> => new Set(bigrams(labelKey(text))));
+export const labelBigrams = memoised((label: string): number[] => [...bigramSet(label)], 4096);
 
-function bigramSet(text: string): Set<string> {
-  let set = bigramCache.get(text);
-  if (!set) {
-    if (bigramCache.size >= CACHE_LIMIT) bigramCache.clear();
-    set = new Set(bigrams(labelKey(text)));
-    bigramCache.set(text, set);
-  }
-  return set;
-}
-
-function bigrams(key: string): string[] {
-  if (key.length < 2) return key ? [key] : [];
-  const out: string[] = [];
-  for (let i = 0; i < key.length - 1; i++) out.push(key.slice(i, i + 2));
+function bigrams(key: string): number[] {
+  if (key.length < 2) return key ? [key.charCodeAt(0)] : [];
+  const out: number[] = [];
+  for (let i = 0; i < key.length - 1; i++) out.push(((key.charCodeAt(i) << 16) | key.charCodeAt(i + 1)) | 0);
   return out;
 }
 
@@ -49,12 +56,15 @@ function bigrams(key: string): string[] {
  * ("其他法律行政止公开") lower it only a little.
  */
 export function labelRecall(text: string, label: string): number {
-  const wanted = bigramSet(label);
-  if (wanted.size === 0) return 0;
-  const have = bigramSet(text);
+  return bigramRecall(bigramSet(text), labelBigrams(label));
+}
+
+/** labelRecall over bigrams already taken: bigramSet(text) and labelBigrams(label). */
+export function bigramRecall(have: ReadonlySet<number>, wanted: readonly number[]): number {
+  if (wanted.length === 0) return 0;
   let hits = 0;
-  for (const b of wanted) if (have.has(b)) hits++;
-  return hits / wanted.size;
+  for (let k = 0; k < wanted.length; k++) if (have.has(wanted[k]!)) hits++;
+  return hits / wanted.length;
 }
 
 /** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */
