@@ -1,8 +1,11 @@
 /** `xxgk build` (and the --config/--base-url handling it shares with publish). Loaded by cli.ts only when it runs. */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { releaseMeta } from './config.ts';
 import { datasetMeta } from './datasets/meta.ts';
+import { UsageError } from './errors.ts';
 import { EXIT } from './exit.ts';
 import { printableLine } from './printable.ts';
 import { checkBaseUrl } from './publish/cli-publish.ts';
@@ -15,13 +18,26 @@ export async function configured(opts: { config?: string; baseUrl?: string; repo
   if (!opts.config) return { ...(baseUrl ? { baseUrl } : {}), repo: opts.repo, branch: opts.branch };
   const config = await readConfig(opts.config);
   const github = { apiUrl: config.github.apiUrl, timeoutMs: config.publish.timeoutMs, retries: config.publish.retries };
-  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch, github };
+  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch, github, limits: config.limits };
+}
+
+/** --in must name a folder: anything else is a usage error, said before anything is read or written. */
+async function inputFolder(dir: string): Promise<void> {
+  const found = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
+  if (found instanceof Error) {
+    throw new UsageError(`build: --in ${dir}: ${found.code === 'ENOENT' ? 'no such folder' : `cannot be read (${found.code ?? found.message})`}; expected a folder of report documents`);
+  }
+  if (!found.isDirectory()) throw new UsageError(`build: --in ${dir}: a file, not a folder; expected a folder of report documents (to read one file: xxgk parse FILE)`);
+  await access(dir, constants.R_OK | constants.X_OK).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`build: --in ${dir}: the folder cannot be read (${err.code ?? err.message}); expected a folder of report documents`);
+  });
 }
 
 export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
+  await inputFolder(opts.in);
   const given = await configured(opts);
   const meta = options.meta ?? given.meta ?? (given.baseUrl ? datasetMeta({}, { baseUrl: given.baseUrl }) : undefined);
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...options, ...(meta ? { meta } : {}) });
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...options, ...(meta ? { meta } : {}) });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const { report, validation } of run.reports) {
     const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;

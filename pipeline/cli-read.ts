@@ -1,7 +1,8 @@
 /** The commands that read reports one by one: parse and validate. Loaded by cli.ts only when one of them runs. */
 import { stringify } from 'csv-stringify/sync';
 import { basename } from 'node:path';
-import { readBytes } from './adapters/fs.ts';
+import { readInput } from './adapters/fs.ts';
+import { READ_LIMITS } from './ingest/limits.ts';
 import { tidyRows } from './datasets/tidy-rows.ts';
 import { InputError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
@@ -27,9 +28,7 @@ async function readAll(files: string[]): Promise<{ read: Read[]; found: Map<stri
   let failed = false;
   for (const file of files) {
     try {
-      const bytes = await readBytes(file).catch((err: NodeJS.ErrnoException) => {
-        throw new InputError(`cannot read file: ${err.code === 'ENOENT' ? 'no such file' : err.message}`, file);
-      });
+      const bytes = await readInput(file, file, READ_LIMITS.maxBytes);
       read.push({ file, report: await readReport(bytes, basename(file)) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

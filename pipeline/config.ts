@@ -12,6 +12,7 @@ import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import { type DatasetSettings, datasetMeta } from './datasets/meta.ts';
 import type { DatasetMeta } from './datasets/types.ts';
 import { ConfigError } from './errors.ts';
+import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
 
 interface SourceBase {
   /** An ASCII slug, unique in the file. */
@@ -49,7 +50,8 @@ export interface Config {
   /** The `dataset:` section as written (datasets/meta.ts turns it into the release's metadata). */
   dataset: DatasetSettings;
   schedule?: { cron: string; timezone: string };
-  limits: { timeoutMs: number; maxBytes: number; concurrency: number; retries: number };
+  /** Fetching (timeoutMs, concurrency, retries) and the readers' resource limits (ingest/limits.ts). */
+  limits: { timeoutMs: number; concurrency: number; retries: number } & ReadLimits;
   github: { token?: string; apiUrl: string };
   /** How listing sources are read (pipeline/adapters/fetch-polite.ts); contact defaults from `dataset:` (operatorContact). */
   harvest: { contact: string; delayMs: number; maxPages: number };
@@ -61,7 +63,7 @@ export const DEFAULTS = {
   branch: 'main',
   timezone: 'Asia/Shanghai',
   timeoutMs: 30_000,
-  maxBytes: 20 * 1024 * 1024,
+  maxBytes: READ_LIMITS.maxBytes,
   concurrency: 2,
   retries: 3,
   apiUrl: 'https://api.github.com',
@@ -263,8 +265,9 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
     },
     dataset: (data.dataset ?? {}) as DatasetSettings,
     limits: {
+      ...READ_LIMITS,
+      ...limits,
       timeoutMs: limits.timeoutMs ?? DEFAULTS.timeoutMs,
-      maxBytes: limits.maxBytes ?? DEFAULTS.maxBytes,
       concurrency: limits.concurrency ?? DEFAULTS.concurrency,
       retries: limits.retries ?? DEFAULTS.retries,
     },

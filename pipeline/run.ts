@@ -6,7 +6,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Clock, chinaDate } from './adapters/clock.ts';
-import { listFiles, readBytes } from './adapters/fs.ts';
+import { listFiles, readInput } from './adapters/fs.ts';
+import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
+import { checkFieldLengths } from './parse/field-lengths.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { buildRelease } from './datasets/index.ts';
@@ -52,14 +54,20 @@ export interface ReadOptions {
   regionOf?: (file: string) => string | undefined;
   /** The folder's files (relative paths), when the caller has listed them already. */
   files?: readonly string[];
+  /** The readers' resource limits (default READ_LIMITS; the config's `limits:`). */
+  limits?: ReadLimits;
 }
 
 /** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
-async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): Promise<{ report: AnnualReport; parsed: boolean }> {
+async function readCached(bytes: Uint8Array, file: string, cache: ParseCache | undefined, limits: ReadLimits): Promise<{ report: AnnualReport; parsed: boolean }> {
   const sha = cache && createHash('sha256').update(bytes).digest('hex');
   const cached = sha ? await cache!.get(sha) : undefined;
-  if (cached) return { report: { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) }, parsed: false };
-  const report = await readReport(bytes, file);
+  if (cached) {
+    // Parsed under other limits, maybe: the field lengths are checked again.
+    checkFieldLengths(cached, limits.maxFieldLength, file);
+    return { report: { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) }, parsed: false };
+  }
+  const report = await readReport(bytes, file, limits);
   if (sha) await cache!.put(sha, report);
   return { report, parsed: true };
 }
@@ -70,13 +78,14 @@ async function readCached(bytes: Uint8Array, file: string, cache?: ParseCache): 
  */
 export async function readFolder(inDir: string, options: ReadOptions = {}): Promise<ReadResult & { parsed: number }> {
   const { cache } = options;
+  const limits = options.limits ?? READ_LIMITS;
   const files = (options.files ?? (await listFiles(inDir))).filter((f) => !NOT_REPORTS.test(f));
   const read: AnnualReport[] = [];
   const unreadable: ReadResult['unreadable'] = [];
   let parsed = 0;
   for (const file of files) {
     try {
-      const got = await readCached(await readBytes(join(inDir, file)), file, cache);
+      const got = await readCached(await readInput(join(inDir, file), file, limits.maxBytes), file, cache, limits);
       read.push(got.report);
       if (got.parsed) parsed++;
     } catch (err) {
@@ -145,6 +154,7 @@ export interface BuildOptions {
   history?: readonly AnnualReport[];
   /** Who is expected to publish and where each document came from (data/coverage.csv); the reports read are added. */
   coverage?: Omit<CoverageInput, 'found'>;
+  limits?: ReadLimits;
 }
 
 /** The report documents of the release in outDir, by report id (empty when there is none). */
@@ -161,7 +171,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const history = options.history ?? [...(await lastRelease()).values()].map((r) => r.report);
   const files = await listFiles(inDir);
   const resolver = options.resolver ?? (await folderResolver(inDir, files));
-  const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf, files });
+  const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf, files, ...(options.limits ? { limits: options.limits } : {}) });
   const valid = read.reports.filter((r) => r.validation.valid);
   const excluded = read.reports.filter((r) => !r.validation.valid);
   const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();

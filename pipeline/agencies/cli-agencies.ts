@@ -5,7 +5,8 @@
  */
 import { printableLine } from '../printable.ts';
 import { join } from 'node:path';
-import { isDirectory, listFiles, readBytes } from '../adapters/fs.ts';
+import { isDirectory, listFiles, readInput } from '../adapters/fs.ts';
+import { READ_LIMITS } from '../ingest/limits.ts';
 import { loadDivisions, loadRegistry } from '../adapters/registry.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { readReport } from '../read.ts';
@@ -30,7 +31,7 @@ async function printedNames(dir: string): Promise<{ names: Map<string, string[]>
   let skipped = 0;
   for (const file of (await listFiles(dir)).filter((f) => !NOT_REPORTS.test(f))) {
     try {
-      const report = await readReport(await readBytes(join(dir, file)), file);
+      const report = await readReport(await readInput(join(dir, file), file, READ_LIMITS.maxBytes), file);
       reports++;
       names.set(report.agency, [...(names.get(report.agency) ?? []), file]);
     } catch (err) {

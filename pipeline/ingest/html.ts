@@ -6,11 +6,15 @@
  */
 import { load } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
+import { htmlDepth } from './html-depth.ts';
+import { READ_LIMITS } from './limits.ts';
 import type { TextCell } from './types.ts';
 
 export interface HtmlOptions {
   /** Give paragraph cells the source line they start on (off for generated HTML, e.g. from a .docx). */
   lines?: boolean;
+  /** Deepest nesting read (default READ_LIMITS.maxHtmlDepth): a deeper page is a LimitError. */
+  maxDepth?: number;
 }
 
 const SKIPPED = new Set([
@@ -94,10 +98,15 @@ function descendants(node: AnyNode, name: string): Element[] {
   return found;
 }
 
-function textLength(node: AnyNode): number {
-  if (isText(node)) return node.data.replace(/\s+/g, '').length;
-  if (!isElement(node) || SKIPPED.has(node.name)) return 0;
-  return node.children.reduce((sum, child) => sum + textLength(child), 0);
+/** Visible characters under a node, remembered: menus nested in menus do not count their text again. */
+function textLength(node: AnyNode, seen: Map<AnyNode, number>): number {
+  const known = seen.get(node);
+  if (known !== undefined) return known;
+  let length = 0;
+  if (isText(node)) length = node.data.replace(/\s+/g, '').length;
+  else if (isElement(node) && !SKIPPED.has(node.name)) length = node.children.reduce((sum, child) => sum + textLength(child, seen), 0);
+  seen.set(node, length);
+  return length;
 }
 
 function insideContent(el: Element): boolean {
@@ -111,6 +120,7 @@ class Reader {
   private bufferLine: number | undefined;
   private leafTables = 0;
   private bodyLength: number | undefined;
+  private readonly lengths = new Map<AnyNode, number>();
 
   constructor(
     private readonly body: AnyNode,
@@ -122,8 +132,8 @@ class Reader {
     if (CHROME_ELEMENTS.has(el.name) && !insideContent(el)) return true;
     const names = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
     if (!CHROME_NAME.test(names)) return false;
-    this.bodyLength ??= textLength(this.body);
-    return textLength(el) * 2 < this.bodyLength;
+    this.bodyLength ??= textLength(this.body, this.lengths);
+    return textLength(el, this.lengths) * 2 < this.bodyLength;
   }
 
   paragraph(text: string, line: number | undefined): void {
@@ -173,6 +183,7 @@ class Reader {
 
 export function readHtml(html: string, options: HtmlOptions = {}): TextCell[] {
   const lines = options.lines !== false;
+  htmlDepth(html, options.maxDepth ?? READ_LIMITS.maxHtmlDepth);
   const $ = load(html, { sourceCodeLocationInfo: lines });
   const body = $('body')[0] ?? $.root()[0];
   if (!body) return [];

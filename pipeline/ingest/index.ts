@@ -8,6 +8,7 @@ import type { Rendering, Source } from '../model/report.ts';
 import { decodeText } from './decode.ts';
 import { readFlatText } from './flat-text.ts';
 import { readLayoutText } from './layout-text.ts';
+import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
 import { looksBinary, sniffBinary, sniffText } from './sniff.ts';
 import { readStructured } from './structured.ts';
 import { DOC_MEDIA_TYPE, DOCX_MEDIA_TYPE, type IngestedDocument, type TextCell } from './types.ts';
@@ -18,6 +19,8 @@ export type { CellDocument, IngestedDocument, StructuredDocument, TextCell } fro
 export interface IngestOptions {
   /** A charset declared outside the file, e.g. by an HTTP Content-Type header. */
   charset?: string;
+  /** The readers' resource limits (default READ_LIMITS). */
+  limits?: ReadLimits;
 }
 
 const EXPECTED = 'expected an annual report as text, HTML, Word .docx or .doc, PDF, JSON or YAML';
@@ -56,9 +59,9 @@ function binaryError(name: string): InputError {
   return new InputError(`binary data, not a text document: ${EXPECTED}`, name);
 }
 
-async function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string): Promise<TextCell[]> {
+async function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string, limits: ReadLimits): Promise<TextCell[]> {
   // cheerio loads only when an HTML page comes in (pdf.js, mammoth and cfb likewise, below).
-  if (rendering === 'html') return (await import('./html.ts')).readHtml(text);
+  if (rendering === 'html') return (await import('./html.ts')).readHtml(text, { maxDepth: limits.maxHtmlDepth });
   if (rendering === 'flat-text') return readFlatText(text);
   if (rendering === 'word-text') return readWordText(text);
   return readLayoutText(text);
@@ -69,18 +72,21 @@ async function guarded<T>(name: string, rendering: Rendering, read: () => T | Pr
   try {
     return await read();
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    // A pure reader's error (a limit) does not know the file: name it.
+    if (err instanceof InputError) throw err.file === undefined ? new InputError(err.message, name, err.at) : err;
     const reason = err instanceof Error ? err.message : String(err);
     throw new InputError(`could not read the file as ${rendering} (${reason}): ${EXPECTED}`, name);
   }
 }
 
 export async function ingest(bytes: Uint8Array, name: string, options: IngestOptions = {}): Promise<IngestedDocument> {
+  const limits = options.limits ?? READ_LIMITS;
   if (bytes.length === 0) throw new InputError('empty file: expected an annual report', name);
+  if (bytes.length > limits.maxBytes) throw new LimitError(`the file is ${bytes.length.toLocaleString('en-US')} bytes`, 'maxBytes', limits.maxBytes, name);
   switch (sniffBinary(bytes)) {
     case 'pdf': {
       const { readPdf } = await import('./pdf.ts');
-      const pdf = await guarded(name, 'pdf', () => readPdf(bytes, name));
+      const pdf = await guarded(name, 'pdf', () => readPdf(bytes, name, limits));
       if (pdf.cells.length === 0) throw new InputError('the PDF holds no text: expected an annual report', name);
       return {
         kind: 'cells',
@@ -93,7 +99,7 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
       throw new InputError(`a zip archive but not a Word .docx (no word/document.xml inside): ${EXPECTED}`, name);
     case 'docx': {
       const { readDocx } = await import('./docx.ts');
-      const cells = await guarded(name, 'docx', () => readDocx(bytes, name));
+      const cells = await guarded(name, 'docx', () => readDocx(bytes, name, limits));
       if (cells.length === 0) throw new InputError('the .docx holds no text: expected an annual report', name);
       return { kind: 'cells', source: source(bytes, name, 'docx'), cells };
     }
@@ -114,7 +120,7 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
     const data = await guarded(name, rendering, () => readStructured(text, rendering, name));
     return { kind: 'structured', source: source(bytes, name, rendering, encoding), data };
   }
-  const cells = await guarded(name, rendering, () => textCells(rendering, text));
+  const cells = await guarded(name, rendering, () => textCells(rendering, text, limits));
   if (cells.length === 0) {
     throw new InputError(`no text found in this ${rendering} document: expected an annual report`, name);
   }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../errors.ts';
+import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
 import { IDENTITY, type Matrix, type PdfPage, type PdfText, type Rule, apply, multiply, pathRules } from './pdf-content.ts';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -28,11 +29,22 @@ const CURVE_TO = 2;
 const QUADRATIC_CURVE_TO = 3;
 const CLOSE_PATH = 4;
 
+/** The page's limits, and the path points counted so far. */
+interface Budget {
+  limits: Pick<ReadLimits, 'maxPdfOperators' | 'maxPdfSegments'>;
+  points: number;
+}
+
+function overSegments(budget: Budget): LimitError {
+  return new LimitError(`a page draws more than ${budget.limits.maxPdfSegments} line segments`, 'maxPdfSegments', budget.limits.maxPdfSegments);
+}
+
 /** The polylines of a pdf.js path buffer, mapped through the current transformation matrix. */
-function subpaths(buffer: ArrayLike<number>, ctm: Matrix, page: Matrix): Array<Array<[number, number]>> {
+function subpaths(buffer: ArrayLike<number>, ctm: Matrix, page: Matrix, budget: Budget): Array<Array<[number, number]>> {
   const out: Array<Array<[number, number]>> = [];
   let current: Array<[number, number]> = [];
   const toPage = (x: number, y: number): [number, number] => {
+    if (++budget.points > budget.limits.maxPdfSegments) throw overSegments(budget);
     const [ux, uy] = apply(ctm, x, y);
     return apply(page, ux, uy);
   };
@@ -62,9 +74,37 @@ function subpaths(buffer: ArrayLike<number>, ctm: Matrix, page: Matrix): Array<A
   return out;
 }
 
+/**
+ * The page's operator list, refused as soon as it passes maxPdfOperators: pdf.js hands it over in chunks of about
+ * a thousand operators (its streaming render path), and a listener on those chunks stops the page there instead of
+ * after millions. pdfjs-dist is pinned: the listener rides on its page's intent state (a stable internal); without
+ * it the count is checked when the list is complete.
+ */
+async function operatorList(page: PDFPageProxy, max: number): Promise<Awaited<ReturnType<PDFPageProxy['getOperatorList']>>> {
+  const over = () => new LimitError(`a page has more than ${max} drawing operators`, 'maxPdfOperators', max);
+  const listed = page.getOperatorList();
+  type State = { operatorList?: { fnArray: unknown[] }; renderTasks?: Set<{ operatorListChanged(): void }>; streamReader?: { cancel(reason?: unknown): Promise<void> } | null };
+  const states = (page as unknown as { _intentStates?: Map<unknown, State> })._intentStates;
+  const state = states ? [...states.values()].find((s) => s.renderTasks && s.operatorList) : undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    state?.renderTasks?.add({
+      operatorListChanged() {
+        if ((state.operatorList?.fnArray.length ?? 0) <= max) return;
+        void state.streamReader?.cancel(over()).catch(() => undefined);
+        reject(over());
+      },
+    });
+  });
+  stopped.catch(() => undefined);
+  const list = await Promise.race([listed, stopped]);
+  if (list.fnArray.length > max) throw over();
+  return list;
+}
+
 /** Ruling lines and image count from the page's operator list, tracking the CTM through save/restore. */
-async function graphics(page: PDFPageProxy, toPage: Matrix): Promise<{ rules: Rule[]; images: number }> {
-  const list = await page.getOperatorList();
+async function graphics(page: PDFPageProxy, toPage: Matrix, limits: ReadLimits): Promise<{ rules: Rule[]; images: number }> {
+  const list = await operatorList(page, limits.maxPdfOperators);
+  const budget: Budget = { limits, points: 0 };
   const rules: Rule[] = [];
   let images = 0;
   let ctm: Matrix = IDENTITY;
@@ -86,7 +126,7 @@ async function graphics(page: PDFPageProxy, toPage: Matrix): Promise<{ rules: Ru
       const buffer = data?.[0];
       const stroked = STROKE_OPS.has(paint);
       if (!buffer || (!stroked && !FILL_OPS.has(paint))) continue;
-      rules.push(...pathRules(subpaths(buffer, ctm, toPage), stroked, !stroked));
+      for (const r of pathRules(subpaths(buffer, ctm, toPage, budget), stroked, !stroked)) rules.push(r);
     }
   }
   return { rules, images };
@@ -113,10 +153,12 @@ async function texts(page: PDFPageProxy, toPage: Matrix): Promise<PdfText[]> {
   return out;
 }
 
-export async function readPage(page: PDFPageProxy): Promise<PdfPage> {
+export async function readPage(page: PDFPageProxy, limits: ReadLimits = READ_LIMITS): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
   const toPage = viewport.transform as Matrix;
-  const [text, { rules, images }] = await Promise.all([texts(page, toPage), graphics(page, toPage)]);
+  // The operators first: a page over the limits is refused before its text is read.
+  const { rules, images } = await graphics(page, toPage, limits);
+  const text = await texts(page, toPage);
   return { number: page.pageNumber, width: viewport.width, height: viewport.height, texts: text, rules, images };
 }
 
@@ -164,14 +206,18 @@ export async function openPdf(bytes: Uint8Array, name: string): Promise<PDFDocum
 }
 
 /** Read every page; a page that fails to read is an error naming the page. */
-export async function readPages(doc: PDFDocumentProxy, name: string): Promise<PdfPage[]> {
+export async function readPages(doc: PDFDocumentProxy, name: string, limits: ReadLimits = READ_LIMITS): Promise<PdfPage[]> {
+  if (doc.numPages > limits.maxPdfPages) {
+    throw new LimitError(`the PDF has ${doc.numPages} pages`, 'maxPdfPages', limits.maxPdfPages, name);
+  }
   const pages: PdfPage[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
-      pages.push(await readPage(page));
+      pages.push(await readPage(page, limits));
       page.cleanup();
     } catch (err) {
+      if (err instanceof LimitError) throw new InputError(`page ${n} of ${doc.numPages}: ${err.message}`, name, { page: n });
       throw new InputError(`damaged PDF: page ${n} of ${doc.numPages} could not be read (${reason(err)})`, name);
     }
   }

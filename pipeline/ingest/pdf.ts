@@ -9,6 +9,7 @@ import { InputError } from '../errors.ts';
 import type { PdfPage, PdfText } from './pdf-content.ts';
 import { furniture } from './pdf-furniture.ts';
 import { type PdfLine, groupLines, pieces } from './pdf-lines.ts';
+import type { ReadLimits } from './limits.ts';
 import { openPdf, readPages } from './pdf-load.ts';
 import { joinContinued, sameColumns } from './pdf-continue.ts';
 import { type RuledTable, ruledTables } from './pdf-table.ts';
@@ -95,10 +96,10 @@ function joinAcrossPages(pages: readonly Laid[]): void {
 }
 
 /** Read a PDF's pages into cells. Throws InputError for scans, encrypted, damaged or truncated files. */
-export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfCells> {
+export async function readPdf(bytes: Uint8Array, name: string, limits?: ReadLimits): Promise<PdfCells> {
   const doc = await openPdf(bytes, name);
   try {
-    const pages = await readPages(doc, name);
+    const pages = await readPages(doc, name, limits);
     const scannedPages = pages.filter((p) => p.texts.length === 0 && p.images > 0).map((p) => p.number);
     if (pages.every((p) => p.texts.length === 0)) {
       throw new InputError(

@@ -7,7 +7,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Source } from '../config.ts';
 import type { Config } from '../config.ts';
 import { fetchDocument } from '../adapters/fetch.ts';
-import { isDirectory, listFiles, readBytes } from '../adapters/fs.ts';
+import { isDirectory, listFiles, readInput } from '../adapters/fs.ts';
+import { InputError } from '../errors.ts';
 import type { RawStore } from '../adapters/raw-store.ts';
 import type { SourceValidators } from './state.ts';
 
@@ -23,6 +24,8 @@ export interface Collected {
   validators: SourceValidators | null;
   /** True when a URL answered 304 and the held documents were reused. */
   notModified: boolean;
+  /** Files of a path or inbox source that could not be read (permissions, over limits.maxBytes): each its own error. */
+  unreadable?: Array<{ name: string; message: string }>;
 }
 
 const GLOB = /[*?[]/;
@@ -55,10 +58,19 @@ export async function expandPath(path: string): Promise<string[]> {
 
 const nameFor = (source: Source, file: string): string => `${source.id}/${file.replace(/\//g, '_')}`;
 
-async function putFiles(source: Source, files: Array<{ path: string; name: string }>, store: RawStore): Promise<HeldDocument[]> {
-  const out: HeldDocument[] = [];
-  for (const f of files) out.push({ name: nameFor(source, f.name), sha256: await store.put(await readBytes(f.path)) });
-  return out;
+async function putFiles(source: Source, files: Array<{ path: string; name: string }>, store: RawStore, maxBytes: number): Promise<Collected> {
+  const documents: HeldDocument[] = [];
+  const unreadable: Array<{ name: string; message: string }> = [];
+  for (const f of files) {
+    const name = nameFor(source, f.name);
+    try {
+      documents.push({ name, sha256: await store.put(await readInput(f.path, name, maxBytes)) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      unreadable.push({ name, message: err.message });
+    }
+  }
+  return { documents, validators: null, notModified: false, ...(unreadable.length ? { unreadable } : {}) };
 }
 
 export async function collectSource(
@@ -70,13 +82,13 @@ export async function collectSource(
 ): Promise<Collected> {
   if (source.kind === 'inbox') {
     const files = (await isDirectory(source.inbox)) ? await listFiles(source.inbox) : [];
-    return { documents: await putFiles(source, files.map((f) => ({ path: join(source.inbox, f), name: f })), store), validators: null, notModified: false };
+    return putFiles(source, files.map((f) => ({ path: join(source.inbox, f), name: f })), store, limits.maxBytes);
   }
   if (source.kind === 'path') {
     const files = await expandPath(source.path);
     const common = dirname(source.path.split('/').filter((p) => !GLOB.test(p)).join('/'));
     const named = files.map((path) => ({ path, name: GLOB.test(source.path) ? path.slice(common.length + 1) : basename(path) }));
-    return { documents: await putFiles(source, named, store), validators: null, notModified: false };
+    return putFiles(source, named, store, limits.maxBytes);
   }
   const v = held.validators;
   const base = { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, retries: limits.retries, ...(fetchImpl ? { fetch: fetchImpl } : {}) };

@@ -183,6 +183,10 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
         progress.log('warn', w, { source: source.id });
       }
     }
+    for (const u of ('unreadable' in got ? got.unreadable ?? [] : [])) {
+      failures.push({ report: u.name, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] });
+      progress.log('warn', `${u.name}: ${u.message}`, { source: source.id });
+    }
     yields.push({ source: source.id, documents: got.documents.length, before: heldBefore, failed: false });
     docs.held[source.id] = got.documents;
     if (got.validators) state.sources[source.id] = got.validators;
@@ -243,7 +247,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const meta = releaseMeta(config);
   const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock, history.map((r) => r.year));
   for (const w of coverageWarnings) progress.log('warn', w);
-  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage });
+  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage, limits: config.limits });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
   const quarantine: QuarantineEntry[] = [

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { CONFIG_ENV, DEFAULTS, loadConfig, releaseMeta } from '../../pipeline/config.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { ConfigError } from '../../pipeline/errors.ts';
+import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
 
 const example = readFileSync(new URL('../../xxgk.config.yaml', import.meta.url), 'utf8');
 
@@ -30,6 +31,16 @@ function problems(text: string, env: Record<string, string | undefined> = {}): r
 }
 
 describe('loadConfig: the example', () => {
+  it('takes the readers\' limits under limits:, each bad one named', () => {
+    const c = loadConfig(minimal('limits:\n  maxHtmlDepth: 40\n  maxFieldLength: 80\n  maxUnzippedBytes: 1000\n'), 'x.yaml', {});
+    assert.deepEqual(c.limits, { ...READ_LIMITS, timeoutMs: 30000, concurrency: 2, retries: 3, maxHtmlDepth: 40, maxFieldLength: 80, maxUnzippedBytes: 1000 });
+    assert.deepEqual([...problems(minimal('limits:\n  maxPdfPages: 0\n  maxPdfSegments: many\n  maxHtmlDepth: 1e9\n'))].sort(), [
+      'limits.maxHtmlDepth: expected a number <= 100000',
+      'limits.maxPdfPages: expected a number >= 1',
+      'limits.maxPdfSegments: expected a whole number',
+    ]);
+  });
+
   it('loads xxgk.config.yaml with its sources, target, schedule and limits', () => {
     const c = loadConfig(example, 'xxgk.config.yaml', {});
     assert.equal(c.sources.length, 4);
@@ -43,7 +54,7 @@ describe('loadConfig: the example', () => {
     assert.equal(c.sources[3]?.kind, 'inbox');
     assert.deepEqual(c.publish, { repo: 'output/publish.git', target: { kind: 'git', location: 'output/publish.git' }, branch: 'main', timeoutMs: 120_000, retries: 3 });
     assert.deepEqual(c.schedule, { cron: '0 6 * * 1', timezone: 'Asia/Shanghai' });
-    assert.deepEqual(c.limits, { timeoutMs: 30000, maxBytes: 20 * 1024 * 1024, concurrency: 2, retries: 3 });
+    assert.deepEqual(c.limits, { ...READ_LIMITS, timeoutMs: 30000, maxBytes: 20 * 1024 * 1024, concurrency: 2, retries: 3 });
     assert.deepEqual(c.github, { apiUrl: 'https://api.github.com' });
   });
 
@@ -59,7 +70,7 @@ describe('loadConfig: defaults and resolution', () => {
     assert.deepEqual(c.sources[0], { id: 'huaian-city-gov', name: '淮安市人民政府', region: '320800', kind: 'path', path: 'reports/*.docx' });
     assert.deepEqual(c.publish.target, { kind: 'git', location: 'conf/output/publish.git' });
     assert.equal(c.schedule, undefined);
-    assert.deepEqual(c.limits, { timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, concurrency: 2, retries: 3 });
+    assert.deepEqual(c.limits, { ...READ_LIMITS, timeoutMs: DEFAULTS.timeoutMs, maxBytes: DEFAULTS.maxBytes, concurrency: 2, retries: 3 });
   });
 
   it('reads a GitHub OWNER/NAME and a git URL as targets, and an unquoted region as its code', () => {
