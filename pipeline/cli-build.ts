@@ -11,6 +11,7 @@ import { printableLine } from './printable.ts';
 import { checkBaseUrl } from './publish/cli-publish.ts';
 import { type BuildOptions, buildFolder } from './run.ts';
 import { readConfig } from './schedule/cli-schedule.ts';
+import { jobCoverage } from './schedule/job-coverage.ts';
 
 /** --config and --base-url of build and publish: the release's metadata, and the config's target when --repo is not given. */
 export async function configured(opts: { config?: string; baseUrl?: string; repo?: string; branch?: string }) {
@@ -18,7 +19,7 @@ export async function configured(opts: { config?: string; baseUrl?: string; repo
   if (!opts.config) return { ...(baseUrl ? { baseUrl } : {}), repo: opts.repo, branch: opts.branch };
   const config = await readConfig(opts.config);
   const github = { apiUrl: config.github.apiUrl, timeoutMs: config.publish.timeoutMs, retries: config.publish.retries };
-  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch, github, limits: config.limits };
+  return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch, github, limits: config.limits, config };
 }
 
 /** --in must name a folder: anything else is a usage error, said before anything is read or written. */
@@ -37,8 +38,12 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   await inputFolder(opts.in);
   const given = await configured(opts);
   const meta = options.meta ?? given.meta ?? (given.baseUrl ? datasetMeta({}, { baseUrl: given.baseUrl }) : undefined);
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...options, ...(meta ? { meta } : {}) });
+  // The config's coverage: (its sources' bodies, every registry body of its divisions) sets who data/coverage.csv expects.
+  const expected = given.config && !options.coverage ? await jobCoverage(given.config, {}, { held: {}, built: null }, clock) : undefined;
+  const coverage = options.coverage ?? expected?.coverage;
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
+  for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
   for (const { report, validation } of run.reports) {
     const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
     // "published" is the word of a release that publishes (xxgk publish, the job); a build only includes.

@@ -39,7 +39,7 @@ export async function jobCoverage(
   }
   const documents = new Map<string, { url: string; posted: string | null }>();
   for (const source of config.sources) {
-    if (source.kind === 'url') for (const d of docs.held[source.id] ?? []) documents.set(d.name, { url: source.url, posted: null });
+    if (source.kind === 'url') for (const d of docs.held[source.id] ?? []) documents.set(d.name, { url: source.url, posted: d.posted ?? null });
     if (source.kind !== 'listing') continue;
     for (const [url, report] of Object.entries(harvest[source.id]?.reports ?? {})) {
       for (const d of report.documents) documents.set(d.name, { url, posted: report.posted });

@@ -9,6 +9,8 @@ import type { Config } from '../config.ts';
 import { fetchDocument } from '../adapters/fetch.ts';
 import { isDirectory, listFiles, readInput } from '../adapters/fs.ts';
 import { InputError } from '../errors.ts';
+import { pageDate } from '../harvest/page-date.ts';
+import { decodeText } from '../ingest/decode.ts';
 import type { RawStore } from '../adapters/raw-store.ts';
 import type { SourceValidators } from './state.ts';
 
@@ -16,6 +18,8 @@ import type { SourceValidators } from './state.ts';
 export interface HeldDocument {
   name: string;
   sha256: string;
+  /** The date the report's web page says it was published (a URL source's page; data/coverage.csv). */
+  posted?: string | null;
 }
 
 export interface Collected {
@@ -108,8 +112,10 @@ export async function collectSource(
   const file = decodeURIComponent(basename(new URL(doc.url).pathname)) || 'index.html';
   const name = nameFor(source, doc === page && page.contentType === 'text/html' && !/\.html?$/i.test(file) ? `${file}.html` : file);
   const sha = await store.put(doc.bytes);
+  // The page (not its attachment) carries the CMS's publication date.
+  const posted = page.contentType === 'text/html' ? pageDate(decodeText(page.bytes, page.charset ? { declared: page.charset } : {}).text) : null;
   return {
-    documents: [{ name, sha256: sha }],
+    documents: [{ name, sha256: sha, posted }],
     validators: { etag: page.etag ?? null, lastModified: page.lastModified ?? null, sha256: sha },
     notModified: false,
   };

@@ -1,6 +1,6 @@
 /**
  * A URL source in the scheduled job, against a real local HTTP server: the report page links its .docx attachment,
- * which the job follows; the next run sends the stored validators, gets 304s and publishes nothing.
+ * which the job follows (coverage.csv takes the page's date); the next run sends the stored validators, gets 304s and publishes nothing.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -19,7 +19,7 @@ const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishich
 
 test('a URL source: the page links its .docx, which is fetched and published; a re-run gets 304s and publishes nothing', async () => {
   const docx = await readFile(sample);
-  const page = Buffer.from('<html><head><meta charset="utf-8"><title>2024年政府信息公开工作年度报告</title></head><body><p>全文见附件：</p><p><a href="/files/report.docx">2024年政府信息公开工作年度报告.docx</a></p></body></html>');
+  const page = Buffer.from('<html><head><meta charset="utf-8"><title>2024年政府信息公开工作年度报告</title><meta name="PubDate" content="2025-01-27 09:30"></head><body><p>全文见附件：</p><p><a href="/files/report.docx">2024年政府信息公开工作年度报告.docx</a></p></body></html>');
   const files: Record<string, { body: Buffer; type: string }> = {
     '/report.html': { body: page, type: 'text/html; charset=utf-8' },
     '/files/report.docx': { body: docx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
@@ -55,6 +55,10 @@ test('a URL source: the page links its .docx, which is fetched and published; a 
     assert.deepEqual(seen.map((s) => [s.path, s.status]), [['/report.html', 200], ['/files/report.docx', 200]]);
     const feed = JSON.parse(await readFile(join(dir, 'output', 'dist', 'feed', 'reports.json'), 'utf8')) as { reports: Array<{ agency: string; year: number }> };
     assert.deepEqual(feed.reports.map((x) => [x.agency, x.year]), [['云湖市市场监督管理局', 2024]]);
+    // data/coverage.csv: the page's own date (its CMS's PubDate), the page's URL.
+    const coverage = await readFile(join(dir, 'output', 'dist', 'data', 'coverage.csv'), 'utf8');
+    const row = coverage.split('\r\n').find((l) => l.startsWith('2024,'))!;
+    assert.match(row, new RegExp(`,2025-01-27,page,2025-01-31,-4,on_time,http://127\\.0\\.0\\.1:${port}/report\\.html,`), row);
 
     seen.length = 0;
     r = await run();
