@@ -61,3 +61,45 @@ test('the client’s fetch drops a content-length set by hand: the request goes 
   assert.ok(answer.status > 0);
   assert.equal(wire.seen[0]?.contentLength, '11');
 });
+
+test('a crash over the wire right after the branch moved (the socket closes with no answer), then a new process: the release is finished, once', async (t) => {
+  const { wire, make } = await serve(t);
+  const v1 = memoryRelease('1.0.0', baseFiles('v1'));
+  wire.fake.inject((r) => r.operationId === 'git/create-ref' || r.operationId === 'git/update-ref', { kind: 'crash-after' });
+  await assert.rejects(run(make(), v1));
+  assert.ok(wire.fake.crashed, 'the crash happened');
+  wire.fake.revive();
+  assert.ok(wire.fake.state.text('main', 'latest/manifest.json'), 'the branch holds the release');
+  assert.equal(wire.fake.state.releases.length, 0, 'no release yet');
+  wire.fake.resetCounts();
+  const result = await run(make(), v1);
+  assert.equal(result?.version, '1.0.0');
+  const ops = wire.fake.requests.map((r) => r.operationId);
+  assert.ok(!ops.includes('git/create-tree') && !ops.includes('git/create-commit'), 'no second commit');
+  await assertPublished(wire.fake, 'main', [v1]);
+  wire.fake.assertClean();
+});
+
+test('faults over the wire: a dropped connection, a 502 mid-upload and a secondary rate limit are retried; one complete release', async (t) => {
+  const wire = await serveFakeGitHub({ token: 'ghp_wire' });
+  t.after(() => wire.close());
+  wire.fake.state.push('main', { 'README.md': '# data\n' }, 'Initial commit');
+  const waits: number[] = [];
+  const logs: string[] = [];
+  const target = githubTarget({
+    owner: 'xxgk', repo: 'data', branch: 'main', token: 'ghp_wire', baseUrl: wire.apiUrl, stateDir: mkdtempSync(join(tmpdir(), 'xxgk-wire-state-')),
+    client: { ...NO_WAIT, wait: async (ms) => void waits.push(ms) }, log: (l) => logs.push(l),
+  });
+  wire.fake.inject('git/create-tree', { kind: 'network' });
+  wire.fake.inject('git/create-commit', { kind: 'secondary-rate-limit', retryAfter: 5 });
+  wire.fake.inject('repos/upload-release-asset', { kind: 'upload-broken', answer: 502 }, { skip: 1 });
+  const v1 = memoryRelease('1.0.0', baseFiles('v1'));
+  assert.equal((await run(target, v1))?.version, '1.0.0');
+  assert.deepEqual(waits, [5000], 'the retry-after header, read from the socket, is waited once');
+  const statuses = (op: string) => wire.fake.requests.filter((r) => r.operationId === op).map((r) => r.status);
+  assert.deepEqual(statuses('git/create-tree'), ['network', 201], 'the dropped connection is retried');
+  assert.deepEqual(statuses('git/create-commit'), [403, 201]);
+  assert.ok(statuses('repos/upload-release-asset').includes(502), 'a broken upload');
+  await assertPublished(wire.fake, 'main', [v1]);
+  wire.fake.assertClean();
+});
