@@ -1,7 +1,8 @@
 /**
  * The other pages of a paginated listing, from one page: links named 下一页 / 尾页 / 末页 / a page number, the
  * TRS-style `createPageHTML(count, current, "index", "html")` call, and a page-count script variable (countPage,
- * pageCount, totalPage …) with the index_1.html naming. Absolute URLs on the same host, in page order. Pure.
+ * pageCount, totalPage …) with the index_1.html naming, and pages by a query parameter (?page=N). Absolute URLs on the
+ * same host, in page order. Pure.
  */
 import { load } from 'cheerio';
 import { resolveLink } from './resolve-link.ts';
@@ -15,6 +16,27 @@ function indexPages(pageUrl: string, count: number, prefix = 'index', ext = 'htm
   const out: string[] = [];
   const n = Math.min(count, 500);
   for (let i = 0; i < n; i++) out.push(new URL(i === 0 ? `${prefix}.${ext}` : `${prefix}_${i}.${ext}`, pageUrl).href);
+  return out;
+}
+
+/** The query parameter a listing pages by (?page=2, ?pageNo=2 …): its name, from the page's own URL or its pagination links. */
+const PAGE_PARAM = /^(?:page|pageno|pagenum|pageindex|page_no|pn|p|curpage|currentpage|cur_page)$/i;
+
+function pageParam(urls: readonly string[]): string | null {
+  for (const url of urls) {
+    for (const name of new URL(url).searchParams.keys()) if (PAGE_PARAM.test(name) && /^\d+$/.test(new URL(url).searchParams.get(name)!)) return name;
+  }
+  return null;
+}
+
+/** The listing's pages 1 … last by its query parameter, on the page's own path (?page=1 … ?page=<last>). */
+function queryPages(pageUrl: string, param: string, first: number, last: number): string[] {
+  const out: string[] = [];
+  for (let i = first; i <= Math.min(last, 500); i++) {
+    const u = new URL(pageUrl);
+    u.searchParams.set(param, String(i));
+    out.push(u.href);
+  }
   return out;
 }
 
@@ -43,7 +65,19 @@ export function findPages(html: string, pageUrl: string): string[] {
   });
   const scripts = $('script').map((_, el) => $(el).text()).get().join('\n');
   const created = CREATE_PAGE.exec(scripts);
-  if (created) {
+  // Pages by a query parameter (?page=N): every page up to the highest linked (尾页) or the count a script gives.
+  const param = pageParam([pageUrl, ...out]);
+  if (param) {
+    const numberOf = (u: string) => Number(new URL(u).searchParams.get(param) ?? NaN);
+    const linked = [pageUrl, ...out].map(numberOf).filter((n) => Number.isInteger(n));
+    const count = COUNT_VAR.exec(scripts);
+    const last = Math.max(...linked, count ? Number(count[1]) : 0);
+    // The range fills the gaps between the pages named (this one, 下一页, 尾页): a first page reached without the
+    // parameter is not fetched again as ?page=1.
+    const first = Math.min(...linked);
+    for (const u of queryPages(pageUrl, param, first, last)) add(u);
+    out.sort((a, b) => (numberOf(a) || 0) - (numberOf(b) || 0));
+  } else if (created) {
     for (const u of indexPages(pageUrl, Number(created[1]), created[3] || 'index', created[4] || 'html')) add(u);
   } else {
     const count = COUNT_VAR.exec(scripts);

@@ -128,7 +128,7 @@ test('the cap on requests per run: what is beyond it is a warning, not an error'
   }
 });
 
-test('pagination over the wire: a TRS createPageHTML column and a countPage column, every page read once', async () => {
+test('pagination over the wire: a TRS createPageHTML column, a countPage column and a ?page=N column, every page read once', async () => {
   const link = (y: number) => ({ href: `r${y}.html`, text: `清河市生态环境局${y}年政府信息公开工作年度报告` });
   const server = await serveSite({
     '/robots.txt': { body: 'User-agent: *\nAllow: /\n', type: 'text/plain' },
@@ -137,6 +137,9 @@ test('pagination over the wire: a TRS createPageHTML column and a countPage colu
     '/trs/index_2.html': { body: listingHtml([link(2022)], '<script>createPageHTML(3, 2, "index", "html");</script>') },
     '/cms/list.html': { body: listingHtml([link(2024)], '<script>var countPage = 2;//共多少页\nvar currentPage = 0;</script>') },
     '/cms/list_1.html': { body: listingHtml([link(2021)], '<script>var countPage = 2;\nvar currentPage = 1;</script>') },
+    '/q/list': { body: listingHtml([link(2024)], '<a href="list?page=2">下一页</a><a href="list?page=3">尾页</a>') },
+    '/q/list?page=2': { body: listingHtml([link(2020)], '<a href="list?page=3">下一页</a><a href="list?page=3">尾页</a>') },
+    '/q/list?page=3': { body: listingHtml([link(2019)], '<a href="list?page=2">上一页</a>') },
   });
   try {
     const fetcher = politeFetcher({ userAgent: harvestUserAgent(CONTACT), delayMs: 0, maxRequests: 50, limits });
@@ -144,9 +147,11 @@ test('pagination over the wire: a TRS createPageHTML column and a countPage colu
     assert.deepEqual(trs.reports.map((r) => [r.year, new URL(r.url).pathname]), [[2024, '/trs/r2024.html'], [2023, '/trs/r2023.html'], [2022, '/trs/r2022.html']]);
     const cms = await crawlListing(`${server.origin}/cms/list.html`, fetcher, {});
     assert.deepEqual(cms.reports.map((r) => [r.year, new URL(r.url).pathname]), [[2024, '/cms/r2024.html'], [2021, '/cms/r2021.html']]);
-    assert.deepEqual([...trs.warnings, ...cms.warnings], []);
+    const query = await crawlListing(`${server.origin}/q/list`, fetcher, {});
+    assert.deepEqual(query.reports.map((r) => [r.year, new URL(r.url).pathname]), [[2024, '/q/r2024.html'], [2020, '/q/r2020.html'], [2019, '/q/r2019.html']]);
+    assert.deepEqual([...trs.warnings, ...cms.warnings, ...query.warnings], []);
     const pages = server.log.map((l) => l.path).filter((p) => p !== '/robots.txt');
-    assert.deepEqual(pages, ['/trs/index.html', '/trs/index_1.html', '/trs/index_2.html', '/cms/list.html', '/cms/list_1.html'], 'each page once');
+    assert.deepEqual(pages, ['/trs/index.html', '/trs/index_1.html', '/trs/index_2.html', '/cms/list.html', '/cms/list_1.html', '/q/list', '/q/list?page=2', '/q/list?page=3'], 'each page once');
   } finally {
     await server.close();
   }

@@ -58,6 +58,16 @@ test('pagination: 下一页/尾页 links, createPageHTML, a page-count variable;
   assert.deepEqual(findPages(listingHtml([]), PAGE), []);
 });
 
+test('pagination by a query parameter: every page up to 尾页 or the page count, on the page\'s own path, in order', () => {
+  const list = 'http://gov.example/xxgk/ndbg/list';
+  const links = listingHtml([], '<div class="page"><a href="list?pageNo=2">下一页</a><a href="list?pageNo=5">尾页</a></div>');
+  assert.deepEqual(findPages(links, list), [2, 3, 4, 5].map((n) => `${list}?pageNo=${n}`));
+  const counted = listingHtml([], '<a href="?page=2&amp;col=7">下一页</a><script>var pageCount = 3;</script>');
+  assert.deepEqual(findPages(counted, `${list}?page=1&col=7`), [`${list}?page=2&col=7`, `${list}?page=3&col=7`]);
+  // The index_N.html naming is not guessed for a listing paged by its query.
+  assert.ok(!findPages(counted, `${list}?page=1&col=7`).some((u) => /index_/.test(u)));
+});
+
 test('a report page tells its publication date by its meta or a 发布日期 line', () => {
   assert.equal(pageDate('<html><head><meta name="PubDate" content="2024-01-26 09:30"></head><body></body></html>'), '2024-01-26');
   assert.equal(pageDate('<html><body><div>发布日期：2024年1月30日  来源：县政府办</div></body></html>'), '2024-01-30');
