@@ -27,3 +27,20 @@ export function detectEdition(cells: readonly TextCell[]): EditionEvidence {
   const edition: Edition | null = a === b ? null : a > b ? '2019' : '2021';
   return { edition, found };
 }
+
+/** Column headers of table 二 that only one edition prints: under them, the figures mean different things. */
+const COLUMN_MARKERS: Record<Edition, readonly string[]> = {
+  '2019': ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购项目数量', '采购总金额'],
+  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额'],
+};
+
+/**
+ * The other edition's column headers that the tables print beside the edition's own (a 2021 table 二 under the 2019
+ * headers 本年新制作数量…): which columns the figures are in is then unclear. Other wording of the other edition
+ * (规范性文件, 处理决定数量, （六） as one row) is aligned by the template and does not count.
+ */
+export function foreignColumnHeaders(evidence: EditionEvidence): string[] {
+  if (!evidence.edition) return [];
+  const other: Edition = evidence.edition === '2019' ? '2021' : '2019';
+  return evidence.found[other].filter((m) => COLUMN_MARKERS[other].includes(m));
+}

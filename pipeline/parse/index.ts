@@ -6,7 +6,7 @@ import { missingRows } from '../model/missing-rows.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { reportId } from '../model/report-id.ts';
 import { PROACTIVE, TABLES, type TableId } from '../model/template.ts';
-import { detectEdition } from './detect-edition.ts';
+import { detectEdition, foreignColumnHeaders } from './detect-edition.ts';
 import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
@@ -68,6 +68,14 @@ function parseCells(doc: CellDocument): AnnualReport {
     );
   }
   const edition = evidence.edition;
+  const foreign = foreignColumnHeaders(evidence);
+  if (foreign.length > 0) {
+    throw new InputError(
+      `template edition unclear: the tables print the ${edition} edition's labels (${evidence.found[edition].join('、')}) but also ` +
+        `the ${edition === '2019' ? '2021' : '2019'} edition's column headers ${foreign.join('、')}: which columns the figures of table 二 are in cannot be told`,
+      file,
+    );
+  }
   const meta = readMetadata(cells, proactive.heading);
   if (meta.year === null) {
     throw new InputError('report year not found: expected a title such as "2020年政府信息公开工作年度报告"', file);

@@ -10,8 +10,20 @@ const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
 const NOT_APPLICABLE = /^(?:[-—–―－/／\\、]+|无|不适用|\/)$/;
 
 // After NFKC: full-width digits, signs and parentheses are ASCII.
-const NUMBER =
-  /^([+\-−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|个|项|条|次|宗|份)?(?:\((.*)\))?$/su;
+const NUMBER = /^([+\-−])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|件|个|项|条|次|宗|份)?$/su;
+
+/**
+ * A footnote mark printed after a figure ("3*", "0注", "5注1", "12①", "7¹", "4[1]"). Found before NFKC, which would
+ * turn ① and ¹ into digits ("12①" → "121").
+ */
+const MARK = /(?:注\s*[0-9０-９①-⑳]*|[*＊※△▲]+|[①-⑳]|[¹²³⁰-⁹]+|[[［]\s*[0-9０-９]+\s*[\]］])$/u;
+
+/** What may stand in a figure as printed: digits (half or full width), a sign, separators, spaces, a count unit. */
+const FIGURE = /^[+＋\-−－]?\s*[0-9０-９][0-9０-９,，.．\s]*(?:万元|元|件|个|项|条|次|宗|份)?$/u;
+
+/** Spaces between digits are only a thousands separator ("1 234", "12 345 678"); "1 0" is two figures, not 10. */
+const SPACED_DIGITS = /\d(?: \d)/;
+const SPACE_GROUPED = /^[+\-−]? ?\d{1,3}(?: \d{3})+(?:\.\d+)?(?: ?[^\d\s.]+)?$/u;
 
 export interface ReadOptions {
   /** The column holds money in 万元: amounts printed in 元 are converted. */
@@ -47,15 +59,50 @@ function shiftDecimal(intPart: string, fracPart: string, places: number): number
   return Number(`${padded.slice(0, point)}.${padded.slice(point) || '0'}`);
 }
 
+interface Figure {
+  /** The figure with its unit, NFKC-normalised, spaces removed: "1234", "+3", "8810055元". */
+  compact: string;
+  /** The note beside it: the text in parentheses after it (NFKC, spaces removed), and/or a footnote mark as printed. */
+  note?: string;
+}
+
+/**
+ * Split a printed cell into its figure and the note beside it ("5（含转办2件）", "3*", "0注"); null when the cell is not a
+ * figure (with or without a note), e.g. "若干", "1 0", "3.其他".
+ */
+function splitFigure(raw: string): Figure | null {
+  let text = raw;
+  const notes: string[] = [];
+  const mark = MARK.exec(text);
+  if (mark && mark.index > 0) {
+    notes.push(mark[0].trim());
+    text = text.slice(0, mark.index).trimEnd();
+  }
+  const open = text.search(/[（(]/);
+  if (open > 0) {
+    const inner = /^[（(](.*)[）)]$/su.exec(text.slice(open));
+    if (!inner) return null;
+    const note = inner[1]!.normalize('NFKC').replace(SPACE, '');
+    if (note !== '') notes.unshift(note);
+    text = text.slice(0, open).trimEnd();
+  }
+  if (!FIGURE.test(text)) return null;
+  const spaced = text.normalize('NFKC');
+  if (SPACED_DIGITS.test(spaced) && !SPACE_GROUPED.test(spaced)) return null;
+  const compact = spaced.replace(SPACE, '');
+  return notes.length > 0 ? { compact, note: notes.join(' ') } : { compact };
+}
+
 export function readValue(printed: string, options: ReadOptions = {}, source?: Location): Cell {
   const raw = cleanCellText(printed);
   const at = source ? { source } : {};
   if (raw === '') return { kind: 'blank', value: null, raw, ...at };
   const compact = raw.normalize('NFKC').replace(SPACE, '');
   if (NOT_APPLICABLE.test(compact)) return { kind: 'not_applicable', value: null, raw, ...at };
-  const m = NUMBER.exec(compact);
+  const figure = splitFigure(raw);
+  const m = figure ? NUMBER.exec(figure.compact) : null;
   if (!m) return { kind: 'text', value: null, raw, ...at };
-  const [, sign, int = '0', frac = '', unit, note] = m;
+  const [, sign, int = '0', frac = '', unit] = m;
   const intPart = int.replace(/,/g, '');
   const negative = sign === '-' || sign === '−';
   let value = shiftDecimal(intPart, frac, 0);
@@ -67,6 +114,6 @@ export function readValue(printed: string, options: ReadOptions = {}, source?: L
     if (stated === '元' && options.money) value = shiftDecimal(intPart, frac, -4);
   }
   cell.value = negative && value !== 0 ? -value : value;
-  if (note !== undefined && note.trim() !== '') cell.note = note.trim();
+  if (figure!.note !== undefined) cell.note = figure!.note;
   return cell;
 }

@@ -3,9 +3,11 @@
  * narrative figures), 五 and 六, and the signature. Drawn from the report's own seed, so that every rendering of one
  * report reads the same.
  */
+import { TABLES, type TableId } from '../model/template.ts';
 import { describeAgency } from './agencies.ts';
 import { createRng, hashString, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
+import { shiftHeading } from './variants.ts';
 
 export interface Block {
   kind: 'h1' | 'h2' | 'p';
@@ -31,6 +33,8 @@ export interface DocText {
   before: Block[];
   /** Blocks after section 四 (五 and 六). */
   after: Block[];
+  /** The headings of the three tables' sections: the template's, or renumbered 一/二/三 (variants.ts). */
+  tableHeadings: Record<TableId, string>;
   /** "2021年1月28日", or null when the report prints no date. */
   date: string | null;
   /** The contact address, for page footers. */
@@ -112,7 +116,23 @@ function overview(rng: Rng, v: CompactReport, n: NarrativeFigures): Block[] {
   return blocks;
 }
 
-export function docText(values: CompactReport, narrative: NarrativeFigures): DocText {
+/**
+ * @param options.shiftedSections the tables under 一/二/三 (then 总体情况 is not numbered and 五/六 become 四/五), as
+ * some reports print them (variants.ts).
+ */
+export function docText(values: CompactReport, narrative: NarrativeFigures, options: { shiftedSections?: boolean } = {}): DocText {
+  const text = plainDocText(values, narrative);
+  if (!options.shiftedSections) return text;
+  const shift = (b: Block): Block => (b.kind === 'h1' ? { ...b, text: shiftHeading(b.text, true).replace(/^一、总体情况$/, '总体情况') } : b);
+  return {
+    ...text,
+    before: text.before.map((b) => (b.kind === 'h1' && b.text === '一、总体情况' ? { ...b, text: '总体情况' } : b)),
+    after: text.after.map(shift),
+    tableHeadings: { proactive: shiftHeading(TABLES.proactive.zh, true), applications: shiftHeading(TABLES.applications.zh, true), appeals: shiftHeading(TABLES.appeals.zh, true) },
+  };
+}
+
+function plainDocText(values: CompactReport, narrative: NarrativeFigures): DocText {
   const rng = createRng(hashString(`${values.agency}|${values.year}|text`));
   const { agency, year } = values;
   const c = contact(rng, agency);
@@ -145,6 +165,7 @@ export function docText(values: CompactReport, narrative: NarrativeFigures): Doc
     fullTitle: titleStyle === 'agency-above' || titleStyle === 'annual' ? heading.join('') : heading.join('').replace(/ /g, ''),
     before,
     after,
+    tableHeadings: { proactive: TABLES.proactive.zh, applications: TABLES.applications.zh, appeals: TABLES.appeals.zh },
     date: values.published ? chineseDate(values.published) : null,
     address: c.address,
   };

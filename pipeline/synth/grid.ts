@@ -34,6 +34,8 @@ export interface Labels {
   statedYuan?: StatedYuan;
   /** Where table 三's header rows are printed again (default: nowhere). */
   strayHeader?: StrayHeader;
+  /** Table 二 in the other edition's wording: 规范性文件 and 处理决定数量 in 2021, 行政规范性文件 and 本年处理决定数量 in 2019. */
+  otherWording?: boolean;
 }
 
 /** The header of table 二's amount column, and the note row that states 元 (none when the header does). */
@@ -49,9 +51,10 @@ const valueCell = (table: TableId, t: CompactTable, row: string, column: string,
   kind: 'value', text: '', colspan, rowspan: 1, ref: { table, row, column }, value: t[row]?.[column] ?? null,
 });
 
-function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = 'none'): Grid {
+function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = 'none', otherWording = false): Grid {
   const rows: GridCell[][] = [];
   const amount = amountHeader(edition, stated);
+  const [documents, decisions] = (edition === '2021') !== otherWording ? ['行政规范性文件', '本年处理决定数量'] : ['规范性文件', '处理决定数量'];
   const block = (heading: string, headers: string[], all: Array<[string, string]>, columns: string[]): void => {
     // Rows the report leaves out are not printed; a block with none left is left out whole.
     const items = all.filter(([code]) => t[code]);
@@ -64,10 +67,10 @@ function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = '
     }
   };
   if (edition === '2019') {
-    const items = ['上一年项目数量', '本年增/减', '处理决定数量'];
+    const items = ['上一年项目数量', '本年增/减', decisions];
     const itemCols = ['items_previous_year', 'items_change', 'decisions'];
     block('第二十条第（一）项', ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
-      [['regulations', '规章'], ['normative_documents', '规范性文件']], ['made', 'published', 'published_total']);
+      [['regulations', '规章'], ['normative_documents', documents]], ['made', 'published', 'published_total']);
     block('第二十条第（五）项', items, [['administrative_licensing', '行政许可'], ['other_management_services', '其他对外管理服务事项']], itemCols);
     block('第二十条第（六）项', items, [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], itemCols);
     block('第二十条第（八）项', ['上一年项目数量', '本年增/减'], [['administrative_fees', '行政事业性收费']], ['items_previous_year', 'items_change']);
@@ -75,9 +78,9 @@ function proactiveGrid(edition: Edition, t: CompactTable, stated: StatedYuan = '
       ['procurement_items', 'procurement_amount_10k_yuan']);
   } else {
     block('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数'],
-      [['regulations', '规章'], ['normative_documents', '行政规范性文件']], ['issued', 'repealed', 'in_force']);
-    block('第二十条第（五）项', ['本年处理决定数量'], [['administrative_licensing', '行政许可']], ['decisions']);
-    block('第二十条第（六）项', ['本年处理决定数量'], [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], ['decisions']);
+      [['regulations', '规章'], ['normative_documents', documents]], ['issued', 'repealed', 'in_force']);
+    block('第二十条第（五）项', [decisions], [['administrative_licensing', '行政许可']], ['decisions']);
+    block('第二十条第（六）项', [decisions], [['administrative_penalty', '行政处罚'], ['administrative_coercion', '行政强制']], ['decisions']);
     block('第二十条第（八）项', [amount.header], [['administrative_fees', '行政事业性收费']], ['fee_amount_10k_yuan']);
   }
   if (amount.note !== null) {
@@ -174,7 +177,7 @@ function appealsGrid(t: CompactTable): Grid {
 }
 
 export function buildGrid(table: TableId, edition: Edition, t: CompactTable, labels: Labels = { numbering: '.' }): Grid {
-  if (table === 'proactive') return proactiveGrid(edition, t, labels.statedYuan);
+  if (table === 'proactive') return proactiveGrid(edition, t, labels.statedYuan, labels.otherWording);
   if (table === 'applications') return applicationsGrid(edition, t, labels);
   return appealsGrid(t);
 }

@@ -3,13 +3,13 @@
  * lang=EN-US for digits, a number now and then split across two spans), <o:p></o:p> paragraph marks, mso
  * conditional comments, CRLF line ends and source lines wrapped at about 76 characters.
  */
-import { TABLES } from '../model/template.ts';
 import type { Block, DocText } from './doc-text.ts';
 import type { Grid } from './grid.ts';
 import { escapeHtml } from './html-chrome.ts';
 import { type PrintStyle, printValue } from './print.ts';
 import type { Rng } from './prng.ts';
 import { wordHead } from './html-word-head.ts';
+import { FOOTNOTE } from './variants.ts';
 
 const BODY_FONT = "font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:\"Times New Roman\"";
 
@@ -48,7 +48,7 @@ function cellMarkup(rng: Rng, grid: Grid, style: PrintStyle, trailer: boolean): 
       out.push(`  <td width=${w}${span} style='width:${(w * 0.75).toFixed(1)}pt;${border};padding:0cm 5.4pt 0cm 5.4pt'>`);
       let inner: string;
       if (cell.kind === 'value') {
-        const printed = printValue(grid.table, cell.ref!.column, cell.value ?? null, style);
+        const printed = printValue(grid.table, cell.ref!.column, cell.value ?? null, style, cell.ref!.row);
         inner = printed === ''
           ? '<span lang=EN-US><o:p>&nbsp;</o:p></span>'
           : /^[\x21-\x7e]+$/.test(printed)
@@ -126,7 +126,8 @@ export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintSty
   ];
   grids.forEach((grid, i) => {
     if (i === 1) parts.push("<span lang=EN-US style='font-size:10.5pt;font-family:\"Calibri\",sans-serif'><br clear=all style='page-break-before:always'>", '</span>', '');
-    parts.push(paragraph(rng, { kind: 'h1', text: TABLES[grid.table].zh }), '', table(rng, grid, style, trailer), '');
+    parts.push(paragraph(rng, { kind: 'h1', text: text.tableHeadings[grid.table] }), '', table(rng, grid, style, trailer), '');
+    if (grid.table === 'applications' && style.note === 'mark') parts.push(paragraph(rng, { kind: 'p', text: FOOTNOTE }), '');
   });
   parts.push(...text.after.flatMap((b) => [paragraph(rng, b), '']));
   parts.push(`<p class=MsoNormal align=right style='text-align:right'><span style='${BODY_FONT}'>${runs(rng, text.agency)}<span lang=EN-US><o:p></o:p></span></span></p>`, '');

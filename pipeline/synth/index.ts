@@ -7,6 +7,7 @@ import { renderPdf } from './render-pdf.ts';
 import { renderJson, renderYaml } from './render-structured.ts';
 import { renderWordText } from './render-word-text.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
+import type { Variants } from './variants.ts';
 
 export { generate, generatePair, generateValues, narrativeFigures, type GenerateOptions } from './generate.ts';
 export { checkConsistency } from './check.ts';
@@ -34,6 +35,8 @@ export const FILE_NAMES: Record<SynthRendering, string> = {
 export interface RenderOptions {
   narrative?: NarrativeFigures;
   seed?: number;
+  /** Force variants (variants.ts) where the rendering prints them; the others are drawn. */
+  variants?: Partial<Variants>;
 }
 
 /** One report in one rendering, as the bytes of the file. */

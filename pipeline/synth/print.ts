@@ -2,6 +2,7 @@
 import { type TableId, TABLES, columnDef } from '../model/template.ts';
 import { createRng, hashString, type Rng } from './prng.ts';
 import type { CompactValue } from './types.ts';
+import { type CellNote, type Digits, isNoteCell, styleDigits, withNote } from './variants.ts';
 
 export interface PrintStyle {
   /** The mark printed for '-' (not applicable). */
@@ -16,6 +17,10 @@ export interface PrintStyle {
   statedYuan: StatedYuan;
   /** Table 三's header rows printed again in the middle of the table (as copied reports and page breaks leave them). */
   strayHeader: StrayHeader;
+  /** Figures in full-width digits, or padded with spaces (variants.ts). */
+  digits: Digits;
+  /** A note printed in one cell of table 三 (variants.ts). */
+  note: CellNote;
 }
 
 /** Where table 三's header rows are printed a second time: nowhere, before the outcome rows, or before 四、结转下年度. */
@@ -27,7 +32,7 @@ export type StrayHeader = 'none' | 'before-outcomes' | 'before-carried-forward';
  */
 export type StatedYuan = 'none' | 'header' | 'note-above' | 'note-below';
 
-export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none', strayHeader: 'none' };
+export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none', strayHeader: 'none', digits: 'ascii', note: 'none' };
 
 /**
  * The generator of a rendering's stated unit: apart from the rendering's own generator, so that drawing it shifts
@@ -40,8 +45,9 @@ export function unitRng(values: { agency: string; year: number; edition: string 
 /**
  * @param units the generator of the stated unit and the stray header rows (unitRng); without it, amounts are in the
  * template's 万元 and no header row is repeated.
+ * @param variants the digit style and the note in a cell (drawVariants); without them, plain figures and no note.
  */
-export function drawPrintStyle(rng: Rng, units?: Rng): PrintStyle {
+export function drawPrintStyle(rng: Rng, units?: Rng, variants?: { digits: Digits; note: CellNote }): PrintStyle {
   return {
     dash: rng.weighted([['-', 8], ['—', 2], ['/', 1], ['－', 1]]),
     plus: rng.chance(0.3),
@@ -50,6 +56,8 @@ export function drawPrintStyle(rng: Rng, units?: Rng): PrintStyle {
     statedYuan: units ? units.weighted<StatedYuan>([['none', 14], ['header', 3], ['note-above', 2], ['note-below', 1]]) : 'none',
     // Drawn after the unit, from the same separate generator: no earlier draw of existing seeds moves.
     strayHeader: units ? units.weighted<StrayHeader>([['none', 16], ['before-outcomes', 1], ['before-carried-forward', 1]]) : 'none',
+    digits: variants?.digits ?? 'ascii',
+    note: variants?.note ?? 'none',
   };
 }
 
@@ -63,7 +71,15 @@ function toYuan(value: number): string {
   return (int + frac.padEnd(4, '0')).replace(/^0+(?=\d)/, '');
 }
 
-export function printValue(table: TableId, column: string, value: CompactValue, style: PrintStyle): string {
+/** @param row the cell's row, for the note a report prints in one cell (variants.ts). */
+export function printValue(table: TableId, column: string, value: CompactValue, style: PrintStyle, row?: string): string {
+  const printed = printPlain(table, column, value, style);
+  if (typeof value !== 'number' || printed === '') return printed;
+  const styled = styleDigits(printed, style.digits, `${table}|${row ?? ''}|${column}`);
+  return value > 0 && isNoteCell(table, row, column) ? withNote(styled, value, style.note) : styled;
+}
+
+function printPlain(table: TableId, column: string, value: CompactValue, style: PrintStyle): string {
   if (value === null) return '';
   if (typeof value === 'string') return value === '-' ? style.dash : value;
   const def = columnDef(TABLES[table], column);

@@ -9,17 +9,21 @@ import {
   VerticalAlign, VerticalMergeType, WidthType,
 } from 'docx';
 import JSZip from 'jszip';
-import { TABLES, TABLE_IDS } from '../model/template.ts';
+import { TABLE_IDS } from '../model/template.ts';
 import { type Block, docText } from './doc-text.ts';
 import { narrativeFigures } from './generate.ts';
-import { buildGrid, expandGrid, type Grid } from './grid.ts';
+import { buildGrid, expandGrid, type Grid, type Labels } from './grid.ts';
 import { drawPrintStyle, type PrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
+import { drawVariants, FOOTNOTE, type Variants } from './variants.ts';
+import { wrapChars } from './wrap.ts';
 
 export interface DocxRenderOptions {
   narrative?: NarrativeFigures;
   seed?: number;
+  /** Force variants (variants.ts); the others are drawn. */
+  variants?: Partial<Variants>;
 }
 
 const BODY = { font: '仿宋_GB2312', size: 32 };
@@ -42,24 +46,41 @@ function cellRuns(rng: Rng, text: string): TextRun[] {
   return text === '' ? [] : [new TextRun({ text, ...CELL })];
 }
 
-function wordTable(rng: Rng, grid: Grid, style: PrintStyle): Table {
+/** A header's text as two or three paragraphs of its cell ("本年制发" / "件数"). */
+function headerLines(text: string): string[] {
+  const n = [...text].length;
+  return n < 4 ? [text] : wrapChars(text, Math.max(2, Math.ceil(n / (n > 8 ? 3 : 2))));
+}
+
+function wordTable(rng: Rng, grid: Grid, style: PrintStyle, variants: Variants): Table {
   const colWidth = Math.floor(9000 / grid.columns);
   const rows = expandGrid(grid).map((placed) => new TableRow({
     children: placed.map(({ cell, continuation }) => {
       let text = '';
-      if (!continuation) text = cell.kind === 'value' ? printValue(grid.table, cell.ref!.column, cell.value ?? null, style) : cell.text;
+      if (!continuation) text = cell.kind === 'value' ? printValue(grid.table, cell.ref!.column, cell.value ?? null, style, cell.ref!.row) : cell.text;
+      const lines = variants.headerParagraphs && cell.kind === 'header' && !continuation ? headerLines(text) : [text];
       return new TableCell({
         columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
         verticalMerge: cell.rowspan > 1 ? (continuation ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
         verticalAlign: VerticalAlign.CENTER,
         width: { size: colWidth * cell.colspan, type: WidthType.DXA },
-        children: [new Paragraph({
+        children: lines.map((line) => new Paragraph({
           alignment: cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          children: cellRuns(rng, text),
-        })],
+          children: cellRuns(rng, line),
+        })),
       });
     }),
   }));
+  // A page number pasted into the table, as a row of its own before table 三's last row.
+  if (variants.footerRow && grid.table === 'applications') {
+    rows.splice(rows.length - 1, 0, new TableRow({
+      children: [new TableCell({
+        columnSpan: grid.columns,
+        width: { size: colWidth * grid.columns, type: WidthType.DXA },
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '- 2 -', ...CELL })] })],
+      })],
+    }));
+  }
   return new Table({
     rows,
     width: { size: colWidth * grid.columns, type: WidthType.DXA },
@@ -88,8 +109,9 @@ async function repack(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
 
 export async function renderDocx(values: CompactReport, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
   const rng = renderRng(values, 'docx', opts.seed);
-  const style = drawPrintStyle(rng, unitRng(values, 'docx', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const variants = drawVariants(values, 'docx', opts.seed, opts.variants);
+  const style = drawPrintStyle(rng, unitRng(values, 'docx', opts.seed), variants);
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), variants);
   const numbering = rng.chance(0.2) ? '、' : '.';
   const title = (t: string): Paragraph => new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -98,8 +120,10 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
   });
   const children: Array<Paragraph | Table> = [...text.heading.map(title), new Paragraph({}), ...text.before.map(paragraph)];
   for (const id of TABLE_IDS) {
-    children.push(paragraph({ kind: 'h1', text: TABLES[id].zh }));
-    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader }), style));
+    children.push(paragraph({ kind: 'h1', text: text.tableHeadings[id] }));
+    const labels: Labels = { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording };
+    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], labels), style, variants));
+    if (id === 'applications' && style.note === 'mark') children.push(paragraph({ kind: 'p', text: FOOTNOTE }));
   }
   children.push(...text.after.map(paragraph));
   const right = (t: string): Paragraph => new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: t, ...BODY })] });

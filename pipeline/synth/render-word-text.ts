@@ -4,7 +4,7 @@
  * lone TAB, an empty line after each row, labels and headers wrapped onto continuation lines that do not start with
  * a TAB, now and then an empty line inside a cell, and stray spaces around values.
  */
-import { TABLE_IDS, TABLES } from '../model/template.ts';
+import { TABLE_IDS } from '../model/template.ts';
 import { type Block, docText } from './doc-text.ts';
 import { encodeText, type TextEncoding } from './encode.ts';
 import { narrativeFigures } from './generate.ts';
@@ -12,6 +12,7 @@ import { buildGrid, expandGrid } from './grid.ts';
 import { drawPrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
+import { drawVariants, FOOTNOTE, type Variants } from './variants.ts';
 import { maybeWrap } from './wrap.ts';
 
 export interface TextRenderOptions {
@@ -20,6 +21,8 @@ export interface TextRenderOptions {
   /** Seed for the rendering's own variation (default: derived from the report). */
   seed?: number;
   encoding?: TextEncoding;
+  /** Force variants (variants.ts); the others are drawn. */
+  variants?: Partial<Variants>;
 }
 
 const NOISE = ['\u3000', ' ', '\u00a0'];
@@ -34,23 +37,29 @@ function paragraphs(rng: Rng, blocks: Block[], lines: string[]): void {
 
 export function renderWordText(values: CompactReport, opts: TextRenderOptions = {}): string | Uint8Array {
   const rng = renderRng(values, 'word-text', opts.seed);
-  const style = drawPrintStyle(rng, unitRng(values, 'word-text', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const variants = drawVariants(values, 'word-text', opts.seed, opts.variants);
+  const style = drawPrintStyle(rng, unitRng(values, 'word-text', opts.seed), variants);
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), variants);
   const lines: string[] = text.heading.length === 2 && text.heading[0] === text.agency ? [text.agency, '', text.heading[1]!] : [...text.heading];
   paragraphs(rng, text.before, lines);
   const noisy = rng.chance(0.6); // some copies carry stray spaces around values, some none
   const numbering = rng.chance(0.2) ? '、' : '.';
   for (const id of TABLE_IDS) {
-    lines.push(TABLES[id].zh);
-    const grid = buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader });
-    for (const row of expandGrid(grid)) {
+    lines.push(text.tableHeadings[id]);
+    const grid = buildGrid(id, values.edition, values.tables[id], {
+      numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording,
+    });
+    const rows = expandGrid(grid);
+    rows.forEach((row, r) => {
+      // A page number pasted into the table, on a line of its own before table 三's last row.
+      if (variants.footerRow && id === 'applications' && r === rows.length - 1) lines.push('- 2 -', '');
       for (const { cell, continuation } of row) {
         if (continuation) {
           lines.push('\t');
           continue;
         }
         if (cell.kind === 'value') {
-          let printed = printValue(id, cell.ref!.column, cell.value ?? null, style);
+          let printed = printValue(id, cell.ref!.column, cell.value ?? null, style, cell.ref!.row);
           if (noisy && printed !== '' && rng.chance(0.08)) {
             printed = rng.chance(0.5) ? printed + rng.pick(NOISE) : rng.pick(NOISE) + printed;
           }
@@ -62,7 +71,8 @@ export function renderWordText(values: CompactReport, opts: TextRenderOptions = 
         if (cell.kind === 'label' && rng.chance(0.04)) lines.push(''); // an empty paragraph left in the cell
       }
       lines.push('');
-    }
+    });
+    if (id === 'applications' && style.note === 'mark') lines.push(FOOTNOTE);
     lines.push('');
   }
   paragraphs(rng, text.after, lines);

@@ -1,4 +1,4 @@
-/** Rules about single values and the report as a whole: value.not_a_number, edition.year_mismatch. Pure. */
+/** Rules about single values and the report as a whole: value.not_a_number, value.note, edition.year_mismatch. Pure. */
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { type Edition, TABLE_IDS } from '../model/template.ts';
@@ -31,6 +31,45 @@ export function notANumber(report: AnnualReport): Issue[] {
           message: {
             zh: `${table}.${row}.${column}：“${raw}”不是数字`,
             en: `${table}.${row}.${column}: "${raw}" is not a number`,
+          },
+          ...(cell.source ? { source: cell.source } : {}),
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Every cell that prints a note beside its figure ("5（含转办2件）", "0注", "3*" with a footnote): the figure is read
+ * (5, 0, 3) and the note kept in `note`; a warning, so that a reader sees the note before using the figure.
+ */
+export function notePrinted(report: AnnualReport): Issue[] {
+  const issues: Issue[] = [];
+  const tables = (report as { tables?: unknown }).tables;
+  if (typeof tables !== 'object' || tables === null) return issues;
+  for (const table of TABLE_IDS) {
+    const rows = (tables as Record<string, unknown>)[table];
+    if (typeof rows !== 'object' || rows === null) continue;
+    for (const [row, cells] of Object.entries(rows)) {
+      if (typeof cells !== 'object' || cells === null) continue;
+      for (const column of Object.keys(cells)) {
+        const cell = cellAt(report, table, row, column);
+        if (cell?.kind !== 'number' || typeof cell.note !== 'string' || isMalformed(cell)) continue;
+        const raw = cell.raw ?? '';
+        issues.push({
+          rule: 'value.note',
+          severity: 'warning',
+          report: report.id,
+          table,
+          row,
+          column,
+          expected: cell.value,
+          found: raw,
+          cells: [`${row}.${column}`],
+          message: {
+            zh: `${table}.${row}.${column}：单元格“${raw}”在数字旁印有注释“${cell.note}”，读作 ${cell.value}；使用前请核对原表的注释或脚注`,
+            en: `${table}.${row}.${column}: the cell "${raw}" prints a note ("${cell.note}") beside its figure, read as ${cell.value}: check the note or footnote in the source before using it`,
           },
           ...(cell.source ? { source: cell.source } : {}),
         });

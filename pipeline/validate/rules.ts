@@ -1,7 +1,7 @@
 /**
  * All rules a report is checked against besides its schema: the template's consistency rules (one check per id of
- * CONSISTENCY_RULES), the narrative figures, values that are not numbers, amounts whose unit is doubtful, the edition
- * against the year, and rows the source does not print. Pure.
+ * CONSISTENCY_RULES), the narrative figures, values that are not numbers, notes printed beside figures, amounts whose
+ * unit is doubtful, the edition against the year, and rows the source does not print. Pure.
  */
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
@@ -12,7 +12,7 @@ import { carry, inForce } from './rules-cross-year.ts';
 import { NARRATIVE_CHECKS, narrativeIssues } from './rules-narrative.ts';
 import { rowMissing } from './rules-rows.ts';
 import { unitDoubtful } from './rules-units.ts';
-import { notANumber, yearMismatch } from './rules-values.ts';
+import { notANumber, notePrinted, yearMismatch } from './rules-values.ts';
 
 export type ConsistencyRuleId = (typeof CONSISTENCY_RULES)[number]['id'];
 export type Check = (report: AnnualReport, previous?: AnnualReport) => Issue[];
@@ -33,6 +33,7 @@ export const RULE_IDS: readonly string[] = [
   ...CONSISTENCY_RULES.map((r) => r.id),
   ...Object.keys(NARRATIVE_CHECKS).map((key) => `narrative.${key}`),
   'value.not_a_number',
+  'value.note',
   'value.unit_doubtful',
   'edition.year_mismatch',
   'table.row_missing',
@@ -41,7 +42,7 @@ export const RULE_IDS: readonly string[] = [
 /** The issues of all rules. Rules that need the table layout only run when the edition is known. */
 export function ruleIssues(report: AnnualReport, previous?: AnnualReport): Issue[] {
   if (typeof report !== 'object' || report === null) return [];
-  const issues = [...notANumber(report)];
+  const issues = [...notANumber(report), ...notePrinted(report)];
   if (!(EDITIONS as readonly string[]).includes(report.edition)) return issues;
   issues.push(...yearMismatch(report), ...rowMissing(report));
   issues.push(...unitDoubtful(report, previous));

@@ -13,6 +13,7 @@ import { renderBytes, SYNTH_RENDERINGS, type SynthRendering } from '../../pipeli
 import { docText, TITLE_STYLES, type TitleStyle } from '../../pipeline/synth/doc-text.ts';
 import { renderHtml } from '../../pipeline/synth/render-html.ts';
 import type { CompactReport, Synthetic } from '../../pipeline/synth/types.ts';
+import type { Variants } from '../../pipeline/synth/variants.ts';
 
 /** Seeds as drawn (any blank style, any layout of （六）), then seeds printing every zero (fewer blank cells). */
 const CASES: Array<[number, GenerateOptions]> = [
@@ -107,6 +108,25 @@ test('round trip: rows left out (规章, （六）, 第二十条 blocks) read as
         const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative });
         const problems = await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, rendering === 'json' || rendering === 'yaml');
         assert.deepEqual(problems, [], `${rendering}, ${style}`);
+      }
+    });
+  }
+});
+
+test('round trip: every variant of issue 11 §1 forced (digits, notes, sections, wording, header paragraphs, footer rows) where the rendering prints it', async (t) => {
+  // Drawn now and then in every seed above; forced here so that each is covered whatever the seeds draw.
+  const forced: Array<Partial<Variants>> = [
+    { digits: 'full-width' }, { digits: 'padded' }, { note: 'paren' }, { note: 'mark' }, { shiftedSections: true },
+    { otherWording: true }, { headerParagraphs: true }, { footerRow: true },
+  ];
+  for (const variants of forced) {
+    await t.test(JSON.stringify(variants), async () => {
+      for (const [seed, options] of [[1, {}], [102, { blankStyle: 'zeros' }]] as Array<[number, GenerateOptions]>) {
+        const g = generate(seed, options);
+        for (const rendering of ['word-text', 'html', 'html-word', 'docx'] as const) {
+          const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative, variants });
+          assert.deepEqual(await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, false), [], `${rendering}, ${label(seed, options)}`);
+        }
       }
     });
   }

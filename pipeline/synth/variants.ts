@@ -1,0 +1,93 @@
+/**
+ * Variants real reports print (issue 11 §1 "More variants to handle"), for the renderers to print now and then:
+ * figures in full-width digits or padded with U+3000 / no-break spaces or grouped with a space ("1 234"), a note
+ * inside a cell ("5（含转办2件）", "3*" with a footnote), the tables under 一/二/三 instead of 二/三/四, the other
+ * edition's wording (规范性文件 and 处理决定数量 in a 2021 table, the reverse in a 2019 one), header cells printed as
+ * several paragraphs, and a page number printed as a row of table 三. Drawn from generators of their own, so that no
+ * other draw of an existing seed moves; a test forces one with `override`.
+ */
+import { createRng, hashString } from './prng.ts';
+
+export type Digits = 'ascii' | 'full-width' | 'padded';
+export type CellNote = 'none' | 'paren' | 'mark';
+
+export interface Variants {
+  /** How figures are printed: as usual, in full-width digits ("１２３"), or padded/grouped with spaces. */
+  digits: Digits;
+  /** A note in table 三's 一、本年新收 总计 cell: none, "12（含转办3件）", or "12*" with a footnote under the table. */
+  note: CellNote;
+  /** The tables under 一/二/三 (and 五/六 renumbered 四/五) instead of 二/三/四. Report-wide. */
+  shiftedSections: boolean;
+  /** The other edition's wording of table 二 (规范性文件 / 行政规范性文件, 处理决定数量 / 本年处理决定数量). Report-wide. */
+  otherWording: boolean;
+  /** Header cells printed as several paragraphs (<p>s in HTML, paragraphs in .docx). */
+  headerParagraphs: boolean;
+  /** A page number ("- 2 -") printed as a row inside table 三 (a footer pasted into the table). */
+  footerRow: boolean;
+}
+
+export const PLAIN_VARIANTS: Variants = {
+  digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
+};
+
+/**
+ * The variants of one report in one rendering. Report-wide ones (sections, wording) come from the report alone, so
+ * that every rendering of a report prints the same text.
+ */
+export function drawVariants(
+  values: { agency: string; year: number; edition: string },
+  rendering: string,
+  seed?: number,
+  override: Partial<Variants> = {},
+): Variants {
+  const report = createRng(hashString(`variants|${values.agency}|${values.year}|${values.edition}`));
+  const own = createRng(hashString(`variants|${rendering}`, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)));
+  return {
+    shiftedSections: report.chance(0.08),
+    otherWording: report.chance(0.1),
+    digits: own.weighted<Digits>([['ascii', 16], ['full-width', 2], ['padded', 2]]),
+    note: own.weighted<CellNote>([['none', 16], ['paren', 2], ['mark', 2]]),
+    headerParagraphs: own.chance(0.15),
+    footerRow: own.chance(0.1),
+    ...override,
+  };
+}
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '．', '+': '＋', '-': '－' };
+
+/** A printed figure in a digit style: "1,234" → "１，２３４"; padded: "1234" → "\u30001234" or "1 234". */
+export function styleDigits(printed: string, digits: Digits, key: string): string {
+  if (printed === '' || !/\d/.test(printed)) return printed;
+  if (digits === 'full-width') {
+    return printed.replace(/[0-9,.+-]/g, (c) => FULL_WIDTH[c] ?? String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  }
+  if (digits === 'padded') {
+    const h = hashString(key) % 4;
+    if (/^\d{4,}$/.test(printed) && h < 2) return printed.replace(/\B(?=(\d{3})+$)/g, ' ');
+    return h === 0 || h === 2 ? `\u3000${printed}` : h === 1 ? `${printed}\u3000` : `\u00a0${printed}\u00a0`;
+  }
+  return printed;
+}
+
+/** The cell that carries the note: table 三, 一、本年新收, 总计 (when not 0). */
+export function isNoteCell(table: string, row: string | undefined, column: string): boolean {
+  return table === 'applications' && row === 'received' && column === 'total';
+}
+
+/** The footnote printed under table 三 for a "mark" note. */
+export const FOOTNOTE = '注：*含上级机关转办的申请。';
+
+/** "12（含转办3件）" or "12*". */
+export function withNote(printed: string, value: number, note: CellNote): string {
+  if (note === 'paren') return `${printed}（含转办${Math.ceil(value / 3)}件）`;
+  if (note === 'mark') return `${printed}*`;
+  return printed;
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+/** A section heading renumbered one down ("二、主动公开…" → "一、主动公开…"), when sections are shifted. */
+export function shiftHeading(text: string, shifted: boolean): string {
+  if (!shifted) return text;
+  return text.replace(/^([二三四五六])、/, (_, n: string) => `${NUMERALS[NUMERALS.indexOf(n) - 1]}、`);
+}
