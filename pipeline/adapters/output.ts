@@ -1,12 +1,13 @@
 /**
  * The output adapter: writes a release into a staging folder, measuring every file (size, sha256) as it goes,
- * then swaps the staging folder into place, so that the output folder is never half-written.
+ * then switches it in as the output folder in one atomic step (output-switch.ts): never half-written, never missing.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileStat } from '../datasets/types.ts';
+import { type StepHook, recoverOutput, stagingFolder, switchOutput } from './output-switch.ts';
 
 export interface OpenFile {
   write(chunk: string): Promise<void>;
@@ -77,10 +78,14 @@ export function folderSink(dir: string): OutputSink {
   };
 }
 
-/** Build into a fresh staging folder next to `out`, then swap it into place; on failure `out` is untouched. */
-export async function writeFolderAtomically<T>(out: string, build: (sink: OutputSink, staging: string) => Promise<T>): Promise<T> {
-  const staging = `${out}.staging-${process.pid}`;
-  const old = `${out}.old-${process.pid}`;
+/**
+ * Build into a fresh staging folder next to `out`, then switch it in with one rename (output-switch.ts); on
+ * failure `out` is untouched. `step` is for tests that inject a crash between the steps of the switch.
+ */
+export async function writeFolderAtomically<T>(out: string, build: (sink: OutputSink, staging: string) => Promise<T>, step?: StepHook): Promise<T> {
+  await mkdir(dirname(out), { recursive: true });
+  await recoverOutput(out);
+  const staging = stagingFolder(out);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   let result: T;
@@ -90,13 +95,7 @@ export async function writeFolderAtomically<T>(out: string, build: (sink: Output
     await rm(staging, { recursive: true, force: true });
     throw err;
   }
-  await mkdir(dirname(out), { recursive: true });
-  const hadOld = await rename(out, old).then(() => true, (err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return false;
-    throw err;
-  });
-  await rename(staging, out);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  await switchOutput(out, step);
   return result;
 }
 
