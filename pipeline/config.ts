@@ -29,7 +29,7 @@ export type Source =
   | (SourceBase & { kind: 'url'; url: string })
   | (SourceBase & { kind: 'path'; path: string })
   | (SourceBase & { kind: 'inbox'; inbox: string })
-  | (SourceBase & { kind: 'listing'; listing: string; match?: string; since: number });
+  | (SourceBase & { kind: 'listing'; listing: string; match?: string; since: number; maxPages?: number });
 
 export type PublishRepo = { kind: 'github'; owner: string; name: string } | { kind: 'git'; location: string };
 
@@ -237,6 +237,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
     problems.push(`schedule.timezone: expected an IANA time zone (e.g. "Asia/Shanghai"), got "${schedule.timezone}"`);
   }
   (Array.isArray(data.sources) ? data.sources : []).forEach((s, i) => {
+    if (isObject(s) && s.maxPages !== undefined && typeof s.listing !== 'string') problems.push(`sources[${i}].maxPages: only a listing source has pages`);
     if (!isObject(s) || typeof s.match !== 'string') return;
     if (typeof s.listing !== 'string') problems.push(`sources[${i}].match: only a listing source takes a match pattern`);
     try {
@@ -305,6 +306,7 @@ function toSource(file: string, s: Raw): Source {
       ...base, kind: 'listing', listing: s.listing,
       ...(typeof s.match === 'string' ? { match: s.match } : {}),
       since: typeof s.since === 'number' ? s.since : DEFAULTS.since,
+      ...(typeof s.maxPages === 'number' ? { maxPages: s.maxPages } : {}),
     };
   }
   return { ...base, kind: 'inbox', inbox: resolveFrom(file, String(s.inbox)) };

@@ -25,7 +25,7 @@ export interface Crawl {
   changed: boolean;
 }
 
-/** Listing pages read per listing at most, whatever the pagination says. */
+/** Listing pages read per listing at most, whatever the pagination says, unless the source sets maxPages. */
 export const MAX_LISTING_PAGES = 50;
 
 export async function crawlListing(
@@ -40,10 +40,11 @@ export async function crawlListing(
   const reports: ReportLink[] = [];
   const warnings: string[] = [];
   let changed = false;
+  const cap = options.maxPages ?? MAX_LISTING_PAGES;
   while (queue.length > 0) {
     const url = queue.shift()!;
-    if (Object.keys(pages).length >= MAX_LISTING_PAGES) {
-      warnings.push(`${start}: more than ${MAX_LISTING_PAGES} listing pages; the rest were not read`);
+    if (Object.keys(pages).length >= cap) {
+      warnings.push(`${start}: more than ${cap} listing pages; the rest were not read (the source's maxPages)`);
       break;
     }
     const before = held[url];

@@ -20,6 +20,8 @@ export interface PickOptions {
   match?: RegExp;
   /** Earliest report year taken. */
   since?: number;
+  /** Listing pages read at most (crawlListing; default MAX_LISTING_PAGES). */
+  maxPages?: number;
 }
 
 const DATE = /(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})/;

@@ -26,7 +26,7 @@ export interface SourcesCheckDeps {
 async function checkListing(source: Extract<Source, { kind: 'listing' }>, fetcher: PoliteFetcher, out: (line: string) => void): Promise<number> {
   out(`source ${source.id} (${source.name}): ${source.listing}${source.match ? ` matching ${source.match}` : ''}, from ${source.since}`);
   try {
-    const crawl = await crawlListing(source.listing, fetcher, {}, { since: source.since, ...(source.match ? { match: new RegExp(source.match, 'u') } : {}) });
+    const crawl = await crawlListing(source.listing, fetcher, {}, { since: source.since, ...(source.match ? { match: new RegExp(source.match, 'u') } : {}), ...(source.maxPages ? { maxPages: source.maxPages } : {}) });
     for (const r of [...crawl.reports].sort((a, b) => b.year - a.year || (a.url < b.url ? -1 : 1))) {
       out(`  ${r.year}\t${r.title}\t${r.url}${r.listed ? `\t${r.listed}` : ''}`);
     }

@@ -85,7 +85,7 @@ export async function collectListing(
 ): Promise<ListingCollected> {
   const before = held ?? emptyListing();
   const match = source.match ? new RegExp(source.match, 'u') : undefined;
-  const crawl = await crawlListing(source.listing, fetcher, before.pages, { since: source.since, ...(match ? { match } : {}) });
+  const crawl = await crawlListing(source.listing, fetcher, before.pages, { since: source.since, ...(match ? { match } : {}), ...(source.maxPages ? { maxPages: source.maxPages } : {}) });
   const warnings = crawl.warnings.map((w) => `source ${source.id}: ${w}`);
   if (crawl.reports.length === 0 && Object.keys(crawl.pages).length > 0) {
     warnings.push(`source ${source.id}: the listing ${source.listing} shows no annual-report link${match ? ` matching ${source.match}` : ''} (has the site been redesigned?)`);

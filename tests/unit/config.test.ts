@@ -206,6 +206,12 @@ describe('loadConfig: listing sources, harvest and coverage', () => {
     assert.deepEqual(problems(minimal('', '    url: https://a.example/r.html\n    match: 教育局')), ['sources[0].match: only a listing source takes a match pattern']);
     assert.match(problems(minimal('', '    listing: https://a.example/\n    match: "(教育"'))[0]!, /^sources\[0\]\.match: expected a regular expression/);
   });
+  it('takes a listing source\'s maxPages; refuses it on another source', () => {
+    const listing = loadConfig(minimal('', '    listing: https://a.example/\n    maxPages: 120'), 'x.yaml', {}).sources[0]!;
+    assert.equal(listing.kind === 'listing' && listing.maxPages, 120);
+    assert.ok(problems(minimal('', '    url: https://a.example/r.html\n    maxPages: 3')).includes('sources[0].maxPages: only a listing source has pages'));
+    assert.ok(problems(minimal('', '    listing: https://a.example/\n    maxPages: 0')).some((p) => /sources\[0\]\.maxPages/.test(p)));
+  });
 });
 
 describe('loadConfig: the dataset section', () => {

@@ -152,6 +152,10 @@ test('pagination over the wire: a TRS createPageHTML column, a countPage column 
     assert.deepEqual([...trs.warnings, ...cms.warnings, ...query.warnings], []);
     const pages = server.log.map((l) => l.path).filter((p) => p !== '/robots.txt');
     assert.deepEqual(pages, ['/trs/index.html', '/trs/index_1.html', '/trs/index_2.html', '/cms/list.html', '/cms/list_1.html', '/q/list', '/q/list?page=2', '/q/list?page=3'], 'each page once');
+    // A source's maxPages caps its listing pages: the rest is a warning naming the listing.
+    const capped = await crawlListing(`${server.origin}/trs/index.html`, fetcher, {}, { maxPages: 2 });
+    assert.deepEqual(capped.reports.map((r) => r.year), [2024, 2023]);
+    assert.deepEqual(capped.warnings, [`${server.origin}/trs/index.html: more than 2 listing pages; the rest were not read (the source's maxPages)`]);
   } finally {
     await server.close();
   }
