@@ -37,16 +37,31 @@ after(async () => {
 
 /** Run an example with the release's URL; skipped (with a notice) when its tool is missing. */
 async function example(t: TestContext, cmd: string, file: string, needs: string[] = []): Promise<string | null> {
-  for (const check of needs) {
-    try {
-      await run(cmd, ['-c', check], { cwd: dir });
-    } catch {
-      t.skip(`${file}: needs ${check.replace(/^import /, '')}`);
-      console.log(`# skipped ${file}: ${cmd} cannot ${check}`);
-      return null;
+  // The first interpreter that has every module: the one on PATH (pyenv, a venv), else the system's, where
+  // .ci/run installs Debian's python3-pandas, python3-requests and python3-jsonschema.
+  const candidates = cmd === 'python3' ? ['python3', '/usr/bin/python3'] : [cmd];
+  let chosen: string | null = null;
+  let missing = '';
+  for (const candidate of candidates) {
+    missing = '';
+    for (const check of needs) {
+      const ok = await run(candidate, ['-c', check], { cwd: dir }).then(() => true, () => false);
+      if (!ok) {
+        missing = check;
+        break;
+      }
+    }
+    if (!missing) {
+      chosen = candidate;
+      break;
     }
   }
-  const { stdout } = await run(cmd, [join(EXAMPLES, file), server.url], { cwd: dir, encoding: 'utf8' });
+  if (!chosen) {
+    t.skip(`${file}: needs ${missing.replace(/^import /, '')}`);
+    console.log(`# skipped ${file}: ${candidates.join(' or ')} cannot ${missing}`);
+    return null;
+  }
+  const { stdout } = await run(chosen, [join(EXAMPLES, file), server.url], { cwd: dir, encoding: 'utf8' });
   return stdout;
 }
 
