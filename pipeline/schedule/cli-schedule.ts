@@ -44,7 +44,7 @@ export interface RunCommandDeps extends Partial<Omit<JobDeps, 'clock'>> {
 /**
  * Exit 0 when the run itself succeeded (quarantined reports and source warnings included: they are listed, not a
  * failure); 1 when another run holds the lock, or with --strict when a source yielded less; 2 when every source
- * yielded nothing (nothing built or published).
+ * yielded nothing (nothing built or published), or when a document could not be read (the rest built and published).
  */
 export async function runCommand(opts: RunOptions, clock: Clock, deps: RunCommandDeps = {}): Promise<number> {
   const config = await readConfig(opts.config, deps.env);
@@ -59,7 +59,10 @@ export async function runCommand(opts: RunOptions, clock: Clock, deps: RunComman
   const summary = result.value;
   for (const w of summary.sourceWarnings) out(`xxgk run: warning: ${printableLine(w)}`);
   out(formatSummary(summary));
+  for (const u of summary.unreadable ?? []) out(`xxgk run: unreadable: ${printableLine(u)} (quarantined; see quarantine.json)`);
   if (summary.status === 'empty') return EXIT.input;
+  // A document that could not be read is the operator's to see to (the rest was built and published).
+  if ((summary.unreadable?.length ?? 0) > 0) return EXIT.input;
   return opts.strict && summary.sourceWarnings.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 

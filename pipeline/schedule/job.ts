@@ -60,6 +60,8 @@ export interface JobSummary {
   harvestWarnings: string[];
   /** Sources that matched no documents, or fewer than last run, with the published reports kept for each. */
   sourceWarnings: string[];
+  /** Files of path and inbox sources that could not be read (permissions, over limits.maxBytes): each quarantined, the rest built; `xxgk run` exits 2. */
+  unreadable?: string[];
 }
 
 export interface JobDeps {
@@ -185,6 +187,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     }
     for (const u of ('unreadable' in got ? got.unreadable ?? [] : [])) {
       failures.push({ report: u.name, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] });
+      (summary.unreadable ??= []).push(u.name);
       progress.log('warn', `${u.name}: ${u.message}`, { source: source.id });
     }
     yields.push({ source: source.id, documents: got.documents.length, before: heldBefore, failed: false });
