@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (node --import tsx bench/lossy.ts [--count N]): round trips of the lossy renderings (flattened page
- * text) over N generated reports (default 200): the share of reports read exactly, read in part, refused and read
+ * text, raw pdftotext, Markdown from PDF converters, OCR text) over N generated reports (default 200): the share of reports read exactly, read in part, refused and read
  * wrong (must be 0), and of cells, with the time taken. Writes nothing.
  */
 import { countArg } from './measure.ts';

@@ -9,6 +9,8 @@ import { decodeText } from './decode.ts';
 import { readFlatText } from './flat-text.ts';
 import { readLayoutText } from './layout-text.ts';
 import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
+import { readMarkdown } from './markdown.ts';
+import { readRawText } from './pdftotext-raw.ts';
 import { looksBinary, sniffBinary, sniffText } from './sniff.ts';
 import { readStructured } from './structured.ts';
 import { DOC_MEDIA_TYPE, DOCX_MEDIA_TYPE, type IngestedDocument, type TextCell } from './types.ts';
@@ -39,6 +41,8 @@ function mediaTypeOf(rendering: Rendering, encoding: string): string {
       return DOC_MEDIA_TYPE;
     case 'pdf':
       return 'application/pdf';
+    case 'markdown':
+      return `text/markdown; charset=${encoding}`;
     default:
       return `text/plain; charset=${encoding}`;
   }
@@ -59,10 +63,14 @@ function binaryError(name: string): InputError {
   return new InputError(`binary data, not a text document: ${EXPECTED}`, name);
 }
 
-async function textCells(rendering: 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text', text: string, limits: ReadLimits): Promise<TextCell[]> {
+type TextRendering = 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' | 'markdown';
+
+async function textCells(rendering: TextRendering, text: string, limits: ReadLimits): Promise<TextCell[]> {
   // cheerio loads only when an HTML page comes in (pdf.js, mammoth and cfb likewise, below).
   if (rendering === 'html') return (await import('./html.ts')).readHtml(text, { maxDepth: limits.maxHtmlDepth });
   if (rendering === 'flat-text') return readFlatText(text);
+  if (rendering === 'pdftotext-raw') return readRawText(text);
+  if (rendering === 'markdown') return readMarkdown(text);
   if (rendering === 'word-text') return readWordText(text);
   return readLayoutText(text);
 }

@@ -3,7 +3,7 @@
  */
 
 export type BinaryKind = 'docx' | 'pdf' | 'zip' | 'ole2' | 'text';
-export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text';
+export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' | 'markdown';
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -72,25 +72,52 @@ const COLUMN_GAP = /\S {3,}\S/;
 const FLAT_ROW = /(?:数量|公开|处理|申请|总计|信息|事项|案卷|秘密|稳定”?|权益|出版物|其他|规章|文件|许可|处罚|强制|收费|采购|办理)[）)]? ?[+\-−]?\d[\d .,+\-−]*$/u;
 const MIN_FLAT_ROWS = 8;
 
+/** A line that is one figure alone ("3001", "96171.6", "-38"): raw pdftotext writes a table one cell per line. */
+const FIGURE_LINE = /^\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*$/;
+const MIN_FIGURE_LINES = 20;
+const MIN_SPARSE_FIGURES = 5;
+
 /**
  * Word text has lines that start with or contain a TAB; `pdftotext -layout` text has lines where numbers stand
  * after runs of two or more spaces, and, in a sparse report that prints few numbers, lines of headers and labels
  * set in columns.
  */
-function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-text' {
+function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' {
   let tabbed = 0;
   let layout = 0;
   let gapped = 0;
   let flat = 0;
+  let figures = 0;
   for (const line of text.split('\n')) {
     if (FLAT_ROW.test(line)) flat++;
+    if (FIGURE_LINE.test(line)) figures++;
     if (line.includes('\t')) tabbed++;
     else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
     else if (COLUMN_GAP.test(line)) gapped++;
   }
+  // Raw pdftotext (no -layout): many figures alone on their lines, few rows of glued figures, nothing in columns.
+  if (tabbed === 0 && figures >= MIN_FIGURE_LINES && figures > 2 * flat && layout < MIN_LAYOUT_LINES) return 'pdftotext-raw';
+  // A sparse report (most cells blank) prints few figures: still raw when no line has columns or glued figures.
+  if (tabbed === 0 && layout + gapped < MIN_LAYOUT_LINES && flat < MIN_FLAT_ROWS && figures >= MIN_SPARSE_FIGURES && figures > 2 * flat) return 'pdftotext-raw';
   if (tabbed === 0 && flat >= MIN_FLAT_ROWS && 2 * flat > layout) return 'flat-text';
   if (tabbed === 0) return layout + gapped >= MIN_LAYOUT_LINES ? 'pdftotext-layout' : 'word-text';
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
+}
+
+/** A Markdown pipe table row, and its delimiter row ("|---|:---:|"). */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$/;
+const MIN_PIPE_ROWS = 5;
+
+/** Markdown as PDF-to-Markdown converters and OCR tools write it: pipe tables, each with its delimiter row. */
+function looksLikeMarkdown(text: string): boolean {
+  let rows = 0;
+  let delimiters = 0;
+  for (const line of text.split('\n')) {
+    if (PIPE_DELIMITER.test(line)) delimiters++;
+    else if (PIPE_ROW.test(line)) rows++;
+  }
+  return delimiters >= 1 && rows >= MIN_PIPE_ROWS;
 }
 
 export function sniffText(text: string): TextKind {
@@ -99,6 +126,7 @@ export function sniffText(text: string): TextKind {
   const tags = htmlTagCount(text);
   if (HTML_START.test(head) && tags >= 1) return 'html';
   if (looksLikeYaml(text)) return 'yaml';
+  if (looksLikeMarkdown(text)) return 'markdown';
   if (tags >= 2) return 'html';
   return wordOrLayout(text);
 }

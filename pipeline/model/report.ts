@@ -5,7 +5,7 @@
 import type { AgencyRef } from './agency.ts';
 import type { Edition, TableId } from './template.ts';
 
-export const RENDERINGS = ['word-text', 'html', 'docx', 'doc', 'pdf', 'pdftotext-layout', 'json', 'yaml', 'flat-text'] as const;
+export const RENDERINGS = ['word-text', 'html', 'docx', 'doc', 'pdf', 'pdftotext-layout', 'json', 'yaml', 'flat-text', 'pdftotext-raw', 'markdown'] as const;
 export type Rendering = (typeof RENDERINGS)[number];
 
 /** Where a value was read in its source. Text renderings give line/column; tables give table/row/cell. */

@@ -6,11 +6,16 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import type { Location } from '../model/report.ts';
-import { ITEM_NUMBER, normalizeText } from './normalize.ts';
+import { ITEM_NUMBER, labelRecall, normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
-/** Figures, signs, separators, "not applicable" marks and money units at the end of a line. */
-const RUN = /(?:[\d\s.,+\-−—－/\u00a0\u3000]|万元|元)+$/u;
+/**
+ * Figures, signs, separators, "not applicable" marks and money units at the end of a line; and the letters OCR
+ * mistakes for figures (O for 0, l or I for 1), which no row label ends with: a run holding one is not read.
+ */
+const RUN = /(?:[\d\s.,+\-−—－/\u00a0\u3000OoIl|]|万元|元)+$/u;
+/** A letter in a run of figures: an OCR slip (the figure is flagged, never guessed). */
+export const OCR_LETTER = /[OoIl|]/;
 
 export interface FlatLine {
   /** Label text before the run (as printed, trimmed). */
@@ -19,15 +24,23 @@ export interface FlatLine {
   run: string;
   at: Location;
   index: number;
+  /** The row's cells as printed, when the rendering keeps cell boundaries (Markdown tables): no split needed. */
+  cells?: string[];
+  /** The run's space-separated tokens are whole cells (raw pdftotext): only blank cells are unknown. */
+  whole?: boolean;
 }
 
 /** Split a line into label and run; a run must hold a digit or consist of "not applicable" marks. */
 export function splitLine(text: string): { label: string; run: string } {
   const m = RUN.exec(text);
   if (!m) return { label: text.trim(), run: '' };
-  const run = m[0];
-  if (!/\d|^[\s\-—－/]+$/.test(run) || run.trim() === '') return { label: text.trim(), run: '' };
-  const label = text.slice(0, m.index);
+  let run = m[0];
+  // Letters only where they stand among figures or alone between spaces ("1O5", " O "), not glued to a label.
+  const lead = /^[OoIl|]+(?=[^\s\dOoIl|])/u.exec(run);
+  if (lead) run = run.slice(lead[0].length);
+  if (!/\d|^[\s\-—－/]+$/.test(run) && !(OCR_LETTER.test(run) && /^\s/.test(run))) return { label: text.trim(), run: '' };
+  if (run.trim() === '') return { label: text.trim(), run: '' };
+  const label = text.slice(0, text.length - run.length);
   return { label: label.trim(), run: run.replace(/[\u00a0\u3000]/g, ' ').trim() };
 }
 
@@ -52,7 +65,7 @@ export function flatDataRows(lines: readonly FlatLine[]): DataRow[] {
   const rows: DataRow[] = [];
   let context = '';
   for (const line of lines) {
-    if (line.run === '') {
+    if (line.run === '' && !line.cells) {
       context += normalizeText(line.label);
       continue;
     }
@@ -61,4 +74,20 @@ export function flatDataRows(lines: readonly FlatLine[]): DataRow[] {
     context = '';
   }
   return rows;
+}
+
+/**
+ * True when a label's own part is only a group heading of the table ("（三）不予公开", "第二十条第（五）项", table 三's
+ * "三、本年度办理结果"), not a row's label: a row whose label cell was lost but whose group cell was kept. (In the 2021
+ * edition "（六）其他处理" heads its three sub-rows and is a row too: as a row's only label it is taken as the heading,
+ * and the row is placed by the row order.)
+ */
+export function isGroupHeading(label: string, groups: readonly string[]): boolean {
+  const own = ownLabel(label).own;
+  return own !== '' && groups.some((g) => labelRecall(own, g) >= 0.9 && labelRecall(g, own) >= 0.9);
+}
+
+/** The group headings of a table in an edition, for isGroupHeading. */
+export function groupHeadings(defs: ReadonlyArray<{ group?: string }>): string[] {
+  return [...new Set(defs.flatMap((d) => (d.group ? [d.group] : [])))].concat('三、本年度办理结果');
 }

@@ -5,19 +5,24 @@ import { completeTables } from '../model/complete.ts';
 import { missingRows } from '../model/missing-rows.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { reportId } from '../model/report-id.ts';
-import { PROACTIVE, TABLES, type TableId } from '../model/template.ts';
+import { PROACTIVE, TABLES, type TableId, rowsOf } from '../model/template.ts';
 import { detectEdition, foreignColumnHeaders } from './detect-edition.ts';
 import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
 import { isPageNumber } from './normalize.ts';
-import { readFlatTables } from './read-flat.ts';
+import { flatLines, groupHeadings } from './flat-rows.ts';
+import { markdownLines } from './markdown-lines.ts';
+import { type ToLines, readFlatTables } from './read-flat.ts';
+import { rawLines } from './raw-lines.ts';
+import { refuseRaw } from './refuse-raw.ts';
 import { readAppeals, readApplications, readProactive } from './read-tables.ts';
 import { statedUnits } from './stated-unit.ts';
 import { parseStructured } from './structured.ts';
 
 export function parseDocument(doc: IngestedDocument): AnnualReport {
   if (doc.kind === 'structured') return parseStructured(doc);
+  if (doc.source.rendering === 'pdftotext-raw') return refuseRaw(doc.source.name, () => parseCells(doc));
   const scanned = doc.scannedPages ?? [];
   try {
     const report = parseCells(doc);
@@ -37,6 +42,13 @@ export function parseDocument(doc: IngestedDocument): AnnualReport {
     );
   }
 }
+
+/** Lossy renderings: how a table section's cells make rows (read by read-flat.ts, with the template's arithmetic). */
+const LOSSY_LINES: Partial<Record<string, ToLines>> = {
+  'flat-text': (cells) => flatLines(cells),
+  'pdftotext-raw': rawLines,
+  markdown: (cells, table, edition) => markdownLines(cells, groupHeadings(rowsOf(table, edition))),
+};
 
 function parseCells(doc: CellDocument): AnnualReport {
   const file = doc.source.name;
@@ -85,8 +97,9 @@ function parseCells(doc: CellDocument): AnnualReport {
   }
   // Table 二's money columns: the unit its headers or notes state (the heading too: "二、主动公开政府信息情况（单位：元）").
   const units = statedUnits(file, PROACTIVE, edition, cells.slice(proactive.heading, proactive.end));
-  const printed = doc.source.rendering === 'flat-text'
-    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units)
+  const lossy = LOSSY_LINES[doc.source.rendering];
+  const printed = lossy
+    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
     : {
         proactive: readProactive(file, edition, slice(proactive), units),
         applications: readApplications(file, edition, slice(applications)),

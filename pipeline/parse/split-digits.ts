@@ -92,6 +92,8 @@ export interface SplitOptions {
   limit?: number;
   /** For the budget's error message. */
   what: string;
+  /** Each space-separated token is one printed cell (raw pdftotext: a line a cell): tokens are never cut. */
+  whole?: boolean;
 }
 
 /** Every split of `run` into `columns.length` cells that `check` accepts (up to `limit`). */
@@ -139,7 +141,7 @@ export function splitRun(run: string, columns: readonly SplitColumn[], budget: B
     if (minCells[pos]! <= width - col - 1) place('', 0, pos);
     let end = pos;
     while (end < text.length && !space[end]) end++;
-    for (let e = pos + 1; e <= end && e - pos <= maxToken; e++) {
+    for (let e = options.whole ? end : pos + 1; e <= end && e - pos <= maxToken; e++) {
       const token = text.slice(pos, e);
       const value = tokenValue(token, columns[col]!);
       if (value === undefined) continue;

@@ -9,8 +9,9 @@ import { parseDocument } from '../parse/index.ts';
 import { compareCells } from './compare.ts';
 import { generate } from './generate.ts';
 import { renderFlatText } from './render-flat-text.ts';
+import { renderRawText } from './render-raw-text.ts';
 
-export const LOSSY_RENDERINGS = ['flat-text'] as const;
+export const LOSSY_RENDERINGS = ['flat-text', 'pdftotext-raw'] as const;
 export type LossyRendering = (typeof LOSSY_RENDERINGS)[number];
 
 export interface LossyScore {
@@ -29,7 +30,8 @@ export interface LossyScore {
 
 export function renderLossy(rendering: LossyRendering, seed: number): { bytes: Uint8Array; values: ReturnType<typeof generate>['values'] } {
   const g = generate(seed);
-  return { bytes: new TextEncoder().encode(renderFlatText(g.values, { narrative: g.narrative })), values: g.values };
+  const render = { 'flat-text': renderFlatText, 'pdftotext-raw': renderRawText }[rendering];
+  return { bytes: new TextEncoder().encode(render(g.values, { narrative: g.narrative })), values: g.values };
 }
 
 export async function scoreLossy(rendering: LossyRendering, seeds: Iterable<number>): Promise<LossyScore> {

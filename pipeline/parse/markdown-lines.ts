@@ -1,0 +1,52 @@
+/**
+ * The rows of a table in Markdown (pipe tables from PDF converters or OCR): each row's cells up to its first figure
+ * are its label, the cells from there on its values as printed (blank cells kept). A row of labels alone (a header,
+ * a label wrapped onto a row of its own, a line between rows) is context for the row after it; a row of figures
+ * whose label cell was lost has label ''. A cell that looks like a figure misread by OCR ("1O", "l") starts the
+ * values too: it is read as not a figure and flagged. Pure.
+ */
+import type { TextCell } from '../ingest/types.ts';
+import { type FlatLine, isGroupHeading } from './flat-rows.ts';
+import { isValueText } from './read-value.ts';
+
+/** A figure with OCR letters in it (O for 0, l/I/| for 1), or such a letter alone. */
+const OCR_FIGURE = /^[+\-−]?(?=[\dOoIl|,.]*\d)[\dOoIl|,.]+$|^[OoIl|]{1,2}$/;
+
+function isFigureCell(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && (isValueText(t) || OCR_FIGURE.test(t));
+}
+
+export function markdownLines(cells: readonly TextCell[], headings: readonly string[] = []): FlatLine[] {
+  const lines: FlatLine[] = [];
+  let row: TextCell[] = [];
+  const flush = (): void => {
+    if (row.length === 0) return;
+    const first = row.findIndex((c) => isFigureCell(c.text));
+    const labelCells = (first < 0 ? row : row.slice(0, first)).filter((c) => c.text.trim() !== '');
+    const label = labelCells.map((c) => c.text.trim()).join('');
+    if (first < 0) {
+      if (label !== '') lines.push({ label, run: '', at: labelCells[0]!.at, index: lines.length });
+    } else {
+      const values = row.slice(first).map((c) => c.text.trim());
+      // Empty cells before the first figure stand in label columns or in value columns: kept, fitted to the row later.
+      const lead = row.slice(labelCells.length === 0 ? 0 : row.indexOf(labelCells.at(-1)!) + 1, first).map(() => '');
+      const all = [...lead, ...values];
+      // A group heading kept while the row's own label cell was lost: context, and the row has no label.
+      if (label !== '' && isGroupHeading(label, headings)) {
+        lines.push({ label, run: '', at: labelCells[0]!.at, index: lines.length });
+        lines.push({ label: '', run: all.map((v) => v || '·').join(' '), cells: all, at: row[first]!.at, index: lines.length });
+        row = [];
+        return;
+      }
+      lines.push({ label, run: all.map((v) => v || '·').join(' '), cells: all, at: row[first]!.at, index: lines.length });
+    }
+    row = [];
+  };
+  for (const cell of cells) {
+    row.push(cell);
+    if (cell.rowEnd) flush();
+  }
+  flush();
+  return lines;
+}

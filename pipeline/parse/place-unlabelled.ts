@@ -1,0 +1,88 @@
+/**
+ * Place the rows of figures whose label was lost (a PDF-to-Markdown converter dropped the label cell, raw pdftotext
+ * moved a wrapped label away from its figures) by the template's row order. The labelled rows are aligned first, by
+ * their labels; the rows without a label between two of them fill the template rows between those two, in order:
+ * - as many unlabelled rows as template rows there: one row each, in order;
+ * - one fewer, where （六）其他处理 stands: its sub-rows are printed, not the row (it is derived from them);
+ * - as many fewer as its sub-rows in the gap: （六） alone, its sub-rows not printed.
+ * Any other count cannot be placed: the template rows of that gap are reported as not read (never guessed).
+ * The caller checks the placed rows against the template's arithmetic. Pure.
+ */
+import { describeLocation } from '../errors.ts';
+import type { RowDef } from '../model/template.ts';
+import { type Alignment, alignRows } from './align.ts';
+import type { DataRow } from './segment.ts';
+
+/** How a gap of unlabelled rows was filled, or why it was not. */
+export interface Placed {
+  /** Alignment of the labelled rows (indices into `labelled`). */
+  labelled: DataRow[];
+  alignment: Alignment;
+  /** Template row → the unlabelled row placed there by order. */
+  byOrder: Map<RowDef, DataRow>;
+  /** Template rows of gaps that could not be filled: the reason, for the cells' note. */
+  unplaced: Map<RowDef, string>;
+  /** Rows without a label where the template has no row at all (the caller refuses the table). */
+  stray: string[];
+}
+
+const SUB_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
+
+/**
+ * The template rows of a gap left empty when `m` unlabelled rows fill its `slots` (null: no way). Only （六）其他处理's
+ * layouts leave rows out: the row itself (printed as its sub-rows), or its sub-rows (printed as one row).
+ */
+function skipped(slots: readonly RowDef[], m: number): Set<string> | null {
+  const k = slots.length;
+  if (m === k) return new Set();
+  const codes = new Set(slots.map((d) => d.code));
+  if (!codes.has('other')) return null;
+  if (k - m === 1) return new Set(['other']);
+  const subs = SUB_ROWS.filter((c) => codes.has(c));
+  if (subs.length > 1 && k - m === subs.length) return new Set(subs);
+  return null;
+}
+
+function where(row: DataRow): string {
+  return describeLocation(row.at);
+}
+
+/** Returns null when there are more labelled rows than template rows. */
+export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[]): Placed | null {
+  const labelled = rows.filter((r) => r.label !== '');
+  const alignment = alignRows(labelled, defs);
+  if (!alignment) return null;
+  const byOrder = new Map<RowDef, DataRow>();
+  const unplaced = new Map<RowDef, string>();
+  const stray: string[] = [];
+  let gap: DataRow[] = [];
+  let before = -1;
+  let k = 0;
+  const close = (after: number): void => {
+    if (gap.length === 0) return;
+    const slots = defs.slice(before + 1, after);
+    const skip = skipped(slots, gap.length);
+    if (skip === null) {
+      const around = `${before >= 0 ? `after "${defs[before]!.zh}"` : 'at the top'}${after < defs.length ? ` and before "${defs[after]!.zh}"` : ''}`;
+      const reason = `${gap.length} row${gap.length > 1 ? 's' : ''} of figures without a label (${where(gap[0]!)}) stand ${around}, ` +
+        `where the template has ${slots.length} row${slots.length === 1 ? '' : 's'}: which row is which cannot be told`;
+      for (const d of slots) unplaced.set(d, reason);
+      if (slots.length === 0) stray.push(reason);
+    } else {
+      const fill = slots.filter((d) => !skip.has(d.code));
+      fill.forEach((d, i) => byOrder.set(d, gap[i]!));
+    }
+    gap = [];
+  };
+  for (const row of rows) {
+    if (row.label === '') {
+      gap.push(row);
+      continue;
+    }
+    const at = alignment.assigned[k++]!;
+    close(at);
+    before = at;
+  }
+  close(defs.length);
+  return { labelled, alignment, byOrder, unplaced, stray };
+}

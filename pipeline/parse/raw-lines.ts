@@ -1,0 +1,104 @@
+/**
+ * The rows of a table in raw pdftotext output (one cell or label fragment per line): the label fragments since the
+ * last figure make a label, the figures after them its run. A run longer than the row it follows holds the rows
+ * after it too, whose labels pdftotext moved away (a label wrapped over several lines is often written after the
+ * table's figures): it is cut by the template's widths, in row order, into that row and rows without a label,
+ * which the reader places by the row order and checks by the arithmetic. Blank cells print nothing, so a row may
+ * have fewer figures than cells: its run is split like flattened text's (split-digits.ts). Pure.
+ */
+import type { TextCell } from '../ingest/types.ts';
+import { type Edition, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
+import { type FlatLine, groupHeadings, isGroupHeading, ownLabel } from './flat-rows.ts';
+import { labelRecall, startsItem } from './normalize.ts';
+
+/** One printed figure on a line of its own: a number (signs, separators, decimals, a money unit) or a dash. */
+const FIGURE = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?|[-—－/])$/u;
+const MIN_LABEL = 0.8;
+/** A line that names a template row on its own this well starts a new label. */
+const WHOLE_LABEL = 0.9;
+/** A block heading of table 二: "第二十条第（一）项". */
+const BLOCK = /^第[一二三四五六七八九十]+条/;
+
+export function isRawFigure(text: string): boolean {
+  return FIGURE.test(text.replace(/[\s\u00a0\u3000]/g, ''));
+}
+
+/** The template row a label names clearly, if any. */
+function rowNamed(label: string, defs: readonly RowDef[]): RowDef | undefined {
+  const own = ownLabel(label).own;
+  let best: RowDef | undefined;
+  let score = 0;
+  for (const d of defs) {
+    const s = Math.max(labelRecall(own, d.zh), ...(d.aliases ?? []).map((a) => labelRecall(own, a)));
+    if (s > score) [best, score] = [d, s];
+  }
+  return score >= MIN_LABEL ? best : undefined;
+}
+
+/**
+ * Cut `n` figures after the row `def` into the widths of the rows from `def` on; null when the widths do not add up
+ * to `n` exactly (the run is then left whole, and read — or refused — as one row).
+ */
+function cut(n: number, def: RowDef | undefined, table: TableDef, edition: Edition): number[] | null {
+  const defs = rowsOf(table, edition);
+  const widths = defs.map((d) => columnsOf(table, d, edition).length);
+  const uniform = widths.every((w) => w === widths[0]);
+  if (uniform) return n % widths[0]! === 0 ? Array.from({ length: n / widths[0]! }, () => widths[0]!) : null;
+  if (!def) return null;
+  const out: number[] = [];
+  let left = n;
+  for (let i = defs.indexOf(def); i < defs.length && left > 0; i++) {
+    out.push(widths[i]!);
+    left -= widths[i]!;
+  }
+  return left === 0 ? out : null;
+}
+
+export function rawLines(cells: readonly TextCell[], table: TableDef, edition: Edition): FlatLine[] {
+  const lines: FlatLine[] = [];
+  const defs = rowsOf(table, edition);
+  const headings = groupHeadings(defs);
+  let label: TextCell[] = [];
+  let figures: TextCell[] = [];
+  const push = (text: string, run: string, at: TextCell['at']): void => {
+    lines.push({ label: text, run, at, index: lines.length, whole: true });
+  };
+  const flush = (): void => {
+    const text = label.map((c) => c.text).join('');
+    if (figures.length === 0) {
+      if (label.length > 0) push(text, '', label[0]!.at);
+    } else {
+      const width = defs.length > 0 ? columnsOf(table, rowNamed(text, defs) ?? defs[0]!, edition).length : figures.length;
+      // Table 四's one row of 15 figures is read whole.
+      const sizes = figures.length > width && table.id !== 'appeals' ? cut(figures.length, rowNamed(text, defs), table, edition) : null;
+      // A group heading alone before figures is no row's label: the row's own label was moved away.
+      const heading = isGroupHeading(text, headings);
+      if (heading) push(text, '', label[0]!.at);
+      let k = 0;
+      for (const size of sizes ?? [figures.length]) {
+        const part = figures.slice(k, k + size);
+        push(k === 0 && !heading ? text : '', part.map((c) => c.text.replace(/[\s\u00a0\u3000]/g, '')).join(' '), part[0]!.at);
+        k += size;
+      }
+    }
+    label = [];
+    figures = [];
+  };
+  // A label starts a new item: the label text before it is a row of its own (its cells blank: nothing printed).
+  const startsLabel = (text: string): boolean =>
+    startsItem(text) || BLOCK.test(text) || defs.some((d) => labelRecall(text, d.zh) >= WHOLE_LABEL);
+  // A label that already names a row in full is complete: the next line of text starts another.
+  const complete = (): boolean => {
+    const text = label.map((c) => c.text).join('');
+    return !isGroupHeading(text, headings) && defs.some((d) => labelRecall(ownLabel(text).own, d.zh) >= WHOLE_LABEL);
+  };
+  for (const cell of cells) {
+    if (isRawFigure(cell.text)) figures.push(cell);
+    else {
+      if (figures.length > 0 || (label.length > 0 && (startsLabel(cell.text) || complete()))) flush();
+      label.push(cell);
+    }
+  }
+  flush();
+  return lines;
+}

@@ -1,0 +1,77 @@
+/**
+ * Raw `pdftotext` output (run without -layout) of a report printed to PDF: pdftotext writes the page block by block,
+ * so each table cell comes on its own line(s) with blank lines between blocks — a label wrapped over several lines
+ * as in a narrow table cell, a vertical heading one or two characters a line, a blank cell as nothing at all. Page
+ * numbers ("-3-") and form feeds fall between rows. As in real output, some wrapped labels of table 三's outcome rows
+ * are written after the table's figures instead of before their own (their rows are then read by the row order).
+ */
+import { TABLE_IDS, TABLES } from '../model/template.ts';
+import { docText } from './doc-text.ts';
+import { narrativeFigures } from './generate.ts';
+import { buildGrid, type GridCell } from './grid.ts';
+import { drawPrintStyle, printValue, unitRng } from './print.ts';
+import { type Rng, renderRng } from './prng.ts';
+import type { CompactReport, NarrativeFigures } from './types.ts';
+
+export interface RawTextRenderOptions {
+  narrative?: NarrativeFigures;
+  seed?: number;
+}
+
+/** A label as a narrow cell wraps it: pieces of `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
+  return out;
+}
+
+function cellLines(cell: GridCell, rng: Rng, width: number): string[] {
+  if (cell.rowspan > 2 && cell.kind === 'label') return wrap(cell.text, rng.int(1, 2));
+  return wrap(cell.text, width);
+}
+
+export function renderRawText(values: CompactReport, opts: RawTextRenderOptions = {}): string {
+  const rng = renderRng(values, 'pdftotext-raw', opts.seed);
+  const style = drawPrintStyle(rng, unitRng(values, 'pdftotext-raw', opts.seed));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const width = rng.int(6, 16); // characters a label cell holds on one line
+  const float = rng.pick([0, 0, 0.3, 0.7]); // share of wrapped outcome labels written after the table's figures
+  const numbering = rng.chance(0.2) ? '、' : '.';
+  let page = 1;
+  let sincePage = 0;
+  const pageEvery = rng.int(25, 60);
+  const blocks: string[][] = [[...text.heading], ...text.before.map((b) => [b.text])];
+  const out: string[] = [];
+  const emit = (lines: string[]): void => {
+    out.push(...lines, '');
+    sincePage += lines.length;
+    if (sincePage >= pageEvery) {
+      out.push(`-${page++}-`, '');
+      sincePage = 0;
+      out.push('\f');
+    }
+  };
+  for (const b of blocks) emit(b);
+  for (const id of TABLE_IDS) {
+    emit([TABLES[id].zh]);
+    const grid = buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan });
+    const moved: string[] = [];
+    grid.rows.forEach((row, r) => {
+      const outcome = id === 'applications' && r > grid.headerRows + 2;
+      for (const cell of row) {
+        if (cell.kind === 'value') {
+          const printed = printValue(id, cell.ref!.column, cell.value ?? null, style);
+          if (printed !== '') emit([printed]);
+          continue;
+        }
+        const lines = cellLines(cell, rng, width);
+        if (outcome && cell.kind === 'label' && lines.length > 1 && rng.chance(float)) moved.push(...lines);
+        else emit(lines);
+      }
+    });
+    if (moved.length > 0) emit(moved);
+  }
+  for (const b of text.after) emit([b.text]);
+  emit([text.agency, ...(text.date ? [text.date] : [])]);
+  return `${out.join('\n').replace(/\n\f\n/g, '\n\f')}\n`;
+}
