@@ -57,6 +57,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.length} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
   process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
+  if (run.unreadable.some((u) => u.internal)) return EXIT.internal;
   if (run.unreadable.length > 0) return EXIT.input;
   return run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
 }

@@ -14,6 +14,13 @@ import { EXIT } from './exit.ts';
 
 export { EXIT } from './exit.ts';
 
+/** --jobs: a positive whole number. */
+function jobsArg(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--jobs: expected a whole number of worker threads, 1 or more, got "${value}"`);
+  return n;
+}
+
 export function program(clock: Clock = systemClock): Command {
   const cmd = new Command('xxgk')
     .description('Open data from 政府信息公开工作年度报告: read, check and publish tables 二, 三 and 四')
@@ -39,7 +46,8 @@ export function program(clock: Clock = systemClock): Command {
     .requiredOption('--out <dir>', 'output folder (replaced atomically)')
     .option('--config <file>', "configuration file whose dataset: section describes the release (title, publisher, base URL, …)")
     .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
-    .action(async (opts) => { process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock); });
+    .option('--jobs <n>', 'worker threads that read the documents (default: one per core; 1: read in the main thread)', jobsArg)
+    .action(async (opts) => { process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs }); });
   cmd
     .command('publish')
     .description('publish a built release folder as a versioned release: plan, then apply (commit, tag vX.Y.Z, CHANGELOG.md)')
@@ -83,7 +91,7 @@ export function program(clock: Clock = systemClock): Command {
       const history = publishedHistory(await (await targetFor({ out: opts.out, repo: opts.repo }, clock)).latest());
       const built = await buildCommand(opts, clock, { history: await history });
       // An unreadable input would withdraw its report: publish only a complete read.
-      process.exitCode = built === EXIT.input ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock, process.env, true));
+      process.exitCode = built === EXIT.input || built === EXIT.internal ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock, process.env, true));
     });
   cmd
     .command('run')

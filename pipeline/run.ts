@@ -25,7 +25,9 @@ import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
 import { releaseReports } from './publish/history.ts';
 import { parseIssued } from './publish/release-side.ts';
-import { readReport } from './read.ts';
+import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
+import type { ReadOutcome } from './read-outcome.ts';
+import { mapLimit } from './schedule/map-limit.ts';
 import { validateAll } from './validate/index.ts';
 
 export { folderResolver, registryResolver } from './resolvers.ts';
@@ -33,7 +35,8 @@ export { folderResolver, registryResolver } from './resolvers.ts';
 export interface ReadResult {
   files: number;
   reports: ValidatedReport[];
-  unreadable: Array<{ file: string; message: string }>;
+  /** Files that could not be read; `internal`: not the file's fault but a failure of xxgk's (exit 70). */
+  unreadable: Array<{ file: string; message: string; internal?: true }>;
 }
 
 const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
@@ -56,10 +59,12 @@ export interface ReadOptions {
   files?: readonly string[];
   /** The readers' resource limits (default READ_LIMITS; the config's `limits:`). */
   limits?: ReadLimits;
+  /** Worker threads that read the documents (adapters/read-pool.ts workersFor): default one per core, fewer for few files. */
+  jobs?: number;
 }
 
 /** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
-async function readCached(bytes: Uint8Array, file: string, cache: ParseCache | undefined, limits: ReadLimits): Promise<{ report: AnnualReport; parsed: boolean }> {
+async function readCached(bytes: Uint8Array, file: string, reader: DocumentReader, cache: ParseCache | undefined, limits: ReadLimits): Promise<ReadOutcome & { parsed: boolean }> {
   const sha = cache && createHash('sha256').update(bytes).digest('hex');
   const cached = sha ? await cache!.get(sha) : undefined;
   if (cached) {
@@ -67,9 +72,9 @@ async function readCached(bytes: Uint8Array, file: string, cache: ParseCache | u
     checkFieldLengths(cached, limits.maxFieldLength, file);
     return { report: { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) }, parsed: false };
   }
-  const report = await readReport(bytes, file, limits);
-  if (sha) await cache!.put(sha, report);
-  return { report, parsed: true };
+  const outcome = await reader.read(bytes, file, limits);
+  if (sha && 'report' in outcome) await cache!.put(sha, outcome.report);
+  return { ...outcome, parsed: true };
 }
 
 /**
@@ -83,16 +88,24 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
   const read: AnnualReport[] = [];
   const unreadable: ReadResult['unreadable'] = [];
   let parsed = 0;
-  for (const file of files) {
+  const reader = documentReader(workersFor(files.length, options.jobs));
+  // Read by the pool, taken in the folder's order: the same run whatever the number of workers.
+  const outcomes = await mapLimit(files, reader.concurrency, async (file): Promise<ReadOutcome & { parsed: boolean }> => {
     try {
-      const got = await readCached(await readInput(join(inDir, file), file, limits.maxBytes), file, cache, limits);
-      read.push(got.report);
-      if (got.parsed) parsed++;
+      return await readCached(await readInput(join(inDir, file), file, limits.maxBytes), file, reader, cache, limits);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      unreadable.push({ file, message: err.message });
+      return { error: { message: err.message, internal: false }, parsed: false };
     }
-  }
+  }).finally(() => reader.close());
+  outcomes.forEach((got, k) => {
+    if (!('report' in got)) {
+      unreadable.push({ file: files[k]!, message: got.error.message, ...(got.error.internal ? { internal: true as const } : {}) });
+      return;
+    }
+    read.push(got.report);
+    if (got.parsed) parsed++;
+  });
   const identified = options.resolver
     ? identifyAll(read, options.resolver, options.regionOf)
     : { reports: read, found: new Map<string, Issue[]>() };
@@ -155,6 +168,8 @@ export interface BuildOptions {
   /** Who is expected to publish and where each document came from (data/coverage.csv); the reports read are added. */
   coverage?: Omit<CoverageInput, 'found'>;
   limits?: ReadLimits;
+  /** Worker threads that read the documents (ReadOptions.jobs). */
+  jobs?: number;
 }
 
 /** The report documents of the release in outDir, by report id (empty when there is none). */
@@ -171,7 +186,9 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const history = options.history ?? [...(await lastRelease()).values()].map((r) => r.report);
   const files = await listFiles(inDir);
   const resolver = options.resolver ?? (await folderResolver(inDir, files));
-  const read = await readFolder(inDir, { cache: options.cache, resolver, history, regionOf: options.regionOf, files, ...(options.limits ? { limits: options.limits } : {}) });
+  const read = await readFolder(inDir, {
+    cache: options.cache, resolver, history, regionOf: options.regionOf, files, jobs: options.jobs, ...(options.limits ? { limits: options.limits } : {}),
+  });
   const valid = read.reports.filter((r) => r.validation.valid);
   const excluded = read.reports.filter((r) => !r.validation.valid);
   const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
