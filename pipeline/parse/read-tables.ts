@@ -14,6 +14,7 @@ import {
   rowsOf,
 } from '../model/template.ts';
 import { alignRows, checkPlaced, labelScore } from './align.ts';
+import { dropLeadingBlanks } from './leading-blanks.ts';
 import { readValue } from './read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
@@ -203,7 +204,7 @@ export function readAppeals(file: string, edition: Edition, cells: readonly Text
   let rows = segmentRows(cells, want).rows.filter((r) => !isBlankRow(r) || r.values.length === want);
   // Rows of blanks beside the row of figures are layout (Word's hidden trailer row), not data.
   rows = rows.some((r) => !isBlankRow(r)) ? rows.filter((r) => !isBlankRow(r)) : rows.slice(0, 1);
-  let values = rows.flatMap((r) => r.values);
+  let values = dropLeadingBlanks(rows.flatMap((r) => r.values), want);
   // Layout text prints nothing for a blank cell: place a short row of figures under its column headers, and read
   // a table that prints its header but no figure at all as a row of blanks.
   if (rows.length <= 1 && values.length < want) {

@@ -34,10 +34,14 @@ function paragraph(rng: Rng, b: Block): string {
   return `<p class=MsoNormal style='${indent}line-height:28.0pt;mso-line-height-rule:exactly'><span style='${font}'>${runs(rng, b.text)}<span lang=EN-US><o:p></o:p></span></span></p>`;
 }
 
-function cellMarkup(rng: Rng, grid: Grid, style: PrintStyle, trailer: boolean): string[] {
+function cellMarkup(rng: Rng, grid: Grid, style: PrintStyle, trailer: boolean, footerRow: boolean): string[] {
   const out: string[] = [];
   const width = Math.round(605 / grid.columns);
   grid.rows.forEach((row, r) => {
+    // A page number pasted into the table, as a row of its own before table 三's last row (variants.ts).
+    if (footerRow && grid.table === 'applications' && r === grid.rows.length - 1) {
+      out.push(` <tr><td colspan=${grid.columns}><p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>- 2 -<o:p></o:p></span></p></td></tr>`);
+    }
     const first = r === 0 ? 'mso-yfti-firstrow:yes;' : '';
     const last = r === grid.rows.length - 1 ? 'mso-yfti-lastrow:yes;' : '';
     out.push(` <tr style='mso-yfti-irow:${r};${first}${last}height:${rng.pick(['20.25', '22.5', '28.35'])}pt'>`);
@@ -70,12 +74,12 @@ function cellMarkup(rng: Rng, grid: Grid, style: PrintStyle, trailer: boolean): 
   return out;
 }
 
-function table(rng: Rng, grid: Grid, style: PrintStyle, trailer: boolean): string {
+function table(rng: Rng, grid: Grid, style: PrintStyle, trailer: boolean, footerRow: boolean): string {
   return [
     '<div align=center>',
     '',
     "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=605 style='width:453.6pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>",
-    ...cellMarkup(rng, grid, style, trailer),
+    ...cellMarkup(rng, grid, style, trailer, footerRow),
     '</table>',
     '',
     '</div>',
@@ -112,7 +116,7 @@ function wrapSource(html: string, width = 76): string {
 }
 
 /** The body markup (WordSection1), as pasted into a CMS or as the <body> of the saved file. */
-export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintStyle, trailer = true): string {
+export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintStyle, trailer = true, footerRow = false): string {
   const parts = [
     "<div class=WordSection1 style='layout-grid:15.6pt'>",
     '',
@@ -126,7 +130,7 @@ export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintSty
   ];
   grids.forEach((grid, i) => {
     if (i === 1) parts.push("<span lang=EN-US style='font-size:10.5pt;font-family:\"Calibri\",sans-serif'><br clear=all style='page-break-before:always'>", '</span>', '');
-    parts.push(paragraph(rng, { kind: 'h1', text: text.tableHeadings[grid.table] }), '', table(rng, grid, style, trailer), '');
+    parts.push(paragraph(rng, { kind: 'h1', text: text.tableHeadings[grid.table] }), '', table(rng, grid, style, trailer, footerRow), '');
     if (grid.table === 'applications' && style.note === 'mark') parts.push(paragraph(rng, { kind: 'p', text: FOOTNOTE }), '');
   });
   parts.push(...text.after.flatMap((b) => [paragraph(rng, b), '']));
@@ -137,7 +141,7 @@ export function wordBody(rng: Rng, text: DocText, grids: Grid[], style: PrintSty
 }
 
 /** A whole Word-saved .htm file. */
-export function wordDocument(rng: Rng, text: DocText, grids: Grid[], style: PrintStyle, declareCharset: boolean, trailer = true): string {
+export function wordDocument(rng: Rng, text: DocText, grids: Grid[], style: PrintStyle, declareCharset: boolean, trailer = true, footerRow = false): string {
   const head = wordHead(rng, text.fullTitle, declareCharset);
-  return `${head}\r\n${wordBody(rng, text, grids, style, trailer)}\r\n</body>\r\n\r\n</html>\r\n`;
+  return `${head}\r\n${wordBody(rng, text, grids, style, trailer, footerRow)}\r\n</body>\r\n\r\n</html>\r\n`;
 }

@@ -108,9 +108,9 @@ export function renderHtml(values: CompactReport, opts: HtmlRenderOptions = {}):
   const declareCharset = opts.encoding !== 'gbk';
   let html: string;
   if (opts.wordExport && !chrome) {
-    html = wordDocument(rng, text, grids, style, declareCharset, opts.wordTrailerRow ?? true);
+    html = wordDocument(rng, text, grids, style, declareCharset, opts.wordTrailerRow ?? true, variants.footerRow);
   } else {
-    const body = opts.wordExport ? wordBody(rng, text, grids, style, opts.wordTrailerRow ?? true) : cmsBody(rng, grids, text, style, variants);
+    const body = opts.wordExport ? wordBody(rng, text, grids, style, opts.wordTrailerRow ?? true, variants.footerRow) : cmsBody(rng, grids, text, style, variants);
     html = pageChrome({
       agency: values.agency, title: text.fullTitle, date: values.published ?? null, body, declareCharset, rng,
     });

@@ -4,7 +4,7 @@
  * numbers ("-3-") on their own line at the foot of each page, one of them inside table 三; a form feed before
  * each new page.
  */
-import { TABLE_IDS, TABLES } from '../model/template.ts';
+import { TABLE_IDS } from '../model/template.ts';
 import { type Block, docText } from './doc-text.ts';
 import { encodeText, type TextEncoding } from './encode.ts';
 import { narrativeFigures } from './generate.ts';
@@ -13,6 +13,7 @@ import { line, spaceAscii, wrapNarrative } from './layout-line.ts';
 import { drawPrintStyle, unitRng } from './print.ts';
 import { createRng, hashString, renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
+import { drawVariants, type Variants } from './variants.ts';
 import { displayWidth } from './wrap.ts';
 
 export interface LayoutRenderOptions {
@@ -21,9 +22,11 @@ export interface LayoutRenderOptions {
   encoding?: TextEncoding;
   /** Lines per page (default: drawn, 38–46). */
   pageLines?: number;
+  /** Force variants (variants.ts); layout text prints full-width digits and shifted sections, the others not. */
+  variants?: Partial<Variants>;
 }
 
-function drawStyle(rng: Rng, units: Rng): LayoutStyle {
+function drawStyle(rng: Rng, units: Rng, variants: Variants): LayoutStyle {
   return {
     rowGap: rng.chance(0.5) ? 1 : 0,
     wrapValues: rng.chance(0.5) ? 'middle' : 'after',
@@ -32,7 +35,8 @@ function drawStyle(rng: Rng, units: Rng): LayoutStyle {
     numbering: rng.chance(0.25) ? '、' : '.',
     first: rng.int(50, 56),
     step: rng.int(7, 9),
-    print: { ...drawPrintStyle(rng, units), thousands: false },
+    // Full-width digits as pdftotext prints them; padding spaces and notes are not drawn into the columns.
+    print: { ...drawPrintStyle(rng, units, { digits: variants.digits === 'full-width' ? 'full-width' : 'ascii', note: 'none' }), thousands: false },
   };
 }
 
@@ -70,8 +74,9 @@ function paginate(units: Unit[], pageLines: number, breakBefore: number): Unit[]
 
 export function renderLayoutText(values: CompactReport, opts: LayoutRenderOptions = {}): string | Uint8Array {
   const rng = renderRng(values, 'pdftotext-layout', opts.seed);
-  const style = drawStyle(rng, unitRng(values, 'pdftotext-layout', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const variants = drawVariants(values, 'pdftotext-layout', opts.seed, opts.variants);
+  const style = drawStyle(rng, unitRng(values, 'pdftotext-layout', opts.seed), variants);
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), variants);
   const width = rng.int(28, 30) * 2;
   const center = Math.floor(width / 2) + 2;
   const titleUnits: Unit[] = text.heading.map((line, i) => ({
@@ -80,7 +85,7 @@ export function renderLayoutText(values: CompactReport, opts: LayoutRenderOption
   }));
   const units: Unit[] = [...titleUnits, ...narrativeUnits(text.before, width)];
   for (const id of TABLE_IDS) {
-    units.push({ table: null, lines: [[{ x: rng.pick([0, 5, 18]), text: TABLES[id].zh }]] });
+    units.push({ table: null, lines: [[{ x: rng.pick([0, 5, 18]), text: text.tableHeadings[id] }]] });
     const t = values.tables[id];
     if (id === 'proactive') units.push(...proactiveUnits(rng, style, values.edition, t));
     else if (id === 'applications') units.push(...applicationsUnits(rng, style, values.edition, t));

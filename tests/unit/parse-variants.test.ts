@@ -6,8 +6,13 @@
  * (pipeline/synth/variants.ts), so the round trips cover them at scale (tests/unit/synth-roundtrip.test.ts).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
+import { dropLeadingBlanks } from '../../pipeline/parse/leading-blanks.ts';
 import { readValue } from '../../pipeline/parse/read-value.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { validate } from '../../pipeline/validate/index.ts';
@@ -177,6 +182,8 @@ test('headers wrapped over several paragraphs of a cell, or over extra header ro
     ['rows.html', encode(tabReportHtml(extraRows))],
     ['rows.docx', await tabReportDocx(extraRows)],
     ['rows.txt', encode(extraRows)],
+    // Word text of the split header rows: the empty cell under 总计 comes right before the figures.
+    ['rows-word.txt', encode(tabReportWordText(extraRows))],
   ];
   for (const [name, bytes] of sources) {
     const report = await readReport(bytes, name);
@@ -234,4 +241,25 @@ test('page numbers and running footers inside a table (rows of a web page\'s tab
     assert.ok(word.includes(lines.join('\n')));
     assert.equal(tablesOf(await readReport(encode(word), 'word.txt')), plainWord, lines.join(' / '));
   }
+});
+
+test('table 四: empty cells before the figures are dropped only when what is left adds up', () => {
+  const cells = (...texts: string[]) => texts.map((text) => ({ text, at: {} }));
+  const figures = ['1', '1', '0', '0', '2', '0', '0', '0', '0', '0', '0', '0', '1', '0', '1'];
+  assert.deepEqual(dropLeadingBlanks(cells('', ...figures), 15).map((c) => c.text), figures);
+  // A blank first figure and a stray figure after the table: shifting would read every figure one place off.
+  const stray = cells('', '1', '0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '3');
+  assert.equal(dropLeadingBlanks(stray, 15), stray);
+});
+
+test('CLI: xxgk validate reads a note beside a figure and exits 0 with the value.note warning', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'xxgk-note-')), 'note.txt');
+  writeFileSync(path, tabReport({ cells: { [ref('applications', 'received', 'total')]: '12（含转办2件）' } }));
+  const root = resolve(import.meta.dirname, '../..');
+  const r = spawnSync(process.execPath, [join(root, 'bin/xxgk.js'), 'validate', '--format', 'json', path], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const [result] = JSON.parse(r.stdout);
+  const issue = result.issues.find((i: { rule: string }) => i.rule === 'value.note');
+  assert.deepEqual([issue.severity, issue.table, issue.row, issue.column, issue.expected, issue.found], ['warning', 'applications', 'received', 'total', 12, '12（含转办2件）']);
+  assert.ok(result.valid);
 });
