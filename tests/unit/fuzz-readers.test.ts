@@ -1,0 +1,212 @@
+/**
+ * Structure-aware fuzzing of every reader (issue 14 §6): a synthetic report in each rendering — HTML, .docx, PDF,
+ * pdftotext -layout text, Word text and the lossy flattened text — is mutated the way its format breaks (tags
+ * dropped, duplicated, nested deep or left open; the .docx's XML likewise, re-zipped, or its zip bytes hit; PDF
+ * content streams of random operators and numbers, or the file's bytes hit; lines duplicated, swapped, cut,
+ * columns shifted; bytes flipped, inserted, cut), then read under lowered limits. Every failure must be an
+ * InputError saying what is wrong, never another exception. Seeded: `npm test` runs a quick slice (~200 cases),
+ * `npm run test:full` (XXGK_TEST_FULL=1) over 10,000.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import { InputError } from '../../pipeline/errors.ts';
+import { READ_LIMITS, type ReadLimits } from '../../pipeline/ingest/limits.ts';
+import { readReport } from '../../pipeline/read.ts';
+import { generate, renderDocx, renderHtml, renderLayoutText, renderPdf, renderWordText } from '../../pipeline/synth/index.ts';
+import { renderFlatText } from '../../pipeline/synth/render-flat-text.ts';
+import { validate } from '../../pipeline/validate/index.ts';
+import { pdfOf } from '../helpers/hostile.ts';
+
+const FULL = process.env.XXGK_TEST_FULL === '1';
+/** Cases per reader: quick slice / full run. */
+const RUNS = FULL
+  ? { html: 2500, docx: 1500, pdf: 1200, 'pdf-ops': 800, layout: 1500, word: 1500, flat: 1000 }
+  : { html: 40, docx: 25, pdf: 15, 'pdf-ops': 15, layout: 35, word: 35, flat: 35 };
+
+/** Limits low enough for the mutations to reach them (the real ones are far above any of these inputs). */
+const LIMITS: ReadLimits = { ...READ_LIMITS, maxBytes: 2_000_000, maxUnzippedBytes: 4_000_000, maxHtmlDepth: 60, maxPdfPages: 20, maxPdfOperators: 20_000, maxPdfSegments: 4_000, maxFieldLength: 300 };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const g = generate(20261205, { blankStyle: 'zeros' });
+const text = (v: string | Uint8Array): string => (typeof v === 'string' ? v : decoder.decode(v));
+
+/** Read; a thrown InputError counts as rejected; anything else fails the property. */
+async function readOrReject(bytes: Uint8Array, name: string, tally: { read: number; rejected: number }): Promise<void> {
+  try {
+    const report = await readReport(bytes, name, LIMITS);
+    assert.equal(typeof validate(report).valid, 'boolean');
+    tally.read++;
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    assert.ok(err.message.length > 10, `the error says what is wrong: ${err.message}`);
+    tally.rejected++;
+  }
+}
+
+// --- byte mutations (any format) ---
+type ByteOp = { op: 'flip'; at: number; byte: number } | { op: 'insert'; at: number; bytes: number[] } | { op: 'delete'; at: number; length: number } | { op: 'truncate'; at: number };
+const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
+  fc.record({ op: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 12 }) }),
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 300 }) }),
+  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
+);
+function applyBytes(b: Uint8Array, m: ByteOp): Uint8Array {
+  const n = b.length;
+  if (n === 0) return b;
+  const at = m.at % n;
+  if (m.op === 'flip') return Uint8Array.from(b, (x, k) => (k === at ? m.byte : x));
+  if (m.op === 'insert') return Uint8Array.from([...b.subarray(0, at), ...m.bytes, ...b.subarray(at)]);
+  if (m.op === 'delete') return Uint8Array.from([...b.subarray(0, at), ...b.subarray(at + m.length)]);
+  return b.subarray(0, at);
+}
+
+// --- markup mutations (HTML, the .docx's XML): on tokens, tags and text ---
+const TAGS = ['<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<td rowspan="3" colspan="2">', '<div>', '</div>', '<p>', '<br>', '<span>', '<nav>', '<script>', '<!--', '-->', '<w:tbl>', '</w:tbl>', '<w:tr>', '<w:tc>', '</w:tc>', '<w:p>', '<w:t>', '</w:t>'];
+type MarkupOp =
+  | { op: 'drop'; at: number; length: number }
+  | { op: 'duplicate'; at: number; length: number }
+  | { op: 'nest'; at: number; depth: number; tag: number }
+  | { op: 'insert'; at: number; tag: number }
+  | { op: 'text'; at: number; text: string }
+  | { op: 'swap'; a: number; b: number };
+const markupOp: fc.Arbitrary<MarkupOp> = fc.oneof(
+  fc.record({ op: fc.constant('drop' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({ op: fc.constant('nest' as const), at: fc.nat(), depth: fc.integer({ min: 1, max: 120 }), tag: fc.nat() }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), tag: fc.nat() }),
+  fc.record({ op: fc.constant('text' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('若干', '-', '１２', '1e309', '元', '（二）', '\u202e', '\u0000', '&#0;', '&nbsp;')) }),
+  fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+);
+function applyMarkup(tokens: string[], m: MarkupOp): string[] {
+  const n = tokens.length;
+  if (n === 0) return tokens;
+  const t = [...tokens];
+  switch (m.op) {
+    case 'drop':
+      t.splice(m.at % n, m.length);
+      return t;
+    case 'duplicate': {
+      const at = m.at % n;
+      t.splice(at, 0, ...t.slice(at, at + m.length));
+      return t;
+    }
+    case 'nest': {
+      const at = m.at % n;
+      const name = ['div', 'span', 'table', 'b', 'w:p', 'x'][m.tag % 6]!;
+      t.splice(at, 0, ...Array<string>(m.depth).fill(`<${name}>`));
+      if (m.depth % 2 === 0) t.splice(Math.min(n + m.depth, at + m.depth + 3), 0, ...Array<string>(m.depth).fill(`</${name}>`));
+      return t;
+    }
+    case 'insert':
+      t.splice(m.at % (n + 1), 0, TAGS[m.tag % TAGS.length]!);
+      return t;
+    case 'text': {
+      const at = m.at % n;
+      if (!t[at]!.startsWith('<')) t[at] = m.text;
+      else t.splice(at, 0, m.text);
+      return t;
+    }
+    case 'swap': {
+      const [a, b] = [m.a % n, m.b % n];
+      [t[a], t[b]] = [t[b]!, t[a]!];
+      return t;
+    }
+  }
+}
+const tokenize = (s: string): string[] => s.split(/(<[^>]*>)/).filter((x) => x !== '');
+
+// --- line mutations (layout, Word and flattened text) ---
+type LineOp = { op: 'dup' | 'drop'; line: number } | { op: 'swap'; a: number; b: number } | { op: 'shift'; line: number; by: number } | { op: 'cut'; line: number; at: number } | { op: 'digits'; line: number; text: string };
+const lineOp: fc.Arbitrary<LineOp> = fc.oneof(
+  fc.record({ op: fc.constantFrom('dup' as const, 'drop' as const), line: fc.nat() }),
+  fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
+  fc.record({ op: fc.constant('shift' as const), line: fc.nat(), by: fc.integer({ min: -20, max: 200 }) }),
+  fc.record({ op: fc.constant('cut' as const), line: fc.nat(), at: fc.nat() }),
+  fc.record({ op: fc.constant('digits' as const), line: fc.nat(), text: fc.constantFrom('若干', '9'.repeat(40), '1 2 3 4 5 6 7 8 9', '\t\t', '（一）', '-', '－', '１．５') }),
+);
+function applyLines(lines: string[], m: LineOp): string[] {
+  const n = lines.length;
+  if (n === 0) return lines;
+  const l = [...lines];
+  if (m.op === 'dup') l.splice(m.line % n, 0, l[m.line % n]!);
+  else if (m.op === 'drop') l.splice(m.line % n, 1);
+  else if (m.op === 'swap') [l[m.a % n], l[m.b % n]] = [l[m.b % n]!, l[m.a % n]!];
+  else if (m.op === 'shift') l[m.line % n] = m.by >= 0 ? ' '.repeat(m.by) + l[m.line % n] : l[m.line % n]!.slice(-m.by);
+  else if (m.op === 'cut') {
+    const s = l[m.line % n]!;
+    l.splice(m.line % n, 1, s.slice(0, m.at % (s.length + 1)), s.slice(m.at % (s.length + 1)));
+  } else if (m.op === 'digits') l[m.line % n] = l[m.line % n]!.replace(/\d+/, m.text);
+  return l;
+}
+
+// --- PDF content streams of random operators ---
+const num = fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.constantFrom(0, 1e30, -1e30, 0.0001, 595, 842));
+const pdfOp = fc.oneof(
+  fc.tuple(num, num).map(([x, y]) => `${x} ${y} m`),
+  fc.tuple(num, num).map(([x, y]) => `${x} ${y} l`),
+  fc.tuple(num, num, num, num).map(([a, b, c, d]) => `${a} ${b} ${c} ${d} re`),
+  fc.constantFrom('S', 'f', 'B', 'n', 'h', 'q', 'Q', 'W n', 'BT', 'ET', '/F1 12 Tf', '0.5 w', 'T*', '/F9 3 Tf', '[(a) -200 (b)] TJ', '(2024) Tj', '<4e2d> Tj', 'Q Q Q', 'q q q'),
+  fc.tuple(num, num, num, num, num, num).map((m) => `${m.join(' ')} cm`),
+  fc.tuple(num, num).map(([x, y]) => `${x} ${y} Td`),
+  fc.tuple(num, num).map(([x, y]) => `BT /F1 10 Tf ${x} ${y} Td (${x}) Tj ET`),
+);
+
+describe('fuzzing every reader: only InputErrors (issue 14 §6)', { timeout: FULL ? 3_600_000 : 300_000 }, () => {
+  const property = async <T>(name: string, runs: number, seed: number, arb: fc.Arbitrary<T>, bytesOf: (t: T) => Promise<Uint8Array> | Uint8Array, file: string) => {
+    const tally = { read: 0, rejected: 0 };
+    await fc.assert(fc.asyncProperty(arb, async (t) => readOrReject(await bytesOf(t), file, tally)), { seed, numRuns: runs, endOnFailure: true });
+    assert.equal(tally.read + tally.rejected, runs, name);
+    return tally;
+  };
+
+  it(`HTML: ${RUNS.html} pages with tags dropped, duplicated, nested, left open, text replaced, bytes hit`, async () => {
+    const tokens = tokenize(text(renderHtml(g.values, { narrative: g.narrative })));
+    const arb = fc.tuple(fc.array(markupOp, { minLength: 1, maxLength: 5 }), fc.array(byteOp, { maxLength: 2 }));
+    const t = await property('html', RUNS.html, 1, arb, ([ms, bs]) => bs.reduce(applyBytes, encoder.encode(ms.reduce(applyMarkup, tokens).join(''))), 'page.html');
+    assert.ok(t.read > 0 && t.rejected > 0, JSON.stringify(t));
+  });
+
+  it(`.docx: ${RUNS.docx} documents with their XML mutated and re-zipped, or their zip bytes hit`, async () => {
+    const original = await renderDocx(g.values, { narrative: g.narrative });
+    const zip = await JSZip.loadAsync(original);
+    const xml = tokenize(await zip.file('word/document.xml')!.async('string'));
+    const arb = fc.oneof(
+      fc.array(markupOp, { minLength: 1, maxLength: 4 }).map((ms) => ({ ms, bs: [] as ByteOp[] })),
+      fc.array(byteOp, { minLength: 1, maxLength: 3 }).map((bs) => ({ ms: [] as MarkupOp[], bs })),
+    );
+    const t = await property('docx', RUNS.docx, 2, arb, async ({ ms, bs }) => {
+      if (bs.length > 0) return bs.reduce(applyBytes, original);
+      zip.file('word/document.xml', ms.reduce(applyMarkup, xml).join(''));
+      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    }, 'report.docx');
+    assert.ok(t.rejected > 0, JSON.stringify(t));
+  });
+
+  it(`PDF: ${RUNS.pdf} files with their bytes hit`, async () => {
+    const original = await renderPdf(g.values, { narrative: g.narrative });
+    await property('pdf', RUNS.pdf, 3, fc.array(byteOp, { minLength: 1, maxLength: 3 }), (bs) => bs.reduce(applyBytes, original), 'report.pdf');
+  });
+
+  it(`PDF: ${RUNS['pdf-ops']} pages of random operators, numbers and text`, async () => {
+    const page = fc.array(pdfOp, { maxLength: 60 }).map((ops) => ops.join('\n'));
+    const arb = fc.tuple(fc.array(page, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 3000 }));
+    await property('pdf-ops', RUNS['pdf-ops'], 4, arb, ([pages, lines]) => pdfOf(pages.map((p, k) => (k === 0 ? `${p}\n${'0 0 m 9 9 l S\n'.repeat(lines)}` : p))), 'ops.pdf');
+  });
+
+  for (const [key, seed, name, source] of [
+    ['layout', 5, 'pdftotext-layout.txt', () => text(renderLayoutText(g.values, { narrative: g.narrative }))],
+    ['word', 6, 'word-text.txt', () => text(renderWordText(g.values, { narrative: g.narrative }))],
+    ['flat', 7, 'flat.txt', () => renderFlatText(g.values, { narrative: g.narrative })],
+  ] as const) {
+    it(`${name}: ${RUNS[key]} texts with lines duplicated, dropped, swapped, shifted, cut, figures replaced, bytes hit`, async () => {
+      const lines = source().split('\n');
+      const arb = fc.tuple(fc.array(lineOp, { minLength: 1, maxLength: 5 }), fc.array(byteOp, { maxLength: 2 }));
+      const t = await property(key, RUNS[key], seed, arb, ([ls, bs]) => bs.reduce(applyBytes, encoder.encode(ls.reduce(applyLines, lines).join('\n'))), name);
+      assert.ok(t.read > 0, JSON.stringify(t));
+    });
+  }
+});

@@ -1,0 +1,50 @@
+/** The readers' limits one by one, in process (limits-cli.test.ts takes each row through the CLI). */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { InputError } from '../../pipeline/errors.ts';
+import { ingest } from '../../pipeline/ingest/index.ts';
+import { htmlDepth } from '../../pipeline/ingest/html-depth.ts';
+import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
+import { longField } from '../../pipeline/parse/field-lengths.ts';
+import { readReport } from '../../pipeline/read.ts';
+import { deepHtml, docxBomb, pdfOf, pdfSegments } from '../helpers/hostile.ts';
+
+describe('HTML depth, measured before parsing', () => {
+  it('counts nesting as the parser builds it', () => {
+    assert.equal(htmlDepth('<html><body><div><p>a<p>b<ul><li>x<li>y</ul><br><img src=x></div></body></html>', 100), 2);
+    assert.equal(htmlDepth('<div><span></div></span><div>', 100), 2, 'an end tag closes up to its element; a stray one is ignored');
+    assert.equal(htmlDepth('<div><!-- <div><div><div> --><script>if (a<b) "<div><div>"</script></div>', 100), 1);
+    assert.equal(htmlDepth(deepHtml(50), 100), 50);
+  });
+  it('stops at the limit: a page 100,000 levels deep is refused at once', () => {
+    assert.throws(() => htmlDepth(deepHtml(100_000), 500), (err: Error) => err instanceof InputError && /HTML nested more than 500 elements deep, over the limit of 500 \(limits\.maxHtmlDepth/.test(err.message));
+  });
+  it('ingest names the file', async () => {
+    await assert.rejects(ingest(new TextEncoder().encode(deepHtml(600)), 'deep.html'), (err: InputError) => err.file === 'deep.html' && /maxHtmlDepth/.test(err.message));
+  });
+});
+
+describe('.docx, PDF and size limits through ingest', () => {
+  const limits = { ...READ_LIMITS, maxUnzippedBytes: 100_000, maxPdfOperators: 3000, maxPdfPages: 2 };
+  it('a .docx that lies about its sizes is stopped while inflating', async () => {
+    await assert.rejects(ingest(await docxBomb(2_000_000, { lie: true }), 'liar.docx', { limits }), /inflates to more than 0\.1 MB \(stopped inside its entry word\/bomb\.xml/);
+  });
+  it('a PDF page with more operators than maxPdfOperators', async () => {
+    await assert.rejects(ingest(pdfSegments(3000), 'ops.pdf', { limits }), /page 1 of 1: a page has more than 3000 drawing operators, over the limit of 3,000 \(limits\.maxPdfOperators/);
+  });
+  it('a PDF with more pages than maxPdfPages', async () => {
+    await assert.rejects(ingest(pdfOf(['', '', '']), 'pages.pdf', { limits }), /the PDF has 3 pages, over the limit of 2 \(limits\.maxPdfPages/);
+  });
+  it('bytes over maxBytes', async () => {
+    await assert.rejects(ingest(new Uint8Array(101).fill(65), 'big.txt', { limits: { ...READ_LIMITS, maxBytes: 100 } }), /the file is 101 bytes, over the limit of 100 \(limits\.maxBytes/);
+  });
+});
+
+describe('field lengths', () => {
+  it('names the first field over the limit', async () => {
+    const report = await readReport(new Uint8Array(readFileSync(new URL('../../samples/real/2024_huaian-city-gov.json', import.meta.url))), 'r.json');
+    assert.equal(longField(report, 500), null);
+    assert.deepEqual(longField({ ...report, agency: 'x'.repeat(501) }, 500), { pointer: '/agency', length: 501 });
+  });
+});
