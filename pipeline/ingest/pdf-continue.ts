@@ -1,7 +1,10 @@
 /**
  * Tables that go on over a page break. When a page ends with a table and the next page starts with a table on
  * the same columns, the second is the first's continuation: a merged label cell cut by the break ("（四）无" at
- * the foot of one page, "法提供" at the head of the next) is joined again, so the label reads whole. Pure.
+ * the foot of one page, "法提供" at the head of the next) is joined again, so the label reads whole (a blank part
+ * of a cut header cell is dropped); and a row cut
+ * by the break (office suites let a row run on over a page break: its label goes on at the top of the next page,
+ * its figures stay in one of the two parts) is joined into one row. Pure.
  */
 import type { RuledTable, TableCell } from './pdf-table.ts';
 
@@ -10,25 +13,29 @@ const NEAR = 2;
 const NEW_ITEM = /^(?:[（(][一二三四五六七八九十]+[）)]|[0-9０-９]+[.、．]|[一二三四五六七八九十]+、)/;
 
 function columns(table: RuledTable): number[] {
-  const xs = new Set<number>();
+  const xs = new Set<number>([Math.round(table.box.left), Math.round(table.box.right)]);
   for (const cell of table.rows.flat()) xs.add(Math.round(cell.box.left)).add(Math.round(cell.box.right));
   return [...xs].sort((a, b) => a - b);
 }
 
-/** Same columns: at least 80% of the vertical borders of each stand where the other has one. */
+/**
+ * Same columns: the same outer borders, and at least 80% of the vertical borders of the one with fewer stand where
+ * the other has one (a part that holds only header rows, with their merged cells, has fewer borders).
+ */
 export function sameColumns(a: RuledTable, b: RuledTable): boolean {
   const [xa, xb] = [columns(a), columns(b)];
-  const shared = xa.filter((x) => xb.some((y) => Math.abs(x - y) <= NEAR)).length;
-  return shared >= 0.8 * Math.max(xa.length, xb.length) && xa.length >= 3;
+  const near = (x: number, y: number): boolean => Math.abs(x - y) <= NEAR;
+  const [few, many] = xa.length <= xb.length ? [xa, xb] : [xb, xa];
+  const shared = few.filter((x) => many.some((y) => near(x, y))).length;
+  return few.length >= 3 && shared >= 0.8 * few.length && near(xa[0]!, xb[0]!) && near(xa.at(-1)!, xb.at(-1)!);
 }
 
 const FIGURE = /^[\d\s.,\-—–]+$/;
 
 /**
  * Join the continued table's cut label cells to the cells they continue: a merged label cell cut by the break
- * (it spans on past the first row of the continuation) gives its text to the label above. Mutates both tables.
- * (A single row split by the break is left as two rows: from the text alone it cannot be told from a new row under
- * one with blank figures; the parse stage reads a label line before a row as a wrapped label.)
+ * (it spans on past the first row of the continuation) gives its text to the label above; then a row cut by the
+ * break is joined (joinCutRow). Mutates both tables.
  */
 export function joinContinued(previous: RuledTable, next: RuledTable): void {
   const first = next.rows[0];
@@ -39,13 +46,48 @@ export function joinContinued(previous: RuledTable, next: RuledTable): void {
     above: lastCells.find((c) => Math.abs(c.box.left - cell.box.left) <= NEAR && Math.abs(c.box.right - cell.box.right) <= NEAR),
   }));
   const firstBottom = Math.min(...first.map((c) => c.box.bottom));
+  // A first row without figures (a header or label row cut by the break): its blank cells under header text are the
+  // rest of those cells ("自然人" over two header rows), not blank values.
+  const noFigures = first.every((c) => c.text === '' || !FIGURE.test(c.text));
   const kept: TableCell[] = [];
   for (const { cell, above } of pairs) {
     const continues = above !== undefined && above.text !== '' && cell.text !== '' && !NEW_ITEM.test(cell.text) &&
       !FIGURE.test(cell.text) && Math.abs(cell.box.top - next.box.top) <= NEAR && cell.box.bottom > firstBottom + NEAR;
     if (continues) above.text += cell.text;
-    else kept.push(cell);
+    else if (!(noFigures && cell.text === '' && above !== undefined && above.text !== '' && !FIGURE.test(above.text))) kept.push(cell);
   }
   next.rows[0] = kept;
   if (kept.length === 0) next.rows.shift();
+  joinCutRow(previous, next);
+}
+
+const blank = (c: TableCell | undefined): boolean => c === undefined || c.text.trim() === '';
+
+/**
+ * A row cut by the page break: the continuation's first row and the previous page's last row stand on the same
+ * column borders; the label goes on (its second part starts no new item and holds no figure), and the figures are
+ * in one part only (every figure column is blank in the other). Then the two parts are one row: each cell's text is
+ * joined to the cell above it. A new row under a row with blank figures starts a new item ("3.", "（七）"); a label
+ * that does not (table 二's "行政处罚") may be joined wrongly, which leaves that row missing (flagged, never a
+ * wrong figure). Mutates both tables.
+ */
+export function joinCutRow(previous: RuledTable, next: RuledTable): void {
+  const first = next.rows[0];
+  const last = previous.rows.at(-1);
+  if (!first || !last) return;
+  const lastCells = previous.rows.flat().filter((c) => Math.abs(c.box.bottom - previous.box.bottom) <= NEAR);
+  const pairs = first.map((cell) => ({
+    cell,
+    above: lastCells.find((c) => Math.abs(c.box.left - cell.box.left) <= NEAR && Math.abs(c.box.right - cell.box.right) <= NEAR),
+  }));
+  if (pairs.some((p) => !p.above && !blank(p.cell))) return;
+  const figure = (c: TableCell | undefined): boolean => !blank(c) && FIGURE.test(c!.text);
+  const goesOn = pairs.filter((p) => !blank(p.cell) && !blank(p.above));
+  if (goesOn.length === 0) return;
+  if (goesOn.some((p) => figure(p.cell) || figure(p.above) || NEW_ITEM.test(p.cell.text.trim()))) return;
+  const figuresBelow = pairs.some((p) => figure(p.cell));
+  const figuresAbove = pairs.some((p) => figure(p.above));
+  if (figuresBelow && figuresAbove) return;
+  for (const { cell, above } of pairs) if (above && !blank(cell)) above.text = blank(above) ? cell.text : above.text + cell.text;
+  next.rows.shift();
 }
