@@ -38,8 +38,8 @@ export interface Location {
  * - absent: the source has no such row at all (e.g. 2021 sub-rows not printed);
  * - derived: not printed, computed from printed cells (derivedFrom says which);
  * - inferred: printed, but where the cell's figures start and end was lost (flattened page text glues a row's
- *   figures together): the one split of the row's digits that the template's arithmetic allows (inferredBy says
- *   which rules fixed it).
+ *   figures together), or which column a figure stands in (layout text prints nothing for a blank cell): the one
+ *   split or placement that the template's arithmetic allows (inferredBy says which rules fixed it).
  */
 export const CELL_KINDS = ['number', 'blank', 'not_applicable', 'text', 'absent', 'derived', 'inferred'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];

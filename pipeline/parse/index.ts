@@ -10,6 +10,7 @@ import { detectEdition, foreignColumnHeaders } from './detect-edition.ts';
 import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
+import { layoutRows } from './layout-rows.ts';
 import { isPageNumber } from './normalize.ts';
 import { flatLines, groupHeadings } from './flat-rows.ts';
 import { markdownLines } from './markdown-lines.ts';
@@ -102,7 +103,7 @@ function parseCells(doc: CellDocument): AnnualReport {
     ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
     : {
         proactive: readProactive(file, edition, slice(proactive), units),
-        applications: readApplications(file, edition, slice(applications)),
+        applications: readApplications(file, edition, doc.source.rendering === 'pdftotext-layout' ? layoutRows(slice(applications)) : slice(applications)),
         appeals: readAppeals(file, edition, slice(appeals)),
       };
   const tables = completeTables(edition, printed);

@@ -20,6 +20,7 @@ import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
+import { type PlacedRow, placeApplicationRows } from './place-columns.ts';
 import { centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, placeByPosition } from './place-by-position.ts';
 
 /** The column headers of table 三 as layout text prints them (wrapped: 商业 / 企业), for placing blank cells. */
@@ -172,8 +173,14 @@ export function readLabelledTable(
   const firstRow = Math.min(...[...matched.values()].map((r) => r.index));
   const header = table.id === 'applications' ? centresFromHeader(cells.slice(0, firstRow), HEADER_WORDS) : null;
   const out: TableCells = {};
+  const placed = table.id === 'applications' ? placeShortRows(table, edition, matched, reference, header) : null;
   for (const [def, row] of matched) {
     const want = columnsOf(table, def, edition).length;
+    const place = placed?.get(def.code);
+    if (place) {
+      out[def.code] = placedCells(table, def, edition, place);
+      continue;
+    }
     const short = row.values.length > 0 && row.values.length < want;
     const centres = !short
       ? null
@@ -188,6 +195,38 @@ export function readLabelledTable(
     out[def.code] = readCells(table, def, edition, values, units);
   }
   return out;
+}
+
+/**
+ * Table 三 with short rows (layout text prints nothing for a blank cell): every row placed jointly by positions and
+ * the arithmetic (place-columns.ts). Null when every row prints all its figures.
+ */
+function placeShortRows(
+  table: TableDef, edition: Edition, matched: Map<RowDef, DataRow>, reference: readonly DataRow[], header: number[] | null,
+): Map<string, PlacedRow> | null {
+  const want = (def: RowDef): number => columnsOf(table, def, edition).length;
+  const rows = [...matched.entries()];
+  if (!rows.some(([def, r]) => r.values.length > 0 && r.values.length < want(def))) return null;
+  const width = Math.max(...rows.map(([def]) => want(def)));
+  // （六） printed as its sub-rows only, or as the row alone, is no row missing (the template allows both).
+  const missing = new Set(rowsOf(table, edition).filter((d) => !matched.has(d) && !mayBeMissing(d, matched, rowsOf(table, edition))).map((d) => d.code));
+  return placeApplicationRows(rows.map(([def, r]) => ({
+    code: def.code,
+    values: r.values,
+    centres: r.values.length < width ? centresFromRows(r, reference, width) ?? (header?.length === width ? header : null) : null,
+  })), width, missing);
+}
+
+/** A placed row's cells: undecided columns flagged (text, with the note), figures the arithmetic placed inferred. */
+function placedCells(table: TableDef, def: RowDef, edition: Edition, place: PlacedRow): Record<string, Cell> {
+  const cells = readCells(table, def, edition, place.values);
+  columnsOf(table, def, edition).forEach((code, k) => {
+    const note = place.flagged.get(k);
+    const cell = cells[code]!;
+    if (note !== undefined) cells[code] = { kind: 'text', value: null, raw: cell.raw ?? '', note, ...(cell.source ? { source: cell.source } : {}) };
+    else if (place.inferredBy && cell.kind === 'number') cells[code] = { ...cell, kind: 'inferred', inferredBy: place.inferredBy };
+  });
+  return cells;
 }
 
 export function readProactive(file: string, edition: Edition, cells: readonly TextCell[], units?: Record<string, MoneyUnit>): TableCells {

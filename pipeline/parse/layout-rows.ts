@@ -1,0 +1,194 @@
+/**
+ * Layout text of a table with narrow label columns (an office suite's PDF, through `pdftotext -layout`): each label
+ * is wrapped over several lines ("第三方 / 合法权 / 益"), the figures of its row stand on one of those lines (the
+ * cells are centred), labels of two or three label columns share lines, and a row with every figure blank prints its
+ * label alone. Rebuild the table's rows from the lines: the fragments of one label cell stand at about the same
+ * character position on consecutive lines, and a cell ends where the next numbered item ("2.", "（五）", "四、")
+ * starts in its column; a row's figures belong to the rightmost label cell whose lines they stand on. The result is
+ * one line of cells per table row — group labels (each once, on its first row), the row's own label whole, its
+ * figures — as any rendering that knows rows gives them. Header lines (before the first numbered item or figure)
+ * are kept as they are. Pure.
+ */
+import type { TextCell } from '../ingest/types.ts';
+import { startsItem } from './normalize.ts';
+import { isValueText } from './read-value.ts';
+
+/** Fragments of one label cell stand within this many character slots of each other, line after line. */
+const SAME_COLUMN = 3;
+/** A label cell goes on across at most this many lines without a fragment (blank lines, a page break). */
+const MAX_GAP = 10;
+
+interface Fragment {
+  text: string;
+  x: number;
+  line: number;
+  cell: TextCell;
+}
+
+interface LabelCell {
+  fragments: Fragment[];
+  x: number;
+  first: number;
+  last: number;
+}
+
+interface Line {
+  line: number;
+  labels: Fragment[];
+  values: TextCell[];
+}
+
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+
+/** A piece's label fragments: pieces are split at runs of 2+ spaces; next to CJK text one space separates cells too. */
+function fragments(cell: TextCell, line: number): Fragment[] {
+  const out: Fragment[] = [];
+  const x0 = cell.x ?? 0;
+  let start = 0;
+  const text = cell.text;
+  for (let i = 1; i < text.length - 1; i++) {
+    if (text[i] === ' ' && (WIDE.test(text[i - 1]!) || WIDE.test(text[i + 1]!))) {
+      out.push({ text: text.slice(start, i), x: x0 + start, line, cell });
+      start = i + 1;
+    }
+  }
+  out.push({ text: text.slice(start), x: x0 + start, line, cell });
+  return out.filter((f) => f.text.trim() !== '');
+}
+
+function linesOf(cells: readonly TextCell[]): Line[] {
+  const lines: Line[] = [];
+  let row: TextCell[] = [];
+  for (const cell of cells) {
+    row.push(cell);
+    if (!cell.rowEnd) continue;
+    let cut = row.length;
+    while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
+    const line = row[0]!.at.line ?? 0;
+    lines.push({ line, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
+    row = [];
+  }
+  return lines;
+}
+
+/** Whether the cells come from layout text (every cell has a line and a character position). */
+function isLayout(cells: readonly TextCell[]): boolean {
+  return cells.length > 0 && cells.every((c) => c.at.line !== undefined && c.x !== undefined) && cells.at(-1)!.rowEnd === true;
+}
+
+/** Lines without text between two lines of a table: a page break (its footer and header were dropped) when this many. */
+const PAGE_GAP = 3;
+/** Lines on each side of a page break that tell where the label columns stand. */
+const NEAR_BREAK = 8;
+
+/** The rightmost label fragment's position over some lines. */
+function rightmost(lines: readonly Line[]): number | null {
+  const xs = lines.flatMap((l) => l.labels.map((f) => f.x));
+  return xs.length > 0 ? Math.max(...xs) : null;
+}
+
+/**
+ * Group the body's label fragments into label cells, top to bottom. pdftotext lays each page out anew, so after a
+ * page break the label columns may stand a few slots left or right: the open cells move by as much as the rightmost
+ * label column moved.
+ */
+function labelCells(body: readonly Line[]): LabelCell[] {
+  const cells: LabelCell[] = [];
+  for (const [k, line] of body.entries()) {
+    if (k > 0 && line.line - body[k - 1]!.line > PAGE_GAP) {
+      const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k));
+      const after = rightmost(body.slice(k, k + NEAR_BREAK));
+      if (before !== null && after !== null && after !== before) {
+        for (const c of cells) c.fragments.push({ ...c.fragments.at(-1)!, x: c.fragments.at(-1)!.x + after - before, text: '' });
+      }
+    }
+    const taken = new Set<LabelCell>();
+    for (const f of line.labels) {
+      let best: LabelCell | undefined;
+      if (!startsItem(f.text)) {
+        for (const c of cells) {
+          const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
+          if (taken.has(c) || c.last >= f.line || f.line - c.last > MAX_GAP || dx > SAME_COLUMN) continue;
+          // The cell that went on last in this column: an older one there was closed by it.
+          if (!best || c.last > best.last || (c.last === best.last && dx < Math.abs(best.fragments.at(-1)!.x - f.x))) best = c;
+        }
+      }
+      if (best) {
+        best.fragments.push(f);
+        best.last = f.line;
+      } else {
+        best = { fragments: [f], x: f.x, first: f.line, last: f.line };
+        cells.push(best);
+      }
+      taken.add(best);
+    }
+  }
+  return cells;
+}
+
+const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
+
+/** A label cell that heads others: a cell further right starts within its lines. */
+function heads(c: LabelCell, cells: readonly LabelCell[]): boolean {
+  return cells.some((d) => d.x > c.x + 1 && d.first >= c.first && d.first <= c.last);
+}
+
+/**
+ * Whether the table is printed the office-suite way: labels wrapped around their row's figures (the figures stand on
+ * an inner line of a row label's lines) in at least two rows. Other layouts are left to the rows as they are.
+ */
+function centred(body: readonly Line[], cells: readonly LabelCell[]): boolean {
+  const leaves = cells.filter((c) => c.last - c.first >= 2 && !heads(c, cells));
+  const inner = body.filter((l) => l.values.length > 0 && leaves.some((c) => c.first < l.line && l.line < c.last));
+  return inner.length >= 2;
+}
+
+export function layoutRows(cells: readonly TextCell[]): TextCell[] {
+  if (!isLayout(cells)) return [...cells];
+  const lines = linesOf(cells);
+  const start = lines.findIndex((l) => l.values.length > 0 || l.labels.some((f) => startsItem(f.text)));
+  if (start < 0) return [...cells];
+  const body = lines.slice(start);
+  const labels = labelCells(body);
+  if (!centred(body, labels)) return [...cells];
+  const spans = (c: LabelCell, line: number): boolean => c.first <= line && line <= c.last;
+  interface Row { line: number; own?: LabelCell; values: TextCell[] }
+  const rows: Row[] = [];
+  const owned = new Set<LabelCell>();
+  for (const line of body.filter((l) => l.values.length > 0)) {
+    const around = labels.filter((c) => spans(c, line.line)).sort((a, b) => b.x - a.x);
+    const near = around.length > 0 ? around : labels.filter((c) => c.last === line.line - 1 || c.first === line.line + 1).sort((a, b) => b.x - a.x);
+    const own = near[0] && !owned.has(near[0]) ? near[0] : undefined;
+    if (own) owned.add(own);
+    rows.push({ line: line.line, own, values: line.values });
+  }
+  // A label cell with no figures: a row of blanks, unless a cell further right starts within its lines (then it heads
+  // a group of rows).
+  for (const c of labels) {
+    if (owned.has(c)) continue;
+    const covers = rows.some((r) => r.own && r.own.x > c.x && spans(c, r.line));
+    if (!heads(c, labels) && !covers) rows.push({ line: c.first, own: c, values: [] });
+  }
+  rows.sort((a, b) => a.line - b.line || (a.own?.x ?? 0) - (b.own?.x ?? 0));
+  const out: TextCell[] = cells.slice(0, cells.indexOf(body[0]!.labels[0]?.cell ?? body[0]!.values[0]!));
+  const shown = new Set<LabelCell>(owned);
+  for (const r of rows) if (r.values.length === 0 && r.own) shown.add(r.own);
+  const printed = new Set<LabelCell>();
+  for (const r of rows) {
+    const first = r.own?.first ?? r.line;
+    const groups = labels
+      .filter((c) => !shown.has(c) && !printed.has(c) && c.x < (r.own?.x ?? Infinity) && c.first <= Math.max(r.line, r.own?.last ?? r.line))
+      .sort((a, b) => a.first - b.first || a.x - b.x);
+    const row: TextCell[] = [];
+    for (const g of groups) {
+      printed.add(g);
+      row.push({ text: textOf(g), at: g.fragments[0]!.cell.at, x: g.x });
+    }
+    if (r.own) row.push({ text: textOf(r.own), at: { ...r.own.fragments[0]!.cell.at, line: first }, x: r.own.x });
+    row.push(...r.values.map((v) => ({ ...v, rowEnd: false })));
+    if (row.length === 0) continue;
+    row[row.length - 1] = { ...row[row.length - 1]!, rowEnd: true };
+    out.push(...row);
+  }
+  return out;
+}
