@@ -1,15 +1,21 @@
 # Python 3: pip install duckdb, then python3 observations_duckdb.py [BASE_URL]
-# Saves data/observations.csv here, then SQL over it: requests received per year (三 一、本年新收, total column).
+# Saves the Parquet files of the observations here (datapackage.json lists them, one a year), then SQL over them:
+# requests received per year (三 一、本年新收, total column).
+import json
 import sys
 import urllib.request
 
 import duckdb
 
 base = sys.argv[1] if len(sys.argv) > 1 else "https://xxgk.example/data/latest/"
-urllib.request.urlretrieve(base + "data/observations.csv", "observations.csv")
-rows = duckdb.sql("""
+package = json.load(urllib.request.urlopen(base + "datapackage.json"))
+files = []
+for path in next(r["path"] for r in package["resources"] if r["name"] == "observations-parquet"):
+    files.append(path.replace("/", "_"))
+    urllib.request.urlretrieve(base + path, files[-1])
+rows = duckdb.sql(f"""
     SELECT year, count(*) AS reports, sum(value) AS received
-    FROM read_csv('observations.csv', header = true, types = {'value': 'DOUBLE', 'region': 'VARCHAR', 'raw': 'VARCHAR'})
+    FROM read_parquet({files!r})
     WHERE "table" = 'applications' AND "row" = 'received' AND "column" = 'total'
     GROUP BY year ORDER BY year
 """).fetchall()

@@ -3,12 +3,12 @@
  * release files that carry it. Paths are relative to the release's base URL.
  */
 import { TABLE_IDS, TABLES, type TableId } from '../model/template.ts';
-import { DATAPACKAGE_DISTRIBUTION, csvDistributions, jsonSchema, type Standard } from './dcat-files.ts';
+import { DATAPACKAGE_DISTRIBUTION, DATAPACKAGE_STANDARD, csvDistributions, jsonSchema, type Standard } from './dcat-files.ts';
 import type { FormatId } from './dcat-vocab.ts';
 import { AGENCIES_FEED } from './to-json-agencies.ts';
 import { COVERAGE_CSV } from './table-schemas-coverage.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
-import { OBSERVATIONS_CSV, REPORTS_CSV, widePath } from './table-schemas.ts';
+import { OBSERVATIONS_CSV, OBSERVATIONS_NDJSON, OBSERVATIONS_PARQUET, REPORTS_CSV, widePath } from './table-schemas.ts';
 import type { Text } from './types.ts';
 
 export interface DistributionSpec {
@@ -20,6 +20,8 @@ export interface DistributionSpec {
   description: Text;
   /** The standards (schemas) the file follows: dct:conformsTo. */
   conformsTo?: Standard[];
+  /** A partitioned table (partitions.ts): path is the table's, and the catalog lists one distribution per file. */
+  partitioned?: boolean;
 }
 
 export interface DatasetSpec {
@@ -38,7 +40,7 @@ export const PATHS = {
   regions: REGIONS_CSV,
   coverage: COVERAGE_CSV,
   agencies: AGENCIES_FEED,
-  observations: 'feed/observations.ndjson',
+  observations: OBSERVATIONS_NDJSON,
   /** The table's wide CSV with English headers (data/<table>.csv). */
   tableCsv: (table: TableId) => widePath(table, false),
 } as const;
@@ -149,6 +151,7 @@ const OBSERVATIONS: DatasetSpec = {
     {
       key: 'ndjson',
       path: PATHS.observations,
+      partitioned: true,
       format: 'ndjson',
       title: { zh: '逐格数据（NDJSON）', en: 'Observations (NDJSON)' },
       description: {
@@ -156,6 +159,18 @@ const OBSERVATIONS: DatasetSpec = {
         en: 'Every cell of the three tables, one JSON object per line (the fields of observations.csv, flags as an array).',
       },
       conformsTo: [jsonSchema('observation.schema.json', { zh: '逐格数据一行的 JSON Schema', en: 'JSON Schema of one observation' })],
+    },
+    {
+      key: 'parquet',
+      path: OBSERVATIONS_PARQUET,
+      partitioned: true,
+      format: 'parquet',
+      title: { zh: '逐格数据（Parquet）', en: 'Observations (Parquet)' },
+      description: {
+        zh: 'Apache Parquet 格式的逐格数据：行和列同 observations.csv（flags 为以“;”连接的文本），可直接用 DuckDB、pandas、R arrow 读取；表结构见 datapackage.json。',
+        en: 'The observations in Apache Parquet: the rows and columns of observations.csv (flags as text joined with ";"), for DuckDB, pandas and R arrow; the Table Schema is in datapackage.json.',
+      },
+      conformsTo: [DATAPACKAGE_STANDARD],
     },
     DATAPACKAGE_DISTRIBUTION,
   ],

@@ -4,7 +4,9 @@
  * file to W3C CSVW, datapackage.json to Frictionless Data Package v2. Paths are relative to the base URL. Pure data.
  */
 import type { DistributionSpec } from './dcat-datasets.ts';
-import { csvTableSpec } from './table-schemas.ts';
+import { partsOf, partitionOf } from './partitions.ts';
+import { PARTITIONED, csvTableSpec } from './table-schemas.ts';
+import { csvwPath } from './to-csvw.ts';
 import { DATAPACKAGE_PROFILE } from './to-datapackage.ts';
 import type { Text } from './types.ts';
 import { zhPath } from './zh-twin.ts';
@@ -35,14 +37,15 @@ export function csvDistributions(path: string, title: Text): DistributionSpec[] 
     const name = zh ? { zh: `${title.zh}（中文表头）`, en: `${title.en}, Chinese header` } : title;
     // Keys stay those of the single-CSV catalog (…-csv) so the CSV's distribution IRI does not move.
     const suffix = zh ? '-zh' : '';
-    const metadata = `${p}-metadata.json`;
+    const metadata = csvwPath(p);
+    const partitioned = PARTITIONED.has(p);
     const tableSchema: Standard = {
       uri: metadata,
       title: { zh: `${spec.title.zh}的表结构（CSVW）`, en: `Table schema of ${spec.title.en} (CSVW)` },
     };
     return [
       {
-        key: `csv${suffix}`, path: p, format: 'csv',
+        key: `csv${suffix}`, path: p, format: 'csv', ...(partitioned ? { partitioned } : {}),
         title: zh ? { zh: `${title.zh}（CSV，中文表头）`, en: `${title.en} (CSV, Chinese header)` } : { zh: `${title.zh}（CSV）`, en: `${title.en} (CSV)` },
         description: {
           zh: `${spec.description.zh}CSV 格式（UTF-8，带 BOM，CRLF 换行）；表结构见 ${metadata} 和 datapackage.json。`,
@@ -74,3 +77,20 @@ export const DATAPACKAGE_DISTRIBUTION: DistributionSpec = {
   },
   conformsTo: [DATAPACKAGE_STANDARD],
 };
+
+/**
+ * The distributions of a dataset as the catalog lists them: a partitioned table's becomes one per file of the
+ * release (key and title with the year and part), in year and part order; none when the release has no such file.
+ */
+export function expandParts(dist: DistributionSpec, files: ReadonlyArray<{ path: string }>): DistributionSpec[] {
+  if (!dist.partitioned) return [dist];
+  return partsOf(dist.path, files).map((f) => {
+    const { year, part } = partitionOf(f.path)!;
+    const label = part > 1 ? `${year}-${part}` : `${year}`;
+    const { partitioned: _, ...rest } = dist;
+    return {
+      ...rest, key: `${dist.key}-${label}`, path: f.path,
+      title: { zh: `${dist.title.zh}，${year}年${part > 1 ? `第${part}部分` : ''}`, en: `${dist.title.en}, ${year}${part > 1 ? ` part ${part}` : ''}` },
+    };
+  });
+}

@@ -5,6 +5,7 @@
  */
 import { bodyDatasets } from './dcat-bodies.ts';
 import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
+import { expandParts } from './dcat-files.ts';
 import {
   EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEMES, date, themeUri, plain, ref, text, typed, words, type OutputNode, type Ref,
 } from './dcat-vocab.ts';
@@ -177,7 +178,8 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       'dcat:landingPage': [homepage],
       'dcat:inSeries': [series],
     });
-    g.add(iri.dataset(spec.key), [], { 'dcat:distribution': spec.distributions.map((dist) => distribution(spec.key, dist)) });
+    const distributions = spec.distributions.flatMap((dist) => expandParts(dist, ctx.files));
+    g.add(iri.dataset(spec.key), [], { 'dcat:distribution': distributions.map((dist) => distribution(spec.key, dist)) });
     return dataset;
   });
   const bodies = bodyDatasets({ ctx, g, v, iri, distribution, shared: {

@@ -4,6 +4,7 @@
  * described with invented figures. The embedding page must escape "<" in the serialised JSON.
  */
 import { DATASETS } from './dcat-datasets.ts';
+import { expandParts } from './dcat-files.ts';
 import { FORMATS } from './dcat-vocab.ts';
 import type { ReleaseContext } from './types.ts';
 
@@ -39,7 +40,7 @@ export function schemaOrgDataset(ctx: ReleaseContext): SchemaOrgDataset {
     email: o.email,
   });
   // Each file once (the reports index and the observations serve several datasets), in path order.
-  const byPath = new Map(DATASETS.flatMap((d) => d.distributions).map((dist) => [dist.path, dist]));
+  const byPath = new Map(DATASETS.flatMap((d) => d.distributions).flatMap((d) => expandParts(d, ctx.files)).map((dist) => [dist.path, dist]));
   const distribution = [...byPath.keys()].sort().flatMap((path): DataDownload[] => {
     const dist = byPath.get(path)!;
     const stat = ctx.files.find((f) => f.path === path);

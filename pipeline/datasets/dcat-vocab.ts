@@ -28,6 +28,7 @@ export const FORMATS = {
   json: { mediaType: 'application/json', fileType: 'JSON', label: 'JSON' },
   ndjson: { mediaType: 'application/x-ndjson', fileType: 'JSON', label: 'NDJSON' },
   csvw: { mediaType: 'application/csvm+json', fileType: 'JSON_LD', label: 'CSVW' },
+  parquet: { mediaType: 'application/vnd.apache.parquet', fileType: 'PARQUET', label: 'Parquet' },
 } as const;
 export type FormatId = keyof typeof FORMATS;
 

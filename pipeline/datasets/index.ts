@@ -1,5 +1,6 @@
 /**
- * Build a release: one pass over the validated reports streams the per-report files and the big tables, then the
+ * Build a release: one pass over the validated reports streams the per-report files and the big tables (split by
+ * year and size: partitions.ts), then the
  * aggregate files (reports.csv, the time series and regional sums, the feeds, one feed and one page per body, Data
  * Package, CSVW, DCAT catalog, site index, manifest) are built from the small summaries. Builders are pure; writing
  * goes through the OutputSink.
@@ -14,6 +15,9 @@ import { manifest, observationsNdjson, reportDocument, reportsFeed, schemaUrl, w
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from './site/index.ts';
 import { summarize } from './summary.ts';
+import { partitionWriter } from './partition-writer.ts';
+import { observationsParquetCollector } from './to-parquet.ts';
+import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
@@ -45,6 +49,11 @@ export interface BuildInput {
    * not); default the published ones.
    */
   coverage?: Omit<CoverageInput, 'found'> & { found?: FoundReport[] };
+  /**
+   * The size no file may pass (default 50 MiB): the big tables split into parts below it (partitions.ts), and the
+   * build refuses a release with any other file above it, naming the file.
+   */
+  maxFileBytes?: number;
 }
 
 const foundOf = (s: ReportSummary): FoundReport => ({
@@ -62,9 +71,9 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 export async function buildRelease(input: BuildInput, sink: OutputSink): Promise<BuildResult> {
   const { meta } = input;
   const files: FileStat[] = [];
+  const maxFileBytes = input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const streamed: StreamedFile[] = [...csvFiles(), observationsNdjson()];
-  const open = await Promise.all(streamed.map((f) => sink.open(f.path, f.mediaType)));
-  await Promise.all(open.map((o, k) => o.write(streamed[k]!.head())));
+  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()]);
   const summaries: ReportSummary[] = [];
   let last: ValidatedReport | undefined;
   for await (const r of input.reports) {
@@ -78,13 +87,10 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
     const summary = summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified);
     summaries.push(summary);
-    for (let k = 0; k < streamed.length; k++) await open[k]!.write(streamed[k]!.chunk(r));
+    await parts.add(r);
     files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
   }
-  for (let k = 0; k < streamed.length; k++) {
-    await open[k]!.write(streamed[k]!.tail());
-    files.push(await open[k]!.close());
-  }
+  files.push(...(await parts.close()));
   const years = summaries.map((s) => s.year);
   let coverageBuilt: ReturnType<typeof coverageRows> | undefined;
   const context = (): ReleaseContext => ({
@@ -130,6 +136,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await agencies.close());
   files.push(await sink.write('index.html', siteIndex(site, { schemaOrg: schemaOrgDataset(site) }), 'text/html'));
   if (input.withdrawals?.length) files.push(await sink.write(WITHDRAWALS_FILE, withdrawalsJson(input.withdrawals), 'application/json'));
+  // Before the manifest: a release with a file GitHub would refuse is never finished.
+  checkFileSizes(files, maxFileBytes);
   files.push(await sink.write('manifest.json', manifest({ meta }, files), 'application/json'));
   return { context: context(), files: files.sort(byPath) };
 }

@@ -7,6 +7,7 @@ import { TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '
 import { C, col, count, type ColumnSpec, type CsvTableSpec, type FieldType } from './table-columns.ts';
 import { COVERAGE } from './table-schemas-coverage.ts';
 import { REGIONS, TIMESERIES } from './table-schemas-series.ts';
+import { partitionOf } from './partitions.ts';
 import { OBSERVATION_KINDS } from './zh-labels.ts';
 import { zhTwin } from './zh-twin.ts';
 
@@ -17,6 +18,20 @@ export const OBSERVATIONS_CSV = 'data/observations.csv';
 export const WIDE_TABLES: readonly TableId[] = ['applications', 'proactive', 'appeals'];
 export const OBSERVATIONS_ZH_CSV = 'data/observations-zh.csv';
 export const widePath = (table: TableId, zh: boolean): string => `data/${table}${zh ? '-zh' : ''}.csv`;
+export const OBSERVATIONS_NDJSON = 'feed/observations.ndjson';
+export const OBSERVATIONS_PARQUET = 'data/observations.parquet';
+
+/** The tables written in partitions (partitions.ts): a folder of files per table, never the table's own path. */
+export const PARTITIONED: ReadonlySet<string> = new Set([
+  OBSERVATIONS_CSV, OBSERVATIONS_ZH_CSV, ...WIDE_TABLES.flatMap((t) => [widePath(t, false), widePath(t, true)]),
+  OBSERVATIONS_NDJSON, OBSERVATIONS_PARQUET,
+]);
+
+/** The table a file of the release belongs to: the partitioned table of a partition's file, else the file itself. */
+export function tableOf(path: string): string {
+  const p = partitionOf(path);
+  return p && PARTITIONED.has(p.table) ? p.table : path;
+}
 
 const unique = (codes: string[]): string[] => [...new Set(codes)];
 const ROW_CODES = unique(TABLE_IDS.flatMap((t) => TABLES[t].rows.map((r) => r.code)));
@@ -126,8 +141,10 @@ export const CSV_TABLES: readonly CsvTableSpec[] = [
   ...WIDE_TABLES.flatMap((t) => [wide(TABLES[t]), zhTwin(wide(TABLES[t]))]),
 ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
+/** The description of a CSV, by its path or the path of one of its partitions. */
 export function csvTableSpec(path: string): CsvTableSpec | undefined {
-  return CSV_TABLES.find((t) => t.path === path);
+  const table = tableOf(path);
+  return CSV_TABLES.find((t) => t.path === table);
 }
 
 /** The header line's cells of a CSV. */

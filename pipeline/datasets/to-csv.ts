@@ -27,7 +27,7 @@ function streamed(path: string, chunk: (r: ValidatedReport) => CsvValue[][]): St
 }
 
 /** observations.csv rows of one report: every cell but the absent ones, in template order. */
-function observationRows({ report, validation }: ValidatedReport): CsvValue[][] {
+export function observationRows({ report, validation }: ValidatedReport): CsvValue[][] {
   const flags = flagIndex(validation.issues);
   const rows: CsvValue[][] = [];
   for (const table of TABLE_IDS) {

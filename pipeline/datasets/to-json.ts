@@ -1,6 +1,7 @@
 /** The JSON feeds: one document per report, the reports index, the bulk NDJSON of observations. Pure. */
 import type { AnnualReport } from '../model/report.ts';
 import { cellFlags, flagIndex } from './flags.ts';
+import { OBSERVATIONS_NDJSON } from './table-schemas.ts';
 import { tidyRows } from './tidy-rows.ts';
 import type { DatasetMeta, ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
 
@@ -86,10 +87,10 @@ function observations(report: AnnualReport, flags: ReturnType<typeof flagIndex>)
   return out;
 }
 
-/** feed/observations.ndjson: the bulk data, one JSON object per line (schemas/observation.schema.json). */
+/** feed/observations.ndjson: the bulk data, one JSON object per line (schemas/observation.schema.json), written in partitions (feed/observations/<year>.ndjson). */
 export function observationsNdjson(): StreamedFile {
   return {
-    path: 'feed/observations.ndjson',
+    path: OBSERVATIONS_NDJSON,
     mediaType: 'application/x-ndjson',
     head: () => '',
     chunk: (r) => observations(r.report, flagIndex(r.validation.issues)),

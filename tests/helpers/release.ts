@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { summarize } from '../../pipeline/datasets/summary.ts';
-import { type FileStat, type ReleaseContext, type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
+import { partPath, partsOf } from '../../pipeline/datasets/partitions.ts';
+import { csvFiles } from '../../pipeline/datasets/to-csv.ts';
+import { observationsNdjson } from '../../pipeline/datasets/to-json.ts';
+import { type FileStat, type ReleaseContext, type StreamedFile, type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
 import { reportFromValues } from '../../pipeline/model/from-values.ts';
 import { generateValues } from '../../pipeline/synth/index.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
@@ -56,16 +59,46 @@ export function sampleContext(reports: ValidatedReport[], files: FileStat[] = []
  * than read from the pipeline, so a file the catalog forgets shows up as a test failure.
  */
 export const RELEASE_DATA_FILES: readonly string[] = [
-  ...['observations', 'proactive', 'applications', 'appeals'].flatMap((n) => [`data/${n}.csv`, `data/${n}-zh.csv`]),
-  'data/reports.csv', 'data/timeseries.csv', 'data/regions.csv', 'data/coverage.csv',
-].flatMap((csv) => [csv, `${csv}-metadata.json`])
-  .concat(['datapackage.json', 'feed/reports.json', 'feed/agencies.json', 'feed/observations.ndjson']);
+  // The partitioned tables: two years, the second in two parts, and each table's CSVW in its folder.
+  ...['observations', 'proactive', 'applications', 'appeals'].flatMap((n) => [`data/${n}`, `data/${n}-zh`])
+    .flatMap((d) => [`${d}/2022.csv`, `${d}/2023.csv`, `${d}/2023-2.csv`, `${d}/csv-metadata.json`]),
+  ...['data/reports.csv', 'data/timeseries.csv', 'data/regions.csv', 'data/coverage.csv'].flatMap((csv) => [csv, `${csv}-metadata.json`]),
+  'data/observations/2022.parquet', 'data/observations/2023.parquet', 'data/observations/2023-2.parquet',
+  'datapackage.json', 'feed/reports.json', 'feed/agencies.json',
+  'feed/observations/2022.ndjson', 'feed/observations/2023.ndjson', 'feed/observations/2023-2.ndjson',
+];
 
 const MEDIA_TYPES: Array<[RegExp, string]> = [
-  [/\.csv$/, 'text/csv'], [/-metadata\.json$/, 'application/csvm+json'], [/\.ndjson$/, 'application/x-ndjson'], [/\.json$/, 'application/json'],
+  [/\.csv$/, 'text/csv'], [/\.parquet$/, 'application/vnd.apache.parquet'], [/(^|\/|-)metadata\.json$/, 'application/csvm+json'], [/\.ndjson$/, 'application/x-ndjson'], [/\.json$/, 'application/json'],
 ];
 
 /** Stats for the release's data files, each of a different size. */
 export function releaseFiles(paths: readonly string[] = RELEASE_DATA_FILES): FileStat[] {
   return paths.map((path, i) => fileStat(path, `${path}\n${'x'.repeat(100 * i)}\n`, MEDIA_TYPES.find(([re]) => re.test(path))![1]));
+}
+
+/**
+ * The streamed tables (csvFiles, observations.ndjson) over the reports as the build writes them: one file per table
+ * and report year (data/observations/2023.csv; partitions.ts), without size parts.
+ */
+export function partitionedFiles(reports: readonly ValidatedReport[], tables: readonly StreamedFile[] = [...csvFiles(), observationsNdjson()]): Map<string, string> {
+  const files = new Map<string, string>();
+  const years = [...new Set(reports.map((r) => r.report.year))].sort();
+  for (const t of tables) {
+    for (const year of years) {
+      const rows = reports.filter((r) => r.report.year === year).map((r) => t.chunk(r)).join('');
+      files.set(partPath(t.path, year, 1), t.head() + rows + t.tail());
+    }
+  }
+  return files;
+}
+
+/** A partitioned CSV table read back whole: its parts in year and part order, the header (and BOM) once. */
+export function joinedCsv(files: ReadonlyMap<string, string>, table: string): string {
+  const parts = partsOf(table, [...files.keys()].map((path) => ({ path })));
+  if (parts.length === 0) throw new Error(`no partition of ${table} among ${[...files.keys()].join(', ')}`);
+  return parts.map((p, k) => {
+    const text = files.get(p.path)!;
+    return k === 0 ? text : text.slice(text.indexOf('\r\n') + 2);
+  }).join('');
 }

@@ -15,7 +15,8 @@ import addFormats from 'ajv-formats';
 import { Parser, Store, type Quad } from 'n3';
 import { toQuads } from '../../pipeline/datasets/dcat-rdf.ts';
 import { offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
-import type { TableSchema } from '../../pipeline/datasets/table-schemas.ts';
+import { tableOf, type TableSchema } from '../../pipeline/datasets/table-schemas.ts';
+import { joinedCsv } from '../helpers/release.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildBodies, BODIES, UNRESOLVED, UNRESOLVED_KEY, type BuiltBodies } from '../helpers/body-release.ts';
 import { cellNumber, readCsv } from '../helpers/observed-figures.ts';
@@ -148,15 +149,19 @@ test('datapackage.json with the new resources still validates against the Fricti
 });
 
 test('every CSV of the release fits its Table Schema, and the package measures every CSV it lists', () => {
-  const pkg = json<{ resources: Array<{ name: string; path: string; bytes: number; hash: string; schema: TableSchema }> }>('datapackage.json');
+  const all = json<{ resources: Array<{ name: string; format: string; path: string | string[]; bytes: number; hash?: string; schema: TableSchema }> }>('datapackage.json');
+  // The CSVs; a partitioned table is one multipart resource (its parts joined here), measured in total.
+  const pkg = { resources: all.resources.filter((r) => r.format === 'csv') };
+  const paths = (r: { path: string | string[] }) => (typeof r.path === 'string' ? [r.path] : r.path);
   const csvs = [...built.files.keys()].filter((p) => p.endsWith('.csv')).sort();
-  assert.deepEqual(pkg.resources.map((r) => r.path).sort(), csvs);
+  assert.deepEqual(pkg.resources.flatMap(paths).sort(), csvs);
   assert.ok(csvs.includes('data/timeseries.csv') && csvs.includes('data/regions.csv'));
-  assert.deepEqual(checkTables(pkg.resources.map((r) => ({ name: r.name, csv: built.files.get(r.path)!, schema: r.schema }))), []);
+  const csvOf = (r: { path: string | string[] }) => (typeof r.path === 'string' ? built.files.get(r.path)! : joinedCsv(built.files, tableOf(r.path[0]!)));
+  assert.deepEqual(checkTables(pkg.resources.map((r) => ({ name: r.name, csv: csvOf(r), schema: r.schema }))), []);
   for (const r of pkg.resources) {
-    const bytes = Buffer.from(built.files.get(r.path)!, 'utf8');
-    assert.equal(r.bytes, bytes.length, r.path);
-    assert.equal(r.hash, `sha256:${createHash('sha256').update(bytes).digest('hex')}`, r.path);
+    const bytes = paths(r).map((p) => Buffer.from(built.files.get(p)!, 'utf8'));
+    assert.equal(r.bytes, bytes.reduce((n, b) => n + b.length, 0), r.name);
+    if (typeof r.path === 'string') assert.equal(r.hash, `sha256:${createHash('sha256').update(bytes[0]!).digest('hex')}`, r.path);
   }
 });
 

@@ -6,15 +6,15 @@ import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { test } from 'node:test';
 import jsonld from 'jsonld';
-import { REPORTS_CSV, csvTableSpec, tableSchema, type FieldType } from '../../pipeline/datasets/table-schemas.ts';
+import { PARTITIONED, REPORTS_CSV, csvTableSpec, tableOf, tableSchema, type FieldType } from '../../pipeline/datasets/table-schemas.ts';
 import { csvFiles, reportsCsv } from '../../pipeline/datasets/to-csv.ts';
-import { CSVW_CONTEXT, csvwMetadata } from '../../pipeline/datasets/to-csvw.ts';
+import { CSVW_CONTEXT, csvwMetadata, csvwPath } from '../../pipeline/datasets/to-csvw.ts';
 import type { ReleaseContext, ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from '../../pipeline/datasets/table-schemas-series.ts';
 import { regionsCsv } from '../../pipeline/datasets/to-regions.ts';
 import { timeseriesCsv } from '../../pipeline/datasets/to-timeseries.ts';
 import { bodyReports } from '../helpers/body-release.ts';
-import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+import { fileStat, partitionedFiles, sampleContext, sampleReports } from '../helpers/release.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 import { parseCsv } from '../helpers/table-schema-check.ts';
 
@@ -23,7 +23,7 @@ const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx: ReleaseContext } {
   const files = new Map<string, string>();
-  for (const f of csvFiles()) files.set(f.path, f.head() + reports.map((r) => f.chunk(r)).join('') + f.tail());
+  for (const [path, content] of partitionedFiles(reports, csvFiles())) files.set(path, content);
   const stats = () => [...files].map(([p, c]) => fileStat(p, c, 'text/csv'));
   files.set(REPORTS_CSV, reportsCsv(sampleContext(reports, stats())));
   // The per-body tables, from reports that resolve to registry bodies (the sample reports resolve to none).
@@ -66,16 +66,23 @@ const XSD_OF: Record<FieldType, string[]> = {
   date: ['date'], year: ['gYear'],
 };
 
-test('one metadata file beside every CSV of the release, its url relative to it', () => {
-  const csvs = ctx.files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path);
-  assert.equal(csvs.length, 11);
-  assert.deepEqual(metadata.map((m) => m.path), csvs.map((p) => `${p}-metadata.json`));
+/** The table a metadata file describes (data/reports.csv-metadata.json → data/reports.csv; data/observations/csv-metadata.json → data/observations.csv). */
+const describedTable = (path: string) => (path.endsWith('/csv-metadata.json') ? `${path.slice(0, -'/csv-metadata.json'.length)}.csv` : path.replace(/-metadata\.json$/, ''));
+
+test('one metadata file per CSV table: beside a single CSV, in the folder of a partitioned one; urls relative to it', () => {
+  const tables = [...new Set(ctx.files.filter((f) => f.path.endsWith('.csv')).map((f) => tableOf(f.path)))].sort();
+  assert.equal(tables.length, 11);
+  assert.deepEqual(metadata.map((m) => m.path), tables.map(csvwPath).sort());
+  assert.ok(metadata.some((m) => m.path === 'data/observations/csv-metadata.json'));
   for (const m of metadata) {
     const doc = JSON.parse(m.content) as Node;
     assert.deepEqual(doc['@context'], [CSVW_CONTEXT, { '@language': 'zh' }]);
     const tables = (doc.tables ?? [doc]) as Node[];
     const urls = tables.map((t) => posix.join(posix.dirname(m.path), t.url as string));
-    assert.equal(urls[0], m.path.replace(/-metadata\.json$/, ''), `${m.path} describes its CSV first`);
+    const table = describedTable(m.path);
+    const own = ctx.files.filter((f) => tableOf(f.path) === table).map((f) => f.path);
+    assert.deepEqual(urls.slice(0, own.length).sort(), own.sort(), `${m.path} describes its CSVs first`);
+    if (PARTITIONED.has(table)) assert.ok(doc.tableSchema, `${m.path}: the group's schema is every part's`);
     for (const u of urls) assert.ok(files.has(u), `${m.path}: ${u} is a CSV of the release`);
     assert.equal(doc['dc:license'] && (doc['dc:license'] as Node)['@id'], ctx.meta.license.url);
     assert.ok(m.content.endsWith('}\n'));
@@ -91,11 +98,12 @@ test('every metadata file expands offline against the CSVW context, dropping no 
     assert.ok(first(expanded[0], 'http://purl.org/dc/terms/title'), `${m.path}: dc:title kept`);
     assert.ok(first(expanded[0], 'http://purl.org/dc/terms/license'), `${m.path}: dc:license kept`);
     const tables = expandedTables(expanded);
+    const main = describedTable(m.path);
     for (const table of tables) {
       const url = first(table, `${CSVW}url`)!['@value'] as string;
       const path = posix.join(posix.dirname(m.path), url);
       const spec = csvTableSpec(path)!;
-      const schema = first(table, `${CSVW}tableSchema`)!;
+      const schema = first(table, `${CSVW}tableSchema`) ?? first(expanded[0], `${CSVW}tableSchema`)!;
       const columns = (first(schema, `${CSVW}column`)!['@list'] as Node[]);
       assert.deepEqual(columns.map((c) => first(c, `${CSVW}name`)!['@value']), spec.columns.map((c) => c.name), `${m.path} ${url}: columns`);
       const [header] = parseCsv(files.get(path)!);
@@ -113,10 +121,11 @@ test('every metadata file expands offline against the CSVW context, dropping no 
       const key = values(schema, `${CSVW}primaryKey`).map((v) => v['@value']);
       assert.deepEqual(key, spec.primaryKey, `${url}: primary key`);
       const fk = first(schema, `${CSVW}foreignKey`);
-      if (spec.refersToReports && path === m.path.replace(/-metadata\.json$/, '')) {
+      if (spec.refersToReports && tableOf(path) === main) {
         const reference = first(fk, `${CSVW}reference`)!;
-        assert.equal(first(reference, `${CSVW}resource`)!['@value'], 'reports.csv', `${url}: foreign key to reports.csv`);
-        assert.equal(tables.length, 2, `${m.path}: a group with the referenced table`);
+        const reports = posix.relative(posix.dirname(m.path), REPORTS_CSV);
+        assert.equal(first(reference, `${CSVW}resource`)!['@value'], reports, `${url}: foreign key to reports.csv`);
+        assert.ok(tables.some((t) => first(t, `${CSVW}url`)!['@value'] === reports), `${m.path}: a group with the referenced table`);
       } else {
         assert.equal(fk, undefined, `${url}: no foreign key`);
       }
@@ -133,10 +142,12 @@ test('the expansion check can fail: a misspelt term is refused, and so is any re
 });
 
 test('the metadata depends on the release\'s metadata and list of CSVs only: not on the reports, their sizes or dates', () => {
-  const other = release(sampleReports(3)).ctx;
+  // The same years (so the same partitions), other reports.
+  const other = release(sampleReports(12)).ctx;
   assert.notDeepEqual(other.files, ctx.files);
   assert.deepEqual(csvwMetadata(other), metadata);
   assert.deepEqual(csvwMetadata(ctx), metadata, 'deterministic');
   const alone = csvwMetadata({ ...ctx, files: ctx.files.filter((f) => f.path !== REPORTS_CSV) });
-  assert.ok(alone.every((m) => !m.content.includes('foreignKeys') && !m.content.includes('TableGroup')), 'no reference to a missing CSV');
+  assert.ok(alone.every((m) => !m.content.includes('foreignKeys') && !m.content.includes('reports.csv')), 'no reference to a missing CSV');
+  assert.ok(alone.every((m) => m.path.endsWith('/csv-metadata.json') || !m.content.includes('TableGroup')), 'a single CSV is a table, not a group');
 });

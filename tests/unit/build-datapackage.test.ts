@@ -6,20 +6,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { REPORTS_CSV, type TableSchema } from '../../pipeline/datasets/table-schemas.ts';
+import { PARTITIONED, REPORTS_CSV, tableOf, type TableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import { csvFiles, reportsCsv } from '../../pipeline/datasets/to-csv.ts';
 import { DATAPACKAGE_PROFILE, dataPackage } from '../../pipeline/datasets/to-datapackage.ts';
 import type { ReleaseContext, ValidatedReport } from '../../pipeline/datasets/types.ts';
-import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+import { fileStat, joinedCsv, partitionedFiles, sampleContext, sampleReports } from '../helpers/release.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 import { checkTables, type CheckedTable } from '../helpers/table-schema-check.ts';
 
-interface Resource { name: string; path: string; bytes: number; hash: string; schema: TableSchema; [k: string]: unknown }
+interface Resource { name: string; path: string | string[]; bytes: number; hash?: string; schema: TableSchema; [k: string]: unknown }
 interface Package { resources: Resource[]; [k: string]: unknown }
 
 function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx: ReleaseContext } {
   const files = new Map<string, string>();
-  for (const f of csvFiles()) files.set(f.path, f.head() + reports.map((r) => f.chunk(r)).join('') + f.tail());
+  for (const [path, content] of partitionedFiles(reports, csvFiles())) files.set(path, content);
   const stats = () => [...files].map(([p, c]) => fileStat(p, c, 'text/csv'));
   files.set(REPORTS_CSV, reportsCsv(sampleContext(reports, stats())));
   const extra = fileStat('feed/reports.json', '{}\n', 'application/json');
@@ -28,8 +28,10 @@ function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx:
 
 const { files, ctx } = release(sampleReports());
 const pkg = JSON.parse(dataPackage(ctx)) as Package;
+/** Each resource's CSV: a multipart resource's parts joined back into one table. */
 const tables = (p: Package, content = files): CheckedTable[] =>
-  p.resources.map((r) => ({ name: r.name, csv: content.get(r.path)!, schema: r.schema }));
+  p.resources.map((r) => ({ name: r.name, csv: typeof r.path === 'string' ? content.get(r.path)! : joinedCsv(content, tableOf(r.path[0]!)), schema: r.schema }));
+const paths = (r: Resource): string[] => (typeof r.path === 'string' ? [r.path] : r.path);
 
 test('datapackage.json validates against the official Data Package v2 profile (and each part against its own)', async () => {
   if (skipWithoutShared('Frictionless v2 profiles')) return;
@@ -64,11 +66,17 @@ test('the package: v2 profile, fixed metadata, dates from the context, one resou
   assert.deepEqual(pkg.licenses, [{ name: 'CC-BY-4.0', path: ctx.meta.license.url, title: ctx.meta.license.title }]);
   assert.deepEqual(Object.keys(pkg), ['$schema', 'name', 'id', 'title', 'description', 'homepage', 'version', 'created',
     'keywords', 'licenses', 'contributors', 'sources', 'resources']);
-  assert.deepEqual(pkg.resources.map((r) => r.path), [...files.keys()].sort(), 'every CSV, nothing else (not the JSON feed)');
+  assert.deepEqual(pkg.resources.flatMap(paths).sort(), [...files.keys()].sort(), 'every CSV, nothing else (not the JSON feed)');
   for (const r of pkg.resources) {
-    const stat = fileStat(r.path, files.get(r.path)!, 'text/csv');
-    assert.equal(r.bytes, stat.bytes, r.path);
-    assert.equal(r.hash, `sha256:${stat.sha256}`, r.path);
+    const stats = paths(r).map((path) => fileStat(path, files.get(path)!, 'text/csv'));
+    assert.equal(r.bytes, stats.reduce((n, f) => n + f.bytes, 0), r.name);
+    // A partitioned table is one multipart resource, its files in year order; the manifest has each file's hash.
+    if (PARTITIONED.has(tableOf(paths(r)[0]!))) {
+      assert.ok(Array.isArray(r.path) && r.hash === undefined, r.name);
+      assert.deepEqual(paths(r).map((x) => x.replace(/^.*\//, '')), ['2019.csv', '2020.csv', '2021.csv', '2022.csv', '2023.csv', '2024.csv'], r.name);
+    } else {
+      assert.equal(r.hash, `sha256:${stats[0]!.sha256}`, r.name);
+    }
     assert.deepEqual([r.type, r.format, r.mediatype, r.encoding], ['table', 'csv', 'text/csv', 'utf-8']);
     assert.deepEqual(r.dialect, { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true });
     assert.deepEqual(r.schema.missingValues, ['']);
@@ -103,7 +111,7 @@ test('every row of every CSV fits its Table Schema: types, required, enums, mini
   const awkward = release(reports);
   const awkwardPkg = JSON.parse(dataPackage(awkward.ctx)) as Package;
   assert.deepEqual(checkTables(tables(awkwardPkg, awkward.files)), []);
-  assert.match(awkward.files.get('data/observations.csv')!, /,items_change,-230,/);
+  assert.match(awkward.files.get('data/observations/2019.csv')!, /,items_change,-230,/);
 });
 
 test('the checker catches a broken row: bad number, unknown code, negative count, duplicate key, unknown report', () => {
@@ -112,7 +120,7 @@ test('the checker catches a broken row: bad number, unknown code, negative count
     copy.set(path, edit(copy.get(path)!));
     return checkTables(tables(pkg, copy));
   };
-  const obs = 'data/observations.csv';
+  const obs = 'data/observations/2019.csv';
   const firstRow = (csv: string) => csv.split('\r\n')[1]!;
   const id = sampleContext(sampleReports()).reports[0]!.id;
   const cases: Array<[string, string, (csv: string) => string, RegExp]> = [
@@ -121,12 +129,12 @@ test('the checker catches a broken row: bad number, unknown code, negative count
     ['bad region', obs, (c) => `${c}${id},x,12,2019,2019,appeals,reconsideration,total,1,number,,\r\n`, /does not match/],
     ['missing required', obs, (c) => `${c}${id},,,2019,2019,appeals,reconsideration,pending,1,number,,\r\n`, /is required/],
     ['duplicate primary key', obs, (c) => `${c}${firstRow(c)}\r\n`, /primary key .* is not unique/],
-    ['unknown report', 'data/appeals.csv', (c) => `${c}nobody-2019,x,2019,2019,reconsideration,1,0,0,0,1\r\n`, /is not in reports/],
-    ['negative count', 'data/appeals.csv', (c) => c.replace(/,reconsideration,(\d+),/, ',reconsideration,-1,'), /below the minimum 0/],
-    ['ragged row', 'data/appeals.csv', (c) => `${c}${id},x,2019\r\n`, /not a well-formed CSV|cells, expected/],
+    ['unknown report', 'data/appeals/2019.csv', (c) => `${c}nobody-2019,x,2019,2019,reconsideration,1,0,0,0,1\r\n`, /is not in reports/],
+    ['negative count', 'data/appeals/2019.csv', (c) => c.replace(/,reconsideration,(\d+),/, ',reconsideration,-1,'), /below the minimum 0/],
+    ['ragged row', 'data/appeals/2019.csv', (c) => `${c}${id},x,2019\r\n`, /not a well-formed CSV|cells, expected/],
     ['bad boolean', REPORTS_CSV, (c) => c.replace(',true,', ',yes,'), /is not a boolean/],
-    ['bad year', 'data/appeals-zh.csv', (c) => c.replace(/,2019,2019,/, ',19,2019,'), /is not a year/],
-    ['header', 'data/appeals.csv', (c) => c.replace('report_id,', 'id,'), /header/],
+    ['bad year', 'data/appeals-zh/2019.csv', (c) => c.replace(/,2019,2019,/, ',19,2019,'), /is not a year/],
+    ['header', 'data/appeals/2019.csv', (c) => c.replace('report_id,', 'id,'), /header/],
   ];
   for (const [what, path, edit, message] of cases) {
     const problems = broken(path, edit);

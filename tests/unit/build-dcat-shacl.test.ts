@@ -94,7 +94,7 @@ test('the shapes catch a broken catalog: each mutation gives the expected violat
     },
     {
       what: 'byte size as a plain string',
-      doc: mutate((node) => { node(`${base}catalog#distribution-appeals-csv`)['dcat:byteSize'] = { '@value': '12' }; }),
+      doc: mutate((node) => { node(`${base}catalog#distribution-appeals-csv-2022`)['dcat:byteSize'] = { '@value': '12' }; }),
       shapes: 'ranges.ttl',
       expect: /path http:\/\/www\.w3\.org\/ns\/dcat#byteSize .*DatatypeConstraintComponent/,
     },

@@ -9,6 +9,8 @@ import { TABLE_IDS } from '../../pipeline/model/template.ts';
 import { RELEASE_DATA_FILES, releaseFiles, sampleContext, sampleReports } from '../helpers/release.ts';
 
 const files = (): FileStat[] => releaseFiles();
+/** The files of a partitioned table in RELEASE_DATA_FILES, sorted by path. */
+const parts = (dir: string, ext = 'csv') => [`${dir}/2022.${ext}`, `${dir}/2023-2.${ext}`, `${dir}/2023.${ext}`];
 
 const REPORTS = sampleReports();
 const context = (list: FileStat[] = files()): ReleaseContext => sampleContext(REPORTS, list);
@@ -92,24 +94,28 @@ test('one dataset per table: its CSV, the Chinese twin, the CSVW metadata of bot
     const period = one(store, dataset, `${DCT}temporal`).value;
     assert.equal(one(store, period, `${DCAT}startDate`).value, `${ctx.years![0]}-01-01`);
     assert.equal(one(store, period, `${DCAT}endDate`).value, `${ctx.years![1]}-12-31`);
+    // A partitioned table: one distribution per file (year and part), and the CSVW metadata of the folder.
     assert.deepEqual(distributionPaths(store, ctx, dataset), [
-      `data/${table}-zh.csv`, `data/${table}-zh.csv-metadata.json`, `data/${table}.csv`, `data/${table}.csv-metadata.json`, 'feed/reports.json',
+      ...parts(`data/${table}-zh`), `data/${table}-zh/csv-metadata.json`, ...parts(`data/${table}`), `data/${table}/csv-metadata.json`,
+      'feed/reports.json',
     ]);
     // The CSV follows its CSVW metadata; the metadata follows W3C CSVW; the feed its JSON Schema.
     const d = (key: string) => `${catalog}#distribution-${table}-${key}`;
-    assert.deepEqual(standards(store, d('csv')), [`${base}data/${table}.csv-metadata.json`]);
-    assert.deepEqual(standards(store, d('csv-zh')), [`${base}data/${table}-zh.csv-metadata.json`]);
+    assert.deepEqual(standards(store, d('csv-2022')), [`${base}data/${table}/csv-metadata.json`]);
+    assert.deepEqual(standards(store, d('csv-2023-2')), [`${base}data/${table}/csv-metadata.json`]);
+    assert.deepEqual(standards(store, d('csv-zh-2023')), [`${base}data/${table}-zh/csv-metadata.json`]);
+    assert.match(objects(store, d('csv-2023-2'), `${DCT}title`).map((t) => t.value).join('|'), /2023 part 2/);
     assert.deepEqual(standards(store, d('csvw')), ['http://www.w3.org/ns/csvw']);
     assert.deepEqual(standards(store, d('json')), [`${base}schemas/feed-reports.schema.json`]);
     assert.equal(one(store, d('csvw'), `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/application/csvm+json');
   }
   assert.equal(
-    one(store, `${catalog}#distribution-appeals-csv`, `${DCT}format`).value,
+    one(store, `${catalog}#distribution-appeals-csv-2022`, `${DCT}format`).value,
     'http://publications.europa.eu/resource/authority/file-type/CSV',
   );
 });
 
-test('observations has its own dataset: the tidy CSV, its twin, their CSVW, the NDJSON feed and the Data Package', async () => {
+test('observations has its own dataset: the tidy CSV, its twin, their CSVW, the NDJSON feed, Parquet and the Data Package', async () => {
   const ctx = context();
   const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
   const base = ctx.meta.baseUrl;
@@ -117,15 +123,19 @@ test('observations has its own dataset: the tidy CSV, its twin, their CSVW, the 
   const dataset = `${catalog}#dataset-observations`;
   assert.ok(objects(store, catalog, `${DCAT}dataset`).some((t) => t.value === dataset), `catalog lists ${dataset}`);
   assert.deepEqual(distributionPaths(store, ctx, dataset), [
-    'data/observations-zh.csv', 'data/observations-zh.csv-metadata.json', 'data/observations.csv', 'data/observations.csv-metadata.json',
-    'datapackage.json', 'feed/observations.ndjson',
-  ]);
+    ...parts('data/observations-zh'), 'data/observations-zh/csv-metadata.json',
+    ...parts('data/observations', 'parquet'), ...parts('data/observations'), 'data/observations/csv-metadata.json',
+    'datapackage.json', ...parts('feed/observations', 'ndjson'),
+  ].sort());
   const d = (key: string) => `${catalog}#distribution-observations-${key}`;
-  assert.equal(one(store, d('ndjson'), `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/application/x-ndjson');
-  assert.deepEqual(standards(store, d('ndjson')), [`${base}schemas/observation.schema.json`]);
+  assert.equal(one(store, d('ndjson-2023'), `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/application/x-ndjson');
+  assert.deepEqual(standards(store, d('ndjson-2023')), [`${base}schemas/observation.schema.json`]);
   assert.deepEqual(standards(store, d('datapackage')), ['https://datapackage.org/profiles/2.0/datapackage.json']);
+  // Parquet: the IANA type registered for it and the EU file type; its schema is the Data Package's.
+  assert.equal(one(store, d('parquet-2023-2'), `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/application/vnd.apache.parquet');
+  assert.equal(one(store, d('parquet-2022'), `${DCT}format`).value, 'http://publications.europa.eu/resource/authority/file-type/PARQUET');
   // The feed holds all three tables: it is no longer a distribution of each table's dataset.
-  assert.deepEqual(store.getSubjects(`${DCAT}downloadURL`, `${base}feed/observations.ndjson`, null).map((t) => t.value), [d('ndjson')]);
+  assert.deepEqual(store.getSubjects(`${DCAT}downloadURL`, `${base}feed/observations/2023.ndjson`, null).map((t) => t.value), [d('ndjson-2023')]);
 });
 
 test('every data file of the release is a distribution, and every distribution says what it conforms to', async () => {
@@ -244,11 +254,11 @@ test('the offline loader serves what it holds and refuses any other URL', async 
 });
 
 test('a distribution whose file has no stat is an error, never an invented figure', async () => {
-  const without = files().filter((f) => f.path !== 'data/appeals.csv');
-  await assert.rejects(catalogJsonLd(context(without)), /dataset "appeals" lists data\/appeals\.csv \(csv\) but ctx\.files has no stat/);
-  await assert.rejects(catalogTurtle(context(without)), /data\/appeals\.csv/);
-  const noNdjson = files().filter((f) => f.path !== 'feed/observations.ndjson');
-  assert.throws(() => catalogDocument(context(noNdjson)), /feed\/observations\.ndjson/);
+  const without = files().filter((f) => f.path !== 'data/appeals/csv-metadata.json');
+  await assert.rejects(catalogJsonLd(context(without)), /dataset "appeals" lists data\/appeals\/csv-metadata\.json \(csvw\) but ctx\.files has no stat/);
+  await assert.rejects(catalogTurtle(context(without)), /data\/appeals\/csv-metadata\.json/);
+  const noPackage = files().filter((f) => f.path !== 'datapackage.json');
+  assert.throws(() => catalogDocument(context(noPackage)), /datapackage\.json/);
   const badHash = files().map((f) => (f.path === 'feed/reports.json' ? { ...f, sha256: 'not-a-hash' } : f));
   assert.throws(() => catalogDocument(context(badHash)), /feed\/reports\.json: sha256 must be 64 lowercase hex digits/);
 });

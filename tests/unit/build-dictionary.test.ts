@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { codeTables, dictionaryFiles } from '../../pipeline/datasets/dictionary.ts';
 import { definitionZh } from '../../pipeline/datasets/dictionary-zh.ts';
-import { CSV_TABLES, csvHeader, type TableSchema } from '../../pipeline/datasets/table-schemas.ts';
+import { CSV_TABLES, csvHeader, tableOf, type TableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import { dataPackage } from '../../pipeline/datasets/to-datapackage.ts';
 import { dictionaryMarkdown } from '../../pipeline/datasets/to-dictionary-md.ts';
 import { OBSERVATION_KINDS } from '../../pipeline/datasets/zh-labels.ts';
@@ -24,10 +24,15 @@ test('docs/data-dictionary.md is what `npm run dictionary` writes from the table
 });
 
 test('every field of every Table Schema in datapackage.json is in the dictionary, with zh and en titles and definitions', () => {
-  const pkg = JSON.parse(dataPackage(sampleContext([], releaseFiles()))) as { resources: Array<{ path: string; schema: TableSchema }> };
-  assert.equal(pkg.resources.length, CSV_TABLES.length);
+  const pkg = JSON.parse(dataPackage(sampleContext([], releaseFiles()))) as { resources: Array<{ path: string | string[]; schema: TableSchema; format: string }> };
+  // One resource per CSV table (a partitioned one is multipart), and the Parquet files of the observations.
+  assert.equal(pkg.resources.filter((r) => r.format === 'csv').length, CSV_TABLES.length);
+  assert.deepEqual(pkg.resources.filter((r) => r.format === 'parquet').flatMap((r) => r.path), [
+    'data/observations/2022.parquet', 'data/observations/2023.parquet', 'data/observations/2023-2.parquet',
+  ]);
   const files = dictionaryFiles();
-  for (const r of pkg.resources) {
+  for (const resource of pkg.resources.filter((x) => x.format === 'csv')) {
+    const r = { ...resource, path: tableOf(typeof resource.path === 'string' ? resource.path : resource.path[0]!) };
     const entry = files.find((f) => f.path === r.path || f.zhPath === r.path);
     assert.ok(entry, `${r.path} is in the dictionary`);
     const names = r.path === entry.path ? entry.columns.map((c) => c.name) : entry.columns.flatMap((c) => c.zhHeaders);

@@ -52,5 +52,5 @@ test('it names every dataset of the DCAT catalog, with the same identifier and t
 test('a dataset with a CSV lists its columns as 信息项, and its files as online links', () => {
   const appeals = doc.信息资源.find((r) => r.信息资源标识符.endsWith('#dataset-appeals'))!;
   assert.deepEqual(appeals.信息项信息.map((i) => i.字段名), csvHeader('data/appeals.csv'));
-  assert.ok(appeals.在线资源链接地址.includes(`${ctx.meta.baseUrl}data/appeals-zh.csv`));
+  assert.ok(appeals.在线资源链接地址.includes(`${ctx.meta.baseUrl}data/appeals-zh/2023-2.csv`));
 });

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { joinedCsv } from '../helpers/release.ts';
 import { buildBodies, BODIES, type BuiltBodies } from '../helpers/body-release.ts';
 import { cellNumber, figuresFromObservations, readCsv, type Observed } from '../helpers/observed-figures.ts';
 import { checkTables } from '../helpers/table-schema-check.ts';
@@ -32,7 +33,7 @@ function inside(division: string, code: string): boolean {
 interface Member { id: string; year: number; division: string; level: string; warnings: number; figures: Observed }
 
 function members(): Member[] {
-  const observed = figuresFromObservations(built.files.get('data/observations.csv')!);
+  const observed = figuresFromObservations(joinedCsv(built.files, 'data/observations.csv'));
   const reports = readCsv(built.files.get('data/reports.csv')!);
   return built.reports.filter((r) => r.report.body).map((r) => ({
     id: r.report.id,

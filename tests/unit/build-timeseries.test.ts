@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { joinedCsv } from '../helpers/release.ts';
 import { bodyReports, buildBodies, BODIES, UNRESOLVED, type BuiltBodies } from '../helpers/body-release.ts';
 import { figuresFromObservations, observedRates, cellNumber, readCsv } from '../helpers/observed-figures.ts';
 import { checkTables } from '../helpers/table-schema-check.ts';
@@ -68,7 +69,7 @@ test('one row per report, sorted by body then year; CSV with BOM, CRLF and one h
 });
 
 test('every figure equals the sum of its template cells in observations.csv, and every rate its exact rounding', () => {
-  const observed = figuresFromObservations(built.files.get('data/observations.csv')!);
+  const observed = figuresFromObservations(joinedCsv(built.files, 'data/observations.csv'));
   let compared = 0;
   for (const row of rows) {
     const expected = observed.get(row.report_id!)!;

@@ -140,7 +140,7 @@ async function validateAll(find: (url: string) => Promise<(data: unknown) => boo
     const own = doc.$schema;
     if (path.startsWith('schemas/') || path === 'datapackage.json') continue; // meta-schema, Data Package profile
     if (own === undefined) {
-      assert.match(path, /\.csv-metadata\.json$/, `${path} has no $schema (only CSVW metadata may go without)`);
+      assert.match(path, /(\.csv-|\/csv-)metadata\.json$/, `${path} has no $schema (only CSVW metadata may go without)`);
       continue;
     }
     assert.equal(typeof own, 'string');

@@ -89,7 +89,7 @@ test('Python: requests + jsonschema validate the reports index against its $sche
   assert.match(out, /^version 1\.0\.0, 4 reports; 2024:\n淮安市人民政府\treceived 3119\twarnings 0\n/);
 });
 
-test('Python: pandas reads observations.csv; a blank cell stays empty (NaN), never 0', async (t) => {
+test('Python: pandas reads the partitions of observations.csv listed in datapackage.json; a blank cell stays empty (NaN), never 0', async (t) => {
   const out = await example(t, 'python3', 'observations_pandas.py', ['import pandas']);
   if (out === null) return;
   // 聊城 2020 prints the cell blank: NaN in the table, "blank" among the kinds.
@@ -98,7 +98,7 @@ test('Python: pandas reads observations.csv; a blank cell stays empty (NaN), nev
   assert.match(out, /^blank\s+1$/m);
 });
 
-test('Python: DuckDB sums the requests received per year from observations.csv', async (t) => {
+test('Python: DuckDB sums the requests received per year from the Parquet files of the observations', async (t) => {
   const out = await example(t, 'python3', 'observations_duckdb.py', ['import duckdb']);
   if (out === null) return;
   assert.equal(out, '2020\t1 reports\t105 received\n2023\t1 reports\t21 received\n2024\t2 reports\t3214 received\n');

@@ -5,7 +5,9 @@
  * the Table Schemas. Pure.
  */
 import { CONVENTIONS, TYPE_NAMES, cellKinds, codeTables, dictionaryFiles, type CodeEntry, type DictionaryColumn, type DictionaryFile } from '../dictionary.ts';
-import type { ReleaseContext } from '../types.ts';
+import { partFolder, partsOf } from '../partitions.ts';
+import { PARTITIONED } from '../table-schemas.ts';
+import type { FileStat, ReleaseContext } from '../types.ts';
 import { bi, esc, href } from './html.ts';
 import { page } from './layout.ts';
 
@@ -28,8 +30,12 @@ function columnRow(c: DictionaryColumn): string {
     + `<td>${esc(c.definition.zh)}<br><span class="en" lang="en">${esc(c.definition.en)}</span></td></tr>`;
 }
 
-function fileSection(f: DictionaryFile): string {
-  const download = (path: string) => `<a href="${esc(href(DICTIONARY_PAGE, path))}" download>${esc(path)}</a>`;
+function fileSection(f: DictionaryFile, files: readonly FileStat[]): string {
+  const link = (path: string, text = path) => `<a href="${esc(href(DICTIONARY_PAGE, path))}" download>${esc(text)}</a>`;
+  // A partitioned table: its folder, then a link per file of the release (year, part).
+  const download = (path: string) => (PARTITIONED.has(path)
+    ? `${esc(partFolder(path))}/: ${partsOf(path, files).map((p) => link(p.path, p.path.slice(partFolder(path).length + 1))).join(' ')}`
+    : link(path));
   return `<section id="${anchor(f.path)}">
 <h2>${esc(f.title.zh)}<br><span class="en" lang="en">${esc(f.title.en)}</span></h2>
 <p>${download(f.path)}${f.zhPath ? ` · ${bi('中文表头版', 'Chinese twin')} ${download(f.zhPath)}` : ''}</p>
@@ -88,7 +94,7 @@ ${CONVENTIONS.map((c) => `<li>${esc(c.zh)}<br><span class="en" lang="en">${esc(c
 ${files.map((f) => `<li><a href="#${anchor(f.path)}">${esc(f.path)}</a> — ${bi(f.title.zh, f.title.en)}</li>`).join('\n')}
 </ul>
 </section>
-${files.map(fileSection).join('\n')}
+${files.map((f) => fileSection(f, ctx.files)).join('\n')}
 ${codeLists()}`;
   return page({
     path: DICTIONARY_PAGE,
