@@ -1,23 +1,7 @@
 /** Text normalisation for matching printed labels against the template's. Pure. */
+import { memoised } from './memoised.ts';
 
 const SPACES = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
-
-/**
- * A pure function of a string, memoised: the template's labels, headings and headers recur in every report, and a
- * label is matched against every template row. The cache is emptied when it is full (bounded memory).
- */
-function memoised<T>(fn: (text: string) => T, limit = 16_384): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let out = cache.get(text);
-    if (out === undefined) {
-      if (cache.size >= limit) cache.clear();
-      out = fn(text);
-      cache.set(text, out);
-    }
-    return out;
-  };
-}
 
 /** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
 export const normalizeText = memoised((text: string): string =>

@@ -3,6 +3,7 @@
  * a "not applicable" mark, or text. Pure.
  */
 import type { Cell, Location } from '../model/report.ts';
+import { memoised } from './memoised.ts';
 
 /** Spaces that real reports leave in cells: ASCII, no-break, full-width, zero-width. */
 const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
@@ -42,10 +43,7 @@ export function cleanCellText(text: string): string {
 }
 
 /** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */
-export function isValueText(text: string): boolean {
-  const kind = readValue(text).kind;
-  return kind !== 'text';
-}
+export const isValueText = memoised((text: string): boolean => readValue(text).kind !== 'text');
 
 /** Shift a non-negative decimal string by `places` (negative = divide by 10^-places), exactly. */
 function shiftDecimal(intPart: string, fracPart: string, places: number): number {

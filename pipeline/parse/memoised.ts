@@ -1,0 +1,21 @@
+/**
+ * A pure function of a string, memoised: the template's labels, headings, headers and the commonest figures recur in
+ * every report, and a label is matched against every template row. The cache is emptied when it is full (bounded
+ * memory); texts longer than a label or a cell are not kept (they seldom recur). Pure.
+ */
+const LONGEST_KEPT = 400;
+
+export function memoised<T>(fn: (text: string) => T, limit = 16_384): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      if (text.length <= LONGEST_KEPT) {
+        if (cache.size >= limit) cache.clear();
+        cache.set(text, out);
+      }
+    }
+    return out;
+  };
+}
