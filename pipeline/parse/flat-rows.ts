@@ -6,7 +6,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import type { Location } from '../model/report.ts';
-import { ITEM_NUMBER, labelRecall, normalizeText } from './normalize.ts';
+import { ITEM_NUMBER, labelRecall, normalizeText, startsItem } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /**
@@ -70,7 +70,9 @@ export function flatDataRows(lines: readonly FlatLine[]): DataRow[] {
       continue;
     }
     const { own, before } = ownLabel(line.label);
-    rows.push({ label: own, own, context: context + before, values: [], at: line.at, index: line.index, after: '', line: line.index });
+    // A numbered label names its row by itself: the text before it (a group heading in the same row, such as
+    // "（六）其他处理" beside its first sub-row) is not matched, lest a cut-off label be pulled onto the group's row.
+    rows.push({ label: own, own, context: startsItem(own) ? '' : context + before, values: [], at: line.at, index: line.index, after: '', line: line.index });
     context = '';
   }
   return rows;

@@ -27,6 +27,8 @@ export function markdownLines(cells: readonly TextCell[], headings: readonly str
     const label = labelCells.map((c) => c.text.trim()).join('');
     if (first < 0) {
       if (label !== '') lines.push({ label, run: '', at: labelCells[0]!.at, index: lines.length });
+      // A row of blank cells whose label cell was lost: a row of blanks without a label.
+      else if (row.length >= 2) lines.push({ label: '', run: row.map(() => '·').join(' '), cells: row.map(() => ''), at: row[0]!.at, index: lines.length });
     } else {
       const values = row.slice(first).map((c) => c.text.trim());
       // Empty cells before the first figure stand in label columns or in value columns: kept, fitted to the row later.

@@ -11,6 +11,7 @@
 import { describeLocation } from '../errors.ts';
 import type { RowDef } from '../model/template.ts';
 import { type Alignment, alignRows } from './align.ts';
+import { labelRecall, startsItem } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /** How a gap of unlabelled rows was filled, or why it was not. */
@@ -48,8 +49,21 @@ function where(row: DataRow): string {
 }
 
 /** Returns null when there are more labelled rows than template rows. */
+/** Below this, a numbered label names no template row: a fragment of a label split over two rows ("1.申请人无正"). */
+const MIN_OWN_RECALL = 0.5;
+
+/**
+ * A row without a label of its own: none printed, or only the start of a numbered label cut off by a converter
+ * (whose group heading alone, printed beside it, would otherwise pull it onto the group's own row).
+ */
+function unlabelled(row: DataRow, defs: readonly RowDef[]): boolean {
+  if (row.label === '') return true;
+  if (!startsItem(row.label)) return false;
+  return !defs.some((d) => [d.zh, ...(d.aliases ?? [])].some((z) => labelRecall(row.label, z) >= MIN_OWN_RECALL));
+}
+
 export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[]): Placed | null {
-  const labelled = rows.filter((r) => r.label !== '');
+  const labelled = rows.filter((r) => !unlabelled(r, defs));
   const alignment = alignRows(labelled, defs);
   if (!alignment) return null;
   const byOrder = new Map<RowDef, DataRow>();
@@ -75,7 +89,7 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
     gap = [];
   };
   for (const row of rows) {
-    if (row.label === '') {
+    if (unlabelled(row, defs)) {
       gap.push(row);
       continue;
     }

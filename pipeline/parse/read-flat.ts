@@ -13,8 +13,9 @@ import type { TableCells } from '../model/report.ts';
 import { APPEALS, APPLICATIONS, type Edition, PROACTIVE, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
 import { checkPlaced } from './align.ts';
 import { type RowPlan, MAX_CANDIDATES, ambiguity, cellsOf, columnSpecs, planRow, shownCandidates, tableName } from './flat-plan.ts';
-import { type FlatLine, OCR_LETTER, flatDataRows, flatLines, ownLabel } from './flat-rows.ts';
-import { labelRecall } from './normalize.ts';
+import { type FlatLine, OCR_LETTER, flatDataRows, flatLines, groupHeadings, isGroupHeading, ownLabel } from './flat-rows.ts';
+import type { DataRow } from './segment.ts';
+import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 import { placeUnlabelled } from './place-unlabelled.ts';
 import { readValue } from './read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
@@ -41,7 +42,9 @@ interface Aligned {
  */
 function alignFlat(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[]): Aligned {
   const defs = rowsOf(table, edition);
-  const rows = flatDataRows(lines);
+  const headings = groupHeadings(defs);
+  const blanks = blankRows(lines, defs, headings);
+  const rows = [...flatDataRows(lines), ...blanks].sort((a, b) => a.index - b.index);
   const placed = placeUnlabelled(rows, defs);
   if (!placed) {
     throw new InputError(`${tableName(table)} has ${rows.length} rows of figures, more than the ${defs.length} rows of the ${edition} template`, file, rows[defs.length]?.at);
@@ -54,7 +57,7 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     if (alignment.scores[i]! < MIN_LABEL_SCORE) {
       throw new InputError(`${tableName(table)}, ${describeLocation(row.at)}: row label "${row.label}" does not match the template row expected here ("${def.zh}")`, file, row.at);
     }
-    out.set(def, lines[row.index]!);
+    out.set(def, blanks.includes(row) ? null : lines[row.index]!);
   });
   for (const [def, row] of placed.byOrder) out.set(def, lines[row.index]!);
   const subRows = defs.filter((d) => d.code.startsWith('other.'));
@@ -70,7 +73,7 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     const after = defs.slice(at + 1).find((d) => out.get(d));
     const low = before ? out.get(before)!.index : -1;
     const high = after ? out.get(after)!.index : Infinity;
-    const blank = lines.find((l) => l.run === '' && !l.cells && l.index > low && l.index < high && !used.has(l.index) && labelRecall(ownLabel(l.label).own, def.zh) >= 0.9);
+    const blank = lines.find((l) => l.run === '' && !l.cells && l.index > low && l.index < high && !used.has(l.index) && labelRecall(wrappedLabel(lines, l, defs), def.zh) >= 0.9);
     if (blank) {
       used.add(blank.index);
       out.set(def, null);
@@ -90,6 +93,39 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     checkPlaced({ file, table: tableName(table), edition }, { rows: labelled, alignment, defs, missing });
   }
   return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
+}
+
+/**
+ * A label-only line's own label with the label-only lines after it that carry it on (no new item, not a row's label
+ * by itself): a wrapped label.
+ */
+function wrappedLabel(lines: readonly FlatLine[], line: FlatLine, defs: readonly RowDef[]): string {
+  let text = ownLabel(line.label).own;
+  for (let k = line.index + 1; k < lines.length && k <= line.index + 2; k++) {
+    const next = lines[k]!;
+    if (next.run !== '' || next.cells || startsItem(next.label)) break;
+    if (defs.some((d) => labelRecall(next.label, d.zh) >= 0.9)) break;
+    text += normalizeText(next.label);
+  }
+  return text;
+}
+
+/**
+ * Lines of a label alone that name a template row clearly, in a rendering that keeps its table rows (Markdown): rows
+ * whose cells are all blank. They stand among the rows when rows without a label are placed by order. Not a group heading, nor the first part of a
+ * label whose figures follow on the next line.
+ */
+function blankRows(lines: readonly FlatLine[], defs: readonly RowDef[], headings: readonly string[]): DataRow[] {
+  // Only where rows keep their order (Markdown's table rows): raw pdftotext writes moved labels after the figures.
+  if (!lines.some((l) => l.cells)) return [];
+  return lines.flatMap((l) => {
+    if (l.run !== '' || l.cells || isGroupHeading(l.label, headings)) return [];
+    const next = lines[l.index + 1];
+    if (next && (next.run !== '' || next.cells) && next.label !== '' && !startsItem(next.label)) return [];
+    const label = wrappedLabel(lines, l, defs);
+    if (!defs.some((d) => labelRecall(label, d.zh) >= 0.9)) return [];
+    return [{ label, own: label, context: '', values: [], at: l.at, index: l.index, after: '', line: l.index }];
+  });
 }
 
 function refuse(plan: RowPlan, reason: string): void {

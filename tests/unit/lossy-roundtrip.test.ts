@@ -16,7 +16,7 @@ const SEEDS = Array.from({ length: 40 }, (_, i) => i);
  * The share of reports a rendering may refuse: raw pdftotext prints nothing for a blank cell, so a row with blanks
  * often fits several splits (refused: "run pdftotext -layout").
  */
-const MAX_REFUSED: Record<string, number> = { 'flat-text': 0.1, 'pdftotext-raw': 0.6 };
+const MAX_REFUSED: Record<string, number> = { 'flat-text': 0.1, 'pdftotext-raw': 0.6, markdown: 0.15 };
 
 for (const rendering of LOSSY_RENDERINGS) {
   test(`lossy round trip: ${rendering} reads no cell wrong`, async () => {
@@ -77,4 +77,44 @@ test('raw pdftotext that cannot be read exactly is refused with the advice to ru
     assert.match(err.message, /^this looks like pdftotext without -layout; run pdftotext -layout \(table 三/);
     return true;
   });
+});
+
+test('Markdown from a PDF converter: told from the bytes; rows whose label cell was lost are placed by the row order', async () => {
+  const { renderMarkdown } = await import('../../pipeline/synth/render-markdown.ts');
+  const g = generate(5, { blankStyle: 'zeros', edition: '2021', otherRows: 'sub-rows' });
+  const damage = { pageBreak: 0.2, labelLost: 0.3, labelSplit: 0.2, stray: 0.1 };
+  const text = renderMarkdown(g.values, { narrative: g.narrative, damage });
+  assert.match(text, /^\| [\d ]+(?:\| [\d ]*)+\|$/m, 'a row of figures without its label');
+  const doc = await ingest(new TextEncoder().encode(text), 'report.md');
+  assert.equal(doc.source.rendering, 'markdown');
+  assert.match(doc.source.mediaType, /^text\/markdown/);
+  const report = parseDocument(doc);
+  assert.deepEqual(compareCells(g.values, report), []);
+  const placed = Object.values(report.tables.applications).flatMap((row) => Object.values(row)).filter((c) => c.kind === 'inferred');
+  assert.ok(placed.length > 0);
+  for (const c of placed) assert.equal(c.inferredBy![0], 'row_order');
+});
+
+test('Markdown: page footers, a renamed header and a stray line between rows change no cell', async () => {
+  const { readMarkdown } = await import('../../pipeline/ingest/markdown.ts');
+  const { markdownLines } = await import('../../pipeline/parse/markdown-lines.ts');
+  const md = ['| 项目 | 数据1 | 数据2 | 数据3 |', '| --- | --- | --- | --- |', '| 规章 | 5 | 0 | 12 |', '', '— 5 —', '（续表）', '| 0 | 1 | 3 |', '| 行政许可 | 1O | | |'].join('\n');
+  const lines = markdownLines(readMarkdown(md).filter((c) => c.text !== '— 5 —'));
+  assert.deepEqual(lines.map((l) => [l.label, l.cells ?? null]), [
+    ['项目数据1数据2数据3', null], ['规章', ['5', '0', '12']], ['（续表）', null], ['', ['0', '1', '3']], ['行政许可', ['1O', '', '']],
+  ]);
+});
+
+test('a Markdown row whose labels cannot be told apart is flagged, not guessed', async () => {
+  const { renderMarkdown } = await import('../../pipeline/synth/render-markdown.ts');
+  const g = generate(5, { blankStyle: 'zeros', edition: '2021', otherRows: 'sub-rows' });
+  const text = renderMarkdown(g.values, { narrative: g.narrative, damage: { pageBreak: 0, labelLost: 0, labelSplit: 0, stray: 0 } });
+  // Two neighbouring rows lose their labels, and one of them its row: two template rows, one row of figures.
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /2[.、]重复申请/.test(l));
+  lines.splice(at, 2, `| ${lines[at]!.split('|').slice(-8, -1).map((c) => c.trim()).join(' | ')} |`);
+  const report = parseDocument(await ingest(new TextEncoder().encode(lines.join('\n')), 'report.md'));
+  const dup = report.tables.applications['not_processed.duplicate']!.total!;
+  assert.equal(dup.kind, 'text');
+  assert.match(dup.note!, /without a label .* which row is which cannot be told/);
 });
