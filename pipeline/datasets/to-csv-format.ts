@@ -3,6 +3,7 @@
  * (RFC 4180), numbers in plain decimal, text that a spreadsheet would run as a formula neutralised, and control
  * characters (bidi overrides included) visibly escaped. Pure.
  */
+import { memoised } from '../memoised.ts';
 import { printableText } from '../printable.ts';
 
 export const BOM = '\uFEFF';
@@ -29,6 +30,7 @@ export function plainNumber(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`csv: ${n} is not a finite number and cannot be written to a CSV cell`);
   if (Object.is(n, -0)) return '0';
   const text = String(n);
+  if (!text.includes('e')) return text;
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!m) return text;
   const [, sign = '', int = '', frac = '', exp = '0'] = m;
@@ -50,6 +52,12 @@ export function csvCell(value: CsvValue): string {
 /** A field that must be quoted: it holds the delimiter, the quote, CR or LF (RFC 4180 needs CR and LF alone too). */
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** A CSV field as written (quoted when it must be). Memoised for text: ids, names and codes recur on every row. */
+const textField = memoised((text: string): string => {
+  const cell = csvCell(text);
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+});
+
 /**
  * CSV records, each ending with CRLF. Fields holding a comma, a quote, CR or LF are quoted, quotes doubled. Written
  * by hand (one string per batch of records) rather than through csv-stringify, whose per-field generality cost a
@@ -59,9 +67,10 @@ export function csvRecords(rows: readonly (readonly CsvValue[])[]): string {
   let out = '';
   for (const row of rows) {
     for (let k = 0; k < row.length; k++) {
-      const text = csvCell(row[k]!);
+      const value = row[k]!;
       if (k > 0) out += CSV_DIALECT.delimiter;
-      out += NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+      // Numbers, booleans and null never need quotes.
+      out += typeof value === 'string' ? textField(value) : csvCell(value);
     }
     out += CSV_DIALECT.lineTerminator;
   }

@@ -1,5 +1,5 @@
 /** Text normalisation for matching printed labels against the template's. Pure. */
-import { memoised } from './memoised.ts';
+import { memoised } from '../memoised.ts';
 
 const SPACES = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
 

@@ -3,7 +3,7 @@
  * a "not applicable" mark, or text. Pure.
  */
 import type { Cell, Location } from '../model/report.ts';
-import { memoised } from './memoised.ts';
+import { memoised } from '../memoised.ts';
 
 /** Spaces that real reports leave in cells: ASCII, no-break, full-width, zero-width. */
 const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;

@@ -1,6 +1,6 @@
 /**
- * A pure function of a string, memoised: the template's labels, headings, headers and the commonest figures recur in
- * every report, and a label is matched against every template row. The cache is emptied when it is full (bounded
+ * A pure function of a string, memoised: the template's labels, headings, headers, the commonest figures and the
+ * codes of the datasets recur in every report, and a label is matched against every template row. The cache is emptied when it is full (bounded
  * memory); texts longer than a label or a cell are not kept (they seldom recur). Pure.
  */
 const LONGEST_KEPT = 400;
