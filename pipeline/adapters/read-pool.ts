@@ -23,12 +23,14 @@ export interface DocumentReader {
 const FILES_PER_WORKER = 64;
 
 /**
- * How many workers read `files` files: `jobs` when given (at most one per file), else one per core but no more than
- * one per FILES_PER_WORKER files. 1 means the main thread reads alone.
+ * How many workers read `files` files: `jobs` when given (at most one per file), else one per core but one, the main
+ * thread's (it validates and writes the release, and takes the workers' results), and no more than one per
+ * FILES_PER_WORKER files. 1 means the main thread reads alone. On the 2-core development machine the default is 1:
+ * there two workers read no faster than the main thread alone (README, Performance).
  */
 export function workersFor(files: number, jobs?: number): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+  return Math.max(1, Math.min(availableParallelism() - 1, Math.floor(files / FILES_PER_WORKER)));
 }
 
 const inThisThread: DocumentReader = { concurrency: 1, read: readOutcome, close: async () => {} };

@@ -23,7 +23,7 @@ async function folder(): Promise<string> {
   return dir;
 }
 
-test('workersFor: --jobs as given (at most one per file); by default one per core, none for a few files', () => {
+test('workersFor: --jobs as given (at most one per file); by default one per core but the main thread\'s, none for a few files', () => {
   assert.equal(workersFor(10, 4), 4);
   assert.equal(workersFor(3, 4), 3);
   assert.equal(workersFor(0, 4), 1);
