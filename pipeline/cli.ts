@@ -46,7 +46,7 @@ export function program(clock: Clock = systemClock): Command {
     .requiredOption('--out <dir>', 'output folder (replaced atomically)')
     .option('--config <file>', "configuration file whose dataset: section describes the release (title, publisher, base URL, …)")
     .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
-    .option('--jobs <n>', 'worker threads that read the documents (default: one per core; 1: read in the main thread)', jobsArg)
+    .option('--jobs <n>', 'worker threads that read the documents (default: one per core but one; 1: the main thread reads alone)', jobsArg)
     .action(async (opts) => { process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs }); });
   cmd
     .command('publish')
