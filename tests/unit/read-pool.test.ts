@@ -5,19 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { writeCorpus } from '../../bench/cli-corpus.ts';
 import { documentReader, workersFor } from '../../pipeline/adapters/read-pool.ts';
 import { readFolder } from '../../pipeline/run.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 
 /** Six reports in three renderings, and a file that is no report. */
 async function folder(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-pool-'));
+  const dir = scratch('xxgk-pool-');
   await writeCorpus(dir, 6, ['word-text', 'html', 'pdftotext-layout']);
   writeFileSync(join(dir, '2019', 'notes.txt'), '这不是年度报告。\n');
   return dir;
@@ -57,7 +67,7 @@ test('a document that kills its worker is its own error; the pool reads the next
 
 test('xxgk build --jobs 1 and --jobs 2 write the same files, byte for byte; --jobs 0 is bad usage', async () => {
   const dir = await folder();
-  const out = mkdtempSync(join(tmpdir(), 'xxgk-pool-out-'));
+  const out = scratch('xxgk-pool-out-');
   const build = (jobs: string, to: string) =>
     spawnSync(process.execPath, [join(ROOT, 'bin/xxgk.js'), 'build', '--in', dir, '--out', join(out, to), '--jobs', jobs], {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' },
