@@ -54,7 +54,8 @@ export async function checkDocxZip(bytes: Uint8Array, max: number): Promise<void
     throw new LimitError(`the .docx holds ${entries.length} zip entries (a Word document holds a few dozen)`, 'maxUnzippedBytes', max);
   }
   let declared = 0;
-  for (const e of entries) declared += e.dir ? 0 : Math.max(0, e._data?.uncompressedSize ?? 0);
+  // jszip reads the 32-bit sizes as signed numbers: 3 GB comes out negative.
+  for (const e of entries) declared += e.dir ? 0 : (e._data?.uncompressedSize ?? 0) >>> 0;
   if (declared > max) throw new LimitError(`the .docx declares ${mb(declared)} uncompressed (a zip bomb?)`, 'maxUnzippedBytes', max);
   let actual = 0;
   for (const e of entries) {

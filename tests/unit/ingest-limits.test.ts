@@ -30,6 +30,9 @@ describe('.docx, PDF and size limits through ingest', () => {
   it('a .docx that lies about its sizes is stopped while inflating', async () => {
     await assert.rejects(ingest(await docxBomb(2_000_000, { lie: true }), 'liar.docx', { limits }), /inflates to more than 0\.1 MB \(stopped inside its entry word\/bomb\.xml/);
   });
+  it('a .docx declaring 3 GB (past 2^31: jszip reads it as a negative number) is refused from its headers', async () => {
+    await assert.rejects(ingest(await docxBomb(10_000, { declared: 3 * 2 ** 30 }), 'big.docx', { limits }), /the \.docx declares 3072\.0 MB uncompressed \(a zip bomb\?\)/);
+  });
   it('a PDF page with more operators than maxPdfOperators', async () => {
     await assert.rejects(ingest(pdfSegments(3000), 'ops.pdf', { limits }), /page 1 of 1: a page has more than 3000 drawing operators, over the limit of 3,000 \(limits\.maxPdfOperators/);
   });
