@@ -95,7 +95,9 @@ async function operatorList(page: PDFPageProxy, max: number): Promise<Awaited<Re
       },
     });
   });
+  // Whichever loses the race may settle later (a page stopped at the limit, a damaged page): never unhandled.
   stopped.catch(() => undefined);
+  listed.catch(() => undefined);
   const list = await Promise.race([listed, stopped]);
   if (list.fnArray.length > max) throw over();
   return list;

@@ -11,6 +11,7 @@ import { furniture } from './pdf-furniture.ts';
 import { type PdfLine, groupLines, pieces } from './pdf-lines.ts';
 import type { ReadLimits } from './limits.ts';
 import { openPdf, readPages } from './pdf-load.ts';
+import { withStrayRejectionsIgnored } from './pdf-stray.ts';
 import { joinContinued, sameColumns } from './pdf-continue.ts';
 import { type RuledTable, ruledTables } from './pdf-table.ts';
 import type { TextCell } from './types.ts';
@@ -96,7 +97,11 @@ function joinAcrossPages(pages: readonly Laid[]): void {
 }
 
 /** Read a PDF's pages into cells. Throws InputError for scans, encrypted, damaged or truncated files. */
-export async function readPdf(bytes: Uint8Array, name: string, limits?: ReadLimits): Promise<PdfCells> {
+export function readPdf(bytes: Uint8Array, name: string, limits?: ReadLimits): Promise<PdfCells> {
+  return withStrayRejectionsIgnored(() => readPdfPages(bytes, name, limits));
+}
+
+async function readPdfPages(bytes: Uint8Array, name: string, limits?: ReadLimits): Promise<PdfCells> {
   const doc = await openPdf(bytes, name);
   try {
     const pages = await readPages(doc, name, limits);

@@ -1,6 +1,10 @@
 /** The readers' limits one by one, in process (limits-cli.test.ts takes each row through the CLI). */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
 import { ingest } from '../../pipeline/ingest/index.ts';
@@ -49,5 +53,22 @@ describe('field lengths', () => {
     const report = await readReport(new Uint8Array(readFileSync(new URL('../../samples/real/2024_huaian-city-gov.json', import.meta.url))), 'r.json');
     assert.equal(longField(report, 500), null);
     assert.deepEqual(longField({ ...report, agency: 'x'.repeat(501) }, 500), { pointer: '/agency', length: 501 });
+  });
+});
+
+describe('a damaged PDF on which pdf.js leaves a stray rejection (found by fuzz-readers.test.ts)', () => {
+  // In a child process: the test runner itself reports any unhandled rejection of its own process.
+  it('is that file\'s InputError, exit 2, not a crash of the process', { timeout: 120_000 }, async () => {
+    const { generate, renderPdf } = await import('../../pipeline/synth/index.ts');
+    const g = generate(20261205, { blankStyle: 'zeros' });
+    const bytes = [...(await renderPdf(g.values, { narrative: g.narrative }))];
+    bytes.splice(552288504 % bytes.length, 0, 52, 133, 223, 127, 115, 160, 85, 11, 40, 99, 12, 50);
+    bytes[2147483626 % bytes.length] = 4;
+    const dir = await mkdtemp(join(tmpdir(), 'xxgk-stray-'));
+    await writeFile(join(dir, 'damaged.pdf'), Uint8Array.from(bytes));
+    const r = spawnSync(process.execPath, [new URL('../../bin/xxgk.js', import.meta.url).pathname, 'parse', 'damaged.pdf'], { cwd: dir, encoding: 'utf8', env: { ...process.env, XXGK_FROM_SOURCE: '1' } });
+    await rm(dir, { recursive: true, force: true });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^xxgk: damaged\.pdf: damaged PDF: page 3 of 3 could not be read \(Illegal character: 41\)$/m);
   });
 });
