@@ -42,7 +42,7 @@ export interface Config {
     repo: string;
     target: PublishRepo;
     branch: string;
-    /** GitHub: how long one API request may take before it is abandoned (ms). */
+    /** How long one GitHub API request may take, or a git transfer over HTTP(S) go without progress (ms). */
     timeoutMs: number;
     /** GitHub: retries of a request that failed with a 5xx, a dropped connection or a timeout. */
     retries: number;

@@ -29,11 +29,14 @@ export interface PublishCommandOptions {
   meta?: DatasetMeta;
   /** --base-url: where the release is served (wins over the config). */
   baseUrl?: string;
-  /** A GitHub target's settings from the config: the API (publish.apiUrl, GITHUB_API_URL), publish.timeoutMs, publish.retries. */
-  github?: GithubSettings;
+  /**
+   * The remote's settings from the config: a GitHub target's API (publish.apiUrl, GITHUB_API_URL) and retries
+   * (publish.retries); publish.timeoutMs for both targets (a GitHub request; a git transfer with no progress).
+   */
+  github?: RemoteSettings;
 }
 
-export interface GithubSettings {
+export interface RemoteSettings {
   apiUrl?: string;
   timeoutMs?: number;
   retries?: number;
@@ -74,7 +77,8 @@ export async function targetFor(opts: PublishCommandOptions, clock: Clock, env: 
       ...(apiUrl ? { baseUrl: apiUrl } : {}), ...(timeoutMs ? { timeoutMs } : {}), ...(retries !== undefined ? { retries } : {}),
     });
   }
-  return gitTarget({ repo: opts.repo, branch, workDir, clock, ...(opts.meta ? { meta: opts.meta } : {}) });
+  const timeoutMs = opts.github?.timeoutMs;
+  return gitTarget({ repo: opts.repo, branch, workDir, clock, ...(opts.meta ? { meta: opts.meta } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

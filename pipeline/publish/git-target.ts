@@ -34,6 +34,8 @@ export interface GitTargetOptions {
   runGit?: RunGit;
   /** Titles and licence for the repository's README.md and index.html. */
   meta?: DatasetMeta;
+  /** A fetch or push over HTTP(S) with no progress for this long is abandoned (publish.timeoutMs; default 120 s). */
+  timeoutMs?: number;
 }
 
 /** finish() takes no assets: the git target notes them in the tag message only when it makes a release. */
@@ -48,7 +50,7 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
   let located: Where | undefined;
 
   async function where(): Promise<Where> {
-    located ??= await locate(options.repo, workDir, runGit);
+    located ??= await locate(options.repo, workDir, runGit, options.timeoutMs);
     await sync(located, branch);
     return located;
   }

@@ -102,7 +102,7 @@ export function configTarget(
       ...github,
     });
   }
-  return gitTarget({ repo: target.location, branch, workDir, clock, meta });
+  return gitTarget({ repo: target.location, branch, workDir, clock, meta, timeoutMs: config.publish.timeoutMs });
 }
 
 export function formatSummary(s: JobSummary): string {

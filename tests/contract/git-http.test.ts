@@ -2,11 +2,15 @@
  * The git target against a real git server on 127.0.0.1 — git's own smart-HTTP server (`git http-backend`) behind a
  * node:http server, with Basic authentication taken from the URL — rather than a path remote: a first release and a
  * re-run that publishes nothing, a crash between the local ref update and the push and its resume, and a server that
- * refuses the push (`xxgk publish` exits 2 naming the remote, its credentials redacted).
+ * refuses the push (`xxgk publish` exits 2 naming the remote, its credentials redacted); and a server that accepts
+ * the connection but never answers, given up after publish.timeoutMs with no progress.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { execGit, type RunGit } from '../../pipeline/adapters/git.ts';
@@ -16,6 +20,7 @@ import { readTree } from '../helpers/build-samples.ts';
 import { stateOf } from '../helpers/git-handle.ts';
 import { serveGitHttp } from '../helpers/git-http-server.ts';
 import { build, day, fixture } from '../helpers/publish-fixture.ts';
+import { PublishError } from '../../pipeline/errors.ts';
 import { InjectedCrash } from './target-contract.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -94,4 +99,17 @@ test('xxgk publish to a git server that refuses the push exits 2, naming the rem
   assert.match(out, /refused: main is protected/);
   assert.ok(!out.includes(SECRET), 'the credentials never reach a message');
   assert.deepEqual((await stateOf(repo.path)).tags, [], 'the server holds nothing');
+});
+
+test('a git server that accepts the connection and never answers: the fetch is given up after timeoutMs with no progress', async (t) => {
+  const server = createServer(() => {}); // never answers
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  t.after(() => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/data.git`;
+  const dir = mkdtempSync(join(tmpdir(), 'xxgk-git-hang-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const target = gitTarget({ repo: url, branch: 'main', workDir: join(dir, 'work'), clock: day(1), timeoutMs: 1000 });
+  const err = await target.latest().then(() => null, (e: unknown) => e);
+  assert.ok(err instanceof PublishError, String(err));
+  assert.match(err.message, new RegExp(`^cannot fetch from ${url.replace(/[.]/g, '\\.')}: .*Operation too slow.* \\(no progress within publish\\.timeoutMs\\)$`, 's'));
 });

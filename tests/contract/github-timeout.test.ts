@@ -20,6 +20,11 @@ import { serveFakeGitHub } from './fake-github/wire.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+function withoutApiUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { GITHUB_API_URL: _drop, ...rest } = env;
+  return rest;
+}
+
 async function serve(t: { after: (fn: () => Promise<void>) => void }) {
   const wire = await serveFakeGitHub({ token: 'ghp_wire' });
   t.after(() => wire.close());
@@ -53,16 +58,17 @@ test('a request that never gets an answer, retries spent: a RemoteError naming t
   assert.equal(wire.fake.requests.filter((r) => r.operationId === 'repos/get-commit').length, 2, 'tried, then retried once');
 });
 
-test('xxgk publish --config with publish.timeoutMs: a GitHub that never answers exits 2, naming the remote and the step', async (t) => {
+test('xxgk publish --config with publish.apiUrl and publish.timeoutMs: a GitHub that never answers exits 2, naming the remote and the step', async (t) => {
   const wire = await serve(t);
   wire.fake.inject(() => true, { kind: 'hang' }, { times: Infinity });
   const f = fixture();
   t.after(() => rmSync(f.dir, { recursive: true, force: true }));
   await build(f, day(1));
   const config = join(f.dir, 'xxgk.config.yaml');
-  writeFileSync(config, 'sources:\n  - id: inbox\n    name: 样例\n    region: "320800"\n    inbox: in\npublish:\n  repo: xxgk/data\n  timeoutMs: 300\n  retries: 0\n');
+  writeFileSync(config, `sources:\n  - id: inbox\n    name: 样例\n    region: "320800"\n    inbox: in\npublish:\n  repo: xxgk/data\n  apiUrl: ${wire.apiUrl}\n  timeoutMs: 300\n  retries: 0\n`);
   const child = spawn(process.execPath, [join(ROOT, 'bin/xxgk.js'), 'publish', '--out', f.out, '--config', config], {
-    cwd: f.dir, env: { ...process.env, GITHUB_TOKEN: 'ghp_wire', GITHUB_API_URL: wire.apiUrl },
+    // The API from the config's publish.apiUrl (no GITHUB_API_URL in the environment).
+    cwd: f.dir, env: { ...withoutApiUrl(process.env), GITHUB_TOKEN: 'ghp_wire' },
   });
   let err = '';
   child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
