@@ -73,7 +73,7 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     const after = defs.slice(at + 1).find((d) => out.get(d));
     const low = before ? out.get(before)!.index : -1;
     const high = after ? out.get(after)!.index : Infinity;
-    const blank = lines.find((l) => l.run === '' && !l.cells && l.index > low && l.index < high && !used.has(l.index) && labelRecall(wrappedLabel(lines, l, defs), def.zh) >= 0.9);
+    const blank = lines.find((l) => l.run === '' && !l.cells && l.index > low && l.index < high && !used.has(l.index) && namesRow(wrappedLabel(lines, l, defs), defs) === def);
     if (blank) {
       used.add(blank.index);
       out.set(def, null);
@@ -93,6 +93,19 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     checkPlaced({ file, table: tableName(table), edition }, { rows: labelled, alignment, defs, missing });
   }
   return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
+}
+
+/**
+ * A label alone names a row when it holds most of that row's label, and no other's as much: between the rows placed
+ * around it, most (OCR slips lose a few bigrams); as a row among the rows placed by order, nearly all.
+ */
+const BLANK_ROW_RECALL = 0.6;
+const ANCHOR_RECALL = 0.9;
+
+function namesRow(label: string, defs: readonly RowDef[], min = BLANK_ROW_RECALL): RowDef | undefined {
+  const scored = defs.map((d) => ({ d, r: Math.max(...[d.zh, ...(d.aliases ?? [])].map((z) => labelRecall(label, z))) })).sort((a, b) => b.r - a.r);
+  const [best, second] = scored;
+  return best && best.r >= min && (!second || second.r < best.r) ? best.d : undefined;
 }
 
 /**
@@ -122,8 +135,11 @@ function blankRows(lines: readonly FlatLine[], defs: readonly RowDef[], headings
     if (l.run !== '' || l.cells || isGroupHeading(l.label, headings)) return [];
     const next = lines[l.index + 1];
     if (next && (next.run !== '' || next.cells) && next.label !== '' && !startsItem(next.label)) return [];
+    // Nor the end of a label whose figures stand on the row before (that row's label names no row by itself).
+    const before = lines[l.index - 1];
+    if (before && (before.run !== '' || before.cells) && !startsItem(l.label) && !namesRow(ownLabel(before.label).own, defs)) return [];
     const label = wrappedLabel(lines, l, defs);
-    if (!defs.some((d) => labelRecall(label, d.zh) >= 0.9)) return [];
+    if (!namesRow(label, defs, ANCHOR_RECALL)) return [];
     return [{ label, own: label, context: '', values: [], at: l.at, index: l.index, after: '', line: l.index }];
   });
 }

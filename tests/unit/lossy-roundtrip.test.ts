@@ -16,7 +16,7 @@ const SEEDS = Array.from({ length: 40 }, (_, i) => i);
  * The share of reports a rendering may refuse: raw pdftotext prints nothing for a blank cell, so a row with blanks
  * often fits several splits (refused: "run pdftotext -layout").
  */
-const MAX_REFUSED: Record<string, number> = { 'flat-text': 0.1, 'pdftotext-raw': 0.6, markdown: 0.15 };
+const MAX_REFUSED: Record<string, number> = { 'flat-text': 0.1, 'pdftotext-raw': 0.6, markdown: 0.15, ocr: 0.25 };
 
 for (const rendering of LOSSY_RENDERINGS) {
   test(`lossy round trip: ${rendering} reads no cell wrong`, async () => {
@@ -117,4 +117,23 @@ test('a Markdown row whose labels cannot be told apart is flagged, not guessed',
   const dup = report.tables.applications['not_processed.duplicate']!.total!;
   assert.equal(dup.kind, 'text');
   assert.match(dup.note!, /without a label .* which row is which cannot be told/);
+});
+
+test('OCR text: a figure with a letter in it (O for 0, l for 1) is flagged, never guessed; slipped labels still align', async () => {
+  const { renderOcr } = await import('../../pipeline/synth/render-ocr.ts');
+  const g = generate(9, { blankStyle: 'zeros', edition: '2021' });
+  for (const form of ['markdown', 'plain'] as const) {
+    const text = renderOcr(g.values, { narrative: g.narrative, form })
+      .replace(/^(\|? ?行政许可 (?:\| )?)[^ |\n]*/m, '$11O5')
+      .replace(/申请数量/, '甲请数量');
+    const doc = await ingest(new TextEncoder().encode(text), `ocr.${form === 'plain' ? 'txt' : 'md'}`);
+    assert.equal(doc.source.rendering, form === 'plain' ? 'flat-text' : 'markdown');
+    const report = parseDocument(doc);
+    const cell = report.tables.proactive.administrative_licensing!.decisions!;
+    assert.equal(cell.kind, 'text', form);
+    assert.equal(cell.value, null);
+    assert.match(cell.note!, /OCR slip/);
+    const wrong = compareCells(g.values, report).filter((m) => !m.found.startsWith('text'));
+    assert.deepEqual(wrong, [], form);
+  }
 });
