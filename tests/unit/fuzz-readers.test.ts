@@ -17,7 +17,9 @@ import { readReport } from '../../pipeline/read.ts';
 import { generate, renderDocx, renderHtml, renderLayoutText, renderPdf, renderWordText } from '../../pipeline/synth/index.ts';
 import { renderFlatText } from '../../pipeline/synth/render-flat-text.ts';
 import { validate } from '../../pipeline/validate/index.ts';
+import { type ByteOp, applyBytes, byteOp } from '../helpers/fuzz-bytes.ts';
 import { pdfOf } from '../helpers/hostile.ts';
+import { spawn } from 'node:child_process';
 
 const FULL = process.env.XXGK_TEST_FULL === '1';
 /** Cases per reader: quick slice / full run. */
@@ -44,24 +46,6 @@ async function readOrReject(bytes: Uint8Array, name: string, tally: { read: numb
     assert.ok(err.message.length > 10, `the error says what is wrong: ${err.message}`);
     tally.rejected++;
   }
-}
-
-// --- byte mutations (any format) ---
-type ByteOp = { op: 'flip'; at: number; byte: number } | { op: 'insert'; at: number; bytes: number[] } | { op: 'delete'; at: number; length: number } | { op: 'truncate'; at: number };
-const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
-  fc.record({ op: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 12 }) }),
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 300 }) }),
-  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-);
-function applyBytes(b: Uint8Array, m: ByteOp): Uint8Array {
-  const n = b.length;
-  if (n === 0) return b;
-  const at = m.at % n;
-  if (m.op === 'flip') return Uint8Array.from(b, (x, k) => (k === at ? m.byte : x));
-  if (m.op === 'insert') return Uint8Array.from([...b.subarray(0, at), ...m.bytes, ...b.subarray(at)]);
-  if (m.op === 'delete') return Uint8Array.from([...b.subarray(0, at), ...b.subarray(at + m.length)]);
-  return b.subarray(0, at);
 }
 
 // --- markup mutations (HTML, the .docx's XML): on tokens, tags and text ---
@@ -186,9 +170,17 @@ describe('fuzzing every reader: only InputErrors (issue 14 §6)', { timeout: FUL
     assert.ok(t.rejected > 0, JSON.stringify(t));
   });
 
-  it(`PDF: ${RUNS.pdf} files with their bytes hit`, async () => {
-    const original = await renderPdf(g.values, { narrative: g.narrative });
-    await property('pdf', RUNS.pdf, 3, fc.array(byteOp, { minLength: 1, maxLength: 3 }), (bs) => bs.reduce(applyBytes, original), 'report.pdf');
+  it(`PDF: ${RUNS.pdf} files with their bytes hit (in a child process)`, async () => {
+    // pdf.js may leave a stray rejection in the process reading a damaged PDF (pdf-stray.ts ignores it there);
+    // the test runner would report it as this test's failure, so these reads run in a child of their own.
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('../helpers/fuzz-pdf-child.ts', import.meta.url).pathname, '3', String(RUNS.pdf)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, out);
+    const t = JSON.parse(out) as { read: number; rejected: number; failures: string[] };
+    assert.deepEqual(t.failures, []);
+    assert.equal(t.read + t.rejected, RUNS.pdf);
   });
 
   it(`PDF: ${RUNS['pdf-ops']} pages of random operators, numbers and text`, async () => {
