@@ -39,7 +39,9 @@ export interface Location {
  * - derived: not printed, computed from printed cells (derivedFrom says which);
  * - inferred: printed, but where the cell's figures start and end was lost (flattened page text glues a row's
  *   figures together), or which column a figure stands in (layout text prints nothing for a blank cell): the one
- *   split or placement that the template's arithmetic allows (inferredBy says which rules fixed it).
+ *   split or placement that the template's arithmetic allows (inferredBy says which rules fixed it); or which row a
+ *   row of figures belongs to, its label lost (Markdown, raw pdftotext): placed by the template's row order
+ *   (inferredBy starts with "row_order", then the rules that confirmed it).
  */
 export const CELL_KINDS = ['number', 'blank', 'not_applicable', 'text', 'absent', 'derived', 'inferred'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
@@ -63,7 +65,10 @@ export interface Cell {
   source?: Location;
   /** For derived cells: the cells (row codes) it was computed from. */
   derivedFrom?: string[];
-  /** For inferred cells: the consistency rules (CONSISTENCY_RULES ids) that fixed the split of the row's digits. */
+  /**
+   * For inferred cells: the consistency rules (CONSISTENCY_RULES ids) that fixed the split of the row's digits, or
+   * "row_order" first when the row was placed by the template's row order (its label lost), then the rules that held.
+   */
   inferredBy?: string[];
 }
 
