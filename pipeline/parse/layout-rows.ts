@@ -64,6 +64,8 @@ function linesOf(cells: readonly TextCell[]): Line[] {
     if (!cell.rowEnd) continue;
     let cut = row.length;
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
+    // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
+    if (cut === row.length - 1 && !/\d/.test(row[cut]!.text)) cut = row.length;
     const line = row[0]!.at.line ?? 0;
     lines.push({ line, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
     row = [];

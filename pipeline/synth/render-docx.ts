@@ -5,13 +5,14 @@
  * The zip is re-packed with fixed file dates and document dates, so the same report always gives the same bytes.
  */
 import {
-  AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
   VerticalAlign, VerticalMergeType, WidthType,
 } from 'docx';
 import JSZip from 'jszip';
 import { TABLE_IDS } from '../model/template.ts';
 import { type Block, docText } from './doc-text.ts';
 import { narrativeFigures } from './generate.ts';
+import { type OfficePage, officeColumns } from './office-page.ts';
 import { buildGrid, expandGrid, type Grid, type Labels } from './grid.ts';
 import { drawPrintStyle, type PrintStyle, printValue, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
@@ -24,6 +25,8 @@ export interface DocxRenderOptions {
   seed?: number;
   /** Force variants (variants.ts); the others are drawn. */
   variants?: Partial<Variants>;
+  /** Lay the report out as for printing to PDF from an office suite: page, narrow columns, an open table side. */
+  office?: OfficePage;
 }
 
 const BODY = { font: '仿宋_GB2312', size: 32 };
@@ -38,13 +41,16 @@ function paragraph(b: Block): Paragraph {
   });
 }
 
-function cellRuns(rng: Rng, text: string): TextRun[] {
+function cellRuns(rng: Rng, text: string, font = CELL): TextRun[] {
   if (/^\d{2,}$/.test(text) && rng.chance(0.2)) {
     const cut = rng.int(1, text.length - 1);
-    return [new TextRun({ text: text.slice(0, cut), ...CELL }), new TextRun({ text: text.slice(cut), ...CELL })];
+    return [new TextRun({ text: text.slice(0, cut), ...font }), new TextRun({ text: text.slice(cut), ...font })];
   }
-  return text === '' ? [] : [new TextRun({ text, ...CELL })];
+  return text === '' ? [] : [new TextRun({ text, ...font })];
 }
+
+/** Table 三's label columns, drawn narrow for an office-suite print. */
+const LABEL_COLUMNS: Partial<Record<string, number>> = { applications: 3 };
 
 /** A header's text as two or three paragraphs of its cell ("本年制发" / "件数"). */
 function headerLines(text: string): string[] {
@@ -52,10 +58,14 @@ function headerLines(text: string): string[] {
   return n < 4 ? [text] : wrapChars(text, Math.max(2, Math.ceil(n / (n > 8 ? 3 : 2))));
 }
 
-function wordTable(rng: Rng, grid: Grid, style: PrintStyle, variants: Variants): Table {
+function wordTable(rng: Rng, grid: Grid, style: PrintStyle, variants: Variants, office?: OfficePage): Table {
   const colWidth = Math.floor(9000 / grid.columns);
+  const textWidth = office ? office.page.width - office.page.margin.left - office.page.margin.right : 0;
+  const widths = office ? officeColumns(office, textWidth, grid.columns, LABEL_COLUMNS[grid.table] ?? 0) : Array.from({ length: grid.columns }, () => colWidth);
+  const span = (col: number, n: number): number => widths.slice(col, col + n).reduce((a, b) => a + b, 0);
+  const font = office ? { ...CELL, size: office.cellSize } : CELL;
   const rows = expandGrid(grid).map((placed) => new TableRow({
-    children: placed.map(({ cell, continuation }) => {
+    children: placed.map(({ cell, col, continuation }) => {
       let text = '';
       if (!continuation) text = cell.kind === 'value' ? printValue(grid.table, cell.ref!.column, cell.value ?? null, style, cell.ref!.row) : cell.text;
       const lines = variants.headerParagraphs && cell.kind === 'header' && !continuation ? headerLines(text) : [text];
@@ -63,10 +73,10 @@ function wordTable(rng: Rng, grid: Grid, style: PrintStyle, variants: Variants):
         columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
         verticalMerge: cell.rowspan > 1 ? (continuation ? VerticalMergeType.CONTINUE : VerticalMergeType.RESTART) : undefined,
         verticalAlign: VerticalAlign.CENTER,
-        width: { size: colWidth * cell.colspan, type: WidthType.DXA },
+        width: { size: span(col, cell.colspan), type: WidthType.DXA },
         children: lines.map((line) => new Paragraph({
           alignment: cell.kind === 'label' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          children: cellRuns(rng, line),
+          children: cellRuns(rng, line, font),
         })),
       });
     }),
@@ -76,15 +86,17 @@ function wordTable(rng: Rng, grid: Grid, style: PrintStyle, variants: Variants):
     rows.splice(rows.length - 1, 0, new TableRow({
       children: [new TableCell({
         columnSpan: grid.columns,
-        width: { size: colWidth * grid.columns, type: WidthType.DXA },
-        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '- 2 -', ...CELL })] })],
+        width: { size: span(0, grid.columns), type: WidthType.DXA },
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '- 2 -', ...font })] })],
       })],
     }));
   }
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   return new Table({
     rows,
-    width: { size: colWidth * grid.columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: grid.columns }, () => colWidth),
+    width: { size: span(0, grid.columns), type: WidthType.DXA },
+    columnWidths: widths,
+    ...(office?.openSide ? { borders: { [office.openSide]: none } } : {}),
   });
 }
 
@@ -122,7 +134,7 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
   for (const id of TABLE_IDS) {
     children.push(paragraph({ kind: 'h1', text: text.tableHeadings[id] }));
     const labels: Labels = { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording };
-    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], labels), style, variants));
+    children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], labels), style, variants, opts.office));
     if (id === 'applications' && style.note === 'mark') children.push(paragraph({ kind: 'p', text: FOOTNOTE }));
   }
   children.push(...text.after.map(paragraph));
@@ -135,7 +147,7 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
     lastModifiedBy: values.agency,
     revision: 1,
     sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1531, right: 1531 } } },
+      properties: { page: opts.office ? { size: { width: opts.office.page.width, height: opts.office.page.height }, margin: opts.office.page.margin } : { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1531, right: 1531 } } },
       footers: {
         default: new Footer({
           children: [new Paragraph({
