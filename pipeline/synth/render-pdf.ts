@@ -17,6 +17,7 @@ import { writePdf } from './pdf-write.ts';
 import { drawPrintStyle, unitRng } from './print.ts';
 import { renderRng, type Rng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
+import { drawVariants, type Variants } from './variants.ts';
 
 export type { PdfFont } from './pdf-font.ts';
 
@@ -33,6 +34,8 @@ export interface PdfRenderOptions {
   scanned?: boolean | number[];
   /** The font's CMap: UTF-16BE codes (UniGB-UCS2-H, the default) or GBK bytes (GBK-EUC-H). */
   font?: PdfFont;
+  /** Force variants (variants.ts); a PDF prints full-width digits, the others not. */
+  variants?: Partial<Variants>;
 }
 
 const PRODUCERS = [['Microsoft® Word 2016', 'Microsoft® Word 2016'], ['Microsoft® Word 2019', 'Microsoft® Word 2019'], ['WPS 文字', 'WPS 文字']] as const;
@@ -55,7 +58,7 @@ function drawPageStyle(rng: Rng, runningHeader: string | null): PageStyle {
   };
 }
 
-function drawTableStyle(rng: Rng, narrowLabels: boolean, units: Rng): TableStyle {
+function drawTableStyle(rng: Rng, narrowLabels: boolean, units: Rng, variants: Variants): TableStyle {
   const size = rng.pick([9, 10, 10.5]);
   return {
     size,
@@ -65,7 +68,7 @@ function drawTableStyle(rng: Rng, narrowLabels: boolean, units: Rng): TableStyle
     narrowLabels,
     resultLabel: rng.chance(0.7) ? 'vertical' : 'wrapped',
     numbering: rng.chance(0.2) ? '、' : '.',
-    print: drawPrintStyle(rng, units),
+    print: drawPrintStyle(rng, units, { digits: variants.digits === 'full-width' ? 'full-width' : 'ascii', note: 'none' }),
   };
 }
 
@@ -74,7 +77,8 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   const text = docText(values, opts.narrative ?? narrativeFigures(values));
   const header = opts.runningHeader ?? rng.chance(0.3);
   const page = drawPageStyle(rng, header ? text.fullTitle : null);
-  const table = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25), unitRng(values, 'pdf', opts.seed));
+  const variants = drawVariants(values, 'pdf', opts.seed, opts.variants);
+  const table = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25), unitRng(values, 'pdf', opts.seed), variants);
   const [creator, producer] = rng.pick(PRODUCERS);
   const width = A4.width - page.margin.left - page.margin.right;
   const tables = TABLE_IDS.map((id) => layoutTable(id, values, width, table));

@@ -120,11 +120,14 @@ test('round trip: every variant of issue 11 §1 forced (digits, notes, sections,
     { digits: 'full-width' }, { digits: 'padded' }, { note: 'paren' }, { note: 'mark' }, { shiftedSections: true },
     { otherWording: true }, { headerParagraphs: true }, { footerRow: true },
   ];
-  for (const variants of forced) {
+  // One seed per variant, alternately as drawn and printing every zero (kept small: the suite's time is counted).
+  for (const [k, variants] of forced.entries()) {
     await t.test(JSON.stringify(variants), async () => {
-      for (const [seed, options] of [[1, {}], [102, { blankStyle: 'zeros' }]] as Array<[number, GenerateOptions]>) {
+      for (const [seed, options] of [k % 2 === 0 ? [1, {}] : [102, { blankStyle: 'zeros' }]] as Array<[number, GenerateOptions]>) {
         const g = generate(seed, options);
-        for (const rendering of ['word-text', 'html', 'html-word', 'docx', 'pdftotext-layout'] as const) {
+        // A PDF prints full-width digits only (its other variants are the office-suite ones of pdf-table.ts).
+        const renderings = ['word-text', 'html', 'html-word', 'docx', 'pdftotext-layout', ...(variants.digits === 'full-width' ? ['pdf'] as const : [])] as const;
+        for (const rendering of renderings) {
           const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative, variants });
           assert.deepEqual(await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, false), [], `${rendering}, ${label(seed, options)}`);
         }
