@@ -121,7 +121,23 @@ function cellText(texts: readonly PdfText[]): string {
   return text.trim();
 }
 
+/**
+ * A table drawn with no rule on one side (office suites let a side's border be turned off): the other side's rules
+ * run on to where that border would be. Put the missing border there, so the outer column or row stays in the table.
+ */
+function closeOpenSides(hs: HRule[], vs: VRule[]): void {
+  const [top, bottom] = [Math.min(...hs.map((h) => h.y)), Math.max(...hs.map((h) => h.y))];
+  const [left, right] = [Math.min(...vs.map((v) => v.x)), Math.max(...vs.map((v) => v.x))];
+  const [x1, x2] = [Math.min(...hs.map((h) => h.x1)), Math.max(...hs.map((h) => h.x2))];
+  const [y1, y2] = [Math.min(...vs.map((v) => v.y1)), Math.max(...vs.map((v) => v.y2))];
+  if (x2 > right + 3 * SNAP) vs.push({ x: x2, y1: top, y2: bottom });
+  if (x1 < left - 3 * SNAP) vs.push({ x: x1, y1: top, y2: bottom });
+  if (y2 > bottom + 3 * SNAP) hs.push({ y: y2, x1, x2 });
+  if (y1 < top - 3 * SNAP) hs.push({ y: y1, x1, x2 });
+}
+
 function buildTable(hs: HRule[], vs: VRule[], texts: readonly PdfText[]): RuledTable {
+  closeOpenSides(hs, vs);
   const box: Box = {
     top: Math.min(...hs.map((h) => h.y)), bottom: Math.max(...hs.map((h) => h.y)),
     left: Math.min(...vs.map((v) => v.x)), right: Math.max(...vs.map((v) => v.x)),
