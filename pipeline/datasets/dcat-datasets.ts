@@ -22,6 +22,10 @@ export interface DistributionSpec {
   conformsTo?: Standard[];
   /** A partitioned table (partitions.ts): path is the table's, and the catalog lists one distribution per file. */
   partitioned?: boolean;
+  /** A release asset (path is its name): downloaded from the release (meta.releases), measured nowhere in the tree. */
+  asset?: boolean;
+  /** dcat:compressFormat of a compressed file. */
+  compressFormat?: 'gzip';
 }
 
 export interface DatasetSpec {

@@ -5,7 +5,7 @@
  */
 import type { DistributionSpec } from './dcat-datasets.ts';
 import { partsOf, partitionOf } from './partitions.ts';
-import { PARTITIONED, csvTableSpec } from './table-schemas.ts';
+import { OBSERVATIONS_CSV, PARTITIONED, csvTableSpec } from './table-schemas.ts';
 import { csvwPath } from './to-csvw.ts';
 import { DATAPACKAGE_PROFILE } from './to-datapackage.ts';
 import type { Text } from './types.ts';
@@ -93,4 +93,24 @@ export function expandParts(dist: DistributionSpec, files: ReadonlyArray<{ path:
       title: { zh: `${dist.title.zh}，${year}年${part > 1 ? `第${part}部分` : ''}`, en: `${dist.title.en}, ${year}${part > 1 ? ` part ${part}` : ''}` },
     };
   });
+}
+
+/** The release asset with the whole observations table: its parts joined (header once), gzip (publish/assets.ts). */
+export const observationsAssetName = (version: string): string => `xxgk-observations-${version}.csv.gz`;
+
+/** The catalog's distribution of the bulk asset: downloaded from the release (meta.releases), not the tree. */
+export function observationsAsset(version: string): DistributionSpec {
+  return {
+    key: 'csv-gz',
+    path: observationsAssetName(version),
+    asset: true,
+    format: 'csv',
+    compressFormat: 'gzip',
+    title: { zh: '逐格数据全集（CSV，gzip 压缩，发布附件）', en: 'Observations, whole table (CSV, gzip; release asset)' },
+    description: {
+      zh: 'observations.csv 的全部分区按年度顺序合为一个文件（表头一次），gzip 压缩，作为该版本发布的附件下载；列同 observations.csv。',
+      en: 'Every partition of observations.csv joined in year order into one file (the header once), gzip-compressed, downloaded as an asset of this version\'s release; the columns of observations.csv.',
+    },
+    conformsTo: [csvDistributions(OBSERVATIONS_CSV, { zh: '', en: '' })[0]!.conformsTo![0]!],
+  };
 }

@@ -5,9 +5,11 @@
  */
 import { bodyDatasets } from './dcat-bodies.ts';
 import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
-import { expandParts } from './dcat-files.ts';
+import { expandParts, observationsAsset } from './dcat-files.ts';
+import { partsOf } from './partitions.ts';
+import { OBSERVATIONS_CSV } from './table-schemas.ts';
 import {
-  EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEMES, date, themeUri, plain, ref, text, typed, words, type OutputNode, type Ref,
+  COMPRESSIONS, EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEMES, date, themeUri, plain, ref, text, typed, words, type OutputNode, type Ref,
 } from './dcat-vocab.ts';
 import type { FileStat, ReleaseContext } from './types.ts';
 
@@ -136,6 +138,7 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
   const stats = new Map(ctx.files.map((f) => [f.path, f]));
   /** A distribution of a dataset, with its checksum node. */
   const distribution = (datasetKey: string, dist: DistributionSpec, modifiedOn = modified): Ref => {
+    if (dist.asset) return assetDistribution(datasetKey, dist, modifiedOn);
     const stat = statOf(ctx, stats, datasetKey, dist);
     const format = FORMATS[dist.format];
     const url = [ref(`${meta.baseUrl}${dist.path}`)];
@@ -159,6 +162,23 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     });
     return node;
   };
+  /** A release asset: its download URL on the release; its size and checksum are the release's, not the tree's. */
+  const assetDistribution = (datasetKey: string, dist: DistributionSpec, modifiedOn: ReturnType<typeof date>[]): Ref => {
+    const format = FORMATS[dist.format];
+    return g.add(iri.distribution(datasetKey, dist.key), ['dcat:Distribution'], {
+      'dct:title': text(dist.title),
+      'dct:description': text(dist.description),
+      'dcat:accessURL': [ref(`${meta.releases}v${meta.version}/${dist.path}`)],
+      'dcat:downloadURL': [ref(`${meta.releases}v${meta.version}/${dist.path}`)],
+      'dcat:mediaType': [v.add(`${IANA}${format.mediaType}`, ['dct:MediaType'])],
+      ...(dist.compressFormat ? { 'dcat:compressFormat': [v.add(`${IANA}${COMPRESSIONS[dist.compressFormat]}`, ['dct:MediaType'])] } : {}),
+      'dct:format': [v.add(`${EU}file-type/${format.fileType}`, ['dct:MediaTypeOrExtent'])],
+      'dct:license': [license],
+      'dct:modified': modifiedOn,
+      'dct:conformsTo': (dist.conformsTo ?? []).map((std) =>
+        v.add(/^https?:/.test(std.uri) ? std.uri : `${meta.baseUrl}${std.uri}`, ['dct:Standard'], { 'dct:title': text(std.title) })),
+    });
+  };
   const release = {
     'dcat:version': [plain(meta.version)],
     'adms:versionNotes': [plain(meta.versionNotes)],
@@ -178,7 +198,11 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       'dcat:landingPage': [homepage],
       'dcat:inSeries': [series],
     });
-    const distributions = spec.distributions.flatMap((dist) => expandParts(dist, ctx.files));
+    const distributions = [
+      ...spec.distributions.flatMap((dist) => expandParts(dist, ctx.files)),
+      // The whole observations table as a release asset, where the target makes releases with assets.
+      ...(spec.key === 'observations' && meta.releases && partsOf(OBSERVATIONS_CSV, ctx.files).length ? [observationsAsset(meta.version)] : []),
+    ];
     g.add(iri.dataset(spec.key), [], { 'dcat:distribution': distributions.map((dist) => distribution(spec.key, dist)) });
     return dataset;
   });

@@ -30,6 +30,8 @@ export const FORMATS = {
   csvw: { mediaType: 'application/csvm+json', fileType: 'JSON_LD', label: 'CSVW' },
   parquet: { mediaType: 'application/vnd.apache.parquet', fileType: 'PARQUET', label: 'Parquet' },
 } as const;
+/** IANA types of the compressions a distribution may have (dcat:compressFormat). */
+export const COMPRESSIONS = { gzip: 'application/gzip' } as const;
 export type FormatId = keyof typeof FORMATS;
 
 /** EU data themes (the config's dataset.theme codes), with their labels. */

@@ -72,5 +72,6 @@ export function datasetMeta(settings: DatasetSettings = {}, options: MetaOptions
     themes: settings.theme ?? d.themes,
     languages: settings.language ?? d.languages,
     spatial: settings.spatial ? { code: settings.spatial } : d.spatial,
+    ...(options.github ? { releases: `https://github.com/${options.github.owner}/${options.github.name}/releases/download/` } : {}),
   };
 }

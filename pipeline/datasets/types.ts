@@ -42,6 +42,12 @@ export interface DatasetMeta {
   accrualPeriodicity: string;
   /** Date of the dataset's first release (YYYY-MM-DD), kept from release to release; the build date when there is none. */
   issued: string;
+  /**
+   * Where each version's release assets are downloaded, ending with '/': the asset of version X is at
+   * `${releases}vX/<name>` (https://github.com/OWNER/NAME/releases/download/ for a GitHub target). Without it (a git
+   * target, a build) the catalog names no asset.
+   */
+  releases?: string;
 }
 
 /** Headline figures of one report (null when the source prints nothing there). */

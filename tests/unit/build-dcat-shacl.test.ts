@@ -19,7 +19,11 @@ const SHAPES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'] as const;
 type ShapesName = (typeof SHAPES)[number];
 
 const files = (): FileStat[] => releaseFiles();
-const context = (): ReleaseContext => sampleContext(sampleReports(), files());
+/** With a GitHub target's releases, so the bulk asset's distribution is checked too. */
+const context = (): ReleaseContext => {
+  const ctx = sampleContext(sampleReports(), files());
+  return { ...ctx, meta: { ...ctx.meta, releases: 'https://github.com/owner/name/releases/download/' } };
+};
 
 const shapes = new Map<ShapesName, Store>();
 before(async () => {

@@ -138,6 +138,23 @@ test('observations has its own dataset: the tidy CSV, its twin, their CSVW, the 
   assert.deepEqual(store.getSubjects(`${DCAT}downloadURL`, `${base}feed/observations/2023.ndjson`, null).map((t) => t.value), [d('ndjson-2023')]);
 });
 
+test('with releases (a GitHub target), the whole observations table is a distribution downloaded from the release', async () => {
+  const plain = context();
+  const releases = 'https://github.com/owner/name/releases/download/';
+  const ctx = { ...plain, meta: { ...plain.meta, releases } };
+  const store = new Store(new Parser().parse(await catalogTurtle(ctx)));
+  const d = `${ctx.meta.baseUrl}catalog#distribution-observations-csv-gz`;
+  const url = `${releases}v${ctx.meta.version}/xxgk-observations-${ctx.meta.version}.csv.gz`;
+  assert.equal(one(store, d, `${DCAT}downloadURL`).value, url);
+  assert.equal(one(store, d, `${DCAT}mediaType`).value, 'http://www.iana.org/assignments/media-types/text/csv');
+  assert.equal(one(store, d, `${DCAT}compressFormat`).value, 'http://www.iana.org/assignments/media-types/application/gzip');
+  assert.deepEqual(objects(store, d, `${DCAT}byteSize`), [], 'no size: the asset is measured by the release, not the tree');
+  assert.deepEqual(standards(store, d), [`${ctx.meta.baseUrl}data/observations/csv-metadata.json`]);
+  // Without releases (a git target, a build) the catalog names no asset.
+  const none = new Store(new Parser().parse(await catalogTurtle(plain)));
+  assert.equal(none.getSubjects(null, null, null).filter((t) => t.value === d).length, 0);
+});
+
 test('every data file of the release is a distribution, and every distribution says what it conforms to', async () => {
   const ctx = context();
   const store = new Store(new Parser().parse(await catalogTurtle(ctx)));

@@ -7,6 +7,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import JSZip from 'jszip';
+import { gunzipSync } from 'node:zlib';
+import { observationsAssetName } from '../../pipeline/datasets/dcat-files.ts';
 import { csvZipName, deterministicZip, releaseAssets } from '../../pipeline/publish/assets.ts';
 import { gitTarget } from '../../pipeline/publish/git-target.ts';
 import { publish } from '../../pipeline/publish/index.ts';
@@ -91,16 +93,24 @@ test('--dry-run writes nothing: not the folder, not the repository; its file lis
   assert.ok(real.plan.files.changed.includes('datapackage.json') && real.plan.files.changed.includes('manifest.json'));
 });
 
-test('assets: a deterministic zip of every CSV, catalog.jsonld and datapackage.json', async () => {
+test('assets: a deterministic zip of every CSV, the whole observations table gzipped, catalog.jsonld and datapackage.json', async () => {
   const { f, target } = setup();
   await build(f, day(1));
   await publish(f.out, target, { clock: day(1) });
   const files = await folderRelease(f.out);
   const [a, b] = [await releaseAssets(files), await releaseAssets(files)];
   assert.deepEqual(a.map((x) => [x.name, x.contentType]), [
-    [csvZipName('1.0.0'), 'application/zip'], ['catalog.jsonld', 'application/ld+json'], ['datapackage.json', 'application/json'],
+    [csvZipName('1.0.0'), 'application/zip'], [observationsAssetName('1.0.0'), 'application/gzip'],
+    ['catalog.jsonld', 'application/ld+json'], ['datapackage.json', 'application/json'],
   ]);
   assert.ok(Buffer.from(a[0]!.data).equals(Buffer.from(b[0]!.data)), 'the same bytes every time');
+  assert.ok(Buffer.from(a[1]!.data).equals(Buffer.from(b[1]!.data)), 'the same gzip bytes every time');
+  // The gzip is the partitions of observations.csv joined in year order, the header once.
+  const parts = files.manifest.files.map((x) => x.path).filter((p) => /^data\/observations\/\d{4}(-\d+)?\.csv$/.test(p)).sort();
+  assert.ok(parts.length >= 2);
+  const joined = parts.map((p, k) => { const t = readFileSync(join(f.out, p), 'utf8'); return k === 0 ? t : t.slice(t.indexOf('\n') + 1); }).join('');
+  assert.equal(gunzipSync(a[1]!.data).toString('utf8'), joined);
+  assert.equal(joined.split('\n').filter((l) => l.includes('report_id,agency')).length, 1);
   const zip = await JSZip.loadAsync(a[0]!.data);
   const csvs = files.manifest.files.filter((x) => x.path.endsWith('.csv')).map((x) => x.path);
   assert.deepEqual(Object.keys(zip.files), [...csvs].sort());
