@@ -19,11 +19,12 @@ const COUNT = countArg(1_000, 'node --expose-gc --import tsx bench/pdf.ts');
 const sampler = setInterval(sample, 25);
 sampler.unref();
 
+const SIDES = [undefined, undefined, 'right', undefined, 'left', 'bottom'] as const;
 const BREAKS: Array<TableId | undefined> = [undefined, 'applications', 'proactive', undefined, 'appeals'];
 
 /** Report i's options: independent cycles, so that every combination occurs. */
 function optionsFor(i: number): PdfRenderOptions {
-  return { breakInside: BREAKS[i % BREAKS.length], narrowLabels: i % 3 === 0, runningHeader: i % 4 === 1, font: i % 7 === 3 ? 'gbk' : 'ucs2' };
+  return { breakInside: BREAKS[i % BREAKS.length], narrowLabels: i % 3 === 0, runningHeader: i % 4 === 1, font: i % 7 === 3 ? 'gbk' : 'ucs2', openSide: SIDES[i % SIDES.length] };
 }
 
 /** What kind of PDF a report is, for the breakdown. */
@@ -33,6 +34,7 @@ function variant(o: PdfRenderOptions): string[] {
     o.breakInside ? `break inside ${o.breakInside}` : 'no forced break',
     o.narrowLabels ? 'narrow labels' : 'wide labels',
     ...(o.runningHeader ? ['running header'] : []),
+    ...(o.openSide ? [`no rule on the ${o.openSide}`] : []),
   ];
 }
 

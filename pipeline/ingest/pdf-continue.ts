@@ -30,7 +30,9 @@ export function sameColumns(a: RuledTable, b: RuledTable): boolean {
   return few.length >= 3 && shared >= 0.8 * few.length && near(xa[0]!, xb[0]!) && near(xa.at(-1)!, xb.at(-1)!);
 }
 
-const FIGURE = /^[\d\s.,\-—–]+$/;
+const FIGURE_TEXT = /^[+\d\s.,\-—–－]+$/;
+/** A figure, in half- or full-width digits ("０", "１２"). */
+const FIGURE = { test: (text: string): boolean => FIGURE_TEXT.test(text.normalize('NFKC')) };
 
 /**
  * Join the continued table's cut label cells to the cells they continue: a merged label cell cut by the break

@@ -2,7 +2,8 @@
  * A laid-out table drawn in segments, one per page it occupies: every cell border a ruled segment (no line inside a
  * merged cell), each line of a cell's text a string of its own, centred or left-aligned, vertically centred. A
  * merged cell that a page break cuts is drawn in two parts, each ruled; its text stands in the first part when it
- * fits there, else it runs on into the next part.
+ * fits there, else it runs on into the next part. With `openSide`, the table's outer border on that side is not drawn
+ * (on every page it occupies), as office suites allow.
  */
 import { type DrawOp, ruleOp, textOp } from './pdf-ops.ts';
 import { textWidth } from './pdf-measure.ts';
@@ -88,8 +89,16 @@ export function drawTable(layout: TableLayout, segments: Segment[], x: number, r
       texts[p.segment]!.push(...cellStrings(layout, c, p, shown[i]!));
     });
   }
+  const open = layout.style.openSide;
+  const outer = (e: Edge, i: number): boolean => {
+    const seg = segments[i]!;
+    const bottom = seg.top - layout.heights.slice(seg.from, seg.to).reduce((a, b) => a + b, 0);
+    if (e.vertical) return (open === 'left' && Math.abs(e.at - x) < 0.01) || (open === 'right' && Math.abs(e.at - right) < 0.01);
+    return (open === 'top' && Math.abs(e.at - seg.top) < 0.01) || (open === 'bottom' && Math.abs(e.at - bottom) < 0.01);
+  };
   return segments.map((_, i) => {
-    const own = rules === 'run' ? mergeEdges(edges[i]!) : edges[i]!;
+    const drawn = open ? edges[i]!.filter((e) => !outer(e, i)) : edges[i]!;
+    const own = rules === 'run' ? mergeEdges(drawn) : drawn;
     const lines = own.map((e) => (e.vertical ? ruleOp(e.at, e.to, e.at, e.from) : ruleOp(e.from, e.at, e.to, e.at)));
     return [...lines, ...texts[i]!];
   });

@@ -21,6 +21,8 @@ export interface TableStyle {
   resultLabel: 'vertical' | 'wrapped';
   numbering: '.' | '、';
   print: PrintStyle;
+  /** The table's outer border left undrawn on this side (office suites allow it). */
+  openSide?: 'left' | 'right' | 'top' | 'bottom';
 }
 
 export interface LaidCell {

@@ -32,6 +32,8 @@ export interface PdfRenderOptions {
   runningHeader?: boolean;
   /** Render these 1-based pages (true: all) as images only, with no text layer, like scanned pages. */
   scanned?: boolean | number[];
+  /** Leave every table's outer border undrawn on this side, as an office suite may print it. */
+  openSide?: 'left' | 'right' | 'top' | 'bottom';
   /** The font's CMap: UTF-16BE codes (UniGB-UCS2-H, the default) or GBK bytes (GBK-EUC-H). */
   font?: PdfFont;
   /** Force variants (variants.ts); a PDF prints full-width digits, the others not. */
@@ -78,7 +80,8 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   const header = opts.runningHeader ?? rng.chance(0.3);
   const page = drawPageStyle(rng, header ? text.fullTitle : null);
   const variants = drawVariants(values, 'pdf', opts.seed, opts.variants);
-  const table = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25), unitRng(values, 'pdf', opts.seed), variants);
+  const drawn = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25), unitRng(values, 'pdf', opts.seed), variants);
+  const table = opts.openSide ? { ...drawn, openSide: opts.openSide } : drawn;
   const [creator, producer] = rng.pick(PRODUCERS);
   const width = A4.width - page.margin.left - page.margin.right;
   const tables = TABLE_IDS.map((id) => layoutTable(id, values, width, table));

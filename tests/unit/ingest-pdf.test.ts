@@ -189,3 +189,10 @@ test('a PDF with no text and no images says so', async () => {
   doc.addPage();
   await rejects(await doc.save({ useObjectStreams: false }), /^no text in this PDF \(2 pages\): expected an annual report/);
 });
+
+test('a table with no rule on one side (as office suites print it) reads exactly, on every side, across a page break', async () => {
+  for (const [seed, openSide] of [[21, 'left'], [22, 'right'], [23, 'top'], [24, 'bottom']] as const) {
+    const { diffs } = await roundTrip(seed, { openSide, breakInside: 'applications', narrowLabels: true });
+    assert.deepEqual(diffs, [], `seed ${seed}, open ${openSide}`);
+  }
+});
