@@ -22,6 +22,8 @@ export interface DistributionSpec {
   conformsTo?: Standard[];
   /** A partitioned table (partitions.ts): path is the table's, and the catalog lists one distribution per file. */
   partitioned?: boolean;
+  /** The partitioned table this file describes: listed only while the table has a part (a release without reports has none). */
+  describes?: string;
   /** A release asset (path is its name): downloaded from the release (meta.releases), measured nowhere in the tree. */
   asset?: boolean;
   /** dcat:compressFormat of a compressed file. */

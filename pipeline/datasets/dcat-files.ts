@@ -54,7 +54,7 @@ export function csvDistributions(path: string, title: Text): DistributionSpec[] 
         conformsTo: [tableSchema],
       },
       {
-        key: `csvw${suffix}`, path: metadata, format: 'csvw',
+        key: `csvw${suffix}`, path: metadata, format: 'csvw', ...(partitioned ? { describes: p } : {}),
         title: { zh: `${name.zh}的 CSVW 元数据`, en: `CSVW metadata of ${name.en}` },
         description: {
           zh: `${p} 的 CSVW 元数据：列名、中英文标题、数据类型、主键和外键。`,
@@ -83,6 +83,10 @@ export const DATAPACKAGE_DISTRIBUTION: DistributionSpec = {
  * release (key and title with the year and part), in year and part order; none when the release has no such file.
  */
 export function expandParts(dist: DistributionSpec, files: ReadonlyArray<{ path: string }>): DistributionSpec[] {
+  if (dist.describes !== undefined) {
+    const { describes, ...rest } = dist;
+    return partsOf(describes, files).length > 0 ? [rest] : [];
+  }
   if (!dist.partitioned) return [dist];
   return partsOf(dist.path, files).map((f) => {
     const { year, part } = partitionOf(f.path)!;

@@ -216,11 +216,11 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
       const f: Fixture = { dir: dirname(out), in: '', out };
       for (const folder of folders.before) {
         rmSync(out, { recursive: true, force: true });
-        cpSync(folder, out, { recursive: true });
+        cpSync(folder, out, { recursive: true, dereference: true });
         await run(f, h, day(18));
       }
       rmSync(out, { recursive: true, force: true });
-      cpSync(folders.crash, out, { recursive: true });
+      cpSync(folders.crash, out, { recursive: true, dereference: true });
       h.crashAfter(k);
       let crashed = false;
       try {
@@ -256,7 +256,7 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>):
     const f = fixture();
     await build(f, day(18));
     const first = join(f.dir, 'first');
-    cpSync(f.out, first, { recursive: true });
+    cpSync(f.out, first, { recursive: true, dereference: true });
     correct(f, REPORTS.hongze2024, 'applications', 'received', 'natural_person', 1000);
     await build(f, day(19));
     await crashEverywhere({ before: [first], crash: f.out }, ['1.0.0', '1.0.1']);

@@ -85,7 +85,8 @@ test('a .doc over the size limit is refused before it is parsed', async () => {
   const { MAX_DOC_BYTES } = await import('../../pipeline/ingest/doc.ts');
   const big = new Uint8Array(MAX_DOC_BYTES + 1);
   big.set(MINIMAL_DOC.subarray(0, 8));
-  await inputError(big, 'huge.doc', /larger than the \d+-byte limit/);
+  // limits.maxBytes (20 MB by default) comes first, naming the key that raises it.
+  await inputError(big, 'huge.doc', /^the file is 67,108,865 bytes, over the limit of 20,971,520 \(limits\.maxBytes in xxgk\.config\.yaml raises it\)/);
 });
 
 function readDocWord(): Uint8Array {
