@@ -11,6 +11,8 @@ import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
 import { layoutRows } from './layout-rows.ts';
+import { stackedTexts } from './layout-stacks.ts';
+import { joinThousands } from './layout-thousands.ts';
 import { isPageNumber } from './normalize.ts';
 import { flatLines, groupHeadings } from './flat-rows.ts';
 import { markdownLines } from './markdown-lines.ts';
@@ -71,7 +73,10 @@ function parseCells(doc: CellDocument): AnnualReport {
   const appeals = sections.appeals!;
   const slice = (s: { start: number; end: number }): TextCell[] => cells.slice(s.start, s.end);
 
-  const evidence = detectEdition(cells.slice(proactive.start, applications.end));
+  const layout = doc.source.rendering === 'pdftotext-layout';
+  // Layout text wraps narrow header cells and labels over several lines: read them whole as well.
+  const tableCells = cells.slice(proactive.start, applications.end);
+  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...layoutRows(slice(applications))] : tableCells);
   if (!evidence.edition) {
     throw new InputError(
       `template edition unknown: the labels of tables 二 and 三 match ${
@@ -102,9 +107,9 @@ function parseCells(doc: CellDocument): AnnualReport {
   const printed = lossy
     ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
     : {
-        proactive: readProactive(file, edition, slice(proactive), units),
-        applications: readApplications(file, edition, doc.source.rendering === 'pdftotext-layout' ? layoutRows(slice(applications)) : slice(applications)),
-        appeals: readAppeals(file, edition, slice(appeals)),
+        proactive: readProactive(file, edition, layout ? joinThousands(slice(proactive), PROACTIVE, edition) : slice(proactive), units),
+        applications: readApplications(file, edition, layout ? layoutRows(slice(applications)) : slice(applications)),
+        appeals: readAppeals(file, edition, slice(appeals), layout),
       };
   const tables = completeTables(edition, printed);
   const narrativeCells = [...cells.slice(0, proactive.heading), ...cells.slice(appeals.end)];

@@ -20,6 +20,7 @@ import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
+import { layoutAppeals } from './layout-appeals.ts';
 import { type PlacedRow, placeApplicationRows } from './place-columns.ts';
 import { centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, placeByPosition } from './place-by-position.ts';
 
@@ -237,8 +238,17 @@ export function readApplications(file: string, edition: Edition, cells: readonly
   return readLabelledTable(file, APPLICATIONS, edition, cells);
 }
 
-/** Table 四 has one row of 15 figures and no row labels: the figures after its header, in template order. */
-export function readAppeals(file: string, edition: Edition, cells: readonly TextCell[]): TableCells {
+/**
+ * Table 四 has one row of 15 figures and no row labels: the figures after its header, in template order. `layout`:
+ * the cells are layout text, whose wrapped headers and figures layout-appeals.ts reads first.
+ */
+export function readAppeals(file: string, edition: Edition, cells: readonly TextCell[], layout = false): TableCells {
+  const placed = layout ? layoutAppeals(cells) : null;
+  if (placed) {
+    const out: TableCells = {};
+    for (const row of APPEALS.rows) out[row.code] = placedCells(APPEALS, row, edition, placed.get(row.code)!);
+    return out;
+  }
   const want = APPEALS.rows.length * APPEALS.columns.length;
   let rows = segmentRows(cells, want).rows.filter((r) => !isBlankRow(r) || r.values.length === want);
   // Rows of blanks beside the row of figures are layout (Word's hidden trailer row), not data.

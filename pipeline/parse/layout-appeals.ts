@@ -1,0 +1,210 @@
+/**
+ * Table 四 in layout text of an office suite's PDF (`pdftotext -layout`): its 15 narrow columns wrap the leaf headers
+ * one or two characters per line ("结 / 果 / 维 / 持", "总 / 计"), wrap a figure one digit per line ("1 / 7" for 17),
+ * and print nothing for a blank cell. Read it from the text's own structure:
+ * 1. the header columns: fragments of the leaf headers (结果维持, 结果纠正, 其他结果, 尚未审结, 总计) stacked at the
+ *    same character position (±1) on successive lines, each stack spelling one header; there must be 15, in the
+ *    template's order;
+ * 2. the figures: the value-only lines under the header; digits stacked at the same position on several lines are one
+ *    figure read top to bottom (the row is one row: a column holds one figure);
+ * 3. 15 figures are the 15 cells in order. Fewer: the placements of the figures, in order, into the 15 columns that
+ *    add up (each row's 总计 = its four results, blanks 0: appeals.row_total), and of those the one whose figures
+ *    stand nearest their headers, when it stands clearly nearer than any other (the column positions of layout text
+ *    are only roughly comparable from line to line). Otherwise the cells the placements disagree on are flagged.
+ * Never a guess. Null when the section shows no such header (other layouts are read as before). Pure.
+ */
+import type { TextCell } from '../ingest/types.ts';
+import { APPEALS } from '../model/template.ts';
+import type { PlacedRow } from './place-columns.ts';
+import { placements } from './place-columns.ts';
+import { isValueText, readValue } from './read-value.ts';
+
+const LEAVES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+const LEAF_CHARS = new Set([...LEAVES.join('')]);
+const WIDTH = 15;
+/**
+ * A fragment goes on a stack within this many character slots of the stack's last fragment: header fragments (which
+ * must also spell on a header word) a little further, as pdftotext shifts a line's text by a slot or two.
+ */
+const SAME_HEADER = 2;
+/** A figure's digits stand at the same position line after line; a shorter last piece (centred) one slot right. */
+const figureGoesOn = (s: Stack, f: Fragment): boolean => {
+  const last = s.fragments.at(-1)!;
+  return f.x === last.x || (f.x === last.x + 1 && [...f.text].length < [...last.text].length);
+};
+/** In the nearest placement, each figure whose column is in question stands within this many slots of its header… */
+const NEAR = 2;
+/** …and every other placement that adds up stands at least this many slots further off (summed over the figures). */
+const CLEARLY = 2;
+
+interface Fragment {
+  text: string;
+  x: number;
+  line: number;
+  cell: TextCell;
+}
+
+interface Stack {
+  fragments: Fragment[];
+}
+
+const stackText = (s: Stack): string => s.fragments.map((f) => f.text).join('');
+const centreOf = (s: Stack): number => {
+  const cs = s.fragments.map((f) => f.x + [...f.text].length / 2).sort((a, b) => a - b);
+  return cs[Math.floor(cs.length / 2)]!;
+};
+
+/** The cell's fragments between spaces, each at its character position. */
+function fragmentsOf(cell: TextCell, line: number): Fragment[] {
+  const out: Fragment[] = [];
+  const chars = [...cell.text];
+  let start = -1;
+  for (let i = 0; i <= chars.length; i++) {
+    const blank = i === chars.length || chars[i]!.trim() === '';
+    if (!blank && start < 0) start = i;
+    if (blank && start >= 0) {
+      out.push({ text: chars.slice(start, i).join(''), x: (cell.x ?? 0) + start, line, cell });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function linesOf(cells: readonly TextCell[]): Array<{ line: number; cells: TextCell[] }> {
+  const out: Array<{ line: number; cells: TextCell[] }> = [];
+  let row: TextCell[] = [];
+  for (const cell of cells) {
+    row.push(cell);
+    if (!cell.rowEnd) continue;
+    out.push({ line: row[0]!.at.line ?? 0, cells: row });
+    row = [];
+  }
+  return out;
+}
+
+/**
+ * Put fragments on stacks, top to bottom: a fragment goes on the nearest stack at its position that it may continue
+ * (`fits`) and that has no fragment on its line yet, else starts one (if `starts`), else the reading fails (null).
+ */
+function stack(fragments: readonly Fragment[], reach: number, fits: (s: Stack, f: Fragment) => boolean, starts: (f: Fragment) => boolean): Stack[] | null {
+  const stacks: Stack[] = [];
+  for (const f of fragments) {
+    let best: Stack | undefined;
+    let bestDx = Infinity;
+    for (const s of stacks) {
+      const last = s.fragments.at(-1)!;
+      const dx = Math.abs(last.x - f.x);
+      if (last.line >= f.line || dx > reach || !fits(s, f)) continue;
+      if (dx < bestDx || (dx === bestDx && last.line > best!.fragments.at(-1)!.line)) {
+        best = s;
+        bestDx = dx;
+      }
+    }
+    if (best) best.fragments.push(f);
+    else if (starts(f)) stacks.push({ fragments: [f] });
+    else return null;
+  }
+  return stacks;
+}
+
+const isLeafText = (text: string): boolean => [...text].every((ch) => LEAF_CHARS.has(ch));
+const startsLeaf = (text: string): boolean => LEAVES.some((w) => w.startsWith(text));
+
+/** The 15 header columns' centres, left to right, or null when the leaf headers do not read as the template's. */
+function headerColumns(lines: ReturnType<typeof linesOf>): { centres: number[]; lastLine: number } | null {
+  const fragments = lines.flatMap((l) => l.cells.flatMap((c) => fragmentsOf(c, l.line))).filter((f) => isLeafText(f.text));
+  if (fragments.length === 0) return null;
+  const stacks = stack(fragments, SAME_HEADER, (s, f) => startsLeaf(stackText(s) + f.text), (f) => startsLeaf(f.text));
+  if (!stacks || stacks.length !== WIDTH || !stacks.every((s) => (LEAVES as readonly string[]).includes(stackText(s)))) return null;
+  const sorted = [...stacks].sort((a, b) => centreOf(a) - centreOf(b));
+  if (!sorted.every((s, k) => stackText(s) === LEAVES[k % LEAVES.length])) return null;
+  return { centres: sorted.map(centreOf), lastLine: Math.max(...fragments.map((f) => f.line)) };
+}
+
+const numberOf = (text: string): number => {
+  const v = readValue(text);
+  return v.kind === 'number' ? v.value! : 0;
+};
+
+/** Whether each of the three rows' 总计 is the sum of its four results, blanks (and dashes) counting 0. */
+function addsUp(figures: readonly number[], placement: readonly number[]): boolean {
+  const cells = new Array<number>(WIDTH).fill(0);
+  placement.forEach((c, j) => { cells[c] = figures[j]!; });
+  for (let r = 0; r < WIDTH; r += 5) if (cells[r]! + cells[r + 1]! + cells[r + 2]! + cells[r + 3]! !== cells[r + 4]!) return false;
+  return true;
+}
+
+const show = (texts: readonly string[], p: readonly number[]): string => {
+  const cells = Array.from({ length: WIDTH }, () => '·');
+  p.forEach((c, j) => { cells[c] = texts[j]!; });
+  return `[${cells.join(' ')}]`;
+};
+
+/** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
+export function layoutAppeals(cells: readonly TextCell[]): Map<string, PlacedRow> | null {
+  if (cells.length === 0 || !cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
+  const lines = linesOf(cells);
+  const header = headerColumns(lines);
+  if (!header) return null;
+  // The figures: value-only lines under the header, up to the first line of text after them.
+  const below = lines.filter((l) => l.line > header.lastLine);
+  const figureLines: typeof lines = [];
+  for (const l of below) {
+    if (l.cells.flatMap((c) => fragmentsOf(c, l.line)).every((f) => isValueText(f.text))) figureLines.push(l);
+    else if (figureLines.length > 0) break;
+    // Text between the header and the figures: not a layout this reads.
+    else return null;
+  }
+  const tokens = figureLines.flatMap((l) => l.cells.flatMap((c) => fragmentsOf(c, l.line)));
+  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  const figures: TextCell[] = stacks.map((s) => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
+  const at = figures[0]?.at ?? cells[0]!.at;
+  let chosen: number[][];
+  let inferred = false;
+  let note = '';
+  if (figures.length === WIDTH) chosen = [Array.from({ length: WIDTH }, (_, c) => c)];
+  else if (figures.length > WIDTH || figures.some((f) => !isValueText(f.text))) {
+    chosen = [];
+    note = `layout text: ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) under table 四's ${WIDTH} columns: not read`;
+  } else {
+    const values = figures.map((f) => numberOf(f.text));
+    const adding = placements(figures.length, WIDTH).filter((p) => addsUp(values, p));
+    const xs = stacks.map(centreOf);
+    const off = (p: readonly number[], j: number): number => Math.abs(xs[j]! - header.centres[p[j]!]!);
+    const costs = adding.map((p) => p.reduce((sum, _, j) => sum + off(p, j), 0));
+    const best = Math.min(...costs);
+    const top = adding[costs.indexOf(best)];
+    const nearest = adding.filter((_, i) => costs[i]! < best + CLEARLY);
+    // The figures whose column is in question must stand near it in the best placement.
+    const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || off(top, j) <= NEAR);
+    if (adding.length === 0) {
+      chosen = [];
+      note = `layout text prints nothing for a blank cell, and the ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) make each row's 总计 the sum of its results in no placement into table 四's ${WIDTH} columns: not placed`;
+    } else if (adding.length === 1 || (nearest.length === 1 && near)) {
+      chosen = adding.length === 1 ? adding : nearest;
+      inferred = true;
+    } else {
+      chosen = near ? nearest : adding;
+      const texts = figures.map((f) => f.text);
+      note = `layout text prints nothing for a blank cell, and the ${figures.length} figures fit ${chosen.length} placements that add up (${chosen.slice(0, 3).map((p) => show(texts, p)).join(', ')}${chosen.length > 3 ? ', …' : ''}): which column this figure stands in is not known`;
+    }
+  }
+  const placed = (p: readonly number[]): TextCell[] => {
+    const out = Array.from({ length: WIDTH }, (): TextCell => ({ text: '', at }));
+    p.forEach((c, j) => { out[c] = figures[j]!; });
+    return out;
+  };
+  const first = chosen[0] ? placed(chosen[0]) : Array.from({ length: WIDTH }, (): TextCell => ({ text: '', at }));
+  const others = chosen.slice(1).map(placed);
+  const flagged = (c: number): boolean => chosen.length === 0 || others.some((o) => o[c]!.text !== first[c]!.text);
+  const out = new Map<string, PlacedRow>();
+  APPEALS.rows.forEach((row, r) => {
+    const columns = [0, 1, 2, 3, 4].map((k) => r * 5 + k);
+    out.set(row.code, {
+      values: columns.map((c) => first[c]!),
+      flagged: new Map(columns.filter(flagged).map((c) => [c - r * 5, note])),
+      ...(inferred ? { inferredBy: ['appeals.row_total'] } : {}),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Layout text (`pdftotext -layout`) of reports printed to PDF by an office suite: table 四's headers wrapped one
+ * character per line and its figures wrapped one digit per line, blank cells printed as nothing, header cells and
+ * labels wrapped over several lines, figures with spaces between their thousands. Snippets as pdftotext prints them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
+import { PROACTIVE } from '../../pipeline/model/template.ts';
+import { layoutAppeals } from '../../pipeline/parse/layout-appeals.ts';
+import { stackedTexts } from '../../pipeline/parse/layout-stacks.ts';
+import { joinThousands } from '../../pipeline/parse/layout-thousands.ts';
+import { readAppeals } from '../../pipeline/parse/read-tables.ts';
+
+/** Table 四's header as LibreOffice prints 15 narrow columns: one character per line, two groups interleaved. */
+const HEADER = [
+  '    行政复议                          行政诉讼',
+  '                          未经复议直接起诉        复议后起诉',
+  '结   结    其   尚',
+  '                      结    结 其 尚      结   结 其 尚',
+  '果   果    他   未    总',
+  '                      果    果 他 未 总    果   果 他 未    总',
+  '维   纠    结   审    计',
+  '                      维    纠 结 审 计    维   纠 结 审    计',
+  '持   正    果   结',
+  '                      持    正 果 结      持   正 果 结',
+];
+
+const row = (cells: ReturnType<typeof readAppeals>, code: string): Array<string | number | null> =>
+  ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => {
+    const cell = cells[code]![c]!;
+    return cell.kind === 'text' ? `?${cell.raw}` : cell.value;
+  });
+
+test('layout table 四: figures wrapped one digit per line are read top to bottom, under headers wrapped one character per line', () => {
+  const text = [...HEADER, '1        1       3', '    5        2       0   0 0 0 0   0 0 1 1 2', '7        0       4'].join('\n');
+  const cells = readAppeals('t.txt', '2021', readLayoutText(text), true);
+  assert.deepEqual(row(cells, 'reconsideration'), [17, 5, 10, 2, 34]);
+  assert.deepEqual(row(cells, 'litigation_direct'), [0, 0, 0, 0, 0]);
+  assert.deepEqual(row(cells, 'litigation_after_reconsideration'), [0, 0, 1, 1, 2]);
+  assert.equal(cells.reconsideration!.upheld!.kind, 'number');
+});
+
+test('layout table 四: blanks print nothing; figures are placed under their headers when the rows add up that way only', () => {
+  // 1 under 尚未审结 and 1 under 总计 of 行政复议 (each row's 总计 = its four results).
+  const cells = readAppeals('t.txt', '2021', readLayoutText([...HEADER, '             1    1'].join('\n')), true);
+  assert.deepEqual(row(cells, 'reconsideration'), [null, null, null, 1, 1]);
+  assert.equal(cells.reconsideration!.pending!.kind, 'inferred');
+  assert.deepEqual(row(cells, 'litigation_direct'), [null, null, null, null, null]);
+  // No figure at all: every cell blank.
+  const blank = readAppeals('t.txt', '2021', readLayoutText(HEADER.join('\n')), true);
+  assert.deepEqual(row(blank, 'litigation_after_reconsideration'), [null, null, null, null, null]);
+});
+
+test('layout table 四: a figure standing between two columns that both add up is flagged, never guessed', () => {
+  // "2" under 行政复议 between 结果纠正 (x 4) and 其他结果 (x 9): either adds up with 总计 2.
+  const placed = layoutAppeals(readLayoutText([...HEADER, '      2           2'].join('\n')))!;
+  const recon = placed.get('reconsideration')!;
+  assert.deepEqual([...recon.flagged.keys()], [1, 2]);
+  assert.match(recon.flagged.get(1)!, /not known/);
+  assert.equal(recon.values[4]!.text, '2');
+  // Figures that add up in no placement: every cell flagged.
+  const none = layoutAppeals(readLayoutText([...HEADER, '1    1'].join('\n').replace(/\n1 {4}1$/, '\n1         5')))!;
+  assert.equal(none.get('reconsideration')!.flagged.size, 5);
+  assert.match(none.get('reconsideration')!.flagged.get(0)!, /in no placement/);
+});
+
+test('layout table 四: a section without the wrapped leaf headers is left to the usual reading', () => {
+  const text = ['行政复议   行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计', '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'].join('\n');
+  assert.equal(layoutAppeals(readLayoutText(text)), null);
+});
+
+test('layout stacks: a header cell wrapped over lines reads whole ("本年制 / 发件数")', () => {
+  const text = [
+    '   信息            本年制         本年废               现行有',
+    '   内容            发件数         止件数               效件数',
+    '规章                 0           0                 0',
+  ].join('\n');
+  assert.deepEqual(stackedTexts(readLayoutText(text)).map((c) => c.text), ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+});
+
+test('layout thousands: "47 161" is one figure when the row has one cell too many, and only then', () => {
+  const text = [
+    '   信息内容     上一年项目数量      本年增/减   处理决定数量',
+    '行政处罚           198         0      47 161',
+    '行政强制           413      -117      310',
+  ].join('\n');
+  const cells = joinThousands(readLayoutText(text), PROACTIVE, '2019');
+  assert.deepEqual(cells.filter((c) => /\d/.test(c.text)).map((c) => c.text), ['198', '0', '47 161', '413', '-117', '310']);
+  // The 2021 edition's fee row has one cell; its label wrapped around the figure names it.
+  const fee = joinThousands(readLayoutText(['行政事业性收', '                             21 171 100', '费'].join('\n')), PROACTIVE, '2021');
+  assert.deepEqual(fee.map((c) => c.text), ['行政事业性收', '21 171 100', '费']);
+  // A row with as many cells as its template row: left as printed.
+  const plain = joinThousands(readLayoutText('行政处罚           198         0 161'), PROACTIVE, '2019');
+  assert.deepEqual(plain.map((c) => c.text), ['行政处罚', '198', '0', '161']);
+});
