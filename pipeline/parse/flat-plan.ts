@@ -30,6 +30,8 @@ export interface RowPlan {
   rules: string[];
   /** The row has no label: it was placed by the template's row order. */
   byOrder?: boolean;
+  /** Several splits are left because choosing among them by the columns' arithmetic ran out of steps. */
+  searchCut?: boolean;
   /** Why the row is refused, when it is. */
   refused?: string;
 }
@@ -122,12 +124,25 @@ function readCell(table: TableDef, code: string, token: string, plan: RowPlan, u
   return plan.forced ? cell : { ...cell, kind: 'inferred', inferredBy: plan.rules };
 }
 
-/** The row's cells: read from its one split, or every cell refused with the reason. */
+/**
+ * The row's cells: read from its one split; or, when several splits fit (the list complete), each cell on which every
+ * split agrees is read (inferred) and the others are refused listing the splits; or every cell refused with the reason.
+ */
 export function cellsOf(table: TableDef, codes: readonly string[], plan: RowPlan, units: Record<string, MoneyUnit> = {}): Cell[] {
-  if (plan.refused !== undefined || plan.candidates.length !== 1) {
+  if (plan.refused !== undefined || plan.candidates.length === 0) {
     const note = plan.refused ?? ambiguity(plan, plan.candidates);
     return codes.map(() => refusedCell(plan, note));
   }
-  const split = plan.candidates[0]!;
-  return codes.map((code, k) => readCell(table, code, split[k]!, plan, units));
+  if (plan.candidates.length === 1) {
+    const split = plan.candidates[0]!;
+    return codes.map((code, k) => readCell(table, code, split[k]!, plan, units));
+  }
+  const note = plan.searchCut
+    ? `${ambiguity(plan, plan.candidates).replace(/: not read$/, '')}, and choosing among them by the columns' arithmetic takes too many steps: not read`
+    : ambiguity(plan, plan.candidates);
+  const agreed = { ...plan, forced: false };
+  return codes.map((code, k) => {
+    const token = plan.candidates[0]![k]!;
+    return plan.candidates.every((s) => s[k] === token) ? readCell(table, code, token, agreed, units) : refusedCell(plan, note);
+  });
 }

@@ -19,7 +19,8 @@ import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 import { placeUnlabelled } from './place-unlabelled.ts';
 import { readValue } from './read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
-import { applicationEquations, solveColumns } from './solve-columns.ts';
+import { findSupports } from './flat-solve.ts';
+import { applicationEquations } from './solve-columns.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit, type Split, splitRun } from './split-digits.ts';
 
 const MIN_LABEL_SCORE = 0.3;
@@ -187,29 +188,43 @@ function solveApplications(plans: RowPlan[], missing: ReadonlySet<string>, budge
   const usable = plans.filter((p) => p.refused === undefined && !hasTextCell(p));
   const equations = applicationEquations(printed, missing).filter((e) => [...e.left, ...e.right].every((r) => usable.some((p) => p.def.code === r)));
   const values = (p: RowPlan, s: Split): number[] => s.map((t, k) => valueOf(t, p.columns[k]!.money) ?? 0);
-  const rows = new Map(usable.map((p) => [p.def.code, p.candidates.map((s) => values(p, s))]));
-  let solved: ReturnType<typeof solveColumns>;
-  try {
-    solved = solveColumns(rows, equations, budget.part(SEARCH_STEPS));
-  } catch (err) {
-    if (!(err instanceof SearchLimit)) throw err;
-    for (const plan of usable) if (plan.candidates.length > 1) refuse(plan, `${ambiguity(plan, plan.candidates).replace(/: not read$/, '')}, and choosing among them by the columns' arithmetic takes too many steps: not read`);
-    return;
-  }
+  // Splits with the same figures (they differ only in where a blank stands, which the arithmetic cannot see) are one
+  // choice for the search: each row's distinct figure vectors, and the splits behind each.
+  const vectors = new Map(usable.map((p) => [p.def.code, distinctVectors(p.candidates.map((s) => values(p, s)))]));
+  const rows = new Map([...vectors].map(([code, v]) => [code, v.vectors]));
+  const solved = findSupports(rows, equations, budget.part(SEARCH_STEPS));
   for (const plan of usable) {
     const touching = equations.filter((e) => e.left.includes(plan.def.code) || e.right.includes(plan.def.code)).map((e) => e.rule);
     if (plan.candidates.length === 1) continue;
-    const chosen = [...solved.chosen.get(plan.def.code)!];
-    if (solved.solutions === 0) {
+    const { of } = vectors.get(plan.def.code)!;
+    const possible = new Set(solved.possible.get(plan.def.code)!);
+    const chosen = plan.candidates.filter((_, i) => possible.has(of[i]!));
+    if (!solved.consistent) {
       refuse(plan, `"${plan.line?.run}" splits ${plan.candidates.length} ways (${shownCandidates(plan)}), and no choice of splits makes the table's columns add up (${touching.join(', ')}): the source is inconsistent`);
-    } else if (!solved.complete || chosen.length !== 1) {
-      refuse(plan, ambiguity(plan, solved.complete ? chosen.map((i) => plan.candidates[i]!) : plan.candidates));
-    } else {
-      plan.candidates = [plan.candidates[chosen[0]!]!];
-      plan.rules = [...plan.rules, ...touching];
+      continue;
     }
+    // The splits some solution takes (when the search ran out of steps, the ones the columns' bounds leave): one, or
+    // several whose common cells are read.
+    plan.candidates = chosen;
+    plan.rules = [...plan.rules, ...touching];
+    if (!solved.complete && chosen.length > 1) plan.searchCut = true;
   }
   checkByOrder(plans, applicationEquations(printed, missing), values);
+}
+
+/** The distinct vectors of a list, and for each item the index of its vector. */
+function distinctVectors(list: readonly number[][]): { vectors: number[][]; of: number[] } {
+  const index = new Map<string, number>();
+  const vectors: number[][] = [];
+  const of = list.map((v) => {
+    const key = v.join(',');
+    if (!index.has(key)) {
+      index.set(key, vectors.length);
+      vectors.push(v);
+    }
+    return index.get(key)!;
+  });
+  return { vectors, of };
 }
 
 /** Rows placed by order: every rule over them that can be checked must hold (the row's own total included). */
@@ -262,6 +277,7 @@ function readFlatAppeals(file: string, edition: Edition, lines: readonly FlatLin
     plan.refused = `"${run}" can be split into 15 cells in too many ways to search`;
   }
   if (plan.candidates.length === 0 && plan.refused === undefined) plan.refused = `no split of "${run}" into 15 cells makes each 总计 the sum of its four results: the printed figures do not add up`;
+  if (plan.candidates.length > MAX_CANDIDATES && plan.refused === undefined) plan.refused = `"${run}" can be split into 15 cells in more than ${MAX_CANDIDATES} ways`;
   const read = cellsOf(APPEALS, codes.map((x) => x.c), plan);
   const out: TableCells = Object.fromEntries(APPEALS.rows.map((r) => [r.code, {}]));
   codes.forEach(({ row, c }, k) => { out[row.code]![c] = read[k]!; });
