@@ -11,7 +11,9 @@ import { APPLICATIONS, type Edition, PROACTIVE, type RowDef, type TableDef, colu
 import { type FlatLine, OCR_LETTER } from './flat-rows.ts';
 import { readValue } from './read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
-import { type Budget, SEARCH_STEPS, SearchLimit, type Split, type SplitColumn, showSplit, splitRun } from './split-digits.ts';
+import { OCR_LETTER_RULE, cellReadings, hasLetter, letterReadings, lookAlike, printedTokens } from './ocr-letters.ts';
+import type { SplitOptions } from './split-options.ts';
+import { type Budget, SEARCH_STEPS, SearchLimit, type Split, type SplitColumn, showSplit, splitRun, tokenValue } from './split-digits.ts';
 
 /** More candidate splits than this for one row: the row is not split (too ambiguous to search jointly). */
 export const MAX_CANDIDATES = 400;
@@ -25,6 +27,8 @@ export interface RowPlan {
   columns: SplitColumn[];
   /** Splits true to the row's own arithmetic. */
   candidates: Split[];
+  /** The cells as printed, beside each candidate, when they differ from it (a letter read as a digit: OCR). */
+  printed?: Split[];
   /** The digits alone allow one split. */
   forced: boolean;
   rules: string[];
@@ -62,30 +66,53 @@ export function planRow(table: TableDef, def: RowDef, edition: Edition, line: Fl
   const codes = columnsOf(table, def, edition);
   const columns = columnSpecs(table, codes);
   if (!line) return { def, line, columns, candidates: [codes.map(() => '')], forced: true, rules: [] };
-  if (line.cells) {
-    const fitted = fitCells(table, line.cells, codes.length);
-    if (fitted) return { def, line, columns, candidates: [fitted], forced: true, rules: [] };
-    return { def, line, columns, candidates: [], forced: true, rules: [], refused: `${line.cells.length} cells printed (${line.cells.map((c) => c || '·').join('|')}) where the row has ${codes.length}: not read` };
-  }
-  if (OCR_LETTER.test(line.run)) {
-    return { def, line, columns, candidates: [], forced: true, rules: [], refused: `the figures "${line.run}" hold a letter (O for 0, l for 1: an OCR slip?): not read` };
-  }
-  const what = `${tableName(table)}, row "${def.zh}" (${describeLocation(line.at)})`;
   const rowRule = table === APPLICATIONS ? 'applications.row_total' : undefined;
   const check = rowRule
     ? (v: readonly number[]) => v.length < codes.length || v.slice(0, -1).reduce((s, x) => s + x, 0) === v[v.length - 1]
     : undefined;
+  if (line.cells) {
+    const fitted = fitCells(table, line.cells, codes.length);
+    if (!fitted) return { def, line, columns, candidates: [], forced: true, rules: [], refused: `${line.cells.length} cells printed (${line.cells.map((c) => c || '·').join('|')}) where the row has ${codes.length}: not read` };
+    // A letter among a cell's figures (OCR): every digit for it, kept where the row's total holds (when every other
+    // cell is a figure: a row with text in it stays out of the arithmetic).
+    const figures = fitted.every((c, k) => hasLetter(c) || tokenValue(c.trim(), columns[k]!) !== undefined);
+    const readings = figures
+      ? cellReadings(fitted, (tokens) => {
+          const values = tokens.map((t, k) => tokenValue(t.trim(), columns[k]!));
+          if (values.some((v, k) => v === undefined && hasLetter(fitted[k]!))) return false;
+          return !check || check(values.map((v) => v ?? 0));
+        })
+      : null;
+    if (!readings) return { def, line, columns, candidates: [fitted], forced: true, rules: [] };
+    return { def, line, columns, candidates: readings, printed: readings.map(() => fitted), forced: false, rules: rowRule ? [rowRule] : [] };
+  }
+  const letters = OCR_LETTER.test(line.run) ? letterReadings(line.run) : undefined;
+  if (letters === null) {
+    return { def, line, columns, candidates: [], forced: true, rules: [], refused: `the figures "${line.run}" hold a letter (O for 0, l for 1: an OCR slip?): not read` };
+  }
+  const what = `${tableName(table)}, row "${def.zh}" (${describeLocation(line.at)})`;
   let forced = false;
   let candidates: Split[];
   try {
     const whole = line.whole === true;
-    forced = splitRun(line.run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
-    candidates = splitRun(line.run, columns, budget.part(SEARCH_STEPS), { what, whole, check, limit: MAX_CANDIDATES + 1 });
+    if (letters) {
+      // Each reading of the letters as digits, split in turn within one search's steps.
+      const part = budget.part(SEARCH_STEPS);
+      candidates = [];
+      for (const reading of letters) {
+        if (candidates.length > MAX_CANDIDATES) break;
+        candidates.push(...splitRun(reading, columns, part, { what, whole, check, limit: MAX_CANDIDATES + 1 - candidates.length }));
+      }
+    } else {
+      forced = splitRun(line.run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
+      candidates = splitRun(line.run, columns, budget.part(SEARCH_STEPS), { what, whole, check, limit: MAX_CANDIDATES + 1 });
+    }
   } catch (err) {
     if (!(err instanceof SearchLimit)) throw err;
     return { def, line, columns, candidates: [], forced, rules: [], refused: `"${line.run}" can be split into ${codes.length} cells in too many ways to search` };
   }
   const plan: RowPlan = { def, line, columns, candidates, forced, rules: forced || !rowRule ? [] : [rowRule] };
+  if (letters) plan.printed = candidates.map((c) => printedTokens(line.run, c));
   if (rowRule && candidates.length > 1) plan.rules = [rowRule];
   if (candidates.length === 0) {
     plan.refused = rowRule
@@ -107,17 +134,24 @@ export function shownCandidates(plan: RowPlan): string {
   return plan.candidates.slice(0, SHOWN).map(showSplit).join(', ');
 }
 
-function refusedCell(plan: RowPlan, note: string): Cell {
-  return { kind: 'text', value: null, raw: plan.line?.run ?? '', note, ...(plan.line ? { source: plan.line.at } : {}) };
+function refusedCell(plan: RowPlan, note: string, raw = plan.line?.run ?? ''): Cell {
+  return { kind: 'text', value: null, raw, note, ...(plan.line ? { source: plan.line.at } : {}) };
 }
 
-function readCell(table: TableDef, code: string, token: string, plan: RowPlan, units: Record<string, MoneyUnit>): Cell {
+function readCell(table: TableDef, code: string, token: string, plan: RowPlan, units: Record<string, MoneyUnit>, printed = token): Cell {
   const at = plan.line?.at;
   const stated = units[code];
   const cell = readValue(token, { money: columnDef(table, code).money, ...(stated ? { statedUnit: stated } : {}) }, at);
   if (cell.kind === 'text') {
     const slip = OCR_LETTER.test(token) ? ' (a letter among figures: O for 0, l for 1, an OCR slip?)' : '';
     return { ...cell, note: `"${token}" is not a figure${slip}: not read` };
+  }
+  if (printed !== token) {
+    // A letter read as the digit the arithmetic requires: kept only when that digit is the letter's look-alike.
+    if (cell.kind !== 'number' || lookAlike(printed).trim() !== token.trim()) {
+      return { kind: 'text', value: null, raw: printed, note: `"${printed}" holds a letter (an OCR slip?); the template's arithmetic makes it "${token}", which it does not look like: not read`, ...(at ? { source: at } : {}) };
+    }
+    return { ...cell, raw: printed, kind: 'inferred', inferredBy: [OCR_LETTER_RULE, ...(plan.byOrder ? [ROW_ORDER] : []), ...plan.rules] };
   }
   if (cell.kind !== 'number') return cell;
   if (plan.byOrder) return { ...cell, kind: 'inferred', inferredBy: [ROW_ORDER, ...plan.rules] };
@@ -127,22 +161,52 @@ function readCell(table: TableDef, code: string, token: string, plan: RowPlan, u
 /**
  * The row's cells: read from its one split; or, when several splits fit (the list complete), each cell on which every
  * split agrees is read (inferred) and the others are refused listing the splits; or every cell refused with the reason.
+ * A cell printed with a letter (OCR) is read only when the splits agree on it.
  */
 export function cellsOf(table: TableDef, codes: readonly string[], plan: RowPlan, units: Record<string, MoneyUnit> = {}): Cell[] {
   if (plan.refused !== undefined || plan.candidates.length === 0) {
     const note = plan.refused ?? ambiguity(plan, plan.candidates);
     return codes.map(() => refusedCell(plan, note));
   }
+  const printedAt = (k: number): string => plan.printed?.[0]?.[k] ?? plan.candidates[0]![k]!;
   if (plan.candidates.length === 1) {
     const split = plan.candidates[0]!;
-    return codes.map((code, k) => readCell(table, code, split[k]!, plan, units));
+    return codes.map((code, k) => readCell(table, code, split[k]!, plan, units, printedAt(k)));
   }
   const note = plan.searchCut
     ? `${ambiguity(plan, plan.candidates).replace(/: not read$/, '')}, and choosing among them by the columns' arithmetic takes too many steps: not read`
     : ambiguity(plan, plan.candidates);
-  const agreed = { ...plan, forced: false };
+  // Cells the digits alone fix (no rule was needed for the row) are numbers; the rest inferred by the row's rules.
+  const agreed = { ...plan, forced: plan.rules.length === 0 };
   return codes.map((code, k) => {
     const token = plan.candidates[0]![k]!;
-    return plan.candidates.every((s) => s[k] === token) ? readCell(table, code, token, agreed, units) : refusedCell(plan, note);
+    const printed = plan.printed ? new Set(plan.printed.map((p) => p[k]!)) : new Set([token]);
+    if (printed.size === 1 && plan.candidates.every((s) => s[k] === token)) return readCell(table, code, token, agreed, units, [...printed][0]!);
+    const letter = [...printed].find(hasLetter);
+    if (letter !== undefined) {
+      const why = `"${letter}" holds a letter (O for 0, l for 1: an OCR slip?) that the template's arithmetic does not fix`;
+      return plan.line?.cells ? refusedCell(plan, `${why}: not read`, letter) : refusedCell(plan, `${why}; ${note}`);
+    }
+    return refusedCell(plan, note);
+  });
+}
+
+/**
+ * The cells of a run whose splits were not listed but summed up per cell (split-options.ts): a cell with one option
+ * is read (inferred by the plan's rules, or a number when the digits alone fix the split), the others flagged with
+ * the count of splits and a few of them.
+ */
+export function cellsFromOptions(table: TableDef, codes: readonly string[], plan: RowPlan, options: SplitOptions): Cell[] {
+  const shown = options.examples.slice(0, SHOWN).map(showSplit).join(', ');
+  const fit = plan.rules.length > 0 ? ' that fit the template\'s arithmetic' : '';
+  const note = `"${plan.line?.run ?? ''}" splits ${options.count} ways${fit} (${shown}${options.count > SHOWN ? ', …' : ''}): not read`;
+  return codes.map((code, k) => {
+    const cell = options.cells[k]!;
+    if (cell.size === 1) {
+      const { token, printed } = [...cell.values()][0]!;
+      return readCell(table, code, token, plan, {}, printed);
+    }
+    const letter = [...cell.values()].map((o) => o.printed).find(hasLetter);
+    return refusedCell(plan, letter === undefined ? note : `"${letter}" holds a letter (O for 0, l for 1: an OCR slip?) that the template's arithmetic does not fix; ${note}`);
   });
 }

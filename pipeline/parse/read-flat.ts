@@ -12,7 +12,7 @@ import type { TextCell } from '../ingest/types.ts';
 import type { TableCells } from '../model/report.ts';
 import { APPEALS, APPLICATIONS, type Edition, PROACTIVE, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
 import { checkPlaced } from './align.ts';
-import { type RowPlan, MAX_CANDIDATES, ambiguity, cellsOf, columnSpecs, planRow, shownCandidates, tableName } from './flat-plan.ts';
+import { type RowPlan, MAX_CANDIDATES, ambiguity, cellsFromOptions, cellsOf, columnSpecs, planRow, shownCandidates, tableName } from './flat-plan.ts';
 import { type FlatLine, OCR_LETTER, flatDataRows, flatLines, groupHeadings, isGroupHeading, ownLabel } from './flat-rows.ts';
 import type { DataRow } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
@@ -20,8 +20,10 @@ import { placeUnlabelled } from './place-unlabelled.ts';
 import { readValue } from './read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
 import { findSupports } from './flat-solve.ts';
+import { cellReadings, letterReadings } from './ocr-letters.ts';
+import { type SplitOptions, splitOptions } from './split-options.ts';
 import { applicationEquations } from './solve-columns.ts';
-import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit, type Split, splitRun } from './split-digits.ts';
+import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit, type Split, splitRun, tokenValue } from './split-digits.ts';
 
 const MIN_LABEL_SCORE = 0.3;
 
@@ -198,16 +200,17 @@ function solveApplications(plans: RowPlan[], missing: ReadonlySet<string>, budge
     if (plan.candidates.length === 1) continue;
     const { of } = vectors.get(plan.def.code)!;
     const possible = new Set(solved.possible.get(plan.def.code)!);
-    const chosen = plan.candidates.filter((_, i) => possible.has(of[i]!));
+    const kept = plan.candidates.map((_, i) => i).filter((i) => possible.has(of[i]!));
     if (!solved.consistent) {
       refuse(plan, `"${plan.line?.run}" splits ${plan.candidates.length} ways (${shownCandidates(plan)}), and no choice of splits makes the table's columns add up (${touching.join(', ')}): the source is inconsistent`);
       continue;
     }
     // The splits some solution takes (when the search ran out of steps, the ones the columns' bounds leave): one, or
     // several whose common cells are read.
-    plan.candidates = chosen;
+    plan.candidates = kept.map((i) => plan.candidates[i]!);
+    if (plan.printed) plan.printed = kept.map((i) => plan.printed![i]!);
     plan.rules = [...plan.rules, ...touching];
-    if (!solved.complete && chosen.length > 1) plan.searchCut = true;
+    if (!solved.complete && kept.length > 1) plan.searchCut = true;
   }
   checkByOrder(plans, applicationEquations(printed, missing), values);
 }
@@ -247,6 +250,13 @@ function checkByOrder(plans: readonly RowPlan[], equations: ReturnType<typeof ap
   }
 }
 
+/** Table 四's total cells (each the sum of the four results before it). */
+const APPEAL_TOTALS = new Set([4, 9, 14]);
+
+function groupsAddUp(v: readonly number[]): boolean {
+  return [...APPEAL_TOTALS].every((t) => v.slice(t - 4, t).reduce((s, x) => s + x, 0) === v[t]);
+}
+
 /** Table 四: one run of 15 figures (three groups of five), each group's 总计 the sum of its four results. */
 function readFlatAppeals(file: string, edition: Edition, lines: readonly FlatLine[], budget: Budget): TableCells {
   const figures = lines.filter((l) => l.run !== '' || l.cells);
@@ -257,28 +267,43 @@ function readFlatAppeals(file: string, edition: Edition, lines: readonly FlatLin
   const run = used.map((l) => l.run).join(' ');
   const at = used[0]?.at;
   const what = `${tableName(APPEALS)}${at ? ` (${describeLocation(at)})` : ''}`;
-  const check = (v: readonly number[]): boolean =>
-    v.length % 5 !== 0 || v.slice(-5, -1).reduce((s, x) => s + x, 0) === v[v.length - 1];
   const line = used[0] ? { ...used[0], run, ...(used.every((l) => l.cells) ? { cells: used.flatMap((l) => l.cells!) } : {}) } : null;
   const plan: RowPlan = { def: APPEALS.rows[0]!, line, columns, candidates: [codes.map(() => '')], forced: true, rules: ['appeals.row_total'] };
+  let options: SplitOptions | undefined;
   try {
     if (line?.cells) {
       plan.candidates = [line.cells];
       if (line.cells.length !== codes.length) plan.refused = `expected 15 figures (行政复议 and two kinds of 行政诉讼, 5 each), found ${line.cells.length} cells: not read`;
-    } else if (OCR_LETTER.test(run)) {
-      plan.refused = `the figures "${run}" hold a letter (O for 0, l for 1: an OCR slip?): not read`;
+      else {
+        // A letter among the figures (OCR): every digit for it, kept where each 总计 is the sum of its results.
+        const readings = cellReadings(line.cells, (tokens) => {
+          const values = tokens.map((t, k) => tokenValue(t.trim(), columns[k]!));
+          return values.every((v) => v !== undefined) && groupsAddUp(values.map((v) => v ?? 0));
+        });
+        if (readings) {
+          plan.candidates = readings;
+          plan.printed = readings.map(() => line.cells!);
+          plan.forced = false;
+        }
+      }
     } else if (used.length > 0) {
-      const whole = used.every((l) => l.whole);
-      plan.candidates = splitRun(run, columns, budget.part(SEARCH_STEPS), { what, whole, check, limit: MAX_CANDIDATES + 1 });
-      plan.forced = splitRun(run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
+      const readings = OCR_LETTER.test(run) ? letterReadings(run) : [run];
+      if (!readings) plan.refused = `the figures "${run}" hold a letter (O for 0, l for 1: an OCR slip?): not read`;
+      else {
+        const whole = used.every((l) => l.whole);
+        // Every split is summed up per cell (they may be too many to list): a cell all splits agree on is read.
+        options = splitOptions(run, readings, columns, APPEAL_TOTALS, budget.part(SEARCH_STEPS), what, whole);
+        plan.forced = readings.length === 1 && splitRun(run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
+        if (options.count === 0) plan.refused = `no split of "${run}" into 15 cells makes each 总计 the sum of its four results: the printed figures do not add up`;
+      }
     }
   } catch (err) {
     if (!(err instanceof SearchLimit)) throw err;
     plan.refused = `"${run}" can be split into 15 cells in too many ways to search`;
   }
   if (plan.candidates.length === 0 && plan.refused === undefined) plan.refused = `no split of "${run}" into 15 cells makes each 总计 the sum of its four results: the printed figures do not add up`;
-  if (plan.candidates.length > MAX_CANDIDATES && plan.refused === undefined) plan.refused = `"${run}" can be split into 15 cells in more than ${MAX_CANDIDATES} ways`;
-  const read = cellsOf(APPEALS, codes.map((x) => x.c), plan);
+  const names = codes.map((x) => x.c);
+  const read = options && plan.refused === undefined ? cellsFromOptions(APPEALS, names, plan, options) : cellsOf(APPEALS, names, plan);
   const out: TableCells = Object.fromEntries(APPEALS.rows.map((r) => [r.code, {}]));
   codes.forEach(({ row, c }, k) => { out[row.code]![c] = read[k]!; });
   return out;

@@ -119,7 +119,7 @@ test('a Markdown row whose labels cannot be told apart is flagged, not guessed',
   assert.match(dup.note!, /without a label .* which row is which cannot be told/);
 });
 
-test('OCR text: a figure with a letter in it (O for 0, l for 1) is flagged, never guessed; slipped labels still align', async () => {
+test('OCR text: a figure with a letter in it (O for 0, l for 1) where no arithmetic fixes it (table 二) is flagged, never guessed; slipped labels still align', async () => {
   const { renderOcr } = await import('../../pipeline/synth/render-ocr.ts');
   const g = generate(9, { blankStyle: 'zeros', edition: '2021' });
   for (const form of ['markdown', 'plain'] as const) {
