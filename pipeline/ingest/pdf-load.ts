@@ -9,6 +9,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../errors.ts';
 import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
+import { checkPdfStreams } from './pdf-streams.ts';
 import { IDENTITY, type Matrix, type PdfPage, type PdfText, type Rule, apply, multiply, pathRules } from './pdf-content.ts';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -74,38 +75,79 @@ function subpaths(buffer: ArrayLike<number>, ctm: Matrix, page: Matrix, budget: 
   return out;
 }
 
+/** The path buffer of a constructPath operator that strokes or fills (and so counts against maxPdfSegments). */
+function drawnPath(fn: number, args: unknown): ArrayLike<number> | undefined {
+  if (fn !== OPS.constructPath || !args) return undefined;
+  const [paint, data] = args as [number, Array<ArrayLike<number> | null>];
+  const buffer = data?.[0];
+  return buffer && (STROKE_OPS.has(paint) || FILL_OPS.has(paint)) ? buffer : undefined;
+}
+
+/** The path points of a pdf.js path buffer (as subpaths() counts them). */
+function pathPoints(buffer: ArrayLike<number>): number {
+  let points = 0;
+  for (let k = 0; k < buffer.length;) {
+    const op = buffer[k++]!;
+    if (op === MOVE_TO || op === LINE_TO) k += 2;
+    else if (op === CURVE_TO) k += 6;
+    else if (op === QUADRATIC_CURVE_TO) k += 4;
+    else if (op === CLOSE_PATH) continue;
+    else break;
+    points++;
+  }
+  return points;
+}
+
+type OperatorList = Awaited<ReturnType<PDFPageProxy['getOperatorList']>>;
+
 /**
- * The page's operator list, refused as soon as it passes maxPdfOperators: pdf.js hands it over in chunks of about
- * a thousand operators (its streaming render path), and a listener on those chunks stops the page there instead of
- * after millions. pdfjs-dist is pinned: the listener rides on its page's intent state (a stable internal); without
- * it the count is checked when the list is complete.
+ * The page's operator list, refused as soon as it passes maxPdfOperators or draws more than maxPdfSegments path
+ * points: pdf.js hands it over in chunks of about a thousand operators (its streaming render path), and a listener
+ * on those chunks counts both and stops the page there instead of after millions (pdf.ts then destroys the document,
+ * which ends pdf.js's parsing of the page). pdfjs-dist is pinned: the listener rides on its page's intent state (a
+ * stable internal); without it the counts are checked when the list is complete.
  */
-async function operatorList(page: PDFPageProxy, max: number): Promise<Awaited<ReturnType<PDFPageProxy['getOperatorList']>>> {
-  const over = () => new LimitError(`a page has more than ${max} drawing operators`, 'maxPdfOperators', max);
+async function operatorList(page: PDFPageProxy, limits: Budget['limits']): Promise<OperatorList> {
+  const max = limits.maxPdfOperators;
+  const overOperators = () => new LimitError(`a page has more than ${max} drawing operators`, 'maxPdfOperators', max);
+  const budget: Budget = { limits, points: 0 };
+  let counted = 0;
+  /** The limit the list passes, counting the operators not counted yet. */
+  const over = (list: { fnArray: number[]; argsArray: unknown[] }): LimitError | undefined => {
+    if (list.fnArray.length > max) return overOperators();
+    for (; counted < list.fnArray.length; counted++) {
+      const buffer = drawnPath(list.fnArray[counted]!, list.argsArray[counted]);
+      if (buffer) budget.points += pathPoints(buffer);
+    }
+    return budget.points > limits.maxPdfSegments ? overSegments(budget) : undefined;
+  };
   const listed = page.getOperatorList();
-  type State = { operatorList?: { fnArray: unknown[] }; renderTasks?: Set<{ operatorListChanged(): void }>; streamReader?: { cancel(reason?: unknown): Promise<void> } | null };
+  type State = { operatorList?: { fnArray: number[]; argsArray: unknown[] }; renderTasks?: Set<{ operatorListChanged(): void }> };
   const states = (page as unknown as { _intentStates?: Map<unknown, State> })._intentStates;
   const state = states ? [...states.values()].find((s) => s.renderTasks && s.operatorList) : undefined;
   const stopped = new Promise<never>((_, reject) => {
-    state?.renderTasks?.add({
+    const listener = {
       operatorListChanged() {
-        if ((state.operatorList?.fnArray.length ?? 0) <= max) return;
-        void state.streamReader?.cancel(over()).catch(() => undefined);
-        reject(over());
+        const err = state?.operatorList && over(state.operatorList);
+        if (!err) return;
+        state.renderTasks?.delete(listener);
+        reject(err);
       },
-    });
+    };
+    state?.renderTasks?.add(listener);
   });
   // Whichever loses the race may settle later (a page stopped at the limit, a damaged page): never unhandled.
   stopped.catch(() => undefined);
   listed.catch(() => undefined);
   const list = await Promise.race([listed, stopped]);
-  if (list.fnArray.length > max) throw over();
+  const err = over(list);
+  if (err) throw err;
   return list;
 }
 
 /** Ruling lines and image count from the page's operator list, tracking the CTM through save/restore. */
 async function graphics(page: PDFPageProxy, toPage: Matrix, limits: ReadLimits): Promise<{ rules: Rule[]; images: number }> {
-  const list = await operatorList(page, limits.maxPdfOperators);
+  const list = await operatorList(page, limits);
   const budget: Budget = { limits, points: 0 };
   const rules: Rule[] = [];
   let images = 0;
@@ -123,11 +165,10 @@ async function graphics(page: PDFPageProxy, toPage: Matrix, limits: ReadLimits):
       if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = multiply(ctm, Array.from(matrix as ArrayLike<number>));
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
     else if (IMAGE_OPS.has(fn)) images++;
-    else if (fn === OPS.constructPath && args) {
-      const [paint, data] = args as [number, Array<ArrayLike<number> | null>];
-      const buffer = data?.[0];
-      const stroked = STROKE_OPS.has(paint);
-      if (!buffer || (!stroked && !FILL_OPS.has(paint))) continue;
+    else {
+      const buffer = drawnPath(fn, args);
+      if (!buffer) continue;
+      const stroked = STROKE_OPS.has((args as [number])[0]);
       for (const r of pathRules(subpaths(buffer, ctm, toPage, budget), stroked, !stroked)) rules.push(r);
     }
   }
@@ -175,13 +216,23 @@ function reason(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export async function openPdf(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
+/**
+ * Open the PDF with pdf.js, after checking its compressed streams against limits.maxUnzippedBytes (pdf-streams.ts:
+ * pdf.js inflates a page's content whole before reading it).
+ */
+export async function openPdf(bytes: Uint8Array, name: string, limits: ReadLimits = READ_LIMITS): Promise<PDFDocumentProxy> {
   if (!endsWithEof(bytes)) {
     throw new InputError(
       `truncated PDF: the file ends after ${bytes.length} bytes without the %%EOF marker a complete PDF ends with ` +
         '(an interrupted download?): expected a complete PDF file',
       name,
     );
+  }
+  try {
+    await checkPdfStreams(bytes, limits.maxUnzippedBytes);
+  } catch (err) {
+    if (err instanceof LimitError) throw new InputError(err.message, name);
+    throw err;
   }
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const task = pdfjs.getDocument({

@@ -102,7 +102,7 @@ export function readPdf(bytes: Uint8Array, name: string, limits?: ReadLimits): P
 }
 
 async function readPdfPages(bytes: Uint8Array, name: string, limits?: ReadLimits): Promise<PdfCells> {
-  const doc = await openPdf(bytes, name);
+  const doc = await openPdf(bytes, name, limits);
   try {
     const pages = await readPages(doc, name, limits);
     const scannedPages = pages.filter((p) => p.texts.length === 0 && p.images > 0).map((p) => p.number);

@@ -4,12 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
 import { ingest } from '../../pipeline/ingest/index.ts';
 import { htmlDepth } from '../../pipeline/ingest/html-depth.ts';
 import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
+import { checkPdfStreams } from '../../pipeline/ingest/pdf-streams.ts';
 import { longField } from '../../pipeline/parse/field-lengths.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { deepHtml, docxBomb, pdfOf, pdfSegments } from '../helpers/hostile.ts';
@@ -39,6 +41,23 @@ describe('.docx, PDF and size limits through ingest', () => {
   });
   it('a PDF page with more operators than maxPdfOperators', async () => {
     await assert.rejects(ingest(pdfSegments(3000), 'ops.pdf', { limits }), /page 1 of 1: a page has more than 3000 drawing operators, over the limit of 3,000 \(limits\.maxPdfOperators/);
+  });
+  it('a PDF page drawing more than maxPdfSegments is stopped while its operators arrive', async () => {
+    // 3,000 segments of two points each: the list's first chunks pass the 2,000 points.
+    await assert.rejects(ingest(pdfSegments(3000), 'segments.pdf', { limits: { ...limits, maxPdfOperators: 100_000, maxPdfSegments: 2000 } }), /page 1 of 1: a page draws more than 2000 line segments, over the limit of 2,000 \(limits\.maxPdfSegments/);
+  });
+  it('a PDF whose content stream inflates past maxUnzippedBytes is refused before pdf.js opens it', async () => {
+    const bomb = pdfOf([`BT /F1 12 Tf 72 800 Td (2024) Tj ET\n${' '.repeat(200_000)}`]);
+    await assert.rejects(ingest(bomb, 'bomb.pdf', { limits }), (err: InputError) => err.file === 'bomb.pdf' && /^a compressed stream of the PDF \(object 5\) inflates to more than 0\.1 MB \(stopped at the limit: a PDF bomb\?\), over the limit of 100,000 \(limits\.maxUnzippedBytes/.test(err.message));
+  });
+  it('a stream is inflated to its deflate end, not cut at an endstream planted in its data', async () => {
+    // A zlib stream: a stored block holding "endstream", then a block inflating to 1 MB of zeros.
+    const planted = Buffer.from('\nendstream\nendobj\n');
+    const stored = Buffer.concat([Buffer.from([0x00, planted.length, 0, ~planted.length & 0xff, 0xff]), planted]);
+    const data = Buffer.concat([Buffer.from([0x78, 0x01]), stored, deflateRawSync(Buffer.alloc(1_000_000))]);
+    const pdf = Buffer.concat([Buffer.from(`1 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`), data, Buffer.from('\nendstream\nendobj\n%%EOF\n')]);
+    await assert.rejects(checkPdfStreams(pdf, 100_000), /a compressed stream of the PDF \(object 1\) inflates to more than 0\.1 MB/);
+    await checkPdfStreams(pdf, 2_000_000);
   });
   it('a PDF with more pages than maxPdfPages', async () => {
     await assert.rejects(ingest(pdfOf(['', '', '']), 'pages.pdf', { limits }), /the PDF has 3 pages, over the limit of 2 \(limits\.maxPdfPages/);

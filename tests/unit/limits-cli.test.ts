@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { deepHtml, docxBomb, pdfSegments, writeBigText } from '../helpers/hostile.ts';
+import { deepHtml, docxBomb, pdfOf, pdfSegments, writeBigText } from '../helpers/hostile.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const GOOD = join(ROOT, 'samples/real/2024_huaian-city-gov.json');
@@ -55,6 +55,7 @@ describe('xxgk build: a hostile file beside a good report (issue 14 §1)', { tim
     await writeFile(join(inDir, 'liar.docx'), await docxBomb(5_000_000, { lie: true }));
     await writeBigText(join(inDir, 'big.txt'), 300_000);
     await writeFile(join(inDir, 'segments.pdf'), pdfSegments(5000));
+    await writeFile(join(inDir, 'content-bomb.pdf'), pdfOf([`BT /F1 12 Tf 72 800 Td (2024) Tj ET\n${' '.repeat(2_000_000)}`]));
     const long = JSON.parse(await readFile(GOOD, 'utf8')) as { agency: string };
     long.agency = `${'很长的名字'.repeat(40)}人民政府`;
     await writeFile(join(inDir, 'long-name.json'), JSON.stringify(long));
@@ -89,6 +90,9 @@ describe('xxgk build: a hostile file beside a good report (issue 14 §1)', { tim
   });
   it('a PDF page drawing more than limits.maxPdfSegments', () => {
     assert.match(unreadable('segments.pdf'), /page 1 of 1: a page draws more than 2000 line segments, over the limit of 2,000 \(limits\.maxPdfSegments/);
+  });
+  it('a PDF whose page content inflates past limits.maxUnzippedBytes: stopped before pdf.js reads it', () => {
+    assert.match(unreadable('content-bomb.pdf'), /a compressed stream of the PDF \(object 5\) inflates to more than 1\.0 MB \(stopped at the limit: a PDF bomb\?\), over the limit of 1,000,000 \(limits\.maxUnzippedBytes/);
   });
   it('an agency name longer than limits.maxFieldLength', () => {
     assert.match(unreadable('long-name.json'), /the report's field \/agency is 204 characters long, over the limit of 100 \(limits\.maxFieldLength/);
