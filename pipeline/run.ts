@@ -24,6 +24,8 @@ import { folderResolver } from './resolvers.ts';
 import type { Issue } from './model/issue.ts';
 import { mergeRenderings } from './parse/merge.ts';
 import { releaseReports } from './publish/history.ts';
+import { readFeedEntries } from './publish/read-feed.ts';
+import { parseFeedDates } from './publish/release-side.ts';
 import { parseIssued } from './publish/release-side.ts';
 import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
 import type { ReadOutcome } from './read-outcome.ts';
@@ -128,16 +130,9 @@ export async function loadSchemas(dir: string | URL = SCHEMAS_DIR): Promise<Map<
   return new Map(await Promise.all(names.map(async (n) => [n, await readFile(new URL(n, base), 'utf8')] as [string, string])));
 }
 
-/** The previous release's report hashes and dates, from its feed/reports.json (empty when there is none). */
+/** The previous release's report hashes and dates, from its reports index (empty when there is none). */
 export async function previousModified(outDir: string): Promise<Map<string, { sha256: string; modified: string }>> {
-  const text = await readPrevious(outDir, 'feed/reports.json');
-  if (!text) return new Map();
-  try {
-    const feed = JSON.parse(text) as { reports?: Array<{ id: string; sha256: string; modified: string }> };
-    return new Map((feed.reports ?? []).map((r) => [r.id, { sha256: r.sha256, modified: r.modified }]));
-  } catch {
-    return new Map();
-  }
+  return parseFeedDates(await readFeedEntries((path) => readPrevious(outDir, path)));
 }
 
 export interface BuildRun extends ReadResult {

@@ -74,10 +74,24 @@ const reportsIndexJson: DistributionSpec = {
   format: 'json',
   title: { zh: '报告索引（JSON）', en: 'Reports index (JSON)' },
   description: {
+    zh: '报告索引的目录：按年度分为若干部分（feed/reports/<年度>.json），每部分一条，给出网址、报告数、首末报告编号、最近更新日期、大小和 SHA-256。',
+    en: 'The reports index\'s table of contents: it comes in parts by report year (feed/reports/<year>.json), one entry per part with its URL, number of reports, first and last report id, latest modified date, size and SHA-256.',
+  },
+  conformsTo: [jsonSchema('feed-reports.schema.json', { zh: '报告索引目录的 JSON Schema', en: 'JSON Schema of the reports index\'s table of contents' })],
+};
+
+/** The parts of the reports index: a distribution per file (feed/reports/<year>.json). */
+const reportsIndexParts: DistributionSpec = {
+  key: 'json-part',
+  path: PATHS.reportsJson,
+  partitioned: true,
+  format: 'json',
+  title: { zh: '报告索引（JSON）', en: 'Reports index (JSON)' },
+  description: {
     zh: '每份年度报告一条：发布机关、年度、模板版本、校验结果、主要数字，以及指向该报告完整 JSON 文件的链接和 SHA-256 校验值。',
     en: 'One entry per annual report: publishing body, year, template edition, validation result, headline figures, and a link to the report\'s full JSON document with its SHA-256.',
   },
-  conformsTo: [jsonSchema('feed-reports.schema.json', { zh: '报告索引的 JSON Schema', en: 'JSON Schema of the reports index' })],
+  conformsTo: [jsonSchema('feed-reports-part.schema.json', { zh: '报告索引一部分的 JSON Schema', en: 'JSON Schema of a part of the reports index' })],
 };
 
 function tableDataset(table: TableId): DatasetSpec {
@@ -106,7 +120,7 @@ const REPORTS: DatasetSpec = {
     en: 'The annual reports on government information disclosure in the release: for each report its publishing body, year, template edition, validation result (errors and warnings), headline figures (requests received, disclosed, handled; reconsiderations; lawsuits), and the link, size and SHA-256 of its JSON document.',
   },
   keywords: { zh: ['报告索引'], en: ['reports index'] },
-  distributions: [...csvDistributions(PATHS.reportsCsv, { zh: '报告索引', en: 'Reports index' }), reportsIndexJson],
+  distributions: [...csvDistributions(PATHS.reportsCsv, { zh: '报告索引', en: 'Reports index' }), reportsIndexJson, reportsIndexParts],
 };
 
 const TIMESERIES: DatasetSpec = {

@@ -57,8 +57,8 @@ export function csvDistributions(path: string, title: Text): DistributionSpec[] 
         key: `csvw${suffix}`, path: metadata, format: 'csvw', ...(partitioned ? { describes: p } : {}),
         title: { zh: `${name.zh}的 CSVW 元数据`, en: `CSVW metadata of ${name.en}` },
         description: {
-          zh: `${p} 的 CSVW 元数据：列名、中英文标题、数据类型、主键和外键。`,
-          en: `CSVW metadata of ${p}: column names, Chinese and English titles, datatypes, primary and foreign keys.`,
+          zh: `${p} 的 CSVW 元数据：列名、中英文标题、数据类型和主键。`,
+          en: `CSVW metadata of ${p}: column names, Chinese and English titles, datatypes and primary keys.`,
         },
         conformsTo: [CSVW_STANDARD],
       },

@@ -1,31 +1,31 @@
 /**
  * Build a release: one pass over the validated reports streams the per-report files and the big tables (split by
  * year and size: partitions.ts), then the
- * aggregate files (reports.csv, the time series and regional sums, the feeds, one feed and one page per body, Data
+ * aggregate files (reports.csv, the time series and the reports index in the same parts: report-parts.ts; the regional sums, the feeds, one feed and one page per body, Data
  * Package, CSVW, DCAT catalog, site index, manifest) are built from the small summaries. Builders are pure; writing
  * goes through the OutputSink.
  */
 import type { OutputSink } from '../adapters/output.ts';
-import { csvFiles, reportsCsv } from './to-csv.ts';
+import { csvFiles } from './to-csv.ts';
 import { csvwMetadata } from './to-csvw.ts';
 import { dataPackage } from './to-datapackage.ts';
 import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
 import { GBT21063_FILE, gbt21063Json } from './to-gbt21063.ts';
-import { manifest, observationsNdjson, reportDocument, reportsFeed, schemaUrl, withSchemaId } from './to-json.ts';
+import { manifest, observationsNdjson, reportDocument, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from './site/index.ts';
 import { summarize } from './summary.ts';
 import { partitionWriter } from './partition-writer.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
-import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
+import { REGIONS_CSV } from './table-schemas-series.ts';
+import { writeReportParts } from './report-parts.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
 import { coveragePages } from './site/coverage-page.ts';
 import { COVERAGE_CSV } from './table-schemas-coverage.ts';
 import { coverageCsv } from './to-coverage.ts';
-import { timeseriesChunks } from './to-timeseries.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
 import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
@@ -103,11 +103,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     ...(input.divisions ? { divisions: input.divisions } : {}),
     ...(coverageBuilt ? { coverage: coverageBuilt } : {}),
   });
-  files.push(await sink.write('data/reports.csv', reportsCsv(context()), 'text/csv'));
-  files.push(await sink.write('feed/reports.json', reportsFeed(context()), 'application/json'));
-  const timeseries = await sink.open(TIMESERIES_CSV, 'text/csv');
-  for (const chunk of timeseriesChunks(context())) await timeseries.write(chunk);
-  files.push(await timeseries.close());
+  files.push(...(await writeReportParts(sink, meta, context().modified, summaries, parts.breaks())));
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
   const coverage = coverageRows({
     expected: [], documents: new Map(), lastYear: null, ...input.coverage, found: input.coverage?.found ?? summaries.map(foundOf),

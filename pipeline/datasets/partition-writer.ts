@@ -17,16 +17,26 @@ export interface PartCollector {
   finish(): Promise<Uint8Array>;
 }
 
+/** A partition as written: its year, its part number and how many reports (in stream order) it holds. */
+export interface PartitionBreak {
+  year: number;
+  part: number;
+  reports: number;
+}
+
 export interface PartitionWriter {
   add(r: ValidatedReport): Promise<void>;
   /** Close the last partition; every file written, in the order written. */
   close(): Promise<FileStat[]>;
+  /** The partitions so far, in order: the break points the tables built after the stream (report-parts.ts) share. */
+  breaks(): PartitionBreak[];
 }
 
 const size = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export function partitionWriter(sink: OutputSink, tables: readonly StreamedFile[], maxBytes: number, collectors: readonly PartCollector[] = []): PartitionWriter {
   const written: FileStat[] = [];
+  const breaks: PartitionBreak[] = [];
   let year: number | null = null;
   let part = 0;
   let reports = 0;
@@ -46,6 +56,7 @@ export function partitionWriter(sink: OutputSink, tables: readonly StreamedFile[
 
   async function finish() {
     if (year === null) return;
+    breaks.push({ year, part, reports });
     for (let k = 0; k < open.length; k++) {
       await open[k]!.write(tails[k]!);
       written.push(await open[k]!.close());
@@ -76,5 +87,6 @@ export function partitionWriter(sink: OutputSink, tables: readonly StreamedFile[
       year = null;
       return written;
     },
+    breaks: () => [...breaks],
   };
 }

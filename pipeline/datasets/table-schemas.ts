@@ -6,7 +6,7 @@
 import { TABLES, TABLE_IDS, type ColumnDef, type TableDef, type TableId } from '../model/template.ts';
 import { C, col, count, type ColumnSpec, type CsvTableSpec, type FieldType } from './table-columns.ts';
 import { COVERAGE } from './table-schemas-coverage.ts';
-import { REGIONS, TIMESERIES } from './table-schemas-series.ts';
+import { REGIONS, TIMESERIES, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { partitionOf } from './partitions.ts';
 import { OBSERVATION_KINDS } from './zh-labels.ts';
 import { zhTwin } from './zh-twin.ts';
@@ -20,11 +20,17 @@ export const OBSERVATIONS_ZH_CSV = 'data/observations-zh.csv';
 export const widePath = (table: TableId, zh: boolean): string => `data/${table}${zh ? '-zh' : ''}.csv`;
 export const OBSERVATIONS_NDJSON = 'feed/observations.ndjson';
 export const OBSERVATIONS_PARQUET = 'data/observations.parquet';
+/** The reports index: a small file naming its parts (feed/reports/<year>.json), which list the reports. */
+export const REPORTS_FEED = 'feed/reports.json';
 
-/** The tables written in partitions (partitions.ts): a folder of files per table, never the table's own path. */
+/**
+ * The tables written in partitions (partitions.ts): a folder of files per table, never the table's own path — except
+ * feed/reports.json, which stays as the index of its parts. Every table that grows with the number of reports is
+ * here, and all break at the same reports.
+ */
 export const PARTITIONED: ReadonlySet<string> = new Set([
   OBSERVATIONS_CSV, OBSERVATIONS_ZH_CSV, ...WIDE_TABLES.flatMap((t) => [widePath(t, false), widePath(t, true)]),
-  OBSERVATIONS_NDJSON, OBSERVATIONS_PARQUET,
+  OBSERVATIONS_NDJSON, OBSERVATIONS_PARQUET, REPORTS_CSV, TIMESERIES_CSV, REPORTS_FEED,
 ]);
 
 /** The table a file of the release belongs to: the partitioned table of a partition's file, else the file itself. */

@@ -1,7 +1,7 @@
 /**
  * The CSV datasets: observations.csv (tidy, one row per cell), the wide tables shaped like the official ones (with a
  * header of codes, and again with a header of Chinese labels), streamed one report at a time; and reports.csv, one
- * row per report, built from the summaries. Pure.
+ * row per report, built from the summaries a part at a time (report-parts.ts). Pure.
  */
 import type { Cell } from '../model/report.ts';
 import { TABLES, TABLE_IDS, cellsOf, columnsOf, rowsOf, type TableId } from '../model/template.ts';
@@ -9,7 +9,7 @@ import { cellFlags, flagIndex } from './flags.ts';
 import { CSV_MEDIA_TYPE, csvHead, csvRecords, type CsvValue } from './to-csv-format.ts';
 import { OBSERVATIONS_CSV, REPORTS_CSV, WIDE_TABLES, csvHeader, csvTableSpec, widePath } from './table-schemas.ts';
 import { twinRow, zhPath } from './zh-twin.ts';
-import type { ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
+import type { ReportSummary, StreamedFile, ValidatedReport } from './types.ts';
 
 /** A cell's number: printed, derived or inferred; null for blank, "-", text and absent cells. */
 function numberOf(cell: Cell | undefined): number | null {
@@ -71,10 +71,10 @@ export function csvFiles(): StreamedFile[] {
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** data/reports.csv: one row per report, in the context's order (year, then id). */
-export function reportsCsv(ctx: ReleaseContext): string {
+/** A file of data/reports.csv's parts (data/reports/<year>.csv): one row per report, in the given order (year, then id). */
+export function reportsCsv(reports: readonly ReportSummary[]): string {
   const spec = csvTableSpec(REPORTS_CSV)!;
-  const rows = ctx.reports.map((s) => {
+  const rows = reports.map((s) => {
     const record: Record<string, CsvValue> = {
       report_id: s.id, agency: s.agency, region: s.region, year: s.year, edition: s.edition, published: s.published,
       ...s.headline,

@@ -2,14 +2,15 @@
  * CSVW metadata (W3C "Metadata Vocabulary for Tabular Data") beside every CSV: data/<name>.csv-metadata.json, the
  * file a CSVW processor looks for first; for a partitioned table (partitions.ts) the folder's csv-metadata.json, a
  * table group of its files with the table's schema as the group's default. CSVW describes CSV only: the Parquet
- * files of the observations are in datapackage.json and the catalog, not here. A CSV whose report_id refers to reports.csv is described as a table group
- * of itself and reports.csv (output suppressed), since CSVW resolves foreign keys only within a group. The metadata
- * depends on the release's metadata and its list of CSVs only, not on the reports. Pure.
+ * files of the observations are in datapackage.json and the catalog, not here. No foreign keys: a CSVW foreign key
+ * names one table, and reports.csv is itself in parts (its report_id references are in datapackage.json, whose
+ * foreign keys name a resource). The metadata depends on the release's metadata and its list of CSVs only, not on
+ * the reports. Pure.
  */
 import { posix } from 'node:path';
 import { CSV_DIALECT } from './to-csv-format.ts';
 import { partFolder } from './partitions.ts';
-import { PARTITIONED, REPORTS_CSV, csvTableSpec, type ColumnSpec, type CsvTableSpec } from './table-schemas.ts';
+import { PARTITIONED, csvTableSpec, type ColumnSpec, type CsvTableSpec } from './table-schemas.ts';
 import { csvTables } from './to-datapackage.ts';
 import type { DatasetMeta, ReleaseContext, Text } from './types.ts';
 
@@ -45,20 +46,12 @@ function column(c: ColumnSpec) {
   };
 }
 
-function table(spec: CsvTableSpec, from: string, withReports: boolean, suppress = false) {
+function table(spec: CsvTableSpec, from: string) {
   return {
     url: posix.relative(posix.dirname(from), spec.path),
     'dc:title': texts(spec.title),
     'dc:description': texts(spec.description),
-    ...(suppress ? { suppressOutput: true } : {}),
-    tableSchema: {
-      columns: spec.columns.map(column),
-      primaryKey: spec.primaryKey,
-      ...(spec.refersToReports && withReports
-        ? { foreignKeys: [{ columnReference: 'report_id',
-          reference: { resource: posix.relative(posix.dirname(from), REPORTS_CSV), columnReference: 'report_id' } }] }
-        : {}),
-    },
+    tableSchema: { columns: spec.columns.map(column), primaryKey: spec.primaryKey },
   };
 }
 
@@ -75,45 +68,36 @@ export function csvwPath(table: string): string {
   return PARTITIONED.has(table) ? `${partFolder(table)}/csv-metadata.json` : `${table}-metadata.json`;
 }
 
-/** A partitioned table: a group of its files sharing the table's schema (and reports.csv, for the foreign key). */
-function partsMetadata(spec: CsvTableSpec, parts: readonly string[], common: object, withReports: boolean): object {
+/** A partitioned table: a group of its files sharing the table's schema. */
+function partsMetadata(spec: CsvTableSpec, parts: readonly string[], common: object): object {
   const from = csvwPath(spec.path);
-  const { 'dc:title': title, 'dc:description': description, tableSchema } = table(spec, from, withReports);
-  const reports = withReports && spec.refersToReports ? [table(csvTableSpec(REPORTS_CSV)!, from, false, true)] : [];
+  const { 'dc:title': title, 'dc:description': description, tableSchema } = table(spec, from);
   return {
     '@context': [CSVW_CONTEXT, { '@language': 'zh' }], '@type': 'TableGroup', 'dc:title': title, 'dc:description': description,
     ...common, tableSchema,
-    tables: [...parts.map((p) => ({ url: posix.relative(posix.dirname(from), p) })), ...reports],
+    tables: parts.map((p) => ({ url: posix.relative(posix.dirname(from), p) })),
   };
 }
 
-function metadata(spec: CsvTableSpec, meta: DatasetMeta, withReports: boolean, parts?: readonly string[]): object {
+function metadata(spec: CsvTableSpec, meta: DatasetMeta, parts?: readonly string[]): object {
   const from = csvwPath(spec.path);
-  const context = [CSVW_CONTEXT, { '@language': 'zh' }];
   const common = {
     'dc:license': { '@id': meta.license.url },
     'dc:publisher': { 'schema:name': texts(meta.publisher.name), 'schema:url': { '@id': meta.publisher.url } },
     dialect: DIALECT,
   };
-  if (parts) return partsMetadata(spec, parts, common, withReports);
-  const { url, 'dc:title': title, 'dc:description': description, tableSchema } = table(spec, from, withReports);
-  if (!(spec.refersToReports && withReports)) {
-    return { '@context': context, '@type': 'Table', url, 'dc:title': title, 'dc:description': description, ...common, tableSchema };
-  }
-  return {
-    '@context': context, '@type': 'TableGroup', 'dc:title': title, 'dc:description': description, ...common,
-    tables: [{ url, tableSchema }, table(csvTableSpec(REPORTS_CSV)!, from, false, true)],
-  };
+  if (parts) return partsMetadata(spec, parts, common);
+  const { url, 'dc:title': title, 'dc:description': description, tableSchema } = table(spec, from);
+  return { '@context': [CSVW_CONTEXT, { '@language': 'zh' }], '@type': 'Table', url, 'dc:title': title, 'dc:description': description, ...common, tableSchema };
 }
 
 /** The CSVW metadata of every CSV table of the release (csvwPath), sorted by path. */
 export function csvwMetadata(ctx: ReleaseContext): Array<{ path: string; content: string }> {
   const csvs = ctx.files.filter((f) => f.path.endsWith('.csv'));
-  const withReports = csvs.some((f) => f.path === REPORTS_CSV);
   return csvTables(csvs).map((files) => {
     const spec = csvTableSpec(files[0]!.path);
     if (!spec) throw new Error(`CSVW: ${files[0]!.path} is a CSV of the release without a table description (pipeline/datasets/table-schemas.ts)`);
     const parts = PARTITIONED.has(spec.path) ? files.map((f) => f.path) : undefined;
-    return { path: csvwPath(spec.path), content: `${JSON.stringify(metadata(spec, ctx.meta, withReports, parts), null, 2)}\n` };
+    return { path: csvwPath(spec.path), content: `${JSON.stringify(metadata(spec, ctx.meta, parts), null, 2)}\n` };
   }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -61,7 +61,7 @@ export function csvTables(files: readonly FileStat[]): FileStat[][] {
 export function dataPackage(ctx: ReleaseContext): string {
   const { meta } = ctx;
   const csvs = ctx.files.filter((f) => f.path.endsWith('.csv'));
-  const withReports = csvs.some((f) => f.path === REPORTS_CSV);
+  const withReports = csvs.some((f) => tableOf(f.path) === REPORTS_CSV);
   const parquet = partsOf(OBSERVATIONS_PARQUET, ctx.files);
   const pkg = {
     $schema: DATAPACKAGE_PROFILE,

@@ -6,6 +6,7 @@
 import { ratesOf } from './figures.ts';
 import { bodySeries, seriesIndex, type BodySeries } from './series.ts';
 import { TIMESERIES_CSV } from './table-schemas-series.ts';
+import { csvwPath } from './to-csvw.ts';
 import { schemaUrl } from './to-json.ts';
 import type { ReleaseContext } from './types.ts';
 
@@ -32,7 +33,7 @@ export function agencyFeed(ctx: ReleaseContext, series: BodySeries): string {
     division: series.division,
     parent_url: parentSeries ? `${meta.baseUrl}${parentSeries.feed}` : null,
     page: `${meta.baseUrl}${series.page}`,
-    timeseries: `${meta.baseUrl}${TIMESERIES_CSV}`,
+    timeseries: `${meta.baseUrl}${csvwPath(TIMESERIES_CSV)}`,
     license: meta.license.url,
     modified: series.modified,
     years: series.reports.map((s) => ({
@@ -59,7 +60,7 @@ export function agenciesFeed(ctx: ReleaseContext): string {
     $schema: schemaUrl(meta, AGENCY_SCHEMA_FILES.agencies),
     modified: ctx.modified,
     license: meta.license.url,
-    timeseries: `${meta.baseUrl}${TIMESERIES_CSV}`,
+    timeseries: `${meta.baseUrl}${csvwPath(TIMESERIES_CSV)}`,
     agencies: bodySeries(ctx.reports).map((b) => ({
       id: b.key,
       resolved: b.resolved,

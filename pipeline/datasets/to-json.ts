@@ -1,13 +1,14 @@
-/** The JSON feeds: one document per report, the reports index, the bulk NDJSON of observations. Pure. */
+/** The JSON feeds: one document per report, the reports index and its parts, the bulk NDJSON of observations. Pure. */
 import type { AnnualReport } from '../model/report.ts';
 import { cellFlags, flagIndex } from './flags.ts';
 import { OBSERVATIONS_NDJSON } from './table-schemas.ts';
 import { tidyRows } from './tidy-rows.ts';
-import type { DatasetMeta, ReleaseContext, StreamedFile, ValidatedReport } from './types.ts';
+import type { DatasetMeta, ReleaseContext, ReportSummary, StreamedFile, ValidatedReport } from './types.ts';
 
 export const SCHEMA_FILES = {
   report: 'schemas/report-document.schema.json',
   feed: 'schemas/feed-reports.schema.json',
+  feedPart: 'schemas/feed-reports-part.schema.json',
   observation: 'schemas/observation.schema.json',
   manifest: 'schemas/manifest.schema.json',
 } as const;
@@ -34,15 +35,18 @@ export function reportDocument(r: ValidatedReport, meta: DatasetMeta): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** feed/reports.json: every report with links, sha256 and the date its data last changed. */
-export function reportsFeed(ctx: ReleaseContext): string {
-  const { meta } = ctx;
+const maxModified = (reports: readonly ReportSummary[]) => reports.reduce((m, s) => (s.modified > m ? s.modified : m), '0000-00-00');
+
+/**
+ * A part of the reports index (feed/reports/<year>.json): every report of the part with links, sha256 and the date
+ * its data last changed; `modified` is the part's latest. No version: a part changes only when its reports do.
+ */
+export function reportsFeedPart(meta: DatasetMeta, reports: readonly ReportSummary[]): string {
   const doc = {
-    $schema: schemaUrl(meta, SCHEMA_FILES.feed),
-    version: meta.version,
-    modified: ctx.modified,
+    $schema: schemaUrl(meta, SCHEMA_FILES.feedPart),
+    modified: maxModified(reports),
     license: meta.license.url,
-    reports: ctx.reports.map((s) => ({
+    reports: reports.map((s) => ({
       id: s.id,
       agency: s.agency,
       region: s.region,
@@ -59,6 +63,42 @@ export function reportsFeed(ctx: ReleaseContext): string {
       sha256: s.json.sha256,
       bytes: s.json.bytes,
       modified: s.modified,
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A part of the reports index as the index names it: the file written, its partition and its reports. */
+export interface FeedPart {
+  file: { path: string; bytes: number; sha256: string };
+  year: number;
+  part: number;
+  reports: readonly ReportSummary[];
+}
+
+/**
+ * feed/reports.json, at its stable URL: the index of the parts (year, part, URL, its number of reports, the first and last
+ * report id — ids are sorted within a year —, the latest `modified`, size and sha256), so a harvester fetches only
+ * the parts whose `modified` or sha256 changed.
+ */
+export function reportsFeedIndex(ctx: Pick<ReleaseContext, 'meta' | 'modified'>, parts: readonly FeedPart[]): string {
+  const { meta } = ctx;
+  const doc = {
+    $schema: schemaUrl(meta, SCHEMA_FILES.feed),
+    version: meta.version,
+    modified: ctx.modified,
+    license: meta.license.url,
+    count: parts.reduce((n, p) => n + p.reports.length, 0),
+    parts: parts.map((p) => ({
+      year: p.year,
+      part: p.part,
+      url: `${meta.baseUrl}${p.file.path}`,
+      count: p.reports.length,
+      first: p.reports[0]?.id ?? null,
+      last: p.reports[p.reports.length - 1]?.id ?? null,
+      modified: maxModified(p.reports),
+      bytes: p.file.bytes,
+      sha256: p.file.sha256,
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

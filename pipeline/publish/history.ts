@@ -1,11 +1,12 @@
 /**
- * The report documents of a release: its feed/reports.json, then each reports/<year>/<id>.json. Read from the
+ * The report documents of a release: its reports index (read-feed.ts), then each reports/<year>/<id>.json. Read from the
  * publish target's last release (the history the cross-year rules look back into: a CI runner starts with an empty
  * output folder, the target is the history), or from a release folder on disk.
  */
 import type { ValidatedReport } from '../datasets/types.ts';
 import type { AnnualReport } from '../model/report.ts';
 import type { Published } from './types.ts';
+import { readFeedEntries } from './read-feed.ts';
 
 /** Reads one file of a release as text; null when it is not there. */
 export type ReadText = (path: string) => Promise<string | null>;
@@ -27,9 +28,9 @@ async function json(read: ReadText, path: string): Promise<unknown> {
 
 /** Every report document of a release, in feed order (empty when it has none; a missing or unreadable one is left out). */
 export async function releaseReports(read: ReadText): Promise<ValidatedReport[]> {
-  const feed = (await json(read, 'feed/reports.json')) as { reports?: FeedEntry[] } | null;
+  const entries = ((await readFeedEntries(read)) ?? []) as FeedEntry[];
   const out: ValidatedReport[] = [];
-  for (const { id, year } of feed?.reports ?? []) {
+  for (const { id, year } of entries) {
     const doc = (await json(read, `reports/${year}/${id}.json`)) as Partial<ValidatedReport> | null;
     if (doc?.report && doc.validation) out.push({ report: doc.report, validation: doc.validation });
   }

@@ -35,6 +35,7 @@ import type { WithdrawRequest } from './carry-over.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
 import { versionSummary } from './plan-notes.ts';
 import { type BuiltRelease, folderRelease, readBuilt, readOrNull } from './release-folder.ts';
+import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseIssued, parseVersionNotes, readSide } from './release-side.ts';
 import { settle } from './settle.ts';
 import type { Manifest, PublishResult, PublishTarget, Published, ReleasePlan, ReportRef } from './types.ts';
@@ -80,7 +81,7 @@ async function nothingBuilt(): Promise<BuiltRelease> {
 
 /** Each report keeps the date the last release gives it when its document is unchanged, else the folder's date. */
 async function modifiedDates(built: BuiltRelease, latest: Published | null): Promise<BuiltRelease['feed']> {
-  const published = latest ? parseFeedDates(await latest.read('feed/reports.json')) : new Map<string, { sha256: string; modified: string }>();
+  const published = latest ? parseFeedDates(await readFeedEntries((path) => latest.read(path))) : new Map<string, { sha256: string; modified: string }>();
   const out = new Map(built.feed);
   for (const [id, own] of built.feed) {
     const before = published.get(id);

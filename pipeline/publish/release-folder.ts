@@ -10,6 +10,7 @@ import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemas } from '../run.ts';
+import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';
 import type { Manifest, ReleaseFiles } from './types.ts';
 
@@ -46,7 +47,7 @@ export async function readBuilt(dir: string): Promise<BuiltRelease> {
     if (!doc) throw new UsageError(`${join(dir, f.path)} is not a report document ({ report, validation }): rebuild ${dir} with xxgk build`);
     reports.push(doc);
   }
-  const feedBytes = await files.read('feed/reports.json').catch(() => null);
+  const feed = await readFeedEntries(readOrNull(files));
   const schemas = await loadSchemas(join(dir, 'schemas')).catch(() => new Map<string, string>());
   for (const f of files.manifest.files.filter((x) => /^schemas\/[^/]+$/.test(x.path))) {
     // A schema lost from the folder would read as fields removed: a major release by mistake.
@@ -57,5 +58,5 @@ export async function readBuilt(dir: string): Promise<BuiltRelease> {
     coverage = parseCoverageCsv(new TextDecoder().decode(await files.read(COVERAGE_CSV)));
     if (!coverage) throw new UsageError(`${join(dir, COVERAGE_CSV)} is not this version's coverage.csv: rebuild ${dir} with xxgk build`);
   }
-  return { manifest: files.manifest, reports: reports.sort(byYearThenId), feed: parseFeedDates(feedBytes), schemas, coverage };
+  return { manifest: files.manifest, reports: reports.sort(byYearThenId), feed: parseFeedDates(feed), schemas, coverage };
 }

@@ -6,6 +6,7 @@ import type { ValidatedReport } from '../datasets/types.ts';
 import type { FeedEntry, ReleaseSide } from './plan.ts';
 import { isSurfaceFile, releaseSurface } from './plan-surface.ts';
 import type { Manifest } from './types.ts';
+import { readFeedEntries } from './read-feed.ts';
 
 /** Read a file of a release (relative path); null when it does not exist. */
 export type ReadFile = (path: string) => Promise<Uint8Array | null>;
@@ -33,10 +34,9 @@ export function parseManifest(bytes: Uint8Array | null): Manifest | null {
   return { version: doc.version, files: files.map((f) => ({ path: f.path, bytes: f.bytes, sha256: f.sha256 })) };
 }
 
-/** feed/reports.json → the entries the planner needs (empty when unreadable). */
-export function parseFeed(bytes: Uint8Array | null): FeedEntry[] {
-  const doc = parseJson(bytes);
-  const reports = isRecord(doc) && Array.isArray(doc.reports) ? doc.reports : [];
+/** The reports index's entries (read-feed.ts; null when unreadable) → the entries the planner needs (empty when unreadable). */
+export function parseFeed(entries: readonly unknown[] | null): FeedEntry[] {
+  const reports = entries ?? [];
   return reports.filter(isRecord).filter((r) => typeof r.id === 'string').map((r) => ({
     id: r.id as string,
     agency: typeof r.agency === 'string' ? r.agency : '',
@@ -45,10 +45,9 @@ export function parseFeed(bytes: Uint8Array | null): FeedEntry[] {
   }));
 }
 
-/** feed/reports.json → each report's document sha256 and the date its data last changed (empty when unreadable). */
-export function parseFeedDates(bytes: Uint8Array | null): Map<string, { sha256: string; modified: string }> {
-  const doc = parseJson(bytes);
-  const reports = isRecord(doc) && Array.isArray(doc.reports) ? doc.reports : [];
+/** The reports index's entries → each report's document sha256 and the date its data last changed (empty when unreadable). */
+export function parseFeedDates(entries: readonly unknown[] | null): Map<string, { sha256: string; modified: string }> {
+  const reports = entries ?? [];
   return new Map(reports.filter(isRecord)
     .filter((r) => typeof r.id === 'string' && typeof r.sha256 === 'string' && typeof r.modified === 'string')
     .map((r) => [r.id as string, { sha256: r.sha256 as string, modified: r.modified as string }]));
@@ -109,7 +108,7 @@ export async function readSide(manifest: Manifest, read: ReadFile, documents: re
   const listed = new Set(manifest.files.map((f) => f.path));
   const surfaceHere = surfacePaths.filter((p) => listed.has(p) && isSurfaceFile(p));
   const [feed, surface, docs] = await Promise.all([
-    read('feed/reports.json'),
+    readFeedEntries(read),
     Promise.all(surfaceHere.map(read)),
     Promise.all(documents.map(read)),
   ]);

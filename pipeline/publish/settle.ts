@@ -8,6 +8,7 @@ import { WITHDRAWALS_FILE } from '../datasets/to-withdrawals.ts';
 import type { ValidatedReport } from '../datasets/types.ts';
 import { PublishError, UsageError } from '../errors.ts';
 import { type CarryOver, type WithdrawRequest, carryOver, toCarry } from './carry-over.ts';
+import { readFeedEntries } from './read-feed.ts';
 import { parseFeed, parseReportDocument } from './release-side.ts';
 import type { Published, ReportRef } from './types.ts';
 import { parseWithdrawals } from './withdrawals.ts';
@@ -32,7 +33,7 @@ export async function settle(built: readonly ValidatedReport[], latest: Publishe
     const m = REPORT_DOCUMENT.exec(f.path);
     if (m) paths.set(m[2]!, f.path);
   }
-  const feed = new Map(parseFeed(await readPublished(latest, 'feed/reports.json')).map((r) => [r.id, r]));
+  const feed = new Map(parseFeed(await readFeedEntries((path) => readPublished(latest, path))).map((r) => [r.id, r]));
   const published = new Map<string, ReportRef>([...paths].map(([id, path]) => [id, {
     id, agency: feed.get(id)?.agency ?? '', year: feed.get(id)?.year ?? Number(REPORT_DOCUMENT.exec(path)![1]),
   }]));

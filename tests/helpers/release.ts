@@ -8,7 +8,7 @@ import { summarize } from '../../pipeline/datasets/summary.ts';
 import { partPath, partsOf } from '../../pipeline/datasets/partitions.ts';
 import { csvFiles } from '../../pipeline/datasets/to-csv.ts';
 import { observationsNdjson } from '../../pipeline/datasets/to-json.ts';
-import { type FileStat, type ReleaseContext, type StreamedFile, type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
+import { type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
 import { reportFromValues } from '../../pipeline/model/from-values.ts';
 import { generateValues } from '../../pipeline/synth/index.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
@@ -62,9 +62,10 @@ export const RELEASE_DATA_FILES: readonly string[] = [
   // The partitioned tables: two years, the second in two parts, and each table's CSVW in its folder.
   ...['observations', 'proactive', 'applications', 'appeals'].flatMap((n) => [`data/${n}`, `data/${n}-zh`])
     .flatMap((d) => [`${d}/2022.csv`, `${d}/2023.csv`, `${d}/2023-2.csv`, `${d}/csv-metadata.json`]),
-  ...['data/reports.csv', 'data/timeseries.csv', 'data/regions.csv', 'data/coverage.csv'].flatMap((csv) => [csv, `${csv}-metadata.json`]),
+  ...['data/reports', 'data/timeseries'].flatMap((d) => [`${d}/2022.csv`, `${d}/2023.csv`, `${d}/2023-2.csv`, `${d}/csv-metadata.json`]),
+  ...['data/regions.csv', 'data/coverage.csv'].flatMap((csv) => [csv, `${csv}-metadata.json`]),
   'data/observations/2022.parquet', 'data/observations/2023.parquet', 'data/observations/2023-2.parquet',
-  'datapackage.json', 'feed/reports.json', 'feed/agencies.json',
+  'datapackage.json', 'feed/reports.json', 'feed/reports/2022.json', 'feed/reports/2023.json', 'feed/reports/2023-2.json', 'feed/agencies.json',
   'feed/observations/2022.ndjson', 'feed/observations/2023.ndjson', 'feed/observations/2023-2.ndjson',
 ];
 
@@ -101,4 +102,10 @@ export function joinedCsv(files: ReadonlyMap<string, string>, table: string): st
     const text = files.get(p.path)!;
     return k === 0 ? text : text.slice(text.indexOf('\r\n') + 2);
   }).join('');
+}
+
+/** A table built from the summaries (reports.csv, timeseries.csv), one file a year, as report-parts.ts writes a release of one part a year. */
+export function summaryParts(summaries: readonly ReportSummary[], table: string, build: (list: ReportSummary[]) => string): Map<string, string> {
+  const years = [...new Set(summaries.map((s) => s.year))].sort();
+  return new Map(years.map((year) => [partPath(table, year, 1), build(summaries.filter((s) => s.year === year))]));
 }

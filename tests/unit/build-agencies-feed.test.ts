@@ -100,7 +100,7 @@ test('the index lists every body once, sorted by id, with its years and links th
 });
 
 test('each body\'s feed: registry facts, and per year the report\'s links, figures and rates of timeseries.csv, flags', () => {
-  const series = readCsv(built.files.get('data/timeseries.csv')!);
+  const series = readCsv(joinedCsv(built.files, 'data/timeseries.csv'));
   for (const body of Object.values(BODIES)) {
     const doc = json<AgencyDoc>(`feed/agencies/${body.id}.json`);
     assert.equal(doc.resolved, true);
@@ -108,7 +108,7 @@ test('each body\'s feed: registry facts, and per year the report\'s links, figur
     assert.equal(doc.name, body.name);
     assert.equal(doc.division, body.division);
     assert.equal(local(doc.page), `agencies/${body.id}.html`);
-    assert.equal(local(doc.timeseries), 'data/timeseries.csv');
+    assert.equal(local(doc.timeseries), 'data/timeseries/csv-metadata.json');
     const rows = series.filter((r) => r.body_id === body.id);
     assert.deepEqual(doc.years.map((y) => y.report_id), rows.map((r) => r.report_id));
     for (const [k, y] of doc.years.entries()) {
@@ -155,7 +155,7 @@ test('every CSV of the release fits its Table Schema, and the package measures e
   const paths = (r: { path: string | string[] }) => (typeof r.path === 'string' ? [r.path] : r.path);
   const csvs = [...built.files.keys()].filter((p) => p.endsWith('.csv')).sort();
   assert.deepEqual(pkg.resources.flatMap(paths).sort(), csvs);
-  assert.ok(csvs.includes('data/timeseries.csv') && csvs.includes('data/regions.csv'));
+  assert.ok(csvs.includes('data/timeseries/2019.csv') && csvs.includes('data/regions.csv'));
   const csvOf = (r: { path: string | string[] }) => (typeof r.path === 'string' ? built.files.get(r.path)! : joinedCsv(built.files, tableOf(r.path[0]!)));
   assert.deepEqual(checkTables(pkg.resources.map((r) => ({ name: r.name, csv: csvOf(r), schema: r.schema }))), []);
   for (const r of pkg.resources) {
@@ -165,14 +165,15 @@ test('every CSV of the release fits its Table Schema, and the package measures e
   }
 });
 
-test('CSVW metadata beside the new CSVs: the time series in a group with reports.csv (its foreign key), the sums alone', () => {
-  const ts = json<{ '@type': string; tables: Array<{ url: string; tableSchema: { columns: Array<{ name: string }>; primaryKey: string[]; foreignKeys?: unknown[] } }> }>('data/timeseries.csv-metadata.json');
+test('CSVW metadata of the new CSVs: the time series a group of its files (one a year), the sums alone', () => {
+  const ts = json<{ '@type': string; tables: Array<{ url: string }>; tableSchema: { columns: Array<{ name: string }>; primaryKey: string[]; foreignKeys?: unknown[] } }>('data/timeseries/csv-metadata.json');
   assert.equal(ts['@type'], 'TableGroup');
-  assert.deepEqual(ts.tables.map((t) => t.url), ['timeseries.csv', 'reports.csv']);
-  const header = built.files.get('data/timeseries.csv')!.slice(1).split('\r\n')[0]!.split(',');
-  assert.deepEqual(ts.tables[0]!.tableSchema.columns.map((c) => c.name), header);
-  assert.deepEqual(ts.tables[0]!.tableSchema.primaryKey, ['body_id', 'year']);
-  assert.equal(ts.tables[0]!.tableSchema.foreignKeys?.length, 1);
+  const years = [...new Set(built.reports.map((r) => r.report.year))].sort();
+  assert.deepEqual(ts.tables.map((t) => t.url), years.map((y) => `${y}.csv`));
+  const header = joinedCsv(built.files, 'data/timeseries.csv').slice(1).split('\r\n')[0]!.split(',');
+  assert.deepEqual(ts.tableSchema.columns.map((c) => c.name), header);
+  assert.deepEqual(ts.tableSchema.primaryKey, ['body_id', 'year']);
+  assert.equal(ts.tableSchema.foreignKeys, undefined, 'the reports are in parts: the foreign key is in datapackage.json');
   const regions = json<{ '@type': string; url: string; tableSchema: { columns: Array<{ name: string }> } }>('data/regions.csv-metadata.json');
   assert.equal(regions['@type'], 'Table');
   assert.equal(regions.url, 'regions.csv');
@@ -237,5 +238,6 @@ test('one dataset per registry body: the body as dct:creator, its division as dc
   }
   assert.equal(one(`${catalog}#agent-jiangsu`, `${DCT}type`).value, 'http://purl.org/adms/publishertype/RegionalAuthority');
   const tsDists = store.getObjects(`${catalog}#dataset-timeseries`, `${DCAT}distribution`, null).map((d) => one(d.value, `${DCAT}downloadURL`).value).sort();
-  assert.deepEqual(tsDists, [`${BASE}data/timeseries.csv`, `${BASE}data/timeseries.csv-metadata.json`, `${BASE}feed/agencies.json`]);
+  const years = [...new Set(built.reports.map((r) => r.report.year))].sort();
+  assert.deepEqual(tsDists, [...years.map((y) => `${BASE}data/timeseries/${y}.csv`), `${BASE}data/timeseries/csv-metadata.json`, `${BASE}feed/agencies.json`].sort());
 });

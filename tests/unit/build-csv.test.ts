@@ -11,7 +11,7 @@ import { BOM, neutralise, plainNumber } from '../../pipeline/datasets/to-csv-for
 import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { TABLES, TABLE_IDS, cellsOf } from '../../pipeline/model/template.ts';
 import { KIND_LABELS, OBSERVATION_KINDS, rowLabel } from '../../pipeline/datasets/zh-labels.ts';
-import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
+import { joinedCsv, sampleContext, sampleReports, summaryParts } from '../helpers/release.ts';
 
 const AWKWARD = 'A "quoted", multi\nline 局';
 /** Only a line break: csv-stringify alone leaves a bare LF unquoted when records end with CRLF. */
@@ -20,7 +20,8 @@ const TWO_LINES = '两行\n机关';
 function build(reports: ValidatedReport[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of csvFiles()) out.set(f.path, f.head() + reports.map((r) => f.chunk(r)).join('') + f.tail());
-  out.set(REPORTS_CSV, reportsCsv(sampleContext(reports, [...out].map(([p, c]) => fileStat(p, c, 'text/csv')))));
+  // reports.csv is written a part a year (report-parts.ts): read back whole.
+  out.set(REPORTS_CSV, joinedCsv(summaryParts(sampleContext(reports).reports, REPORTS_CSV, reportsCsv), REPORTS_CSV));
   return out;
 }
 

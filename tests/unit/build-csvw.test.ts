@@ -14,7 +14,7 @@ import { REGIONS_CSV, TIMESERIES_CSV } from '../../pipeline/datasets/table-schem
 import { regionsCsv } from '../../pipeline/datasets/to-regions.ts';
 import { timeseriesCsv } from '../../pipeline/datasets/to-timeseries.ts';
 import { bodyReports } from '../helpers/body-release.ts';
-import { fileStat, partitionedFiles, sampleContext, sampleReports } from '../helpers/release.ts';
+import { fileStat, partitionedFiles, sampleContext, sampleReports, summaryParts } from '../helpers/release.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 import { parseCsv } from '../helpers/table-schema-check.ts';
 
@@ -25,10 +25,10 @@ function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx:
   const files = new Map<string, string>();
   for (const [path, content] of partitionedFiles(reports, csvFiles())) files.set(path, content);
   const stats = () => [...files].map(([p, c]) => fileStat(p, c, 'text/csv'));
-  files.set(REPORTS_CSV, reportsCsv(sampleContext(reports, stats())));
+  for (const [p, c] of summaryParts(sampleContext(reports).reports, REPORTS_CSV, reportsCsv)) files.set(p, c);
   // The per-body tables, from reports that resolve to registry bodies (the sample reports resolve to none).
   const bodies = bodyReports();
-  files.set(TIMESERIES_CSV, timeseriesCsv(sampleContext(bodies)));
+  for (const [p, c] of summaryParts(sampleContext(bodies).reports, TIMESERIES_CSV, timeseriesCsv)) files.set(p, c);
   files.set(REGIONS_CSV, regionsCsv(sampleContext(bodies)));
   return { files, ctx: sampleContext(reports, [...stats(), fileStat('feed/reports.json', '{}\n', 'application/json')]) };
 }
@@ -120,22 +120,15 @@ test('every metadata file expands offline against the CSVW context, dropping no 
       });
       const key = values(schema, `${CSVW}primaryKey`).map((v) => v['@value']);
       assert.deepEqual(key, spec.primaryKey, `${url}: primary key`);
-      const fk = first(schema, `${CSVW}foreignKey`);
-      if (spec.refersToReports && tableOf(path) === main) {
-        const reference = first(fk, `${CSVW}reference`)!;
-        const reports = posix.relative(posix.dirname(m.path), REPORTS_CSV);
-        assert.equal(first(reference, `${CSVW}resource`)!['@value'], reports, `${url}: foreign key to reports.csv`);
-        assert.ok(tables.some((t) => first(t, `${CSVW}url`)!['@value'] === reports), `${m.path}: a group with the referenced table`);
-      } else {
-        assert.equal(fk, undefined, `${url}: no foreign key`);
-      }
+      // reports.csv is in parts, and a CSVW foreign key names one table: the references are in datapackage.json.
+      assert.equal(first(schema, `${CSVW}foreignKey`), undefined, `${url}: no foreign key`);
     }
   }
 });
 
 test('the expansion check can fail: a misspelt term is refused, and so is any remote context', async () => {
   if (skipWithoutShared('CSVW context')) return;
-  const doc = JSON.parse(metadata.find((m) => m.path === 'data/reports.csv-metadata.json')!.content) as Node;
+  const doc = JSON.parse(metadata.find((m) => m.path === 'data/reports/csv-metadata.json')!.content) as Node;
   await assert.rejects(expand({ ...doc, tableSchemaa: doc.tableSchema }), /safe mode|invalid property|dropped/i);
   await assert.rejects(expand({ ...doc, '@context': 'http://example.org/context' }), /example\.org\/context/);
   assert.deepEqual(refused, ['http://example.org/context'], 'the loader refused it, nothing reached the network');
@@ -147,7 +140,6 @@ test('the metadata depends on the release\'s metadata and list of CSVs only: not
   assert.notDeepEqual(other.files, ctx.files);
   assert.deepEqual(csvwMetadata(other), metadata);
   assert.deepEqual(csvwMetadata(ctx), metadata, 'deterministic');
-  const alone = csvwMetadata({ ...ctx, files: ctx.files.filter((f) => f.path !== REPORTS_CSV) });
-  assert.ok(alone.every((m) => !m.content.includes('foreignKeys') && !m.content.includes('reports.csv')), 'no reference to a missing CSV');
-  assert.ok(alone.every((m) => m.path.endsWith('/csv-metadata.json') || !m.content.includes('TableGroup')), 'a single CSV is a table, not a group');
+  assert.ok(metadata.every((m) => !m.content.includes('foreignKeys')), 'no foreign keys');
+  assert.ok(metadata.every((m) => m.path.endsWith('/csv-metadata.json') || !m.content.includes('TableGroup')), 'a single CSV is a table, not a group');
 });

@@ -10,7 +10,7 @@ import { PARTITIONED, REPORTS_CSV, tableOf, type TableSchema } from '../../pipel
 import { csvFiles, reportsCsv } from '../../pipeline/datasets/to-csv.ts';
 import { DATAPACKAGE_PROFILE, dataPackage } from '../../pipeline/datasets/to-datapackage.ts';
 import type { ReleaseContext, ValidatedReport } from '../../pipeline/datasets/types.ts';
-import { fileStat, joinedCsv, partitionedFiles, sampleContext, sampleReports } from '../helpers/release.ts';
+import { fileStat, joinedCsv, partitionedFiles, sampleContext, sampleReports, summaryParts } from '../helpers/release.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
 import { checkTables, type CheckedTable } from '../helpers/table-schema-check.ts';
 
@@ -21,7 +21,7 @@ function release(reports: ValidatedReport[]): { files: Map<string, string>; ctx:
   const files = new Map<string, string>();
   for (const [path, content] of partitionedFiles(reports, csvFiles())) files.set(path, content);
   const stats = () => [...files].map(([p, c]) => fileStat(p, c, 'text/csv'));
-  files.set(REPORTS_CSV, reportsCsv(sampleContext(reports, stats())));
+  for (const [p, c] of summaryParts(sampleContext(reports).reports, REPORTS_CSV, reportsCsv)) files.set(p, c);
   const extra = fileStat('feed/reports.json', '{}\n', 'application/json');
   return { files, ctx: sampleContext(reports, [...stats(), extra]) };
 }
@@ -132,7 +132,7 @@ test('the checker catches a broken row: bad number, unknown code, negative count
     ['unknown report', 'data/appeals/2019.csv', (c) => `${c}nobody-2019,x,2019,2019,reconsideration,1,0,0,0,1\r\n`, /is not in reports/],
     ['negative count', 'data/appeals/2019.csv', (c) => c.replace(/,reconsideration,(\d+),/, ',reconsideration,-1,'), /below the minimum 0/],
     ['ragged row', 'data/appeals/2019.csv', (c) => `${c}${id},x,2019\r\n`, /not a well-formed CSV|cells, expected/],
-    ['bad boolean', REPORTS_CSV, (c) => c.replace(',true,', ',yes,'), /is not a boolean/],
+    ['bad boolean', 'data/reports/2019.csv', (c) => c.replace(',true,', ',yes,'), /is not a boolean/],
     ['bad year', 'data/appeals-zh/2019.csv', (c) => c.replace(/,2019,2019,/, ',19,2019,'), /is not a year/],
     ['header', 'data/appeals/2019.csv', (c) => c.replace('report_id,', 'id,'), /header/],
   ];
@@ -146,6 +146,6 @@ test('deterministic, no clock: the same context gives the same bytes; a CSV with
   assert.equal(dataPackage(ctx), dataPackage(release(sampleReports()).ctx));
   assert.ok(dataPackage(ctx).endsWith('}\n'));
   assert.throws(() => dataPackage({ ...ctx, files: [...ctx.files, fileStat('data/other.csv', 'x', 'text/csv')] }), /data\/other\.csv/);
-  const alone = JSON.parse(dataPackage({ ...ctx, files: ctx.files.filter((f) => f.path !== REPORTS_CSV) })) as Package;
+  const alone = JSON.parse(dataPackage({ ...ctx, files: ctx.files.filter((f) => tableOf(f.path) !== REPORTS_CSV) })) as Package;
   assert.ok(alone.resources.every((r) => r.schema.foreignKeys === undefined), 'no foreign key to a resource the package lacks');
 });

@@ -9,12 +9,14 @@ import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { partitionWriter } from '../../pipeline/datasets/partition-writer.ts';
 import { FileTooLargeError, checkFileSizes, partPath, partitionOf } from '../../pipeline/datasets/partitions.ts';
-import { OBSERVATIONS_CSV, tableOf } from '../../pipeline/datasets/table-schemas.ts';
+import { OBSERVATIONS_CSV, REPORTS_CSV, REPORTS_FEED, tableOf } from '../../pipeline/datasets/table-schemas.ts';
+import { TIMESERIES_CSV } from '../../pipeline/datasets/table-schemas-series.ts';
+import { writeReportParts } from '../../pipeline/datasets/report-parts.ts';
 import { csvFiles } from '../../pipeline/datasets/to-csv.ts';
 import { observationsNdjson } from '../../pipeline/datasets/to-json.ts';
 import { UsageError } from '../../pipeline/errors.ts';
 import { memorySink } from '../helpers/memory-sink.ts';
-import { joinedCsv, sampleReports } from '../helpers/release.ts';
+import { joinedCsv, sampleContext, sampleReports } from '../helpers/release.ts';
 
 const reports = sampleReports(24);
 const LIMIT = 100_000;
@@ -35,6 +37,19 @@ test('with a lowered bound: no file passes it, years run over parts, every table
     assert.ok(idsOf(f.path).length > 0, f.path);
     assert.deepEqual(idsOf(partPath('data/applications.csv', year, part)), idsOf(f.path), `${f.path}: the same reports`);
   }
+  // The tables of one row per report, built after the stream, break at the same reports; the index names their parts.
+  const summaries = sampleContext(reports).reports;
+  const more = await writeReportParts(sink, DEFAULT_META, '2026-02-01', summaries, writer.breaks());
+  for (const f of written.filter((x) => tableOf(x.path) === OBSERVATIONS_CSV)) {
+    const { year, part } = partitionOf(f.path)!;
+    for (const t of [REPORTS_CSV, TIMESERIES_CSV, REPORTS_FEED]) {
+      const ids = [...sink.files.get(partPath(t, year, part))!.matchAll(/(?:^|"|,)([a-z0-9-]+-\d{4})(?:,|")/gm)].map((m) => m[1]);
+      assert.deepEqual([...new Set(ids)].sort(), idsOf(f.path).sort(), `${partPath(t, year, part)}: the reports of ${f.path}`);
+    }
+  }
+  const index = JSON.parse(sink.files.get(REPORTS_FEED)!) as { count: number; parts: Array<{ year: number; part: number }> };
+  assert.equal(index.count, reports.length);
+  assert.deepEqual(index.parts.map((p) => partPath(REPORTS_FEED, p.year, p.part)), more.filter((f) => tableOf(f.path) === REPORTS_FEED && f.path !== REPORTS_FEED).map((f) => f.path));
   // Joined back, the parts are the whole table.
   const obs = csvFiles().find((t) => t.path === OBSERVATIONS_CSV)!;
   assert.equal(joinedCsv(sink.files, OBSERVATIONS_CSV), obs.head() + reports.map((r) => obs.chunk(r)).join(''));

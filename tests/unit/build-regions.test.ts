@@ -34,7 +34,7 @@ interface Member { id: string; year: number; division: string; level: string; wa
 
 function members(): Member[] {
   const observed = figuresFromObservations(joinedCsv(built.files, 'data/observations.csv'));
-  const reports = readCsv(built.files.get('data/reports.csv')!);
+  const reports = readCsv(joinedCsv(built.files, 'data/reports.csv'));
   return built.reports.filter((r) => r.report.body).map((r) => ({
     id: r.report.id,
     year: r.report.year,
@@ -106,7 +106,7 @@ test('a prefecture rolls up its districts and counties; a province its prefectur
   assert.deepEqual(enclosingDivisions('320800'), ['320800', '320000']);
   assert.deepEqual(enclosingDivisions('320000'), ['320000']);
   const received = (d: string, scope: string) => Number(get(2024, d, scope, 'all')!.received);
-  const byId = (id: string) => Number(readCsv(built.files.get('data/timeseries.csv')!).find((r) => r.report_id === id)!.received);
+  const byId = (id: string) => Number(readCsv(joinedCsv(built.files, 'data/timeseries.csv')).find((r) => r.report_id === id)!.received);
   assert.equal(received('320800', 'within'), byId('jiangsu-huaian-2024') + byId('jiangsu-huaian-hongze-2024') + byId('jiangsu-huaian-lianshui-2024'));
 });
 

@@ -13,6 +13,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
 import { bodyPaths, seriesKey } from '../../pipeline/datasets/series-key.ts';
+import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
 import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../helpers/build-samples.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-build-'));
@@ -58,15 +59,17 @@ test('changing one report changes only the files that depend on it', async () =>
     `reports/2024/${id}.json`, `reports/2024/${id}.html`, 'reports/2024/index.html',
     // Only the 2024 partitions of the big tables: the other years' files stay as they were.
     'data/observations/2024.csv', 'data/observations-zh/2024.csv', 'data/applications/2024.csv', 'data/applications-zh/2024.csv',
-    'data/observations/2024.parquet', 'data/reports.csv',
-    'data/timeseries.csv', 'data/regions.csv', body.feed, body.page, 'feed/agencies.json',
+    'data/observations/2024.parquet', 'data/reports/2024.csv', 'data/timeseries/2024.csv', 'feed/reports/2024.json',
+    'data/regions.csv', body.feed, body.page, 'feed/agencies.json',
     'feed/observations/2024.ndjson', 'feed/reports.json', 'datapackage.json', 'catalog.jsonld', 'catalog.ttl', 'catalog-gbt21063.json',
     'index.html', 'manifest.json',
   ]);
   assert.ok(changed.includes(`reports/2024/${id}.json`), 'the report changed');
   assert.deepEqual(changed.filter((p) => !allowed.has(p)), [], 'nothing else changed');
-  const feed = JSON.parse(readTree(out).get('feed/reports.json')!.toString());
-  const dates = new Map(feed.reports.map((r: { id: string; modified: string }) => [r.id, r.modified]));
+  const after = readTree(out);
+  const entries = (await readFeedEntries(async (p) => after.get(p) ?? null)) as Array<{ id: string; modified: string }>;
+  const dates = new Map(entries.map((r) => [r.id, r.modified]));
+  assert.equal(dates.size, run.published.length);
   assert.equal(dates.get(id), '2026-03-01', 'the changed report is modified today');
   assert.ok([...dates].filter(([k]) => k !== id).every(([, d]) => d === '2026-02-01'), 'the others keep their dates');
 });
@@ -97,7 +100,23 @@ test('every JSON file validates against its schema, and the manifest measures ev
     }
   }
   assert.ok(reports >= 5, 'report documents built');
-  check('feed-reports.schema.json', JSON.parse(tree.get('feed/reports.json')!.toString()), 'feed/reports.json');
+  const index = JSON.parse(tree.get('feed/reports.json')!.toString());
+  check('feed-reports.schema.json', index, 'feed/reports.json');
+  // The index names every part of the reports index, with its size and sha256; the parts list every report once.
+  const parts = [...tree.keys()].filter((p) => /^feed\/reports\/\d{4}(-\d+)?\.json$/.test(p));
+  assert.deepEqual(index.parts.map((p: { url: string }) => p.url), parts.map((p) => `${DEFAULT_META.baseUrl}${p}`));
+  let listed = 0;
+  for (const [k, path] of parts.entries()) {
+    const doc = JSON.parse(tree.get(path)!.toString());
+    check('feed-reports-part.schema.json', doc, path);
+    const entry = index.parts[k];
+    assert.equal(entry.bytes, tree.get(path)!.length, path);
+    assert.equal(entry.sha256, createHash('sha256').update(tree.get(path)!).digest('hex'), path);
+    assert.deepEqual([entry.count, entry.first, entry.last], [doc.reports.length, doc.reports[0].id, doc.reports.at(-1).id], path);
+    listed += doc.reports.length;
+  }
+  assert.equal(listed, reports);
+  assert.equal(index.count, reports);
   const agencies = JSON.parse(tree.get('feed/agencies.json')!.toString());
   check('feed-agencies.schema.json', agencies, 'feed/agencies.json');
   check('catalog-gbt21063.schema.json', JSON.parse(tree.get('catalog-gbt21063.json')!.toString()), 'catalog-gbt21063.json');
@@ -113,7 +132,7 @@ test('every JSON file validates against its schema, and the manifest measures ev
   // Every JSON file is checked: here against its JSON Schema, or by the tests of its own standard.
   const elsewhere = (p: string) => p.startsWith('schemas/') || p === 'datapackage.json' || p.endsWith('.csv-metadata.json') || p.endsWith('/csv-metadata.json');
   const here = (p: string) => /^reports\/\d{4}\/[^/]+\.json$/.test(p) || /^feed\/agencies\/[^/]+\.json$/.test(p)
-    || ['feed/reports.json', 'feed/agencies.json', 'catalog-gbt21063.json', 'manifest.json'].includes(p);
+    || /^feed\/reports\/\d{4}(-\d+)?\.json$/.test(p) || ['feed/reports.json', 'feed/agencies.json', 'catalog-gbt21063.json', 'manifest.json'].includes(p);
   assert.deepEqual([...tree.keys()].filter((p) => p.endsWith('.json') && !here(p) && !elsewhere(p)), []);
   const lines = [...tree].filter(([p]) => /^feed\/observations\/\d{4}(-\d+)?\.ndjson$/.test(p)).flatMap(([, b]) => b.toString().trimEnd().split('\n'));
   assert.ok(lines.length > reports * 100);

@@ -12,12 +12,13 @@ import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { MIN_HANDLED } from '../../pipeline/datasets/site/rankings.ts';
 import { buildBodies, BODIES, UNRESOLVED, UNRESOLVED_KEY, type BuiltBodies } from '../helpers/body-release.ts';
 import { readCsv } from '../helpers/observed-figures.ts';
+import { joinedCsv } from '../helpers/release.ts';
 
 let built: BuiltBodies;
 let series: Array<Record<string, string>>;
 before(async () => {
   built = await buildBodies();
-  series = readCsv(built.files.get('data/timeseries.csv')!);
+  series = readCsv(joinedCsv(built.files, 'data/timeseries.csv'));
 });
 
 const html = (path: string): CheerioAPI => {
@@ -181,7 +182,7 @@ test('the index counts and links the bodies, and lists feed/agencies.json but no
   assert.equal(bodies.text(), String(KEYS.length));
   assert.equal(target('index.html', bodies.find('a').attr('href')!), 'agencies/index.html');
   const downloads = $('#downloads tr[data-file]').map((_, tr) => $(tr).attr('data-file')).get();
-  for (const p of ['data/timeseries.csv', 'data/regions.csv', 'feed/agencies.json']) assert.ok(downloads.includes(p), p);
+  for (const p of ['data/timeseries/2019.csv', 'data/regions.csv', 'feed/agencies.json']) assert.ok(downloads.includes(p), p);
   assert.ok(!downloads.some((p) => p.startsWith('feed/agencies/')));
   const all = html('agencies/index.html');
   assert.equal(all('script').length, 0);

@@ -73,7 +73,7 @@ describe('xxgk build: a hostile file beside a good report (issue 14 §1)', { tim
   it('builds the good report and exits 2 for the unreadable files', async () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stdout, /included jiangsu-huaian-2024|included \S*huaian\S*-2024/);
-    const feed = JSON.parse(await readFile(join(dir, 'out/feed/reports.json'), 'utf8')) as { reports: Array<{ agency: string }> };
+    const feed = JSON.parse(await readFile(join(dir, 'out/feed/reports/2024.json'), 'utf8')) as { reports: Array<{ agency: string }> };
     assert.deepEqual(feed.reports.map((r) => r.agency), ['淮安市人民政府']);
   });
   it('HTML nested deeper than limits.maxHtmlDepth', () => {

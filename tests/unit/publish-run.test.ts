@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import JSZip from 'jszip';
@@ -12,6 +13,7 @@ import { observationsAssetName } from '../../pipeline/datasets/dcat-files.ts';
 import { csvZipName, deterministicZip, releaseAssets } from '../../pipeline/publish/assets.ts';
 import { gitTarget } from '../../pipeline/publish/git-target.ts';
 import { publish } from '../../pipeline/publish/index.ts';
+import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
 import { folderRelease } from '../../pipeline/publish/release-folder.ts';
 import { readTree } from '../helpers/build-samples.ts';
 import { stateOf } from '../helpers/git-handle.ts';
@@ -50,8 +52,8 @@ test('the version and a summary of the notes go into datapackage.json, the catal
     notes: 'Version 1.0.1 (2026-02-02, patch release after 1.0.0): 1 report corrected (1 cell). The release notes list every change.',
   });
   assert.match(readFileSync(join(f.out, 'index.html'), 'utf8'), /1\.0\.1/);
-  const feed = json(join(f.out, 'feed/reports.json')) as { reports: Array<{ id: string; modified: string }> };
-  const dates = Object.fromEntries(feed.reports.map((r) => [r.id, r.modified]));
+  const entries = (await readFeedEntries((p) => readFile(join(f.out, p), 'utf8').catch(() => null))) as Array<{ id: string; modified: string }>;
+  const dates = Object.fromEntries(entries.map((r) => [r.id, r.modified]));
   assert.equal(dates['jiangsu-huaian-2024'], '2026-02-02', 'the corrected report is modified today');
   assert.equal(dates['jiangsu-huaian-hongze-2023'], '2026-02-01', 'the others keep their date');
 });

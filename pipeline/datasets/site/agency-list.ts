@@ -4,6 +4,8 @@
  */
 import type { ReleaseContext } from '../types.ts';
 import { bodySeries } from '../series.ts';
+import { TIMESERIES_CSV } from '../table-schemas-series.ts';
+import { DICTIONARY_PAGE, anchor } from './dictionary-page.ts';
 import { bi, esc, href, num } from './html.ts';
 import { pageFrame } from './layout.ts';
 import { bodyTotals, MIN_HANDLED, percent, rankByReceived, rankByRefusedShare, yearSpan, type BodyTotals } from './rankings.ts';
@@ -111,7 +113,7 @@ export function* agenciesIndexChunks(ctx: ReleaseContext): Generator<string> {
 <h1>机关 <span class="en" lang="en">Bodies</span></h1>
 <section id="about">
 <p>${count} 个机关，每个机关一页，列出历年数字和图表。<span lang="en">${count} bodies, each with a page of its figures and charts over the years.</span>
-<a href="${esc(href(path, 'data/timeseries.csv'))}" download>timeseries.csv</a> · <a href="${esc(href(path, 'feed/agencies.json'))}">feed/agencies.json</a></p>
+<a href="${esc(`${href(path, DICTIONARY_PAGE)}#${anchor(TIMESERIES_CSV)}`)}">timeseries/</a> · <a href="${esc(href(path, 'feed/agencies.json'))}">feed/agencies.json</a></p>
 </section>
 <section id="rankings">
 <h2>${bi('排名', 'Rankings')}</h2>

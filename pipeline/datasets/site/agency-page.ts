@@ -5,6 +5,8 @@
 import { ratesOf } from '../figures.ts';
 import { bodySeries, seriesIndex, type BodySeries } from '../series.ts';
 import { TIMESERIES_CSV } from '../table-schemas-series.ts';
+import { csvwPath } from '../to-csvw.ts';
+import { DICTIONARY_PAGE, anchor } from './dictionary-page.ts';
 import type { Figures, ReleaseContext } from '../types.ts';
 import { AGENCIES_INDEX, bodyCell, kindLabel, levelLabel } from './agency-list.ts';
 import { yearBars, type YearPoint } from './charts.ts';
@@ -94,7 +96,7 @@ ${fact('上级机关', 'Parent', parentHtml)}
 ${fact('报告', 'Reports', String(series.reports.length))}
 ${fact('模板', 'Editions', editions)}
 ${fact('报告署名', 'Names printed', series.names.map((n) => esc(n)).join('<br>'))}
-${fact('数据', 'Data', `<a href="${esc(href(path, series.feed))}" type="application/json">JSON</a> · <a href="${esc(href(path, TIMESERIES_CSV))}" download>timeseries.csv</a>`)}
+${fact('数据', 'Data', `<a href="${esc(href(path, series.feed))}" type="application/json">JSON</a> · <a href="${esc(`${href(path, DICTIONARY_PAGE)}#${anchor(TIMESERIES_CSV)}`)}">timeseries/</a>`)}
 </dl>
 ${list}`;
 }
@@ -118,7 +120,7 @@ ${charts(series)}
 <section id="years">
 <h2>${bi('各年报告', 'Reports by year')}</h2>
 ${yearTable(series, path)}
-<p class="note">数字取自各年报告表三（总计列）和表四；定义见 <a href="${esc(href(path, `${TIMESERIES_CSV}-metadata.json`))}">timeseries.csv 的元数据</a>。⚠ 表示该年报告有校验警告，数字照原报告发布。<span lang="en">Figures from table 三 (total column) and table 四 of each year's report; definitions in the metadata of timeseries.csv. ⚠: the report has validation warnings, and its figures are published as printed.</span></p>
+<p class="note">数字取自各年报告表三（总计列）和表四；定义见 <a href="${esc(href(path, csvwPath(TIMESERIES_CSV)))}">timeseries 的元数据</a>。⚠ 表示该年报告有校验警告，数字照原报告发布。<span lang="en">Figures from table 三 (total column) and table 四 of each year's report; definitions in the metadata of timeseries. ⚠: the report has validation warnings, and its figures are published as printed.</span></p>
 </section>`;
   return page({
     path,

@@ -16,7 +16,8 @@ export const DICTIONARY_PAGE = 'dictionary.html';
 const code = (s: string) => `<code>${esc(s)}</code>`;
 const th = (zh: string, en: string) => `<th scope="col">${bi(zh, en)}</th>`;
 const both = (t: { zh: string; en: string }) => (t.zh === t.en ? esc(t.zh) : bi(t.zh, t.en));
-const anchor = (path: string) => `file-${path.replace(/[^a-z0-9]+/gi, '-')}`;
+/** The id of a file's section on the dictionary page (which links each part of a partitioned table). */
+export const anchor = (path: string) => `file-${path.replace(/[^a-z0-9]+/gi, '-')}`;
 
 function values(c: DictionaryColumn): string {
   if (c.codeList) return `<a href="#codes-${c.codeList === 'kind' ? 'kind' : 'template'}">${bi('见代码表', 'see the code list')}</a>`;
