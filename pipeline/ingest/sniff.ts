@@ -71,6 +71,7 @@ const COLUMN_GAP = /\S {3,}\S/;
  */
 const FLAT_ROW = /(?:数量|公开|处理|申请|总计|信息|事项|案卷|秘密|稳定”?|权益|出版物|其他|规章|文件|许可|处罚|强制|收费|采购|办理)[）)]? ?[+\-−]?\d[\d .,+\-−]*$/u;
 const MIN_FLAT_ROWS = 8;
+const MIN_SPARSE_FLAT_ROWS = 3;
 
 /** A line that is one figure alone ("3001", "96171.6", "-38"): raw pdftotext writes a table one cell per line. */
 const FIGURE_LINE = /^\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*$/;
@@ -100,6 +101,8 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
   // A sparse report (most cells blank) prints few figures: still raw when no line has columns or glued figures.
   if (tabbed === 0 && layout + gapped < MIN_LAYOUT_LINES && flat < MIN_FLAT_ROWS && figures >= MIN_SPARSE_FIGURES && figures > 2 * flat) return 'pdftotext-raw';
   if (tabbed === 0 && flat >= MIN_FLAT_ROWS && 2 * flat > layout) return 'flat-text';
+  // A sparse report (most cells blank) glues few rows: still flattened text when no line has a TAB or columns.
+  if (tabbed === 0 && flat >= MIN_SPARSE_FLAT_ROWS && layout + gapped < MIN_LAYOUT_LINES) return 'flat-text';
   if (tabbed === 0) return layout + gapped >= MIN_LAYOUT_LINES ? 'pdftotext-layout' : 'word-text';
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }

@@ -14,9 +14,20 @@ const MARKERS: Record<Edition, readonly string[]> = {
 export interface EditionEvidence {
   edition: Edition | null;
   found: Record<Edition, string[]>;
+  /** The labels matched both editions equally, and the report year decided. */
+  byYear?: boolean;
 }
 
-export function detectEdition(cells: readonly TextCell[]): EditionEvidence {
+/** The edition in force for a report year: the 2019 edition for 2019–2020 reports, the 2021 edition from 2021. */
+export function editionForYear(year: number): Edition {
+  return year <= 2020 ? '2019' : '2021';
+}
+
+/**
+ * The edition whose labels the tables print more of; on a tie (some labels of each, as many of both), the edition in
+ * force for the report year, when known.
+ */
+export function detectEdition(cells: readonly TextCell[], year: number | null = null): EditionEvidence {
   const text = cells.map((c) => labelKey(c.text)).join('|');
   const found = {
     '2019': MARKERS['2019'].filter((m) => text.includes(m)),
@@ -24,6 +35,7 @@ export function detectEdition(cells: readonly TextCell[]): EditionEvidence {
   };
   const a = found['2019'].length;
   const b = found['2021'].length;
+  if (a === b && a > 0 && year !== null) return { edition: editionForYear(year), found, byYear: true };
   const edition: Edition | null = a === b ? null : a > b ? '2019' : '2021';
   return { edition, found };
 }

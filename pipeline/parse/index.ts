@@ -76,7 +76,9 @@ function parseCells(doc: CellDocument): AnnualReport {
   const layout = doc.source.rendering === 'pdftotext-layout';
   // Layout text wraps narrow header cells and labels over several lines: read them whole as well.
   const tableCells = cells.slice(proactive.start, applications.end);
-  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...layoutRows(slice(applications))] : tableCells);
+  const meta = readMetadata(cells, proactive.heading);
+  // A tie between the editions' labels is decided by the report year (the edition in force that year).
+  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...layoutRows(slice(applications))] : tableCells, meta.year);
   if (!evidence.edition) {
     throw new InputError(
       `template edition unknown: the labels of tables 二 and 三 match ${
@@ -94,7 +96,6 @@ function parseCells(doc: CellDocument): AnnualReport {
       file,
     );
   }
-  const meta = readMetadata(cells, proactive.heading);
   if (meta.year === null) {
     throw new InputError('report year not found: expected a title such as "2020年政府信息公开工作年度报告"', file);
   }

@@ -57,6 +57,9 @@ function shiftDecimal(intPart: string, fracPart: string, places: number): number
   return Number(`${padded.slice(0, point)}.${padded.slice(point) || '0'}`);
 }
 
+/** A figure, a comma, and a note opened by 含, 其中, 包括, 另, 注 …: "5，含转办2件". */
+const COMMA_NOTE = /^(.*?[0-9０-９])\s*[，,；;]\s*((?:含|其中|包括|包含|另|注|均|系).*)$/su;
+
 interface Figure {
   /** The figure with its unit, NFKC-normalised, spaces removed: "1234", "+3", "8810055元". */
   compact: string;
@@ -65,7 +68,7 @@ interface Figure {
 }
 
 /**
- * Split a printed cell into its figure and the note beside it ("5（含转办2件）", "3*", "0注"); null when the cell is not a
+ * Split a printed cell into its figure and the note beside it ("5（含转办2件）", "5，含转办2件", "3*", "0注"); null when the cell is not a
  * figure (with or without a note), e.g. "若干", "1 0", "3.其他".
  */
 function splitFigure(raw: string): Figure | null {
@@ -75,6 +78,12 @@ function splitFigure(raw: string): Figure | null {
   if (mark && mark.index > 0) {
     notes.push(mark[0].trim());
     text = text.slice(0, mark.index).trimEnd();
+  }
+  // A note after a comma ("5，含转办2件", "12,其中3件为…"): words that open a note, never a figure's thousands group.
+  const after = COMMA_NOTE.exec(text);
+  if (after) {
+    notes.unshift(after[2]!.normalize('NFKC').replace(SPACE, ''));
+    text = after[1]!;
   }
   const open = text.search(/[（(]/);
   if (open > 0) {

@@ -79,3 +79,9 @@ test('sniffText on the real corpus files', () => {
     assert.equal(sniffBinary(readFileSync(`${CORPUS}/${name}.pdf`)), 'pdf', name);
   }
 });
+
+test('sniffText: flattened text of a sparse report (three rows of glued figures, no TAB, no columns) is flat-text', () => {
+  const text = ['2023年某局政府信息公开工作年度报告', '一、本年新收政府信息公开申请数量151151', '三、本年度办理结果（一）予以公开6363',
+    '（二）部分公开', '（七）总计151151', '四、结转下年度继续办理'].join('\n');
+  assert.equal(sniffText(text), 'flat-text');
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
+import { detectEdition } from '../../pipeline/parse/detect-edition.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { type TabReportOptions, tabReport } from '../helpers/tab-report.ts';
 
@@ -129,4 +130,12 @@ test('a table in an edition xxgk does not know is reported, not read wrong', asy
 test('a row label that names no template row is an error, not a silent guess', async () => {
   const text = tabReport().replace('3.危及“三安全一稳定”', '3.属于商业秘密的信息');
   await assert.rejects(readReport(new TextEncoder().encode(text), 'odd.txt'), /does not match the template row/);
+});
+
+test('labels of both editions in equal number: the report year decides (2019 edition for 2019–2020, 2021 from 2021)', () => {
+  const cells = ['行政许可', '其他对外管理服务事项', '本年处理决定数量'].map((text, i) => ({ text, at: { line: i + 1 } }));
+  assert.equal(detectEdition(cells).edition, null);
+  assert.deepEqual([2020, 2021].map((y) => detectEdition(cells, y).edition), ['2019', '2021']);
+  assert.equal(detectEdition(cells, 2020).byYear, true);
+  assert.equal(detectEdition(cells.slice(0, 1), 2020).edition, null, 'no label of either edition is no tie');
 });

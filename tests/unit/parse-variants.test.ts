@@ -96,7 +96,9 @@ test('notes inside cells ("5（含转办2件）", "0注", "3*", "12①"): the le
   assert.deepEqual(readValue('7¹'), { kind: 'number', value: 7, raw: '7¹', note: '¹' });
   assert.deepEqual(readValue('4[1]'), { kind: 'number', value: 4, raw: '4[1]', note: '[1]' });
   assert.equal(readValue('①2').kind, 'text', 'a circled digit before the figure is no note');
-  assert.equal(readValue('5，含转办2件').kind, 'text', 'a note not set apart is not guessed at');
+  assert.deepEqual(readValue('5，含转办2件'), { kind: 'number', value: 5, raw: '5，含转办2件', note: '含转办2件' }, 'a note after a comma, opened by 含');
+  assert.equal(readValue('1，234').value, 1234, 'a full-width thousands comma is no note');
+  assert.equal(readValue('1，申请人逾期').kind, 'text', 'text after a comma that opens no note is not guessed at');
   const cells = {
     [ref('applications', 'received', 'natural_person')]: '10（含转办2件）',
     [ref('applications', 'granted', 'natural_person')]: '10注',
