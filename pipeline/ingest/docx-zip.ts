@@ -1,16 +1,15 @@
 /**
  * A .docx is a zip: before mammoth inflates it whole, check what it holds against the limits. The sizes its
- * entries declare (all of them, together), then the sizes they actually inflate to (the XML parts mammoth reads,
- * streamed chunk by chunk and stopped at the limit: a zip bomb that lies about its sizes is caught too).
+ * entries declare (all of them, together), then the sizes they actually inflate to (every entry, streamed chunk by
+ * chunk and stopped at the limit: a zip bomb that lies about its sizes is caught too). Every entry, not only the XML
+ * parts: which parts mammoth reads is the file's to say (its relationships can name any entry as the document, the
+ * styles or the numbering), and a reader added later may read others.
  */
 import JSZip from 'jszip';
 import { LimitError } from './limits.ts';
 
 /** More entries than any Word document holds (a central directory of tiny entries is its own kind of bomb). */
 const MAX_ENTRIES = 10_000;
-
-/** The parts mammoth inflates: XML and relationships (images it is never asked to read). */
-const READ_PARTS = /\.(?:xml|rels)$/i;
 
 interface Entry {
   name: string;
@@ -59,7 +58,7 @@ export async function checkDocxZip(bytes: Uint8Array, max: number): Promise<void
   if (declared > max) throw new LimitError(`the .docx declares ${mb(declared)} uncompressed (a zip bomb?)`, 'maxUnzippedBytes', max);
   let actual = 0;
   for (const e of entries) {
-    if (e.dir || !READ_PARTS.test(e.name)) continue;
+    if (e.dir) continue;
     actual += await inflatedSize(e, max - actual, max);
   }
 }

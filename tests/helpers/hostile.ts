@@ -97,13 +97,13 @@ function docxParts(text: string): ZipEntry[] {
 }
 
 /**
- * A .docx with a part of `inflated` zero bytes inside (word/bomb.xml); `lie` writes a small size in its headers,
- * as bombs do to get past a check of the declared sizes; `declared` writes that size instead.
+ * A .docx with a part of `inflated` zero bytes inside (word/bomb.xml, or `name`); `lie` writes a small size in its
+ * headers, as bombs do to get past a check of the declared sizes; `declared` writes that size instead.
  */
-export async function docxBomb(inflated: number, options: { lie?: boolean; declared?: number } = {}): Promise<Buffer> {
+export async function docxBomb(inflated: number, options: { lie?: boolean; declared?: number; name?: string } = {}): Promise<Buffer> {
   const deflated = await deflateZeros(inflated);
   const declared = options.declared ?? (options.lie ? 1000 : undefined);
-  const bomb: ZipEntry = { name: 'word/bomb.xml', deflated, crc: (deflated as Buffer & { crc: number }).crc, size: inflated, ...(declared !== undefined ? { declared } : {}) };
+  const bomb: ZipEntry = { name: options.name ?? 'word/bomb.xml', deflated, crc: (deflated as Buffer & { crc: number }).crc, size: inflated, ...(declared !== undefined ? { declared } : {}) };
   return zip([...docxParts('2024年政府信息公开工作年度报告'), bomb]);
 }
 

@@ -36,6 +36,10 @@ describe('.docx, PDF and size limits through ingest', () => {
   it('a .docx that lies about its sizes is stopped while inflating', async () => {
     await assert.rejects(ingest(await docxBomb(2_000_000, { lie: true }), 'liar.docx', { limits }), /inflates to more than 0\.1 MB \(stopped inside its entry word\/bomb\.xml/);
   });
+  it('every entry of a .docx is inflated and counted, not only its XML parts', async () => {
+    const bomb = await docxBomb(2_000_000, { lie: true, name: 'word/media/image1.png' });
+    await assert.rejects(ingest(bomb, 'image.docx', { limits }), /inflates to more than 0\.1 MB \(stopped inside its entry word\/media\/image1\.png/);
+  });
   it('a .docx declaring 3 GB (past 2^31: jszip reads it as a negative number) is refused from its headers', async () => {
     await assert.rejects(ingest(await docxBomb(10_000, { declared: 3 * 2 ** 30 }), 'big.docx', { limits }), /the \.docx declares 3072\.0 MB uncompressed \(a zip bomb\?\)/);
   });
