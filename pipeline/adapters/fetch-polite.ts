@@ -16,7 +16,7 @@ export interface PoliteOptions {
   delayMs: number;
   /** Hard cap on the requests of one run (robots.txt not counted). */
   maxRequests: number;
-  limits: { timeoutMs: number; maxBytes: number; retries: number };
+  limits: { timeoutMs: number; maxBytes: number; retries: number; maxHtmlDepth?: number };
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /** Milliseconds, for the delay (default Date.now). */

@@ -2,10 +2,14 @@
  * Fetch one source document over HTTP(S) with Node's fetch: conditional requests (ETag / Last-Modified; a 304 is
  * "unchanged"), redirects followed by hand (at most 5, the final URL reported), a timeout per attempt, a size cap
  * enforced while streaming, and retries with exponential backoff on 5xx and network errors. For HTML pages, the
- * .docx/.pdf/.doc/.wps attachments are listed so the job can follow the report's document.
+ * .docx/.pdf/.doc/.wps attachments are listed so the job can follow the report's document — after the page's depth
+ * is checked against limits.maxHtmlDepth (html-depth.ts: the parser's work grows with the square of the depth), so
+ * a listing page, a report page or a URL source nested deeper than a real page is that page's InputError.
  */
 import { InputError } from '../errors.ts';
 import { decodeText } from '../ingest/decode.ts';
+import { htmlDepth } from '../ingest/html-depth.ts';
+import { LimitError, READ_LIMITS } from '../ingest/limits.ts';
 import { attachmentLinks } from './fetch-links.ts';
 
 export interface FetchOptions {
@@ -16,6 +20,8 @@ export interface FetchOptions {
   /** Per attempt, covering headers and body. */
   timeoutMs: number;
   maxBytes: number;
+  /** Deepest nesting of an HTML page (default READ_LIMITS.maxHtmlDepth). */
+  maxHtmlDepth?: number;
   /** Retries after a 5xx, a timeout or a network error (0: one attempt). */
   retries: number;
   /** First backoff; doubled each retry. Default 1000 ms. */
@@ -97,6 +103,18 @@ function describeFailure(err: unknown, timeoutMs: number): string {
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
+/** The attachments of an HTML page, once its depth is known to be within the limit. */
+function pageAttachments(bytes: Uint8Array, charset: string | undefined, url: string, maxDepth: number): string[] {
+  const html = decodeText(bytes, charset ? { declared: charset } : {}).text;
+  try {
+    htmlDepth(html, maxDepth);
+  } catch (err) {
+    if (err instanceof LimitError) throw new InputError(`${url}: ${err.message}`, url);
+    throw err;
+  }
+  return attachmentLinks(html, url);
+}
+
 async function attempt(url: string, opts: FetchOptions, doFetch: typeof fetch): Promise<FetchResult> {
   const signal = AbortSignal.timeout(opts.timeoutMs);
   const headers: Record<string, string> = { 'user-agent': opts.userAgent ?? USER_AGENT, accept: '*/*' };
@@ -133,7 +151,7 @@ async function attempt(url: string, opts: FetchOptions, doFetch: typeof fetch): 
       const { contentType, charset } = parseContentType(response.headers.get('content-type'));
       const etag = response.headers.get('etag') ?? undefined;
       const lastModified = response.headers.get('last-modified') ?? undefined;
-      const attachments = isHtml(contentType, bytes) ? attachmentLinks(decodeText(bytes, charset ? { declared: charset } : {}).text, current) : [];
+      const attachments = isHtml(contentType, bytes) ? pageAttachments(bytes, charset, current, opts.maxHtmlDepth ?? READ_LIMITS.maxHtmlDepth) : [];
       return {
         status: 'fetched',
         bytes,

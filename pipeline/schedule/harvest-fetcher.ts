@@ -3,12 +3,12 @@ import { type PoliteFetcher, harvestUserAgent, politeFetcher } from '../adapters
 import { type Config, DEFAULTS } from '../config.ts';
 
 export function harvestFetcher(config: Config, deps: { fetch?: typeof fetch; sleep?: (ms: number) => Promise<void> } = {}): PoliteFetcher {
-  const { timeoutMs, maxBytes, retries } = config.limits;
+  const { timeoutMs, maxBytes, retries, maxHtmlDepth } = config.limits;
   return politeFetcher({
     userAgent: harvestUserAgent(config.harvest.contact),
     delayMs: config.harvest.delayMs,
     maxRequests: config.harvest.maxPages,
-    limits: { timeoutMs, maxBytes, retries },
+    limits: { timeoutMs, maxBytes, retries, maxHtmlDepth },
     ...deps,
   });
 }

@@ -95,7 +95,7 @@ export async function collectSource(
     return putFiles(source, named, store, limits.maxBytes);
   }
   const v = held.validators;
-  const base = { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, retries: limits.retries, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+  const base = { timeoutMs: limits.timeoutMs, maxBytes: limits.maxBytes, maxHtmlDepth: limits.maxHtmlDepth, retries: limits.retries, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
   const canRevalidate = held.documents.length > 0;
   const page = await fetchDocument(source.url, {
     ...base,

@@ -12,8 +12,10 @@ import iconv from 'iconv-lite';
 import { harvestUserAgent, politeFetcher } from '../../pipeline/adapters/fetch-polite.ts';
 import { rawStore } from '../../pipeline/adapters/raw-store.ts';
 import type { Source } from '../../pipeline/config.ts';
+import { InputError } from '../../pipeline/errors.ts';
 import { crawlListing } from '../../pipeline/harvest/crawl-listing.ts';
 import { collectListing } from '../../pipeline/schedule/job-listing.ts';
+import { deepHtml } from '../helpers/hostile.ts';
 import { listingHtml, serveSite } from '../helpers/listing-site.ts';
 
 type ListingSource = Extract<Source, { kind: 'listing' }>;
@@ -171,6 +173,30 @@ test('a redirect into a path robots.txt disallows is not followed', async () => 
     const fetcher = politeFetcher({ userAgent: harvestUserAgent(CONTACT), delayMs: 0, maxRequests: 10, limits });
     await assert.rejects(fetcher.get(`${server.origin}/ndbg/r2023.html`), /redirects to .*\/private\/r2023\.html, not followed: .*robots\.txt disallows it/);
     assert.ok(!server.log.some((l) => l.path.startsWith('/private/')), 'the disallowed target is never requested');
+  } finally {
+    await server.close();
+  }
+});
+
+test('listing pages get the readers\' limits: too deep (limits.maxHtmlDepth) or too large (limits.maxBytes) is that page\'s error', async () => {
+  const link = (y: number) => ({ href: `r${y}.html`, text: `清河市生态环境局${y}年政府信息公开工作年度报告` });
+  const server = await serveSite({
+    '/robots.txt': { body: 'User-agent: *\nAllow: /\n', type: 'text/plain' },
+    '/l/index.html': { body: listingHtml([link(2024)], '<a href="index_1.html">下一页</a><a href="index_2.html">尾页</a>') },
+    '/l/index_1.html': { body: listingHtml([link(2023)]).replace('</body>', `${deepHtml(300)}</body>`) },
+    '/l/index_2.html': { body: listingHtml([link(2022)]).replace('</body>', `<p>${'年'.repeat(5000)}</p></body>`) },
+    '/deep/index.html': { body: deepHtml(300) },
+  });
+  try {
+    const fetcher = politeFetcher({ userAgent: harvestUserAgent(CONTACT), delayMs: 0, maxRequests: 10, limits: { ...limits, maxBytes: 10_000, maxHtmlDepth: 200 } });
+    const crawl = await crawlListing(`${server.origin}/l/index.html`, fetcher, {});
+    assert.deepEqual(crawl.reports.map((r) => r.year), [2024], 'the good page is read');
+    assert.deepEqual(crawl.warnings, [
+      `${server.origin}/l/index_1.html: HTML nested more than 200 elements deep, over the limit of 200 (limits.maxHtmlDepth in xxgk.config.yaml raises it)`,
+      `${server.origin}/l/index_2.html: the document is larger than the limit of 10000 bytes (limits.maxBytes); stopped reading`,
+    ]);
+    // The first page too deep: the listing's own error, naming the page and the limit.
+    await assert.rejects(crawlListing(`${server.origin}/deep/index.html`, fetcher, {}), (err: InputError) => err instanceof InputError && err.message === `${server.origin}/deep/index.html: HTML nested more than 200 elements deep, over the limit of 200 (limits.maxHtmlDepth in xxgk.config.yaml raises it)`);
   } finally {
     await server.close();
   }
