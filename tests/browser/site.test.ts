@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { AGENCIES_INDEX, DICTIONARY_PAGE, agenciesIndex, agencyPages, dictionaryPage, reportPage, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
+import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndex, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPages } from '../../pipeline/datasets/site/index.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
 import type { ReleaseContext } from '../../pipeline/datasets/types.ts';
@@ -53,6 +53,7 @@ async function writeSite(dir: string): Promise<ReleaseContext> {
   for (const { path, content } of coveragePages(ctx)) await put(path, content);
   await put(AGENCIES_INDEX, agenciesIndex(ctx));
   await put(DICTIONARY_PAGE, dictionaryPage(ctx));
+  await put(STYLESHEET, siteCss());
   const schemaOrg = { '@context': 'https://schema.org', '@type': 'Dataset', name: ctx.meta.title.en, description: '</script><script>window.__xss=1</script>' };
   await put('index.html', siteIndex(ctx, { schemaOrg }));
   return ctx;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { load } from 'cheerio';
-import { siteIndex } from '../../pipeline/datasets/site/index.ts';
+import { siteCss, siteIndex } from '../../pipeline/datasets/site/index.ts';
 import type { FileStat, ReleaseContext, ReportSummary } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 
@@ -28,8 +28,9 @@ test('the index is an HTML5 page in Chinese, utf-8, responsive, with no external
   assert.match(HTML, /^<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">/);
   assert.equal($('meta[name="viewport"]').attr('content'), 'width=device-width, initial-scale=1');
   assert.equal($('[src]').length, 0, 'nothing is loaded by src');
-  assert.deepEqual($('link').map((_, l) => $(l).attr('href')).get(), ['data:,'], 'no stylesheet or font link');
+  assert.deepEqual($('link').map((_, l) => $(l).attr('href')).get(), ['data:,', 'site.css'], 'the release\'s own stylesheet, no font link');
   assert.doesNotMatch(HTML, /url\(|@import/);
+  assert.doesNotMatch(siteCss(), /url\(|@import/, 'the stylesheet loads nothing either');
   assert.equal($('script:not([type="application/ld+json"])').length, 0);
   for (const a of $('a[href]').toArray()) {
     const href = $(a).attr('href')!;

@@ -5,3 +5,4 @@ export { yearPages } from './year-pages.ts';
 export { agencyPage, agencyPages } from './agency-page.ts';
 export { AGENCIES_INDEX, agenciesIndex, agenciesIndexChunks } from './agency-list.ts';
 export { DICTIONARY_PAGE, dictionaryPage } from './dictionary-page.ts';
+export { STYLESHEET, siteCss } from './layout.ts';

@@ -1,4 +1,7 @@
-/** The frame every page shares: head, inline style, header and footer. Nothing is loaded from outside. Pure. */
+/**
+ * The frame every page shares: head, the release's one stylesheet (site.css, linked relatively, so each page does not
+ * repeat it), header and footer. Nothing is loaded from outside the release. Pure.
+ */
 import type { DatasetMeta } from '../types.ts';
 import { esc, href } from './html.ts';
 
@@ -99,6 +102,12 @@ ul.silent{columns:2;font-size:.9rem}
 @media (max-width:600px){body{font-size:14px}section{padding:.8rem}h1{font-size:1.3rem}}
 `;
 
+/** The site's stylesheet, one file of the release that every page links. */
+export const STYLESHEET = 'site.css';
+
+/** The stylesheet's content. */
+export const siteCss = (): string => STYLE.trimStart();
+
 export interface PageSpec {
   /** The page's path in the release (e.g. reports/2020/x.html): links are made relative to it. */
   path: string;
@@ -127,7 +136,7 @@ export function pageFrame(spec: Omit<PageSpec, 'body'>): { head: string; tail: s
 <title>${esc(spec.title)}</title>
 <meta name="description" content="${esc(spec.description)}">
 <link rel="icon" href="data:,">
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${esc(href(spec.path, STYLESHEET))}">
 ${spec.head ?? ''}</head>
 <body>
 <header class="site"><a href="${home}">${esc(meta.title.zh)}</a> <span class="en" lang="en">${esc(meta.title.en)}</span></header>

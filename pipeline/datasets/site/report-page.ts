@@ -9,7 +9,7 @@ import type { DatasetMeta, ReportSummary, ValidatedReport } from '../types.ts';
 import { bi, bytes, esc, externalUrl, href, num, statusBadge } from './html.ts';
 import { editionLabel, HEADLINE } from './labels.ts';
 import { page } from './layout.ts';
-import { appealsTable, applicationsTable, cellId, notesOf, proactiveTable, type Note, type TableContext } from './report-tables.ts';
+import { appealsTable, applicationsTable, cellId, linkedCells, notesOf, proactiveTable, type Note, type TableContext } from './report-tables.ts';
 import { yearPagePath } from './year-pages.ts';
 
 const SEVERITY: Record<Issue['severity'], string> = {
@@ -76,7 +76,7 @@ export function reportPage(r: ValidatedReport, summary: ReportSummary, ctx: { me
   const { report, validation } = r;
   const path = summary.page;
   const notes = notesOf(validation.issues);
-  const tctx: TableContext = { report, flags: flagIndex(validation.issues), notes };
+  const tctx: TableContext = { report, flags: flagIndex(validation.issues), notes, linked: linkedCells(validation.issues) };
   const edition = report.edition as Edition;
   const fact = (zh: string, en: string, v: string) => `<div><dt>${bi(zh, en)}</dt><dd>${v}</dd></div>`;
   // A figure whose cells an issue touches is marked, with the rules, as the cells are in the tables below.

@@ -22,6 +22,8 @@ export interface TableContext {
   /** Every warning and error of the report, by cell. */
   flags: FlagIndex;
   notes: readonly Note[];
+  /** The ids of the cells a footnote links to (linkedCells): only these carry an id, the others need none. */
+  linked?: ReadonlySet<string>;
 }
 
 export function notesOf(issues: readonly Issue[]): Note[] {
@@ -30,6 +32,19 @@ export function notesOf(issues: readonly Issue[]): Note[] {
 
 export function cellId(table: string, row: string, column: string): string {
   return `cell-${table}-${row}-${column}`.replace(/\./g, '_');
+}
+
+/** The ids of every cell an issue names (cells, blanksAsZero): the footnotes' link targets. */
+export function linkedCells(issues: readonly Issue[]): Set<string> {
+  const out = new Set<string>();
+  for (const issue of issues) {
+    if (!issue.table) continue;
+    for (const ref of [...(issue.cells ?? []), ...(issue.blanksAsZero ?? [])]) {
+      const dot = ref.lastIndexOf('.');
+      out.add(cellId(issue.table, ref.slice(0, dot), ref.slice(dot + 1)));
+    }
+  }
+  return out;
 }
 
 function describe(cell: Cell | undefined): { kind: string; cls: string; content: string; title: string } {
@@ -74,7 +89,8 @@ export function cellHtml(ctx: TableContext, table: TableDef, row: string, column
     ? `<span class="flag" role="img" title="${esc(rules.replace(/;/g, '; '))}" aria-label="${error ? '校验错误 validation error' : '校验警告 validation warning'}: ${esc(rules.replace(/;/g, ', '))}">${error ? '✖' : '⚠'}</span>`
       + `<sup>${notes.map((n) => `<a href="#issue-${n.n}">${n.n}</a>`).join(',')}</sup>`
     : '';
-  return `<td id="${esc(cellId(table.id, row, column))}" class="${classes.join(' ')}" data-cell="${esc(`${table.id}/${row}/${column}`)}" data-kind="${d.kind}"`
+  const id = cellId(table.id, row, column);
+  return `<td${!ctx.linked || ctx.linked.has(id) ? ` id="${esc(id)}"` : ''} class="${classes.join(' ')}" data-cell="${esc(`${table.id}/${row}/${column}`)}" data-kind="${d.kind}"`
     + `${rules ? ` data-flags="${esc(rules)}"` : ''}${d.title ? ` title="${esc(d.title)}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}>`
     + `${d.content}${marker}</td>`;
 }
