@@ -11,6 +11,7 @@ import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
 import { layoutRows } from './layout-rows.ts';
+import { joinCellNotes } from './layout-notes.ts';
 import { stackedTexts } from './layout-stacks.ts';
 import { joinThousands } from './layout-thousands.ts';
 import { isPageNumber } from './normalize.ts';
@@ -78,7 +79,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const tableCells = cells.slice(proactive.start, applications.end);
   const meta = readMetadata(cells, proactive.heading);
   // A tie between the editions' labels is decided by the report year (the edition in force that year).
-  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...layoutRows(slice(applications))] : tableCells, meta.year);
+  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...layoutRows(joinCellNotes(slice(applications)))] : tableCells, meta.year);
   if (!evidence.edition) {
     throw new InputError(
       `template edition unknown: the labels of tables 二 and 三 match ${
@@ -103,13 +104,14 @@ function parseCells(doc: CellDocument): AnnualReport {
     throw new InputError(`agency name not found: expected it in or above the title "${meta.year}年政府信息公开工作年度报告"`, file);
   }
   // Table 二's money columns: the unit its headers or notes state (the heading too: "二、主动公开政府信息情况（单位：元）").
-  const units = statedUnits(file, PROACTIVE, edition, cells.slice(proactive.heading, proactive.end));
+  const proactiveCells = cells.slice(proactive.heading, proactive.end);
+  const units = statedUnits(file, PROACTIVE, edition, layout ? [...proactiveCells, ...stackedTexts(proactiveCells)] : proactiveCells);
   const lossy = LOSSY_LINES[doc.source.rendering];
   const printed = lossy
     ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
     : {
         proactive: readProactive(file, edition, layout ? joinThousands(slice(proactive), PROACTIVE, edition) : slice(proactive), units),
-        applications: readApplications(file, edition, layout ? layoutRows(slice(applications)) : slice(applications)),
+        applications: readApplications(file, edition, layout ? layoutRows(joinCellNotes(slice(applications))) : slice(applications)),
         appeals: readAppeals(file, edition, slice(appeals), layout),
       };
   const tables = completeTables(edition, printed);

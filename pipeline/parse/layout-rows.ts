@@ -18,6 +18,9 @@ const SAME_COLUMN = 3;
 /** A label cell goes on across at most this many lines without a fragment (blank lines, a page break). */
 const MAX_GAP = 10;
 
+/** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
+const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
+
 interface Fragment {
   text: string;
   x: number;
@@ -65,7 +68,7 @@ function linesOf(cells: readonly TextCell[]): Line[] {
     let cut = row.length;
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
-    if (cut === row.length - 1 && !/\d/.test(row[cut]!.text)) cut = row.length;
+    if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
     const line = row[0]!.at.line ?? 0;
     lines.push({ line, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
     row = [];
@@ -79,13 +82,16 @@ function isLayout(cells: readonly TextCell[]): boolean {
 }
 
 /** Lines without text between two lines of a table: a page break (its footer and header were dropped) when this many. */
-const PAGE_GAP = 3;
+const PAGE_GAP = 2;
 /** Lines on each side of a page break that tell where the label columns stand. */
 const NEAR_BREAK = 8;
 
-/** The rightmost label fragment's position over some lines. */
-function rightmost(lines: readonly Line[]): number | null {
-  const xs = lines.flatMap((l) => l.labels.map((f) => f.x));
+/**
+ * The rightmost label fragment's position over some lines, left of `limit` (where the lines' first figures stand, the median: a header
+ * repeated at the top of a page stands over the figures and says nothing of the label columns).
+ */
+function rightmost(lines: readonly Line[], limit: number): number | null {
+  const xs = lines.flatMap((l) => l.labels.map((f) => f.x)).filter((x) => x < limit);
   return xs.length > 0 ? Math.max(...xs) : null;
 }
 
@@ -96,18 +102,29 @@ function rightmost(lines: readonly Line[]): number | null {
  */
 function labelCells(body: readonly Line[]): LabelCell[] {
   const cells: LabelCell[] = [];
+  const firsts = body.flatMap((l) => (l.values[0]?.x === undefined ? [] : [l.values[0].x])).sort((a, b) => a - b);
+  const limit = firsts[Math.floor(firsts.length / 2)] ?? Infinity;
   for (const [k, line] of body.entries()) {
     if (k > 0 && line.line - body[k - 1]!.line > PAGE_GAP) {
-      const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k));
-      const after = rightmost(body.slice(k, k + NEAR_BREAK));
-      if (before !== null && after !== null && after !== before) {
-        for (const c of cells) c.fragments.push({ ...c.fragments.at(-1)!, x: c.fragments.at(-1)!.x + after - before, text: '' });
+      // The cells open at the break (a fragment on the last line of labels before it) go on in the first line of
+      // labels after it, in order: when the counts agree, each goes on where its piece stands.
+      const lastBefore = body.slice(0, k).filter((l) => l.labels.length > 0).at(-1)?.line;
+      const open = cells.filter((c) => c.last === lastBefore).sort((a, b) => a.fragments.at(-1)!.x - b.fragments.at(-1)!.x);
+      const goingOn = body.slice(k).find((l) => l.labels.length > 0)?.labels.filter((f) => !startsCell(f.text) && f.x < limit) ?? [];
+      if (open.length > 0 && goingOn.length === open.length) {
+        open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '' }));
+      } else {
+        const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k), limit);
+        const after = rightmost(body.slice(k, k + NEAR_BREAK), limit);
+        if (before !== null && after !== null && after !== before) {
+          for (const c of cells) c.fragments.push({ ...c.fragments.at(-1)!, x: c.fragments.at(-1)!.x + after - before, text: '' });
+        }
       }
     }
     const taken = new Set<LabelCell>();
     for (const f of line.labels) {
       let best: LabelCell | undefined;
-      if (!startsItem(f.text)) {
+      if (!startsCell(f.text)) {
         for (const c of cells) {
           const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
           if (taken.has(c) || c.last >= f.line || f.line - c.last > MAX_GAP || dx > SAME_COLUMN) continue;
@@ -162,7 +179,9 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
     const near = around.length > 0 ? around : labels.filter((c) => c.last === line.line - 1 || c.first === line.line + 1).sort((a, b) => b.x - a.x);
     const own = near[0] && !owned.has(near[0]) ? near[0] : undefined;
     if (own) owned.add(own);
-    rows.push({ line: line.line, own, values: line.values });
+    // Figures on a line without label text (the label wrapped around them) stand where pdftotext's grid drew that
+    // line in, not under their columns: their positions are dropped, so that no placement rests on them.
+    rows.push({ line: line.line, own, values: line.labels.length > 0 ? line.values : line.values.map(({ x: _, ...v }) => v) });
   }
   // A label cell with no figures: a row of blanks, unless a cell further right starts within its lines (then it heads
   // a group of rows).

@@ -8,7 +8,7 @@
  * 3. when the arithmetic leaves a row several placements, kept only when they fit the figures' printed positions
  *    about as well as the best one does (and the choice still adds up): positions are
  *    measured against the table's own columns (the nearest rows that print all 7 figures, else the header words),
- *    up to a shift of the whole line (pdftotext pushes a line's text right after a long label).
+ *    where they stand (nearestPlacements: only a clear fit counts).
  * A row left with one placement is placed (its figures `inferred` when the arithmetic chose among several); a row
  * left with several keeps the cells they agree on and flags the others with a note naming the placements; a row with
  * none is flagged whole. Never a guess. Pure.
@@ -18,8 +18,10 @@ import { readValue } from './read-value.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit } from './split-digits.ts';
 import { applicationEquations, solveColumns } from './solve-columns.ts';
 
-/** A placement fits the positions "about as well" as the best one within this many character slots. */
-export const POSITION_MARGIN = 3;
+/** Positions choose a placement only when every other one stands this many character slots further off (summed)… */
+export const POSITION_MARGIN = 2;
+/** …and the figures in question stand within this many slots of their columns in it. */
+const NEAR = 2;
 const SHOWN = 3;
 
 export interface RowToPlace {
@@ -56,14 +58,25 @@ export function placements(k: number, width: number): number[][] {
 }
 
 /**
- * How far the figures stand from the columns a placement puts them in, the line shifted as a whole to fit best:
- * half the spread of (position − column centre). A single figure is measured where it stands, unshifted.
+ * How far the figures stand from the columns a placement puts them in: the sum of the distances, each figure measured
+ * where it stands. (Not up to a shift of the line: pdftotext lays each line out on its own grid, pushed right by a
+ * long label or drawn in towards the left where the line has none, so a shift that fits one line says nothing.)
  */
 export function positionCost(xs: readonly number[], centres: readonly number[], placement: readonly number[]): number {
-  const r = placement.map((c, j) => xs[j]! - centres[c]!);
-  // A single figure: its distance from the column (a shifted line would fit it anywhere).
-  if (r.length === 1) return Math.abs(r[0]!);
-  return (Math.max(...r) - Math.min(...r)) / 2;
+  return placement.reduce((sum, c, j) => sum + Math.abs(xs[j]! - centres[c]!), 0);
+}
+
+/**
+ * The placements the positions keep: those within POSITION_MARGIN of the best, when in the best one every figure
+ * whose column is in question stands within NEAR slots of its column; else all (the positions say nothing sure).
+ */
+export function nearestPlacements(xs: readonly number[], centres: readonly number[], all: readonly number[][]): number[][] {
+  const costs = all.map((p) => positionCost(xs, centres, p));
+  const best = Math.min(...costs);
+  const top = all[costs.indexOf(best)];
+  if (!top) return [...all];
+  const near = top.every((c, j) => all.every((q) => q[j] === c) || Math.abs(xs[j]! - centres[c]!) <= NEAR);
+  return near ? all.filter((_, i) => costs[i]! < best + POSITION_MARGIN) : [...all];
 }
 
 const numberOf = (cell: TextCell | undefined): number => {
@@ -139,10 +152,7 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
       const xs = row.values.every((v) => v.x !== undefined) ? row.values.map(centreOf) : null;
       const centres = row.centres;
       if (!xs || !centres || centres.length !== width) continue;
-      const all = options.get(row.code)!;
-      const costs = all.map((p) => positionCost(xs, centres, p));
-      const best = Math.min(...costs);
-      options.set(row.code, all.filter((_, i) => costs[i]! <= best + POSITION_MARGIN));
+      options.set(row.code, nearestPlacements(xs, centres, options.get(row.code)!));
     }
     if (solve() !== 'ok') for (const [code, all] of afterArithmetic) options.set(code, all);
   }

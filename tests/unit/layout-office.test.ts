@@ -6,8 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
+import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { PROACTIVE } from '../../pipeline/model/template.ts';
 import { layoutAppeals } from '../../pipeline/parse/layout-appeals.ts';
+import { joinCellNotes } from '../../pipeline/parse/layout-notes.ts';
+import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
 import { stackedTexts } from '../../pipeline/parse/layout-stacks.ts';
 import { joinThousands } from '../../pipeline/parse/layout-thousands.ts';
 import { readAppeals } from '../../pipeline/parse/read-tables.ts';
@@ -93,4 +96,73 @@ test('layout thousands: "47 161" is one figure when the row has one cell too man
   // A row with as many cells as its template row: left as printed.
   const plain = joinThousands(readLayoutText('行政处罚           198         0 161'), PROACTIVE, '2019');
   assert.deepEqual(plain.map((c) => c.text), ['行政处罚', '198', '0', '161']);
+});
+
+const rowTexts = (cells: readonly TextCell[]): string[][] => {
+  const out: string[][] = [[]];
+  for (const c of cells) {
+    out.at(-1)!.push(c.x === undefined ? `${c.text}@?` : c.text);
+    if (c.rowEnd) out.push([]);
+  }
+  return out.filter((r) => r.length > 0);
+};
+
+test('layout rows: a group label wrapped inside its number ("（六 / ）其 / 他处 / 理") starts a cell of its own', () => {
+  const text = [
+    '       1.申',
+    '       请人    0   0    0     0   0   0   0',
+    '       补正',
+    '    （六 2.申',
+    '    ）其 请人    0   0    0     0   0   0   0',
+    '    他处 逾期',
+    '    理',
+    '       3.其',
+    '       他      0   0    0     0   0   0   0',
+  ].join('\n');
+  const zeros = Array.from({ length: 7 }, () => '0');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))), [
+    ['1.申请人补正', ...zeros],
+    ['（六）其他处理', '2.申请人逾期', ...zeros],
+    ['3.其他', ...zeros],
+  ]);
+});
+
+test('layout rows: a lone full-width figure is a figure; figures on a line without label text lose their positions', () => {
+  const text = [
+    '一、本年新收政府信息',
+    '               １０       ０       ０        ０        ０      ０         １０',
+    '公开申请数量',
+    '三、   （一）予以公',
+    '本年   开                                                                 ６',
+    '度办   （二）部分公',
+    '理结   开           ２   ０       ０        ０        ０      ０         ２',
+    '果     处理',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows[0], ['一、本年新收政府信息公开申请数量', '１０@?', '０@?', '０@?', '０@?', '０@?', '０@?', '１０@?']);
+  assert.deepEqual(rows[1]!.slice(-2), ['（一）予以公开', '６']);
+  assert.deepEqual(rows[2]!.slice(-8), ['（二）部分公开处理', '２', '０', '０', '０', '０', '０', '２']);
+});
+
+test('layout notes: a figure with its note wrapped in a narrow cell ("3843（含 / 转办 / 1281 / 件）") is one cell of its row', () => {
+  const text = [
+    '（本列数据的勾稽关系                          申请人情况',
+    '                                                       3843（含',
+    '一、本年新收政府信息                                               转办',
+    '             3380     434      29     0       0   0',
+    '公开申请数量                                                   1281',
+    '                                                         件）',
+    '二、上年结转政府信息',
+    '             217       6        1     0       0   0     224',
+    '公开申请数量',
+  ].join('\n');
+  const rows = rowTexts(joinCellNotes(readLayoutText(text)));
+  assert.deepEqual(rows.slice(1), [
+    ['一、本年新收政府信息'],
+    ['3380', '434', '29', '0', '0', '0', '3843（含转办1281件）'],
+    ['公开申请数量'],
+    ['二、上年结转政府信息'],
+    ['217', '6', '1', '0', '0', '0', '224'],
+    ['公开申请数量'],
+  ]);
 });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TextCell } from '../../pipeline/ingest/types.ts';
-import { placeApplicationRows, placements, positionCost } from '../../pipeline/parse/place-columns.ts';
+import { nearestPlacements, placeApplicationRows, placements, positionCost } from '../../pipeline/parse/place-columns.ts';
 
 const cells = (line: number, ...figures: Array<[string, number]>): TextCell[] =>
   figures.map(([text, x]) => ({ text, x, at: { line, column: x + 1 } }));
@@ -14,11 +14,21 @@ test('placements: every order-keeping choice of columns', () => {
   assert.deepEqual(placements(1, 3), [[0], [1], [2]]);
 });
 
-test('positionCost: a line shifted as a whole fits its columns; a single figure is measured where it stands', () => {
-  assert.equal(positionCost([25, 32, 67], HEADER, [0, 1, 6]), 0);
-  assert.ok(positionCost([25, 32, 67], HEADER, [0, 2, 6]) >= 3);
-  assert.equal(positionCost([58], HEADER, [6]), 0);
+test('positionCost: each figure measured where it stands (a shift that fits one line says nothing of another)', () => {
+  assert.equal(positionCost([16, 23, 58], HEADER, [0, 1, 6]), 0);
+  assert.equal(positionCost([25, 32, 67], HEADER, [0, 1, 6]), 27);
   assert.equal(positionCost([58], HEADER, [0]), 42);
+});
+
+test('nearestPlacements: positions choose only when the best placement stands near its columns and clearly nearest', () => {
+  const all = [[0, 6], [1, 6], [2, 6]];
+  assert.deepEqual(nearestPlacements([17, 58], HEADER, all), [[0, 6]]);
+  // A figure between two columns: nothing chosen.
+  assert.deepEqual(nearestPlacements([19.5, 58], HEADER, all), all);
+  // Near one column, but another placement fits almost as well: both kept.
+  assert.deepEqual(nearestPlacements([18, 58], [16, 19, 30, 37, 44, 51, 58], all), [[0, 6], [1, 6]]);
+  // A line drawn in by pdftotext (its label wrapped around it): the figures stand near no column, nothing is chosen.
+  assert.deepEqual(nearestPlacements([12, 42], HEADER, all), all);
 });
 
 test('short rows are placed by the columns\' arithmetic, with the figures inferred', () => {
