@@ -136,8 +136,15 @@ function blankRows(lines: readonly FlatLine[], defs: readonly RowDef[], headings
   if (!lines.some((l) => l.cells)) return [];
   return lines.flatMap((l) => {
     if (l.run !== '' || l.cells || isGroupHeading(l.label, headings)) return [];
+    // Not the first part of a label whose figures follow on the next line — unless it names a row whole by itself,
+    // joining the next line's label names no other row, and that label alone names another row ("行政处罚" before
+    // "行攻强制 | 2", a row OCR garbled: its figures are not 行政处罚's).
     const next = lines[l.index + 1];
-    if (next && (next.run !== '' || next.cells) && next.label !== '' && !startsItem(next.label)) return [];
+    const alone = namesRow(ownLabel(l.label).own, defs, ANCHOR_RECALL);
+    const nextRow = next ? namesRow(ownLabel(next.label).own, defs, MIN_LABEL_SCORE) : undefined;
+    const whole = alone !== undefined && nextRow !== undefined && nextRow !== alone &&
+      namesRow(ownLabel(l.label).own + normalizeText(next!.label), defs, ANCHOR_RECALL) === alone;
+    if (!whole && next && (next.run !== '' || next.cells) && next.label !== '' && !startsItem(next.label)) return [];
     // Nor the end of a label whose figures stand on the row before (that row's label names no row by itself).
     const before = lines[l.index - 1];
     if (before && (before.run !== '' || before.cells) && !startsItem(l.label) && !namesRow(ownLabel(before.label).own, defs)) return [];

@@ -49,3 +49,9 @@ test('table 四: splits summed up per cell — a cell every split agrees on is r
   const none = splitOptions('3 0 0 0 4', ['3 0 0 0 4'], columns, totals, new Budget(1e6), 'test');
   assert.equal(none.count, 0);
 });
+
+test('OCR Markdown: a blank row whose label names it whole ("| 行政处罚 | | |") before a garbled one ("| 行攻强制 | 2 |") keeps its blanks (seed 549 read 2 into 行政处罚)', async () => {
+  const { scoreLossy } = await import('../../pipeline/synth/lossy-score.ts');
+  const score = await scoreLossy('ocr', [549]);
+  assert.equal(score.wrong, 0, score.examples.join('\n'));
+});
