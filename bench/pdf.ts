@@ -1,7 +1,8 @@
 /**
  * PDF bench (node --expose-gc --import tsx bench/pdf.ts [--count N]): a corpus of N synthetic PDF reports (default
  * 1 000; seeds 1..N) rendered with a mix of options (a forced page break inside a table, narrow label columns, a
- * running header, the UCS-2 and GBK CMaps), held in memory; then, on one thread, one report at a time, each read by
+ * running header, the UCS-2 and GBK CMaps, a table side unruled, and as office suites print: narrow columns with
+ * labels wrapped over four to six lines, a row cut by a page break), held in memory; then, on one thread, one report at a time, each read by
  * the real reader (pipeline/read.ts: ingest + parse) and compared cell by cell with the values it was rendered from.
  * Prints pages/s, reports/s, parse failures, cells differing, and peak memory (rss and heapUsed, sampled during the
  * run). Writes nothing.
@@ -21,10 +22,14 @@ sampler.unref();
 
 const SIDES = [undefined, undefined, 'right', undefined, 'left', 'bottom'] as const;
 const BREAKS: Array<TableId | undefined> = [undefined, 'applications', 'proactive', undefined, 'appeals'];
+const CUTS: Array<TableId | undefined> = [undefined, 'applications', undefined, 'proactive', undefined, undefined, 'applications', undefined];
 
 /** Report i's options: independent cycles, so that every combination occurs. */
 function optionsFor(i: number): PdfRenderOptions {
-  return { breakInside: BREAKS[i % BREAKS.length], narrowLabels: i % 3 === 0, runningHeader: i % 4 === 1, font: i % 7 === 3 ? 'gbk' : 'ucs2', openSide: SIDES[i % SIDES.length] };
+  return {
+    breakInside: BREAKS[i % BREAKS.length], narrowLabels: i % 3 === 0, runningHeader: i % 4 === 1, font: i % 7 === 3 ? 'gbk' : 'ucs2',
+    openSide: SIDES[i % SIDES.length], narrowColumns: i % 11 % 3 === 2, cutRow: CUTS[i % CUTS.length],
+  };
 }
 
 /** What kind of PDF a report is, for the breakdown. */
@@ -35,6 +40,8 @@ function variant(o: PdfRenderOptions): string[] {
     o.narrowLabels ? 'narrow labels' : 'wide labels',
     ...(o.runningHeader ? ['running header'] : []),
     ...(o.openSide ? [`no rule on the ${o.openSide}`] : []),
+    ...(o.narrowColumns ? ['narrow columns (office)'] : []),
+    ...(o.cutRow ? [`a row of ${o.cutRow} cut by a page break`] : []),
   ];
 }
 

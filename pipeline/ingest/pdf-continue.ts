@@ -6,6 +6,7 @@
  * by the break (office suites let a row run on over a page break: its label goes on at the top of the next page,
  * its figures stay in one of the two parts) is joined into one row. Pure.
  */
+import { TABLE_IDS, TABLES } from '../model/template.ts';
 import type { RuledTable, TableCell } from './pdf-table.ts';
 
 const NEAR = 2;
@@ -31,8 +32,15 @@ export function sameColumns(a: RuledTable, b: RuledTable): boolean {
 }
 
 const FIGURE_TEXT = /^[+\d\s.,\-—–－]+$/;
-/** A figure, in half- or full-width digits ("０", "１２"). */
-const FIGURE = { test: (text: string): boolean => FIGURE_TEXT.test(text.normalize('NFKC')) };
+/** An item's number alone ("3.", "3、"): the start of a label wrapped after it, no figure. */
+const NUMBERING = /^\s*\d+\s*[.、]\s*$/;
+/** A figure, in half- or full-width digits ("０", "１２"); never an item's number alone ("3."). */
+const FIGURE = { test: (text: string): boolean => FIGURE_TEXT.test(text.normalize('NFKC')) && !NUMBERING.test(text.normalize('NFKC')) };
+
+/** The template's row labels, whole: a cell that holds one starts a row of its own ("行政处罚"), it goes on no label. */
+const key = (text: string): string => text.normalize('NFKC').replace(/\s/g, '');
+const ROW_LABELS = new Set(TABLE_IDS.flatMap((id) => TABLES[id].rows.flatMap((r) => [r.zh, ...(r.aliases ?? [])])).map(key));
+const wholeLabel = (text: string): boolean => ROW_LABELS.has(key(text));
 
 /**
  * Join the continued table's cut label cells to the cells they continue: a merged label cell cut by the break
@@ -67,11 +75,10 @@ const blank = (c: TableCell | undefined): boolean => c === undefined || c.text.t
 
 /**
  * A row cut by the page break: the continuation's first row and the previous page's last row stand on the same
- * column borders; the label goes on (its second part starts no new item and holds no figure), and the figures are
- * in one part only (every figure column is blank in the other). Then the two parts are one row: each cell's text is
- * joined to the cell above it. A new row under a row with blank figures starts a new item ("3.", "（七）"); a label
- * that does not (table 二's "行政处罚") may be joined wrongly, which leaves that row missing (flagged, never a
- * wrong figure). Mutates both tables.
+ * column borders; the label goes on (its second part starts no new item, is no whole template label such as table
+ * 二's "行政处罚", and holds no figure), and the figures, if any, are in the first part (a cut row's cells fill from
+ * the top, so its figures stay on the first page; figures only under a row with blank figures are a row of their
+ * own). Then the two parts are one row: each cell's text is joined to the cell above it. Mutates both tables.
  */
 export function joinCutRow(previous: RuledTable, next: RuledTable): void {
   const first = next.rows[0];
@@ -86,10 +93,8 @@ export function joinCutRow(previous: RuledTable, next: RuledTable): void {
   const figure = (c: TableCell | undefined): boolean => !blank(c) && FIGURE.test(c!.text);
   const goesOn = pairs.filter((p) => !blank(p.cell) && !blank(p.above));
   if (goesOn.length === 0) return;
-  if (goesOn.some((p) => figure(p.cell) || figure(p.above) || NEW_ITEM.test(p.cell.text.trim()))) return;
-  const figuresBelow = pairs.some((p) => figure(p.cell));
-  const figuresAbove = pairs.some((p) => figure(p.above));
-  if (figuresBelow && figuresAbove) return;
+  if (goesOn.some((p) => figure(p.cell) || figure(p.above) || NEW_ITEM.test(p.cell.text.trim()) || wholeLabel(p.cell.text))) return;
+  if (pairs.some((p) => figure(p.cell))) return;
   for (const { cell, above } of pairs) if (above && !blank(cell)) above.text = blank(above) ? cell.text : above.text + cell.text;
   next.rows.shift();
 }

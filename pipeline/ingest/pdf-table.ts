@@ -136,6 +136,18 @@ function closeOpenSides(hs: HRule[], vs: VRule[]): void {
   if (y1 < top - 3 * SNAP) hs.push({ y: y1, x1, x2 });
 }
 
+/**
+ * Where a run's height is taken to be: its middle, or, when a horizontal rule runs through the run's glyphs (text
+ * that overflows its cell: an office suite may print the rest of a row cut by a page break lower than the row's
+ * bottom border, "维" in the header and "持" across the rule under it), just above that rule: text runs on downwards,
+ * so a run cut by a rule belongs to the cell above it, never to the blank cell below.
+ */
+function anchorY(t: PdfText, cx: number, hs: readonly HRule[]): number {
+  const [top, bottom] = [t.baseline - t.size * 0.68, t.baseline - t.size * 0.2];
+  const crossing = hs.filter((h) => h.y > top && h.y < bottom && cx >= h.x1 - REACH && cx <= h.x2 + REACH);
+  return crossing.length > 0 ? Math.min(...crossing.map((h) => h.y)) - 0.5 : t.baseline - t.size * 0.35;
+}
+
 function buildTable(hs: HRule[], vs: VRule[], texts: readonly PdfText[]): RuledTable {
   closeOpenSides(hs, vs);
   const box: Box = {
@@ -146,8 +158,7 @@ function buildTable(hs: HRule[], vs: VRule[], texts: readonly PdfText[]): RuledT
   const taken = new Set<PdfText>();
   for (const t of texts) {
     const cx = t.x + t.width / 2;
-    const cy = t.baseline - t.size * 0.35;
-    const b = boxAt(cx, cy, hs, vs, box);
+    const b = boxAt(cx, anchorY(t, cx, hs), hs, vs, box);
     if (!b) continue;
     const key = boxKey(b);
     inBox.set(key, [...(inBox.get(key) ?? []), t]);

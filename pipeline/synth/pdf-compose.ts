@@ -1,6 +1,6 @@
 /**
  * The pages of a synthetic PDF report: title, narrative and signature as lines of text, the three tables as rows,
- * paginated (rows never split, a forced break inside one table if asked), then each page's footer page number and,
+ * paginated (rows never split, forced breaks inside tables if asked: a row cut by a break is two laid rows), then each page's footer page number and,
  * if asked, a running header with its rule.
  */
 import { TABLES, TABLE_IDS, type TableId } from '../model/template.ts';
@@ -32,8 +32,8 @@ export interface PageStyle {
 export interface ComposeInput {
   text: DocText;
   tables: TableLayout[];
-  /** Force a page break before this row of this table. */
-  breakInside?: { table: TableId; row: number };
+  /** Force a page break before each of these rows (a row of a table). */
+  breaks?: Array<{ table: TableId; row: number }>;
 }
 
 type Item = FlowItem & { draw?: (top: number) => DrawOp[]; row?: { layout: TableLayout; index: number } };
@@ -74,7 +74,7 @@ export function composePages(s: PageStyle, input: ComposeInput): PageDraw[] {
     const layout = input.tables[k]!;
     paragraph({ kind: 'h1', text: TABLES[id].zh });
     layout.heights.forEach((height, index) => {
-      const forced = input.breakInside?.table === id && input.breakInside.row === index;
+      const forced = input.breaks?.some((b) => b.table === id && b.row === index) ?? false;
       const keep = index + 1 < layout.heights.length && !layout.breakable[index + 1];
       items.push({ height, keepWithNext: keep, breakBefore: forced, row: { layout, index } });
     });

@@ -23,6 +23,14 @@ export interface TableStyle {
   print: PrintStyle;
   /** The table's outer border left undrawn on this side (office suites allow it). */
   openSide?: 'left' | 'right' | 'top' | 'bottom';
+  /**
+   * Columns as office suites often print them: the table `share` of the text width, its label columns `labelEm`
+   * characters wide (labels wrap over four to six lines and more: "第三方 / 合法权 / 益"), the value columns sharing
+   * what is left (narrow: headers wrap a character or two a line, and a figure wider than its column breaks inside
+   * its cell, "11 / 3"). With `numberAlone`, a numbered label that wraps puts its number on a line of its own ("3." /
+   * "其他"), as LibreOffice breaks after a number set in a Latin font.
+   */
+  narrowColumns?: { share: number; labelEm: number; numberAlone: boolean };
 }
 
 export interface LaidCell {
@@ -59,6 +67,15 @@ function columnWidths(grid: Grid, width: number, s: TableStyle): number[] {
     }
   }
   let widths: number[];
+  const narrow = s.narrowColumns;
+  if (narrow) {
+    const full = width * narrow.share;
+    const label = narrow.labelEm * s.size + 2 * s.padX;
+    if (grid.table === 'proactive') return [label, ...Array<number>(3).fill((full - label) / 3)];
+    if (grid.table === 'appeals') return Array<number>(grid.columns).fill(full / grid.columns);
+    const first = 2 * s.size + 2 * s.padX;
+    return [first, label, label, ...Array<number>(7).fill((full - first - 2 * label) / 7)];
+  }
   if (grid.table === 'proactive') {
     const label = width * (s.narrowLabels ? 0.17 : 0.3);
     widths = [label, ...Array<number>(3).fill((width - label) / 3)];
@@ -85,6 +102,24 @@ function lineWrap(text: string, room: number, size: number): string[] {
   return text === '' ? [] : wrapEm(text, Math.max(1, room / size), { hang: false });
 }
 
+/** A label's lines; a numbered label that wraps may put its number on a line of its own. */
+function labelLines(text: string, room: number, s: TableStyle): string[] {
+  const lines = lineWrap(text, room, s.size);
+  const numbered = /^(\d+[.、])(.+)$/.exec(text);
+  return numbered && lines.length > 1 && s.narrowColumns?.numberAlone ? [numbered[1]!, ...lineWrap(numbered[2]!, room, s.size)] : lines;
+}
+
+/** A figure wider than its cell, broken between its characters as a word processor breaks it ("113" → "11", "3"). */
+function figureLines(text: string, room: number, size: number): string[] {
+  if (text === '' || emWidth(text) * size <= room + 1e-6 || !/^[\x21-\x7e]+$/.test(text)) return lineWrap(text, room, size);
+  const lines: string[] = [''];
+  for (const ch of text) {
+    if (lines.at(-1) !== '' && emWidth(lines.at(-1)! + ch) * size > room + 1e-6) lines.push('');
+    lines[lines.length - 1] += ch;
+  }
+  return lines;
+}
+
 export function layoutTable(
   table: TableId, values: CompactReport, width: number, s: TableStyle,
 ): TableLayout {
@@ -98,7 +133,9 @@ export function layoutTable(
       const room = edges[col + cell.colspan]! - edges[col]! - 2 * s.padX;
       const text = cellText(grid, cell, s.print);
       const vertical = s.resultLabel === 'vertical' && cell.kind === 'label' && cell.rowspan > 1 && col === 0 && emWidth(text) * s.size > room;
-      const lines = vertical ? verticalLines(text) : lineWrap(text, room, s.size);
+      const lines = vertical ? verticalLines(text)
+        : cell.kind === 'value' && s.narrowColumns ? figureLines(text, room, s.size)
+        : cell.kind === 'label' ? labelLines(text, room, s) : lineWrap(text, room, s.size);
       cells.push({ cell, row: r, col, lines, align: cell.kind === 'label' && !vertical ? 'left' : 'center' });
     }
   });

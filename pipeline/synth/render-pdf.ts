@@ -12,6 +12,7 @@ import { narrativeFigures } from './generate.ts';
 import { composePages, type PageStyle } from './pdf-compose.ts';
 import type { PdfFont } from './pdf-font.ts';
 import { A4 } from './pdf-ops.ts';
+import { cutRow, cuttableRows } from './pdf-cut-row.ts';
 import { forcedBreakRows, layoutTable, type TableStyle } from './pdf-table.ts';
 import { writePdf } from './pdf-write.ts';
 import { drawPrintStyle, unitRng } from './print.ts';
@@ -36,6 +37,16 @@ export interface PdfRenderOptions {
   openSide?: 'left' | 'right' | 'top' | 'bottom';
   /** The font's CMap: UTF-16BE codes (UniGB-UCS2-H, the default) or GBK bytes (GBK-EUC-H). */
   font?: PdfFont;
+  /**
+   * Columns as office suites often print them (narrow label and value columns: labels wrapped over four to six lines,
+   * headers a character or two a line, a figure wider than its cell broken inside it), widths drawn from the seed.
+   */
+  narrowColumns?: boolean;
+  /**
+   * Cut a row of this table by a page break, as office suites do: its figures and the first lines of its label on one
+   * page, the rest of its label at the top of the next (which row, and where its label breaks, drawn from the seed).
+   */
+  cutRow?: TableId;
   /** Force variants (variants.ts); a PDF prints full-width digits, the others not. */
   variants?: Partial<Variants>;
 }
@@ -81,13 +92,25 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   const page = drawPageStyle(rng, header ? text.fullTitle : null);
   const variants = drawVariants(values, 'pdf', opts.seed, opts.variants);
   const drawn = drawTableStyle(rng, opts.narrowLabels ?? rng.chance(0.25), unitRng(values, 'pdf', opts.seed), variants);
-  const table = opts.openSide ? { ...drawn, openSide: opts.openSide } : drawn;
+  // The office options draw from a generator of their own, so that the other draws of a seed stay as they were.
+  const office = renderRng(values, 'pdf-office', opts.seed);
+  const narrowColumns = opts.narrowColumns ? { share: office.pick([0.7, 0.8, 0.9]), labelEm: office.pick([3, 4]), numberAlone: office.chance(0.5) } : undefined;
+  const table = { ...drawn, ...(opts.openSide ? { openSide: opts.openSide } : {}), ...(narrowColumns ? { narrowColumns } : {}) };
   const [creator, producer] = rng.pick(PRODUCERS);
   const width = A4.width - page.margin.left - page.margin.right;
   const tables = TABLE_IDS.map((id) => layoutTable(id, values, width, table));
+  const breaks: Array<{ table: TableId; row: number }> = [];
+  const cut = opts.cutRow === undefined ? undefined : TABLE_IDS.indexOf(opts.cutRow);
+  const rows = cut === undefined ? [] : cuttableRows(tables[cut]!);
+  if (cut !== undefined && rows.length > 0) {
+    const chosen = office.pick(rows);
+    const split = cutRow(tables[cut]!, chosen.row, office.pick(chosen.keep));
+    tables[cut] = split.layout;
+    breaks.push({ table: split.layout.table, row: split.breakBefore });
+  }
   const target = opts.breakInside === undefined ? undefined : tables[TABLE_IDS.indexOf(opts.breakInside)]!;
-  const breakInside = target && { table: target.table, row: rng.pick(forcedBreakRows(target)) };
-  const pages = composePages(page, { text, tables, breakInside });
+  if (target) breaks.push({ table: target.table, row: rng.pick(forcedBreakRows(target)) });
+  const pages = composePages(page, { text, tables, breaks });
   const scanned = opts.scanned ?? false;
   for (const [k, p] of pages.entries()) p.scanned = scanned === true || (Array.isArray(scanned) && scanned.includes(k + 1));
   const date = new Date(`${values.published ?? `${values.year + 1}-01-15`}T09:00:00+08:00`);

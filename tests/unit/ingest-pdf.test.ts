@@ -196,3 +196,13 @@ test('a table with no rule on one side (as office suites print it) reads exactly
     assert.deepEqual(diffs, [], `seed ${seed}, open ${openSide}`);
   }
 });
+
+test('as office suites print: narrow columns (labels over four to six lines, figures broken in their cells) and a row cut by a page break read exactly', async () => {
+  // Seeds 5 and 15 cut a numbered label after its number ("2." with the figures, "没有现成…" on the next page).
+  for (const [seed, cutRow] of [[5, 'applications'], [15, 'applications'], [3, 'proactive']] as const) {
+    const { diffs } = await roundTrip(seed, { narrowColumns: true, cutRow });
+    assert.deepEqual(diffs, [], `seed ${seed}, a row of ${cutRow} cut`);
+  }
+  const { diffs } = await roundTrip(8, { narrowColumns: true, breakInside: 'appeals', openSide: 'right' });
+  assert.deepEqual(diffs, [], 'seed 8, narrow columns, table 四 across a page break');
+});

@@ -2,7 +2,8 @@
  * The synthetic PDF renderer (pipeline/synth/render-pdf.ts), read back with pdfjs-dist as the reader reads it (with
  * the bundled CMaps) and with pdf-lib for the ruled lines: a non-embedded STSong-Light CID font, text at plausible
  * positions, ruled tables with no line inside a merged cell or through any text, page numbers, forced page breaks,
- * scanned pages, narrow label columns, the GBK variant, and byte-identical output for the same input.
+ * scanned pages, narrow label columns, office-suite narrow columns and rows cut by a page break, the GBK variant, and
+ * byte-identical output for the same input.
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -13,6 +14,10 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TableId } from '../../pipeline/model/template.ts';
 import { generate, type GenerateOptions } from '../../pipeline/synth/generate.ts';
 import { buildGrid } from '../../pipeline/synth/grid.ts';
+import { cutRow, cuttableRows } from '../../pipeline/synth/pdf-cut-row.ts';
+import { layoutTable, type TableLayout, type TableStyle } from '../../pipeline/synth/pdf-table.ts';
+import { drawPrintStyle } from '../../pipeline/synth/print.ts';
+import { createRng } from '../../pipeline/synth/prng.ts';
 import { renderPdf, type PdfRenderOptions } from '../../pipeline/synth/render-pdf.ts';
 import type { Synthetic } from '../../pipeline/synth/types.ts';
 import { docText } from '../../pipeline/synth/doc-text.ts';
@@ -298,6 +303,85 @@ test('narrowLabels: narrow label columns wrap many labels into two strings, one 
     assert.ok(narrow.filter((n) => n > 0).length >= 16, `seed ${seed}: labels found`);
     assert.ok(narrow.filter((n) => n === 2).length >= 6, `seed ${seed}: labels in two strings`);
     assert.ok(lines(narrow) > lines(wide) + 5, `seed ${seed}: ${lines(narrow)} label lines when narrow, ${lines(wide)} when not`);
+  }
+});
+
+/** Table 三 laid out with a plain print style, narrow (office) columns or not. */
+function layout3(g: Synthetic, narrowColumns?: TableStyle['narrowColumns'], table: TableId = 'applications'): TableLayout {
+  const print = drawPrintStyle(createRng(1), undefined, { digits: 'ascii', note: 'none' });
+  const style: TableStyle = { size: 10.5, lineHeight: 13.65, padX: 2.5, padY: 1.5, narrowLabels: false, resultLabel: 'vertical', numbering: '.', print };
+  return layoutTable(table, g.values, 440, narrowColumns ? { ...style, narrowColumns } : style);
+}
+
+test('narrowColumns: labels wrap over four to six lines and more, value columns narrower, a figure wider than its cell broken inside it', () => {
+  const g = report(73);
+  const wide = layout3(g);
+  const narrow = layout3(g, { share: 0.7, labelEm: 3, numberAlone: false });
+  const labelLineCounts = (l: TableLayout): number[] => l.cells.filter((c) => c.cell.kind === 'label' && c.col > 0).map((c) => c.lines.length);
+  const over4 = (l: TableLayout): number => labelLineCounts(l).filter((n) => n >= 4).length;
+  assert.ok(over4(narrow) >= 12 && over4(narrow) > over4(wide) + 8, `labels over 4+ lines: ${labelLineCounts(narrow).join(' ')}; usually ${labelLineCounts(wide).join(' ')}`);
+  assert.ok(Math.max(...labelLineCounts(narrow)) >= 6);
+  const valueWidth = (l: TableLayout): number => l.edges.at(-1)! - l.edges.at(-2)!;
+  assert.ok(valueWidth(narrow) < valueWidth(wide) * 0.9, `value columns ${valueWidth(narrow).toFixed(0)} pt, ${valueWidth(wide).toFixed(0)} pt usually`);
+  assert.ok(near(narrow.edges.at(-1)!, 440 * 0.7, 0.01), 'the table 70% of the text width');
+  // Table 四's 15 columns at 80%: a five-digit figure does not fit and breaks between its digits, read back whole.
+  const big = { ...g.values, tables: { ...g.values.tables, appeals: { ...g.values.tables.appeals, reconsideration: { ...g.values.tables.appeals.reconsideration, total: 12345 } } } };
+  const four = layout3({ ...g, values: big }, { share: 0.8, labelEm: 3, numberAlone: false }, 'appeals');
+  const total = four.cells.find((c) => c.cell.ref?.row === 'reconsideration' && c.cell.ref.column === 'total')!;
+  assert.ok(total.lines.length >= 2, `"12345" on ${total.lines.length} lines`);
+  assert.equal(total.lines.join(''), '12345');
+  // numberAlone: a numbered label that wraps prints its number on a line of its own ("3." / "其他"), as LibreOffice may.
+  const alone = layout3(g, { share: 0.8, labelEm: 3, numberAlone: true });
+  const numbered = alone.cells.filter((c) => c.cell.kind === 'label' && /^\d+\./.test(c.cell.text) && c.lines.length > 1);
+  assert.ok(numbered.length >= 10 && numbered.every((c) => /^\d+\.$/.test(c.lines[0]!) && c.lines.join('') === c.cell.text));
+});
+
+test('cutRow (layout): the row is cut after some lines of its label, its figures in the first part, the rest of the label in a second', () => {
+  const g = report(74);
+  const l = layout3(g, { share: 0.9, labelEm: 4, numberAlone: false });
+  const rows = cuttableRows(l);
+  assert.ok(rows.length >= 10, `${rows.length} rows can be cut`);
+  const { row, keep } = rows.find((r) => r.keep.length >= 2)!;
+  const cut = cutRow(l, row, keep[0]!);
+  assert.equal(cut.breakBefore, row + 1);
+  assert.equal(cut.layout.heights.length, l.heights.length + 1);
+  assert.equal(cut.layout.breakable[row + 1], true);
+  const label = (r: number) => cut.layout.cells.filter((c) => c.row === r && c.cell.kind === 'label' && c.cell.rowspan === 1).at(-1)!;
+  const original = l.cells.filter((c) => c.row === row && c.cell.kind === 'label').at(-1)!;
+  assert.deepEqual([...label(row).lines, ...label(row + 1).lines], original.lines);
+  assert.equal(label(row).lines.length, keep[0]);
+  const values = (r: number) => cut.layout.cells.filter((c) => c.row === r && c.cell.kind === 'value');
+  assert.ok(values(row).every((c) => c.lines.length === 1), 'the figures in the first part');
+  assert.ok(values(row + 1).length === 7 && values(row + 1).every((c) => c.lines.length === 0), 'blank boxes under them in the second');
+  // The cells that span the cut row span both parts.
+  for (const c of l.cells.filter((c) => c.row < row && c.row + c.cell.rowspan > row)) {
+    assert.ok(cut.layout.cells.some((d) => d.row === c.row && d.col === c.col && d.cell.rowspan === c.cell.rowspan + 1));
+  }
+});
+
+test('cutRow (PDF): the page ends inside a row of the table, the rest of its label at the top of the next page; deterministic', async () => {
+  for (const [seed, table] of [[75, 'applications'], [76, 'proactive']] as const) {
+    const g = report(seed, { blankStyle: 'zeros' });
+    const bytes = await render(g, { cutRow: table, narrowColumns: true });
+    assert.ok(Buffer.from(bytes).equals(Buffer.from(await render(g, { cutRow: table, narrowColumns: true }))), 'same bytes');
+    const items = all(await readPdf(bytes));
+    const [from, to] = CAPTIONS[table];
+    const start = items.findIndex((i) => from.test(i.str));
+    const end = items.findIndex((i, n) => n > start && to.test(i.str));
+    const body = items.slice(start + 1, end).filter((i) => !PAGE_NUMBER.test(i.str) && i.size < 12);
+    const pages = [...new Set(body.map((i) => i.page))];
+    assert.ok(pages.length >= 2, `${table}: on two pages or more`);
+    const labels = buildGrid(table, g.values.edition, g.values.tables[table], { numbering: '.' }).rows.flat().filter((c) => c.kind === 'label').map((c) => c.text);
+    // At one of the page breaks inside the table, the first string of the next page is the rest of a label (no figure,
+    // no item's number, inside a template label), and the foot of the page before holds figures: the cut row's.
+    const cuts = pages.slice(1).filter((page) => {
+      const head = body.filter((i) => i.page === page).sort((a, b) => b.y - a.y || a.x - b.x)[0]!;
+      const foot = body.filter((i) => i.page === page - 1);
+      const low = Math.min(...foot.map((i) => i.y));
+      return !/^(?:\d|（[一二三四五六七]）|[一二三四]、)/.test(head.str) && labels.some((l) => l.indexOf(head.str) > 0) &&
+        foot.some((i) => i.y < low + 5 * 1.3 * i.size && /^\d+$/.test(i.str));
+    });
+    assert.equal(cuts.length, 1, `${table}: one row cut by a page break`);
   }
 });
 
