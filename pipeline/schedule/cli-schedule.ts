@@ -44,7 +44,8 @@ export interface RunCommandDeps extends Partial<Omit<JobDeps, 'clock'>> {
 /**
  * Exit 0 when the run itself succeeded (quarantined reports and source warnings included: they are listed, not a
  * failure); 1 when another run holds the lock, or with --strict when a source yielded less; 2 when every source
- * yielded nothing (nothing built or published), or when a document could not be read (the rest built and published).
+ * yielded nothing (nothing built or published), or when a source could not be fetched or a document could not be
+ * read (the rest built and published: one bad source or file is its own error, reported at the end).
  */
 export async function runCommand(opts: RunOptions, clock: Clock, deps: RunCommandDeps = {}): Promise<number> {
   const config = await readConfig(opts.config, deps.env);
@@ -60,9 +61,11 @@ export async function runCommand(opts: RunOptions, clock: Clock, deps: RunComman
   for (const w of summary.sourceWarnings) out(`xxgk run: warning: ${printableLine(w)}`);
   out(formatSummary(summary));
   for (const u of summary.unreadable ?? []) out(`xxgk run: unreadable: ${printableLine(u)} (quarantined; see quarantine.json)`);
+  for (const f of summary.failedSources ?? []) out(`xxgk run: source failed: ${printableLine(f)} (what it held is kept; quarantined as source.unreadable)`);
   if (summary.status === 'empty') return EXIT.input;
-  // A document that could not be read is the operator's to see to (the rest was built and published).
-  if ((summary.unreadable?.length ?? 0) > 0) return EXIT.input;
+  // A source that could not be fetched, a document that could not be read: the operator's to see to (the rest was
+  // built and published).
+  if ((summary.unreadable?.length ?? 0) > 0 || (summary.failedSources?.length ?? 0) > 0) return EXIT.input;
   return opts.strict && summary.sourceWarnings.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 

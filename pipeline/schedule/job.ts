@@ -60,8 +60,14 @@ export interface JobSummary {
   harvestWarnings: string[];
   /** Sources that matched no documents, or fewer than last run, with the published reports kept for each. */
   sourceWarnings: string[];
-  /** Files of path and inbox sources that could not be read (permissions, over limits.maxBytes): each quarantined, the rest built; `xxgk run` exits 2. */
+  /**
+   * Documents that could not be read — files of path and inbox sources (permissions, over limits.maxBytes) and
+   * documents that could not be parsed (damaged, over a limit, not a report): each quarantined, the rest built;
+   * `xxgk run` exits 2.
+   */
   unreadable?: string[];
+  /** Sources that could not be fetched ("source <id>: <why>"): each keeps what it held, the rest built; `xxgk run` exits 2. */
+  failedSources?: string[];
 }
 
 export interface JobDeps {
@@ -111,7 +117,8 @@ export function formatSummary(s: JobSummary): string {
     : s.published ? `published v${s.published}` : 'nothing to publish';
   const harvest = s.harvestWarnings.length ? `, ${s.harvestWarnings.length} harvest warnings` : '';
   const sources = s.sourceWarnings.length ? `, ${s.sourceWarnings.length} source warning${s.sourceWarnings.length === 1 ? '' : 's'}` : '';
-  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings${harvest}${sources}, ${s.quarantined} quarantined; ${end}`;
+  const failed = s.failedSources?.length ? `, ${s.failedSources.length} source${s.failedSources.length === 1 ? '' : 's'} failed` : '';
+  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings${harvest}${sources}${failed}, ${s.quarantined} quarantined; ${end}`;
 }
 
 /** The source warnings of a run, with the reports the release in `dist` keeps for each source (read only when there is one). */
@@ -173,6 +180,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
       yields.push({ source: source.id, documents: 0, before: heldBefore, failed: true });
       // Keep what was held: a source that cannot be fetched today is not withdrawn.
       failures.push({ report: `source ${source.id}`, issues: [{ rule: 'source.unreadable', severity: 'error', message: f.error.message }] });
+      (summary.failedSources ??= []).push(`source ${source.id}: ${f.error.message}`);
       progress.log('warn', `source ${source.id}: ${f.error.message}`, { source: source.id });
       continue;
     }
@@ -217,15 +225,17 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   if (nothingYielded(yields)) {
     // A typo in every path, an emptied inbox, the network down: nothing to build, and nothing is withdrawn.
     await warn();
-    summary.quarantined = await quarantinedCount(paths.quarantine);
+    summary.quarantined = (await lastQuarantine(paths.quarantine)).count;
     progress.log('error', 'every source yielded no documents: nothing built or published', { event: 'nothing-yielded' });
     progress.end();
     await writeState(paths.state, state);
     return { ...summary, status: 'empty' };
   }
   if (docs.built !== null && failures.length === 0 && current.join('\n') === docs.built.join('\n')) {
-    // Nothing new: what the last run quarantined is still quarantined.
-    summary.quarantined = await quarantinedCount(paths.quarantine);
+    // Nothing new: what the last run quarantined is still quarantined, and what it could not read is still unreadable.
+    const last = await lastQuarantine(paths.quarantine);
+    summary.quarantined = last.count;
+    if (last.unreadable.length > 0) summary.unreadable = last.unreadable;
     await warn();
     progress.end();
     state.lastSuccess = clock().toISOString();
@@ -267,6 +277,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     })),
   ];
   summary.quarantined = quarantine.length;
+  for (const u of run.unreadable) if (!summary.unreadable?.includes(u.file)) (summary.unreadable ??= []).push(u.file);
   await writeAtomic(paths.quarantine, `${JSON.stringify({ checked: clock().toISOString(), reports: quarantine }, null, 2)}\n`);
   await rm(paths.work, { recursive: true, force: true });
   progress.log('info', `built ${run.published.length} reports, quarantined ${quarantine.length}`);
@@ -292,14 +303,19 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   return summary;
 }
 
-/** How many reports the last run left in quarantine.json (0 when there is none). */
-async function quarantinedCount(path: string): Promise<number> {
+/**
+ * What the last run left in quarantine.json: how many entries, and the documents it could not read
+ * (document.unreadable); nothing when there is no file.
+ */
+async function lastQuarantine(path: string): Promise<{ count: number; unreadable: string[] }> {
   const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) return 0;
+  if (text === null) return { count: 0, unreadable: [] };
   try {
-    const doc = JSON.parse(text) as { reports?: unknown[] };
-    return Array.isArray(doc.reports) ? doc.reports.length : 0;
+    const doc = JSON.parse(text) as { reports?: QuarantineEntry[] };
+    if (!Array.isArray(doc.reports)) return { count: 0, unreadable: [] };
+    const unreadable = doc.reports.filter((r) => r.issues?.some((i) => i.rule === 'document.unreadable')).map((r) => r.report);
+    return { count: doc.reports.length, unreadable };
   } catch {
-    return 0;
+    return { count: 0, unreadable: [] };
   }
 }

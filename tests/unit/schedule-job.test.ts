@@ -4,6 +4,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { readState } from '../../pipeline/schedule/state.ts';
@@ -12,13 +14,13 @@ import { publish } from '../../pipeline/publish/index.ts';
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 const samples = fileURLToPath(new URL('../../samples/real/', import.meta.url));
 
-async function setup() {
+async function setup(moreSources = '', moreConfig = '') {
   const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-'));
   await mkdir(join(dir, 'inbox'));
   await copyFile(join(samples, '2023_huaian-hongze-district-gov.yaml'), join(dir, 'inbox', 'hongze-2023.yaml'));
   await copyFile(join(samples, '2024_huaian-city-gov.yaml'), join(dir, 'inbox', 'city-2024.yaml'));
   const config = join(dir, 'xxgk.config.yaml');
-  await writeFile(config, 'sources:\n  - id: inbox\n    name: 淮安\n    region: "320800"\n    inbox: inbox\npublish:\n  repo: publish.git\nschedule:\n  cron: "0 6 * * 1"\n');
+  await writeFile(config, `sources:\n  - id: inbox\n    name: 淮安\n    region: "320800"\n    inbox: inbox\n${moreSources}publish:\n  repo: publish.git\nschedule:\n  cron: "0 6 * * 1"\n${moreConfig}`);
   const lines: string[] = [];
   const run = async (deps: Parameters<typeof runCommand>[2] = {}) => {
     const code = await runCommand({ config }, clock, { progress: silentProgress, out: (l) => lines.push(l), env: {}, ...deps });
@@ -97,6 +99,34 @@ test('a crash after building, before publishing: the next run publishes once', a
     r = await run({ publish: counted });
     assert.match(r.line, /nothing to publish$/);
     assert.equal(calls, 1);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a source that cannot be fetched beside good ones: the rest is published, then exit 2; an unreadable document likewise, on every run', async () => {
+  // A port nothing listens on: the connection is refused (a real socket, no retry).
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  const { dir, run, cleanup } = await setup(`  - id: gone\n    name: 淮安\n    region: "320800"\n    url: http://127.0.0.1:${port}/report.html\n`, 'limits:\n  retries: 0\n');
+  const lines: string[] = [];
+  try {
+    let r = await run({ out: (l) => lines.push(l) });
+    assert.equal(r.code, 2, lines.join('\n'));
+    assert.match(lines.join('\n'), /2 fetched, 0 unchanged, 2 parsed, .*, 1 source failed, 1 quarantined; published v1\.0\.0$/m);
+    assert.match(lines.join('\n'), new RegExp(`^xxgk run: source failed: source gone: http://127\\.0\\.0\\.1:${port}/report\\.html: \\S+.* \\(what it held is kept; quarantined as source\\.unreadable\\)$`, 'm'));
+    // A document that cannot be read (parsed): quarantined, the rest published, exit 2 — and again on a run with nothing new.
+    await writeFile(join(dir, 'xxgk.config.yaml'), (await readFile(join(dir, 'xxgk.config.yaml'), 'utf8')).replace(/ {2}- id: gone\n(?: {4}.*\n)+/, ''));
+    await writeFile(join(dir, 'inbox', 'junk.pdf'), '%PDF-1.4 not really\n%%EOF\n');
+    for (const expected of [/1 fetched, 2 unchanged, 0 parsed, .* 1 quarantined; nothing to publish$/m, /0 fetched, 3 unchanged, 0 parsed, .* 1 quarantined; nothing to publish$/m]) {
+      lines.length = 0;
+      r = await run({ out: (l) => lines.push(l) });
+      assert.equal(r.code, 2, lines.join('\n'));
+      assert.match(lines.join('\n'), expected);
+      assert.match(lines.join('\n'), /^xxgk run: unreadable: inbox\/junk\.pdf \(quarantined; see quarantine\.json\)$/m);
+    }
   } finally {
     await cleanup();
   }
