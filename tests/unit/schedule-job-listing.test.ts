@@ -14,6 +14,7 @@ import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
 import { sourcesCheckCommand } from '../../pipeline/schedule/cli-sources.ts';
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { listingHtml, serveSite } from '../helpers/listing-site.ts';
+import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju-8d6661/report.docx', import.meta.url));
@@ -53,7 +54,8 @@ test('a listing source: the job takes the listed report and publishes it; a re-r
     let r = await run();
     assert.equal(r.code, 0, r.line);
     assert.match(r.line, /1 fetched, 0 unchanged, 1 parsed, .*; published v1\.0\.0$/);
-    const feed = JSON.parse(await readFile(join(dir, 'output', 'dist', 'feed', 'reports.json'), 'utf8')) as { reports: Array<{ agency: string; year: number }> };
+    // feed/reports.json is the index of the feed's parts: read through them.
+    const feed = { reports: (await readFeedEntries((path) => readFile(join(dir, 'output', 'dist', path), 'utf8').catch(() => null))) as Array<{ agency: string; year: number }> };
     assert.deepEqual(feed.reports.map((x) => [x.agency, x.year]), [['云湖市市场监督管理局', 2024]]);
     assert.ok(site.log.every((l) => l.userAgent.includes('https://example.org/ops')));
     // coverage.csv: the body's report for 2024, dated by its page (2025-01-24), on time, with its page's URL
