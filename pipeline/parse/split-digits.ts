@@ -141,7 +141,8 @@ export function splitRun(run: string, columns: readonly SplitColumn[], budget: B
     if (minCells[pos]! <= width - col - 1) place('', 0, pos);
     let end = pos;
     while (end < text.length && !space[end]) end++;
-    for (let e = options.whole ? end : pos + 1; e <= end && e - pos <= maxToken; e++) {
+    // (Whole tokens: none left at the end of the run, where only blank cells remain — placed above, once.)
+    for (let e = options.whole ? Math.max(end, pos + 1) : pos + 1; e <= end && e - pos <= maxToken; e++) {
       const token = text.slice(pos, e);
       const value = tokenValue(token, columns[col]!);
       if (value === undefined) continue;

@@ -53,3 +53,8 @@ test('a search that runs out of its part throws SearchLimit; a report out of its
   assert.throws(() => splitRun('1'.repeat(40), seven, report.part(50), { what: 'test' }), SearchLimit);
   assert.throws(() => splitRun('1'.repeat(40), seven, new Budget(50), { what: 'row x' }), (e: unknown) => e instanceof InputError && /row x/.test(e.message));
 });
+
+test('whole tokens (raw pdftotext): each split once — a blank at the run’s end is not also an empty token', () => {
+  const splits = splitRun('0 0', [{}, {}, {}], new Budget(1e6), { what: 'test', whole: true }).map(showSplit);
+  assert.deepEqual(splits, ['·|0|0', '0|·|0', '0|0|·']);
+});
