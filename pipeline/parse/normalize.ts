@@ -24,7 +24,21 @@ export const stripNumbering = memoised((text: string): string => normalizeText(t
  * template's labels (the second argument of labelRecall) have a cache of their own, so that the stream of printed
  * texts never pushes them out.
  */
-export const bigramSet = memoised((text: string): Set<number> => new Set(bigrams(labelKey(text))));
+export const bigramSet = memoised((text: string): Set<number> => new Set(bigrams(foldLookAlikes(labelKey(text)))));
+
+/**
+ * Characters OCR takes for one another in these labels (政/攻, 申/甲, 处/夂 …): each pair matches as one character, so
+ * that a label with a slip still names its row ("行攻许可" is 行政许可). Only for matching; the text is kept as printed.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  沐: '沭', 已: '己', 末: '未', 入: '人', 曰: '日', 士: '土', 干: '千', 甲: '申', 清: '请', 升: '开', 攻: '政',
+  埋: '理', 亊: '事', 候: '侯', 力: '办', 剬: '制', 诀: '决', 夂: '处', 夏: '复',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+
+function foldLookAlikes(key: string): string {
+  return key.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c]!);
+}
 export const labelBigrams = memoised((label: string): number[] => [...bigramSet(label)], 4096);
 
 function bigrams(key: string): number[] {

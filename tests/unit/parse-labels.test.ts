@@ -139,3 +139,10 @@ test('labels of both editions in equal number: the report year decides (2019 edi
   assert.equal(detectEdition(cells, 2020).byYear, true);
   assert.equal(detectEdition(cells.slice(0, 1), 2020).edition, null, 'no label of either edition is no tie');
 });
+
+test('OCR look-alikes in a label match their characters (行攻许可 is 行政许可, 甲请 is 申请)', async () => {
+  const { labelRecall } = await import('../../pipeline/parse/normalize.ts');
+  assert.equal(labelRecall('行攻许可', '行政许可'), 1);
+  assert.equal(labelRecall('本年新收政府信息公开甲请数量', '本年新收政府信息公开申请数量'), 1);
+  assert.ok(labelRecall('行政处罚', '行政强制') < 0.5);
+});
