@@ -1,11 +1,14 @@
 /**
  * Structure-aware fuzzing of every reader (issue 14 §6): a synthetic report in each rendering — HTML, .docx, PDF,
- * pdftotext -layout text, Word text and the lossy flattened text — is mutated the way its format breaks (tags
- * dropped, duplicated, nested deep or left open; the .docx's XML likewise, re-zipped, or its zip bytes hit; PDF
- * content streams of random operators and numbers, or the file's bytes hit; lines duplicated, swapped, cut,
- * columns shifted; bytes flipped, inserted, cut), then read under lowered limits. Every failure must be an
- * InputError saying what is wrong, never another exception. Seeded: `npm test` runs a quick slice (~200 cases),
- * `npm run test:full` (XXGK_TEST_FULL=1) over 10,000.
+ * pdftotext -layout text, Word text, and the lossy renderings: flattened text, Markdown tables, OCR text (Markdown
+ * or plain), raw pdftotext text — is mutated the way its format breaks (tags dropped, duplicated, nested deep or
+ * left open; the .docx's XML likewise, re-zipped, or its zip bytes hit; PDF content streams of random operators and
+ * numbers, or the file's bytes hit; lines duplicated, swapped, cut, columns shifted; pipe-table cells dropped,
+ * merged, split, replaced, rows too wide; OCR look-alikes and spaces inside figures; raw text blocks moved, page
+ * numbers between rows, labels rewrapped; flattened rows glued or joined — tests/helpers/fuzz-lossy.ts; bytes
+ * flipped, inserted, cut), then read under lowered limits. Every case ends in a report or an InputError saying what
+ * is wrong, never another exception. Seeded: `npm test` runs a quick slice (200 cases), `npm run test:full`
+ * (XXGK_TEST_FULL=1) 11,000.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -16,16 +19,20 @@ import { READ_LIMITS, type ReadLimits } from '../../pipeline/ingest/limits.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { generate, renderDocx, renderHtml, renderLayoutText, renderPdf, renderWordText } from '../../pipeline/synth/index.ts';
 import { renderFlatText } from '../../pipeline/synth/render-flat-text.ts';
+import { renderMarkdown } from '../../pipeline/synth/render-markdown.ts';
+import { renderOcr } from '../../pipeline/synth/render-ocr.ts';
+import { renderRawText } from '../../pipeline/synth/render-raw-text.ts';
 import { validate } from '../../pipeline/validate/index.ts';
 import { type ByteOp, applyBytes, byteOp } from '../helpers/fuzz-bytes.ts';
+import { applyFlat, applyMd, applyOcr, applyRaw, flatOp, mdOp, ocrOp, rawOp } from '../helpers/fuzz-lossy.ts';
 import { pdfOf } from '../helpers/hostile.ts';
 import { spawn } from 'node:child_process';
 
 const FULL = process.env.XXGK_TEST_FULL === '1';
 /** Cases per reader: quick slice / full run. */
 const RUNS = FULL
-  ? { html: 2500, docx: 1500, pdf: 1200, 'pdf-ops': 800, layout: 1500, word: 1500, flat: 1000 }
-  : { html: 40, docx: 25, pdf: 15, 'pdf-ops': 15, layout: 35, word: 35, flat: 35 };
+  ? { html: 2000, docx: 1200, pdf: 1000, 'pdf-ops': 700, layout: 1200, word: 1200, flat: 1000, markdown: 1000, ocr: 900, raw: 800 }
+  : { html: 30, docx: 18, pdf: 12, 'pdf-ops': 12, layout: 25, word: 25, flat: 20, markdown: 22, ocr: 18, raw: 18 };
 
 /** Limits low enough for the mutations to reach them (the real ones are far above any of these inputs). */
 const LIMITS: ReadLimits = { ...READ_LIMITS, maxBytes: 2_000_000, maxUnzippedBytes: 4_000_000, maxHtmlDepth: 60, maxPdfPages: 20, maxPdfOperators: 20_000, maxPdfSegments: 4_000, maxFieldLength: 300 };
@@ -192,7 +199,6 @@ describe('fuzzing every reader: only InputErrors (issue 14 §6)', { timeout: FUL
   for (const [key, seed, name, source] of [
     ['layout', 5, 'pdftotext-layout.txt', () => text(renderLayoutText(g.values, { narrative: g.narrative }))],
     ['word', 6, 'word-text.txt', () => text(renderWordText(g.values, { narrative: g.narrative }))],
-    ['flat', 7, 'flat.txt', () => renderFlatText(g.values, { narrative: g.narrative })],
   ] as const) {
     it(`${name}: ${RUNS[key]} texts with lines duplicated, dropped, swapped, shifted, cut, figures replaced, bytes hit`, async () => {
       const lines = source().split('\n');
@@ -201,4 +207,47 @@ describe('fuzzing every reader: only InputErrors (issue 14 §6)', { timeout: FUL
       assert.ok(t.read > 0, JSON.stringify(t));
     });
   }
+
+  // The lossy renderings: each of a few render seeds (their damage and print style are drawn from it), mutated.
+  const seeds = [1, 2, 3];
+  it(`flattened text: ${RUNS.flat} texts with rows glued, joined, spaced, full-width, lines moved or cut, bytes hit`, async () => {
+    const texts = seeds.map((seed) => renderFlatText(g.values, { narrative: g.narrative, seed }).split('\n'));
+    const op = fc.oneof(flatOp.map((flat) => ({ flat })), lineOp.map((line) => ({ line })));
+    const arb = fc.tuple(fc.nat(seeds.length - 1), fc.array(op, { minLength: 1, maxLength: 5 }), fc.array(byteOp, { maxLength: 1 }));
+    const t = await property('flat', RUNS.flat, 7, arb, ([k, ops, bs]) => {
+      const lines = ops.reduce((l, m) => ('flat' in m ? applyFlat(l, m.flat) : applyLines(l, m.line)), texts[k]!);
+      return bs.reduce(applyBytes, encoder.encode(lines.join('\n')));
+    }, 'flat.txt');
+    assert.ok(t.read > 0, JSON.stringify(t));
+  });
+
+  it(`Markdown: ${RUNS.markdown} pipe tables with cells dropped, doubled, merged, split, replaced, rule rows and footers between rows`, async () => {
+    const texts = seeds.map((seed) => renderMarkdown(g.values, { narrative: g.narrative, seed }).split('\n'));
+    const arb = fc.tuple(fc.nat(seeds.length - 1), fc.array(mdOp, { minLength: 1, maxLength: 6 }), fc.array(byteOp, { maxLength: 1 }));
+    const t = await property('markdown', RUNS.markdown, 8, arb, ([k, ops, bs]) => bs.reduce(applyBytes, encoder.encode(ops.reduce(applyMd, texts[k]!).join('\n'))), 'report.md');
+    assert.ok(t.read > 0, JSON.stringify(t));
+  });
+
+  it(`OCR text: ${RUNS.ocr} scans (Markdown and plain) with look-alike characters, spaces gained and lost, lines joined and split`, async () => {
+    const forms = [
+      ...seeds.map((seed) => ({ text: renderOcr(g.values, { narrative: g.narrative, seed, form: 'markdown' }), name: 'ocr.md' })),
+      ...seeds.map((seed) => ({ text: renderOcr(g.values, { narrative: g.narrative, seed, form: 'plain' }), name: 'ocr.txt' })),
+    ];
+    const arb = fc.tuple(fc.nat(forms.length - 1), fc.array(ocrOp, { minLength: 1, maxLength: 8 }), fc.array(mdOp, { maxLength: 2 }));
+    const tally = { read: 0, rejected: 0 };
+    await fc.assert(fc.asyncProperty(arb, async ([k, ops, mds]) => {
+      const { text: t, name } = forms[k]!;
+      const mutated = ops.reduce(applyOcr, name.endsWith('.md') ? mds.reduce(applyMd, t.split('\n')).join('\n') : t);
+      await readOrReject(encoder.encode(mutated), name, tally);
+    }), { seed: 9, numRuns: RUNS.ocr, endOnFailure: true });
+    assert.equal(tally.read + tally.rejected, RUNS.ocr);
+    assert.ok(tally.read > 0, JSON.stringify(tally));
+  });
+
+  it(`raw pdftotext text: ${RUNS.raw} texts with blocks moved, blank lines lost, page numbers between rows, labels rewrapped`, async () => {
+    const texts = seeds.map((seed) => renderRawText(g.values, { narrative: g.narrative, seed }));
+    const arb = fc.tuple(fc.nat(seeds.length - 1), fc.array(rawOp, { minLength: 1, maxLength: 5 }), fc.array(byteOp, { maxLength: 1 }));
+    const t = await property('raw', RUNS.raw, 10, arb, ([k, ops, bs]) => bs.reduce(applyBytes, encoder.encode(ops.reduce(applyRaw, texts[k]!))), 'raw.txt');
+    assert.ok(t.read > 0, JSON.stringify(t));
+  });
 });
