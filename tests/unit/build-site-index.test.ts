@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { load } from 'cheerio';
 import { siteCss, siteIndex } from '../../pipeline/datasets/site/index.ts';
+import { FLAGGED_ON_INDEX } from '../../pipeline/datasets/site/index-page.ts';
 import type { FileStat, ReleaseContext, ReportSummary } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 
@@ -152,11 +153,13 @@ test('every data file is linked with its size and short sha256, and the release 
   assert.equal($('#downloads a[href="datapackage.json"]').length, 1, 'listed once when it is a file of the release');
 });
 
-test('year lists are linked, and every report shows its validation status', () => {
+test('year lists are linked, and every report with warnings or errors shows its validation status (the year pages list the rest)', () => {
   for (const year of [2019, 2020, 2021, 2022, 2023, 2024]) assert.equal($(`#years a[href="reports/${year}/index.html"]`).length, 1);
   for (const s of CTX.reports) {
     const row = $(`#reports tr[data-report="${s.id}"]`);
-    assert.equal(row.length, 1, s.id);
+    const flagged = s.warnings > 0 || s.errors > 0;
+    assert.equal(row.length, flagged ? 1 : 0, s.id);
+    if (!flagged) continue;
     assert.equal(row.attr('data-warnings'), String(s.warnings));
     assert.equal(row.find(`a[href="${s.page}"]`).text(), s.agency);
     assert.equal(row.find(`a[href="${s.json.path}"]`).length, 1);
@@ -164,7 +167,16 @@ test('year lists are linked, and every report shows its validation status', () =
   const flagged = $('#reports tr[data-report="yunhushiminzhengju-d2218e-2020"]');
   assert.match(flagged.find('.badge').text(), /⚠ 2 警告/);
   assert.ok(flagged.text().includes('applications.balance'));
-  assert.match($('#reports tr[data-report="beizhangshiminzhengju-14f0e3-2024"] .badge').text(), /通过/);
+  assert.equal($('#reports tr[data-report="beizhangshiminzhengju-14f0e3-2024"]').length, 0, 'a report that passed is on its year page only');
+});
+
+test('the index lists at most FLAGGED_ON_INDEX reports with warnings, latest year first, and says how many there are', () => {
+  const flagged = CTX.reports.find((r) => r.warnings > 0)!;
+  const many = Array.from({ length: FLAGGED_ON_INDEX + 50 }, (_, k) => ({ ...flagged, id: `${flagged.id}-${String(k).padStart(4, '0')}`, series: `s${k}`, year: 2019 + (k % 2) }));
+  const $$ = load(siteIndex({ ...CTX, reports: many.sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : 1)) }));
+  assert.equal($$('#reports tr[data-report]').length, FLAGGED_ON_INDEX);
+  assert.deepEqual($$('#reports h3').map((_, h) => $$(h).text()).get(), ['2020', '2019'], 'latest year first');
+  assert.match($$('#reports .note').text(), new RegExp(`latest ${FLAGGED_ON_INDEX} of ${FLAGGED_ON_INDEX + 50}`));
 });
 
 test('the index is deterministic, and an empty release still renders', () => {

@@ -1,4 +1,4 @@
-/** index.html: what the release holds, headline charts, downloads, and every report with its validation status. Pure. */
+/** index.html: what the release holds, headline charts, downloads, links to the year pages, and the reports with warnings or errors. Pure. */
 import { bodySeries } from '../series.ts';
 import type { FileStat, ReleaseContext, ReportSummary } from '../types.ts';
 import { AGENCIES_INDEX, rankings } from './agency-list.ts';
@@ -13,6 +13,8 @@ import { yearPagePath } from './year-pages.ts';
 
 const PATH = 'index.html';
 const TOP = 20;
+/** The reports with warnings or errors the index lists at most (the year pages list every report). */
+export const FLAGGED_ON_INDEX = 200;
 
 /** Release-level files the index always links, whether or not they are in ctx.files yet. */
 const RELEASE_FILES: ReadonlyArray<{ path: string; zh: string; en: string }> = [
@@ -156,16 +158,27 @@ function reportsByYear(ctx: ReleaseContext): string {
     const flagged = reports.filter((s) => s.warnings > 0 || s.errors > 0).length;
     return `<li><a href="${esc(href(PATH, yearPagePath(year)))}">${year} <span class="note">${reports.length} 份${flagged ? ` · ⚠ ${flagged}` : ''}</span></a></li>`;
   });
-  const lists = [...years].reverse().map(([year, reports]) =>
-    `<h3 id="y${year}"><a href="${esc(href(PATH, yearPagePath(year)))}">${year}</a></h3>\n${reportTable(reports, PATH)}`);
+  // Only the reports with warnings or errors, latest year first and at most FLAGGED_ON_INDEX: listing every report
+  // here made the page grow by a kilobyte a report (100 MB at 100,000); each year's page lists all of its reports.
+  let room = FLAGGED_ON_INDEX;
+  const lists = [...years].reverse().flatMap(([year, reports]) => {
+    const flagged = reports.filter((s) => s.warnings > 0 || s.errors > 0).slice(0, Math.max(0, room));
+    room -= flagged.length;
+    return flagged.length
+      ? [`<h3 id="y${year}"><a href="${esc(href(PATH, yearPagePath(year)))}">${year}</a></h3>\n${reportTable(flagged, PATH)}`]
+      : [];
+  });
+  const shown = FLAGGED_ON_INDEX - room;
+  const all = years.reduce((n, [, r]) => n + r.filter((s) => s.warnings > 0 || s.errors > 0).length, 0);
   return `<section id="years">
 <h2>${bi('按年度浏览', 'Reports by year')}</h2>
 <ul class="years">${links.join('')}</ul>
 </section>
 <section id="reports">
-<h2>${bi('全部报告与校验状态', 'All reports and their validation status')}</h2>
-<p class="note">⚠ 警告：表内勾稽关系等校验未通过，数字照原报告发布。<span lang="en">⚠ warnings: a consistency check failed; the figures are published as printed.</span></p>
-${lists.join('\n')}
+<h2>${bi('有校验警告或错误的报告', 'Reports with validation warnings or errors')}</h2>
+<p class="note">⚠ 警告：表内勾稽关系等校验未通过，数字照原报告发布。全部报告及其校验状态见各年度页面。<span lang="en">⚠ warnings: a consistency check failed; the figures are published as printed. Every report and its validation status is on its year's page.</span>${
+  shown < all ? ` 此处列出最近的 ${shown} 份（共 ${all} 份）。<span lang="en">The latest ${shown} of ${all} are listed here.</span>` : ''}</p>
+${lists.length ? lists.join('\n') : `<p>${bi('没有。', 'None.')}</p>`}
 </section>`;
 }
 
