@@ -167,9 +167,13 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   const lines = linesOf(cells);
   const start = lines.findIndex((l) => l.values.length > 0 || l.labels.some((f) => startsItem(f.text)));
   if (start < 0) return [...cells];
-  const body = lines.slice(start);
+  // The header repeated at the top of a page (its lines as printed above the first row) is no part of any row.
+  const signature = (l: Line): string => [...l.labels.map((f) => f.text), ...l.values.map((v) => v.text)].join('|').replace(/\s+/g, '');
+  const header = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
+  const body = lines.slice(start).filter((l) => !header.has(signature(l)));
   const labels = labelCells(body);
-  if (!centred(body, labels)) return [...cells];
+  // A table printing no figure at all (every cell blank) is rebuilt too: each label cell is then a row of blanks.
+  if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...cells];
   const spans = (c: LabelCell, line: number): boolean => c.first <= line && line <= c.last;
   interface Row { line: number; own?: LabelCell; values: TextCell[] }
   const rows: Row[] = [];

@@ -166,3 +166,33 @@ test('layout notes: a figure with its note wrapped in a narrow cell ("3843（含
     ['公开申请数量'],
   ]);
 });
+
+test('layout rows: the header repeated at the top of a page is dropped, and a row cut by the break goes on under it', () => {
+  const text = [
+    '（本列数据的勾稽关                       申请人情况',
+    '项之和，等于第三项   自然人                  社会公益 法律服务              总计',
+    '一、本年新收政府信',
+    '            151                                         151',
+    '息公开申请数量',
+    '二、上年结转政府信',
+    '',
+    '',
+    '',
+    '\f息公开申请数量',
+    '（本列数据的勾稽关                        申请人情况',
+    '项之和，等于第三项      自然人                社会公益 法律服务        总计',
+    '三、   （一）予以公',
+    '               63                                  63',
+    '本年   开',
+    '度办   （二）部分公',
+    '理结   开           2                                   2',
+    '果     处理',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text))).slice(2);
+  assert.deepEqual(rows.map((r) => r.filter((t) => !/\d/.test(t))), [
+    ['一、本年新收政府信息公开申请数量'],
+    ['二、上年结转政府信息公开申请数量'],
+    ['三、本年度办理结果', '（一）予以公开'],
+    ['（二）部分公开处理'],
+  ]);
+});
