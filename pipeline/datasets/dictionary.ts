@@ -113,6 +113,10 @@ export const TYPE_NAMES: Record<FieldType, Text> = {
 /** How every CSV writes its cells: what a journalist needs before opening one. */
 export const CONVENTIONS: readonly Text[] = [
   {
+    zh: '随报告数量增长的表（observations、三张宽表及其中文表头版、reports、timeseries）按报告年度分文件：data/<表>.csv 实际位于文件夹 data/<表>/ 中，每年一个文件（data/observations/2024.csv），一年的文件超过 50 MiB 时在报告边界处续为 2024-2.csv、2024-3.csv ……；各表在同一份报告处分开，每个文件都有表头。文件清单见 datapackage.json（资源的 path 数组）和 data/<表>/csv-metadata.json。读取全部：pandas 用 pd.concat(pd.read_csv(f, dtype=str) for f in sorted(glob.glob("data/observations/*.csv")))；DuckDB 用 SELECT * FROM read_csv(\'data/observations/*.csv\') 或 read_parquet(\'data/observations/*.parquet\')。regions.csv 和 coverage.csv 为单个文件。',
+    en: 'The tables that grow with the number of reports (observations, the three wide tables and their Chinese twins, reports, timeseries) come in one file per report year: data/<table>.csv is a folder data/<table>/ with a file a year (data/observations/2024.csv), and a year over 50 MiB continues at a report boundary in 2024-2.csv, 2024-3.csv, …; every table breaks at the same report, and every file has the header row. The lists: datapackage.json (the resource\'s path array) and data/<table>/csv-metadata.json. To load them all: pandas pd.concat(pd.read_csv(f, dtype=str) for f in sorted(glob.glob("data/observations/*.csv"))); DuckDB SELECT * FROM read_csv(\'data/observations/*.csv\') or read_parquet(\'data/observations/*.parquet\'). regions.csv and coverage.csv are single files.',
+  },
+  {
     zh: '编码为 UTF-8（带 BOM），逗号分隔，CRLF 换行，只有一行表头。Excel 和 WPS 双击即可正确打开；LibreOffice 导入时请把字符集选为 UTF-8。',
     en: 'UTF-8 with a BOM, comma-separated, CRLF line ends, one header row. Excel and WPS open it directly; in LibreOffice choose UTF-8 as the character set when importing.',
   },

@@ -2,6 +2,8 @@
  * The data dictionary as Markdown (docs/data-dictionary.md, written by `npm run dictionary`): Chinese first, English
  * beside it. Pure: the same descriptions give the same bytes.
  */
+import { partFolder } from './partitions.ts';
+import { PARTITIONED } from './table-schemas.ts';
 import { CONVENTIONS, TYPE_NAMES, cellKinds, codeTables, dictionaryFiles, type CodeEntry, type DictionaryColumn } from './dictionary.ts';
 
 /** A Markdown table cell: pipes and angle brackets escaped (GitHub reads <x> as HTML), line breaks flattened. */
@@ -70,6 +72,9 @@ export function dictionaryMarkdown(): string {
       `- 一行 / one row: ${f.row.zh} / ${f.row.en}`,
       `- 主键 / primary key: ${f.primaryKey.map(code).join(', ')}`,
       ...(f.zhPath ? [`- 中文表头版 / Chinese twin: ${code(f.zhPath)}`] : []),
+      ...(PARTITIONED.has(f.path)
+        ? [`- 文件 / files: ${code(`${partFolder(f.path)}/<年度 year>.csv`)}（${code('<year>-2.csv')} …），按年度分 / one a report year`]
+        : []),
       '',
       ...table(['列 column', '中文名称', 'English title', '中文表头 zh header', '类型 type', '单位 unit', '定义', 'values, definition'],
         f.columns.map(columnRow)),
