@@ -44,17 +44,16 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
-  for (const { report, validation } of run.reports) {
-    const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
+  for (const r of run.reports) {
     // "published" is the word of a release that publishes (xxgk publish, the job); a build only includes.
-    const status = run.published.some((p) => p.report.id === report.id) ? 'included' : 'EXCLUDED';
-    lines.push(`  ${status} ${report.id}  ${report.agency} ${report.year} (${report.edition} edition, ${report.sources.length} sources)  ${count('error')} errors, ${count('warning')} warnings`);
+    const status = run.published.has(r.id) ? 'included' : 'EXCLUDED';
+    lines.push(`  ${status} ${r.id}  ${r.agency} ${r.year} (${r.edition} edition, ${r.sources} sources)  ${r.errors} errors, ${r.warnings} warnings`);
   }
   for (const u of run.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
   for (const { report, validation } of run.excluded) {
     for (const issue of validation.issues.filter((i) => i.severity === 'error')) lines.push(`  ERROR ${report.id}: ${issue.message.en}`);
   }
-  lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.length} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
+  lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
   process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
   if (run.unreadable.some((u) => u.internal)) return EXIT.internal;

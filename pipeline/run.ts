@@ -13,26 +13,24 @@ import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { buildRelease } from './datasets/index.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
-import { type DatasetMeta, type FileStat, type ValidatedReport, byYearThenId } from './datasets/types.ts';
+import type { DatasetMeta, FileStat, ValidatedReport } from './datasets/types.ts';
 import { InputError } from './errors.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
-import { type NameResolver, identifyAll } from './agencies/identify.ts';
+import type { NameResolver } from './agencies/identify.ts';
 import { loadDivisionNames } from './adapters/registry.ts';
 import { folderResolver } from './resolvers.ts';
-import type { Issue } from './model/issue.ts';
-import { mergeRenderings } from './parse/merge.ts';
 import { releaseReports } from './publish/history.ts';
 import { readFeedEntries } from './publish/read-feed.ts';
 import { parseFeedDates } from './publish/release-side.ts';
 import { parseIssued } from './publish/release-side.ts';
 import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
 import type { ReadOutcome } from './read-outcome.ts';
-import { mapLimit } from './schedule/map-limit.ts';
-import { validateAll } from './validate/index.ts';
+import { type FolderRead, type ReportOutcome, readFolderFlat as readSpilled } from './read-folder.ts';
 
 export { folderResolver, registryResolver } from './resolvers.ts';
+export type { ReportOutcome } from './read-folder.ts';
 
 export interface ReadResult {
   files: number;
@@ -80,44 +78,41 @@ async function readCached(bytes: Uint8Array, file: string, reader: DocumentReade
 }
 
 /**
- * Read every document under a folder, give each its registry identity, merge renderings of the same report, and
- * validate (cross-year rules looking back into the history). Reports come sorted by year, then id.
+ * Read every document under a folder into the spill (read-folder.ts): each given its registry identity, renderings
+ * of the same report merged, validated (cross-year rules looking back into the history). The caller closes it.
  */
-export async function readFolder(inDir: string, options: ReadOptions = {}): Promise<ReadResult & { parsed: number }> {
+export async function readFolderFlat(inDir: string, options: ReadOptions = {}): Promise<FolderRead & { files: number }> {
   const { cache } = options;
   const limits = options.limits ?? READ_LIMITS;
   const files = (options.files ?? (await listFiles(inDir))).filter((f) => !NOT_REPORTS.test(f));
-  const read: AnnualReport[] = [];
-  const unreadable: ReadResult['unreadable'] = [];
-  let parsed = 0;
   const reader = documentReader(workersFor(files.length, options.jobs));
-  // Read by the pool, taken in the folder's order: the same run whatever the number of workers.
-  const outcomes = await mapLimit(files, reader.concurrency, async (file): Promise<ReadOutcome & { parsed: boolean }> => {
+  const read = async (file: string): Promise<ReadOutcome & { parsed: boolean }> => {
     try {
       return await readCached(await readInput(join(inDir, file), file, limits.maxBytes), file, reader, cache, limits);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       return { error: { message: err.message, internal: false }, parsed: false };
     }
+  };
+  const got = await readSpilled({
+    files, read, reader, ...(options.resolver ? { resolver: options.resolver } : {}), ...(options.regionOf ? { regionOf: options.regionOf } : {}),
+    history: options.history ?? [],
   }).finally(() => reader.close());
-  outcomes.forEach((got, k) => {
-    if (!('report' in got)) {
-      unreadable.push({ file: files[k]!, message: got.error.message, ...(got.error.internal ? { internal: true as const } : {}) });
-      return;
-    }
-    read.push(got.report);
-    if (got.parsed) parsed++;
-  });
-  const identified = options.resolver
-    ? identifyAll(read, options.resolver, options.regionOf)
-    : { reports: read, found: new Map<string, Issue[]>() };
-  const { reports, renderings } = mergeRenderings(identified.reports);
-  const found = identified.found;
-  const results = validateAll(reports, { history: options.history ?? [], found, renderings });
-  const validated = reports
-    .map((report) => ({ report, validation: results.get(report.id)! }))
-    .sort(byYearThenId);
-  return { files: files.length, parsed, reports: validated, unreadable };
+  return { ...got, files: files.length };
+}
+
+/**
+ * Read every document under a folder, give each its registry identity, merge renderings of the same report, and
+ * validate (cross-year rules looking back into the history). Reports come sorted by year, then id, all in memory
+ * (a build reads through readFolderFlat instead).
+ */
+export async function readFolder(inDir: string, options: ReadOptions = {}): Promise<ReadResult & { parsed: number }> {
+  const got = await readFolderFlat(inDir, options);
+  try {
+    return { files: got.files, parsed: got.parsed, reports: got.reports.map((r) => got.load(r.id)), unreadable: got.unreadable };
+  } finally {
+    got.close();
+  }
 }
 
 /** Schemas of the project that describe no file of a release (the configuration's). */
@@ -135,13 +130,19 @@ export async function previousModified(outDir: string): Promise<Map<string, { sh
   return parseFeedDates(await readFeedEntries((path) => readPrevious(outDir, path)));
 }
 
-export interface BuildRun extends ReadResult {
+export interface BuildRun {
+  /** Files in the input folder (reports and not). */
+  files: number;
   /** Documents parsed (not taken from the parse cache). */
   parsed: number;
-  /** Reports with errors: kept out of the release. */
+  /** Every report read, sorted by year then id: what it is and how it validated (its issues are not kept). */
+  reports: ReportOutcome[];
+  /** Ids of the reports in the release: the valid ones, and a report kept out whose last good version is kept. */
+  published: ReadonlySet<string>;
+  /** Reports with errors, whole with their issues: kept out of the release. */
   excluded: ValidatedReport[];
-  published: ValidatedReport[];
-  files: number;
+  /** Files that could not be read; `internal`: not the file's fault but a failure of xxgk's (exit 70). */
+  unreadable: ReadResult['unreadable'];
   written: FileStat[];
 }
 
@@ -181,33 +182,50 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const history = options.history ?? [...(await lastRelease()).values()].map((r) => r.report);
   const files = await listFiles(inDir);
   const resolver = options.resolver ?? (await folderResolver(inDir, files));
-  const read = await readFolder(inDir, {
+  const read = await readFolderFlat(inDir, {
     cache: options.cache, resolver, history, regionOf: options.regionOf, files, jobs: options.jobs, ...(options.limits ? { limits: options.limits } : {}),
   });
-  const valid = read.reports.filter((r) => r.validation.valid);
-  const excluded = read.reports.filter((r) => !r.validation.valid);
-  const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
-  const published = [...valid, ...excluded.flatMap((r) => kept.get(r.report.id) ?? [])].sort(byYearThenId);
-  const [previous, schemas, divisions, catalog] = await Promise.all([
-    previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
-  ]);
-  const today = chinaDate(clock);
-  // The date of the first release is kept from the last build (publishing takes it from the target's last release).
-  const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
-  const meta = { ...(options.meta ?? DEFAULT_META), issued };
-  const result = await writeFolderAtomically(outDir, (sink) =>
-    buildRelease({
-      reports: published, meta, today, previous, schemas, divisions,
-      // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
-      // a broken correction of a report published before counts as the good version the release keeps.
-      coverage: {
-        expected: [], documents: new Map(), lastYear: null, ...options.coverage,
-        found: [
-          ...published.map((r) => foundReport(r.report, true)),
-          ...excluded.filter((r) => !kept.has(r.report.id)).map((r) => foundReport(r.report, false)),
-        ],
-      },
-    }, sink),
-  );
-  return { ...read, excluded, published, written: result.files };
+  try {
+    const excluded = read.reports.filter((r) => !r.valid).map((r) => read.load(r.id));
+    const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
+    // The release's reports in the order of every table (year, then id): from the spill, or the last good version kept.
+    const published = [
+      ...read.reports.filter((r) => r.valid).map((r) => ({ year: r.year, id: r.id, outcome: r, kept: undefined })),
+      ...excluded.flatMap((r) => {
+        const k = kept.get(r.report.id);
+        return k ? [{ year: k.report.year, id: k.report.id, outcome: undefined, kept: k }] : [];
+      }),
+    ].sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const [previous, schemas, divisions, catalog] = await Promise.all([
+      previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
+    ]);
+    const today = chinaDate(clock);
+    // The date of the first release is kept from the last build (publishing takes it from the target's last release).
+    const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
+    const meta = { ...(options.meta ?? DEFAULT_META), issued };
+    const keptIds = new Set(kept.keys());
+    const result = await writeFolderAtomically(outDir, (sink) =>
+      buildRelease({
+        reports: (function* () {
+          for (const p of published) yield p.kept ?? read.load(p.id);
+        })(),
+        meta, today, previous, schemas, divisions,
+        // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
+        // a broken correction of a report published before counts as the good version the release keeps.
+        coverage: {
+          expected: [], documents: new Map(), lastYear: null, ...options.coverage,
+          found: [
+            ...published.map((p) => (p.kept ? foundReport(p.kept.report, true) : p.outcome!.found)),
+            ...read.reports.filter((r) => !r.valid && !keptIds.has(r.id)).map((r) => r.found),
+          ],
+        },
+      }, sink),
+    );
+    return {
+      files: read.files, parsed: read.parsed, reports: read.reports, unreadable: read.unreadable, excluded,
+      published: new Set(published.map((p) => p.id)), written: result.files,
+    };
+  } finally {
+    read.close();
+  }
 }

@@ -17,50 +17,60 @@ export interface Merged {
 
 const RANK: Record<string, number> = { json: 0, yaml: 0, docx: 1, html: 2, pdf: 3, 'pdftotext-layout': 4, 'word-text': 5 };
 
-const byName = (a: Source, b: Source): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a: Pick<Source, 'name'>, b: Pick<Source, 'name'>): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** The rendering whose cells a merged report keeps: structured data first, then Word, web page, PDF, text. */
-function preferred(a: AnnualReport, b: AnnualReport): number {
-  return (RANK[a.sources[0]!.rendering] ?? 9) - (RANK[b.sources[0]!.rendering] ?? 9) || byName(a.sources[0]!, b.sources[0]!);
+/** The rendering whose cells a merged report keeps, by its first source: structured data first, then Word, web page, PDF, text. */
+export function preferredSource(a: Pick<Source, 'rendering' | 'name'>, b: Pick<Source, 'rendering' | 'name'>): number {
+  return (RANK[a.rendering] ?? 9) - (RANK[b.rendering] ?? 9) || byName(a, b);
 }
 
+const preferred = (a: AnnualReport, b: AnnualReport): number => preferredSource(a.sources[0]!, b.sources[0]!);
+
 /**
- * Reports by id, each id's reports by who they are by. Ids that two bodies share (ids carried by structured input,
- * a hash that collides) are told apart by a hash of each one's identity, which depends on it alone.
+ * Items by merged id, each id's items by who they are by (`key`: identityKey). Ids that two bodies share (ids carried
+ * by structured input, a hash that collides) are told apart by a hash of each one's identity, which depends on it
+ * alone: such a group's items get that id (`renamed`). Items keep their order within a group.
  */
-function groupById(reports: readonly AnnualReport[]): Map<string, AnnualReport[]> {
-  const byId = new Map<string, Map<string, AnnualReport[]>>();
-  for (const r of reports) {
-    const who = byId.get(r.id) ?? new Map<string, AnnualReport[]>();
+export function mergedGroups<T extends { id: string; key: string; year: number }>(items: readonly T[]): Map<string, { items: T[]; renamed: boolean }> {
+  const byId = new Map<string, Map<string, T[]>>();
+  for (const r of items) {
+    const who = byId.get(r.id) ?? new Map<string, T[]>();
     byId.set(r.id, who);
-    who.set(identityKey(r), [...(who.get(identityKey(r)) ?? []), r]);
+    who.set(r.key, [...(who.get(r.key) ?? []), r]);
   }
-  const groups = new Map<string, AnnualReport[]>();
+  const groups = new Map<string, { items: T[]; renamed: boolean }>();
   for (const [id, who] of byId) {
     if (who.size === 1) {
-      groups.set(id, [...who.values()][0]!);
+      groups.set(id, { items: [...who.values()][0]!, renamed: false });
       continue;
     }
     const year = `-${[...who.values()][0]![0]!.year}`;
     const stem = id.endsWith(year) ? id.slice(0, -year.length) : id;
     for (const [key, group] of who) {
       const distinct = `${stem}-${createHash('sha256').update(key).digest('hex').slice(0, 6)}${id.endsWith(year) ? year : ''}`;
-      groups.set(distinct, group.map((r) => ({ ...r, id: distinct })));
+      groups.set(distinct, { items: group, renamed: true });
     }
   }
   return groups;
 }
 
+/** One report from the renderings of one merged id (given that id): the preferred one's cells, every source. */
+export function mergeGroup(reports: readonly AnnualReport[]): { report: AnnualReport; renderings?: AnnualReport[] } {
+  const group = [...reports].sort(preferred);
+  const first = group[0]!;
+  const sources = group.flatMap((r) => r.sources).sort(byName);
+  return { report: { ...first, sources }, ...(group.length > 1 ? { renderings: group } : {}) };
+}
+
 export function mergeRenderings(reports: readonly AnnualReport[]): Merged {
-  const byId = groupById(reports);
+  const byId = mergedGroups(reports.map((report) => ({ id: report.id, key: identityKey(report), year: report.year, report })));
   const merged: AnnualReport[] = [];
   const renderings = new Map<string, AnnualReport[]>();
   for (const id of [...byId.keys()].sort()) {
-    const group = [...byId.get(id)!].sort(preferred);
-    const first = group[0]!;
-    if (group.length > 1) renderings.set(id, group);
-    const sources = group.flatMap((r) => r.sources).sort(byName);
-    merged.push({ ...first, sources });
+    const { items, renamed } = byId.get(id)!;
+    const got = mergeGroup(items.map((i) => (renamed ? { ...i.report, id } : i.report)));
+    if (got.renderings) renderings.set(id, got.renderings);
+    merged.push(got.report);
   }
   return { reports: merged, renderings };
 }

@@ -262,7 +262,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   for (const w of coverageWarnings) progress.log('warn', w);
   const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage, limits: config.limits });
   summary.parsed = run.parsed;
-  summary.warnings = run.reports.reduce((n, r) => n + r.validation.issues.filter((i) => i.severity === 'warning').length, 0);
+  summary.warnings = run.reports.reduce((n, r) => n + r.warnings, 0);
   const quarantine: QuarantineEntry[] = [
     ...failures,
     ...run.unreadable.map((u) => ({ report: u.file, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] })),
@@ -270,7 +270,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
       report: report.id,
       agency: report.agency,
       year: report.year,
-      ...(run.published.some((p) => p.report.id === report.id) ? { keptPublished: true } : {}),
+      ...(run.published.has(report.id) ? { keptPublished: true } : {}),
       issues: [
         ...validation.issues.filter((i) => i.severity === 'error').map((i) => ({ rule: i.rule, severity: i.severity, message: i.message.en })),
       ],
@@ -280,14 +280,14 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   for (const u of run.unreadable) if (!summary.unreadable?.includes(u.file)) (summary.unreadable ??= []).push(u.file);
   await writeAtomic(paths.quarantine, `${JSON.stringify({ checked: clock().toISOString(), reports: quarantine }, null, 2)}\n`);
   await rm(paths.work, { recursive: true, force: true });
-  progress.log('info', `built ${run.published.length} reports, quarantined ${quarantine.length}`);
+  progress.log('info', `built ${run.published.size} reports, quarantined ${quarantine.length}`);
   if (stop()) return stopped();
 
   // 3. publish: one step, never interrupted
   progress.step('publish');
   // Sources whose config says so withdraw the published reports they no longer yield; every other report is kept.
   const flagged = new Set(config.sources.filter((x) => x.withdrawMissing).map((x) => x.id));
-  const withdraw = flagged.size ? withdrawMissing(flagged, yields, history, new Set(run.reports.map((r) => r.report.id))) : [];
+  const withdraw = flagged.size ? withdrawMissing(flagged, yields, history, new Set(run.reports.map((r) => r.id))) : [];
   for (const w of withdraw) progress.log('warn', `report ${w.id}: withdrawn, ${w.reason}`, { report: w.id, event: 'withdrawn' });
   const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock, meta, ...(withdraw.length ? { withdraw } : {}) });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;

@@ -77,6 +77,59 @@ export interface RunContext {
 }
 
 /**
+ * One report of a run: its own validation with last year's report as context, plus the issues found before
+ * validation (unresolved names) and its renderings' disagreements.
+ */
+export function validateInRun(report: AnnualReport, previous: AnnualReport | undefined, found: readonly Issue[] = [], renderings: readonly AnnualReport[] = []): ValidationResult {
+  const own = validate(report, previous ? { previous } : {});
+  const extra: Issue[] = [...found, ...disagreements(report.id, renderings).map(disagreementIssue)];
+  const issues = extra.length === 0 ? own.issues : sortIssues([...own.issues, ...extra]);
+  return { valid: !issues.some((i) => i.severity === 'error'), issues };
+}
+
+/** What the missing rule needs of a report: its id, year, body (bodyKey) and, for the run's, whether it is valid. */
+export interface Standing {
+  id: string;
+  year: number;
+  body: string;
+}
+
+/**
+ * Missing: against the reports that stand published (the valid ones of the run, and the history's others, a report
+ * kept out for its errors keeping its last published version). "This year" is the latest year any of them is for; a
+ * body with last year's report and none for this year is missing (not every gap in older years: bodies start and
+ * stop publishing). The run's reports that get the issue, with the year and the count of bodies it names.
+ */
+export function missingInRun(run: ReadonlyArray<Standing & { valid: boolean }>, history: readonly Standing[]): { ids: Set<string>; latest: number; seen: number } {
+  const valid = run.filter((r) => r.valid);
+  const validIds = new Set(valid.map((r) => r.id));
+  const present = [...valid, ...history.filter((h) => !validIds.has(h.id))];
+  if (present.length === 0) return { ids: new Set(), latest: 0, seen: 0 };
+  const latest = present.reduce((m, r) => Math.max(m, r.year), -Infinity);
+  const thisYear = new Set(present.filter((r) => r.year === latest).map((r) => r.body));
+  const ids = new Set(run.filter((r) => r.year === latest - 1 && !thisYear.has(r.body)).map((r) => r.id));
+  return { ids, latest, seen: thisYear.size };
+}
+
+/** A run's report with the missing issue added (missingInRun). */
+export function withMissing(report: AnnualReport, result: ValidationResult, latest: number, seen: number): ValidationResult {
+  return { ...result, issues: sortIssues([...result.issues, missingIssue(report, latest, seen)]) };
+}
+
+/** The index of reports by body and year that the cross-year rules look last year's report up in (first one wins). */
+export function byBodyYear<T>(list: readonly T[], key: (item: T) => { body: string; year: number }): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const r of list) {
+    const k = key(r);
+    const at = bodyYear(k.body, k.year);
+    if (!index.has(at)) index.set(at, r);
+  }
+  return index;
+}
+
+export const bodyYear = (body: string, year: number): string => `${body}\u0000${year}`;
+
+/**
  * Validate every report of a run, each with its previous year's report (from the run, else from the published
  * history) as context; add the issues found before validation, the renderings' disagreements, and flag a body's
  * report of last year when it has none for this year (the latest year of any report). Keyed by report id.
@@ -84,38 +137,20 @@ export interface RunContext {
 export function validateAll(reports: readonly AnnualReport[], context: RunContext = {}): Map<string, ValidationResult> {
   const runIds = new Set(reports.map((r) => r.id));
   const history = (context.history ?? []).filter((h) => !runIds.has(h.id));
-  const byBodyYear = (list: readonly AnnualReport[]) => {
-    const index = new Map<string, AnnualReport>();
-    for (const r of list) if (!index.has(`${bodyKey(r)}\u0000${r.year}`)) index.set(`${bodyKey(r)}\u0000${r.year}`, r);
-    return index;
-  };
-  const [inRun, inHistory] = [byBodyYear(reports), byBodyYear(history)];
+  const standing = (r: AnnualReport) => ({ body: bodyKey(r), year: r.year });
+  const [inRun, inHistory] = [byBodyYear(reports, standing), byBodyYear(history, standing)];
   const results = new Map<string, ValidationResult>();
   for (const report of reports) {
-    const key = `${bodyKey(report)}\u0000${report.year - 1}`;
+    const key = bodyYear(bodyKey(report), report.year - 1);
     const previous = inRun.get(key) ?? inHistory.get(key);
-    const own = validate(report, previous ? { previous } : {});
-    const extra: Issue[] = [
-      ...(context.found?.get(report.id) ?? []),
-      ...disagreements(report.id, context.renderings?.get(report.id) ?? []).map(disagreementIssue),
-    ];
-    const issues = extra.length === 0 ? own.issues : sortIssues([...own.issues, ...extra]);
-    results.set(report.id, { valid: !issues.some((i) => i.severity === 'error'), issues });
+    results.set(report.id, validateInRun(report, previous, context.found?.get(report.id) ?? [], context.renderings?.get(report.id) ?? []));
   }
-  // Missing: against the reports that stand published (the valid ones of the run, and the history's others, a
-  // report kept out for its errors keeping its last published version). "This year" is the latest year any of them is
-  // for; a body with last year's report and none for this year is missing (not every gap in older years: bodies
-  // start and stop publishing).
-  const valid = reports.filter((r) => results.get(r.id)!.valid);
-  const validIds = new Set(valid.map((r) => r.id));
-  const present = [...valid, ...(context.history ?? []).filter((h) => !validIds.has(h.id))];
-  if (present.length === 0) return results;
-  const latest = Math.max(...present.map((r) => r.year));
-  const thisYear = new Set(present.filter((r) => r.year === latest).map(bodyKey));
+  const missing = missingInRun(
+    reports.map((r) => ({ id: r.id, year: r.year, body: bodyKey(r), valid: results.get(r.id)!.valid })),
+    (context.history ?? []).map((h) => ({ id: h.id, year: h.year, body: bodyKey(h) })),
+  );
   for (const report of reports) {
-    if (report.year !== latest - 1 || thisYear.has(bodyKey(report))) continue;
-    const result = results.get(report.id)!;
-    results.set(report.id, { ...result, issues: sortIssues([...result.issues, missingIssue(report, latest, thisYear.size)]) });
+    if (missing.ids.has(report.id)) results.set(report.id, withMissing(report, results.get(report.id)!, missing.latest, missing.seen));
   }
   return results;
 }

@@ -1,0 +1,194 @@
+/**
+ * Read a folder of documents in flat memory: each document is read, given its registry identity and put aside in a
+ * spill (adapters/spill.ts) as soon as it is read; only a few facts of each stay in memory (its ids, year, body and
+ * where it lies). Merging renderings and validation then run over those facts, loading a report's renderings, and
+ * last year's report for the cross-year rules, from the spill when they are needed; each result goes to the spill
+ * too. What stays is a small outcome per report (ReportOutcome), and `load` gives back a whole validated report, one
+ * at a time, for the datasets stage. The same reports, issues and order as reading everything into memory would give
+ * (validate/index.ts validateAll, parse/merge.ts mergeRenderings: the same functions, over the spill).
+ */
+import { type NameResolver, identify } from './agencies/identify.ts';
+import type { DocumentReader } from './adapters/read-pool.ts';
+import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
+import { type FoundReport, foundReport } from './datasets/coverage.ts';
+import type { ValidatedReport } from './datasets/types.ts';
+import type { Issue, ValidationResult } from './model/issue.ts';
+import { identityKey } from './model/report-id.ts';
+import type { AnnualReport, Source } from './model/report.ts';
+import { mergeGroup, mergedGroups, preferredSource } from './parse/merge.ts';
+import type { ReadOutcome } from './read-outcome.ts';
+import { mapLimit } from './schedule/map-limit.ts';
+import { type Standing, bodyKey, bodyYear, byBodyYear, missingInRun, validateInRun, withMissing } from './validate/index.ts';
+
+/** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
+const BATCH = 64;
+
+/** A report of the run as the build keeps it in memory: what the command line prints, the coverage, where it lies. */
+export interface ReportOutcome {
+  id: string;
+  agency: string;
+  year: number;
+  edition: AnnualReport['edition'];
+  /** Its documents (renderings). */
+  sources: number;
+  valid: boolean;
+  errors: number;
+  warnings: number;
+  /** Its line of data/coverage.csv (foundReport). */
+  found: FoundReport;
+}
+
+/** One document read: its report's facts and where the report lies. */
+interface Entry {
+  id: string;
+  key: string;
+  year: number;
+  body: string;
+  /** Its first source's rendering and name: which rendering a merged report keeps (preferredSource). */
+  first: Pick<Source, 'rendering' | 'name'>;
+  at: SpillRef;
+}
+
+interface Held {
+  outcome: ReportOutcome;
+  /** Where its validation lies. */
+  result: SpillRef;
+  /** It gets the cross_year.missing issue (missingInRun). */
+  missing: boolean;
+}
+
+export interface FolderRead {
+  parsed: number;
+  unreadable: Array<{ file: string; message: string; internal?: true }>;
+  /** Every report read, sorted by year then id. */
+  reports: ReportOutcome[];
+  /** A report read, whole, with its validation (one at a time: it is read back from the spill). */
+  load(id: string): ValidatedReport;
+  /** Remove the spill. */
+  close(): void;
+}
+
+export interface FolderReadOptions {
+  files: readonly string[];
+  /** Read one file (through the parse cache, the pool): the outcome and whether it was parsed afresh. */
+  read(file: string): Promise<ReadOutcome & { parsed: boolean }>;
+  reader: Pick<DocumentReader, 'concurrency'>;
+  resolver?: NameResolver;
+  regionOf?: (file: string) => string | undefined;
+  history?: readonly AnnualReport[];
+  /** Where the spill's temporary folder goes (default the system's). */
+  spillDir?: string;
+}
+
+type Record = { report: AnnualReport; issue?: Issue };
+
+export async function readFolderFlat(options: FolderReadOptions): Promise<FolderRead> {
+  const reports = openSpill<Record>(options.spillDir);
+  const results = openSpill<ValidationResult>(options.spillDir);
+  try {
+    return await readInto(options, reports, results);
+  } catch (err) {
+    reports.close();
+    results.close();
+    throw err;
+  }
+}
+
+async function readInto(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>): Promise<FolderRead> {
+  const entries: Entry[] = [];
+  const unreadable: FolderRead['unreadable'] = [];
+  let parsed = 0;
+  const { files } = options;
+  for (let start = 0; start < files.length; start += BATCH) {
+    const batch = files.slice(start, start + BATCH);
+    // Taken in the folder's order: the same run whatever the number of workers.
+    const outcomes = await mapLimit(batch, options.reader.concurrency, (file) => options.read(file));
+    outcomes.forEach((got, k) => {
+      if (!('report' in got)) {
+        unreadable.push({ file: batch[k]!, message: got.error.message, ...(got.error.internal ? { internal: true as const } : {}) });
+        return;
+      }
+      if (got.parsed) parsed++;
+      const { report, issue } = options.resolver
+        ? identify(got.report, options.resolver, options.regionOf?.(got.report.sources[0]!.name))
+        : { report: got.report, issue: undefined };
+      const at = spill.put(issue ? { report, issue } : { report });
+      entries.push({ id: report.id, key: identityKey(report), year: report.year, body: bodyKey(report), first: { rendering: report.sources[0]!.rendering, name: report.sources[0]!.name }, at });
+    });
+  }
+
+  // Renderings of one report: the groups of mergeRenderings, over the entries.
+  const groups = mergedGroups(entries);
+  const ids = [...groups.keys()].sort();
+  const byOriginalId = new Map<string, Entry[]>();
+  for (const e of entries) byOriginalId.set(e.id, [...(byOriginalId.get(e.id) ?? []), e]);
+  const merged = ids.map((id) => {
+    const { items, renamed } = groups.get(id)!;
+    const first = [...items].sort((a, b) => preferredSource(a.first, b.first))[0]!;
+    return { id, items, renamed, year: first.year, body: first.body };
+  });
+  const load = (k: number) => mergeGroup(merged[k]!.items.map((e) => {
+    const { report } = spill.get(e.at);
+    return merged[k]!.renamed ? { ...report, id: merged[k]!.id } : report;
+  }));
+  // identifyAll's warnings, by the id the report had when identified: one per distinct name.
+  const foundFor = (id: string): Issue[] => {
+    let issues: Issue[] = [];
+    for (const e of byOriginalId.get(id) ?? []) {
+      const { issue } = spill.get(e.at);
+      if (issue) issues = [...issues.filter((i) => i.message.en !== issue.message.en), issue];
+    }
+    return issues;
+  };
+
+  const runIds = new Set(ids);
+  const history = (options.history ?? []).filter((h) => !runIds.has(h.id));
+  const inRun = byBodyYear(merged.map((_, k) => k), (k) => merged[k]!);
+  const inHistory = byBodyYear(history, (h) => ({ body: bodyKey(h), year: h.year }));
+  // Ids sort a body's years together: last year's report is most often the one just validated.
+  let recent: { k: number; report: AnnualReport } | undefined;
+  const held: Held[] = merged.map((m, k) => {
+    const { report, renderings } = load(k);
+    const key = bodyYear(m.body, m.year - 1);
+    const before = inRun.get(key);
+    const previous = before === undefined ? inHistory.get(key) : before === recent?.k ? recent.report : load(before).report;
+    const result = validateInRun(report, previous, foundFor(m.id), renderings ?? []);
+    recent = { k, report };
+    const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
+    return {
+      outcome: {
+        id: m.id, agency: report.agency, year: report.year, edition: report.edition, sources: report.sources.length,
+        valid: result.valid, errors: count('error'), warnings: count('warning'), found: foundReport(report, result.valid),
+      },
+      result: results.put(result), missing: false,
+    };
+  });
+  const missing = missingInRun(
+    merged.map((m, k) => ({ id: m.id, year: m.year, body: m.body, valid: held[k]!.outcome.valid })),
+    (options.history ?? []).map((h): Standing => ({ id: h.id, year: h.year, body: bodyKey(h) })),
+  );
+  for (const h of held) {
+    if (!missing.ids.has(h.outcome.id)) continue;
+    h.missing = true;
+    h.outcome.warnings++;
+  }
+  const byId = new Map(held.map((h, k) => [h.outcome.id, k]));
+  const sorted = held.map((h) => h.outcome).sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    parsed,
+    unreadable,
+    reports: sorted,
+    load(id) {
+      const k = byId.get(id);
+      if (k === undefined) throw new Error(`read: no report ${id} in this run`);
+      const h = held[k]!;
+      const { report } = load(k);
+      const result = results.get(h.result);
+      return { report, validation: h.missing ? withMissing(report, result, missing.latest, missing.seen) : result };
+    },
+    close() {
+      spill.close();
+      results.close();
+    },
+  };
+}
