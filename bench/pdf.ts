@@ -20,7 +20,7 @@ const COUNT = countArg(1_000, 'node --expose-gc --import tsx bench/pdf.ts');
 const sampler = setInterval(sample, 25);
 sampler.unref();
 
-const SIDES = [undefined, undefined, 'right', undefined, 'left', 'bottom'] as const;
+const SIDES = [undefined, 'top', 'right', undefined, 'left', 'bottom'] as const;
 const BREAKS: Array<TableId | undefined> = [undefined, 'applications', 'proactive', undefined, 'appeals'];
 const CUTS: Array<TableId | undefined> = [undefined, 'applications', undefined, 'proactive', undefined, undefined, 'applications', undefined];
 

@@ -75,7 +75,24 @@ function components(hs: HRule[], vs: VRule[]): Array<{ hs: HRule[]; vs: VRule[] 
   };
   hs.forEach((h, i) => group(i).hs.push(h));
   vs.forEach((v, j) => group(hs.length + j).vs.push(v));
-  return [...groups.values()].filter((g) => g.hs.length >= 2 && g.vs.length >= 2);
+  return [...groups.values()].filter(isTable);
+}
+
+/**
+ * Rules that make a table: two each way, or one rule crossed by at least three that stop at it on one side (a row
+ * of a table with one side unruled, alone on a page: the bottom rule and the column borders hanging from it).
+ */
+function isTable(g: { hs: HRule[]; vs: VRule[] }): boolean {
+  if (g.hs.length >= 2 && g.vs.length >= 2) return true;
+  if (g.hs.length === 1 && g.vs.length >= 3) {
+    const y = g.hs[0]!.y;
+    return g.vs.every((v) => Math.abs(v.y1 - y) <= REACH) || g.vs.every((v) => Math.abs(v.y2 - y) <= REACH);
+  }
+  if (g.vs.length === 1 && g.hs.length >= 3) {
+    const x = g.vs[0]!.x;
+    return g.hs.every((h) => Math.abs(h.x1 - x) <= REACH) || g.hs.every((h) => Math.abs(h.x2 - x) <= REACH);
+  }
+  return false;
 }
 
 function distinct(values: number[]): number[] {

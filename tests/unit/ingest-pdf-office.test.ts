@@ -1,8 +1,9 @@
 /**
  * Office-suite PDFs read directly, the causes found by `npm run bench -- --office-pdf`, each on a small table built
  * by hand (pure functions: pipeline/ingest/pdf-table.ts, pdf-continue.ts): a glyph of a cut header row printed across
- * its cell's bottom rule, a numbered label broken after its number ("3." / "其他") by a page break, and a row with
- * blank figures at a page's foot followed by another row (never joined into one).
+ * its cell's bottom rule, a numbered label broken after its number ("3." / "其他") by a page break, a row with
+ * blank figures at a page's foot followed by another row (never joined into one), a row alone on a page under an
+ * unruled top side, and a figure broken in its cell and cut by a page break.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -24,6 +25,18 @@ test('a glyph printed across its cell\'s bottom rule (the rest of a cut header r
   const texts = [text('维', 5, 33), text('持', 5, 44), text('计', 25, 25)];
   const [table] = ruledTables(rules, texts);
   assert.deepEqual(table!.rows.map((r) => r.map((c) => c.text)), [['维持', '计'], ['', '']]);
+});
+
+test('a row alone on a page under an unruled top (one rule, the column borders hanging from it) is a table: its blank cells keep their columns', () => {
+  // Table 四's value row at the head of a page, the table's top side unruled: only the bottom rule and the borders.
+  const xs = [0, 20, 40, 60, 80];
+  const rules: Rule[] = [{ x1: 0, y1: 75, x2: 80, y2: 75 }, ...xs.map((x) => ({ x1: x, y1: 60, x2: x, y2: 75 }))];
+  const [table] = ruledTables(rules, [text('1', 7, 71), text('1', 67, 71)]);
+  assert.ok(table, 'read as a table');
+  assert.deepEqual(table.rows.map((r) => r.map((c) => c.text)), [['1', '', '', '1']]);
+  // One rule with strokes that cross it (an underline, tick marks) is no table.
+  const ticks: Rule[] = [{ x1: 0, y1: 75, x2: 80, y2: 75 }, ...xs.map((x) => ({ x1: x, y1: 70, x2: x, y2: 80 }))];
+  assert.deepEqual(ruledTables(ticks, []), []);
 });
 
 const cell = (t: string, left: number, right: number, top: number, bottom: number): TableCell => ({ box: { left, right, top, bottom }, text: t, x: left, y: top });
@@ -65,3 +78,17 @@ test('a row with blank figures at a page\'s foot and a whole template label with
   assert.deepEqual(texts(first), [['行政规范性文件', '3', '52']]);
   assert.deepEqual(rest.rows, []);
 });
+
+test('a figure broken in its cell and cut by a page break ("362" at the foot, "4" at the head of the next page) is one figure', () => {
+  const before = part([['3.其他', '265', '278'], ['（七）总计', '3486', '362']], 600);
+  const after = part([['', '', '4'], ['四、结转下年度继续办理', '0', '3']], 60);
+  joinContinued(before, after);
+  assert.deepEqual(texts(before).at(-1), ['（七）总计', '3486', '3624']);
+  assert.deepEqual(texts(after), [['四、结转下年度继续办理', '0', '3']]);
+  // Under a blank cell a figure starts nothing that goes on: two rows (a label lost would leave the row unread, never joined).
+  const blankAbove = part([['（七）总计', '', '362']], 600);
+  const figureUnderBlank = part([['', '5', '4']], 60);
+  joinContinued(blankAbove, figureUnderBlank);
+  assert.deepEqual(texts(figureUnderBlank), [['', '5', '4']]);
+});
+

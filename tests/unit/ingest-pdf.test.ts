@@ -198,11 +198,15 @@ test('a table with no rule on one side (as office suites print it) reads exactly
 });
 
 test('as office suites print: narrow columns (labels over four to six lines, figures broken in their cells) and a row cut by a page break read exactly', async () => {
-  // Seeds 5 and 15 cut a numbered label after its number ("2." with the figures, "没有现成…" on the next page).
-  for (const [seed, cutRow] of [[5, 'applications'], [15, 'applications'], [3, 'proactive']] as const) {
+  // Seeds 5 and 15 cut a numbered label after its number ("2." with the figures, "没有现成…" on the next page); seed 19
+  // cuts a figure broken in its cell (its last digit at the head of the next page).
+  for (const [seed, cutRow] of [[5, 'applications'], [15, 'applications'], [19, 'applications'], [3, 'proactive']] as const) {
     const { diffs } = await roundTrip(seed, { narrowColumns: true, cutRow });
     assert.deepEqual(diffs, [], `seed ${seed}, a row of ${cutRow} cut`);
   }
   const { diffs } = await roundTrip(8, { narrowColumns: true, breakInside: 'appeals', openSide: 'right' });
   assert.deepEqual(diffs, [], 'seed 8, narrow columns, table 四 across a page break');
+  // Table 四's value row alone on the next page, with blank cells, the top side unruled (was read into wrong columns).
+  const top = await roundTrip(15, { breakInside: 'appeals', openSide: 'top' });
+  assert.deepEqual(top.diffs, [], 'seed 15, table 四\'s values alone under an unruled top');
 });

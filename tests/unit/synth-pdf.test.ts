@@ -341,7 +341,7 @@ test('cutRow (layout): the row is cut after some lines of its label, its figures
   const l = layout3(g, { share: 0.9, labelEm: 4, numberAlone: false });
   const rows = cuttableRows(l);
   assert.ok(rows.length >= 10, `${rows.length} rows can be cut`);
-  const { row, keep } = rows.find((r) => r.keep.length >= 2)!;
+  const { row, keep } = rows.find((r) => r.goesOn === 'label' && r.keep.length >= 2)!;
   const cut = cutRow(l, row, keep[0]!);
   assert.equal(cut.breakBefore, row + 1);
   assert.equal(cut.layout.heights.length, l.heights.length + 1);
@@ -357,6 +357,15 @@ test('cutRow (layout): the row is cut after some lines of its label, its figures
   for (const c of l.cells.filter((c) => c.row < row && c.row + c.cell.rowspan > row)) {
     assert.ok(cut.layout.cells.some((d) => d.row === c.row && d.col === c.col && d.cell.rowspan === c.cell.rowspan + 1));
   }
+  // In narrow columns a figure broken in its cell may be what goes on: the label whole on the first page.
+  const t = g.values.tables.applications;
+  const big = { ...g, values: { ...g.values, tables: { ...g.values.tables, applications: { ...t, carried_over: { ...t.carried_over, total: 12345678901 } } } } };
+  const narrow = layout3(big, { share: 0.7, labelEm: 3, numberAlone: false });
+  const figureCut = cuttableRows(narrow).find((r) => r.goesOn === 'figure')!;
+  assert.ok(figureCut, 'a row whose figure is broken in its cell can be cut through the figure');
+  const through = cutRow(narrow, figureCut.row, figureCut.keep[0]!).layout;
+  const total = (r: number) => through.cells.find((c) => c.row === r && c.cell.ref?.column === 'total')!;
+  assert.ok(total(figureCut.row + 1).lines.length > 0 && total(figureCut.row).lines.join('') + total(figureCut.row + 1).lines.join('') === '12345678901');
 });
 
 test('cutRow (PDF): the page ends inside a row of the table, the rest of its label at the top of the next page; deterministic', async () => {
