@@ -1,0 +1,46 @@
+/**
+ * The build reads a folder in flat memory (read-folder.ts: reports spilled to disk as they are read, merged and
+ * validated from the spill): it gives exactly what reading every report into memory gives — identity, merged
+ * renderings, every issue (cross-year, missing, unresolved names), the order. And the spill gives back what it took.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { listFiles, readInput } from '../../pipeline/adapters/fs.ts';
+import { openSpill } from '../../pipeline/adapters/spill.ts';
+import { identifyAll } from '../../pipeline/agencies/identify.ts';
+import { byYearThenId } from '../../pipeline/datasets/types.ts';
+import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
+import { mergeRenderings } from '../../pipeline/parse/merge.ts';
+import { readReport } from '../../pipeline/read.ts';
+import { folderResolver, readFolder } from '../../pipeline/run.ts';
+import { validateAll } from '../../pipeline/validate/index.ts';
+import { SAMPLES } from '../helpers/build-samples.ts';
+
+test('the spill gives back each value as it was put, undefined and all, and leaves nothing behind', () => {
+  const spill = openSpill<unknown>();
+  const values = [{ a: 1, b: undefined, c: [null, -0, 'é'] }, 'x'.repeat(100_000), { nested: { deep: [1, 2, 3] } }];
+  const refs = values.map((v) => spill.put(v));
+  assert.deepEqual(refs.map((r) => spill.get(r)).reverse(), [...values].reverse());
+  assert.ok(Object.hasOwn(spill.get(refs[0]!) as object, 'b'));
+  const before = readdirSync(tmpdir()).filter((n) => n.startsWith('xxgk-spill-')).length;
+  spill.close();
+  assert.equal(readdirSync(tmpdir()).filter((n) => n.startsWith('xxgk-spill-')).length, before - 1);
+});
+
+test('reading the samples through the spill gives what reading them all into memory gives', async () => {
+  const resolver = await folderResolver(SAMPLES);
+  const files = (await listFiles(SAMPLES)).filter((f) => !/(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i.test(f));
+  const read = [];
+  for (const f of files) read.push(await readReport(await readInput(join(SAMPLES, f), f, READ_LIMITS.maxBytes), f));
+  const identified = identifyAll(read, resolver);
+  const { reports, renderings } = mergeRenderings(identified.reports);
+  assert.ok(renderings.size > 0, 'the samples hold renderings of one report');
+  const results = validateAll(reports, { found: identified.found, renderings });
+  const expected = reports.map((report) => ({ report, validation: results.get(report.id)! })).sort(byYearThenId);
+  const got = await readFolder(SAMPLES, { resolver, files });
+  assert.equal(got.reports.length, expected.length);
+  assert.deepEqual(got.reports, expected);
+});
