@@ -34,7 +34,17 @@ export function centresFromHeader(header: readonly TextCell[], words: ReadonlyAr
   return sorted.every((c, k) => k === 0 || c > sorted[k - 1]!) ? sorted : null;
 }
 
-/** The row's values in their columns (blanks where nothing was printed), or null when positions are unknown. */
+/**
+ * A value stands clearly in a column when it is at most this share of the way from the column's centre to the
+ * neighbouring column's on its side (at 0.5 it would stand halfway between the two: a coin toss).
+ */
+const CLEAR = 0.35;
+
+/**
+ * The row's values in their columns (blanks where nothing was printed), or null when positions are unknown or do not
+ * decide: a value that stands between two columns is never put in one of them by a guess (the caller then refuses
+ * the row with the count it expected).
+ */
 export function placeByPosition(row: DataRow, centres: readonly number[] | null): TextCell[] | null {
   const want = centres?.length ?? 0;
   if (!centres || row.values.some((v) => v.x === undefined) || row.values.length > want) return null;
@@ -42,14 +52,22 @@ export function placeByPosition(row: DataRow, centres: readonly number[] | null)
   let next = 0;
   for (const [k, value] of row.values.entries()) {
     const last = want - (row.values.length - k);
+    const x = centre(value);
     let best = next;
     for (let c = next; c <= last; c++) {
-      if (Math.abs(centres[c]! - centre(value)) < Math.abs(centres[best]! - centre(value))) best = c;
+      if (Math.abs(centres[c]! - x) < Math.abs(centres[best]! - x)) best = c;
     }
+    if (!standsIn(x, best, centres)) return null;
     placed[best] = value;
     next = best + 1;
   }
-  return placed.map((v) => v ?? { text: '', at: row.at });
+  return Array.from(placed, (v) => v ?? { text: '', at: row.at });
+}
+
+/** Whether x is clearly nearer column c's centre than the neighbouring column's on its side (see CLEAR). */
+function standsIn(x: number, c: number, centres: readonly number[]): boolean {
+  const neighbour = x < centres[c]! ? centres[c - 1] : centres[c + 1];
+  return neighbour === undefined || Math.abs(centres[c]! - x) <= CLEAR * Math.abs(neighbour - centres[c]!);
 }
 
 /**

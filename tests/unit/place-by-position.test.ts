@@ -1,0 +1,33 @@
+/**
+ * placeByPosition puts a short row's figures (layout text prints nothing for a blank cell) under their columns only
+ * where each figure stands clearly in one column: a figure between two columns is never placed by a guess.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { placeByPosition } from '../../pipeline/parse/place-by-position.ts';
+import type { DataRow } from '../../pipeline/parse/segment.ts';
+
+const at = { line: 7 };
+const row = (...xs: Array<[string, number]>): DataRow => ({
+  label: '规章', own: '规章', context: '', after: '', index: 0, line: 0, at,
+  values: xs.map(([text, x]) => ({ text, x, width: text.length, at })),
+});
+const texts = (cells: ReturnType<typeof placeByPosition>) => cells?.map((c) => c.text);
+
+// Four columns centred at 10, 20, 30, 40.
+const CENTRES = [10, 20, 30, 40];
+
+test('figures standing under their columns are placed there, blanks between', () => {
+  assert.deepEqual(texts(placeByPosition(row(['5', 9.5], ['7', 29.5]), CENTRES)), ['5', '', '7', '']);
+  assert.deepEqual(texts(placeByPosition(row(['12', 38]), CENTRES)), ['', '', '', '12']);
+});
+
+test('a figure halfway between two columns is not placed (null: the caller refuses or flags the row)', () => {
+  assert.equal(placeByPosition(row(['5', 9.5], ['7', 24.5]), CENTRES), null);
+  assert.equal(placeByPosition(row(['3', 14.5]), CENTRES), null);
+});
+
+test('positions unknown, or more figures than columns: null', () => {
+  assert.equal(placeByPosition(row(['5', 9.5]), null), null);
+  assert.equal(placeByPosition(row(['1', 10], ['2', 20], ['3', 30], ['4', 40], ['5', 50]), CENTRES), null);
+});
