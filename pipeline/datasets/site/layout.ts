@@ -27,6 +27,7 @@ dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));
 dl.facts div{border-left:3px solid var(--line);padding-left:.6rem}
 dl.facts dt{font-size:.8rem;color:var(--muted)}
 dl.facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+main p,main li{overflow-wrap:break-word}
 dl.facts div.flagged{border-left-color:#e6a23c;background:var(--warnbg)}
 .big{font-size:1.35rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:1rem 1.5rem}
