@@ -32,7 +32,7 @@ limits:
 
 function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=300', join(ROOT, 'bin/xxgk.js'), ...args], { cwd, env: { ...process.env, XXGK_FROM_SOURCE: '1' } });
+    const child = spawn(process.execPath, ['--max-old-space-size=300', join(ROOT, 'bin/xxgk.js'), ...args], { cwd, env: { ...process.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -40,7 +40,7 @@ it('xxgk run: a 503, a dropped connection and a timeout are each named with thei
   const source = (id: string, path: string) => `  - id: ${id}\n    name: 淮安市人民政府\n    region: "320800"\n    url: ${origin}${path}\n`;
   await writeFile(join(dir, 'xxgk.config.yaml'), `sources:\n${source('down', '/down')}${source('drop', '/drop')}${source('hang', '/hang')}publish:\n  repo: publish.git\nlimits:\n  timeoutMs: 1500\n  retries: 0\n`);
   const r = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/xxgk.js'), 'run', '--config', 'xxgk.config.yaml'], { cwd: dir, env: { ...process.env, XXGK_FROM_SOURCE: '1' } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/xxgk.js'), 'run', '--config', 'xxgk.config.yaml'], { cwd: dir, env: { ...process.env } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -20,7 +20,7 @@ function xxgk(args: string[], cwd: string, asNobody = false): Promise<{ code: nu
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/xxgk.js'), ...args], {
       cwd,
-      env: { ...process.env, XXGK_FROM_SOURCE: '1', HOME: cwd, GIT_CONFIG_NOSYSTEM: '1' },
+      env: { ...process.env, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1' },
       ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     let stdout = '';
