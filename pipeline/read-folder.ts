@@ -11,7 +11,7 @@ import { type NameResolver, identify } from './agencies/identify.ts';
 import type { DocumentReader } from './adapters/read-pool.ts';
 import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
 import { type FoundReport, foundReport } from './datasets/coverage.ts';
-import type { ValidatedReport } from './datasets/types.ts';
+import { type ValidatedReport, yearThenId } from './datasets/types.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
 import type { AnnualReport, Source } from './model/report.ts';
@@ -121,7 +121,11 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
   const groups = mergedGroups(entries);
   const ids = [...groups.keys()].sort();
   const byOriginalId = new Map<string, Entry[]>();
-  for (const e of entries) byOriginalId.set(e.id, [...(byOriginalId.get(e.id) ?? []), e]);
+  for (const e of entries) {
+    const list = byOriginalId.get(e.id);
+    if (list) list.push(e);
+    else byOriginalId.set(e.id, [e]);
+  }
   const merged = ids.map((id) => {
     const { items, renamed } = groups.get(id)!;
     const first = [...items].sort((a, b) => preferredSource(a.first, b.first))[0]!;
@@ -173,7 +177,7 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
     h.outcome.warnings++;
   }
   const byId = new Map(held.map((h, k) => [h.outcome.id, k]));
-  const sorted = held.map((h) => h.outcome).sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = held.map((h) => h.outcome).sort(yearThenId);
   return {
     parsed,
     unreadable,

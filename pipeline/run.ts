@@ -13,7 +13,7 @@ import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { buildRelease } from './datasets/index.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
-import type { DatasetMeta, FileStat, ValidatedReport } from './datasets/types.ts';
+import { type DatasetMeta, type FileStat, type ValidatedReport, yearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
@@ -23,8 +23,7 @@ import { loadDivisionNames } from './adapters/registry.ts';
 import { folderResolver } from './resolvers.ts';
 import { releaseReports } from './publish/history.ts';
 import { readFeedEntries } from './publish/read-feed.ts';
-import { parseFeedDates } from './publish/release-side.ts';
-import { parseIssued } from './publish/release-side.ts';
+import { parseFeedDates, parseIssued } from './publish/release-side.ts';
 import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
 import type { ReadOutcome } from './read-outcome.ts';
 import { type FolderRead, type ReportOutcome, readFolderFlat as readSpilled } from './read-folder.ts';
@@ -195,7 +194,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
         const k = kept.get(r.report.id);
         return k ? [{ year: k.report.year, id: k.report.id, outcome: undefined, kept: k }] : [];
       }),
-    ].sort((a, b) => a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    ].sort(yearThenId);
     const [previous, schemas, divisions, catalog] = await Promise.all([
       previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
     ]);

@@ -162,7 +162,12 @@ export interface StreamedFile {
 
 /** The order of every table of a release: by year, then report id. */
 export function byYearThenId(a: ValidatedReport, b: ValidatedReport): number {
-  return a.report.year - b.report.year || (a.report.id < b.report.id ? -1 : a.report.id > b.report.id ? 1 : 0);
+  return yearThenId(a.report, b.report);
+}
+
+/** The order of every table of the release: by report year, then report id. */
+export function yearThenId(a: { year: number; id: string }, b: { year: number; id: string }): number {
+  return a.year - b.year || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export type { DivisionNames };

@@ -6,7 +6,7 @@
  * styles or the numbering), and a reader added later may read others.
  */
 import JSZip from 'jszip';
-import { LimitError } from './limits.ts';
+import { LimitError, mb } from './limits.ts';
 
 /** More entries than any Word document holds (a central directory of tiny entries is its own kind of bomb). */
 const MAX_ENTRIES = 10_000;
@@ -24,8 +24,6 @@ interface Entry {
     pause(): unknown;
   };
 }
-
-const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
 
 /** Inflate one entry, counting; stops (and rejects) as soon as the count passes `budget`. */
 function inflatedSize(entry: Entry, budget: number, max: number): Promise<number> {

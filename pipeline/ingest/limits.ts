@@ -46,3 +46,6 @@ export class LimitError extends InputError {
     super(`${what}, over the limit of ${value.toLocaleString('en-US')} (limits.${limit} in xxgk.config.yaml raises it)`, file);
   }
 }
+
+/** A size in the messages of the limits: megabytes (MiB) with one decimal. */
+export const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;

@@ -11,7 +11,7 @@
  * operator and segment limits stop what pdf.js makes of them.
  */
 import { constants, createInflate, inflateSync } from 'node:zlib';
-import { LimitError } from './limits.ts';
+import { LimitError, mb } from './limits.ts';
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
@@ -19,8 +19,6 @@ const END_STREAM = Buffer.from('endstream');
 const SMALL = 2 ** 20;
 const CR = 0x0d;
 const LF = 0x0a;
-
-const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
 
 /** A zlib header: deflate, a window of at most 32 KB, the check bits right, no preset dictionary. */
 function zlibHeader(cmf: number | undefined, flg: number | undefined): boolean {

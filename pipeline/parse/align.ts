@@ -4,8 +4,8 @@
  * (values on a line of their own) fall into place by order. Pure.
  */
 import { InputError, describeLocation } from '../errors.ts';
-import type { Edition, RowDef } from '../model/template.ts';
-import { ITEM_NUMBER, bigramRecall, bigramSet, labelBigrams, normalizeText } from './normalize.ts';
+import { type Edition, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
+import { ITEM_NUMBER, bigramRecall, bigramSet, labelBigrams, labelRecall, normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
@@ -151,4 +151,16 @@ export function checkPlaced(
       row.at,
     );
   });
+}
+
+/**
+ * The number of figures of the template row a printed label names (its best match, when that recalls at least 0.8 of
+ * the template label), or undefined: how segmenting and layout text know a row's width from its label.
+ */
+export function widthNamedBy(table: TableDef, edition: Edition): (label: string) => number | undefined {
+  const defs = rowsOf(table, edition);
+  return (label) => {
+    const [best] = defs.map((d) => ({ d, score: labelRecall(label, d.zh) })).sort((a, b) => b.score - a.score);
+    return best && best.score >= 0.8 ? columnsOf(table, best.d, edition).length : undefined;
+  };
 }

@@ -78,8 +78,10 @@ function parseCells(doc: CellDocument): AnnualReport {
   // Layout text wraps narrow header cells and labels over several lines: read them whole as well.
   const tableCells = cells.slice(proactive.start, applications.end);
   const meta = readMetadata(cells, proactive.heading);
+  // Table 三 of layout text with its notes joined and its wrapped labels rebuilt into rows: read once, for the edition and the table.
+  const applicationRows = layout ? layoutRows(joinCellNotes(slice(applications))) : slice(applications);
   // A tie between the editions' labels is decided by the report year (the edition in force that year).
-  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...layoutRows(joinCellNotes(slice(applications)))] : tableCells, meta.year);
+  const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...applicationRows] : tableCells, meta.year);
   if (!evidence.edition) {
     throw new InputError(
       `template edition unknown: the labels of tables 二 and 三 match ${
@@ -111,7 +113,7 @@ function parseCells(doc: CellDocument): AnnualReport {
     ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
     : {
         proactive: readProactive(file, edition, layout ? joinThousands(slice(proactive), PROACTIVE, edition) : slice(proactive), units),
-        applications: readApplications(file, edition, layout ? layoutRows(joinCellNotes(slice(applications))) : slice(applications)),
+        applications: readApplications(file, edition, applicationRows),
         appeals: readAppeals(file, edition, slice(appeals), layout),
       };
   const tables = completeTables(edition, printed);

@@ -15,8 +15,8 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { APPEALS } from '../model/template.ts';
-import type { PlacedRow } from './place-columns.ts';
-import { placements } from './place-columns.ts';
+import { type Fragment, layoutLines } from './layout-lines.ts';
+import { type PlacedRow, placements } from './place-columns.ts';
 import { isValueText, readValue } from './read-value.ts';
 
 const LEAVES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
@@ -36,13 +36,6 @@ const figureGoesOn = (s: Stack, f: Fragment): boolean => {
 const NEAR = 2;
 /** …and every other placement that adds up stands at least this many slots further off (summed over the figures). */
 const CLEARLY = 2;
-
-interface Fragment {
-  text: string;
-  x: number;
-  line: number;
-  cell: TextCell;
-}
 
 interface Stack {
   fragments: Fragment[];
@@ -71,15 +64,7 @@ function fragmentsOf(cell: TextCell, line: number): Fragment[] {
 }
 
 function linesOf(cells: readonly TextCell[]): Array<{ line: number; cells: TextCell[] }> {
-  const out: Array<{ line: number; cells: TextCell[] }> = [];
-  let row: TextCell[] = [];
-  for (const cell of cells) {
-    row.push(cell);
-    if (!cell.rowEnd) continue;
-    out.push({ line: row[0]!.at.line ?? 0, cells: row });
-    row = [];
-  }
-  return out;
+  return layoutLines(cells).lines.map((row) => ({ line: row[0]!.at.line ?? 0, cells: row }));
 }
 
 /**

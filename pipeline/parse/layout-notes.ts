@@ -6,6 +6,7 @@
  * spans exactly one line of figures is joined; anything else is left as printed. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { layoutLines } from './layout-lines.ts';
 import { isValueText, readValue } from './read-value.ts';
 
 /** Pieces of one cell stand within this many character slots of each other… */
@@ -21,16 +22,8 @@ interface Piece {
 
 export function joinCellNotes(cells: readonly TextCell[]): TextCell[] {
   if (!cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return [...cells];
-  const lines: TextCell[][] = [];
-  let row: TextCell[] = [];
-  for (const cell of cells) {
-    row.push(cell);
-    if (cell.rowEnd) {
-      lines.push(row);
-      row = [];
-    }
-  }
-  if (row.length > 0) return [...cells];
+  const { lines, rest } = layoutLines(cells);
+  if (rest.length > 0) return [...cells];
   const values = (line: readonly TextCell[]): TextCell[] => line.filter((c) => isValueText(c.text));
   // Where the figure columns begin: the median of the first figure's position on lines of several figures.
   const firsts = lines.filter((l) => values(l).length >= 2).map((l) => values(l)[0]!.x!).sort((a, b) => a - b);

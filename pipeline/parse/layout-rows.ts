@@ -10,6 +10,7 @@
  * are kept as they are. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { type Fragment, layoutLines } from './layout-lines.ts';
 import { startsItem } from './normalize.ts';
 import { isValueText } from './read-value.ts';
 
@@ -20,13 +21,6 @@ const MAX_GAP = 10;
 
 /** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
-
-interface Fragment {
-  text: string;
-  x: number;
-  line: number;
-  cell: TextCell;
-}
 
 interface LabelCell {
   fragments: Fragment[];
@@ -61,17 +55,13 @@ function fragments(cell: TextCell, line: number): Fragment[] {
 
 function linesOf(cells: readonly TextCell[]): Line[] {
   const lines: Line[] = [];
-  let row: TextCell[] = [];
-  for (const cell of cells) {
-    row.push(cell);
-    if (!cell.rowEnd) continue;
+  for (const row of layoutLines(cells).lines) {
     let cut = row.length;
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
     const line = row[0]!.at.line ?? 0;
     lines.push({ line, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
-    row = [];
   }
   return lines;
 }

@@ -6,7 +6,8 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { type Edition, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
-import { labelRecall } from './normalize.ts';
+import { widthNamedBy } from './align.ts';
+import { layoutLines } from './layout-lines.ts';
 import { isValueText } from './read-value.ts';
 
 const HEAD = /^[+\-−]?\d{1,3}$/;
@@ -26,21 +27,10 @@ function joined(values: readonly TextCell[]): TextCell[] {
 }
 
 export function joinThousands(cells: readonly TextCell[], table: TableDef, edition: Edition): TextCell[] {
-  const defs = rowsOf(table, edition);
-  const maxValues = Math.max(...defs.map((r) => columnsOf(table, r, edition).length));
-  const widthOf = (label: string): number => {
-    const [best] = defs.map((d) => ({ d, score: labelRecall(label, d.zh) })).sort((a, b) => b.score - a.score);
-    return best && best.score >= 0.8 ? columnsOf(table, best.d, edition).length : maxValues;
-  };
-  const lines: TextCell[][] = [];
-  let row: TextCell[] = [];
-  for (const cell of cells) {
-    row.push(cell);
-    if (cell.rowEnd) {
-      lines.push(row);
-      row = [];
-    }
-  }
+  const maxValues = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length));
+  const namedWidth = widthNamedBy(table, edition);
+  const widthOf = (label: string): number => namedWidth(label) ?? maxValues;
+  const { lines, rest } = layoutLines(cells);
   const labelOf = (line: readonly TextCell[] | undefined): string =>
     line && !line.some((c) => isValueText(c.text)) ? line.map((c) => c.text).join('') : '';
   const out: TextCell[] = [];
@@ -57,5 +47,5 @@ export function joinThousands(cells: readonly TextCell[], table: TableDef, editi
       out.push(...line.slice(0, cut), ...together);
     } else out.push(...line);
   });
-  return [...out, ...row];
+  return [...out, ...rest];
 }

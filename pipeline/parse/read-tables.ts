@@ -13,7 +13,7 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignRows, checkPlaced, labelScore } from './align.ts';
+import { alignRows, checkPlaced, labelScore, widthNamedBy } from './align.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
 import { readValue } from './read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
@@ -163,11 +163,7 @@ export function readLabelledTable(
   units: Record<string, MoneyUnit> = statedUnits(file, table, edition, cells),
 ): TableCells {
   const maxValues = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length));
-  const defs = rowsOf(table, edition);
-  const widthOf = (label: string) => {
-    const [best] = defs.map((d) => ({ d, score: labelRecall(label, d.zh) })).sort((a, b) => b.score - a.score);
-    return best && best.score >= 0.8 ? columnsOf(table, best.d, edition).length : undefined;
-  };
+  const widthOf = widthNamedBy(table, edition);
   const segmented = segmentRows(cells, maxValues, { fixedWidth: table === APPLICATIONS, widthOf });
   const matched = matchRows(file, table, edition, segmented, cells);
   const reference = [...matched.entries()].filter(([d, r]) => r.values.length === columnsOf(table, d, edition).length).map(([, r]) => r);

@@ -5,12 +5,12 @@
  */
 import { partPath } from '../datasets/partitions.ts';
 import { REPORTS_FEED } from '../datasets/table-schemas.ts';
+import { isRecord } from './json-shape.ts';
 
 /** Reads one file of a release (bytes or text); null when it is not there. */
 export type ReadFeedFile = (path: string) => Promise<Uint8Array | string | null>;
 
 const decoder = new TextDecoder();
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readJson(read: ReadFeedFile, path: string): Promise<unknown> {
   const content = await read(path).catch(() => null);

@@ -7,6 +7,7 @@ import type { FeedEntry, ReleaseSide } from './plan.ts';
 import { isSurfaceFile, releaseSurface } from './plan-surface.ts';
 import type { Manifest } from './types.ts';
 import { readFeedEntries } from './read-feed.ts';
+import { isRecord } from './json-shape.ts';
 
 /** Read a file of a release (relative path); null when it does not exist. */
 export type ReadFile = (path: string) => Promise<Uint8Array | null>;
@@ -22,8 +23,6 @@ function parseJson(bytes: Uint8Array | null): unknown {
     return undefined;
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** manifest.json → Manifest; null when it is not one. */
 export function parseManifest(bytes: Uint8Array | null): Manifest | null {

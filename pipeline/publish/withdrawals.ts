@@ -1,7 +1,6 @@
 /** withdrawals.json of a release, read back (the builder is datasets/to-withdrawals.ts). */
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from './json-shape.ts';
 
 /** The entries of a withdrawals.json; null when the bytes are not one (a release that lists the file but cannot give it). */
 export function parseWithdrawals(bytes: Uint8Array): Withdrawal[] | null {

@@ -1,0 +1,23 @@
+/** Layout text's lines, as the readers of layout text take them apart. Pure. */
+import type { TextCell } from '../ingest/types.ts';
+
+/** A piece of a cell's text between spaces, at its character position and line. */
+export interface Fragment {
+  text: string;
+  x: number;
+  line: number;
+  cell: TextCell;
+}
+
+/** The cells of each line (a line ends at a cell with rowEnd), in order, and the cells after the last line's end. */
+export function layoutLines(cells: readonly TextCell[]): { lines: TextCell[][]; rest: TextCell[] } {
+  const lines: TextCell[][] = [];
+  let row: TextCell[] = [];
+  for (const cell of cells) {
+    row.push(cell);
+    if (!cell.rowEnd) continue;
+    lines.push(row);
+    row = [];
+  }
+  return { lines, rest: row };
+}
