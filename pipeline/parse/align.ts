@@ -5,7 +5,7 @@
  */
 import { InputError, describeLocation } from '../errors.ts';
 import { type Edition, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
-import { ITEM_NUMBER, bigramRecall, bigramSet, labelBigrams, labelRecall, normalizeText } from './normalize.ts';
+import { ITEM_NUMBER, bigramRecall, bigramSet, labelBigrams, normalizeText } from './normalize.ts';
 import type { DataRow } from './segment.ts';
 
 /** The cost of leaving a template row unmatched: small, so that labels decide and order breaks ties. */
@@ -81,29 +81,126 @@ export function labelScore(row: DataRow, def: RowDef): number {
   return best;
 }
 
+/**
+ * The template rows' labels and aliases indexed by character bigram, so that a printed row is scored against every
+ * template row in one pass over its own bigrams (the share of each label's bigrams found is counted, not looked up
+ * label by label). The same figures as labelScore, to the bit: the hits are the same integers, divided the same way.
+ */
+interface LabelIndex {
+  defs: readonly RowDef[];
+  /** Per template row: its variants (label, then aliases) are first[d] .. first[d + 1] - 1. */
+  first: Int32Array;
+  /** Per variant: its number of distinct bigrams. */
+  lengths: Int32Array;
+  /** Bigram → the variants that hold it (each at most once: a variant's bigrams are distinct). */
+  postings: Map<number, number[]>;
+}
+
+/** Indexes by their first template row (rowsOf makes a new array per call: same rows, same index). */
+const indexes = new WeakMap<RowDef, LabelIndex[]>();
+
+function labelIndex(defs: readonly RowDef[]): LabelIndex {
+  const known = defs.length > 0 ? indexes.get(defs[0]!) : undefined;
+  const found = known?.find((x) => x.defs.length === defs.length && x.defs.every((d, i) => d === defs[i]));
+  if (found) return found;
+  const first = new Int32Array(defs.length + 1);
+  const lengths: number[] = [];
+  const postings = new Map<number, number[]>();
+  defs.forEach((def, d) => {
+    first[d] = lengths.length;
+    for (const label of variantsOf(def)) {
+      const v = lengths.length;
+      lengths.push(label.length);
+      for (const b of label) {
+        const list = postings.get(b);
+        if (list) list.push(v);
+        else postings.set(b, [v]);
+      }
+    }
+  });
+  first[defs.length] = lengths.length;
+  const index: LabelIndex = { defs: [...defs], first, lengths: Int32Array.from(lengths), postings };
+  if (defs.length > 0) indexes.set(defs[0]!, [...(known ?? []), index]);
+  return index;
+}
+
+/** How many bigrams of each variant the set holds. */
+function hitsOf(index: LabelIndex, have: ReadonlySet<number>): Int32Array {
+  const hits = new Int32Array(index.lengths.length);
+  for (const b of have) {
+    const list = index.postings.get(b);
+    if (list) for (let k = 0; k < list.length; k++) hits[list[k]!]!++;
+  }
+  return hits;
+}
+
+/** Per DataRow, its scores against each index's template rows. */
+const scored = new WeakMap<DataRow, Map<LabelIndex, Float64Array>>();
+
+/** labelScore(row, def) for every def of `defs`, in their order (taken once per row and template). */
+export function labelScores(row: DataRow, defs: readonly RowDef[]): Float64Array {
+  const index = labelIndex(defs);
+  let byIndex = scored.get(row);
+  let out = byIndex?.get(index);
+  if (out !== undefined) return out;
+  const b = rowBigrams(row);
+  const before = hitsOf(index, b.before);
+  const text = hitsOf(index, b.text);
+  const context = b.context === null ? null : hitsOf(index, b.context);
+  const label = b.label === null ? null : hitsOf(index, b.label);
+  const { first, lengths } = index;
+  out = new Float64Array(defs.length);
+  for (let d = 0; d < defs.length; d++) {
+    let best = 0;
+    for (let v = first[d]!; v < first[d + 1]!; v++) {
+      const n = lengths[v]!;
+      // As bigramRecall: hits / n, and 0 for a label without bigrams. (No closure here: this loop is hot.)
+      const around = Math.max(
+        n === 0 ? 0 : before[v]! / n,
+        AFTER_WEIGHT * (n === 0 ? 0 : text[v]! / n),
+        context === null ? 0 : CONTEXT_WEIGHT * (n === 0 ? 0 : context[v]! / n),
+      );
+      best = Math.max(best, label === null ? around : Math.max(n === 0 ? 0 : label[v]! / n, CONTEXT_WEIGHT * around));
+    }
+    out[d] = best;
+  }
+  if (!byIndex) scored.set(row, (byIndex = new Map()));
+  byIndex.set(index, out);
+  return out;
+}
+
 export interface Alignment {
   /** For each data row, the index of its template row. */
   assigned: number[];
   scores: number[];
 }
 
-/** Align rows to defs; null when there are more data rows than template rows. */
+/**
+ * Align rows to defs; null when there are more data rows than template rows. Row i can only go to a template row in
+ * i .. i + (m - n) (the rows after it need rows of their own), so only that band is scored and searched: the same
+ * alignment as the search over every pair (the entries outside the band lie on no complete alignment), and with every
+ * template row printed (n = m) no search at all.
+ */
 export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Alignment | null {
   const n = rows.length;
   const m = defs.length;
   if (n > m) return null;
   if (n === 0) return { assigned: [], scores: [] };
-  const score = rows.map((r) => defs.map((d) => labelScore(r, d)));
+  const slack = m - n;
+  const score = rows.map((r) => labelScores(r, defs));
+  if (slack === 0) return { assigned: rows.map((_, i) => i), scores: score.map((s, i) => s[i]!) };
   // best[i][j]: best total with row i matched to def j; from[i][j]: the def of row i-1.
-  const best: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-Infinity));
-  const from: number[][] = Array.from({ length: n }, () => new Array<number>(m).fill(-1));
-  for (let j = 0; j < m; j++) best[0]![j] = score[0]![j]! - SKIP * j;
+  const best = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity));
+  const from = Array.from({ length: n }, () => new Int32Array(m).fill(-1));
+  for (let j = 0; j <= slack; j++) best[0]![j] = score[0]![j]! - SKIP * j;
   for (let i = 1; i < n; i++) {
-    for (let j = i; j < m; j++) {
+    const prev = best[i - 1]!;
+    const row = best[i]!;
+    for (let j = i; j <= i + slack; j++) {
       for (let k = i - 1; k < j; k++) {
-        const total = best[i - 1]![k]! - SKIP * (j - k - 1) + score[i]![j]!;
-        if (total > best[i]![j]!) {
-          best[i]![j] = total;
+        const total = prev[k]! - SKIP * (j - k - 1) + score[i]![j]!;
+        if (total > row[j]!) {
+          row[j] = total;
           from[i]![j] = k;
         }
       }
@@ -140,7 +237,8 @@ export function checkPlaced(
   a.rows.forEach((row, i) => {
     const def = a.defs[a.alignment.assigned[i]!]!;
     const score = a.alignment.scores[i]!;
-    const rival = a.defs.find((d) => d !== def && labelScore(row, d) > score);
+    const scores = labelScores(row, a.defs);
+    const rival = a.defs.find((d, j) => d !== def && scores[j]! > score);
     if (score >= MIN_PLACED_SCORE && !rival) return;
     const printed = row.label !== '' ? `row "${row.label}"` : 'a row of figures without a label';
     throw new InputError(
@@ -153,14 +251,41 @@ export function checkPlaced(
   });
 }
 
+/** widthNamedBy's answers per table and edition, by label (printed labels recur from report to report). */
+const widths = new WeakMap<TableDef, Map<string, Map<string, number | undefined>>>();
+const MAX_WIDTHS = 4096;
+
 /**
- * The number of figures of the template row a printed label names (its best match, when that recalls at least 0.8 of
- * the template label), or undefined: how segmenting and layout text know a row's width from its label.
+ * The number of figures of the template row a printed label names (its best match, the first of equals, when that
+ * recalls at least 0.8 of the template label), or undefined: how segmenting and layout text know a row's width from
+ * its label.
  */
 export function widthNamedBy(table: TableDef, edition: Edition): (label: string) => number | undefined {
   const defs = rowsOf(table, edition);
+  let byEdition = widths.get(table);
+  if (!byEdition) widths.set(table, (byEdition = new Map()));
+  let known = byEdition.get(edition);
+  if (!known) byEdition.set(edition, (known = new Map()));
+  const cache = known;
   return (label) => {
-    const [best] = defs.map((d) => ({ d, score: labelRecall(label, d.zh) })).sort((a, b) => b.score - a.score);
-    return best && best.score >= 0.8 ? columnsOf(table, best.d, edition).length : undefined;
+    if (cache.has(label)) return cache.get(label);
+    const index = labelIndex(defs);
+    const hits = hitsOf(index, bigramSet(label));
+    let best = -1;
+    let bestScore = -Infinity;
+    defs.forEach((_, d) => {
+      // The template label itself: the first of the row's variants.
+      const v = index.first[d]!;
+      const n = index.lengths[v]!;
+      const score = n === 0 ? 0 : hits[v]! / n;
+      if (score > bestScore) {
+        best = d;
+        bestScore = score;
+      }
+    });
+    const width = best >= 0 && bestScore >= 0.8 ? columnsOf(table, defs[best]!, edition).length : undefined;
+    if (cache.size >= MAX_WIDTHS) cache.clear();
+    cache.set(label, width);
+    return width;
   };
 }

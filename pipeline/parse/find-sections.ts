@@ -1,5 +1,6 @@
 /** Find the three tables' sections in a document's cell stream, by their headings. Pure. */
 import type { TextCell } from '../ingest/types.ts';
+import { memoised } from '../memoised.ts';
 import { type TableId, TABLES } from '../model/template.ts';
 import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
 
@@ -14,11 +15,21 @@ export interface Section {
 
 const MAX_EXTRA = 8;
 
+/** Per heading, whether a cell's text is it (memoised: the cells before a heading are scanned for every report). */
+const headingTests = new Map<string, (text: string) => boolean>();
+
 function isHeading(text: string, heading: string): boolean {
-  const key = labelKey(stripNumbering(text));
-  const want = labelKey(heading);
-  if (key.length > want.length + MAX_EXTRA || key.length < want.length - 4) return false;
-  return key.includes(want) || labelRecall(key, want) >= 0.85;
+  let test = headingTests.get(heading);
+  if (!test) {
+    const want = labelKey(heading);
+    test = memoised((t: string): boolean => {
+      const key = labelKey(stripNumbering(t));
+      if (key.length > want.length + MAX_EXTRA || key.length < want.length - 4) return false;
+      return key.includes(want) || labelRecall(key, want) >= 0.85;
+    });
+    headingTests.set(heading, test);
+  }
+  return test(text);
 }
 
 /** A heading after table 四: section 五/六, "存在的主要问题…", "其他需要报告的事项". */

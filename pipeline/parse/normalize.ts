@@ -66,10 +66,10 @@ export function bigramRecall(have: ReadonlySet<number>, wanted: readonly number[
 }
 
 /** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */
-export function isPageNumber(text: string): boolean {
+export const isPageNumber = memoised((text: string): boolean => {
   const t = text.normalize('NFKC').replace(SPACES, '');
   return /^[-—–―‒~]\d{1,4}[-—–―‒~]$/.test(t) || /^第\d{1,4}页(?:共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t);
-}
+});
 
 /** Item numbering inside normalised text: "1.", "(二)", "三、". */
 export const ITEM_NUMBER = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、/g;

@@ -13,7 +13,7 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignRows, checkPlaced, labelScore, widthNamedBy } from './align.ts';
+import { alignRows, checkPlaced, labelScores, widthNamedBy } from './align.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
 import { readValue } from './read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
@@ -62,7 +62,7 @@ function isBlankRow(row: DataRow): boolean {
 function matchRows(file: string, table: TableDef, edition: Edition, segmented: Segmented, cells: readonly TextCell[]): Map<RowDef, DataRow> {
   const defs = rowsOf(table, edition);
   const rows = segmented.rows;
-  const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...defs.map((d) => labelScore(r, d))) >= MIN_BLANK_ROW_SCORE);
+  const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...labelScores(r, defs)) >= MIN_BLANK_ROW_SCORE);
   const alignment = alignRows(kept, defs);
   if (!alignment) {
     throw new InputError(

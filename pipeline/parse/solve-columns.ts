@@ -99,30 +99,51 @@ function propagate(rows: Map<string, number[][]>, equations: readonly Equation[]
   return kept;
 }
 
-/** Search the rows' candidates (values per column) for every choice that satisfies the equations. */
+/**
+ * Search the rows' candidates (values per column) for every choice that satisfies the equations. The search runs over
+ * positions, not names (the rows in search order; each equation's printed rows on each side, as positions), as it is
+ * the hot spot of layout text: the same choices, in the same order, for the same budget.
+ */
 export function solveColumns(rows: Map<string, number[][]>, equations: readonly Equation[], budget: Budget): Solved {
   const width = Math.max(0, ...[...rows.values()].map((c) => c[0]?.length ?? 0));
   const kept = propagate(rows, equations, width, budget);
   const order = [...rows.keys()].sort((a, b) => kept.get(a)!.length - kept.get(b)!.length);
-  const placed = new Map<string, number[]>();
-  const choice = new Map<string, number>();
+  const position = new Map(order.map((r, k) => [r, k]));
+  // Rows an equation names but the source does not print count neither as placed nor as waited for.
+  const sides = equations.map((eq) => ({
+    left: eq.left.filter((r) => rows.has(r)).map((r) => position.get(r)!),
+    right: eq.right.filter((r) => rows.has(r)).map((r) => position.get(r)!),
+  }));
+  const candidates = order.map((r) => rows.get(r)!);
+  const keptOf = order.map((r) => kept.get(r)!);
+  const touchedBy = order.map((r) => equations.flatMap((e, q) => (e.left.includes(r) || e.right.includes(r) ? [q] : [])));
+  const placed: Array<number[] | undefined> = new Array(order.length).fill(undefined);
+  const choice = new Int32Array(order.length);
   const chosen = new Map<string, Set<number>>(order.map((r) => [r, new Set<number>()]));
+  const chosenOf = order.map((r) => chosen.get(r)!);
   let solutions = 0;
   let complete = true;
-  const sideSum = (side: readonly string[], col: number): [number, boolean] => {
-    let sum = 0;
-    let all = true;
-    for (const r of side) {
-      const v = placed.get(r);
-      if (v) sum += v[col]!;
-      else if (rows.has(r)) all = false;
-    }
-    return [sum, all];
+  const allPlaced = (side: readonly number[]): boolean => {
+    for (const k of side) if (placed[k] === undefined) return false;
+    return true;
   };
-  const holds = (eq: Equation): boolean => {
+  const sideSum = (side: readonly number[], col: number): number => {
+    let sum = 0;
+    for (const k of side) {
+      const v = placed[k];
+      if (v) sum += v[col]!;
+    }
+    return sum;
+  };
+  const holds = (q: number): boolean => {
+    const { left, right } = sides[q]!;
+    const lAll = allPlaced(left);
+    const rAll = allPlaced(right);
+    // Neither side whole: no column can fail.
+    if (!lAll && !rAll) return true;
     for (let col = 0; col < width; col++) {
-      const [l, lAll] = sideSum(eq.left, col);
-      const [r, rAll] = sideSum(eq.right, col);
+      const l = sideSum(left, col);
+      const r = sideSum(right, col);
       if (lAll && rAll ? l !== r : (rAll && l > r) || (lAll && r > l)) return false;
     }
     return true;
@@ -135,17 +156,15 @@ export function solveColumns(rows: Map<string, number[][]>, equations: readonly 
         complete = false;
         return;
       }
-      for (const [r, i] of choice) chosen.get(r)!.add(i);
+      for (let j = 0; j < order.length; j++) chosenOf[j]!.add(choice[j]!);
       return;
     }
-    const row = order[k]!;
-    const touched = equations.filter((e) => e.left.includes(row) || e.right.includes(row));
-    for (const i of kept.get(row)!) {
-      placed.set(row, rows.get(row)![i]!);
-      choice.set(row, i);
+    const touched = touchedBy[k]!;
+    for (const i of keptOf[k]!) {
+      placed[k] = candidates[k]![i]!;
+      choice[k] = i;
       if (touched.every(holds)) go(k + 1);
-      placed.delete(row);
-      choice.delete(row);
+      placed[k] = undefined;
     }
   };
   go(0);
