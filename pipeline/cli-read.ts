@@ -1,9 +1,7 @@
 /** The commands that read reports one by one: parse and validate. Loaded by cli.ts only when one of them runs. */
-import { stringify } from 'csv-stringify/sync';
 import { basename } from 'node:path';
 import { readInput } from './adapters/fs.ts';
 import { READ_LIMITS } from './ingest/limits.ts';
-import { tidyRows } from './datasets/tidy-rows.ts';
 import { InputError, describeLocation } from './errors.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import type { AnnualReport } from './model/report.ts';
@@ -74,6 +72,7 @@ export async function parseCommand(files: string[], opts: { format: 'json' | 'cs
   const { read, failed: unreadable } = await readAll(files);
   const failed = reportTextCells(read, validateAll(read.map((r) => r.report))) || unreadable;
   if (opts.format === 'csv') {
+    const [{ stringify }, { tidyRows }] = await Promise.all([import('csv-stringify/sync'), import('./datasets/tidy-rows.ts')]);
     const rows = read.flatMap((r) => tidyRows(r.report)).map((t) => [t.report_id, t.year, t.edition, t.table, t.row, t.column, t.value ?? ''].map((v) => (typeof v === 'string' ? printableText(v) : v)));
     process.stdout.write(stringify(rows, { header: true, columns: ['report_id', 'year', 'edition', 'table', 'row', 'column', 'value'] }));
   } else {

@@ -1,7 +1,7 @@
 /** The agency name resolvers of a run: the project registry, plus a folder's own agencies.yaml files. */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_REGISTRY, loadRegistry } from './adapters/registry.ts';
+import { DEFAULT_REGISTRY, loadIndexedRegistry } from './adapters/registry.ts';
 import { listFiles } from './adapters/fs.ts';
 import type { NameResolver } from './agencies/identify.ts';
 import { createResolver } from './agencies/resolve.ts';
@@ -16,7 +16,7 @@ const resolvers = new Map<string, Promise<NameResolver>>();
 export async function registryResolver(extra: readonly string[] = []): Promise<NameResolver> {
   const key = (await Promise.all([DEFAULT_REGISTRY, ...extra].map(async (f) => `${f}@${(await stat(f)).mtimeMs}`))).join('\n');
   if (!resolvers.has(key)) {
-    const loading = loadRegistry(extra).then(createResolver);
+    const loading = loadIndexedRegistry(extra).then(({ agencies, forms }) => createResolver(agencies, forms));
     loading.catch(() => resolvers.delete(key));
     resolvers.set(key, loading);
   }

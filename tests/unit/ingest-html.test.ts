@@ -155,3 +155,36 @@ test('normaliseText: nbsp, collapsed white space, no space at a line break betwe
   assert.equal(normaliseText('政府信息公开\n  申请'), '政府信息公开申请');
   assert.equal(normaliseText('2020\n年'), '2020 年');
 });
+
+test('HTML: malformed tables read as the HTML spec builds them: unclosed cells and rows, no <tbody>, stray text', () => {
+  // <td> and <tr> closed by the next one, the table's end closes the rest; <tbody> implied.
+  assert.deepEqual(readHtml('<table><tr><td>一<td>二<tr><td>三</table>'), [
+    { text: '一', at: { table: 1, row: 1, cell: 1 } },
+    { text: '二', at: { table: 1, row: 1, cell: 2 }, rowEnd: true },
+    { text: '三', at: { table: 1, row: 2, cell: 1 }, rowEnd: true },
+  ]);
+  // Text standing in a table outside any cell is moved before the table (foster parenting).
+  assert.deepEqual(texts(readHtml('<table><tr><td>1</td></tr>孤立文字</table>')), ['孤立文字', '1']);
+  // An unclosed <p> before a table, a <td> outside any table (ignored: its text stays in the paragraph).
+  assert.deepEqual(texts(readHtml('<!DOCTYPE html><p>说明<table><tr><td>7</td></tr></table>后文<td>尾</td>')), ['说明', '7', '后文尾']);
+  // A table inside a cell: the outer one is layout, the inner one gives the cells (rowspan/colspan not expanded).
+  const nested = readHtml('<table><tr><td>版式<table><tr><td rowspan=2>甲<td colspan=3>乙</table></td></tr></table>');
+  assert.deepEqual(nested, [
+    { text: '版式', at: { line: 1 }, rowEnd: true },
+    { text: '甲', at: { table: 1, row: 1, cell: 1 } },
+    { text: '乙', at: { table: 1, row: 1, cell: 2 }, rowEnd: true },
+  ]);
+});
+
+test('HTML: a GBK page declared by <meta charset> reads the same as its UTF-8 text', async () => {
+  const { ingest } = await import('../../pipeline/ingest/index.ts');
+  const iconv = (await import('iconv-lite')).default;
+  const page = '<html><head><meta charset="gbk"><title>年度报告</title></head><body><table><tr><td>收到申请数<td>12</table></body></html>';
+  const gbk = await ingest(new Uint8Array(iconv.encode(page, 'gbk')), 'page.html');
+  const utf8 = await ingest(new TextEncoder().encode(page.replace('gbk', 'utf-8')), 'page.html');
+  assert.equal(gbk.kind, 'cells');
+  assert.equal(utf8.kind, 'cells');
+  if (gbk.kind !== 'cells' || utf8.kind !== 'cells') return;
+  assert.deepEqual(gbk.cells, utf8.cells);
+  assert.deepEqual(texts(gbk.cells), ['年度报告', '收到申请数', '12']);
+});
