@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
+import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
 import { datasetMeta } from './datasets/meta.ts';
 import { UsageError } from './errors.ts';
@@ -34,14 +35,15 @@ async function inputFolder(dir: string): Promise<void> {
   });
 }
 
-export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
+export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string; cache?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
   await inputFolder(opts.in);
+  const cache = opts.cache === undefined ? undefined : await parseCache(resolve(opts.cache));
   const given = await configured(opts);
   const meta = options.meta ?? given.meta ?? (given.baseUrl ? datasetMeta({}, { baseUrl: given.baseUrl }) : undefined);
   // The config's coverage: (its sources' bodies, every registry body of its divisions) sets who data/coverage.csv expects.
   const expected = given.config && !options.coverage ? await jobCoverage(given.config, {}, { held: {}, built: null }, clock) : undefined;
   const coverage = options.coverage ?? expected?.coverage;
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
   for (const r of run.reports) {

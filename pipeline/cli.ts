@@ -47,6 +47,7 @@ export function program(clock: Clock = systemClock): Command {
     .option('--config <file>', "configuration file whose dataset: section describes the release (title, publisher, base URL, …)")
     .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
     .option('--jobs <n>', 'worker threads that read the documents (default: one per core but one; 1: the main thread reads alone)', jobsArg)
+    .option('--cache <dir>', 'parse cache: a document read before (same bytes, same xxgk) is not parsed again')
     .action(async (opts) => { process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs }); });
   cmd
     .command('publish')

@@ -75,7 +75,11 @@ export interface FolderReadOptions {
   reader: Pick<DocumentReader, 'concurrency'>;
   resolver?: NameResolver;
   regionOf?: (file: string) => string | undefined;
-  history?: readonly AnnualReport[];
+  /**
+   * The reports of the last release, for the cross-year rules: read once, in order, each put aside in the spill as
+   * it comes (a release of 100,000 reports is never held whole).
+   */
+  history?: Iterable<AnnualReport> | AsyncIterable<AnnualReport>;
   /** Where the spill's temporary folder goes (default the system's). */
   spillDir?: string;
 }
@@ -146,16 +150,28 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
   };
 
   const runIds = new Set(ids);
-  const history = (options.history ?? []).filter((h) => !runIds.has(h.id));
   const inRun = byBodyYear(merged.map((_, k) => k), (k) => merged[k]!);
-  const inHistory = byBodyYear(history, (h) => ({ body: bodyKey(h), year: h.year }));
+  // The history: what missingInRun needs of every report, and a report of another run only where it is the first of
+  // its body and year (what byBodyYear would keep), in the spill.
+  const standing: Standing[] = [];
+  const inHistory = new Map<string, SpillRef>();
+  for await (const h of options.history ?? []) {
+    const body = bodyKey(h);
+    standing.push({ id: h.id, year: h.year, body });
+    const at = bodyYear(body, h.year);
+    if (!runIds.has(h.id) && !inHistory.has(at)) inHistory.set(at, spill.put({ report: h }));
+  }
+  const fromHistory = (key: string): AnnualReport | undefined => {
+    const ref = inHistory.get(key);
+    return ref && spill.get(ref).report;
+  };
   // Ids sort a body's years together: last year's report is most often the one just validated.
   let recent: { k: number; report: AnnualReport } | undefined;
   const held: Held[] = merged.map((m, k) => {
     const { report, renderings } = load(k);
     const key = bodyYear(m.body, m.year - 1);
     const before = inRun.get(key);
-    const previous = before === undefined ? inHistory.get(key) : before === recent?.k ? recent.report : load(before).report;
+    const previous = before === undefined ? fromHistory(key) : before === recent?.k ? recent.report : load(before).report;
     const result = validateInRun(report, previous, foundFor(m.id), renderings ?? []);
     recent = { k, report };
     const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
@@ -169,7 +185,7 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
   });
   const missing = missingInRun(
     merged.map((m, k) => ({ id: m.id, year: m.year, body: m.body, valid: held[k]!.outcome.valid })),
-    (options.history ?? []).map((h): Standing => ({ id: h.id, year: h.year, body: bodyKey(h) })),
+    standing,
   );
   for (const h of held) {
     if (!missing.ids.has(h.outcome.id)) continue;

@@ -21,7 +21,7 @@ import type { AnnualReport } from './model/report.ts';
 import type { NameResolver } from './agencies/identify.ts';
 import { loadDivisionNames } from './adapters/registry.ts';
 import { folderResolver } from './resolvers.ts';
-import { releaseReports } from './publish/history.ts';
+import { releaseReportStream } from './publish/history.ts';
 import { readFeedEntries } from './publish/read-feed.ts';
 import { parseFeedDates, parseIssued } from './publish/release-side.ts';
 import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
@@ -50,8 +50,8 @@ export interface ReadOptions {
   cache?: ParseCache;
   /** Resolves printed agency names to registry bodies; without one, reports keep the ids of their printed names. */
   resolver?: NameResolver;
-  /** The reports of the last release, for the cross-year rules. */
-  history?: readonly AnnualReport[];
+  /** The reports of the last release, for the cross-year rules (read once, in order: read-folder.ts). */
+  history?: Iterable<AnnualReport> | AsyncIterable<AnnualReport>;
   /** The division code of the area a file comes from (its source's region): a hint for name resolution. */
   regionOf?: (file: string) => string | undefined;
   /** The folder's files (relative paths), when the caller has listed them already. */
@@ -157,9 +157,9 @@ export interface BuildOptions {
   regionOf?: ReadOptions['regionOf'];
   /**
    * The reports of the last release on the publish target, for the cross-year rules; when not given, those of the
-   * release in outDir (the last build).
+   * release in outDir (the last build), read one report at a time.
    */
-  history?: readonly AnnualReport[];
+  history?: Iterable<AnnualReport> | AsyncIterable<AnnualReport>;
   /** Who is expected to publish and where each document came from (data/coverage.csv); the reports read are added. */
   coverage?: Omit<CoverageInput, 'found'>;
   limits?: ReadLimits;
@@ -167,18 +167,22 @@ export interface BuildOptions {
   jobs?: number;
 }
 
-/** The report documents of the release in outDir, by report id (empty when there is none). */
-async function publishedReports(outDir: string): Promise<Map<string, ValidatedReport>> {
-  const reports = await releaseReports((path) => readPrevious(outDir, path));
-  return new Map(reports.map((r) => [r.report.id, r]));
+/** The report documents of the release in outDir, by report id, of the ids asked for (empty when there is none). */
+async function publishedReports(outDir: string, ids: ReadonlySet<string>): Promise<Map<string, ValidatedReport>> {
+  const out = new Map<string, ValidatedReport>();
+  for await (const r of releaseReportStream((path) => readPrevious(outDir, path), ids)) out.set(r.report.id, r);
+  return out;
+}
+
+/** The reports of the release in outDir, one at a time (the history when none is given). */
+async function* lastReports(outDir: string): AsyncGenerator<AnnualReport> {
+  for await (const r of releaseReportStream((path) => readPrevious(outDir, path))) yield r.report;
 }
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
-  // The release in outDir: read once, and only when needed (the history, or the last good versions to keep).
-  let last: Promise<Map<string, ValidatedReport>> | undefined;
-  const lastRelease = () => (last ??= publishedReports(outDir));
-  const history = options.history ?? [...(await lastRelease()).values()].map((r) => r.report);
+  // The release in outDir, read one report at a time: the history, and the last good versions to keep.
+  const history = options.history ?? lastReports(outDir);
   const files = await listFiles(inDir);
   const resolver = options.resolver ?? (await folderResolver(inDir, files));
   const read = await readFolderFlat(inDir, {
@@ -186,7 +190,9 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   });
   try {
     const excluded = read.reports.filter((r) => !r.valid).map((r) => read.load(r.id));
-    const kept = options.keepPublished && excluded.length > 0 ? await lastRelease() : new Map<string, ValidatedReport>();
+    const kept = options.keepPublished && excluded.length > 0
+      ? await publishedReports(outDir, new Set(excluded.map((r) => r.report.id)))
+      : new Map<string, ValidatedReport>();
     // The release's reports in the order of every table (year, then id): from the spill, or the last good version kept.
     const published = [
       ...read.reports.filter((r) => r.valid).map((r) => ({ year: r.year, id: r.id, outcome: r, kept: undefined })),

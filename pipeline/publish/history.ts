@@ -26,14 +26,23 @@ async function json(read: ReadText, path: string): Promise<unknown> {
   }
 }
 
-/** Every report document of a release, in feed order (empty when it has none; a missing or unreadable one is left out). */
-export async function releaseReports(read: ReadText): Promise<ValidatedReport[]> {
+/**
+ * The report documents of a release one at a time, in feed order (none when it has none; a missing or unreadable one
+ * is left out); `only`: just the reports of these ids. Only the index stays in memory, not the release.
+ */
+export async function* releaseReportStream(read: ReadText, only?: ReadonlySet<string>): AsyncGenerator<ValidatedReport> {
   const entries = ((await readFeedEntries(read)) ?? []) as FeedEntry[];
-  const out: ValidatedReport[] = [];
   for (const { id, year } of entries) {
+    if (only && !only.has(id)) continue;
     const doc = (await json(read, `reports/${year}/${id}.json`)) as Partial<ValidatedReport> | null;
-    if (doc?.report && doc.validation) out.push({ report: doc.report, validation: doc.validation });
+    if (doc?.report && doc.validation) yield { report: doc.report, validation: doc.validation };
   }
+}
+
+/** Every report document of a release, in feed order (releaseReportStream, all in memory). */
+export async function releaseReports(read: ReadText): Promise<ValidatedReport[]> {
+  const out: ValidatedReport[] = [];
+  for await (const r of releaseReportStream(read)) out.push(r);
   return out;
 }
 
