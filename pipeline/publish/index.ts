@@ -30,6 +30,8 @@ import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
 import { loadSchemas } from '../run.ts';
+import { releaseOf } from '../datasets/release-layout.ts';
+import { TreeTooLargeError, treeOverBudget, treeSize } from '../datasets/tree-budget.ts';
 import { releaseAssets } from './assets.ts';
 import type { WithdrawRequest } from './carry-over.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
@@ -144,6 +146,9 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
       return { plan, result, dryRun, ...told };
     }
 
+    // The git and GitHub targets alike: a tree over its budget is refused before anything is written.
+    const over = treeOverBudget(treeSize(manifest.files), releaseOf(given));
+    if (over) throw new TreeTooLargeError(`publish: ${over}; nothing was published`);
     const next: DatasetMeta = { ...meta, version: plan.version, versionNotes: versionSummary(plan, today) };
     if (dryRun) {
       const final = join(scratch, 'release');
