@@ -33,6 +33,7 @@ import { loadSchemas } from '../run.ts';
 import { releaseOf } from '../datasets/release-layout.ts';
 import { TreeTooLargeError, treeOverBudget, treeSize } from '../datasets/tree-budget.ts';
 import { releaseAssets } from './assets.ts';
+import { documentView } from './bundles.ts';
 import type { WithdrawRequest } from './carry-over.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
 import { versionSummary } from './plan-notes.ts';
@@ -99,11 +100,14 @@ const sameRelease = (a: Manifest, b: Manifest) =>
 
 async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string, withdrawals: readonly Withdrawal[]): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
   const next = await folderRelease(dir);
-  const documents = latest ? reportsToCompare(latest.manifest, next.manifest) : [];
+  // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts).
+  const ours = await documentView(next.manifest, readOrNull(next));
+  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p)) : null;
+  const documents = theirs ? reportsToCompare(theirs.manifest, ours.manifest) : [];
   const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
   const [previous, side] = await Promise.all([
-    latest ? readSide(latest.manifest, (p) => latest.read(p), documents, surface) : null,
-    readSide(next.manifest, readOrNull(next), documents, surface),
+    theirs ? readSide(theirs.manifest, theirs.read, documents, surface) : null,
+    readSide(ours.manifest, ours.read, documents, surface),
   ]);
   const plan = planRelease({ previous, next: side, meta, today, withdrawals: new Map(withdrawals.map((w) => [w.id, w.reason])) });
   return { plan, manifest: next.manifest };
