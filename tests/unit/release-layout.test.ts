@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { folderSink } from '../../pipeline/adapters/output.ts';
+import { loadConfig, releaseMeta } from '../../pipeline/config.ts';
+import { ConfigError } from '../../pipeline/errors.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_RELEASE, assetName } from '../../pipeline/datasets/release-layout.ts';
@@ -80,4 +82,18 @@ test('a tree over its budget: the message names the biggest contributors and the
   assert.match(over, /release\.layout: national/);
   assert.equal(treeOverBudget(national.tree, budget), null);
   assert.match(treeOverBudget(site.tree, { ...DEFAULT_RELEASE, maxTreeFiles: 10 })!, /files, above the budget of 10 \(release\.maxTreeFiles\)/);
+});
+
+test('config release: the layout and budget reach the release metadata; a wrong layout is named', () => {
+  const text = (release: string) => `
+sources:
+  - { id: a, name: 甲, region: "320800", url: https://www.huaian.gov.cn/a.html }
+publish:
+  repo: output/publish.git
+${release}`;
+  const c = loadConfig(text('release:\n  layout: national\n  maxTreeBytes: 5000\n'), 'x.yaml', {});
+  assert.deepEqual(releaseMeta(c).release, { layout: 'national', maxTreeBytes: 5000, maxTreeFiles: DEFAULT_RELEASE.maxTreeFiles });
+  assert.equal(releaseMeta(loadConfig(text(''), 'x.yaml', {})).release, undefined);
+  assert.throws(() => loadConfig(text('release:\n  layout: province\n'), 'x.yaml', {}), (err: unknown) =>
+    err instanceof ConfigError && err.problems.some((p) => p.startsWith('release.layout')));
 });
