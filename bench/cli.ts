@@ -10,7 +10,8 @@
  *
  * Options: --renderings word-text,html,… (default: all of SYNTH_RENDERINGS); --corpus DIR (write the corpus there and
  * keep it, or reuse it when it is already there: generating is slow); --cpu-prof DIR (the build child runs with
- * --cpu-prof, its .cpuprofile lands in DIR). Everything else goes to a temporary folder, removed at the end.
+ * --cpu-prof, its .cpuprofile lands in DIR); --config FILE (the build reads it: release.layout: national measures the
+ * national layout, and the output line splits the tree from the release assets). Everything else goes to a temporary folder, removed at the end.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ const RUNS = Number(option('--runs') ?? 5);
 const renderings = (option('--renderings')?.split(',') ?? [...SYNTH_RENDERINGS]) as SynthRendering[];
 const unknown = renderings.filter((r) => !(SYNTH_RENDERINGS as readonly string[]).includes(r));
 if (unknown.length > 0 || !Number.isInteger(RUNS) || RUNS <= 0) {
-  console.error(`usage: ${USAGE} [--count N] [--runs R] [--renderings ${SYNTH_RENDERINGS.join(',')}] [--corpus DIR] [--cpu-prof DIR]`);
+  console.error(`usage: ${USAGE} [--count N] [--runs R] [--renderings ${SYNTH_RENDERINGS.join(',')}] [--corpus DIR] [--cpu-prof DIR] [--config FILE]`);
   process.exit(2);
 }
 
@@ -99,7 +100,9 @@ const rawSeconds = (performance.now() - t0) / 1000;
 const log = join(scratch, 'build.log');
 // Node 20 refuses --cpu-prof in NODE_OPTIONS: it goes on the child's command line.
 const profile = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
-const build = await runMeasured(['node', ...profile, BIN, 'build', '--in', corpusDir, '--out', outDir], { scratch, log, env });
+// --config FILE: the build reads it (e.g. release.layout: national).
+const config = option('--config') ? ['--config', resolve(option('--config')!)] : [];
+const build = await runMeasured(['node', ...profile, BIN, 'build', '--in', corpusDir, '--out', outDir, ...config], { scratch, log, env });
 const logText = readFileSync(log, 'utf8');
 const lines = logText.split('\n');
 const included = lines.filter((l) => l.startsWith('  included ')).length;
@@ -115,6 +118,9 @@ for (const e of existsSync(outDir) ? readdirSync(outDir, { recursive: true, with
   }
 }
 const outBytes = outputs.reduce((s, f) => s + f.size, 0);
+// The tree (what the repository holds) and the release assets the build wrote beside it (assets/, national layout).
+const assetFiles = outputs.filter((f) => f.path.startsWith('assets/'));
+const assetBytes = assetFiles.reduce((s, f) => s + f.size, 0);
 const largest = [...outputs].sort((a, b) => b.size - a.size || a.path.localeCompare(b.path)).slice(0, 3);
 
 // 5. Start-up: --help, --version, parse of one Word-text report.
@@ -151,6 +157,7 @@ console.log(`  xxgk build --in --out: exit ${build.code}, ${s.toFixed(1)} s wall
 console.log(`    reports: ${included} included, ${excluded} excluded, ${unreadable} files unreadable`);
 console.log(`    child: peak RSS ${mb(build.peakRss)}${build.cpuSeconds !== null ? `, CPU ${build.cpuSeconds.toFixed(1)} s (${(build.cpuSeconds / s).toFixed(2)} cores busy on average)` : ''} [${build.method}]`);
 console.log(`    output: ${outputs.length} files, ${mb(outBytes)}; largest: ${largest.map((f) => `${f.path} ${mb(f.size)}`).join(', ')}`);
+if (assetFiles.length) console.log(`    of which tree: ${outputs.length - assetFiles.length} files, ${mb(outBytes - assetBytes)}; release assets (assets/): ${assetFiles.length} files, ${mb(assetBytes)}`);
 console.log(`  raw read + decode of the same bytes: ${rawSeconds.toFixed(2)} s (${((rawSeconds * 1000) / COUNT).toFixed(3)} ms a report); the build takes ${(s / rawSeconds).toFixed(0)}× as long`);
 console.log(`  start-up (median wall and CPU time of ${RUNS} runs, highest peak RSS):`);
 console.log(table([['command', 'wall', 'CPU', 'peak RSS', ''], ...startupRows]));

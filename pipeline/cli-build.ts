@@ -13,6 +13,8 @@ import { checkBaseUrl } from './publish/cli-publish.ts';
 import { type BuildOptions, buildFolder } from './run.ts';
 import { readConfig } from './schedule/cli-schedule.ts';
 import { jobCoverage } from './schedule/job-coverage.ts';
+import { releaseOf } from './datasets/release-layout.ts';
+import { treeOverBudget, treeSize } from './datasets/tree-budget.ts';
 
 /** --config and --base-url of build and publish: the release's metadata, and the config's target when --repo is not given. */
 export async function configured(opts: { config?: string; baseUrl?: string; repo?: string; branch?: string }) {
@@ -55,6 +57,9 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   for (const { report, validation } of run.excluded) {
     for (const issue of validation.issues.filter((i) => i.severity === 'error')) lines.push(`  ERROR ${report.id}: ${issue.message.en}`);
   }
+  // The tree against its budget (config release:): a warning here; publishing refuses it.
+  const over = treeOverBudget(treeSize(run.written), releaseOf(meta ?? {}));
+  if (over) lines.push(`  warning: ${over}`);
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
   process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);

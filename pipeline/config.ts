@@ -10,7 +10,8 @@ import { validate as validateCron } from 'node-cron';
 import { parseDocument } from 'yaml';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import { type DatasetSettings, datasetMeta } from './datasets/meta.ts';
-import type { DatasetMeta } from './datasets/types.ts';
+import { DEFAULT_RELEASE } from './datasets/release-layout.ts';
+import type { DatasetMeta, ReleaseLayout } from './datasets/types.ts';
 import { ConfigError } from './errors.ts';
 import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
 
@@ -57,6 +58,8 @@ export interface Config {
   harvest: { contact: string; delayMs: number; maxPages: number };
   /** The bodies expected to publish every year, beyond the sources' own (data/coverage.csv). */
   coverage: { divisions: string[]; since?: number };
+  /** The `release:` section: layout and the tree's budget (datasets/release-layout.ts); absent when the file has none. */
+  release?: ReleaseLayout;
 }
 
 export const DEFAULTS = {
@@ -256,6 +259,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
   const limits = (data.limits ?? {}) as Partial<Config['limits']>;
   const harvest = (data.harvest ?? {}) as Partial<Config['harvest']>;
   const coverage = (data.coverage ?? {}) as Partial<Config['coverage']>;
+  const release = isObject(data.release) ? (data.release as Partial<ReleaseLayout>) : undefined;
   const token = env.GITHUB_TOKEN?.trim();
   const config: Config = {
     file,
@@ -283,6 +287,7 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
     },
     coverage: { divisions: [...(coverage.divisions ?? [])].sort(), ...(coverage.since !== undefined ? { since: coverage.since } : {}) },
   };
+  if (release) config.release = { ...DEFAULT_RELEASE, ...release };
   if (schedule) config.schedule = { cron: String(schedule.cron), timezone: typeof schedule.timezone === 'string' ? schedule.timezone : DEFAULTS.timezone };
   return config;
 }
@@ -316,10 +321,11 @@ function toSource(file: string, s: Raw): Source {
  * The release's metadata for a config: its `dataset:` section over the placeholder defaults; the base URL from
  * `baseUrl` (a --base-url flag), else the section, else the GitHub Pages URL of a GitHub target.
  */
-export function releaseMeta(config: Pick<Config, 'dataset' | 'publish'>, baseUrl?: string): DatasetMeta {
+export function releaseMeta(config: Pick<Config, 'dataset' | 'publish' | 'release'>, baseUrl?: string): DatasetMeta {
   const { target } = config.publish;
-  return datasetMeta(config.dataset, {
+  const meta = datasetMeta(config.dataset, {
     ...(target.kind === 'github' ? { github: { owner: target.owner, name: target.name } } : {}),
     ...(baseUrl ? { baseUrl } : {}),
   });
+  return config.release ? { ...meta, release: config.release } : meta;
 }

@@ -5,6 +5,7 @@
  */
 import type { DistributionSpec } from './dcat-datasets.ts';
 import { partsOf, partitionOf } from './partitions.ts';
+import { ASSETS_DIR, assetName, assetPath } from './release-layout.ts';
 import { OBSERVATIONS_CSV, PARTITIONED, csvTableSpec } from './table-schemas.ts';
 import { csvwPath } from './to-csvw.ts';
 import { DATAPACKAGE_PROFILE } from './to-datapackage.ts';
@@ -97,6 +98,19 @@ export function expandParts(dist: DistributionSpec, files: ReadonlyArray<{ path:
       title: { zh: `${dist.title.zh}，${year}年${part > 1 ? `第${part}部分` : ''}`, en: `${dist.title.en}, ${year}${part > 1 ? ` part ${part}` : ''}` },
     };
   });
+}
+
+/**
+ * The national layout: a partitioned table's files are release assets (gzip), one distribution each, downloaded from
+ * the release (meta.releases), keys and titles those of the tree's file with -gz and the asset's name.
+ */
+export function assetParts(dist: DistributionSpec, assets: ReadonlyArray<{ path: string }>, version: string): DistributionSpec[] {
+  if (!dist.partitioned) return [];
+  const asTree = assets.filter((a) => a.path.endsWith('.gz')).map((a) => ({ path: a.path.slice(ASSETS_DIR.length, -'.gz'.length) }));
+  return expandParts(dist, asTree).map((d) => ({
+    ...d, key: `${d.key}-gz`, path: assetName(assetPath(d.path), version), asset: true, compressFormat: 'gzip',
+    title: { zh: `${d.title.zh}（gzip 压缩，发布附件）`, en: `${d.title.en} (gzip; release asset)` },
+  }));
 }
 
 /** The release asset with the whole observations table: its parts joined (header once), gzip (publish/assets.ts). */

@@ -5,7 +5,7 @@
  */
 import { bodyDatasets } from './dcat-bodies.ts';
 import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
-import { expandParts, observationsAsset } from './dcat-files.ts';
+import { assetParts, expandParts, observationsAsset } from './dcat-files.ts';
 import { partsOf } from './partitions.ts';
 import { OBSERVATIONS_CSV } from './table-schemas.ts';
 import {
@@ -202,6 +202,8 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       ...spec.distributions.flatMap((dist) => expandParts(dist, ctx.files)),
       // The whole observations table as a release asset, where the target makes releases with assets.
       ...(spec.key === 'observations' && meta.releases && partsOf(OBSERVATIONS_CSV, ctx.files).length ? [observationsAsset(meta.version)] : []),
+      // The national layout: the renderings the tree does not hold, as the release's assets.
+      ...(meta.releases && ctx.assets ? spec.distributions.flatMap((dist) => assetParts(dist, ctx.assets!, meta.version)) : []),
     ];
     g.add(iri.dataset(spec.key), [], { 'dcat:distribution': distributions.map((dist) => distribution(spec.key, dist)) });
     return dataset;

@@ -20,6 +20,10 @@ import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
 import { REGIONS_CSV } from './table-schemas-series.ts';
 import { writeReportParts } from './report-parts.ts';
+import { archivesByKey, tarGzFile } from './archive-writer.ts';
+import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
+import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, pagesArchivePath, releaseOf } from './release-layout.ts';
+import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
@@ -63,17 +67,25 @@ const foundOf = (s: ReportSummary): FoundReport => ({
 
 export interface BuildResult {
   context: ReleaseContext;
+  /** The tree's files (manifest.json's, and manifest.json), sorted by path; the assets are in context.assets. */
   files: FileStat[];
+  /** The tree's size, and what is over its budget (release-layout.ts; publishing refuses it), or null. */
+  tree: TreeSize & { over: string | null };
 }
 
+const isAsset = (f: { path: string }) => f.path.startsWith(ASSETS_DIR);
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 export async function buildRelease(input: BuildInput, sink: OutputSink): Promise<BuildResult> {
   const { meta } = input;
   const files: FileStat[] = [];
   const maxFileBytes = input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const streamed: StreamedFile[] = [...csvFiles(), observationsNdjson()];
-  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()]);
+  // National layout: report documents in bundles, renderings and pages as assets (release-layout.ts).
+  const national = isNational(meta);
+  const bundles = national ? reportBundles() : null;
+  const streamed: StreamedFile[] = [...csvFiles(), observationsNdjson(), ...(bundles ? [bundles] : [])];
+  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined);
+  const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
   const summaries: ReportSummary[] = [];
   let last: ValidatedReport | undefined;
   for await (const r of input.reports) {
@@ -81,27 +93,32 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       throw new Error(`build: reports must come sorted by year then id, unique (${last.report.id} before ${r.report.id})`);
     }
     last = r;
-    const json = await sink.write(`reports/${r.report.year}/${r.report.id}.json`, reportDocument(r, meta), 'application/json');
-    files.push(json);
+    const path = `reports/${r.report.year}/${r.report.id}.json`;
+    const doc = reportDocument(r, meta);
+    bundles?.next(doc);
+    const json = bundles ? documentStat(path, doc) : await sink.write(path, doc, 'application/json');
+    if (!bundles) files.push(json);
     const before = input.previous?.get(r.report.id);
     const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
     const summary = summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified);
     summaries.push(summary);
     await parts.add(r);
-    files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+    if (pages) await pages.add(r.report.year, summary.page, reportPage(r, summary, { meta }));
+    else files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
   }
-  files.push(...(await parts.close()));
+  files.push(...(await parts.close()), ...(pages ? await pages.close() : []));
   const years = summaries.map((s) => s.year);
   let coverageBuilt: ReturnType<typeof coverageRows> | undefined;
   const context = (): ReleaseContext => ({
     meta,
     reports: summaries,
     // The release's own files: the per-report documents and pages are reached through the reports, not listed.
-    files: files.filter((f) => !f.path.startsWith('reports/')).sort(byPath),
+    files: files.filter((f) => !f.path.startsWith('reports/') && !isAsset(f)).sort(byPath),
     modified: summaries.reduce((m, s) => (s.modified > m ? s.modified : m), summaries.length ? '0000-00-00' : meta.issued),
     years: years.length ? [years[0]!, years[years.length - 1]!] : null,
     ...(input.divisions ? { divisions: input.divisions } : {}),
     ...(coverageBuilt ? { coverage: coverageBuilt } : {}),
+    ...(national ? { assets: files.filter(isAsset).sort(byPath) } : {}),
   });
   files.push(...(await writeReportParts(sink, meta, context().modified, summaries, parts.breaks())));
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
@@ -111,7 +128,12 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write(COVERAGE_CSV, coverageCsv(coverage), 'text/csv'));
   coverageBuilt = coverage;
   const bodies = context();
-  for (const b of bodySeries(summaries)) files.push(await sink.write(b.feed, agencyFeed(bodies, b), 'application/json'));
+  const bodyFiles = national ? tarGzFile(sink, AGENCIES_ARCHIVE) : null;
+  const bodyFile = async (path: string, content: string, mediaType: string) => {
+    if (bodyFiles) await bodyFiles.add(path, content);
+    else files.push(await sink.write(path, content, mediaType));
+  };
+  for (const b of bodySeries(summaries)) await bodyFile(b.feed, agencyFeed(bodies, b), 'application/json');
   files.push(await sink.write(AGENCIES_FEED, agenciesFeed(bodies), 'application/json'));
   for (const [name, content] of [...input.schemas].sort()) {
     files.push(await sink.write(`schemas/${name}`, withSchemaId(content, schemaUrl(meta, `schemas/${name}`)), 'application/schema+json'));
@@ -126,7 +148,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write(STYLESHEET, siteCss(), 'text/css'));
   for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
-  for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  for (const { path, content } of agencyPages(site)) await bodyFile(path, content, 'text/html');
+  if (bodyFiles) files.push(await bodyFiles.close());
   for (const { path, content } of coveragePages(site)) files.push(await sink.write(path, content, 'text/html'));
   const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);
@@ -134,7 +157,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write('index.html', siteIndex(site, { schemaOrg: schemaOrgDataset(site) }), 'text/html'));
   if (input.withdrawals?.length) files.push(await sink.write(WITHDRAWALS_FILE, withdrawalsJson(input.withdrawals), 'application/json'));
   // Before the manifest: a release with a file GitHub would refuse is never finished.
-  checkFileSizes(files, maxFileBytes);
-  files.push(await sink.write('manifest.json', manifest({ meta }, files), 'application/json'));
-  return { context: context(), files: files.sort(byPath) };
+  const tree = files.filter((f) => !isAsset(f));
+  checkFileSizes(tree, maxFileBytes);
+  tree.push(await sink.write('manifest.json', manifest({ meta }, tree), 'application/json'));
+  // manifest.json grows with the files (two a report in the site layout): refused like any other file above the bound.
+  checkFileSizes(tree, maxFileBytes);
+  const size = treeSize(tree);
+  return { context: context(), files: tree.sort(byPath), tree: { ...size, over: treeOverBudget(size, releaseOf(meta)) } };
 }

@@ -4,6 +4,7 @@
  * break at the same report, so a part number means the same reports in every table.
  */
 import type { OpenFile, OutputSink } from '../adapters/output.ts';
+import { gzipFile } from './archive-writer.ts';
 import { partPath } from './partitions.ts';
 import type { FileStat, StreamedFile, ValidatedReport } from './types.ts';
 
@@ -34,13 +35,21 @@ export interface PartitionWriter {
 
 const size = (s: string) => Buffer.byteLength(s, 'utf8');
 
-export function partitionWriter(sink: OutputSink, tables: readonly StreamedFile[], maxBytes: number, collectors: readonly PartCollector[] = []): PartitionWriter {
+/**
+ * Where a partition's file goes: its path, gzip or not (the national layout: release-layout.ts). Default: the
+ * partition's own path, uncompressed.
+ */
+export type Placement = (path: string) => { path: string; gzip: boolean };
+
+export function partitionWriter(
+  sink: OutputSink, tables: readonly StreamedFile[], maxBytes: number, collectors: readonly PartCollector[] = [], place?: Placement,
+): PartitionWriter {
   const written: FileStat[] = [];
   const breaks: PartitionBreak[] = [];
   let year: number | null = null;
   let part = 0;
   let reports = 0;
-  let open: OpenFile[] = [];
+  let open: Array<Pick<OpenFile, 'write' | 'close'>> = [];
   let bytes: number[] = [];
   const tails = tables.map((t) => t.tail());
 
@@ -48,7 +57,11 @@ export function partitionWriter(sink: OutputSink, tables: readonly StreamedFile[
     year = y;
     part = p;
     reports = 0;
-    open = await Promise.all(tables.map((t) => sink.open(partPath(t.path, y, p), t.mediaType)));
+    open = await Promise.all(tables.map((t) => {
+      const path = partPath(t.path, y, p);
+      const to = place?.(path) ?? { path, gzip: false };
+      return to.gzip ? gzipFile(sink, to.path, t.mediaType) : sink.open(to.path, t.mediaType);
+    }));
     const heads = tables.map((t) => t.head());
     await Promise.all(open.map((o, k) => o.write(heads[k]!)));
     bytes = heads.map(size);

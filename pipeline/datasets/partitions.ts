@@ -54,7 +54,7 @@ export class FileTooLargeError extends UsageError {
   constructor(readonly path: string, readonly bytes: number, readonly limit: number) {
     super(`release: ${path} is ${bytes} bytes, more than the ${limit} bytes a file of a release may have `
       + `(GitHub warns above 50 MiB and refuses above 100 MiB); the big tables are split by year and size, so this `
-      + `file needs splitting too (pipeline/datasets/partitions.ts)`);
+      + `file needs splitting too (pipeline/datasets/partitions.ts), or the release needs \`release.layout: national\` in the config (release-layout.ts)`);
   }
 }
 

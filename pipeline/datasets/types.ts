@@ -48,6 +48,18 @@ export interface DatasetMeta {
    * target, a build) the catalog names no asset.
    */
   releases?: string;
+  /** How the release is laid out and the budget of its tree (config `release:`; release-layout.ts); default the site layout. */
+  release?: ReleaseLayout;
+}
+
+/** How a release is laid out (config `release:`; release-layout.ts). */
+export interface ReleaseLayout {
+  /** site: every file in the tree; national: the bulk renderings as compressed release assets. */
+  layout: 'site' | 'national';
+  /** Budget of the tree: total bytes of the files under latest/ (manifest.json included). */
+  maxTreeBytes: number;
+  /** Budget of the tree: number of files. */
+  maxTreeFiles: number;
 }
 
 /** Headline figures of one report (null when the source prints nothing there). */
@@ -146,6 +158,8 @@ export interface ReleaseContext {
   divisions?: ReadonlyMap<string, DivisionNames>;
   /** The rows of data/coverage.csv (coverage.ts), once built. */
   coverage?: CoverageRow[];
+  /** The release assets the build wrote beside the tree (national layout: release-layout.ts), sorted by path. */
+  assets?: FileStat[];
 }
 
 /**

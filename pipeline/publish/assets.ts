@@ -7,6 +7,7 @@ import { createGzip } from 'node:zlib';
 import JSZip from 'jszip';
 import { observationsAssetName } from '../datasets/dcat-files.ts';
 import { partsOf } from '../datasets/partitions.ts';
+import { assetName } from '../datasets/release-layout.ts';
 import { OBSERVATIONS_CSV } from '../datasets/table-schemas.ts';
 import type { Asset, ReleaseFiles } from './types.ts';
 
@@ -45,7 +46,21 @@ export async function joinedGzip(parts: readonly string[], read: (path: string) 
   return new Uint8Array(Buffer.concat(out));
 }
 
+/**
+ * The national layout (files.assets): the build's compressed renderings and pages, each under its flat name
+ * (release-layout.ts assetName), then catalog.jsonld and datapackage.json; no CSV zip (its CSVs are assets already).
+ */
+async function nationalAssets(files: ReleaseFiles, paths: readonly string[]): Promise<Asset[]> {
+  const version = files.manifest.version;
+  const out: Asset[] = [];
+  for (const path of paths) out.push({ name: assetName(path, version), contentType: 'application/gzip', data: await files.read(path) });
+  out.push({ name: 'catalog.jsonld', contentType: 'application/ld+json', data: await files.read('catalog.jsonld') });
+  out.push({ name: 'datapackage.json', contentType: 'application/json', data: await files.read('datapackage.json') });
+  return out;
+}
+
 export async function releaseAssets(files: ReleaseFiles): Promise<Asset[]> {
+  if (files.assets?.length) return nationalAssets(files, files.assets);
   const csvs = files.manifest.files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path);
   const zip = await deterministicZip(await Promise.all(csvs.map(async (path) => ({ path, data: await files.read(path) }))));
   const observations = partsOf(OBSERVATIONS_CSV, files.manifest.files).map((f) => f.path);

@@ -30,7 +30,10 @@ import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
 import { loadSchemas } from '../run.ts';
+import { releaseOf } from '../datasets/release-layout.ts';
+import { TreeTooLargeError, treeOverBudget, treeSize } from '../datasets/tree-budget.ts';
 import { releaseAssets } from './assets.ts';
+import { documentView } from './bundles.ts';
 import type { WithdrawRequest } from './carry-over.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
 import { versionSummary } from './plan-notes.ts';
@@ -97,11 +100,14 @@ const sameRelease = (a: Manifest, b: Manifest) =>
 
 async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string, withdrawals: readonly Withdrawal[]): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
   const next = await folderRelease(dir);
-  const documents = latest ? reportsToCompare(latest.manifest, next.manifest) : [];
+  // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts).
+  const ours = await documentView(next.manifest, readOrNull(next));
+  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p)) : null;
+  const documents = theirs ? reportsToCompare(theirs.manifest, ours.manifest) : [];
   const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
   const [previous, side] = await Promise.all([
-    latest ? readSide(latest.manifest, (p) => latest.read(p), documents, surface) : null,
-    readSide(next.manifest, readOrNull(next), documents, surface),
+    theirs ? readSide(theirs.manifest, theirs.read, documents, surface) : null,
+    readSide(ours.manifest, ours.read, documents, surface),
   ]);
   const plan = planRelease({ previous, next: side, meta, today, withdrawals: new Map(withdrawals.map((w) => [w.id, w.reason])) });
   return { plan, manifest: next.manifest };
@@ -144,6 +150,9 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
       return { plan, result, dryRun, ...told };
     }
 
+    // The git and GitHub targets alike: a tree over its budget is refused before anything is written.
+    const over = treeOverBudget(treeSize(manifest.files), releaseOf(given));
+    if (over) throw new TreeTooLargeError(`publish: ${over}; nothing was published`);
     const next: DatasetMeta = { ...meta, version: plan.version, versionNotes: versionSummary(plan, today) };
     if (dryRun) {
       const final = join(scratch, 'release');

@@ -2,7 +2,9 @@
  * A built release folder, read back: its files (for the planner and the targets) and its reports (to rebuild the
  * release with another version). The folder is what `xxgk build --out DIR` wrote.
  */
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ASSETS_DIR } from '../datasets/release-layout.ts';
 import { readBytes } from '../adapters/fs.ts';
 import type { CoverageRow } from '../datasets/coverage.ts';
 import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
@@ -10,6 +12,7 @@ import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemas } from '../run.ts';
+import { bundledReports } from './bundles.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';
 import type { Manifest, ReleaseFiles } from './types.ts';
@@ -20,7 +23,10 @@ const REPORT_DOCUMENT = /^reports\/\d{4}\/[^/]+\.json$/;
 export async function folderRelease(dir: string): Promise<ReleaseFiles> {
   const manifest = parseManifest(await readBytes(join(dir, 'manifest.json')).catch(() => null));
   if (!manifest) throw new UsageError(`${dir} holds no built release (no manifest.json): run xxgk build --out ${dir} first`);
-  return { manifest, read: (path) => readBytes(join(dir, path)) };
+  // The assets are not in the manifest (they are not in the tree): listed from the folder, in path order.
+  const found = await readdir(join(dir, ASSETS_DIR), { recursive: true, withFileTypes: true }).catch(() => []);
+  const assets = found.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split('\\').join('/')).sort();
+  return { manifest, read: (path) => readBytes(join(dir, path)), ...(assets.length ? { assets } : {}) };
 }
 
 /** A reader that says null for a missing file. */
@@ -47,6 +53,9 @@ export async function readBuilt(dir: string): Promise<BuiltRelease> {
     if (!doc) throw new UsageError(`${join(dir, f.path)} is not a report document ({ report, validation }): rebuild ${dir} with xxgk build`);
     reports.push(doc);
   }
+  // The national layout: the documents in bundles, one a line.
+  reports.push(...await bundledReports(files.manifest.files, readOrNull(files), ({ bundle, line }) =>
+    new UsageError(`${join(dir, bundle)}${line ? ` line ${line}` : ''} is not a bundle of report documents (gzip, one { report, validation } a line): rebuild ${dir} with xxgk build`)));
   const feed = await readFeedEntries(readOrNull(files));
   const schemas = await loadSchemas(join(dir, 'schemas')).catch(() => new Map<string, string>());
   for (const f of files.manifest.files.filter((x) => /^schemas\/[^/]+$/.test(x.path))) {

@@ -8,6 +8,7 @@ import { WITHDRAWALS_FILE } from '../datasets/to-withdrawals.ts';
 import type { ValidatedReport } from '../datasets/types.ts';
 import { PublishError, UsageError } from '../errors.ts';
 import { type CarryOver, type WithdrawRequest, carryOver, toCarry } from './carry-over.ts';
+import { bundledReports, hasBundles } from './bundles.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { parseFeed, parseReportDocument } from './release-side.ts';
 import type { Published, ReportRef } from './types.ts';
@@ -33,6 +34,16 @@ export async function settle(built: readonly ValidatedReport[], latest: Publishe
     const m = REPORT_DOCUMENT.exec(f.path);
     if (m) paths.set(m[2]!, f.path);
   }
+  // The national layout: the last release's documents are in bundles (reports/<year>.ndjson.gz), read whole.
+  const bundled = new Map<string, ValidatedReport>();
+  if (hasBundles(latest.manifest.files)) {
+    const docs = await bundledReports(latest.manifest.files, (p) => readPublished(latest, p), ({ bundle, line }) =>
+      cannotRead(latest, bundle, line ? `its line ${line} is not a report document` : 'the reports it holds cannot be kept'));
+    for (const d of docs) {
+      bundled.set(d.report.id, d);
+      paths.set(d.report.id, `reports/${d.report.year}/${d.report.id}.json`);
+    }
+  }
   const feed = new Map(parseFeed(await readFeedEntries((path) => readPublished(latest, path))).map((r) => [r.id, r]));
   const published = new Map<string, ReportRef>([...paths].map(([id, path]) => [id, {
     id, agency: feed.get(id)?.agency ?? '', year: feed.get(id)?.year ?? Number(REPORT_DOCUMENT.exec(path)![1]),
@@ -55,7 +66,7 @@ export async function settle(built: readonly ValidatedReport[], latest: Publishe
   const missing: ValidatedReport[] = [];
   for (const id of toCarry(paths.keys(), built, withdrawals, withdraw)) {
     const path = paths.get(id)!;
-    const doc = parseReportDocument(await readPublished(latest, path));
+    const doc = bundled.get(id) ?? parseReportDocument(await readPublished(latest, path));
     if (!doc) throw cannotRead(latest, path, `report ${id}, which this build does not hold, cannot be kept`);
     missing.push(doc);
   }

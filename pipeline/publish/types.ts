@@ -63,6 +63,8 @@ export interface ReleaseFiles {
   /** The release's manifest.json: every file but manifest.json itself, which read('manifest.json') also returns. */
   manifest: Manifest;
   read(path: string): Promise<Uint8Array>;
+  /** The release assets the build wrote beside the tree (assets/…, the national layout), by path; none otherwise. */
+  assets?: string[];
 }
 
 /** An asset attached to the release (GitHub) or noted in the tag (git). */

@@ -4,6 +4,20 @@ import { bi, esc, href, num } from './html.ts';
 import { HEADLINE } from './labels.ts';
 import { page } from './layout.ts';
 import { byYear, reportTable, total } from './report-list.ts';
+import { assetName, pagesArchivePath } from '../release-layout.ts';
+
+/**
+ * The national layout: the year's report pages are not in the tree but in a release asset (release-layout.ts); the
+ * note names it, with its download URL where the target makes releases. Extracted beside the site, the links work.
+ */
+function archiveNote(ctx: ReleaseContext, year: number): string {
+  const path = pagesArchivePath(year);
+  if (!ctx.assets?.some((a) => a.path === path)) return '';
+  const name = assetName(path, ctx.meta.version);
+  const link = ctx.meta.releases ? `<a href="${esc(`${ctx.meta.releases}v${ctx.meta.version}/${name}`)}">${esc(name)}</a>` : `<code>${esc(name)}</code>`;
+  return `<p class="note">本年各报告的页面在发布附件 ${link} 中（tar.gz），解压到本站目录后下列链接可用；报告的 JSON 文档在 reports/${year}.ndjson.gz（每行一份）。<span lang="en">The pages of this year's reports are in the release asset ${link} (tar.gz): extract it into this site's folder and the links below work; the reports' JSON documents are in reports/${year}.ndjson.gz, one a line.</span></p>
+`;
+}
 
 export function yearPagePath(year: number): string {
   return `reports/${year}/index.html`;
@@ -36,7 +50,7 @@ ${sums}
 </section>
 <section>
 <h2>${bi('报告列表', 'Reports')}</h2>
-${reportTable(reports, path)}
+${archiveNote(ctx, year)}${reportTable(reports, path)}
 </section>`;
     return {
       path,

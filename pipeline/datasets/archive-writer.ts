@@ -1,0 +1,114 @@
+/**
+ * Compressed files a build writes whole through the OutputSink: a gzip file written in chunks (the compressed bytes
+ * are held until close, a few MB for a partition), and a tar archive (POSIX ustar) inside one, for the pages of a
+ * year at national scale. Deterministic: gzip's header carries no time (mtime 0), every tar entry has mode 0644,
+ * owner 0 and time 0, entries in the order added. Extract with `tar -xzf`.
+ */
+import { createGzip } from 'node:zlib';
+import type { OutputSink } from '../adapters/output.ts';
+import type { FileStat } from './types.ts';
+
+export interface GzipFile {
+  write(chunk: string | Uint8Array): Promise<void>;
+  close(): Promise<FileStat>;
+}
+
+export function gzipFile(sink: OutputSink, path: string, mediaType: string): GzipFile {
+  const gzip = createGzip({ level: 9 });
+  const out: Buffer[] = [];
+  gzip.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => { gzip.on('end', resolve); gzip.on('error', reject); });
+  return {
+    async write(chunk) {
+      if (chunk.length === 0) return;
+      if (!gzip.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)) await new Promise((resolve) => gzip.once('drain', resolve));
+    },
+    async close() {
+      gzip.end();
+      await done;
+      return sink.write(path, new Uint8Array(Buffer.concat(out)), mediaType);
+    },
+  };
+}
+
+const BLOCK = 512;
+
+/** Write `value` into the header at `at` as `width - 1` octal digits and a NUL. */
+function octal(header: Buffer, at: number, width: number, value: number): void {
+  header.write(`${value.toString(8).padStart(width - 1, '0')}\0`, at, width, 'ascii');
+}
+
+/** A ustar header for a regular file: a name of up to 100 bytes, or a prefix of up to 155 and a name of 100. */
+export function tarHeader(name: string, size: number): Buffer {
+  const bytes = Buffer.from(name, 'utf8');
+  let prefix = Buffer.alloc(0);
+  let base = bytes;
+  if (bytes.length > 100) {
+    const cut = name.lastIndexOf('/', name.length - 1);
+    prefix = Buffer.from(name.slice(0, cut), 'utf8');
+    base = Buffer.from(name.slice(cut + 1), 'utf8');
+    if (cut < 0 || prefix.length > 155 || base.length > 100) throw new Error(`tar: the name ${name} is too long for a ustar header`);
+  }
+  const h = Buffer.alloc(BLOCK);
+  base.copy(h, 0);
+  octal(h, 100, 8, 0o644);
+  octal(h, 108, 8, 0);
+  octal(h, 116, 8, 0);
+  octal(h, 124, 12, size);
+  octal(h, 136, 12, 0);
+  h.write('        ', 148, 8, 'ascii');
+  h.write('0', 156, 1, 'ascii');
+  h.write('ustar\0', 257, 6, 'ascii');
+  h.write('00', 263, 2, 'ascii');
+  prefix.copy(h, 345);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'ascii');
+  return h;
+}
+
+export interface TarGzFile {
+  add(name: string, content: string): Promise<void>;
+  close(): Promise<FileStat>;
+}
+
+/** A tar archive, gzip, written entry by entry. */
+export function tarGzFile(sink: OutputSink, path: string): TarGzFile {
+  const gz = gzipFile(sink, path, 'application/gzip');
+  return {
+    async add(name, content) {
+      const data = Buffer.from(content, 'utf8');
+      await gz.write(tarHeader(name, data.length));
+      await gz.write(data);
+      const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
+      if (pad) await gz.write(Buffer.alloc(pad));
+    },
+    async close() {
+      await gz.write(Buffer.alloc(2 * BLOCK));
+      return gz.close();
+    },
+  };
+}
+
+/** One tar.gz per key (a report year): a new archive when the key changes; keys come in order. */
+export function archivesByKey(sink: OutputSink, pathOf: (key: number) => string) {
+  const written: FileStat[] = [];
+  let key: number | null = null;
+  let open: TarGzFile | null = null;
+  return {
+    async add(k: number, name: string, content: string) {
+      if (k !== key) {
+        if (open) written.push(await open.close());
+        key = k;
+        open = tarGzFile(sink, pathOf(k));
+      }
+      await open!.add(name, content);
+    },
+    async close(): Promise<FileStat[]> {
+      if (open) written.push(await open.close());
+      open = null;
+      key = null;
+      return written;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The report documents of a release in the national layout (datasets/release-layout.ts): reports/<year>.ndjson.gz,
+ * one document a line, in place of reports/<year>/<id>.json. Read back here so that publishing (the folder's
+ * reports, the last release's reports to carry over) works the same in both layouts.
+ */
+import { gunzipSync } from 'node:zlib';
+import { isReportBundle } from '../datasets/release-layout.ts';
+import type { ValidatedReport } from '../datasets/types.ts';
+import { readFeedEntries } from './read-feed.ts';
+import { parseFeed, parseFeedDates, parseReportDocument } from './release-side.ts';
+import type { Manifest } from './types.ts';
+
+export type BundleError = { bundle: string; line: number };
+
+/** Every report document of the bundles among `files`, in bundle and line order; a bundle that cannot be read or a line that is not a document is an error (thrown by `fail`). */
+export async function bundledReports(
+  files: ReadonlyArray<{ path: string }>,
+  read: (path: string) => Promise<Uint8Array | null>,
+  fail: (e: BundleError) => Error,
+): Promise<ValidatedReport[]> {
+  const out: ValidatedReport[] = [];
+  for (const f of files.filter((x) => isReportBundle(x.path))) {
+    const bytes = await read(f.path);
+    if (!bytes) throw fail({ bundle: f.path, line: 0 });
+    let text: string;
+    try {
+      text = gunzipSync(bytes).toString('utf8');
+    } catch {
+      throw fail({ bundle: f.path, line: 0 });
+    }
+    const lines = text.split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    lines.forEach((line, k) => {
+      const doc = parseReportDocument(Buffer.from(line, 'utf8'));
+      if (!doc) throw fail({ bundle: f.path, line: k + 1 });
+      out.push(doc);
+    });
+  }
+  return out;
+}
+
+export const hasBundles = (files: ReadonlyArray<{ path: string }>): boolean => files.some((f) => isReportBundle(f.path));
+
+/**
+ * A release's files as the planner compares them: in the national layout, every report document listed at its
+ * site-layout path (reports/<year>/<id>.json, sha256 from the reports index) and read from its bundle, so that added,
+ * withdrawn and corrected reports are found the same in both layouts (and across a switch of layout). The site
+ * layout's files are returned as they are.
+ */
+export async function documentView(manifest: Manifest, read: (path: string) => Promise<Uint8Array | null>): Promise<{ manifest: Manifest; read: (path: string) => Promise<Uint8Array | null> }> {
+  if (!hasBundles(manifest.files)) return { manifest, read };
+  const entries = await readFeedEntries(read);
+  const dates = parseFeedDates(entries);
+  const virtual = parseFeed(entries).filter((r) => dates.has(r.id))
+    .map((r) => ({ path: `reports/${r.year}/${r.id}.json`, bytes: 0, sha256: dates.get(r.id)!.sha256 }));
+  const bundles = manifest.files.filter((f) => isReportBundle(f.path)).map((f) => f.path);
+  let cached: { bundle: string; lines: Map<string, string> } | null = null;
+  const lookup = async (year: number, id: string): Promise<Uint8Array | null> => {
+    for (const bundle of bundles.filter((b) => b.startsWith(`reports/${year}`))) {
+      if (cached?.bundle !== bundle) {
+        const bytes = await read(bundle);
+        if (!bytes) return null;
+        const lines = new Map<string, string>();
+        for (const line of gunzipSync(bytes).toString('utf8').split('\n')) {
+          const m = /"report":\{"id":"([^"]+)"/.exec(line);
+          if (m) lines.set(m[1]!, line);
+        }
+        cached = { bundle, lines };
+      }
+      const line = cached.lines.get(id);
+      if (line !== undefined) return Buffer.from(`${line}\n`, 'utf8');
+    }
+    return null;
+  };
+  return {
+    manifest: { ...manifest, files: [...manifest.files, ...virtual].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) },
+    read: (path) => {
+      const m = /^reports\/(\d{4})\/([^/]+)\.json$/.exec(path);
+      return m ? lookup(Number(m[1]), m[2]!) : read(path);
+    },
+  };
+}
