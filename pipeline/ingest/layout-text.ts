@@ -99,12 +99,14 @@ export function readLayoutText(text: string): TextCell[] {
   const cells: TextCell[] = [];
   const lines = text.split('\n');
   const pageNumbers = barePageNumbers(lines);
+  let page = 1;
   lines.forEach((raw, index) => {
+    if (index > 0) page += raw.split('\f').length - 1;
     if (pageNumbers.has(index)) return;
     // A form feed starts each new page; it takes no place on the grid.
     const line = raw.replace(/\f/g, '').trimEnd();
     const row = pieces(line).map(
-      (p): TextCell => ({ text: p.text, at: { line: index + 1, column: p.index + 1 }, x: p.index }),
+      (p): TextCell => ({ text: p.text, at: { line: index + 1, column: p.index + 1 }, x: p.index, page }),
     );
     const last = row[row.length - 1];
     if (!last) return;

@@ -17,6 +17,11 @@ export interface TextCell {
   rowEnd?: boolean;
   x?: number;
   width?: number;
+  /**
+   * Layout text: the 1-based page the line is on (pdftotext starts each page with a form feed). Each page is laid
+   * out on its own character grid, so positions compare only within a page.
+   */
+  page?: number;
 }
 
 export interface CellDocument {

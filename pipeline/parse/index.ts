@@ -11,6 +11,7 @@ import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
 import { layoutRows } from './layout-rows.ts';
+import { joinBrokenFigures } from './layout-broken.ts';
 import { joinCellNotes } from './layout-notes.ts';
 import { stackedTexts } from './layout-stacks.ts';
 import { joinThousands } from './layout-thousands.ts';
@@ -54,6 +55,9 @@ const LOSSY_LINES: Partial<Record<string, ToLines>> = {
   markdown: (cells, table, edition) => markdownLines(cells, groupHeadings(rowsOf(table, edition))),
 };
 
+/** Table 三's figure columns: the six kinds of applicant and 总计, in both editions. */
+const TABLE_三_WIDTH = 7;
+
 function parseCells(doc: CellDocument): AnnualReport {
   const file = doc.source.name;
   const cells = doc.cells.filter((c) => !isPageNumber(c.text));
@@ -79,7 +83,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const tableCells = cells.slice(proactive.start, applications.end);
   const meta = readMetadata(cells, proactive.heading);
   // Table 三 of layout text with its notes joined and its wrapped labels rebuilt into rows: read once, for the edition and the table.
-  const applicationRows = layout ? layoutRows(joinCellNotes(slice(applications))) : slice(applications);
+  const applicationRows = layout ? layoutRows(joinBrokenFigures(joinCellNotes(slice(applications)), TABLE_三_WIDTH)) : slice(applications);
   // A tie between the editions' labels is decided by the report year (the edition in force that year).
   const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...applicationRows] : tableCells, meta.year);
   if (!evidence.edition) {

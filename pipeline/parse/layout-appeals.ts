@@ -24,9 +24,11 @@ const LEAF_CHARS = new Set([...LEAVES.join('')]);
 const WIDTH = 15;
 /**
  * A fragment goes on a stack within this many character slots of the stack's last fragment: header fragments (which
- * must also spell on a header word) a little further, as pdftotext shifts a line's text by a slot or two.
+ * must also spell on a header word) a little further, as pdftotext shifts a line's text by a slot or two, and draws
+ * a line of header pieces with single spaces between ("结果纠 其他结 尚未审") in by up to four slots against the
+ * line under it ("正     果     结"). The 15 stacks must still spell 结果维持 … 总计 three times in order.
  */
-const SAME_HEADER = 2;
+const SAME_HEADER = 4;
 /** A figure's digits stand at the same position line after line; a shorter last piece (centred) one slot right. */
 const figureGoesOn = (s: Stack, f: Fragment): boolean => {
   const last = s.fragments.at(-1)!;
@@ -148,6 +150,8 @@ export function layoutAppeals(cells: readonly TextCell[]): Map<string, PlacedRow
   let inferred = false;
   let note = '';
   if (figures.length === WIDTH) chosen = [Array.from({ length: WIDTH }, (_, c) => c)];
+  // Nothing under the header to the section's end: a table printing no figure, every cell blank (as printed).
+  else if (figures.length === 0 && below.length === 0) chosen = [[]];
   else if (figures.length > WIDTH || figures.some((f) => !isValueText(f.text))) {
     chosen = [];
     note = `layout text: ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) under table 四's ${WIDTH} columns: not read`;

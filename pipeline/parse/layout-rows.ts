@@ -31,6 +31,8 @@ interface LabelCell {
 
 interface Line {
   line: number;
+  /** The page (layout text knows it from pdftotext's form feeds). */
+  page?: number;
   labels: Fragment[];
   values: TextCell[];
 }
@@ -61,7 +63,7 @@ function linesOf(cells: readonly TextCell[]): Line[] {
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
     const line = row[0]!.at.line ?? 0;
-    lines.push({ line, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
+    lines.push({ line, page: row[0]!.page, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
   }
   return lines;
 }
@@ -92,10 +94,27 @@ function rightmost(lines: readonly Line[], limit: number): number | null {
  */
 function labelCells(body: readonly Line[]): LabelCell[] {
   const cells: LabelCell[] = [];
-  const firsts = body.flatMap((l) => (l.values[0]?.x === undefined ? [] : [l.values[0].x])).sort((a, b) => a - b);
-  const limit = firsts[Math.floor(firsts.length / 2)] ?? Infinity;
+  // Where the figures start (the median of the lines' first figures): the label columns stand left of it. pdftotext
+  // lays out each page on a grid of its own, so it is measured on each page when the lines know their pages.
+  const limitOf = (lines: readonly Line[]): number => {
+    const firsts = lines.flatMap((l) => (l.values[0]?.x === undefined ? [] : [l.values[0].x])).sort((a, b) => a - b);
+    return firsts[Math.floor(firsts.length / 2)] ?? Infinity;
+  };
+  const whole = limitOf(body);
+  const pageLimits = new Map<number | undefined, number>();
+  const limitAt = (k: number): number => {
+    const page = body[k]?.page;
+    if (page === undefined) return whole;
+    if (!pageLimits.has(page)) {
+      const own = limitOf(body.filter((l) => l.page === page));
+      pageLimits.set(page, own === Infinity ? whole : own);
+    }
+    return pageLimits.get(page)!;
+  };
   for (const [k, line] of body.entries()) {
     if (k > 0 && line.line - body[k - 1]!.line > PAGE_GAP) {
+      const limit = limitAt(k);
+      const limitBefore = limitAt(k - 1);
       // The cells open at the break (a fragment on the last line of labels before it) go on in the first line of
       // labels after it, in order: when the counts agree, each goes on where its piece stands.
       const lastBefore = body.slice(0, k).filter((l) => l.labels.length > 0).at(-1)?.line;
@@ -104,7 +123,7 @@ function labelCells(body: readonly Line[]): LabelCell[] {
       if (open.length > 0 && goingOn.length === open.length) {
         open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '' }));
       } else {
-        const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k), limit);
+        const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k), limitBefore);
         const after = rightmost(body.slice(k, k + NEAR_BREAK), limit);
         if (before !== null && after !== null && after !== before) {
           for (const c of cells) c.fragments.push({ ...c.fragments.at(-1)!, x: c.fragments.at(-1)!.x + after - before, text: '' });

@@ -13,10 +13,37 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Column centres from the full rows nearest the short row (columns move from page to page). */
-export function centresFromRows(row: DataRow, reference: readonly DataRow[], want: number): number[] | null {
+/** The page a row's figures are printed on, when the rendering knows pages (layout text). */
+export const pageOf = (cells: readonly TextCell[]): number | undefined => cells.find((c) => c.page !== undefined)?.page;
+
+/** Whether two pages' figures stand on one character grid. */
+export type SameGrid = (a: number | undefined, b: number | undefined) => boolean;
+
+/**
+ * pdftotext lays each page out on a grid of its own (table 三's columns 8 or 19 slots further left or right than on
+ * the page before is common), so positions measured on one page say nothing on another unless both pages are seen to
+ * share the grid: the rightmost figure edge of the table's rows (the 总计 column, which every row printing a figure
+ * fills) stands at the same slot (within 1) on both. A page without figures shares no grid.
+ */
+export function sharedGrids(rows: readonly DataRow[]): SameGrid {
+  const edge = new Map<number, number>();
+  for (const r of rows) {
+    for (const v of r.values) {
+      if (v.page === undefined || v.x === undefined || v.text.trim() === '') continue;
+      edge.set(v.page, Math.max(edge.get(v.page) ?? -Infinity, v.x + (v.width ?? [...v.text].length)));
+    }
+  }
+  return (a, b) => a === b || (a !== undefined && b !== undefined && edge.has(a) && edge.has(b) && Math.abs(edge.get(a)! - edge.get(b)!) <= 1);
+}
+
+/**
+ * Column centres from the full rows nearest the short row (columns move from page to page): in layout text only rows
+ * on a page that shares the short row's grid (see sharedGrids).
+ */
+export function centresFromRows(row: DataRow, reference: readonly DataRow[], want: number, sameGrid: SameGrid = (a, b) => a === b): number[] | null {
+  const page = pageOf(row.values);
   const full = reference
-    .filter((r) => r.values.length === want && r.values.every((v) => v.x !== undefined))
+    .filter((r) => r.values.length === want && r.values.every((v) => v.x !== undefined) && sameGrid(pageOf(r.values), page))
     .sort((a, b) => Math.abs(a.index - row.index) - Math.abs(b.index - row.index))
     .slice(0, 3);
   if (full.length === 0) return null;

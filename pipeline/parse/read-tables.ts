@@ -22,7 +22,7 @@ import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
 import { layoutAppeals } from './layout-appeals.ts';
 import { type PlacedRow, placeApplicationRows } from './place-columns.ts';
-import { centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, placeByPosition } from './place-by-position.ts';
+import { type SameGrid, centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, pageOf, placeByPosition, sharedGrids } from './place-by-position.ts';
 
 /** The column headers of table 三 as layout text prints them (wrapped: 商业 / 企业), for placing blank cells. */
 const HEADER_WORDS = [
@@ -169,8 +169,12 @@ export function readLabelledTable(
   const reference = [...matched.entries()].filter(([d, r]) => r.values.length === columnsOf(table, d, edition).length).map(([, r]) => r);
   const firstRow = Math.min(...[...matched.values()].map((r) => r.index));
   const header = table.id === 'applications' ? centresFromHeader(cells.slice(0, firstRow), HEADER_WORDS) : null;
+  // The header's positions say where the columns stand on its own page only (layout text lays out each page anew).
+  const headerPage = pageOf(cells.slice(0, firstRow));
+  const sameGrid = sharedGrids([...matched.values()]);
+  const headerFor = (row: DataRow, width: number): number[] | null => (header?.length === width && sameGrid(pageOf(row.values), headerPage) ? header : null);
   const out: TableCells = {};
-  const placed = table.id === 'applications' ? placeShortRows(table, edition, matched, reference, header) : null;
+  const placed = table.id === 'applications' ? placeShortRows(table, edition, matched, reference, headerFor, sameGrid) : null;
   for (const [def, row] of matched) {
     const want = columnsOf(table, def, edition).length;
     const place = placed?.get(def.code);
@@ -183,7 +187,7 @@ export function readLabelledTable(
       ? null
       : table.id === 'proactive'
         ? centresFromLabels(cells.slice(0, row.index), columnsOf(table, def, edition).map((c) => columnDef(table, c).zh))
-        : centresFromRows(row, reference, want) ?? (want === header?.length ? header : null);
+        : centresFromRows(row, reference, want, sameGrid) ?? headerFor(row, want);
     const values =
       row.values.length === 0
         ? Array.from({ length: want }, () => ({ text: '', at: row.at }))
@@ -199,7 +203,8 @@ export function readLabelledTable(
  * the arithmetic (place-columns.ts). Null when every row prints all its figures.
  */
 function placeShortRows(
-  table: TableDef, edition: Edition, matched: Map<RowDef, DataRow>, reference: readonly DataRow[], header: number[] | null,
+  table: TableDef, edition: Edition, matched: Map<RowDef, DataRow>, reference: readonly DataRow[],
+  headerFor: (row: DataRow, width: number) => number[] | null, sameGrid: SameGrid,
 ): Map<string, PlacedRow> | null {
   const want = (def: RowDef): number => columnsOf(table, def, edition).length;
   const rows = [...matched.entries()];
@@ -210,7 +215,7 @@ function placeShortRows(
   return placeApplicationRows(rows.map(([def, r]) => ({
     code: def.code,
     values: r.values,
-    centres: r.values.length < width ? centresFromRows(r, reference, width) ?? (header?.length === width ? header : null) : null,
+    centres: r.values.length < width ? centresFromRows(r, reference, width, sameGrid) ?? headerFor(r, width) : null,
   })), width, missing);
 }
 

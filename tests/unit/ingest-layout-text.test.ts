@@ -83,3 +83,8 @@ test('the real pdftotext -layout file: a row of table 三, its numbers aligned w
   assert.deepEqual(granted.slice(1).map((c) => c.x), received.slice(1).map((c) => c.x));
   assert.ok(!all.flat().some((c) => c.text.includes('\f')));
 });
+
+test('layout text: each line knows its page (pdftotext starts a page with a form feed)', () => {
+  const cells = readLayoutText(['规章            1', '', '\f行政处罚        2', '\f\f行政强制        3'].join('\n'));
+  assert.deepEqual(cells.map((c) => [c.text, c.page]), [['规章', 1], ['1', 1], ['行政处罚', 2], ['2', 2], ['行政强制', 4], ['3', 4]]);
+});

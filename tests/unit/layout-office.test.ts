@@ -9,6 +9,7 @@ import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
 import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { PROACTIVE } from '../../pipeline/model/template.ts';
 import { layoutAppeals } from '../../pipeline/parse/layout-appeals.ts';
+import { joinBrokenFigures } from '../../pipeline/parse/layout-broken.ts';
 import { joinCellNotes } from '../../pipeline/parse/layout-notes.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
 import { stackedTexts } from '../../pipeline/parse/layout-stacks.ts';
@@ -195,4 +196,85 @@ test('layout rows: the header repeated at the top of a page is dropped, and a ro
     ['三、本年度办理结果', '（一）予以公开'],
     ['（二）部分公开处理'],
   ]);
+});
+
+test('layout rows: a label cut by a page break goes on where the next page draws its label column, measured on that page', () => {
+  // pdftotext lays the next page out on a grid of its own: there the figures start 10 slots further right, and the
+  // rest of "1.申请人无正当理由…" stands at slot 16, right of where the first page's figures start. It is the rest of
+  // the open label all the same (was a label of its own: the figures went to （六）其他处理, silently wrong).
+  const text = [
+    '         3.要求',
+    '         提供公   0   0   0          0   0   0   0',
+    '         开出版',
+    '         4.无正',
+    '         当理由   0   0   0          0   0   0   0',
+    '         大量反',
+    '（五）   5.要求',
+    '不予处   行政机   0   0   0          0   0   0   0',
+    '理       关确认',
+    '（六）   1.申请   0   0   0          0   0   0   0',
+    '其他处   人无正',
+    '理       当理由',
+    '',
+    '',
+    '\f                逾期不',
+    '                补正',
+    '                2.申请',
+    '                人逾期      0        0    0          0         0          0       0',
+    '                未按',
+    '                3.其他   0         0    0          0         0          0        0',
+  ].join('\n');
+  const zeros = Array.from({ length: 7 }, () => '0');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))), [
+    ['3.要求提供公开出版', ...zeros],
+    ['4.无正当理由大量反', ...zeros],
+    ['（五）不予处理', '5.要求行政机关确认', ...zeros],
+    ['（六）其他处理', '1.申请人无正当理由逾期不补正', ...zeros],
+    ['2.申请人逾期未按', ...zeros],
+    ['3.其他', ...zeros],
+  ]);
+});
+
+test('layout table 四: a header line drawn in with single spaces ("结果纠 其他结 尚未审") still stacks onto the line under it', () => {
+  // As pdftotext printed a LibreOffice PDF: the second line of 未经复议直接起诉's headers stands up to four slots left
+  // of its last line (was refused: "expected 15 figures, found 0").
+  const header = [
+    '            行政复议                                       行政诉讼',
+    '                                         未经复议直接起诉                      复议后起诉',
+    '结果维   结果纠   其他结    尚未审',
+    '                           总计   结果维   结果纠 其他结 尚未审          结果维   结果纠    其他结 尚未审',
+    ' 持     正     果      结                                 总计                           总计',
+    '                                 持     正     果    结         持     正      果   结',
+  ];
+  const blank = readAppeals('t.txt', '2021', readLayoutText(header.join('\n')), true);
+  for (const code of ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration']) assert.deepEqual(row(blank, code), [null, null, null, null, null]);
+  assert.equal(blank.reconsideration!.total!.kind, 'blank');
+  const text = [...header, '  2     1                     3    0     0      0     0    0        1      0        0    0    1'].join('\n');
+  const cells = readAppeals('t.txt', '2021', readLayoutText(text), true);
+  assert.deepEqual(row(cells, 'reconsideration'), [2, 1, null, null, 3]);
+  assert.deepEqual(row(cells, 'litigation_direct'), [0, 0, 0, 0, 0]);
+  assert.deepEqual(row(cells, 'litigation_after_reconsideration'), [1, 0, 0, 0, 1]);
+});
+
+test('layout rows: figures broken in their narrow cells ("108 / 0", "141 / 3") are joined into one line when the row then adds up', () => {
+  // As pdftotext printed a LibreOffice PDF: 1080 and 1413 are too wide for their columns; the row's cells are
+  // centred, so their first digits print above the line of the other figures and the rest below.
+  const text = [
+    '一、本年新收政府信息公开    108                                141',
+    '                      246   0      0    87    0',
+    '申请数量             0                                  3',
+    '二、上年结转政府信息公开    0      7   0      0    0     0      7',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7)), [
+    ['一、本年新收政府信息公开'],
+    ['1080', '246', '0', '0', '87', '0', '1413'],
+    ['申请数量'],
+    ['二、上年结转政府信息公开', '0', '7', '0', '0', '0', '0', '7'],
+  ]);
+  // The same lines when the row would not add up (1413 → 1414): left as printed, to be flagged or refused.
+  const wrong = text.replace('   3', '   4');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wrong), 7)), rowTexts(readLayoutText(wrong)));
+  // A column where a wider figure is printed whole: "108" filled no column, so it is no broken figure.
+  const wide = `${text}\n（一）予以公开           1080   0      0    0     0      0   1080`;
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7)), rowTexts(readLayoutText(wide)));
 });

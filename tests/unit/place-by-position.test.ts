@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { placeByPosition } from '../../pipeline/parse/place-by-position.ts';
+import { centresFromRows, placeByPosition } from '../../pipeline/parse/place-by-position.ts';
 import type { DataRow } from '../../pipeline/parse/segment.ts';
 
 const at = { line: 7 };
@@ -30,4 +30,19 @@ test('a figure halfway between two columns is not placed (null: the caller refus
 test('positions unknown, or more figures than columns: null', () => {
   assert.equal(placeByPosition(row(['5', 9.5]), null), null);
   assert.equal(placeByPosition(row(['1', 10], ['2', 20], ['3', 30], ['4', 40], ['5', 50]), CENTRES), null);
+});
+
+test('layout text: columns are measured on full rows of the short row\'s own page only (each page has a grid of its own)', () => {
+  const on = (page: number, index: number, xs: number[]): DataRow => ({
+    label: '', own: '', context: '', after: '', index, line: index, at,
+    values: xs.map((x) => ({ text: '0', x, width: 1, at, page })),
+  });
+  const firstPage = on(2, 1, [20, 30, 39, 53, 63, 70, 80]);
+  // The carried-forward row of a real office PDF: its one "0" at slot 61 stands in 总计 on page 3, where every column
+  // moved left; measured against page 2 it would look like 法律服务机构 (was read so, silently wrong).
+  const short = on(3, 30, [61]);
+  assert.equal(centresFromRows(short, [firstPage], 7), null);
+  const sameGrid = on(3, 25, [5, 14, 23, 32, 41, 51, 61]);
+  assert.deepEqual(centresFromRows(short, [firstPage, sameGrid], 7), [5.5, 14.5, 23.5, 32.5, 41.5, 51.5, 61.5]);
+  assert.deepEqual(texts(placeByPosition(short, centresFromRows(short, [firstPage, sameGrid], 7))), ['', '', '', '', '', '', '0']);
 });
