@@ -25,6 +25,8 @@ export interface Placed {
   unplaced: Map<RowDef, string>;
   /** Rows without a label where the template has no row at all (the caller refuses the table). */
   stray: string[];
+  /** A gap was filled by leaving out （六）其他处理 or its sub-rows (fewer rows than template rows). */
+  skipped: boolean;
 }
 
 const SUB_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
@@ -33,9 +35,10 @@ const SUB_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
  * The template rows of a gap left empty when `m` unlabelled rows fill its `slots` (null: no way). Only （六）其他处理's
  * layouts leave rows out: the row itself (printed as its sub-rows), or its sub-rows (printed as one row).
  */
-function skipped(slots: readonly RowDef[], m: number): Set<string> | null {
+function skipped(slots: readonly RowDef[], m: number, exact: boolean): Set<string> | null {
   const k = slots.length;
   if (m === k) return new Set();
+  if (exact) return null;
   const codes = new Set(slots.map((d) => d.code));
   if (!codes.has('other')) return null;
   if (k - m === 1) return new Set(['other']);
@@ -48,7 +51,6 @@ function where(row: DataRow): string {
   return describeLocation(row.at);
 }
 
-/** Returns null when there are more labelled rows than template rows. */
 /** Below this, a numbered label names no template row: a fragment of a label split over two rows ("1.申请人无正"). */
 const MIN_OWN_RECALL = 0.5;
 
@@ -62,20 +64,26 @@ function unlabelled(row: DataRow, defs: readonly RowDef[]): boolean {
   return !defs.some((d) => [d.zh, ...(d.aliases ?? [])].some((z) => labelRecall(row.label, z) >= MIN_OWN_RECALL));
 }
 
-export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[]): Placed | null {
+/**
+ * Returns null when there are more labelled rows than template rows.
+ * @param exact fill a gap only with as many rows as it has template rows (a table that leaves rows out elsewhere may
+ * leave out any row of a gap too: fewer rows than template rows are then not placed by （六）'s layouts).
+ */
+export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[], exact = false): Placed | null {
   const labelled = rows.filter((r) => !unlabelled(r, defs));
   const alignment = alignRows(labelled, defs);
   if (!alignment) return null;
   const byOrder = new Map<RowDef, DataRow>();
   const unplaced = new Map<RowDef, string>();
   const stray: string[] = [];
+  let skippedAny = false;
   let gap: DataRow[] = [];
   let before = -1;
   let k = 0;
   const close = (after: number): void => {
     if (gap.length === 0) return;
     const slots = defs.slice(before + 1, after);
-    const skip = skipped(slots, gap.length);
+    const skip = skipped(slots, gap.length, exact);
     if (skip === null) {
       const around = `${before >= 0 ? `after "${defs[before]!.zh}"` : 'at the top'}${after < defs.length ? ` and before "${defs[after]!.zh}"` : ''}`;
       const reason = `${gap.length} row${gap.length > 1 ? 's' : ''} of figures without a label (${where(gap[0]!)}) stand ${around}, ` +
@@ -83,6 +91,7 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
       for (const d of slots) unplaced.set(d, reason);
       if (slots.length === 0) stray.push(reason);
     } else {
+      if (skip.size > 0) skippedAny = true;
       const fill = slots.filter((d) => !skip.has(d.code));
       fill.forEach((d, i) => byOrder.set(d, gap[i]!));
     }
@@ -98,5 +107,5 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
     before = at;
   }
   close(defs.length);
-  return { labelled, alignment, byOrder, unplaced, stray };
+  return { labelled, alignment, byOrder, unplaced, stray, skipped: skippedAny };
 }

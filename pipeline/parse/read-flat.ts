@@ -48,7 +48,29 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
   const headings = groupHeadings(defs);
   const blanks = blankRows(lines, defs, headings);
   const rows = [...flatDataRows(lines), ...blanks].sort((a, b) => a.index - b.index);
-  const placed = placeUnlabelled(rows, defs);
+  const first = placeRows(file, table, edition, lines, rows, blanks, false);
+  // A table that leaves rows out may leave out any row of a gap: its gaps are filled only row for row.
+  const { placed, out, missing } = first.missing.length > 0 && first.placed.skipped ? placeRows(file, table, edition, lines, rows, blanks, true) : first;
+  if (missing.length > 0) {
+    // Rows not printed are absent only when every printed row is placed by its own label; the rows without a label
+    // between two of them then fill their gaps row for row, whatever the table leaves out elsewhere.
+    checkPlaced({ file, table: tableName(table), edition }, { rows: placed.labelled, alignment: placed.alignment, defs, missing });
+  }
+  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
+}
+
+/** The rows placed by their labels, then by the row order (exactly: one row per template row of a gap), then as blanks. */
+function placeRows(
+  file: string,
+  table: TableDef,
+  edition: Edition,
+  lines: readonly FlatLine[],
+  rows: readonly DataRow[],
+  blanks: readonly DataRow[],
+  exact: boolean,
+): { placed: NonNullable<ReturnType<typeof placeUnlabelled>>; out: Map<RowDef, FlatLine | null>; missing: RowDef[] } {
+  const defs = rowsOf(table, edition);
+  const placed = placeUnlabelled(rows, defs, exact);
   if (!placed) {
     throw new InputError(`${tableName(table)} has ${rows.length} rows of figures, more than the ${defs.length} rows of the ${edition} template`, file, rows[defs.length]?.at);
   }
@@ -82,20 +104,7 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
       out.set(def, null);
     }
   }
-  const missing = defs.filter((def) => !taken(def) && !mayBeMissing(def));
-  if (missing.length > 0) {
-    if (placed.byOrder.size > 0) {
-      const row = [...placed.byOrder.values()][0]!;
-      throw new InputError(
-        `${tableName(table)}: the rows ${missing.map((d) => `"${d.zh}"`).join(', ')} of the ${edition} template are not printed, and rows of figures without a label (${describeLocation(row.at)}) ` +
-          'cannot be placed by the row order when rows are missing: the table cannot be aligned with the template',
-        file,
-        row.at,
-      );
-    }
-    checkPlaced({ file, table: tableName(table), edition }, { rows: labelled, alignment, defs, missing });
-  }
-  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
+  return { placed, out, missing: defs.filter((def) => !taken(def) && !mayBeMissing(def)) };
 }
 
 /**
