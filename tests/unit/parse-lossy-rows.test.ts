@@ -132,3 +132,24 @@ test('raw pdftotext: figures after （六）其他处理 whose sub-rows\' labels
     return true;
   });
 });
+
+test('Markdown: a label split over two rows with its figures on the first is one label (the second row starts no item)', async () => {
+  const { readMarkdown } = await import('../../pipeline/ingest/markdown.ts');
+  const { markdownLines } = await import('../../pipeline/parse/markdown-lines.ts');
+  const md = [
+    '|  | （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '|  |  | 2.其他法 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '|  |  | 律行政法规禁止公开 |  |  |  |  |  |  |  |',
+    '|  |  | 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    '|  |  | 4.保护第三 |  |  |  |  |  |  |  |',
+    '|  |  | 方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+  ].join('\n');
+  const lines = markdownLines(readMarkdown(md), ['（三）不予公开']);
+  assert.deepEqual(lines.map((l) => l.label), ['（三）不予公开1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三', '方合法权益']);
+  // In a whole report (a converter's page break after the split row): read exactly.
+  const text = markdown(5, '2021').replace(/^(\|[^|\n]*\|[^|\n]*\| )2[.、]其他法(律行政法规禁止公开)( \|.*)$/m, (_, head, rest, cells) =>
+    `${head}2.其他法${cells}\n${head}${rest}${cells.replace(/[^|]+(?=\|)/g, '  ')}\n\n第 3 页\n`);
+  assert.match(text, /\| 2\.其他法 \|/);
+  const g = generate(5, { blankStyle: 'zeros', edition: '2021', otherRows: 'sub-rows', missingRows: 'none' });
+  assert.deepEqual(compareCells(g.values, await read(text, 'report.md')), []);
+});
