@@ -153,3 +153,14 @@ test('Markdown: a label split over two rows with its figures on the first is one
   const g = generate(5, { blankStyle: 'zeros', edition: '2021', otherRows: 'sub-rows', missingRows: 'none' });
   assert.deepEqual(compareCells(g.values, await read(text, 'report.md')), []);
 });
+
+test('raw pdftotext: a label written at the end of its page, among later rows (淮安市 2024), still leaves its row to the row order', async () => {
+  const { g, text } = raw();
+  const label = /（二）部分公开（区分\n[^]*?其他情形）\n\n/.exec(text)![0];
+  // As in the real file: the wrapped label after a later row of the same page, before the page number.
+  const moved = text.replace(label, '').replace(/\n(-5-\n)/, `\n${label}$1`);
+  assert.ok(moved.indexOf(label) > moved.indexOf('6、属于四类过程性信'), 'the label stands after later rows');
+  const report = await read(moved, 'raw.txt');
+  assert.deepEqual(compareCells(g.values, report), []);
+  assert.equal(report.tables.applications.partially_granted!.total!.inferredBy![0], 'row_order');
+});
