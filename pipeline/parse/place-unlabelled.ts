@@ -25,6 +25,43 @@ export interface Placed {
   unplaced: Map<RowDef, string>;
   /** Rows without a label where the template has no row at all (the caller refuses the table). */
   stray: string[];
+  /** A gap was filled by leaving out （六）其他处理 or its sub-rows (fewer rows than template rows). */
+  skipped: boolean;
+}
+
+/**
+ * What a rendering that writes every text of the page (raw pdftotext) tells about a gap: which template rows' labels
+ * stand anywhere in the table (a row whose label is printed nowhere is not printed at all), and the lines of a label
+ * alone in place — rows of blank cells, whose figures print nothing — that cut a gap in two.
+ */
+export interface GapEvidence {
+  printed: (def: RowDef) => boolean;
+  anchors: ReadonlyArray<{ index: number; def: RowDef }>;
+}
+
+/**
+ * The rows of a gap filled by the evidence: the gap's printed template rows, cut at the blank rows standing in place;
+ * each part as many rows of figures as template rows (or none: blank rows whose labels stand elsewhere). Null when a
+ * part has another count, or the blank rows stand out of order.
+ */
+function fillByEvidence(gap: readonly DataRow[], slots: readonly RowDef[], low: number, high: number, evidence: GapEvidence): Map<RowDef, DataRow> | null {
+  const printed = slots.filter((d) => evidence.printed(d));
+  const anchors = evidence.anchors.filter((a) => a.index > low && a.index < high && printed.includes(a.def)).sort((a, b) => a.index - b.index);
+  if (anchors.some((a, i) => i > 0 && printed.indexOf(a.def) <= printed.indexOf(anchors[i - 1]!.def))) return null;
+  const out = new Map<RowDef, DataRow>();
+  let from = 0;
+  let lineFrom = low;
+  for (const bound of [...anchors, null]) {
+    const to = bound ? printed.indexOf(bound.def) : printed.length;
+    const lineTo = bound ? bound.index : high;
+    const part = printed.slice(from, to);
+    const rows = gap.filter((r) => r.index > lineFrom && r.index < lineTo);
+    if (rows.length > 0 && rows.length !== part.length) return null;
+    rows.forEach((r, i) => out.set(part[i]!, r));
+    from = to + 1;
+    lineFrom = lineTo;
+  }
+  return out.size === gap.length ? out : null;
 }
 
 const SUB_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
@@ -33,9 +70,10 @@ const SUB_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
  * The template rows of a gap left empty when `m` unlabelled rows fill its `slots` (null: no way). Only （六）其他处理's
  * layouts leave rows out: the row itself (printed as its sub-rows), or its sub-rows (printed as one row).
  */
-function skipped(slots: readonly RowDef[], m: number): Set<string> | null {
+function skipped(slots: readonly RowDef[], m: number, exact: boolean): Set<string> | null {
   const k = slots.length;
   if (m === k) return new Set();
+  if (exact) return null;
   const codes = new Set(slots.map((d) => d.code));
   if (!codes.has('other')) return null;
   if (k - m === 1) return new Set(['other']);
@@ -48,7 +86,6 @@ function where(row: DataRow): string {
   return describeLocation(row.at);
 }
 
-/** Returns null when there are more labelled rows than template rows. */
 /** Below this, a numbered label names no template row: a fragment of a label split over two rows ("1.申请人无正"). */
 const MIN_OWN_RECALL = 0.5;
 
@@ -62,20 +99,35 @@ function unlabelled(row: DataRow, defs: readonly RowDef[]): boolean {
   return !defs.some((d) => [d.zh, ...(d.aliases ?? [])].some((z) => labelRecall(row.label, z) >= MIN_OWN_RECALL));
 }
 
-export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[]): Placed | null {
+/**
+ * Returns null when there are more labelled rows than template rows.
+ * @param exact fill a gap only with as many rows as it has template rows (a table that leaves rows out elsewhere may
+ * leave out any row of a gap too: fewer rows than template rows are then not placed by （六）'s layouts).
+ */
+export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[], exact = false, evidence?: GapEvidence): Placed | null {
   const labelled = rows.filter((r) => !unlabelled(r, defs));
   const alignment = alignRows(labelled, defs);
   if (!alignment) return null;
   const byOrder = new Map<RowDef, DataRow>();
   const unplaced = new Map<RowDef, string>();
   const stray: string[] = [];
+  let skippedAny = false;
   let gap: DataRow[] = [];
   let before = -1;
+  let beforeIndex = -1;
   let k = 0;
-  const close = (after: number): void => {
+  const close = (after: number, afterIndex: number): void => {
     if (gap.length === 0) return;
     const slots = defs.slice(before + 1, after);
-    const skip = skipped(slots, gap.length);
+    const seen = evidence && gap.length !== slots.length ? fillByEvidence(gap, slots, beforeIndex, afterIndex, evidence) : null;
+    if (seen) {
+      for (const [d, row] of seen) byOrder.set(d, row);
+      gap = [];
+      return;
+    }
+    let skip = skipped(slots, gap.length, exact);
+    // （六） alone leaves its sub-rows out: not when their labels are printed (raw pdftotext writes every label).
+    if (skip && evidence && slots.some((d) => skip!.has(d.code) && d.code !== 'other' && evidence.printed(d))) skip = null;
     if (skip === null) {
       const around = `${before >= 0 ? `after "${defs[before]!.zh}"` : 'at the top'}${after < defs.length ? ` and before "${defs[after]!.zh}"` : ''}`;
       const reason = `${gap.length} row${gap.length > 1 ? 's' : ''} of figures without a label (${where(gap[0]!)}) stand ${around}, ` +
@@ -83,6 +135,7 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
       for (const d of slots) unplaced.set(d, reason);
       if (slots.length === 0) stray.push(reason);
     } else {
+      if (skip.size > 0) skippedAny = true;
       const fill = slots.filter((d) => !skip.has(d.code));
       fill.forEach((d, i) => byOrder.set(d, gap[i]!));
     }
@@ -94,9 +147,10 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
       continue;
     }
     const at = alignment.assigned[k++]!;
-    close(at);
+    close(at, row.index);
     before = at;
+    beforeIndex = row.index;
   }
-  close(defs.length);
-  return { labelled, alignment, byOrder, unplaced, stray };
+  close(defs.length, Infinity);
+  return { labelled, alignment, byOrder, unplaced, stray, skipped: skippedAny };
 }

@@ -54,6 +54,37 @@ function cut(n: number, def: RowDef | undefined, table: TableDef, edition: Editi
   return left === 0 ? out : null;
 }
 
+/**
+ * Cut a run of table 三's figures that holds several rows, some of whose blank cells print nothing, into rows by the
+ * template's arithmetic: each row is at most `width` figures, its last (总计) the sum of the others (a row of one figure
+ * is "0": blanks and zeros). Only when exactly one cut does so; null otherwise (the run is then read — or refused — as
+ * one row). The rows after the first are placed by the row order and checked again by the table's rules.
+ */
+export function cutByTotals(figures: readonly string[], width: number): number[] | null {
+  const values = figures.map((f) => (/^\d+$/.test(f.replace(/[\s\u00a0\u3000]/g, '')) ? Number(f.replace(/[\s\u00a0\u3000]/g, '')) : NaN));
+  if (values.some((v) => Number.isNaN(v))) return null;
+  const n = values.length;
+  // ways[i]: the number of cuts of values[i..] (capped at 2), and the first row's size of one of them.
+  const ways: number[] = Array(n + 1).fill(0);
+  const first: number[] = Array(n + 1).fill(0);
+  ways[n] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = 0;
+    for (let size = 1; size <= width && i + size <= n; size++) {
+      const last = values[i + size - 1]!;
+      if (last === sum && ways[i + size]! > 0) {
+        ways[i] = Math.min(2, ways[i]! + ways[i + size]!);
+        first[i] = size;
+      }
+      sum += last;
+    }
+  }
+  if (ways[0] !== 1) return null;
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i += first[i]!) sizes.push(first[i]!);
+  return sizes.length > 1 ? sizes : null;
+}
+
 export function rawLines(cells: readonly TextCell[], table: TableDef, edition: Edition): FlatLine[] {
   const lines: FlatLine[] = [];
   const defs = rowsOf(table, edition);
@@ -70,7 +101,9 @@ export function rawLines(cells: readonly TextCell[], table: TableDef, edition: E
     } else {
       const width = defs.length > 0 ? columnsOf(table, rowNamed(text, defs) ?? defs[0]!, edition).length : figures.length;
       // Table 四's one row of 15 figures is read whole.
-      const sizes = figures.length > width && table.id !== 'appeals' ? cut(figures.length, rowNamed(text, defs), table, edition) : null;
+      const sizes = figures.length > width && table.id !== 'appeals'
+        ? cut(figures.length, rowNamed(text, defs), table, edition) ?? (table.id === 'applications' ? cutByTotals(figures.map((c) => c.text), width) : null)
+        : null;
       // A group heading alone before figures is no row's label: the row's own label was moved away.
       const heading = isGroupHeading(text, headings);
       if (heading) push(text, '', label[0]!.at);

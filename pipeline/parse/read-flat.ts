@@ -16,7 +16,7 @@ import { type RowPlan, MAX_CANDIDATES, ambiguity, cellsFromOptions, cellsOf, col
 import { type FlatLine, OCR_LETTER, flatDataRows, flatLines, groupHeadings, isGroupHeading, ownLabel } from './flat-rows.ts';
 import type { DataRow } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
-import { placeUnlabelled } from './place-unlabelled.ts';
+import { type GapEvidence, placeUnlabelled } from './place-unlabelled.ts';
 import { readValue } from './read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
 import { findSupports } from './flat-solve.ts';
@@ -48,7 +48,31 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
   const headings = groupHeadings(defs);
   const blanks = blankRows(lines, defs, headings);
   const rows = [...flatDataRows(lines), ...blanks].sort((a, b) => a.index - b.index);
-  const placed = placeUnlabelled(rows, defs);
+  const evidence = lines.some((l) => l.whole) ? rawEvidence(lines, defs, headings) : undefined;
+  const first = placeRows(file, table, edition, lines, rows, blanks, false, evidence);
+  // A table that leaves rows out may leave out any row of a gap: its gaps are filled only row for row.
+  const { placed, out, missing } = first.missing.length > 0 && first.placed.skipped ? placeRows(file, table, edition, lines, rows, blanks, true, evidence) : first;
+  if (missing.length > 0) {
+    // Rows not printed are absent only when every printed row is placed by its own label; the rows without a label
+    // between two of them then fill their gaps row for row, whatever the table leaves out elsewhere.
+    checkPlaced({ file, table: tableName(table), edition }, { rows: placed.labelled, alignment: placed.alignment, defs, missing });
+  }
+  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
+}
+
+/** The rows placed by their labels, then by the row order (exactly: one row per template row of a gap), then as blanks. */
+function placeRows(
+  file: string,
+  table: TableDef,
+  edition: Edition,
+  lines: readonly FlatLine[],
+  rows: readonly DataRow[],
+  blanks: readonly DataRow[],
+  exact: boolean,
+  evidence?: GapEvidence,
+): { placed: NonNullable<ReturnType<typeof placeUnlabelled>>; out: Map<RowDef, FlatLine | null>; missing: RowDef[] } {
+  const defs = rowsOf(table, edition);
+  const placed = placeUnlabelled(rows, defs, exact, evidence);
   if (!placed) {
     throw new InputError(`${tableName(table)} has ${rows.length} rows of figures, more than the ${defs.length} rows of the ${edition} template`, file, rows[defs.length]?.at);
   }
@@ -69,6 +93,7 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     subRows.length > 0 && (def.code === 'other' ? subRows.some(taken) : subRows.includes(def) && taken(defs.find((d) => d.code === 'other')!));
   const fallbackOrder = [...defs.filter((d) => d.code !== 'other'), ...defs.filter((d) => d.code === 'other')];
   const used = new Set<number>();
+  const inPlace = new Set<RowDef>();
   for (const def of fallbackOrder) {
     if (taken(def) || mayBeMissing(def)) continue;
     const at = defs.indexOf(def);
@@ -76,26 +101,57 @@ function alignFlat(file: string, table: TableDef, edition: Edition, lines: reado
     const after = defs.slice(at + 1).find((d) => out.get(d));
     const low = before ? out.get(before)!.index : -1;
     const high = after ? out.get(after)!.index : Infinity;
-    const blank = lines.find((l) => l.run === '' && !l.cells && l.index > low && l.index < high && !used.has(l.index) && namesRow(wrappedLabel(lines, l, defs), defs) === def);
+    const blank = lines.find((l) => l.run === '' && !l.cells && !used.has(l.index) && l.index > low && l.index < high && namesRow(wrappedLabel(lines, l, defs), defs) === def);
     if (blank) {
       used.add(blank.index);
       out.set(def, null);
+      inPlace.add(def);
     }
   }
-  const missing = defs.filter((def) => !taken(def) && !mayBeMissing(def));
-  if (missing.length > 0) {
-    if (placed.byOrder.size > 0) {
-      const row = [...placed.byOrder.values()][0]!;
-      throw new InputError(
-        `${tableName(table)}: the rows ${missing.map((d) => `"${d.zh}"`).join(', ')} of the ${edition} template are not printed, and rows of figures without a label (${describeLocation(row.at)}) ` +
-          'cannot be placed by the row order when rows are missing: the table cannot be aligned with the template',
-        file,
-        row.at,
-      );
+  if (evidence) movedBlanks(lines, defs, fallbackOrder.filter((d) => !taken(d) && !mayBeMissing(d)), out, inPlace, placed.unplaced, used);
+  return { placed, out, missing: defs.filter((def) => !taken(def) && !mayBeMissing(def)) };
+}
+
+/**
+ * Raw pdftotext writes a wrapped label away from its place (after the table): a template row with no figures whose
+ * label stands clearly elsewhere in the table is a row of blank cells — unless the nearest row of figures before it
+ * in the template's order stands right after its own label with no row of blanks between: pdftotext prints nothing
+ * for the blank cells of a row, so those figures may be that row's or this one's (its label then a row of blanks).
+ * Both rows are then not read, with the reason.
+ */
+function movedBlanks(
+  lines: readonly FlatLine[],
+  defs: readonly RowDef[],
+  open: readonly RowDef[],
+  out: Map<RowDef, FlatLine | null>,
+  inPlace: ReadonlySet<RowDef>,
+  unplaced: Map<RowDef, string>,
+  used: Set<number>,
+): void {
+  for (const def of open) {
+    const moved = lines.find((l) => l.run === '' && !l.cells && !used.has(l.index) && namesRow(wrappedLabel(lines, l, defs), defs, ANCHOR_RECALL) === def);
+    if (!moved) continue;
+    used.add(moved.index);
+    let doubt: RowDef | undefined;
+    for (const d of defs.slice(0, defs.indexOf(def)).reverse()) {
+      if (inPlace.has(d)) break;
+      if (out.get(d) || unplaced.has(d)) {
+        doubt = d;
+        break;
+      }
     }
-    checkPlaced({ file, table: tableName(table), edition }, { rows: labelled, alignment, defs, missing });
+    if (!doubt) {
+      out.set(def, null);
+      continue;
+    }
+    const line = out.get(doubt);
+    const reason = unplaced.get(doubt) ??
+      `the figures after "${doubt.zh}" (${describeLocation(line!.at)}) may be that row's or those of "${def.zh}", whose label stands away ` +
+        `from its place (${describeLocation(moved.at)}), the other row's cells then blank: which row they belong to cannot be told`;
+    out.delete(doubt);
+    unplaced.set(doubt, reason);
+    unplaced.set(def, reason);
   }
-  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
 }
 
 /**
@@ -152,6 +208,27 @@ function blankRows(lines: readonly FlatLine[], defs: readonly RowDef[], headings
     if (!namesRow(label, defs, ANCHOR_RECALL)) return [];
     return [{ label, own: label, context: '', values: [], at: l.at, index: l.index, after: '', line: l.index }];
   });
+}
+
+/** Minimum share of a template label's bigrams found in one line of a table for the label to count as printed there. */
+const PRINTED_RECALL = 0.8;
+
+/**
+ * Raw pdftotext writes every text of the page: a template row whose label stands on no line of the table is not printed,
+ * and a label alone that names a row clearly is a row of blank cells (its figures print nothing) standing in place
+ * when it stands between the rows placed around it (placeUnlabelled keeps only those).
+ */
+function rawEvidence(lines: readonly FlatLine[], defs: readonly RowDef[], headings: readonly string[]): GapEvidence {
+  // Each line's label (a label alone with the fragments that carry it on): a template label counts as printed when
+  // one line holds nearly all of it (pdftotext writes labels exactly, a wrapped one joined on its line) — not the
+  // table's text pooled, whose common words would make any label printed.
+  const texts = lines.map((l) => (l.run === '' && !l.cells ? wrappedLabel(lines, l, defs) : normalizeText(l.label)));
+  const anchors = lines.flatMap((l) => {
+    if (l.run !== '' || l.cells || isGroupHeading(l.label, headings)) return [];
+    const def = namesRow(wrappedLabel(lines, l, defs), defs, ANCHOR_RECALL);
+    return def ? [{ index: l.index, def }] : [];
+  });
+  return { printed: (d) => [d.zh, ...(d.aliases ?? [])].some((z) => texts.some((t) => labelRecall(t, z) >= PRINTED_RECALL)), anchors };
 }
 
 function refuse(plan: RowPlan, reason: string): void {
