@@ -12,13 +12,13 @@ import { drawOfficePage } from '../../pipeline/synth/office-page.ts';
 import { emptyScore, formatCellScore, scoreFile } from '../../pipeline/synth/office-score.ts';
 import { renderDocx } from '../../pipeline/synth/render-docx.ts';
 import { HAS_PDFTOTEXT, pdftotextLayout } from '../helpers/pdftotext.ts';
-import { convertWithSoffice, skipWithoutSoffice } from '../helpers/soffice.ts';
+import { convertWithSoffice, skipWithoutSofficePdf } from '../helpers/soffice.ts';
 
 // Six reports in `npm test` (each takes soffice about a second), ten under `npm run test:full`.
 const SEEDS = process.env.XXGK_TEST_FULL === '1' ? [1, 2, 3, 4, 5, 6, 10, 11, 12, 14] : [1, 2, 4, 10, 12, 14];
 
 test('office-suite PDFs (soffice) of generated reports: no cell read wrong, directly or through pdftotext -layout', async () => {
-  if (skipWithoutSoffice('office-suite PDF round trip')) return;
+  if (skipWithoutSofficePdf('office-suite PDF round trip')) return;
   if (!HAS_PDFTOTEXT) {
     console.log('notice: pdftotext (poppler-utils) is not installed, so "office-suite PDF round trip" checks nothing here');
     return;
