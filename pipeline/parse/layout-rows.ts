@@ -22,6 +22,26 @@ const MAX_GAP = 10;
 /** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
 
+/** Lines below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
+const ITEM_WRAP = 2;
+
+/**
+ * Whether a fragment starts a numbered item wrapped one character per line: with the fragments standing under it (within
+ * a slot) on the next lines it reads "三、" or "（三）", which it does not alone.
+ */
+function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boolean {
+  if ([...f.text.trim()].length > 2) return false;
+  let text = f.text.trim();
+  for (let j = k + 1; j <= k + ITEM_WRAP && j < body.length; j++) {
+    if (body[j]!.line !== body[j - 1]!.line + 1) return false;
+    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= 1);
+    if (!under) return false;
+    text += under.text.trim();
+    if (startsItem(text)) return true;
+  }
+  return false;
+}
+
 interface LabelCell {
   fragments: Fragment[];
   x: number;
@@ -133,7 +153,7 @@ function labelCells(body: readonly Line[]): LabelCell[] {
     const taken = new Set<LabelCell>();
     for (const f of line.labels) {
       let best: LabelCell | undefined;
-      if (!startsCell(f.text)) {
+      if (!startsCell(f.text) && !startsWrappedItem(body, k, f)) {
         for (const c of cells) {
           const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
           if (taken.has(c) || c.last >= f.line || f.line - c.last > MAX_GAP || dx > SAME_COLUMN) continue;
@@ -178,8 +198,16 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   if (start < 0) return [...cells];
   // The header repeated at the top of a page (its lines as printed above the first row) is no part of any row.
   const signature = (l: Line): string => [...l.labels.map((f) => f.text), ...l.values.map((v) => v.text)].join('|').replace(/\s+/g, '');
+  // A line of one piece is such a header line only at the top of a page (before any other line of it): a row's label
+  // piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row.
   const header = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
-  const body = lines.slice(start).filter((l) => !header.has(signature(l)));
+  let topOfPage = false;
+  const body = lines.slice(start).filter((l, k, all) => {
+    if (k > 0 && l.page !== undefined && l.page !== all[k - 1]!.page) topOfPage = true;
+    const matches = header.has(signature(l));
+    if (!matches) topOfPage = false;
+    return !(matches && (topOfPage || l.labels.length + l.values.length >= 2));
+  });
   const labels = labelCells(body);
   // A table printing no figure at all (every cell blank) is rebuilt too: each label cell is then a row of blanks.
   if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...cells];
