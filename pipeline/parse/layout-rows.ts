@@ -259,7 +259,7 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
     // Figures on a line without label text (the label wrapped around them) stand where pdftotext's grid drew that
     // line in, not under their columns: their positions are dropped, so that no placement rests on them.
     const values = line.labels.length > 0 ? line.values : line.values.map(({ x: _, ...v }) => v);
-    const split = own ? undefined : rows.find((r) => r.own && spans(r.own, line.line) && Math.abs(r.line - line.line) === 1);
+    const split = own ? undefined : rows.find((r) => r.own && (spans(r.own, line.line) || near.includes(r.own)) && Math.abs(r.line - line.line) === 1);
     if (split && joinsSplitRow(split.raw, line.values)) {
       const order = [...split.raw, ...line.values];
       const cells = [...split.values, ...values];

@@ -14,6 +14,7 @@ import { joinCellNotes } from '../../pipeline/parse/layout-notes.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
 import { stackedTexts } from '../../pipeline/parse/layout-stacks.ts';
 import { joinThousands } from '../../pipeline/parse/layout-thousands.ts';
+import { joinWrappedLabels } from '../../pipeline/parse/layout-wrapped-labels.ts';
 import { readAppeals } from '../../pipeline/parse/read-tables.ts';
 
 /** Table 四's header as LibreOffice prints 15 narrow columns: one character per line, two groups interleaved. */
@@ -277,4 +278,76 @@ test('layout rows: figures broken in their narrow cells ("108 / 0", "141 / 3") a
   // A column where a wider figure is printed whole: "108" filled no column, so it is no broken figure.
   const wide = `${text}\n（一）予以公开           1080   0      0    0     0      0   1080`;
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7)), rowTexts(readLayoutText(wide)));
+});
+
+test('layout rows: a label piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row, not a repeated header', () => {
+  const text = [
+    '（本列数据        申请人情况',
+    '                                       总计',
+    '一、本年新       52   0    0     0    2   0    54',
+    '收政府信息',
+    '  （六）',
+    '          1                1',
+    '  其他处理',
+    '  （七）',
+    '          51          2   53',
+    '  总计',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.at(-1), ['（七）总计', '51@?', '2@?', '53@?']);
+  assert.deepEqual(rows.at(-2), ['（六）其他处理', '1@?', '1@?']);
+});
+
+test('layout rows: an item number wrapped one character per line ("（ / 三 / ）", "三 / 、", "2 / 、") starts a cell of its own', () => {
+  const text = [
+    '二、上年结',
+    '转政府信息',
+    '         0    0    0     0    0   0    0',
+    '公开申请数',
+    '三 （一）',
+    '、 予以公    16                   1        17',
+    '本 开',
+    '  （二）',
+    '  部分公',
+    '  开',
+    '  （ 1',
+    '  三 、',
+    '  ） 属',
+    '  不 于',
+    '     2   19     2     0     0         2    0     23',
+    '     、',
+    '     其',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.map((r) => r.filter((c) => !/^\d+(?:@\?)?$/.test(c))), [
+    ['二、上年结转政府信息公开申请数'],
+    ['三、本', '（一）予以公开'],
+    ['（二）部分公开'],
+    ['（三）不', '1、属于'],
+    ['2、其'],
+  ]);
+  assert.deepEqual(rows.at(-1)!.slice(1), ['19', '2', '0', '0', '2', '0', '23']);
+});
+
+test('layout rows: a row whose narrow column prints its figure a line below the others is one row, when the figures add up', () => {
+  const text = [
+    '一、本年新收政府',
+    '                   39                         224',
+    '信息公开申请数量    185',
+    '二、上年结转政府',
+    '             6                                 6',
+    '信息公开申请数量',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows[0], ['一、本年新收政府信息公开申请数量', '185', '39@?', '224@?']);
+  // Not when they do not add up: the lines stay apart (then read, flagged or refused as they stand).
+  const off = rowTexts(layoutRows(readLayoutText(text.replace('185', '186'))));
+  assert.equal(off.length, 3);
+});
+
+test('layout table 二: a label wrapped around its figures on a line of their own is joined only into a template row label', () => {
+  const text = ['行政许可', '其他对外管理服务事', '                     337                0                  32', '项'].join('\n');
+  assert.deepEqual(rowTexts(joinWrappedLabels(readLayoutText(text), PROACTIVE, '2019')), [['行政许可'], ['其他对外管理服务事项', '337', '0', '32']]);
+  const other = ['行政许可', '其他对外管理', '                     337                0                  32', '项'].join('\n');
+  assert.equal(rowTexts(joinWrappedLabels(readLayoutText(other), PROACTIVE, '2019')).length, 4);
 });
