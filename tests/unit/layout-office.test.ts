@@ -351,3 +351,24 @@ test('layout table 二: a label wrapped around its figures on a line of their ow
   const other = ['行政许可', '其他对外管理', '                     337                0                  32', '项'].join('\n');
   assert.equal(rowTexts(joinWrappedLabels(readLayoutText(other), PROACTIVE, '2019')).length, 4);
 });
+
+test('layout rows: a figure broken over two lines ("238 … 317" / "6 … 4"), apart at its thousands ("1 020") or in full-width digits is joined when the row then adds up', () => {
+  const two = [
+    '一、本年新收政府信   238   788    0   0  0   0     317',
+    '             6                             4',
+    '息公开申请数量',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(two), 7))[0]!.slice(1), ['2386', '788', '0', '0', '0', '0', '3174']);
+  // As printed it does not add up, joined it does; a row that adds up as printed keeps the line under it.
+  const adds = two.replace('317', '1026');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(adds), 7)), rowTexts(readLayoutText(adds)));
+  const one = '（一）予以公开  1 020   0  0  0  62   0  1082';
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(one), 7))[0]!.slice(1), ['1 020', '0', '0', '0', '62', '0', '1082']);
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(one.replace('1082', '1083')), 7))[0]!.length, 9);
+  const wide = [
+    '一、本年新收政府       ２４                            ２９',
+    '信息公开申请数量            ３９   ０   ０   １６    ０',
+    '               ３                             ８',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7))[1]!.slice(1), ['２４３', '３９', '０', '０', '１６', '０', '２９８']);
+});
