@@ -15,7 +15,7 @@ import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
 import { stackedTexts } from '../../pipeline/parse/layout-stacks.ts';
 import { joinThousands } from '../../pipeline/parse/layout-thousands.ts';
 import { joinWrappedLabels } from '../../pipeline/parse/layout-wrapped-labels.ts';
-import { readAppeals } from '../../pipeline/parse/read-tables.ts';
+import { readAppeals, readProactive } from '../../pipeline/parse/read-tables.ts';
 
 /** Table 四's header as LibreOffice prints 15 narrow columns: one character per line, two groups interleaved. */
 const HEADER = [
@@ -371,4 +371,12 @@ test('layout rows: a figure broken over two lines ("238 … 317" / "6 … 4"), a
     '               ３                             ８',
   ].join('\n');
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7))[1]!.slice(1), ['２４３', '３９', '０', '０', '１６', '０', '２９８']);
+});
+
+test('layout table 二: header cells one space apart ("本年新制作数 本年新公开数") are cells of their own, where a short row is measured', () => {
+  const text = ['        本年新制作数 本年新公开数   对外公开总数', ' 信息内容', '规章                         0'].join('\n');
+  const rows = joinWrappedLabels(readLayoutText(text), PROACTIVE, '2019');
+  assert.deepEqual(rows.slice(0, 3).map((c) => [c.text, c.x]), [['本年新制作数', 8], ['本年新公开数', 15], ['对外公开总数', 24]]);
+  const report = readProactive('t.txt', '2019', rows);
+  assert.deepEqual(['made', 'published', 'published_total'].map((c) => report.regulations![c]!.value), [null, null, 0]);
 });
