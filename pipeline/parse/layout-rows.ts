@@ -25,7 +25,7 @@ const MAX_GAP = 10;
 /** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
 
-/** Lines below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
+/** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
 const ITEM_WRAP = 2;
 
 /**
@@ -35,8 +35,12 @@ const ITEM_WRAP = 2;
 function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boolean {
   if ([...f.text.trim()].length > 2) return false;
   let text = f.text.trim();
-  for (let j = k + 1; j <= k + ITEM_WRAP && j < body.length; j++) {
+  let taken = 0;
+  for (let j = k + 1; taken < ITEM_WRAP && j < body.length; j++) {
     if (body[j]!.line !== body[j - 1]!.line + 1) return false;
+    // A line of figures only (the row's, its label wrapped around them) stands between two pieces of a label.
+    if (body[j]!.labels.length === 0) continue;
+    taken++;
     const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= 1);
     if (!under) return false;
     text += under.text.trim();

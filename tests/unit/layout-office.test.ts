@@ -380,3 +380,22 @@ test('layout table 二: header cells one space apart ("本年新制作数 本年
   const report = readProactive('t.txt', '2019', rows);
   assert.deepEqual(['made', 'published', 'published_total'].map((c) => report.regulations![c]!.value), [null, null, 0]);
 });
+
+test('layout rows: an item number wrapped around a line of figures ("三 / 255 … 255 / 、") still starts a cell of its own', () => {
+  const text = [
+    '二、上年结转政',
+    '府信息公开申请    44                         44',
+    '数量',
+    '三  （一）予',
+    '           255                        255',
+    '、  以公开',
+    '本  （二）部',
+    '年  分公开      41                         41',
+    '度  （区分处',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).map((r) => r.filter((c) => !/^\d+(?:@\?)?$/.test(c))), [
+    ['二、上年结转政府信息公开申请数量'],
+    ['三、本年度', '（一）予以公开'],
+    ['（二）部分公开（区分处'],
+  ]);
+});
