@@ -15,6 +15,7 @@ import { joinBrokenFigures } from './layout-broken.ts';
 import { joinCellNotes } from './layout-notes.ts';
 import { stackedTexts } from './layout-stacks.ts';
 import { joinThousands } from './layout-thousands.ts';
+import { joinWrappedLabels } from './layout-wrapped-labels.ts';
 import { isPageNumber } from './normalize.ts';
 import { flatLines, groupHeadings } from './flat-rows.ts';
 import { markdownLines } from './markdown-lines.ts';
@@ -116,7 +117,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const printed = lossy
     ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
     : {
-        proactive: readProactive(file, edition, layout ? joinThousands(slice(proactive), PROACTIVE, edition) : slice(proactive), units),
+        proactive: readProactive(file, edition, layout ? joinThousands(joinWrappedLabels(slice(proactive), PROACTIVE, edition), PROACTIVE, edition) : slice(proactive), units),
         applications: readApplications(file, edition, applicationRows),
         appeals: readAppeals(file, edition, slice(appeals), layout),
       };

@@ -1,54 +1,106 @@
 /**
  * Layout text of table 三 printed with narrow figure columns (an office suite's PDF): a figure wider than its column
- * is broken in its cell, and as the row's cells are centred the row prints on three lines — the first digits of the
+ * is broken in its cell. As the row's cells are centred, the row prints on three lines — the first digits of the
  * wide figures above ("108 … 141"), the row's other figures on the middle line ("246 0 0 87 0"), the rest of the wide
- * figures below ("0 … 3"): 1080, 246, 0, 0, 87, 0, 1413. Join such a row back into one line of its 7 figures, on the
- * middle line, when and only when
- * - the lines above and below print the same number of figures, each pair at the same position (within a slot), in
- *   columns where the middle line prints none, and the three lines print exactly the row's 7 figures;
- * - each upper piece has at least two digits, and no figure printed whole in its column on the page is wider (a
- *   figure breaks where the column is full);
+ * figures below ("0 … 3"): 1080, 246, 0, 0, 87, 0, 1413 — or on two, the row's line holding the first digits of the
+ * wide figures beside the others ("238 788 0 0 0 0 317" / "6 … 4": 2386 … 3174). A figure printed with a space
+ * between its thousands ("2 845") breaks at the space, or stays on one line as two cells ("1 020 0 0 0 62 0 1082").
+ * Join such a row back into one line of its 7 figures when and only when
+ * - (three lines) the lines above and below print the same number of figures, each pair at the same position (within
+ *   a slot), in columns where the middle line prints none, and the three lines print exactly the row's 7 figures;
+ *   (two lines) one line prints the row's 7 figures, the line under it figures only, each centred (within a slot)
+ *   under one of them, and the 7 do not add up as printed;
+ *   (one line) the line prints more than 7 figures and joining the groups one space apart ("1 020") gives 7;
+ * - each upper piece of a broken figure has at least two digits, and no figure printed whole in its column on the page
+ *   is wider (a figure breaks where the column is full) — unless the lower piece is a thousands group of 3 digits;
  * - the row then adds up: the six applicant columns sum to 总计.
- * Anything else is left as printed (the rows are then read, flagged or refused as they stand). Pure.
+ * Full-width digits read as digits, and a note mark may follow the lower piece ("14*"). Anything else is left as
+ * printed (the rows are then read, flagged or refused as they stand). Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
+import { joined } from './layout-thousands.ts';
 import { readValue } from './read-value.ts';
 
-const DIGITS = /^\d+$/;
+const UPPER = /^[0-9０-９]+$/;
+const LOWER = /^[0-9０-９]+(?:[*＊注]|[\u2460-\u2473])?$/;
+const GROUP = /^[0-9]{3}$/;
 const width = (c: TextCell): number => [...c.text].length;
+const centre = (c: TextCell): number => c.x! + width(c) / 2;
+
+const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => readValue(c.text).kind === 'number');
+
+/** Whether the figures, left to right, add up: the six applicant columns to 总计. */
+function addsUp(cells: readonly TextCell[]): boolean {
+  const values = [...cells].sort((a, b) => a.x! - b.x!).map((c) => readValue(c.text).value ?? 0);
+  return values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1);
+}
 
 export function joinBrokenFigures(cells: readonly TextCell[], columns: number): TextCell[] {
   if (!cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return [...cells];
   const { lines, rest } = layoutLines(cells);
   if (rest.length > 0) return [...cells];
-  const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => readValue(c.text).kind === 'number');
   const replace = new Map<readonly TextCell[], TextCell[]>();
   const joinedLines = new Set<number>();
+  /** A figure breaks only where its column is full: no figure printed whole in that column on the page is wider. */
+  const breaksHere = (upper: TextCell, lower: TextCell, page: number | undefined, skip: ReadonlySet<number>): boolean => {
+    if (!UPPER.test(upper.text) || !LOWER.test(lower.text)) return false;
+    if (GROUP.test(lower.text) && width(upper) <= 3) return true;
+    if (width(upper) < 2) return false;
+    const whole = lines.flatMap((l, k) => (!skip.has(k) && l[0]!.page === page ? figures(l) : []));
+    const overlaps = (w: TextCell): boolean => w.x! <= upper.x! + width(upper) && w.x! + width(w) >= upper.x!;
+    return !whole.some((w) => overlaps(w) && width(w) > width(upper));
+  };
+  const keep = (line: readonly TextCell[], drop: readonly TextCell[]): TextCell[] => line.filter((c) => !drop.includes(c));
+  const next = (a: readonly TextCell[], b: readonly TextCell[] | undefined): boolean => b !== undefined && b[0]!.at.line! === a[0]!.at.line! + 1;
+  // Three lines: pieces above and below, the row's other figures between.
   for (let i = 1; i + 1 < lines.length; i++) {
     const [above, middle, below] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
-    if (joinedLines.has(i - 1) || middle[0]!.at.line! !== above[0]!.at.line! + 1 || below[0]!.at.line! !== middle[0]!.at.line! + 1) continue;
+    if (joinedLines.has(i - 1) || !next(above, middle) || !next(middle, below)) continue;
     const [top, mid, bottom] = [figures(above), figures(middle), figures(below)];
     if (top.length === 0 || top.length !== bottom.length || mid.length === 0 || top.length + mid.length !== columns) continue;
+    const skip = new Set([i - 1, i, i + 1]);
     const paired = top.every((t, j) => {
       const b = bottom[j]!;
-      return DIGITS.test(t.text) && DIGITS.test(b.text) && width(t) >= 2 && Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1);
+      return Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && breaksHere(t, b, middle[0]!.page, skip);
     });
     if (!paired) continue;
-    // A figure breaks only where its column is full: no figure printed whole in that column on the page is wider.
-    const page = middle[0]!.page;
-    const whole = lines.flatMap((l, k) => (k < i - 1 || k > i + 1) && l[0]!.page === page ? figures(l) : []);
-    const overlaps = (w: TextCell, t: TextCell): boolean => w.x! <= t.x! + width(t) && w.x! + width(w) >= t.x!;
-    if (top.some((t) => whole.some((w) => overlaps(w, t) && width(w) > width(t)))) continue;
-    const joined: TextCell[] = [...top.map((t, j) => ({ ...t, text: t.text + bottom[j]!.text, rowEnd: false })), ...mid.map((m) => ({ ...m, rowEnd: false }))];
-    joined.sort((a, b) => a.x! - b.x!);
-    const values = joined.map((c) => readValue(c.text).value ?? 0);
-    if (values.slice(0, -1).reduce((s, v) => s + v, 0) !== values.at(-1)) continue;
-    const keep = (line: readonly TextCell[], drop: readonly TextCell[]): TextCell[] => line.filter((c) => !drop.includes(c));
+    const joinedRow: TextCell[] = [...top.map((t, j) => ({ ...t, text: t.text + bottom[j]!.text, rowEnd: false })), ...mid.map((m) => ({ ...m, rowEnd: false }))];
+    joinedRow.sort((a, b) => a.x! - b.x!);
+    if (!addsUp(joinedRow)) continue;
     replace.set(above, keep(above, top));
-    replace.set(middle, [...keep(middle, mid), ...joined]);
+    replace.set(middle, [...keep(middle, mid), ...joinedRow]);
     replace.set(below, keep(below, bottom));
+    joinedLines.add(i - 1).add(i).add(i + 1);
+  }
+  // Two lines: the row's 7 figures, the rest of its wide ones under them.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [row, under] = [lines[i]!, lines[i + 1]!];
+    if (joinedLines.has(i) || joinedLines.has(i + 1) || !next(row, under)) continue;
+    const full = figures(row);
+    const pieces = figures(under);
+    if (full.length !== columns || pieces.length === 0 || pieces.length !== under.length || addsUp(full)) continue;
+    const over = pieces.map((p) => full.filter((f) => Math.abs(centre(f) - centre(p)) <= 1));
+    if (over.some((o) => o.length !== 1) || new Set(over.map((o) => o[0])).size !== pieces.length) continue;
+    const skip = new Set([i, i + 1]);
+    if (!pieces.every((p, j) => breaksHere(over[j]![0]!, p, row[0]!.page, skip))) continue;
+    const joinedRow = full.map((f) => {
+      const j = over.findIndex((o) => o[0] === f);
+      return j < 0 ? f : { ...f, text: f.text + pieces[j]!.text };
+    });
+    if (!addsUp(joinedRow)) continue;
+    replace.set(row, [...keep(row, full), ...joinedRow]);
+    replace.set(under, []);
     joinedLines.add(i).add(i + 1);
+  }
+  // One line: a figure printed with a space between its thousands, as two cells.
+  for (const [i, line] of lines.entries()) {
+    const all = figures(line);
+    if (joinedLines.has(i) || all.length <= columns || all.length !== line.slice(line.length - all.length).length) continue;
+    const together = joined(line.slice(line.length - all.length));
+    if (together.length !== columns || !addsUp(together)) continue;
+    replace.set(line, [...line.slice(0, line.length - all.length), ...together]);
+    joinedLines.add(i);
   }
   if (replace.size === 0) return [...cells];
   const out: TextCell[] = [];

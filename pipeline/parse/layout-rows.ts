@@ -12,7 +12,10 @@
 import type { TextCell } from '../ingest/types.ts';
 import { type Fragment, layoutLines } from './layout-lines.ts';
 import { startsItem } from './normalize.ts';
-import { isValueText } from './read-value.ts';
+import { isValueText, readValue } from './read-value.ts';
+
+/** Table 三's figure columns: the six kinds of applicant and 总计. */
+const TABLE_WIDTH = 7;
 
 /** Fragments of one label cell stand within this many character slots of each other, line after line. */
 const SAME_COLUMN = 3;
@@ -21,6 +24,30 @@ const MAX_GAP = 10;
 
 /** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
+
+/** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
+const ITEM_WRAP = 2;
+
+/**
+ * Whether a fragment starts a numbered item wrapped one character per line: with the fragments standing under it (within
+ * a slot) on the next lines it reads "三、" or "（三）", which it does not alone.
+ */
+function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boolean {
+  if ([...f.text.trim()].length > 2) return false;
+  let text = f.text.trim();
+  let taken = 0;
+  for (let j = k + 1; taken < ITEM_WRAP && j < body.length; j++) {
+    if (body[j]!.line !== body[j - 1]!.line + 1) return false;
+    // A line of figures only (the row's, its label wrapped around them) stands between two pieces of a label.
+    if (body[j]!.labels.length === 0) continue;
+    taken++;
+    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= 1);
+    if (!under) return false;
+    text += under.text.trim();
+    if (startsItem(text)) return true;
+  }
+  return false;
+}
 
 interface LabelCell {
   fragments: Fragment[];
@@ -55,11 +82,23 @@ function fragments(cell: TextCell, line: number): Fragment[] {
   return out.filter((f) => f.text.trim() !== '');
 }
 
+/**
+ * An item's number wrapped apart from its mark ("2 / 、其 / 他…", numbering "2、" in a label column one or two
+ * characters wide): the line's first figure-like cell, a number of one or two digits, with a piece starting "、" under
+ * it (within a slot) on the next line. It is label text, not a figure.
+ */
+function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined): boolean {
+  if (!/^\d{1,2}$/.test(first.text.trim()) || next?.[0]?.at.line !== (first.at.line ?? 0) + 1) return false;
+  return next.some((c) => c.text.startsWith('、') && Math.abs((c.x ?? 0) - (first.x ?? 0)) <= 1);
+}
+
 function linesOf(cells: readonly TextCell[]): Line[] {
   const lines: Line[] = [];
-  for (const row of layoutLines(cells).lines) {
+  const all = layoutLines(cells).lines;
+  for (const [k, row] of all.entries()) {
     let cut = row.length;
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
+    if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1])) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
     const line = row[0]!.at.line ?? 0;
@@ -133,7 +172,7 @@ function labelCells(body: readonly Line[]): LabelCell[] {
     const taken = new Set<LabelCell>();
     for (const f of line.labels) {
       let best: LabelCell | undefined;
-      if (!startsCell(f.text)) {
+      if (!startsCell(f.text) && !startsWrappedItem(body, k, f)) {
         for (const c of cells) {
           const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
           if (taken.has(c) || c.last >= f.line || f.line - c.last > MAX_GAP || dx > SAME_COLUMN) continue;
@@ -171,6 +210,27 @@ function centred(body: readonly Line[], cells: readonly LabelCell[]): boolean {
   return inner.length >= 2;
 }
 
+/** A row's figures this many character slots apart from the other line's at least, to tell their order. */
+const APART = 3;
+
+/**
+ * A row printed on two lines next to each other inside its label's lines (the figure of a narrow column a line below
+ * the others: "39 … 224" / "信息公开申请数量 185" for 185, 39, 224): the two lines' figures are one row when together
+ * they are at most the table's 7 figures, those of one line stand all left of the other's (APART slots clear, so their
+ * order is known), and in that order the figures before the last add up to it (the last is 总计, which every row
+ * printing a figure fills). Else the lines are left as they are.
+ */
+function joinsSplitRow(a: readonly TextCell[], b: readonly TextCell[]): boolean {
+  if (a.length === 0 || b.length === 0 || a.length + b.length > TABLE_WIDTH) return false;
+  if ([...a, ...b].some((c) => c.x === undefined || readValue(c.text).kind !== 'number')) return false;
+  const edges = (cells: readonly TextCell[]): [number, number] => [Math.min(...cells.map((c) => c.x!)), Math.max(...cells.map((c) => c.x! + [...c.text].length))];
+  const [aFrom, aTo] = edges(a);
+  const [bFrom, bTo] = edges(b);
+  if (!(aTo + APART <= bFrom || bTo + APART <= aFrom)) return false;
+  const values = [...a, ...b].sort((p, q) => p.x! - q.x!).map((c) => readValue(c.text).value!);
+  return values.slice(0, -1).reduce((sum, v) => sum + v, 0) === values.at(-1);
+}
+
 export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   if (!isLayout(cells)) return [...cells];
   const lines = linesOf(cells);
@@ -178,13 +238,21 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   if (start < 0) return [...cells];
   // The header repeated at the top of a page (its lines as printed above the first row) is no part of any row.
   const signature = (l: Line): string => [...l.labels.map((f) => f.text), ...l.values.map((v) => v.text)].join('|').replace(/\s+/g, '');
+  // A line of one piece is such a header line only at the top of a page (before any other line of it): a row's label
+  // piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row.
   const header = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
-  const body = lines.slice(start).filter((l) => !header.has(signature(l)));
+  let topOfPage = false;
+  const body = lines.slice(start).filter((l, k, all) => {
+    if (k > 0 && l.page !== undefined && l.page !== all[k - 1]!.page) topOfPage = true;
+    const matches = header.has(signature(l));
+    if (!matches) topOfPage = false;
+    return !(matches && (topOfPage || l.labels.length + l.values.length >= 2));
+  });
   const labels = labelCells(body);
   // A table printing no figure at all (every cell blank) is rebuilt too: each label cell is then a row of blanks.
   if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...cells];
   const spans = (c: LabelCell, line: number): boolean => c.first <= line && line <= c.last;
-  interface Row { line: number; own?: LabelCell; values: TextCell[] }
+  interface Row { line: number; own?: LabelCell; values: TextCell[]; raw: TextCell[] }
   const rows: Row[] = [];
   const owned = new Set<LabelCell>();
   for (const line of body.filter((l) => l.values.length > 0)) {
@@ -194,14 +262,24 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
     if (own) owned.add(own);
     // Figures on a line without label text (the label wrapped around them) stand where pdftotext's grid drew that
     // line in, not under their columns: their positions are dropped, so that no placement rests on them.
-    rows.push({ line: line.line, own, values: line.labels.length > 0 ? line.values : line.values.map(({ x: _, ...v }) => v) });
+    const values = line.labels.length > 0 ? line.values : line.values.map(({ x: _, ...v }) => v);
+    const split = own ? undefined : rows.find((r) => r.own && (spans(r.own, line.line) || near.includes(r.own)) && Math.abs(r.line - line.line) === 1);
+    if (split && joinsSplitRow(split.raw, line.values)) {
+      const order = [...split.raw, ...line.values];
+      const cells = [...split.values, ...values];
+      const sorted = order.map((c, i) => [c, cells[i]!] as const).sort((a, b) => a[0].x! - b[0].x!);
+      split.raw = sorted.map(([c]) => c);
+      split.values = sorted.map(([, c]) => c);
+      continue;
+    }
+    rows.push({ line: line.line, own, values, raw: line.values });
   }
   // A label cell with no figures: a row of blanks, unless a cell further right starts within its lines (then it heads
   // a group of rows).
   for (const c of labels) {
     if (owned.has(c)) continue;
     const covers = rows.some((r) => r.own && r.own.x > c.x && spans(c, r.line));
-    if (!heads(c, labels) && !covers) rows.push({ line: c.first, own: c, values: [] });
+    if (!heads(c, labels) && !covers) rows.push({ line: c.first, own: c, values: [], raw: [] });
   }
   rows.sort((a, b) => a.line - b.line || (a.own?.x ?? 0) - (b.own?.x ?? 0));
   const out: TextCell[] = cells.slice(0, cells.indexOf(body[0]!.labels[0]?.cell ?? body[0]!.values[0]!));

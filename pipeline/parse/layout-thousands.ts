@@ -14,7 +14,7 @@ const HEAD = /^[+\-−]?\d{1,3}$/;
 const GROUP = /^\d{3}$/;
 
 /** The line's trailing value cells with the thousands groups joined: runs of cells one space apart. */
-function joined(values: readonly TextCell[]): TextCell[] {
+export function joined(values: readonly TextCell[]): TextCell[] {
   const out: TextCell[] = [];
   for (const cell of values) {
     const last = out.at(-1);

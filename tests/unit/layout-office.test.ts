@@ -14,7 +14,8 @@ import { joinCellNotes } from '../../pipeline/parse/layout-notes.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
 import { stackedTexts } from '../../pipeline/parse/layout-stacks.ts';
 import { joinThousands } from '../../pipeline/parse/layout-thousands.ts';
-import { readAppeals } from '../../pipeline/parse/read-tables.ts';
+import { joinWrappedLabels } from '../../pipeline/parse/layout-wrapped-labels.ts';
+import { readAppeals, readProactive } from '../../pipeline/parse/read-tables.ts';
 
 /** Table 四's header as LibreOffice prints 15 narrow columns: one character per line, two groups interleaved. */
 const HEADER = [
@@ -277,4 +278,124 @@ test('layout rows: figures broken in their narrow cells ("108 / 0", "141 / 3") a
   // A column where a wider figure is printed whole: "108" filled no column, so it is no broken figure.
   const wide = `${text}\n（一）予以公开           1080   0      0    0     0      0   1080`;
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7)), rowTexts(readLayoutText(wide)));
+});
+
+test('layout rows: a label piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row, not a repeated header', () => {
+  const text = [
+    '（本列数据        申请人情况',
+    '                                       总计',
+    '一、本年新       52   0    0     0    2   0    54',
+    '收政府信息',
+    '  （六）',
+    '          1                1',
+    '  其他处理',
+    '  （七）',
+    '          51          2   53',
+    '  总计',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.at(-1), ['（七）总计', '51@?', '2@?', '53@?']);
+  assert.deepEqual(rows.at(-2), ['（六）其他处理', '1@?', '1@?']);
+});
+
+test('layout rows: an item number wrapped one character per line ("（ / 三 / ）", "三 / 、", "2 / 、") starts a cell of its own', () => {
+  const text = [
+    '二、上年结',
+    '转政府信息',
+    '         0    0    0     0    0   0    0',
+    '公开申请数',
+    '三 （一）',
+    '、 予以公    16                   1        17',
+    '本 开',
+    '  （二）',
+    '  部分公',
+    '  开',
+    '  （ 1',
+    '  三 、',
+    '  ） 属',
+    '  不 于',
+    '     2   19     2     0     0         2    0     23',
+    '     、',
+    '     其',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.map((r) => r.filter((c) => !/^\d+(?:@\?)?$/.test(c))), [
+    ['二、上年结转政府信息公开申请数'],
+    ['三、本', '（一）予以公开'],
+    ['（二）部分公开'],
+    ['（三）不', '1、属于'],
+    ['2、其'],
+  ]);
+  assert.deepEqual(rows.at(-1)!.slice(1), ['19', '2', '0', '0', '2', '0', '23']);
+});
+
+test('layout rows: a row whose narrow column prints its figure a line below the others is one row, when the figures add up', () => {
+  const text = [
+    '一、本年新收政府',
+    '                   39                         224',
+    '信息公开申请数量    185',
+    '二、上年结转政府',
+    '             6                                 6',
+    '信息公开申请数量',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows[0], ['一、本年新收政府信息公开申请数量', '185', '39@?', '224@?']);
+  // Not when they do not add up: the lines stay apart (then read, flagged or refused as they stand).
+  const off = rowTexts(layoutRows(readLayoutText(text.replace('185', '186'))));
+  assert.equal(off.length, 3);
+});
+
+test('layout table 二: a label wrapped around its figures on a line of their own is joined only into a template row label', () => {
+  const text = ['行政许可', '其他对外管理服务事', '                     337                0                  32', '项'].join('\n');
+  assert.deepEqual(rowTexts(joinWrappedLabels(readLayoutText(text), PROACTIVE, '2019')), [['行政许可'], ['其他对外管理服务事项', '337', '0', '32']]);
+  const other = ['行政许可', '其他对外管理', '                     337                0                  32', '项'].join('\n');
+  assert.equal(rowTexts(joinWrappedLabels(readLayoutText(other), PROACTIVE, '2019')).length, 4);
+});
+
+test('layout rows: a figure broken over two lines ("238 … 317" / "6 … 4"), apart at its thousands ("1 020") or in full-width digits is joined when the row then adds up', () => {
+  const two = [
+    '一、本年新收政府信   238   788    0   0  0   0     317',
+    '             6                             4',
+    '息公开申请数量',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(two), 7))[0]!.slice(1), ['2386', '788', '0', '0', '0', '0', '3174']);
+  // As printed it does not add up, joined it does; a row that adds up as printed keeps the line under it.
+  const adds = two.replace('317', '1026');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(adds), 7)), rowTexts(readLayoutText(adds)));
+  const one = '（一）予以公开  1 020   0  0  0  62   0  1082';
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(one), 7))[0]!.slice(1), ['1 020', '0', '0', '0', '62', '0', '1082']);
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(one.replace('1082', '1083')), 7))[0]!.length, 9);
+  const wide = [
+    '一、本年新收政府       ２４                            ２９',
+    '信息公开申请数量            ３９   ０   ０   １６    ０',
+    '               ３                             ８',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7))[1]!.slice(1), ['２４３', '３９', '０', '０', '１６', '０', '２９８']);
+});
+
+test('layout table 二: header cells one space apart ("本年新制作数 本年新公开数") are cells of their own, where a short row is measured', () => {
+  const text = ['        本年新制作数 本年新公开数   对外公开总数', ' 信息内容', '规章                         0'].join('\n');
+  const rows = joinWrappedLabels(readLayoutText(text), PROACTIVE, '2019');
+  assert.deepEqual(rows.slice(0, 3).map((c) => [c.text, c.x]), [['本年新制作数', 8], ['本年新公开数', 15], ['对外公开总数', 24]]);
+  const report = readProactive('t.txt', '2019', rows);
+  assert.deepEqual(['made', 'published', 'published_total'].map((c) => report.regulations![c]!.value), [null, null, 0]);
+});
+
+test('layout rows: an item number wrapped around a line of figures ("三 / 255 … 255 / 、") still starts a cell of its own', () => {
+  const text = [
+    '二、上年结转政',
+    '府信息公开申请    44                         44',
+    '数量',
+    '三  （一）予',
+    '           255                        255',
+    '、  以公开',
+    '本  （二）部',
+    '年  分公开      41                         41',
+    '度  （区分处',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).map((r) => r.filter((c) => !/^\d+(?:@\?)?$/.test(c))), [
+    ['二、上年结转政府信息公开申请数量'],
+    ['三、本年度', '（一）予以公开'],
+    ['（二）部分公开（区分处'],
+  ]);
 });
