@@ -4,10 +4,9 @@
  * Only leaf tables (with no table inside) give table cells, one per <td>/<th> (rowspan/colspan not expanded);
  * a table holding another table is page layout and is read as blocks. Pure.
  */
-import type { AnyNode, Document, Element, Text } from 'domhandler';
-import { parse } from 'parse5';
-import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import type { AnyNode, Element, Text } from 'domhandler';
 import { htmlDepth } from './html-depth.ts';
+import { parseHtml } from './html-tree.ts';
 import { READ_LIMITS } from './limits.ts';
 import type { TextCell } from './types.ts';
 
@@ -202,8 +201,7 @@ function textContent(node: AnyNode): string {
 export function readHtml(html: string, options: HtmlOptions = {}): TextCell[] {
   const lines = options.lines !== false;
   htmlDepth(html, options.maxDepth ?? READ_LIMITS.maxHtmlDepth);
-  // The HTML spec's tree building (parse5) into domhandler nodes, as cheerio's load() does, without cheerio's wrapper.
-  const document = parse(html, { treeAdapter: adapter, scriptingEnabled: true, sourceCodeLocationInfo: lines }) as Document;
+  const document = parseHtml(html, lines);
   const body = firstElement(document, 'body') ?? document;
   const reader = new Reader(body, lines);
   const title = firstElement(document, 'title');
