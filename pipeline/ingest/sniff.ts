@@ -50,15 +50,28 @@ const YAML_TOP_KEY = /^(?:tables|agency|"tables"|"agency"|'tables'|'agency')\s*:
 const LAYOUT_NUMBER_RUN = / {2,}[+\-−]?\d/g;
 const MIN_LAYOUT_LINES = 3;
 
-function htmlTagCount(text: string): number {
-  return text.match(HTML_TAG)?.length ?? 0;
+/** How many HTML tags the text holds, counted up to `enough` (the callers ask for one or two). */
+function htmlTagCount(text: string, enough: number): number {
+  let count = 0;
+  HTML_TAG.lastIndex = 0;
+  while (count < enough && HTML_TAG.exec(text)) count++;
+  return count;
+}
+
+/** The first line (without trailing white space) that is not empty, a comment, a document start or a directive. */
+function firstYamlLine(text: string): string | undefined {
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).trimEnd();
+    if (line !== '' && !line.startsWith('#') && line !== '---' && !line.startsWith('%')) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function looksLikeYaml(text: string): boolean {
-  const first = text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .find((line) => line !== '' && !line.startsWith('#') && line !== '---' && !line.startsWith('%'));
+  const first = firstYamlLine(text);
   return first !== undefined && YAML_KEY_LINE.test(first) && YAML_TOP_KEY.test(text);
 }
 
@@ -126,7 +139,7 @@ function looksLikeMarkdown(text: string): boolean {
 export function sniffText(text: string): TextKind {
   const head = text.trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
-  const tags = htmlTagCount(text);
+  const tags = htmlTagCount(text, 2);
   if (HTML_START.test(head) && tags >= 1) return 'html';
   if (looksLikeYaml(text)) return 'yaml';
   if (looksLikeMarkdown(text)) return 'markdown';
