@@ -91,6 +91,14 @@ const FIGURE_LINE = /^\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*$/;
 const MIN_FIGURE_LINES = 20;
 const MIN_SPARSE_FIGURES = 5;
 
+/** Whether the line ends in a digit, after any trailing spaces and signs: FLAT_ROW's end, tested first (cheaper). */
+function endsInFigure(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && ' .,+-−'.includes(line[i]!)) i--;
+  const code = line.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
 /**
  * Word text has lines that start with or contain a TAB; `pdftotext -layout` text has lines where numbers stand
  * after runs of two or more spaces, and, in a sparse report that prints few numbers, lines of headers and labels
@@ -103,7 +111,7 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
   let flat = 0;
   let figures = 0;
   for (const line of text.split('\n')) {
-    if (FLAT_ROW.test(line)) flat++;
+    if (endsInFigure(line) && FLAT_ROW.test(line)) flat++;
     if (FIGURE_LINE.test(line)) figures++;
     if (line.includes('\t')) tabbed++;
     else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
@@ -127,6 +135,8 @@ const MIN_PIPE_ROWS = 5;
 
 /** Markdown as PDF-to-Markdown converters and OCR tools write it: pipe tables, each with its delimiter row. */
 function looksLikeMarkdown(text: string): boolean {
+  // Both kinds of line hold a pipe.
+  if (!text.includes('|')) return false;
   let rows = 0;
   let delimiters = 0;
   for (const line of text.split('\n')) {
