@@ -23,12 +23,12 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8 text (a BOM stripped), or undefined when they are not valid UTF-8. */
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -56,7 +56,7 @@ function usableEncoding(label: string | undefined): string | undefined {
 }
 
 function normaliseLineEndings(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): DecodedText {
@@ -64,8 +64,12 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) encoding = 'utf-8';
   else if (startsWith(bytes, [0xff, 0xfe])) encoding = 'utf-16le';
   else if (startsWith(bytes, [0xfe, 0xff])) encoding = 'utf-16be';
-  else if (isValidUtf8(bytes)) encoding = 'utf-8';
-  else encoding = usableEncoding(opts.declared) ?? usableEncoding(declaredCharset(bytes)) ?? 'gb18030';
+  else {
+    // Valid UTF-8 (no BOM): the text the check decoded is the text.
+    const utf8 = utf8Text(bytes);
+    if (utf8 !== undefined) return { text: normaliseLineEndings(utf8), encoding: 'utf-8' };
+    encoding = usableEncoding(opts.declared) ?? usableEncoding(declaredCharset(bytes)) ?? 'gb18030';
+  }
   // TextDecoder strips a BOM that matches the encoding (ignoreBOM defaults to false).
   const text = new TextDecoder(encoding).decode(bytes);
   return { text: normaliseLineEndings(text), encoding };

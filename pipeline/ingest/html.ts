@@ -4,10 +4,9 @@
  * Only leaf tables (with no table inside) give table cells, one per <td>/<th> (rowspan/colspan not expanded);
  * a table holding another table is page layout and is read as blocks. Pure.
  */
-import type { AnyNode, Document, Element, Text } from 'domhandler';
-import { parse } from 'parse5';
-import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import type { AnyNode, Element, Text } from 'domhandler';
 import { htmlDepth } from './html-depth.ts';
+import { parseHtml } from './html-tree.ts';
 import { READ_LIMITS } from './limits.ts';
 import type { TextCell } from './types.ts';
 
@@ -54,8 +53,23 @@ function textLine(node: Text): number | undefined {
   return line === undefined ? undefined : line + (leading.match(/\n/g)?.length ?? 0);
 }
 
+/** A UTF-16 code unit that is JavaScript white space: what \\s matches and trim() removes. */
+export function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Characters that normaliseText would change wherever they stand (a lone space inside is kept). */
+const CHANGED = /[\u00a0\t\n\r\f]| {2}/;
+
 /** Text as a browser shows it: &nbsp; is a space, whitespace runs collapse, ends trimmed. */
 export function normaliseText(text: string): string {
+  // Most cells and paragraphs are already clean: then the replacements below give the text back as it is.
+  if (text === '') return text;
+  if (!CHANGED.test(text) && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return text;
   return text
     .replace(/\u00a0/g, ' ')
     .replace(WIDE_BREAK, '$1')
@@ -63,40 +77,64 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
+/** A cell's text being gathered: the lines so far and the one being written. */
+interface CellLines {
+  lines: string[];
+  current: string;
+}
+
+function breakLine(cell: CellLines): void {
+  cell.lines.push(cell.current);
+  cell.current = '';
+}
+
+function visitCell(node: AnyNode, cell: CellLines): void {
+  if (isText(node)) cell.current += node.data;
+  if (!isElement(node) || SKIPPED.has(node.name)) return;
+  if (node.name === 'br') return breakLine(cell);
+  const block = BLOCKS.has(node.name);
+  if (block) breakLine(cell);
+  for (const child of node.children) visitCell(child, cell);
+  if (block) breakLine(cell);
+}
+
 /** A cell's text: inline runs joined as they are (Word splits numbers across spans), blocks and <br> by '\n'. */
 function cellText(td: Element): string {
-  const lines: string[] = [];
-  let current = '';
-  const breakLine = (): void => {
-    lines.push(current);
-    current = '';
-  };
-  const visit = (node: AnyNode): void => {
-    if (isText(node)) current += node.data;
-    if (!isElement(node) || SKIPPED.has(node.name)) return;
-    if (node.name === 'br') return breakLine();
-    const block = BLOCKS.has(node.name);
-    if (block) breakLine();
-    node.children.forEach(visit);
-    if (block) breakLine();
-  };
-  td.children.forEach(visit);
-  breakLine();
-  return lines
-    .map(normaliseText)
-    .filter((line) => line !== '')
-    .join('\n');
+  const cell: CellLines = { lines: [], current: '' };
+  for (const child of td.children) visitCell(child, cell);
+  breakLine(cell);
+  let text = '';
+  for (const line of cell.lines) {
+    const clean = normaliseText(line);
+    if (clean !== '') text = text === '' ? clean : `${text}\n${clean}`;
+  }
+  return text;
+}
+
+function collect(node: Element, name: string, found: Element[]): void {
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.name === name) found.push(child);
+    collect(child, name, found);
+  }
 }
 
 function descendants(node: AnyNode, name: string): Element[] {
   const found: Element[] = [];
-  const visit = (n: AnyNode): void => {
-    if (!isElement(n)) return;
-    if (n.name === name) found.push(n);
-    n.children.forEach(visit);
-  };
-  if (isElement(node)) node.children.forEach(visit);
+  if (isElement(node)) collect(node, name, found);
   return found;
+}
+
+function hasDescendant(node: Element, name: string): boolean {
+  for (const child of node.children) if (isElement(child) && (child.name === name || hasDescendant(child, name))) return true;
+  return false;
+}
+
+/** The characters of a text that are not white space (what text.replace(/\s+/g, '').length counts). */
+function visibleLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) length++;
+  return length;
 }
 
 /** Visible characters under a node, remembered: menus nested in menus do not count their text again. */
@@ -104,8 +142,8 @@ function textLength(node: AnyNode, seen: Map<AnyNode, number>): number {
   const known = seen.get(node);
   if (known !== undefined) return known;
   let length = 0;
-  if (isText(node)) length = node.data.replace(/\s+/g, '').length;
-  else if (isElement(node) && !SKIPPED.has(node.name)) length = node.children.reduce((sum, child) => sum + textLength(child, seen), 0);
+  if (isText(node)) length = visibleLength(node.data);
+  else if (isElement(node) && !SKIPPED.has(node.name)) for (const child of node.children) length += textLength(child, seen);
   seen.set(node, length);
   return length;
 }
@@ -118,6 +156,8 @@ function insideContent(el: Element): boolean {
 class Reader {
   readonly cells: TextCell[] = [];
   private buffer = '';
+  /** Whether the buffer holds anything but white space (its first visible character gives its line). */
+  private bufferVisible = false;
   private bufferLine: number | undefined;
   private leafTables = 0;
   private bodyLength: number | undefined;
@@ -146,28 +186,32 @@ class Reader {
   flush(): void {
     this.paragraph(this.buffer, this.bufferLine);
     this.buffer = '';
+    this.bufferVisible = false;
     this.bufferLine = undefined;
   }
 
   walk(node: AnyNode): void {
     if (isText(node)) {
-      if (this.buffer.trim() === '' && node.data.trim() !== '') this.bufferLine = textLine(node);
+      if (!this.bufferVisible && visibleLength(node.data) > 0) {
+        this.bufferVisible = true;
+        this.bufferLine = textLine(node);
+      }
       this.buffer += node.data;
       return;
     }
     if (!isElement(node) || SKIPPED.has(node.name) || this.isChrome(node)) return;
     if (node.name === 'br') return this.flush();
-    if (node.name === 'table' && descendants(node, 'table').length === 0) return this.table(node);
+    if (node.name === 'table' && !hasDescendant(node, 'table')) return this.table(node);
     const block = BLOCKS.has(node.name);
     if (block) this.flush();
-    node.children.forEach((child) => this.walk(child));
+    for (const child of node.children) this.walk(child);
     if (block) this.flush();
   }
 
   private table(table: Element): void {
     this.flush();
     for (const caption of descendants(table, 'caption')) {
-      caption.children.forEach((child) => this.walk(child));
+      for (const child of caption.children) this.walk(child);
       this.flush();
     }
     const index = ++this.leafTables;
@@ -202,8 +246,7 @@ function textContent(node: AnyNode): string {
 export function readHtml(html: string, options: HtmlOptions = {}): TextCell[] {
   const lines = options.lines !== false;
   htmlDepth(html, options.maxDepth ?? READ_LIMITS.maxHtmlDepth);
-  // The HTML spec's tree building (parse5) into domhandler nodes, as cheerio's load() does, without cheerio's wrapper.
-  const document = parse(html, { treeAdapter: adapter, scriptingEnabled: true, sourceCodeLocationInfo: lines }) as Document;
+  const document = parseHtml(html, lines);
   const body = firstElement(document, 'body') ?? document;
   const reader = new Reader(body, lines);
   const title = firstElement(document, 'title');

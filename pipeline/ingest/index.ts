@@ -64,9 +64,12 @@ function binaryError(name: string): InputError {
 
 type TextRendering = 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' | 'markdown';
 
+/** The HTML reader, loaded once: a dynamic import() per page costs a module resolution each time. */
+let htmlReader: Promise<typeof import('./html.ts')> | undefined;
+
 async function textCells(rendering: TextRendering, text: string, limits: ReadLimits): Promise<TextCell[]> {
-  // cheerio loads only when an HTML page comes in (pdf.js, mammoth and cfb likewise, below).
-  if (rendering === 'html') return (await import('./html.ts')).readHtml(text, { maxDepth: limits.maxHtmlDepth });
+  // parse5 loads only when an HTML page comes in (pdf.js, mammoth and cfb likewise, below).
+  if (rendering === 'html') return (await (htmlReader ??= import('./html.ts'))).readHtml(text, { maxDepth: limits.maxHtmlDepth });
   if (rendering === 'flat-text') return readFlatText(text);
   if (rendering === 'pdftotext-raw') return readRawText(text);
   if (rendering === 'markdown') return readMarkdown(text);

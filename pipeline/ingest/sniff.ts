@@ -50,15 +50,28 @@ const YAML_TOP_KEY = /^(?:tables|agency|"tables"|"agency"|'tables'|'agency')\s*:
 const LAYOUT_NUMBER_RUN = / {2,}[+\-−]?\d/g;
 const MIN_LAYOUT_LINES = 3;
 
-function htmlTagCount(text: string): number {
-  return text.match(HTML_TAG)?.length ?? 0;
+/** How many HTML tags the text holds, counted up to `enough` (the callers ask for one or two). */
+function htmlTagCount(text: string, enough: number): number {
+  let count = 0;
+  HTML_TAG.lastIndex = 0;
+  while (count < enough && HTML_TAG.exec(text)) count++;
+  return count;
+}
+
+/** The first line (without trailing white space) that is not empty, a comment, a document start or a directive. */
+function firstYamlLine(text: string): string | undefined {
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).trimEnd();
+    if (line !== '' && !line.startsWith('#') && line !== '---' && !line.startsWith('%')) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function looksLikeYaml(text: string): boolean {
-  const first = text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .find((line) => line !== '' && !line.startsWith('#') && line !== '---' && !line.startsWith('%'));
+  const first = firstYamlLine(text);
   return first !== undefined && YAML_KEY_LINE.test(first) && YAML_TOP_KEY.test(text);
 }
 
@@ -78,6 +91,14 @@ const FIGURE_LINE = /^\s*[+\-−]?\d[\d,]*(?:\.\d+)?\s*$/;
 const MIN_FIGURE_LINES = 20;
 const MIN_SPARSE_FIGURES = 5;
 
+/** Whether the line ends in a digit, after any trailing spaces and signs: FLAT_ROW's end, tested first (cheaper). */
+function endsInFigure(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && ' .,+-−'.includes(line[i]!)) i--;
+  const code = line.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
 /**
  * Word text has lines that start with or contain a TAB; `pdftotext -layout` text has lines where numbers stand
  * after runs of two or more spaces, and, in a sparse report that prints few numbers, lines of headers and labels
@@ -90,7 +111,7 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
   let flat = 0;
   let figures = 0;
   for (const line of text.split('\n')) {
-    if (FLAT_ROW.test(line)) flat++;
+    if (endsInFigure(line) && FLAT_ROW.test(line)) flat++;
     if (FIGURE_LINE.test(line)) figures++;
     if (line.includes('\t')) tabbed++;
     else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
@@ -114,6 +135,8 @@ const MIN_PIPE_ROWS = 5;
 
 /** Markdown as PDF-to-Markdown converters and OCR tools write it: pipe tables, each with its delimiter row. */
 function looksLikeMarkdown(text: string): boolean {
+  // Both kinds of line hold a pipe.
+  if (!text.includes('|')) return false;
   let rows = 0;
   let delimiters = 0;
   for (const line of text.split('\n')) {
@@ -126,7 +149,7 @@ function looksLikeMarkdown(text: string): boolean {
 export function sniffText(text: string): TextKind {
   const head = text.trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'json';
-  const tags = htmlTagCount(text);
+  const tags = htmlTagCount(text, 2);
   if (HTML_START.test(head) && tags >= 1) return 'html';
   if (looksLikeYaml(text)) return 'yaml';
   if (looksLikeMarkdown(text)) return 'markdown';

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import { normalizeName } from '../agencies/normalize.ts';
+import { memoised } from '../memoised.ts';
 
 /** The slug's longest length; with "-" and the hash, a name key is at most 60 characters. */
 const SLUG_LENGTH = 53;
@@ -26,10 +27,11 @@ export function nameHash(agency: string): string {
   return createHash('sha256').update(normalizeName(agency)).digest('hex').slice(0, 6);
 }
 
-/** A printed name's key: `<slug>-<hash>`, unique per distinct name after normalisation. */
-export function nameKey(agency: string): string {
-  return `${agencySlug(agency, SLUG_LENGTH)}-${nameHash(agency)}`;
-}
+/**
+ * A printed name's key: `<slug>-<hash>`, unique per distinct name after normalisation. Remembered per name: a body
+ * reports every year, often in more than one rendering, and the pinyin is most of the key's cost.
+ */
+export const nameKey = memoised((agency: string): string => `${agencySlug(agency, SLUG_LENGTH)}-${nameHash(agency)}`, 4096);
 
 export function reportId(agency: string, year: number): string {
   return `${nameKey(agency)}-${year}`;

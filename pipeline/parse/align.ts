@@ -187,8 +187,9 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
   if (n > m) return null;
   if (n === 0) return { assigned: [], scores: [] };
   const slack = m - n;
+  // Every template row printed: row i is row i, and only its own score is needed (labelScore's is the same number).
+  if (slack === 0) return { assigned: rows.map((_, i) => i), scores: rows.map((r, i) => labelScore(r, defs[i]!)) };
   const score = rows.map((r) => labelScores(r, defs));
-  if (slack === 0) return { assigned: rows.map((_, i) => i), scores: score.map((s, i) => s[i]!) };
   // best[i][j]: best total with row i matched to def j; from[i][j]: the def of row i-1.
   const best = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity));
   const from = Array.from({ length: n }, () => new Int32Array(m).fill(-1));

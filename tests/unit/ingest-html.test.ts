@@ -188,3 +188,15 @@ test('HTML: a GBK page declared by <meta charset> reads the same as its UTF-8 te
   assert.deepEqual(gbk.cells, utf8.cells);
   assert.deepEqual(texts(gbk.cells), ['年度报告', '收到申请数', '12']);
 });
+
+test('isSpace: exactly the code units that \\s matches (what the readers count as white space)', async () => {
+  const { isSpace } = await import('../../pipeline/ingest/html.ts');
+  for (let code = 0; code < 0x10000; code++) assert.equal(isSpace(code), /\s/.test(String.fromCharCode(code)), `U+${code.toString(16)}`);
+});
+
+test('normaliseText: text already clean comes back as it is; any other is normalised', () => {
+  for (const text of ['收到申请数', '2020 年', '\u3000一、总则', '结果\u3000', '一  二', 'a\vb', '\v', ' x', '甲\u00a0乙']) {
+    const slow = text.replace(/\u00a0/g, ' ').replace(/[ \t\n\r\f]+/g, ' ').trim();
+    assert.equal(normaliseText(text), slow, JSON.stringify(text));
+  }
+});
