@@ -133,6 +133,11 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
       const reason = `${gap.length} row${gap.length > 1 ? 's' : ''} of figures without a label (${where(gap[0]!)}) stand ${around}, ` +
         `where the template has ${slots.length} row${slots.length === 1 ? '' : 's'}: which row is which cannot be told`;
       for (const d of slots) unplaced.set(d, reason);
+      // Raw pdftotext prints nothing for a row of blanks: the figures after the label before the gap may be the
+      // gap's first row's (that label's row then blank), so they are not read either.
+      if (evidence && before >= 0 && slots.length > 0) {
+        unplaced.set(defs[before]!, `the figures after "${defs[before]!.zh}" may be that row's or the first of the rows after it, whose labels stand away from their place: ${reason}`);
+      }
       if (slots.length === 0) stray.push(reason);
     } else {
       if (skip.size > 0) skippedAny = true;

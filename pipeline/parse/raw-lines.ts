@@ -60,8 +60,20 @@ function cut(n: number, def: RowDef | undefined, table: TableDef, edition: Editi
  * is "0": blanks and zeros). Only when exactly one cut does so; null otherwise (the run is then read — or refused — as
  * one row). The rows after the first are placed by the row order and checked again by the table's rules.
  */
+/** A row's figures add up when its last is the sum of the others (blank cells print nothing, so weigh 0). */
+function addsUp(figures: readonly string[]): boolean {
+  const values = figures.map(figureValue);
+  if (values.some((v) => Number.isNaN(v))) return true;
+  return values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1);
+}
+
+function figureValue(f: string): number {
+  const t = f.replace(/[\s\u00a0\u3000]/g, '');
+  return /^\d+$/.test(t) ? Number(t) : NaN;
+}
+
 export function cutByTotals(figures: readonly string[], width: number): number[] | null {
-  const values = figures.map((f) => (/^\d+$/.test(f.replace(/[\s\u00a0\u3000]/g, '')) ? Number(f.replace(/[\s\u00a0\u3000]/g, '')) : NaN));
+  const values = figures.map(figureValue);
   if (values.some((v) => Number.isNaN(v))) return null;
   const n = values.length;
   // ways[i]: the number of cuts of values[i..] (capped at 2), and the first row's size of one of them.
@@ -100,10 +112,15 @@ export function rawLines(cells: readonly TextCell[], table: TableDef, edition: E
       if (label.length > 0) push(text, '', label[0]!.at);
     } else {
       const width = defs.length > 0 ? columnsOf(table, rowNamed(text, defs) ?? defs[0]!, edition).length : figures.length;
-      // Table 四's one row of 15 figures is read whole.
-      const sizes = figures.length > width && table.id !== 'appeals'
-        ? cut(figures.length, rowNamed(text, defs), table, edition) ?? (table.id === 'applications' ? cutByTotals(figures.map((c) => c.text), width) : null)
-        : null;
+      // Table 四's one row of 15 figures is read whole. A run of table 三 no longer than its row that does not add up
+      // (its last figure not the sum of the others) may hold the next row's figures too, that row's label printed
+      // after them: cut by the totals too.
+      const texts = figures.map((c) => c.text);
+      const sizes = table.id === 'appeals'
+        ? null
+        : figures.length > width
+          ? cut(figures.length, rowNamed(text, defs), table, edition) ?? (table.id === 'applications' ? cutByTotals(texts, width) : null)
+          : table.id === 'applications' && !addsUp(texts) ? cutByTotals(texts, width) : null;
       // A group heading alone before figures is no row's label: the row's own label was moved away.
       const heading = isGroupHeading(text, headings);
       if (heading) push(text, '', label[0]!.at);

@@ -1,0 +1,72 @@
+/**
+ * Table 四 in a lossy rendering: one run of 15 figures split by its groups' totals (split-options.ts), or 15 printed
+ * cells whose OCR letters the totals fix. Pure.
+ */
+import { describeLocation } from '../errors.ts';
+import type { TableCells } from '../model/report.ts';
+import { APPEALS, type Edition, columnsOf } from '../model/template.ts';
+import { type RowPlan, cellsFromOptions, cellsOf, columnSpecs, tableName } from './flat-plan.ts';
+import { type FlatLine, OCR_LETTER } from './flat-rows.ts';
+import { cellReadings, letterReadings } from './ocr-letters.ts';
+import { type SplitOptions, splitOptions } from './split-options.ts';
+import { type Budget, SEARCH_STEPS, SearchLimit, splitRun, tokenValue } from './split-digits.ts';
+
+/** Table 四's total cells (each the sum of the four results before it). */
+const APPEAL_TOTALS = new Set([4, 9, 14]);
+
+function groupsAddUp(v: readonly number[]): boolean {
+  return [...APPEAL_TOTALS].every((t) => v.slice(t - 4, t).reduce((s, x) => s + x, 0) === v[t]);
+}
+
+/** Table 四: one run of 15 figures (three groups of five), each group's 总计 the sum of its four results. */
+export function readFlatAppeals(file: string, edition: Edition, lines: readonly FlatLine[], budget: Budget): TableCells {
+  const figures = lines.filter((l) => l.run !== '' || l.cells);
+  const unlabelled = figures.filter((l) => l.label === '');
+  const used = unlabelled.length > 0 ? unlabelled : figures;
+  const codes = APPEALS.rows.flatMap((r) => columnsOf(APPEALS, r, edition).map((c) => ({ row: r, c })));
+  const columns = columnSpecs(APPEALS, codes.map((x) => x.c));
+  const run = used.map((l) => l.run).join(' ');
+  const at = used[0]?.at;
+  const what = `${tableName(APPEALS)}${at ? ` (${describeLocation(at)})` : ''}`;
+  const line = used[0] ? { ...used[0], run, ...(used.every((l) => l.cells) ? { cells: used.flatMap((l) => l.cells!) } : {}) } : null;
+  const plan: RowPlan = { def: APPEALS.rows[0]!, line, columns, candidates: [codes.map(() => '')], forced: true, rules: ['appeals.row_total'] };
+  let options: SplitOptions | undefined;
+  try {
+    if (line?.cells) {
+      plan.candidates = [line.cells];
+      if (line.cells.length !== codes.length) plan.refused = `expected 15 figures (行政复议 and two kinds of 行政诉讼, 5 each), found ${line.cells.length} cells: not read`;
+      else {
+        // A letter among the figures (OCR): every digit for it, kept where each 总计 is the sum of its results.
+        const readings = cellReadings(line.cells, (tokens) => {
+          const values = tokens.map((t, k) => tokenValue(t.trim(), columns[k]!));
+          return values.every((v) => v !== undefined) && groupsAddUp(values.map((v) => v ?? 0));
+        });
+        if (readings) {
+          plan.candidates = readings;
+          plan.printed = readings.map(() => line.cells!);
+          plan.forced = false;
+        }
+      }
+    } else if (used.length > 0) {
+      const readings = OCR_LETTER.test(run) ? letterReadings(run) : [run];
+      if (!readings) plan.refused = `the figures "${run}" hold a letter (O for 0, l for 1: an OCR slip?): not read`;
+      else {
+        const whole = used.every((l) => l.whole);
+        // Every split is summed up per cell (they may be too many to list): a cell all splits agree on is read.
+        options = splitOptions(run, readings, columns, APPEAL_TOTALS, budget.part(SEARCH_STEPS), what, whole);
+        plan.forced = readings.length === 1 && splitRun(run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
+        if (options.count === 0) plan.refused = `no split of "${run}" into 15 cells makes each 总计 the sum of its four results: the printed figures do not add up`;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof SearchLimit)) throw err;
+    plan.refused = `"${run}" can be split into 15 cells in too many ways to search`;
+  }
+  if (plan.candidates.length === 0 && plan.refused === undefined) plan.refused = `no split of "${run}" into 15 cells makes each 总计 the sum of its four results: the printed figures do not add up`;
+  const names = codes.map((x) => x.c);
+  const read = options && plan.refused === undefined ? cellsFromOptions(APPEALS, names, plan, options) : cellsOf(APPEALS, names, plan);
+  const out: TableCells = Object.fromEntries(APPEALS.rows.map((r) => [r.code, {}]));
+  codes.forEach(({ row, c }, k) => { out[row.code]![c] = read[k]!; });
+  return out;
+}
+
