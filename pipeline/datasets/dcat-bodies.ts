@@ -11,6 +11,7 @@ import type { DistributionSpec } from './dcat-datasets.ts';
 import { jsonSchema } from './dcat-files.ts';
 import type { catalogIris } from './dcat-graph.ts';
 import { date, plain, text, words, type Graph, type Literal, type Ref, type Value } from './dcat-vocab.ts';
+import { bodyLinks, isNational } from './release-layout.ts';
 import { bodySeries } from './series.ts';
 import type { ReleaseContext, Text } from './types.ts';
 
@@ -30,6 +31,11 @@ export interface BodyGraphInput {
   v: Graph;
   iri: ReturnType<typeof catalogIris>;
   distribution: (datasetKey: string, dist: DistributionSpec, modified?: Literal[]) => Ref;
+  /**
+   * The national layout's archive of the bodies' files (a release asset), or null: there a body's feed is not in the
+   * tree, so the archive is its distribution where the target makes releases, and it has none otherwise.
+   */
+  archive?: DistributionSpec | null;
   shared: {
     publisher: Ref; contact: Ref; frequency: Ref; themes: Ref[]; language: Ref; license: Ref; series: Ref;
     /** dcat:version, adms:versionNotes, dct:license. */
@@ -39,7 +45,7 @@ export interface BodyGraphInput {
 }
 
 /** The body datasets, in key order; returns their references for the catalog's dcat:dataset. */
-export function bodyDatasets({ ctx, g, v, iri, distribution, shared }: BodyGraphInput): Ref[] {
+export function bodyDatasets({ ctx, g, v, iri, distribution, archive = null, shared }: BodyGraphInput): Ref[] {
   const { meta } = ctx;
   return bodySeries(ctx.reports).filter((b) => b.body !== null).map((b) => {
     const body = b.body!;
@@ -92,10 +98,11 @@ export function bodyDatasets({ ctx, g, v, iri, distribution, shared }: BodyGraph
       'dct:issued': shared.issued,
       'dct:modified': modified,
       ...shared.release,
-      'dcat:landingPage': [v.add(`${meta.baseUrl}${b.page}`, ['foaf:Document'])],
+      'dcat:landingPage': [v.add(`${meta.baseUrl}${bodyLinks(meta, b).page}`, ['foaf:Document'])],
       'dcat:inSeries': [shared.series],
     });
-    g.add(iri.dataset(key), [], { 'dcat:distribution': [distribution(key, dist, modified)] });
+    const dists = !isNational(meta) ? [dist] : archive ? [archive] : [];
+    g.add(iri.dataset(key), [], { 'dcat:distribution': dists.map((d) => distribution(key, d, modified)) });
     return dataset;
   });
 }

@@ -28,6 +28,13 @@ export interface DistributionSpec {
   asset?: boolean;
   /** dcat:compressFormat of a compressed file. */
   compressFormat?: 'gzip';
+  /** dcat:packageFormat of an archive of files (the national layout's pages: tar). */
+  packageFormat?: 'tar';
+  /**
+   * Where the build wrote the file: a release asset's path in the release folder (assets/…), or a compressed file of
+   * the tree (reports/2024.ndjson.gz), whose size and sha256 the catalog then gives.
+   */
+  source?: string;
 }
 
 export interface DatasetSpec {

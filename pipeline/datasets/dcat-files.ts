@@ -5,7 +5,7 @@
  */
 import type { DistributionSpec } from './dcat-datasets.ts';
 import { partsOf, partitionOf } from './partitions.ts';
-import { ASSETS_DIR, assetName, assetPath } from './release-layout.ts';
+import { AGENCIES_ARCHIVE, ASSETS_DIR, assetName, assetPartition, assetPath, isReportBundle } from './release-layout.ts';
 import { OBSERVATIONS_CSV, PARTITIONED, csvTableSpec } from './table-schemas.ts';
 import { csvwPath } from './to-csvw.ts';
 import { DATAPACKAGE_PROFILE } from './to-datapackage.ts';
@@ -108,7 +108,7 @@ export function assetParts(dist: DistributionSpec, assets: ReadonlyArray<{ path:
   if (!dist.partitioned) return [];
   const asTree = assets.filter((a) => a.path.endsWith('.gz')).map((a) => ({ path: a.path.slice(ASSETS_DIR.length, -'.gz'.length) }));
   return expandParts(dist, asTree).map((d) => ({
-    ...d, key: `${d.key}-gz`, path: assetName(assetPath(d.path), version), asset: true, compressFormat: 'gzip',
+    ...d, key: `${d.key}-gz`, path: assetName(assetPath(d.path), version), asset: true, compressFormat: 'gzip', source: assetPath(d.path),
     title: { zh: `${d.title.zh}（gzip 压缩，发布附件）`, en: `${d.title.en} (gzip; release asset)` },
   }));
 }
@@ -131,4 +131,64 @@ export function observationsAsset(version: string): DistributionSpec {
     },
     conformsTo: [csvDistributions(OBSERVATIONS_CSV, { zh: '', en: '' })[0]!.conformsTo![0]!],
   };
+}
+
+const partLabel = (path: string) => {
+  const p = assetPartition(path)!;
+  return { key: p.part > 1 ? `${p.year}-${p.part}` : `${p.year}`, zh: `${p.year}年${p.part > 1 ? `第${p.part}部分` : ''}`, en: `${p.year}${p.part > 1 ? ` part ${p.part}` : ''}` };
+};
+const byPart = (a: string, b: string) => {
+  const p = assetPartition(a)!;
+  const q = assetPartition(b)!;
+  return p.year - q.year || p.part - q.part;
+};
+
+/**
+ * The national layout's report documents in the tree: one distribution per bundle (reports/<year>.ndjson.gz, one
+ * document a line, gzip), in year and part order; none in the site layout.
+ */
+export function bundleDistributions(files: ReadonlyArray<{ path: string }>): DistributionSpec[] {
+  return files.map((f) => f.path).filter(isReportBundle).sort(byPart).map((path) => {
+    const label = partLabel(path);
+    return {
+      key: `ndjson-gz-${label.key}`, path, format: 'ndjson', compressFormat: 'gzip', source: path,
+      title: { zh: `报告 JSON 文档（NDJSON，gzip 压缩），${label.zh}`, en: `Report documents (NDJSON, gzip), ${label.en}` },
+      description: {
+        zh: '每行一份报告的 JSON 文档（报告和校验结果），与站点布局中 reports/<年度>/<编号>.json 的内容逐字节相同；报告索引中的 url 指向所在文件，# 后为报告编号，sha256 为该行（含换行）的校验值。',
+        en: 'One report document a line (the report and its validation result), byte for byte the site layout\'s reports/<year>/<id>.json; the reports index\'s url names this file with the report id after #, and its sha256 is the line\'s (with its newline).',
+      },
+      conformsTo: [jsonSchema('report-document.schema.json', { zh: '报告 JSON 文档的 JSON Schema', en: 'JSON Schema of a report document' })],
+    };
+  });
+}
+
+/**
+ * The national layout's archives, release assets (tar, gzip): the pages of each year's reports, and the bodies'
+ * pages and JSON files; none without them.
+ */
+export function archiveDistributions(assets: ReadonlyArray<{ path: string }>, version: string): { reports: DistributionSpec[]; agencies: DistributionSpec | null } {
+  const pages = assets.map((a) => a.path).filter((p) => /^assets\/reports\/\d{4}\.tar\.gz$/.test(p)).sort();
+  const reports = pages.map((path): DistributionSpec => {
+    const year = path.slice('assets/reports/'.length, -'.tar.gz'.length);
+    return {
+      key: `html-tar-${year}`, path: assetName(path, version), format: 'html', asset: true, compressFormat: 'gzip', packageFormat: 'tar', source: path,
+      title: { zh: `${year}年各报告的网页（tar.gz，发布附件）`, en: `Pages of the ${year} reports (tar.gz; release asset)` },
+      description: {
+        zh: `本年度每份报告一个网页 reports/${year}/<编号>.html（tar 打包，gzip 压缩），解压到站点目录即可浏览；年度页 reports/${year}/index.html 列出各报告。`,
+        en: `One page per report of ${year}, reports/${year}/<id>.html (tar, gzip): extract it into the site's folder to browse them; the year page reports/${year}/index.html lists the reports.`,
+      },
+    };
+  });
+  const agencies = assets.some((a) => a.path === AGENCIES_ARCHIVE)
+    ? {
+      key: 'agencies-tar', path: assetName(AGENCIES_ARCHIVE, version), format: 'json' as const, asset: true, compressFormat: 'gzip' as const, packageFormat: 'tar' as const, source: AGENCIES_ARCHIVE,
+      title: { zh: '各机关历年数据文件和网页（tar.gz，发布附件）', en: 'Each body\'s file and page (tar.gz; release asset)' },
+      description: {
+        zh: '每个机关的历年数据 feed/agencies/<编号>.json 和网页 agencies/<编号>.html（tar 打包，gzip 压缩）；机关索引 feed/agencies.json 和 agencies/index.html 列出各机关。',
+        en: 'Each body\'s feed/agencies/<id>.json and page agencies/<id>.html (tar, gzip); the index of bodies feed/agencies.json and agencies/index.html list them.',
+      },
+      conformsTo: [jsonSchema('feed-agency.schema.json', { zh: '机关历年数据的 JSON Schema', en: 'JSON Schema of a body\'s file' })],
+    }
+    : null;
+  return { reports, agencies };
 }

@@ -5,11 +5,11 @@
  */
 import { bodyDatasets } from './dcat-bodies.ts';
 import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
-import { assetParts, expandParts, observationsAsset } from './dcat-files.ts';
+import { archiveDistributions, assetParts, bundleDistributions, expandParts, observationsAsset } from './dcat-files.ts';
 import { partsOf } from './partitions.ts';
 import { OBSERVATIONS_CSV } from './table-schemas.ts';
 import {
-  COMPRESSIONS, EU, FORMATS, Graph, IANA, LANGUAGES, NS, SHA256, THEMES, date, themeUri, plain, ref, text, typed, words, type OutputNode, type Ref,
+  COMPRESSIONS, EU, FORMATS, Graph, IANA, LANGUAGES, NS, PACKAGES, SHA256, THEMES, date, themeUri, plain, ref, text, typed, words, type OutputNode, type Ref,
 } from './dcat-vocab.ts';
 import type { FileStat, ReleaseContext } from './types.ts';
 
@@ -136,6 +136,20 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
   });
 
   const stats = new Map(ctx.files.map((f) => [f.path, f]));
+  // The national layout's release assets, as the build wrote them (release-layout.ts): their size and sha256.
+  const assetStats = new Map((ctx.assets ?? []).map((f) => [f.path, f]));
+  /** Size and checksum of a file: the node's dcat:byteSize and spdx:checksum, and the checksum node. */
+  const measured = (dist: DistributionSpec, stat: FileStat) => {
+    g.add(iri.checksum(dist.path), ['spdx:Checksum'], {
+      'spdx:algorithm': [v.add(SHA256, ['spdx:ChecksumAlgorithm'])],
+      'spdx:checksumValue': [typed(stat.sha256, 'xsd:hexBinary')],
+    });
+    return { 'dcat:byteSize': [typed(String(stat.bytes), 'xsd:nonNegativeInteger')], 'spdx:checksum': [ref(iri.checksum(dist.path))] };
+  };
+  const packaging = (dist: DistributionSpec) => ({
+    ...(dist.compressFormat ? { 'dcat:compressFormat': [v.add(`${IANA}${COMPRESSIONS[dist.compressFormat]}`, ['dct:MediaType'])] } : {}),
+    ...(dist.packageFormat ? { 'dcat:packageFormat': [v.add(`${IANA}${PACKAGES[dist.packageFormat]}`, ['dct:MediaType'])] } : {}),
+  });
   /** A distribution of a dataset, with its checksum node. */
   const distribution = (datasetKey: string, dist: DistributionSpec, modifiedOn = modified): Ref => {
     if (dist.asset) return assetDistribution(datasetKey, dist, modifiedOn);
@@ -148,6 +162,7 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       'dcat:accessURL': url,
       'dcat:downloadURL': url,
       'dcat:mediaType': [v.add(`${IANA}${format.mediaType}`, ['dct:MediaType'])],
+      ...packaging(dist),
       'dct:format': [v.add(`${EU}file-type/${format.fileType}`, ['dct:MediaTypeOrExtent'])],
       'dcat:byteSize': [typed(String(stat.bytes), 'xsd:nonNegativeInteger')],
       'spdx:checksum': [ref(iri.checksum(dist.path))],
@@ -162,17 +177,23 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     });
     return node;
   };
-  /** A release asset: its download URL on the release; its size and checksum are the release's, not the tree's. */
+  /**
+   * A release asset: its download URL on the release; its size and checksum where the build wrote it (the national
+   * layout's assets), none for an asset the publish step makes (the joined observations).
+   */
   const assetDistribution = (datasetKey: string, dist: DistributionSpec, modifiedOn: ReturnType<typeof date>[]): Ref => {
     const format = FORMATS[dist.format];
+    const stat = dist.source ? assetStats.get(dist.source) : undefined;
+    if (dist.source && !stat) throw new Error(`catalog: dataset "${datasetKey}" lists the release asset ${dist.source} but ctx.assets has no stat for it`);
     return g.add(iri.distribution(datasetKey, dist.key), ['dcat:Distribution'], {
       'dct:title': text(dist.title),
       'dct:description': text(dist.description),
       'dcat:accessURL': [ref(`${meta.releases}v${meta.version}/${dist.path}`)],
       'dcat:downloadURL': [ref(`${meta.releases}v${meta.version}/${dist.path}`)],
       'dcat:mediaType': [v.add(`${IANA}${format.mediaType}`, ['dct:MediaType'])],
-      ...(dist.compressFormat ? { 'dcat:compressFormat': [v.add(`${IANA}${COMPRESSIONS[dist.compressFormat]}`, ['dct:MediaType'])] } : {}),
+      ...packaging(dist),
       'dct:format': [v.add(`${EU}file-type/${format.fileType}`, ['dct:MediaTypeOrExtent'])],
+      ...(stat ? measured(dist, stat) : {}),
       'dct:license': [license],
       'dct:modified': modifiedOn,
       'dct:conformsTo': (dist.conformsTo ?? []).map((std) =>
@@ -185,6 +206,7 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
     'dct:license': [license],
   };
 
+  const archives = archiveDistributions(ctx.assets ?? [], meta.version);
   const datasets = DATASETS.map((spec) => {
     const dataset = g.add(iri.dataset(spec.key), ['dcat:Dataset'], {
       'dct:title': text(spec.title),
@@ -204,11 +226,14 @@ export function catalogDocument(ctx: ReleaseContext): CatalogDocument {
       ...(spec.key === 'observations' && meta.releases && partsOf(OBSERVATIONS_CSV, ctx.files).length ? [observationsAsset(meta.version)] : []),
       // The national layout: the renderings the tree does not hold, as the release's assets.
       ...(meta.releases && ctx.assets ? spec.distributions.flatMap((dist) => assetParts(dist, ctx.assets!, meta.version)) : []),
+      // The national layout: the report documents' bundles (tree), the pages and the bodies' files (release assets).
+      ...(spec.key === 'reports' ? [...bundleDistributions(ctx.files), ...(meta.releases ? archives.reports : [])] : []),
+      ...(spec.key === 'timeseries' && meta.releases && archives.agencies ? [archives.agencies] : []),
     ];
     g.add(iri.dataset(spec.key), [], { 'dcat:distribution': distributions.map((dist) => distribution(spec.key, dist)) });
     return dataset;
   });
-  const bodies = bodyDatasets({ ctx, g, v, iri, distribution, shared: {
+  const bodies = bodyDatasets({ ctx, g, v, iri, distribution, archive: meta.releases ? archives.agencies : null, shared: {
     publisher, contact, frequency, themes, language: zh, license, series, release, issued,
   } });
 

@@ -29,9 +29,15 @@ export const FORMATS = {
   ndjson: { mediaType: 'application/x-ndjson', fileType: 'JSON', label: 'NDJSON' },
   csvw: { mediaType: 'application/csvm+json', fileType: 'JSON_LD', label: 'CSVW' },
   parquet: { mediaType: 'application/vnd.apache.parquet', fileType: 'PARQUET', label: 'Parquet' },
+  html: { mediaType: 'text/html', fileType: 'HTML', label: 'HTML' },
 } as const;
 /** IANA types of the compressions a distribution may have (dcat:compressFormat). */
 export const COMPRESSIONS = { gzip: 'application/gzip' } as const;
+/**
+ * Types of the archives a distribution may be packaged in (dcat:packageFormat). tar has no IANA registration:
+ * application/x-tar is the type it is served with, under the IANA media-type URI space like application/x-ndjson.
+ */
+export const PACKAGES = { tar: 'application/x-tar' } as const;
 export type FormatId = keyof typeof FORMATS;
 
 /** EU data themes (the config's dataset.theme codes), with their labels. */

@@ -22,7 +22,7 @@ import { REGIONS_CSV } from './table-schemas-series.ts';
 import { writeReportParts } from './report-parts.ts';
 import { archivesByKey, tarGzFile } from './archive-writer.ts';
 import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
-import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, pagesArchivePath, releaseOf } from './release-layout.ts';
+import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, isReportBundle, nationalLinks, pagesArchivePath, releaseOf } from './release-layout.ts';
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
@@ -101,9 +101,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     const before = input.previous?.get(r.report.id);
     const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
     const summary = summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified);
-    summaries.push(summary);
     await parts.add(r);
-    if (pages) await pages.add(r.report.year, summary.page, reportPage(r, summary, { meta }));
+    // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
+    const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
+    summaries.push(linked);
+    if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
     else files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
   }
   files.push(...(await parts.close()), ...(pages ? await pages.close() : []));
@@ -113,7 +115,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     meta,
     reports: summaries,
     // The release's own files: the per-report documents and pages are reached through the reports, not listed.
-    files: files.filter((f) => !f.path.startsWith('reports/') && !isAsset(f)).sort(byPath),
+    // (The national layout's bundles of report documents are the release's files: described like the tables.)
+    files: files.filter((f) => (!f.path.startsWith('reports/') || isReportBundle(f.path)) && !isAsset(f)).sort(byPath),
     modified: summaries.reduce((m, s) => (s.modified > m ? s.modified : m), summaries.length ? '0000-00-00' : meta.issued),
     years: years.length ? [years[0]!, years[years.length - 1]!] : null,
     ...(input.divisions ? { divisions: input.divisions } : {}),
@@ -134,6 +137,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     else files.push(await sink.write(path, content, mediaType));
   };
   for (const b of bodySeries(summaries)) await bodyFile(b.feed, agencyFeed(bodies, b), 'application/json');
+  // National layout: the archive of the bodies' files is closed before the metadata, which gives its size and sha256.
+  if (bodyFiles) {
+    for (const { path, content } of agencyPages(bodies)) await bodyFiles.add(path, content);
+    files.push(await bodyFiles.close());
+  }
   files.push(await sink.write(AGENCIES_FEED, agenciesFeed(bodies), 'application/json'));
   for (const [name, content] of [...input.schemas].sort()) {
     files.push(await sink.write(`schemas/${name}`, withSchemaId(content, schemaUrl(meta, `schemas/${name}`)), 'application/schema+json'));
@@ -148,8 +156,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write(STYLESHEET, siteCss(), 'text/css'));
   for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
-  for (const { path, content } of agencyPages(site)) await bodyFile(path, content, 'text/html');
-  if (bodyFiles) files.push(await bodyFiles.close());
+  if (!bodyFiles) for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
   for (const { path, content } of coveragePages(site)) files.push(await sink.write(path, content, 'text/html'));
   const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);

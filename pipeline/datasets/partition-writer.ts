@@ -31,6 +31,8 @@ export interface PartitionWriter {
   close(): Promise<FileStat[]>;
   /** The partitions so far, in order: the break points the tables built after the stream (report-parts.ts) share. */
   breaks(): PartitionBreak[];
+  /** The partition the last report added went to (null before the first). */
+  current(): { year: number; part: number } | null;
 }
 
 const size = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -101,5 +103,6 @@ export function partitionWriter(
       return written;
     },
     breaks: () => [...breaks],
+    current: () => (year === null ? null : { year, part }),
   };
 }

@@ -5,8 +5,8 @@
  * report documents in compressed bundles (one a partition), the metadata and the site's index pages, and the bulk
  * renderings go to compressed release assets, named here. Pure naming; index.ts does the writing.
  */
-import { partitionOf } from './partitions.ts';
-import type { DatasetMeta, ReleaseLayout } from './types.ts';
+import { partPath, partitionOf } from './partitions.ts';
+import type { DatasetMeta, ReleaseLayout, ReportSummary } from './types.ts';
 
 export type Layout = ReleaseLayout['layout'];
 
@@ -26,6 +26,28 @@ export const ASSETS_DIR = 'assets/';
 export const REPORT_BUNDLES = 'reports.ndjson';
 const BUNDLE = /^reports\/(\d{4})(?:-([1-9]\d*))?\.ndjson\.gz$/;
 export const isReportBundle = (path: string): boolean => BUNDLE.test(path);
+/** The bundle of a partition's report documents: 2024, 2 → reports/2024-2.ndjson.gz. */
+export const bundlePath = (year: number, part: number): string => `${partPath(REPORT_BUNDLES, year, part)}.gz`;
+
+/**
+ * The links of a report in the national layout, where its own files are not in the tree: its document is a line of
+ * its partition's bundle (the bundle's path, the report id as the fragment: reports/2024-2.ndjson.gz#<id>), its page
+ * the row of the year page that lists it (reports/2024/index.html#<id>), which names the release asset holding the
+ * page. Relative to the release root like the site layout's paths, so every writer that links a report (the feeds,
+ * data/reports/*.csv's json column, the pages) links into the tree. The document's sha256 and size stay the line's.
+ */
+export function nationalLinks(s: ReportSummary, part: number): ReportSummary {
+  return { ...s, json: { ...s.json, path: `${bundlePath(s.year, part)}#${s.id}` }, page: `reports/${s.year}/index.html#${s.id}` };
+}
+
+/**
+ * The links of a body (its feed/agencies/<key>.json and agencies/<key>.html): as they are in the site layout; in the
+ * national layout those files are in the agencies archive (a release asset), so its feed links to its entry in
+ * feed/agencies.json and its page to its row in agencies/index.html, both in the tree.
+ */
+export function bodyLinks(meta: Pick<DatasetMeta, 'release'>, b: { key: string; feed: string; page: string }): { feed: string; page: string } {
+  return isNational(meta) ? { feed: `feed/agencies.json#${b.key}`, page: `agencies/index.html#${b.key}` } : { feed: b.feed, page: b.page };
+}
 
 /** The pages of a year's reports at national scale (a tar archive, gzip): assets/reports/2024.tar.gz. */
 export const pagesArchivePath = (year: number): string => `${ASSETS_DIR}reports/${year}.tar.gz`;

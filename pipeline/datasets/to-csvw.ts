@@ -12,6 +12,8 @@ import { CSV_DIALECT } from './to-csv-format.ts';
 import { partFolder } from './partitions.ts';
 import { PARTITIONED, csvTableSpec, type ColumnSpec, type CsvTableSpec } from './table-schemas.ts';
 import { csvTables } from './to-datapackage.ts';
+import { COMPRESSIONS, IANA } from './dcat-vocab.ts';
+import { ASSETS_DIR, assetName, assetPath } from './release-layout.ts';
 import type { DatasetMeta, ReleaseContext, Text } from './types.ts';
 
 export const CSVW_CONTEXT = 'http://www.w3.org/ns/csvw';
@@ -68,20 +70,22 @@ export function csvwPath(table: string): string {
   return PARTITIONED.has(table) ? `${partFolder(table)}/csv-metadata.json` : `${table}-metadata.json`;
 }
 
-/** A partitioned table: a group of its files sharing the table's schema. */
+/** A partitioned table: a group of its files sharing the table's schema (parts by path, or by absolute URL). */
 function partsMetadata(spec: CsvTableSpec, parts: readonly string[], common: object): object {
   const from = csvwPath(spec.path);
   const { 'dc:title': title, 'dc:description': description, tableSchema } = table(spec, from);
   return {
     '@context': [CSVW_CONTEXT, { '@language': 'zh' }], '@type': 'TableGroup', 'dc:title': title, 'dc:description': description,
     ...common, tableSchema,
-    tables: parts.map((p) => ({ url: posix.relative(posix.dirname(from), p) })),
+    tables: parts.map((p) => ({ url: /^https?:/.test(p) ? p : posix.relative(posix.dirname(from), p) })),
   };
 }
 
-function metadata(spec: CsvTableSpec, meta: DatasetMeta, parts?: readonly string[]): object {
+function metadata(spec: CsvTableSpec, meta: DatasetMeta, parts?: readonly string[], gzip = false): object {
   const from = csvwPath(spec.path);
   const common = {
+    // The national layout's release assets: each CSV gzip-compressed (CSVW itself names no compression).
+    ...(gzip ? { 'dcat:compressFormat': { '@id': `${IANA}${COMPRESSIONS.gzip}` } } : {}),
     'dc:license': { '@id': meta.license.url },
     'dc:publisher': { 'schema:name': texts(meta.publisher.name), 'schema:url': { '@id': meta.publisher.url } },
     dialect: DIALECT,
@@ -91,13 +95,26 @@ function metadata(spec: CsvTableSpec, meta: DatasetMeta, parts?: readonly string
   return { '@context': [CSVW_CONTEXT, { '@language': 'zh' }], '@type': 'Table', url, 'dc:title': title, 'dc:description': description, ...common, tableSchema };
 }
 
-/** The CSVW metadata of every CSV table of the release (csvwPath), sorted by path. */
+/**
+ * The CSVW metadata of every CSV table of the release (csvwPath), sorted by path. In the national layout, where the
+ * target makes releases (meta.releases), also of each partitioned table whose CSV parts are release assets (gzip):
+ * the group names the assets by their download URLs.
+ */
 export function csvwMetadata(ctx: ReleaseContext): Array<{ path: string; content: string }> {
   const csvs = ctx.files.filter((f) => f.path.endsWith('.csv'));
-  return csvTables(csvs).map((files) => {
+  const tree = csvTables(csvs).map((files) => {
     const spec = csvTableSpec(files[0]!.path);
     if (!spec) throw new Error(`CSVW: ${files[0]!.path} is a CSV of the release without a table description (pipeline/datasets/table-schemas.ts)`);
     const parts = PARTITIONED.has(spec.path) ? files.map((f) => f.path) : undefined;
     return { path: csvwPath(spec.path), content: `${JSON.stringify(metadata(spec, ctx.meta, parts), null, 2)}\n` };
-  }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  });
+  const { releases, version } = ctx.meta;
+  const assets = releases && ctx.assets ? ctx.assets.filter((f) => f.path.endsWith('.csv.gz')).map((f) => ({ ...f, path: f.path.slice(ASSETS_DIR.length, -'.gz'.length) })) : [];
+  const bulk = csvTables(assets).flatMap((files) => {
+    const spec = csvTableSpec(files[0]!.path);
+    if (!spec || !PARTITIONED.has(spec.path) || tree.some((t) => t.path === csvwPath(spec.path))) return [];
+    const urls = files.map((f) => `${releases}v${version}/${assetName(assetPath(f.path), version)}`);
+    return [{ path: csvwPath(spec.path), content: `${JSON.stringify(metadata(spec, ctx.meta, urls, true), null, 2)}\n` }];
+  });
+  return [...tree, ...bulk].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

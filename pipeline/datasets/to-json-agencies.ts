@@ -6,6 +6,7 @@
 import { ratesOf } from './figures.ts';
 import { bodySeries, seriesIndex, type BodySeries } from './series.ts';
 import { TIMESERIES_CSV } from './table-schemas-series.ts';
+import { bodyLinks } from './release-layout.ts';
 import { csvwPath } from './to-csvw.ts';
 import { schemaUrl } from './to-json.ts';
 import type { ReleaseContext } from './types.ts';
@@ -31,8 +32,8 @@ export function agencyFeed(ctx: ReleaseContext, series: BodySeries): string {
     body: series.body,
     names: series.names,
     division: series.division,
-    parent_url: parentSeries ? `${meta.baseUrl}${parentSeries.feed}` : null,
-    page: `${meta.baseUrl}${series.page}`,
+    parent_url: parentSeries ? `${meta.baseUrl}${bodyLinks(meta, parentSeries).feed}` : null,
+    page: `${meta.baseUrl}${bodyLinks(meta, series).page}`,
     timeseries: `${meta.baseUrl}${csvwPath(TIMESERIES_CSV)}`,
     license: meta.license.url,
     modified: series.modified,
@@ -71,8 +72,8 @@ export function agenciesFeed(ctx: ReleaseContext): string {
       parent: b.body?.parent ?? null,
       years: b.reports.map((s) => s.year),
       modified: b.modified,
-      url: `${meta.baseUrl}${b.feed}`,
-      page: `${meta.baseUrl}${b.page}`,
+      url: `${meta.baseUrl}${bodyLinks(meta, b).feed}`,
+      page: `${meta.baseUrl}${bodyLinks(meta, b).page}`,
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

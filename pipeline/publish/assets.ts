@@ -9,6 +9,8 @@ import { observationsAssetName } from '../datasets/dcat-files.ts';
 import { partsOf } from '../datasets/partitions.ts';
 import { assetName } from '../datasets/release-layout.ts';
 import { OBSERVATIONS_CSV } from '../datasets/table-schemas.ts';
+import { PublishError } from '../errors.ts';
+import { hasBundles } from './bundles.ts';
 import type { Asset, ReleaseFiles } from './types.ts';
 
 /** The date of every zip entry: the zip's bytes depend on the CSVs only. */
@@ -61,6 +63,10 @@ async function nationalAssets(files: ReleaseFiles, paths: readonly string[]): Pr
 
 export async function releaseAssets(files: ReleaseFiles): Promise<Asset[]> {
   if (files.assets?.length) return nationalAssets(files, files.assets);
+  // A national release's assets are made by its build, not from its tree: never the site layout's in their place.
+  if (hasBundles(files.manifest.files)) {
+    throw new PublishError(`release v${files.manifest.version} is in the national layout: its assets (the CSV and NDJSON renderings, the pages) come from its build, not from the files of its tree; re-run xxgk publish with the unchanged folder of that build to finish its release, then publish the new one`);
+  }
   const csvs = files.manifest.files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path);
   const zip = await deterministicZip(await Promise.all(csvs.map(async (path) => ({ path, data: await files.read(path) }))));
   const observations = partsOf(OBSERVATIONS_CSV, files.manifest.files).map((f) => f.path);

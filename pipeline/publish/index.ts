@@ -95,6 +95,17 @@ async function modifiedDates(built: BuiltRelease, latest: Published | null): Pro
   return out;
 }
 
+/**
+ * The last release, its files read from the target's copy, else (GitHub, when the copy is missing: a run that stopped
+ * after the branch moved and before the copy was saved) from the remote, one request a file, checked against the
+ * manifest. Without this the re-run planned against a release it could not read: a new version instead of finishing it.
+ */
+function readable(latest: Published | null): Published | null {
+  const fetch = latest?.fetch;
+  if (!latest || !fetch) return latest;
+  return { ...latest, read: async (path) => (await latest.read(path)) ?? fetch(path) };
+}
+
 const sameRelease = (a: Manifest, b: Manifest) =>
   a.version === b.version && a.files.length === b.files.length && a.files.every((f, k) => f.path === b.files[k]?.path && f.sha256 === b.files[k]?.sha256);
 
@@ -118,7 +129,7 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   const dryRun = options.dryRun ?? false;
   const today = chinaDate(options.clock);
   const folder = options.fromTarget ? await nothingBuilt() : await readBuilt(outDir);
-  const latest = await target.latest();
+  const latest = readable(await target.latest());
   // Without a build of its own, coverage.csv is the last release's (who is expected, the sites' dates).
   if (options.fromTarget && latest) {
     const last = await latest.read(COVERAGE_CSV).catch(() => null);

@@ -2,7 +2,8 @@
  * The body rankings shown on index.html (top N) and agencies/index.html (every body): by requests received and by
  * share refused over all years, each row with the sample behind it. Pure.
  */
-import type { ReleaseContext } from '../types.ts';
+import { bodyLinks } from '../release-layout.ts';
+import type { DatasetMeta, ReleaseContext } from '../types.ts';
 import { bodySeries } from '../series.ts';
 import { TIMESERIES_CSV } from '../table-schemas-series.ts';
 import { DICTIONARY_PAGE, anchor } from './dictionary-page.ts';
@@ -22,10 +23,13 @@ export function kindLabel(kind: string | undefined): string {
   return kind ? `${esc(KIND[kind] ?? kind)} <span class="en" lang="en">${esc(kind)}</span>` : '—';
 }
 
-/** The body's name linking to its page, its id below, and a mark when the name did not resolve to the registry. */
-export function bodyCell(t: BodyTotals['series'], fromPage: string): string {
+/**
+ * The body's name linking to its page (where the layout has it in the tree: release-layout.ts bodyLinks), its id
+ * below, and a mark when the name did not resolve to the registry.
+ */
+export function bodyCell(t: BodyTotals['series'], fromPage: string, meta: Pick<DatasetMeta, 'release'> = {}): string {
   const mark = t.resolved ? '' : ' <span class="badge warn" title="名称未匹配机关名录 / the printed name is not in the registry">未匹配 <span lang="en">unresolved</span></span>';
-  return `<a href="${esc(href(fromPage, t.page))}">${esc(t.name)}</a>${mark}<span class="code">${esc(t.key)}</span>`;
+  return `<a href="${esc(href(fromPage, bodyLinks(meta, t).page))}">${esc(t.name)}</a>${mark}<span class="code">${esc(t.key)}</span>`;
 }
 
 /** Rows are written this many at a time: the full list of a large release is never one string. */
@@ -45,17 +49,19 @@ function* table(id: string, head: string, rows: Iterable<string>): Generator<str
   yield '</tbody></table></div>';
 }
 
-function* receivedRows(ranked: readonly BodyTotals[], fromPage: string): Generator<string> {
+type Meta = Pick<DatasetMeta, 'release'>;
+
+function* receivedRows(ranked: readonly BodyTotals[], fromPage: string, meta: Meta): Generator<string> {
   for (const [k, t] of ranked.entries()) {
-    yield `<tr data-body="${esc(t.series.key)}"><td class="num">${k + 1}</td><th scope="row">${bodyCell(t.series, fromPage)}</th>`
+    yield `<tr data-body="${esc(t.series.key)}"><td class="num">${k + 1}</td><th scope="row">${bodyCell(t.series, fromPage, meta)}</th>`
       + `<td class="num" data-value="${t.received}">${num(t.received)}</td>`
       + `<td class="num">${t.receivedReports} <span class="note">/ ${t.series.reports.length}</span></td><td>${esc(yearSpan(t.series))}</td></tr>`;
   }
 }
 
-function* refusedRows(ranked: readonly BodyTotals[], fromPage: string): Generator<string> {
+function* refusedRows(ranked: readonly BodyTotals[], fromPage: string, meta: Meta): Generator<string> {
   for (const [k, t] of ranked.entries()) {
-    yield `<tr data-body="${esc(t.series.key)}"><td class="num">${k + 1}</td><th scope="row">${bodyCell(t.series, fromPage)}</th>`
+    yield `<tr data-body="${esc(t.series.key)}"><td class="num">${k + 1}</td><th scope="row">${bodyCell(t.series, fromPage, meta)}</th>`
       + `<td class="num" data-refused="${t.refused}" data-handled="${t.handled}">${percent(t.refused, t.handled)}</td>`
       + `<td class="num">${num(t.refused)} / ${num(t.handled)}</td><td class="num">${t.shareReports}</td><td>${esc(yearSpan(t.series))}</td></tr>`;
   }
@@ -80,16 +86,16 @@ export function* rankingChunks(ctx: ReleaseContext, fromPage: string, top = Infi
   const cut = <T>(list: T[]) => (Number.isFinite(top) ? list.slice(0, top) : list);
   const unranked = totals.filter((t) => t.handled < MIN_HANDLED).length;
   yield `${NOTE}\n<h3 id="by-received">${bi('新收申请最多的机关', 'Bodies by requests received')}</h3>\n`;
-  if (received.length) yield* table('rank-received', RECEIVED_HEAD, receivedRows(cut(received), fromPage));
+  if (received.length) yield* table('rank-received', RECEIVED_HEAD, receivedRows(cut(received), fromPage, ctx.meta));
   else yield `<p>${bi('没有报告印有新收申请数。', 'No report prints the number of requests received.')}</p>`;
   const silent = totals.filter((t) => t.received === null);
   if (!Number.isFinite(top) && silent.length) {
     yield `\n<p class="note">${bi('未印新收申请数的机关：', 'Bodies whose reports print no number of requests received:')}</p>\n<ul class="silent">`;
-    for (const t of silent) yield `<li>${bodyCell(t.series, fromPage)}</li>`;
+    for (const t of silent) yield `<li>${bodyCell(t.series, fromPage, ctx.meta)}</li>`;
     yield '</ul>';
   }
   yield `\n<h3 id="by-refused">${bi('不予公开占比最高的机关', 'Bodies by share of requests refused')}</h3>\n`;
-  if (refused.length) yield* table('rank-refused', REFUSED_HEAD, refusedRows(cut(refused), fromPage));
+  if (refused.length) yield* table('rank-refused', REFUSED_HEAD, refusedRows(cut(refused), fromPage, ctx.meta));
   else yield `<p>${bi(`没有机关的办理总数达到 ${MIN_HANDLED} 件。`, `No body has ${MIN_HANDLED} handled requests behind its share.`)}</p>`;
   yield `\n<p class="note">${unranked} 个机关因样本太小未参与占比排名。<span lang="en">${unranked} bodies have too few handled requests to be ranked by share.</span></p>`;
 }

@@ -28,8 +28,13 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The link from one page of the release to another file of it (both paths relative to the release root). */
+/**
+ * The link from one page of the release to another file of it (both paths relative to the release root); a fragment
+ * (#key, the national layout's links to a row or a bundle line: release-layout.ts) is kept, encoded.
+ */
 export function href(fromPage: string, to: string): string {
+  const hash = to.indexOf('#');
+  if (hash >= 0) return `${href(fromPage, to.slice(0, hash))}#${encodeURIComponent(to.slice(hash + 1))}`;
   const rel = posix.relative(posix.dirname(fromPage), to) || posix.basename(to);
   return rel.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
 }

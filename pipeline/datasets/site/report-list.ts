@@ -8,7 +8,9 @@ export function reportTable(reports: readonly ReportSummary[], fromPage: string,
   const head = HEADLINE.map((h) => `<th scope="col" class="num">${bi(h.zh, h.en)}</th>`).join('');
   const rows = reports.map((s) => {
     const figures = HEADLINE.map((h) => `<td class="num">${num(s.headline[h.key])}</td>`).join('');
-    return `<tr data-report="${esc(s.id)}" data-warnings="${s.warnings}" data-errors="${s.errors}">`
+    // The national layout links a report to its row here (release-layout.ts nationalLinks): the row is the anchor.
+    const anchor = s.page.endsWith(`#${s.id}`) ? ` id="${esc(s.id)}"` : '';
+    return `<tr${anchor} data-report="${esc(s.id)}" data-warnings="${s.warnings}" data-errors="${s.errors}">`
       + `<th scope="row"><a href="${esc(href(fromPage, s.page))}">${esc(s.agency)}</a><span class="code">${esc(s.id)}</span></th>`
       + `<td>${esc(s.edition)}</td>${figures}`
       + `<td>${statusBadge(s.warnings, s.errors, s.flags)}${s.flags.map((f) => `<span class="code">${esc(f)}</span>`).join('')}</td>`

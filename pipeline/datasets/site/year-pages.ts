@@ -8,14 +8,15 @@ import { assetName, pagesArchivePath } from '../release-layout.ts';
 
 /**
  * The national layout: the year's report pages are not in the tree but in a release asset (release-layout.ts); the
- * note names it, with its download URL where the target makes releases. Extracted beside the site, the links work.
+ * note names it, with its download URL where the target makes releases; each report's row is the anchor the feeds
+ * link its page to (release-layout.ts nationalLinks).
  */
 function archiveNote(ctx: ReleaseContext, year: number): string {
   const path = pagesArchivePath(year);
   if (!ctx.assets?.some((a) => a.path === path)) return '';
   const name = assetName(path, ctx.meta.version);
   const link = ctx.meta.releases ? `<a href="${esc(`${ctx.meta.releases}v${ctx.meta.version}/${name}`)}">${esc(name)}</a>` : `<code>${esc(name)}</code>`;
-  return `<p class="note">本年各报告的页面在发布附件 ${link} 中（tar.gz），解压到本站目录后下列链接可用；报告的 JSON 文档在 reports/${year}.ndjson.gz（每行一份）。<span lang="en">The pages of this year's reports are in the release asset ${link} (tar.gz): extract it into this site's folder and the links below work; the reports' JSON documents are in reports/${year}.ndjson.gz, one a line.</span></p>
+  return `<p class="note">本年各报告的页面在发布附件 ${link} 中（tar.gz，内含 reports/${year}/&lt;编号&gt;.html，解压到本站目录即可浏览）；报告的 JSON 文档在 reports/${year}.ndjson.gz 等文件中（每行一份），下列 JSON 链接指向报告所在的文件，# 后为报告编号。<span lang="en">The pages of this year's reports are in the release asset ${link} (tar.gz holding reports/${year}/&lt;id&gt;.html: extract it into this site's folder to browse them); the reports' JSON documents are in reports/${year}.ndjson.gz and its parts, one a line: each JSON link below names the file that holds the report, with the report id after #.</span></p>
 `;
 }
 
