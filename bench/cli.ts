@@ -11,10 +11,14 @@
  * Options: --renderings word-text,html,… (default: all of SYNTH_RENDERINGS); --corpus DIR (write the corpus there and
  * keep it, or reuse it when it is already there: generating is slow); --cpu-prof DIR (the build child runs with
  * --cpu-prof, its .cpuprofile lands in DIR); --config FILE (the build reads it: release.layout: national measures the
- * national layout, and the output line splits the tree from the release assets). Everything else goes to a temporary folder, removed at the end.
+ * national layout, and the output line splits the tree from the release assets); --rerun (issue 13 §5: the build runs
+ * with --cache, then again over the same folder and output, unchanged, then once more after one input file changed —
+ * a line break appended to the middle file of the folder, restored at the end — and the three builds' wall and CPU
+ * times and peak RSS are printed, each re-run as a share of the first). Everything else goes to a temporary folder,
+ * removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,10 +40,11 @@ function option(name: string): string | undefined {
 }
 
 const RUNS = Number(option('--runs') ?? 5);
+const RERUN = process.argv.includes('--rerun');
 const renderings = (option('--renderings')?.split(',') ?? [...SYNTH_RENDERINGS]) as SynthRendering[];
 const unknown = renderings.filter((r) => !(SYNTH_RENDERINGS as readonly string[]).includes(r));
 if (unknown.length > 0 || !Number.isInteger(RUNS) || RUNS <= 0) {
-  console.error(`usage: ${USAGE} [--count N] [--runs R] [--renderings ${SYNTH_RENDERINGS.join(',')}] [--corpus DIR] [--cpu-prof DIR] [--config FILE]`);
+  console.error(`usage: ${USAGE} [--count N] [--runs R] [--renderings ${SYNTH_RENDERINGS.join(',')}] [--corpus DIR] [--cpu-prof DIR] [--config FILE] [--rerun]`);
   process.exit(2);
 }
 
@@ -102,7 +107,23 @@ const log = join(scratch, 'build.log');
 const profile = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
 // --config FILE: the build reads it (e.g. release.layout: national).
 const config = option('--config') ? ['--config', resolve(option('--config')!)] : [];
-const build = await runMeasured(['node', ...profile, BIN, 'build', '--in', corpusDir, '--out', outDir, ...config], { scratch, log, env });
+// --rerun: every build reads and fills one parse cache.
+const cache = RERUN ? ['--cache', join(scratch, 'cache')] : [];
+const buildArgv = ['node', ...profile, BIN, 'build', '--in', corpusDir, '--out', outDir, ...config, ...cache];
+const build = await runMeasured(buildArgv, { scratch, log, env });
+// 3b. --rerun: the same build again, unchanged, then with one input file changed (restored afterwards).
+const reruns: Array<{ label: string; m: Awaited<ReturnType<typeof runMeasured>> }> = [];
+if (RERUN) {
+  reruns.push({ label: 'unchanged re-run', m: await runMeasured(buildArgv, { scratch, log: join(scratch, 'rerun.log'), env }) });
+  const changed = corpus.files[Math.floor(corpus.files.length / 2)]!.path;
+  const original = readFileSync(join(corpusDir, changed));
+  try {
+    appendFileSync(join(corpusDir, changed), '\n');
+    reruns.push({ label: `one file changed (${changed})`, m: await runMeasured(buildArgv, { scratch, log: join(scratch, 'rerun-changed.log'), env }) });
+  } finally {
+    writeFileSync(join(corpusDir, changed), original);
+  }
+}
 const logText = readFileSync(log, 'utf8');
 const lines = logText.split('\n');
 const included = lines.filter((l) => l.startsWith('  included ')).length;
@@ -158,6 +179,10 @@ console.log(`    reports: ${included} included, ${excluded} excluded, ${unreadab
 console.log(`    child: peak RSS ${mb(build.peakRss)}${build.cpuSeconds !== null ? `, CPU ${build.cpuSeconds.toFixed(1)} s (${(build.cpuSeconds / s).toFixed(2)} cores busy on average)` : ''} [${build.method}]`);
 console.log(`    output: ${outputs.length} files, ${mb(outBytes)}; largest: ${largest.map((f) => `${f.path} ${mb(f.size)}`).join(', ')}`);
 if (assetFiles.length) console.log(`    of which tree: ${outputs.length - assetFiles.length} files, ${mb(outBytes - assetBytes)}; release assets (assets/): ${assetFiles.length} files, ${mb(assetBytes)}`);
+for (const { label, m } of reruns) {
+  const share = (a: number | null, b: number | null) => (a !== null && b ? ` (${((100 * a) / b).toFixed(1)}% of the first)` : '');
+  console.log(`  re-run with --cache, ${label}: exit ${m.code}, ${(m.wallMs / 1000).toFixed(1)} s wall${share(m.wallMs, build.wallMs)}, peak RSS ${mb(m.peakRss)}${m.cpuSeconds !== null ? `, CPU ${m.cpuSeconds.toFixed(1)} s${share(m.cpuSeconds, build.cpuSeconds)}` : ''}`);
+}
 console.log(`  raw read + decode of the same bytes: ${rawSeconds.toFixed(2)} s (${((rawSeconds * 1000) / COUNT).toFixed(3)} ms a report); the build takes ${(s / rawSeconds).toFixed(0)}× as long`);
 console.log(`  start-up (median wall and CPU time of ${RUNS} runs, highest peak RSS):`);
 console.log(table([['command', 'wall', 'CPU', 'peak RSS', ''], ...startupRows]));

@@ -98,7 +98,53 @@ export async function readFolderFlat(options: FolderReadOptions): Promise<Folder
   }
 }
 
+/**
+ * Where the run's reports lie, compactly (what `load` needs after validation, a few numbers a report): report k's
+ * record in the report spill and its validation in the results spill; a report merged from several renderings, or
+ * renamed, is in `several`.
+ */
+interface Places {
+  reportAt: Float64Array;
+  reportBytes: Float64Array;
+  resultAt: Float64Array;
+  resultBytes: Float64Array;
+  /** It gets the cross_year.missing issue (missingInRun). */
+  missing: Uint8Array;
+  several: Map<number, { refs: SpillRef[]; id: string | undefined }>;
+}
+
 async function readInto(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>): Promise<FolderRead> {
+  // Everything else the reading and the validation built is dropped here: only the outcomes and the places stay.
+  const { parsed, unreadable, outcomes, places, missing } = await readAndValidate(options, spill, results);
+  const byId = new Map(outcomes.map((o, k) => [o.id, k]));
+  const sorted = [...outcomes].sort(yearThenId);
+  const load = (k: number): { report: AnnualReport } => {
+    const group = places.several.get(k);
+    if (!group) return mergeGroup([spill.get({ at: places.reportAt[k]!, bytes: places.reportBytes[k]! }).report]);
+    return mergeGroup(group.refs.map((at) => {
+      const { report } = spill.get(at);
+      return group.id === undefined ? report : { ...report, id: group.id };
+    }));
+  };
+  return {
+    parsed,
+    unreadable,
+    reports: sorted,
+    load(id) {
+      const k = byId.get(id);
+      if (k === undefined) throw new Error(`read: no report ${id} in this run`);
+      const { report } = load(k);
+      const result = results.get({ at: places.resultAt[k]!, bytes: places.resultBytes[k]! });
+      return { report, validation: places.missing[k] ? withMissing(report, result, missing.latest, missing.seen) : result };
+    },
+    close() {
+      spill.close();
+      results.close();
+    },
+  };
+}
+
+async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>) {
   const entries: Entry[] = [];
   const unreadable: FolderRead['unreadable'] = [];
   let parsed = 0;
@@ -192,23 +238,22 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
     h.missing = true;
     h.outcome.warnings++;
   }
-  const byId = new Map(held.map((h, k) => [h.outcome.id, k]));
-  const sorted = held.map((h) => h.outcome).sort(yearThenId);
-  return {
-    parsed,
-    unreadable,
-    reports: sorted,
-    load(id) {
-      const k = byId.get(id);
-      if (k === undefined) throw new Error(`read: no report ${id} in this run`);
-      const h = held[k]!;
-      const { report } = load(k);
-      const result = results.get(h.result);
-      return { report, validation: h.missing ? withMissing(report, result, missing.latest, missing.seen) : result };
-    },
-    close() {
-      spill.close();
-      results.close();
-    },
+  const n = held.length;
+  const places: Places = {
+    reportAt: new Float64Array(n), reportBytes: new Float64Array(n), resultAt: new Float64Array(n), resultBytes: new Float64Array(n),
+    missing: new Uint8Array(n), several: new Map(),
   };
+  held.forEach((h, k) => {
+    const { items, renamed } = merged[k]!;
+    if (items.length === 1 && !renamed) {
+      places.reportAt[k] = items[0]!.at.at;
+      places.reportBytes[k] = items[0]!.at.bytes;
+    } else {
+      places.several.set(k, { refs: items.map((e) => e.at), id: renamed ? merged[k]!.id : undefined });
+    }
+    places.resultAt[k] = h.result.at;
+    places.resultBytes[k] = h.result.bytes;
+    places.missing[k] = h.missing ? 1 : 0;
+  });
+  return { parsed, unreadable, outcomes: held.map((h) => h.outcome), places, missing: { latest: missing.latest, seen: missing.seen } };
 }
