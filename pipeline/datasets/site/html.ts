@@ -1,5 +1,6 @@
 /** Small HTML helpers shared by the site's pages: escaping, number and size formats, relative links. Pure. */
 import { posix } from 'node:path';
+import { memoised } from '../../memoised.ts';
 import { printableText } from '../../printable.ts';
 
 /**
@@ -7,13 +8,17 @@ import { printableText } from '../../printable.ts';
  * and bidi overrides become visible escapes.
  */
 export function esc(value: string | number): string {
-  return printableText(String(value))
+  return escText(typeof value === 'string' ? value : String(value));
+}
+
+/** Memoised: labels, titles, codes and figures recur on every page (six regular expressions a call otherwise). */
+const escText = memoised((text: string): string =>
+  printableText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+    .replace(/'/g, '&#39;'));
 
 /**
  * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` become \u escapes, so no `</script>`
