@@ -47,6 +47,8 @@ export function externalUrl(value: string): string | null {
 /** 1234567 → "1,234,567"; non-integers keep their decimals. Locale-independent, so pages are byte-stable. */
 export function num(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
+  // Small integers (most figures) need no grouping.
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   const [int = '', frac] = String(Math.abs(value)).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${value < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;
