@@ -32,5 +32,8 @@ export function flagIndex(issues: readonly Issue[]): FlagIndex {
 
 /** The rule ids touching one cell, joined with ';' ('' when none). */
 export function cellFlags(index: FlagIndex, table: TableId, row: string, column: string): string {
-  return (index.get(key(table, row, column)) ?? []).join(';');
+  // Most reports have no flagged cell: no key to build for each of their cells.
+  if (index.size === 0) return '';
+  const rules = index.get(key(table, row, column));
+  return rules ? rules.join(';') : '';
 }

@@ -54,6 +54,7 @@ export function partitionWriter(
   let open: Array<Pick<OpenFile, 'write' | 'close'>> = [];
   let bytes: number[] = [];
   const tails = tables.map((t) => t.tail());
+  const tailBytes = tails.map(size);
 
   async function start(y: number, p: number) {
     year = y;
@@ -81,12 +82,13 @@ export function partitionWriter(
 
   return {
     async add(r) {
-      const chunks = tables.map((t) => t.chunk(r));
-      const sizes = chunks.map(size);
+      // Encoded once: the bytes give the size the bound is checked against, and are what is written.
+      const chunks = tables.map((t) => Buffer.from(t.chunk(r), 'utf8'));
+      const sizes = chunks.map((c) => c.length);
       if (r.report.year !== year) {
         await finish();
         await start(r.report.year, 1);
-      } else if (reports > 0 && sizes.some((s, k) => bytes[k]! + s + size(tails[k]!) > maxBytes)) {
+      } else if (reports > 0 && sizes.some((s, k) => bytes[k]! + s + tailBytes[k]! > maxBytes)) {
         await finish();
         await start(r.report.year, part + 1);
       }

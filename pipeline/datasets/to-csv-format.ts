@@ -65,12 +65,22 @@ const textField = memoised((text: string): string => {
  */
 export function csvRecords(rows: readonly (readonly CsvValue[])[]): string {
   let out = '';
+  // A column's last value and its field: a report's rows repeat its id, body, year and edition in every row.
+  const lastValue: CsvValue[] = [];
+  const lastField: string[] = [];
   for (const row of rows) {
     for (let k = 0; k < row.length; k++) {
       const value = row[k]!;
       if (k > 0) out += CSV_DIALECT.delimiter;
+      if (k < lastField.length && lastValue[k] === value) {
+        out += lastField[k];
+        continue;
+      }
       // Numbers, booleans and null never need quotes.
-      out += typeof value === 'string' ? textField(value) : csvCell(value);
+      const field = typeof value === 'string' ? textField(value) : csvCell(value);
+      lastValue[k] = value;
+      lastField[k] = field;
+      out += field;
     }
     out += CSV_DIALECT.lineTerminator;
   }

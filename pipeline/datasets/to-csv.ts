@@ -4,7 +4,7 @@
  * row per report, built from the summaries a part at a time (report-parts.ts). Pure.
  */
 import type { Cell } from '../model/report.ts';
-import { TABLES, TABLE_IDS, cellsOf, columnsOf, rowsOf, type TableId } from '../model/template.ts';
+import { TABLES, TABLE_IDS, cellsOf, columnsOf, rowsOf, type Edition, type RowDef, type TableId } from '../model/template.ts';
 import { cellFlags, flagIndex } from './flags.ts';
 import { CSV_MEDIA_TYPE, csvHead, csvRecords, type CsvValue } from './to-csv-format.ts';
 import { OBSERVATIONS_CSV, REPORTS_CSV, WIDE_TABLES, csvHeader, csvTableSpec, widePath } from './table-schemas.ts';
@@ -26,18 +26,46 @@ function streamed(path: string, chunk: (r: ValidatedReport) => CsvValue[][]): St
   };
 }
 
+/** The template's cells and rows by table and edition, computed once (they are asked for every report). */
+const cellsByEdition = new Map<string, ReturnType<typeof cellsOf>>();
+function templateCells(table: TableId, edition: Edition): ReturnType<typeof cellsOf> {
+  const key = `${table}/${edition}`;
+  let cells = cellsByEdition.get(key);
+  if (!cells) cellsByEdition.set(key, (cells = cellsOf(TABLES[table], edition)));
+  return cells;
+}
+
+/** A wide table's rows in an edition, each with its columns as a set. */
+const wideByEdition = new Map<string, Array<{ row: RowDef; has: ReadonlySet<string> }>>();
+function wideTemplate(table: TableId, edition: Edition): Array<{ row: RowDef; has: ReadonlySet<string> }> {
+  const key = `${table}/${edition}`;
+  let rows = wideByEdition.get(key);
+  if (!rows) {
+    const def = TABLES[table];
+    wideByEdition.set(key, (rows = rowsOf(def, edition).map((row) => ({ row, has: new Set(columnsOf(def, row, edition)) }))));
+  }
+  return rows;
+}
+
+/** The last report's observation rows: observations.csv, its twin and the Parquet file take the same rows. */
+let lastObservations: { r: ValidatedReport; rows: CsvValue[][] } | undefined;
+
 /** observations.csv rows of one report: every cell but the absent ones, in template order. */
-export function observationRows({ report, validation }: ValidatedReport): CsvValue[][] {
+export function observationRows(r: ValidatedReport): CsvValue[][] {
+  if (lastObservations?.r === r) return lastObservations.rows;
+  const { report, validation } = r;
   const flags = flagIndex(validation.issues);
   const rows: CsvValue[][] = [];
   for (const table of TABLE_IDS) {
-    for (const { row, column } of cellsOf(TABLES[table], report.edition)) {
-      const cell = report.tables[table][row.code]?.[column];
+    const cellsOfTable = report.tables[table];
+    for (const { row, column } of templateCells(table, report.edition)) {
+      const cell = cellsOfTable[row.code]?.[column];
       if (!cell || cell.kind === 'absent') continue;
       rows.push([report.id, report.agency, report.region ?? null, report.year, report.edition, table, row.code, column,
         numberOf(cell), cell.kind, cell.raw ?? null, cellFlags(flags, table, row.code, column)]);
     }
   }
+  lastObservations = { r, rows };
   return rows;
 }
 
@@ -45,12 +73,19 @@ export function observationRows({ report, validation }: ValidatedReport): CsvVal
 function wideRows({ report }: ValidatedReport, table: TableId): CsvValue[][] {
   const def = TABLES[table];
   const rows: CsvValue[][] = [];
-  for (const row of rowsOf(def, report.edition)) {
+  for (const { row, has } of wideTemplate(table, report.edition)) {
     const cells = report.tables[table][row.code] ?? {};
-    const has = new Set(columnsOf(def, row, report.edition));
-    if (![...has].some((c) => cells[c] && cells[c].kind !== 'absent')) continue;
-    rows.push([report.id, report.agency, report.year, report.edition, row.code,
-      ...def.columns.map((c) => (has.has(c.code) ? numberOf(cells[c.code]) : null))]);
+    let printed = false;
+    for (const c of has) {
+      if (cells[c] && cells[c].kind !== 'absent') {
+        printed = true;
+        break;
+      }
+    }
+    if (!printed) continue;
+    const record: CsvValue[] = [report.id, report.agency, report.year, report.edition, row.code];
+    for (const c of def.columns) record.push(has.has(c.code) ? numberOf(cells[c.code]) : null);
+    rows.push(record);
   }
   return rows;
 }

@@ -1,8 +1,8 @@
 /** The JSON feeds: one document per report, the reports index and its parts, the bulk NDJSON of observations. Pure. */
 import type { AnnualReport } from '../model/report.ts';
+import { TABLE_IDS } from '../model/template.ts';
 import { cellFlags, flagIndex } from './flags.ts';
 import { OBSERVATIONS_NDJSON } from './table-schemas.ts';
-import { tidyRows } from './tidy-rows.ts';
 import type { DatasetMeta, ReleaseContext, ReportSummary, StreamedFile, ValidatedReport } from './types.ts';
 
 export const SCHEMA_FILES = {
@@ -107,25 +107,47 @@ export function reportsFeedIndex(ctx: Pick<ReleaseContext, 'meta' | 'modified'>,
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** One observation per printed (or derived) cell. */
+/** JSON.stringify of the codes (tables, rows, columns, kinds): a few hundred texts on every line. */
+const codeJson = new Map<string, string>();
+function codeText(code: string): string {
+  let json = codeJson.get(code);
+  if (json === undefined) {
+    json = JSON.stringify(code);
+    if (codeJson.size < 4096) codeJson.set(code, json);
+  }
+  return json;
+}
+
+/** A property as JSON.stringify writes it inside an object: nothing when the value is undefined. */
+const property = (name: string, value: unknown): string => (value === undefined ? '' : `,${JSON.stringify(name)}:${JSON.stringify(value)}`);
+
+/**
+ * One observation per printed (or derived) cell (the tidy rows, tidy-rows.ts), a line each: the bytes
+ * JSON.stringify gives for the object { report_id, agency, region, year, edition, table, row, column, value, kind,
+ * raw (when it differs from the value), flags }, written a field at a time, the report's own fields once.
+ */
 function observations(report: AnnualReport, flags: ReturnType<typeof flagIndex>): string {
+  // report_id is the report's id, a string: the line always starts with it.
+  const head = JSON.stringify({ report_id: report.id, agency: report.agency, region: report.region ?? null, year: report.year, edition: report.edition })
+    .slice(0, -1);
   let out = '';
-  for (const t of tidyRows(report)) {
-    const flag = cellFlags(flags, t.table, t.row, t.column);
-    out += `${JSON.stringify({
-      report_id: t.report_id,
-      agency: report.agency,
-      region: report.region ?? null,
-      year: t.year,
-      edition: t.edition,
-      table: t.table,
-      row: t.row,
-      column: t.column,
-      value: t.value,
-      kind: t.kind,
-      ...(t.raw !== undefined && t.raw !== String(t.value) ? { raw: t.raw } : {}),
-      flags: flag ? flag.split(';') : [],
-    })}\n`;
+  for (const table of TABLE_IDS) {
+    const rows = report.tables[table];
+    const tableJson = `${head},"table":${codeText(table)}`;
+    for (const row of Object.keys(rows)) {
+      const cells = rows[row]!;
+      const rowJson = `${tableJson},"row":${codeText(row)},"column":`;
+      for (const column of Object.keys(cells)) {
+        const cell = cells[column]!;
+        if (cell.kind === 'absent') continue;
+        const flag = cellFlags(flags, table, row, column);
+        const value = cell.value;
+        out += `${rowJson}${codeText(column)}${value === undefined ? '' : `,"value":${typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value)}`}`
+          + `${cell.kind === undefined ? '' : `,"kind":${codeText(cell.kind)}`}`
+          + `${cell.raw !== undefined && cell.raw !== String(value) ? property('raw', cell.raw) : ''}`
+          + `,"flags":${flag ? JSON.stringify(flag.split(';')) : '[]'}}\n`;
+      }
+    }
   }
   return out;
 }

@@ -23,6 +23,7 @@ type Cell = string | number | null;
 /** A Parquet file written row by row: `add` buffers a row group's columns, `finish` gives the file's bytes. */
 function parquetFile() {
   const spec = csvTableSpec(OBSERVATIONS_CSV)!.columns.map((c) => ({ name: c.name, type: TYPES[c.name] ?? 'STRING', nullable: !c.required }));
+  const strings = spec.map((c) => c.type === 'STRING');
   const writer = new ByteWriter();
   const columnData = (data: Cell[][]): ColumnSource[] => spec.map((c, k) => ({ ...c, data: data[k]! }));
   let columns: Cell[][] = spec.map(() => []);
@@ -34,10 +35,10 @@ function parquetFile() {
   };
   return {
     add(row: readonly CsvValue[]) {
-      spec.forEach((c, k) => {
+      for (let k = 0; k < spec.length; k++) {
         const v = row[k];
-        columns[k]!.push(v === null || v === undefined || v === '' ? null : c.type === 'STRING' ? String(v) : typeof v === 'number' ? v : Number(v));
-      });
+        columns[k]!.push(v === null || v === undefined || v === '' ? null : strings[k] ? (typeof v === 'string' ? v : String(v)) : typeof v === 'number' ? v : Number(v));
+      }
       if (columns[0]!.length >= ROW_GROUP) flush();
     },
     finish(): Uint8Array {

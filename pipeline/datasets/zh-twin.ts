@@ -54,13 +54,26 @@ export function twinRow(en: CsvTableSpec, zh: CsvTableSpec, table?: string): (ro
     }
     const k = at(c.labels);
     const list = en.columns[k]!.coded!;
+    // The labels found so far, by table then code: the same few hundred codes label every report's rows.
+    const found = new Map<unknown, Map<string, string>>();
     return (row) => {
       const code = row[k];
       if (code === null || code === undefined) return null;
-      const label = zhLabel(list, String(code), table ?? (tableAt >= 0 ? row[tableAt] : undefined));
-      if (label === null) throw new Error(`${zh.path}: no Chinese label for ${c.labels} ${String(code)}`);
+      const text = String(code);
+      const of = table ?? (tableAt >= 0 ? row[tableAt] : undefined);
+      let labels = found.get(of);
+      const known = labels?.get(text);
+      if (known !== undefined) return known;
+      const label = zhLabel(list, text, of);
+      if (label === null) throw new Error(`${zh.path}: no Chinese label for ${c.labels} ${text}`);
+      if (!labels) found.set(of, (labels = new Map()));
+      labels.set(text, label);
       return label;
     };
   });
-  return (row) => getters.map((get) => get(row));
+  return (row) => {
+    const out: CsvValue[] = new Array(getters.length);
+    for (let k = 0; k < getters.length; k++) out[k] = getters[k]!(row);
+    return out;
+  };
 }

@@ -20,14 +20,17 @@ function indexIn(list: readonly string[], value: string | undefined): number {
   return i === -1 ? list.length : i;
 }
 
+/** The codes of each table's rows and columns, in template order (orderKey looks them up for every comparison). */
+const CODES = new Map(TABLE_IDS.map((t) => [t, { rows: TABLES[t].rows.map((r) => r.code), columns: TABLES[t].columns.map((c) => c.code) }]));
+
 function orderKey(issue: Issue): [number, string, number, number] {
   const table = issue.table as TableId | undefined;
-  const def = table && TABLES[table];
+  const codes = table !== undefined && Object.hasOwn(TABLES, table) ? CODES.get(table) : undefined;
   return [
     indexIn(TABLE_IDS, table),
     issue.rule,
-    def ? indexIn(def.rows.map((r) => r.code), issue.row) : -1,
-    def ? indexIn(def.columns.map((c) => c.code), issue.column) : -1,
+    codes ? indexIn(codes.rows, issue.row) : -1,
+    codes ? indexIn(codes.columns, issue.column) : -1,
   ];
 }
 

@@ -9,19 +9,37 @@ function stripNumbering(zh: string): string {
     .trim();
 }
 
-export function rowLabel(table: TableId, code: string): { zh: string; en: string } {
+/**
+ * A label by table and code, made once: the rules name every cell they sum (table 三's rules name some 300 a report).
+ * Codes outside the template are not kept (bounded memory). The label is shared: read it, never change it.
+ */
+function labelled(make: (table: TableId, code: string) => { zh: string; en: string }) {
+  const made = new Map<TableId, Map<string, { zh: string; en: string }>>();
+  return (table: TableId, code: string): { zh: string; en: string } => {
+    let codes = made.get(table);
+    if (!codes) made.set(table, (codes = new Map()));
+    let label = codes.get(code);
+    if (!label) {
+      label = make(table, code);
+      if (codes.size < 1024) codes.set(code, label);
+    }
+    return label;
+  };
+}
+
+export const rowLabel = labelled((table, code) => {
   const row = TABLES[table].rows.find((r) => r.code === code);
   const en = code.replace(/_/g, ' ');
   if (!row) return { zh: code, en };
   const own = stripNumbering(row.zh);
   const group = row.group?.startsWith('（') ? stripNumbering(row.group) : '';
   return { zh: group ? `${group}·${own}` : own, en };
-}
+});
 
-export function columnLabel(table: TableId, code: string): { zh: string; en: string } {
+export const columnLabel = labelled((table, code) => {
   const column = TABLES[table].columns.find((c) => c.code === code);
   return { zh: column ? stripNumbering(column.zh) : code, en: code.replace(/_/g, ' ') };
-}
+});
 
 export function tableLabel(table: TableId): string {
   return TABLES[table].zh;

@@ -21,10 +21,24 @@ function byColumn(report: AnnualReport, row: string, column: string): Term {
   return { ref: `${row}.${column}`, label: columnLabel(T, column), cell: cellAt(report, T, row, column), sign: 1 };
 }
 
-function allColumns(edition: Edition): readonly string[] {
+/** Per edition, computed once: every report of an edition asks the same. */
+function perEdition<T>(make: (edition: Edition) => T): (edition: Edition) => T {
+  const made = new Map<Edition, T>();
+  return (edition) => {
+    let out = made.get(edition);
+    if (out === undefined) {
+      out = make(edition);
+      // Only the template's editions are kept (a malformed report may carry anything).
+      if (made.size < 8) made.set(edition, out);
+    }
+    return out;
+  };
+}
+
+const allColumns = perEdition((edition): readonly string[] => {
   const [first] = rowsOf(APPLICATIONS, edition);
   return first ? columnsOf(APPLICATIONS, first, edition) : [];
-}
+});
 
 function columnScope(column: string): { zh: string; en: string } {
   return { zh: `${columnLabel(T, column).zh}列`, en: column };
@@ -45,7 +59,7 @@ export function balance(report: AnnualReport): Issue[] {
 /** The total column equals the six applicant columns, per row (rows with nothing printed are skipped). */
 export function rowTotal(report: AnnualReport): Issue[] {
   const columns = allColumns(report.edition).filter((c) => c !== 'total');
-  return rowsOf(APPLICATIONS, report.edition).flatMap((row) => {
+  return applicationRowsOf(report.edition).flatMap((row) => {
     const left = columns.map((column) => byColumn(report, row.code, column));
     const right = [byColumn(report, row.code, 'total')];
     if (![...left, ...right].some((t) => t.cell?.kind === 'number' || t.cell?.kind === 'inferred')) return [];
@@ -63,9 +77,12 @@ export function outcomeRows(edition: Edition): string[] {
     .filter((code) => !NOT_OUTCOMES.has(code) && !OTHER_PARTS.includes(code));
 }
 
+const outcomeRowsOf = perEdition((edition): readonly string[] => outcomeRows(edition));
+const applicationRowsOf = perEdition((edition) => rowsOf(APPLICATIONS, edition));
+
 /** （七）总计 = the sum of the outcomes, per column. */
 export function outcomeTotal(report: AnnualReport): Issue[] {
-  const rows = outcomeRows(report.edition);
+  const rows = outcomeRowsOf(report.edition);
   return allColumns(report.edition).flatMap((column) => {
     const left = rows.map((row) => byRow(report, row, column));
     const right = [byRow(report, 'total', column)];

@@ -13,8 +13,8 @@ export function memorySink(): OutputSink & { files: Map<string, string> } {
     async open(path, mediaType) {
       let text = '';
       return {
-        async write(chunk: string) {
-          text += chunk;
+        async write(chunk: string | Uint8Array) {
+          text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
         },
         async close() {
           files.set(path, text);

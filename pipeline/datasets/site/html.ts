@@ -1,5 +1,6 @@
 /** Small HTML helpers shared by the site's pages: escaping, number and size formats, relative links. Pure. */
 import { posix } from 'node:path';
+import { memoised } from '../../memoised.ts';
 import { printableText } from '../../printable.ts';
 
 /**
@@ -7,13 +8,17 @@ import { printableText } from '../../printable.ts';
  * and bidi overrides become visible escapes.
  */
 export function esc(value: string | number): string {
-  return printableText(String(value))
+  return escText(typeof value === 'string' ? value : String(value));
+}
+
+/** Memoised: labels, titles, codes and figures recur on every page (six regular expressions a call otherwise). */
+const escText = memoised((text: string): string =>
+  printableText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+    .replace(/'/g, '&#39;'));
 
 /**
  * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` become \u escapes, so no `</script>`
@@ -47,6 +52,8 @@ export function externalUrl(value: string): string | null {
 /** 1234567 → "1,234,567"; non-integers keep their decimals. Locale-independent, so pages are byte-stable. */
 export function num(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
+  // Small integers (most figures) need no grouping.
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   const [int = '', frac] = String(Math.abs(value)).split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${value < 0 ? '-' : ''}${grouped}${frac === undefined ? '' : `.${frac}`}`;

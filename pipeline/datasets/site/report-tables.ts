@@ -77,20 +77,52 @@ function describe(cell: Cell | undefined): { kind: string; cls: string; content:
   }
 }
 
+/** What a cell's <td> says of its place, the same in every report: its id and its data-cell attribute. */
+interface CellPlace {
+  id: string;
+  idAttribute: string;
+  dataCell: string;
+}
+
+/** The places of the template's cells by table, row and column (a few hundred), made once. */
+const places = new Map<string, Map<string, Map<string, CellPlace>>>();
+
+function placeOf(table: string, row: string, column: string): CellPlace {
+  let rows = places.get(table);
+  if (!rows) places.set(table, (rows = new Map()));
+  let columns = rows.get(row);
+  if (!columns) {
+    // Codes outside the template are not kept (a report's own rows: bounded memory).
+    if (rows.size >= 1024) return makePlace(table, row, column);
+    rows.set(row, (columns = new Map()));
+  }
+  let place = columns.get(column);
+  if (!place) {
+    place = makePlace(table, row, column);
+    if (columns.size < 1024) columns.set(column, place);
+  }
+  return place;
+}
+
+function makePlace(table: string, row: string, column: string): CellPlace {
+  const id = cellId(table, row, column);
+  return { id, idAttribute: ` id="${esc(id)}"`, dataCell: esc(`${table}/${row}/${column}`) };
+}
+
 /** One <td>: the value as printed, and beside it ⚠ with the rule ids and links to the footnotes of its issues. */
 export function cellHtml(ctx: TableContext, table: TableDef, row: string, column: string, colspan = 1): string {
   const cell = ctx.report.tables[table.id][row]?.[column];
   const d = describe(cell);
   const rules = cellFlags(ctx.flags, table.id, row, column);
-  const notes = ctx.notes.filter((n) => cellFlags(n.cells, table.id, row, column) !== '');
+  const notes = ctx.notes.length ? ctx.notes.filter((n) => cellFlags(n.cells, table.id, row, column) !== '') : ctx.notes;
   const error = notes.some((n) => n.issue.severity === 'error');
-  const classes = ['cell', 'num', d.cls, ...(rules ? ['flagged'] : []), ...(error ? ['error'] : [])];
+  const classes = `cell num ${d.cls}${rules ? ' flagged' : ''}${error ? ' error' : ''}`;
   const marker = rules
     ? `<span class="flag" role="img" title="${esc(rules.replace(/;/g, '; '))}" aria-label="${error ? '校验错误 validation error' : '校验警告 validation warning'}: ${esc(rules.replace(/;/g, ', '))}">${error ? '✖' : '⚠'}</span>`
       + `<sup>${notes.map((n) => `<a href="#issue-${n.n}">${n.n}</a>`).join(',')}</sup>`
     : '';
-  const id = cellId(table.id, row, column);
-  return `<td${!ctx.linked || ctx.linked.has(id) ? ` id="${esc(id)}"` : ''} class="${classes.join(' ')}" data-cell="${esc(`${table.id}/${row}/${column}`)}" data-kind="${d.kind}"`
+  const place = placeOf(table.id, row, column);
+  return `<td${!ctx.linked || ctx.linked.has(place.id) ? place.idAttribute : ''} class="${classes}" data-cell="${place.dataCell}" data-kind="${d.kind}"`
     + `${rules ? ` data-flags="${esc(rules)}"` : ''}${d.title ? ` title="${esc(d.title)}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}>`
     + `${d.content}${marker}</td>`;
 }
