@@ -53,7 +53,7 @@ function textLine(node: Text): number | undefined {
   return line === undefined ? undefined : line + (leading.match(/\n/g)?.length ?? 0);
 }
 
-/** A UTF-16 code unit that is JavaScript white space: what \\s matches and trim() removes. */
+/** A UTF-16 code unit that is JavaScript white space: what \s matches and trim() removes. */
 export function isSpace(code: number): boolean {
   if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
   return (
