@@ -96,9 +96,9 @@ function placeRows(
     }
   }
   if (evidence) {
-    const byOrder = new Set(placed.byOrder.keys());
-    dumpedLabels(lines, defs, out, inPlace, placed.unplaced, byOrder);
-    movedBlanks(lines, defs, fallbackOrder.filter((d) => !taken(d) && !mayBeMissing(d)), out, inPlace, placed.unplaced, used, mayBeMissing, byOrder);
+    const placing = { lines, defs, out, inPlace, unplaced: placed.unplaced, byOrder: new Set(placed.byOrder.keys()) };
+    dumpedLabels(placing);
+    movedBlanks(placing, fallbackOrder.filter((d) => !taken(d) && !mayBeMissing(d)), used, mayBeMissing);
   }
   return { placed, out, missing: defs.filter((def) => !taken(def) && !mayBeMissing(def)) };
 }

@@ -7,6 +7,25 @@ import type { RowDef } from '../model/template.ts';
 import { ANCHOR_RECALL, namesRow, wrappedLabel } from './flat-label-lines.ts';
 import type { FlatLine } from './flat-rows.ts';
 
+/** What the alignment of a raw table has placed so far: the checks below take rows out of `out` into `unplaced`. */
+export interface Placing {
+  lines: readonly FlatLine[];
+  defs: readonly RowDef[];
+  out: Map<RowDef, FlatLine | null>;
+  /** Rows of blank cells whose label stands in its place. */
+  inPlace: ReadonlySet<RowDef>;
+  /** Rows not read, with the reason. */
+  unplaced: Map<RowDef, string>;
+  /** Rows of figures without a label, placed by the row order. */
+  byOrder: ReadonlySet<RowDef>;
+}
+
+/** Why the figures after `prev`'s label are not read: they may be `cur`'s, whose label pdftotext moved. */
+function shiftedFigures(prev: RowDef, prevLine: FlatLine, cur: RowDef, curLine: FlatLine): string {
+  return `the figures after "${prev.zh}" (${describeLocation(prevLine.at)}) may be that row's or those of "${cur.zh}", whose label ` +
+    `stands away from its place (${describeLocation(curLine.at)}), the other row's cells then blank: which row they belong to cannot be told`;
+}
+
 /**
  * Raw pdftotext writes the labels it moved together, after the table's figures: a label alone after the row before
  * its own stands in its place only when no label between names a row out of that order (the last row's label among
@@ -29,17 +48,8 @@ export function movedBefore(lines: readonly FlatLine[], defs: readonly RowDef[],
  * for the blank cells of a row, so those figures may be that row's or this one's (its label then a row of blanks).
  * Both rows are then not read, with the reason.
  */
-export function movedBlanks(
-  lines: readonly FlatLine[],
-  defs: readonly RowDef[],
-  open: readonly RowDef[],
-  out: Map<RowDef, FlatLine | null>,
-  inPlace: ReadonlySet<RowDef>,
-  unplaced: Map<RowDef, string>,
-  used: Set<number>,
-  mayBeMissing: (def: RowDef) => boolean,
-  byOrder: ReadonlySet<RowDef>,
-): void {
+export function movedBlanks(placing: Placing, open: readonly RowDef[], used: Set<number>, mayBeMissing: (def: RowDef) => boolean): void {
+  const { lines, defs, out, inPlace, unplaced } = placing;
   for (const def of open) {
     // （六）'s heading is no row of blanks once its sub-rows are placed (（六） is then derived from them).
     if (mayBeMissing(def)) continue;
@@ -59,13 +69,11 @@ export function movedBlanks(
       continue;
     }
     const line = out.get(doubt);
-    const reason = unplaced.get(doubt) ??
-      `the figures after "${doubt.zh}" (${describeLocation(line!.at)}) may be that row's or those of "${def.zh}", whose label stands away ` +
-        `from its place (${describeLocation(moved.at)}), the other row's cells then blank: which row they belong to cannot be told`;
+    const reason = unplaced.get(doubt) ?? shiftedFigures(doubt, line!, def, moved);
     out.delete(doubt);
     unplaced.set(doubt, reason);
     unplaced.set(def, reason);
-    if (line) doubtBefore(lines, defs, doubt, line, out, inPlace, unplaced, byOrder);
+    if (line) doubtBefore(placing, doubt, line);
   }
 }
 
@@ -75,14 +83,8 @@ export function movedBlanks(
  * labels of rows out of order (since the figures before it) is not certainly that row's, nor are the rows before it
  * whose figures may have shifted (doubtBefore). Not read, with the reason.
  */
-export function dumpedLabels(
-  lines: readonly FlatLine[],
-  defs: readonly RowDef[],
-  out: Map<RowDef, FlatLine | null>,
-  inPlace: ReadonlySet<RowDef>,
-  unplaced: Map<RowDef, string>,
-  byOrder: ReadonlySet<RowDef>,
-): void {
+export function dumpedLabels(placing: Placing): void {
+  const { lines, defs, out, unplaced, byOrder } = placing;
   const owner = new Map([...out].flatMap(([d, l]) => (l ? [[l.index, d] as const] : [])));
   for (const def of defs) {
     const line = out.get(def);
@@ -96,7 +98,7 @@ export function dumpedLabels(
     unplaced.set(def, `the label "${def.zh}" (${describeLocation(line.at)}) stands among labels that pdftotext moved away from their ` +
       `place: the figures after it may be another row's, that row then blank: which row they belong to cannot be told`);
     out.delete(def);
-    doubtBefore(lines, defs, def, line, out, inPlace, unplaced, byOrder);
+    doubtBefore(placing, def, line);
   }
 }
 
@@ -115,16 +117,8 @@ function nextInPlace(lines: readonly FlatLine[], defs: readonly RowDef[], def: R
  * it) may itself have had its figures printed after the label of the row before it, that row then blank: the nearest
  * row of figures before it (no row of blanks in place between) is in doubt too, and so on up.
  */
-function doubtBefore(
-  lines: readonly FlatLine[],
-  defs: readonly RowDef[],
-  start: RowDef,
-  startLine: FlatLine,
-  out: Map<RowDef, FlatLine | null>,
-  inPlace: ReadonlySet<RowDef>,
-  unplaced: Map<RowDef, string>,
-  byOrder: ReadonlySet<RowDef>,
-): void {
+function doubtBefore(placing: Placing, start: RowDef, startLine: FlatLine): void {
+  const { lines, defs, out, inPlace, unplaced, byOrder } = placing;
   let cur = start;
   let line = startLine;
   for (;;) {
@@ -139,8 +133,7 @@ function doubtBefore(
     const prevLine = prev ? out.get(prev) : undefined;
     // A row placed by the row order has no label of its own: where its figures belong is as uncertain as the next's.
     if (!prev || !prevLine || (!byOrder.has(cur) && !movedBefore(lines, defs, prevLine.index, line.index, prev, defs.indexOf(cur)))) return;
-    unplaced.set(prev, `the figures after "${prev.zh}" (${describeLocation(prevLine.at)}) may be that row's or those of "${cur.zh}", whose label ` +
-      `stands away from its place (${describeLocation(line.at)}), the other row's cells then blank: which row they belong to cannot be told`);
+    unplaced.set(prev, shiftedFigures(prev, prevLine, cur, line));
     out.delete(prev);
     cur = prev;
     line = prevLine;
