@@ -1,9 +1,11 @@
 /**
  * Table 四 in a lossy rendering: one run of 15 figures split by its groups' totals (split-options.ts), or 15 printed
- * cells whose OCR letters the totals fix. Pure.
+ * cells whose OCR letters the totals fix. When several splits keep the totals, the figures the report's text states
+ * ("行政复议2件、行政诉讼5件": 行政复议's 总计, and the two 行政诉讼 总计 together) choose among them, if some split
+ * agrees with the text (else the text is not used: the validator's narrative rules report the disagreement). Pure.
  */
 import { describeLocation } from '../errors.ts';
-import type { TableCells } from '../model/report.ts';
+import type { NarrativeFigure, TableCells } from '../model/report.ts';
 import { APPEALS, type Edition, columnsOf } from '../model/template.ts';
 import { type RowPlan, cellsFromOptions, cellsOf, columnSpecs, tableName } from './flat-plan.ts';
 import { type FlatLine, OCR_LETTER } from './flat-rows.ts';
@@ -19,7 +21,7 @@ function groupsAddUp(v: readonly number[]): boolean {
 }
 
 /** Table 四: one run of 15 figures (three groups of five), each group's 总计 the sum of its four results. */
-export function readFlatAppeals(file: string, edition: Edition, lines: readonly FlatLine[], budget: Budget): TableCells {
+export function readFlatAppeals(file: string, edition: Edition, lines: readonly FlatLine[], budget: Budget, narrative: readonly NarrativeFigure[] = []): TableCells {
   const figures = lines.filter((l) => l.run !== '' || l.cells);
   const unlabelled = figures.filter((l) => l.label === '');
   const used = unlabelled.length > 0 ? unlabelled : figures;
@@ -54,6 +56,11 @@ export function readFlatAppeals(file: string, edition: Edition, lines: readonly 
         const whole = used.every((l) => l.whole);
         // Every split is summed up per cell (they may be too many to list): a cell all splits agree on is read.
         options = splitOptions(run, readings, columns, APPEAL_TOTALS, budget.part(SEARCH_STEPS), what, whole);
+        const told = options.count > 1 ? byNarrative(options, narrative, (fixed) => splitOptions(run, readings, columns, APPEAL_TOTALS, budget.part(SEARCH_STEPS), what, whole, fixed)) : null;
+        if (told) {
+          options = told.options;
+          plan.rules = [...plan.rules, ...told.rules];
+        }
         plan.forced = readings.length === 1 && splitRun(run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
         if (options.count === 0) plan.refused = `no split of "${run}" into 15 cells makes each 总计 the sum of its four results: the printed figures do not add up`;
       }
@@ -70,3 +77,39 @@ export function readFlatAppeals(file: string, edition: Edition, lines: readonly 
   return out;
 }
 
+
+/** 行政复议's 总计 and the two 行政诉讼 总计 cells (indices in table 四's run). */
+const RECONSIDERATION_TOTAL = 4;
+const LITIGATION_TOTALS = [9, 14] as const;
+
+/**
+ * The splits that also agree with the figures the text states (行政复议 N件 → 行政复议 总计; 行政诉讼 N件 → the two
+ * 行政诉讼 总计 together), and the narrative rules used; null when the text states neither, or no split agrees with it.
+ */
+function byNarrative(
+  all: SplitOptions,
+  narrative: readonly NarrativeFigure[],
+  split: (fixed: ReadonlyMap<number, number>) => SplitOptions,
+): { options: SplitOptions; rules: string[] } | null {
+  const stated = (key: string): number | undefined => narrative.find((f) => f.key === key)?.value;
+  const reconsideration = stated('reconsideration');
+  const litigation = stated('litigation');
+  if (reconsideration === undefined && litigation === undefined) return null;
+  // 行政诉讼 N件 is a sum of two cells: each value the first may take, the second the rest.
+  const firsts = litigation === undefined ? [undefined] : [...new Set([...all.cells[LITIGATION_TOTALS[0]]!.values()].map((o) => tokenValue(o.token, {}) ?? 0))];
+  const out: SplitOptions = { cells: all.cells.map(() => new Map()), count: 0, examples: [] };
+  for (const first of firsts) {
+    const fixed = new Map<number, number>();
+    if (reconsideration !== undefined) fixed.set(RECONSIDERATION_TOTAL, reconsideration);
+    if (litigation !== undefined && first !== undefined) {
+      if (first > litigation) continue;
+      fixed.set(LITIGATION_TOTALS[0], first).set(LITIGATION_TOTALS[1], litigation - first);
+    }
+    const some = split(fixed);
+    out.count += some.count;
+    some.cells.forEach((m, k) => { for (const [t, o] of m) out.cells[k]!.set(t, o); });
+    out.examples.push(...some.examples.slice(0, Math.max(0, 5 - out.examples.length)));
+  }
+  if (out.count === 0) return null;
+  return { options: out, rules: [...(reconsideration !== undefined ? ['narrative.reconsideration'] : []), ...(litigation !== undefined ? ['narrative.litigation'] : [])] };
+}

@@ -114,15 +114,16 @@ function parseCells(doc: CellDocument): AnnualReport {
   const proactiveCells = cells.slice(proactive.heading, proactive.end);
   const units = statedUnits(file, PROACTIVE, edition, layout ? [...proactiveCells, ...stackedTexts(proactiveCells)] : proactiveCells);
   const lossy = LOSSY_LINES[doc.source.rendering];
+  const narrativeCells = [...cells.slice(0, proactive.heading), ...cells.slice(appeals.end)];
+  const narrative = readNarrative(narrativeCells);
   const printed = lossy
-    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy)
+    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy, narrative)
     : {
         proactive: readProactive(file, edition, layout ? joinThousands(joinWrappedLabels(slice(proactive), PROACTIVE, edition), PROACTIVE, edition) : slice(proactive), units),
         applications: readApplications(file, edition, applicationRows),
         appeals: readAppeals(file, edition, slice(appeals), layout),
       };
   const tables = completeTables(edition, printed);
-  const narrativeCells = [...cells.slice(0, proactive.heading), ...cells.slice(appeals.end)];
   return {
     id: reportId(meta.agency, meta.year),
     agency: meta.agency,
@@ -131,6 +132,6 @@ function parseCells(doc: CellDocument): AnnualReport {
     edition,
     sources: [doc.source],
     tables,
-    narrative: readNarrative(narrativeCells),
+    narrative,
   };
 }

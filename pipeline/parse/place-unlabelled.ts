@@ -39,16 +39,26 @@ export interface GapEvidence {
   anchors: ReadonlyArray<{ index: number; def: RowDef }>;
 }
 
+/** A part of a gap between two blank rows in place with fewer rows of figures than template rows: not placed. */
+interface OpenPart {
+  slots: RowDef[];
+  rows: DataRow[];
+  /** The part starts the gap: the figures after the row before the gap may be the part's first row's. */
+  first: boolean;
+}
+
 /**
  * The rows of a gap filled by the evidence: the gap's printed template rows, cut at the blank rows standing in place;
- * each part as many rows of figures as template rows (or none: blank rows whose labels stand elsewhere). Null when a
- * part has another count, or the blank rows stand out of order.
+ * each part as many rows of figures as template rows (or none: blank rows whose labels stand elsewhere). A part with
+ * fewer is left open (its template rows not read), the other parts are placed. Null when a part has more rows of
+ * figures than template rows, or the blank rows stand out of order.
  */
-function fillByEvidence(gap: readonly DataRow[], slots: readonly RowDef[], low: number, high: number, evidence: GapEvidence): Map<RowDef, DataRow> | null {
+function fillByEvidence(gap: readonly DataRow[], slots: readonly RowDef[], low: number, high: number, evidence: GapEvidence): { placed: Map<RowDef, DataRow>; open: OpenPart[] } | null {
   const printed = slots.filter((d) => evidence.printed(d));
   const anchors = evidence.anchors.filter((a) => a.index > low && a.index < high && printed.includes(a.def)).sort((a, b) => a.index - b.index);
   if (anchors.some((a, i) => i > 0 && printed.indexOf(a.def) <= printed.indexOf(anchors[i - 1]!.def))) return null;
   const out = new Map<RowDef, DataRow>();
+  const open: OpenPart[] = [];
   let from = 0;
   let lineFrom = low;
   for (const bound of [...anchors, null]) {
@@ -56,12 +66,13 @@ function fillByEvidence(gap: readonly DataRow[], slots: readonly RowDef[], low: 
     const lineTo = bound ? bound.index : high;
     const part = printed.slice(from, to);
     const rows = gap.filter((r) => r.index > lineFrom && r.index < lineTo);
-    if (rows.length > 0 && rows.length !== part.length) return null;
-    rows.forEach((r, i) => out.set(part[i]!, r));
+    if (rows.length > part.length) return null;
+    if (rows.length > 0 && rows.length < part.length) open.push({ slots: part, rows, first: from === 0 });
+    else rows.forEach((r, i) => out.set(part[i]!, r));
     from = to + 1;
     lineFrom = lineTo;
   }
-  return out.size === gap.length ? out : null;
+  return out.size + open.reduce((n, p) => n + p.rows.length, 0) === gap.length ? { placed: out, open } : null;
 }
 
 const SUB_ROWS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
@@ -116,28 +127,40 @@ export function placeUnlabelled(rows: readonly DataRow[], defs: readonly RowDef[
   let before = -1;
   let beforeIndex = -1;
   let k = 0;
+  /** Template rows whose rows of figures without a label cannot be told apart: each not read, with the reason. */
+  const unfilled = (slots: readonly RowDef[], rows: readonly DataRow[], first: boolean, lo: number, hi: number): string => {
+    const around = `${lo >= 0 ? `after "${defs[lo]!.zh}"` : 'at the top'}${hi < defs.length ? ` and before "${defs[hi]!.zh}"` : ''}`;
+    const reason = `${rows.length} row${rows.length > 1 ? 's' : ''} of figures without a label (${where(rows[0]!)}) stand ${around}, ` +
+      `where the template has ${slots.length} row${slots.length === 1 ? '' : 's'}: which row is which cannot be told`;
+    for (const d of slots) unplaced.set(d, reason);
+    // Raw pdftotext prints nothing for a row of blanks: the figures after the label before the gap may be the
+    // gap's first row's (that label's row then blank), so they are not read either.
+    if (evidence && first && before >= 0 && slots.length > 0) {
+      unplaced.set(defs[before]!, `the figures after "${defs[before]!.zh}" may be that row's or the first of the rows after it, whose labels stand away from their place: ${reason}`);
+    }
+    return reason;
+  };
   const close = (after: number, afterIndex: number): void => {
     if (gap.length === 0) return;
     const slots = defs.slice(before + 1, after);
     const seen = evidence && gap.length !== slots.length ? fillByEvidence(gap, slots, beforeIndex, afterIndex, evidence) : null;
-    if (seen) {
-      for (const [d, row] of seen) byOrder.set(d, row);
+    if (seen && seen.open.length === 0) {
+      for (const [d, row] of seen.placed) byOrder.set(d, row);
       gap = [];
       return;
     }
     let skip = skipped(slots, gap.length, exact);
     // （六） alone leaves its sub-rows out: not when their labels are printed (raw pdftotext writes every label).
     if (skip && evidence && slots.some((d) => skip!.has(d.code) && d.code !== 'other' && evidence.printed(d))) skip = null;
+    if (seen && skip === null) {
+      // The parts the blank rows in place fill are placed; the others not read.
+      for (const [d, row] of seen.placed) byOrder.set(d, row);
+      for (const part of seen.open) unfilled(part.slots, part.rows, part.first, part.first ? before : defs.indexOf(part.slots[0]!) - 1, defs.indexOf(part.slots.at(-1)!) + 1);
+      gap = [];
+      return;
+    }
     if (skip === null) {
-      const around = `${before >= 0 ? `after "${defs[before]!.zh}"` : 'at the top'}${after < defs.length ? ` and before "${defs[after]!.zh}"` : ''}`;
-      const reason = `${gap.length} row${gap.length > 1 ? 's' : ''} of figures without a label (${where(gap[0]!)}) stand ${around}, ` +
-        `where the template has ${slots.length} row${slots.length === 1 ? '' : 's'}: which row is which cannot be told`;
-      for (const d of slots) unplaced.set(d, reason);
-      // Raw pdftotext prints nothing for a row of blanks: the figures after the label before the gap may be the
-      // gap's first row's (that label's row then blank), so they are not read either.
-      if (evidence && before >= 0 && slots.length > 0) {
-        unplaced.set(defs[before]!, `the figures after "${defs[before]!.zh}" may be that row's or the first of the rows after it, whose labels stand away from their place: ${reason}`);
-      }
+      const reason = unfilled(slots, gap, true, before, after);
       if (slots.length === 0) stray.push(reason);
     } else {
       if (skip.size > 0) skippedAny = true;

@@ -9,7 +9,7 @@
  */
 import { InputError } from '../errors.ts';
 import type { TextCell } from '../ingest/types.ts';
-import type { TableCells } from '../model/report.ts';
+import type { NarrativeFigure, TableCells } from '../model/report.ts';
 import { APPEALS, APPLICATIONS, type Edition, PROACTIVE, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
 import { alignFlat } from './flat-align.ts';
 import { readFlatAppeals } from './flat-appeals.ts';
@@ -44,6 +44,7 @@ function readLabelled(file: string, table: TableDef, edition: Edition, lines: re
 /**
  * @param units the unit table 二 states for its money columns (stated-unit.ts).
  * @param toLines how the rendering's cells make lines (flattened text: one line a row, label and glued figures).
+ * @param narrative the figures the report's text states (narrative.ts): they choose among table 四's splits.
  */
 export function readFlatTables(
   file: string,
@@ -51,6 +52,7 @@ export function readFlatTables(
   sections: Record<'proactive' | 'applications' | 'appeals', readonly TextCell[]>,
   units: Record<string, MoneyUnit> = {},
   toLines: ToLines = (cells) => flatLines(cells),
+  narrative: readonly NarrativeFigure[] = [],
 ): Record<'proactive' | 'applications' | 'appeals', TableCells> {
   const budget = new Budget(REPORT_BUDGET);
   const withFile = <T>(read: () => T): T => {
@@ -64,6 +66,6 @@ export function readFlatTables(
   return withFile(() => ({
     proactive: readLabelled(file, PROACTIVE, edition, toLines(sections.proactive, PROACTIVE, edition), budget, units),
     applications: readLabelled(file, APPLICATIONS, edition, toLines(sections.applications, APPLICATIONS, edition), budget),
-    appeals: readFlatAppeals(file, edition, toLines(sections.appeals, APPEALS, edition), budget),
+    appeals: readFlatAppeals(file, edition, toLines(sections.appeals, APPEALS, edition), budget, narrative),
   }));
 }

@@ -5,6 +5,7 @@
  * (position, cell, partial sum) finds, for every cell, each token some valid split gives it — a cell with one is read,
  * whatever the other cells do. The same token rules as split-digits.ts (white space is a boundary, "0" alone, …).
  * The run may have several readings (a letter read as each digit: ocr-letters.ts), each the printed run's length.
+ * `fixed` holds the value some total cells must have (a figure the report's text states: flat-appeals.ts).
  * Pure; bounded by a Budget part (SearchLimit).
  */
 import { type Budget, type Split, type SplitColumn, tokenValue } from './split-digits.ts';
@@ -36,6 +37,7 @@ export function splitOptions(
   budget: Budget,
   what: string,
   whole = false,
+  fixed: ReadonlyMap<number, number> = new Map(),
 ): SplitOptions {
   const width = columns.length;
   const out: SplitOptions = { cells: columns.map(() => new Map()), count: 0, examples: [] };
@@ -52,7 +54,8 @@ export function splitOptions(
       const list: Step[] = [];
       const add = (token: string, value: number, next: number): void => {
         if (totals.has(col)) {
-          if (value === partial) list.push({ token, at: p, next, partial: 0 });
+          const wanted = fixed.get(col);
+          if (value === partial && (wanted === undefined || value === wanted)) list.push({ token, at: p, next, partial: 0 });
         } else list.push({ token, at: p, next, partial: partial + value });
       };
       add('', 0, p);

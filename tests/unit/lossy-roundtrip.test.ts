@@ -137,3 +137,28 @@ test('OCR text: a figure with a letter in it (O for 0, l for 1) where no arithme
     assert.deepEqual(wrong, [], form);
   }
 });
+
+test('flattened text: table 四\'s splits are chosen by the figures the text states (行政复议 N件, 行政诉讼 N件), when some split agrees', async () => {
+  // "001010000000000": fifteen figures, or blank cells and "10"s that keep the groups' totals; the text says 行政复议1件、行政诉讼0件.
+  const { renderLossy } = await import('../../pipeline/synth/lossy-score.ts');
+  const { bytes, values } = renderLossy('flat-text', 140);
+  const text = new TextDecoder().decode(bytes);
+  assert.match(text, /^001010000000000$/m);
+  assert.match(text, /行政复议1件、行政诉讼0件/);
+  const appeals = async (page: string) => parseDocument(await ingest(new TextEncoder().encode(page), 'page.txt')).tables.appeals;
+  const told = await appeals(text);
+  for (const [row, cells] of Object.entries(values.tables.appeals)) {
+    for (const [column, value] of Object.entries(cells)) {
+      const cell = told[row]![column]!;
+      assert.equal(cell.value, value, `${row}.${column}`);
+      assert.equal(cell.kind, 'inferred');
+      assert.deepEqual(cell.inferredBy, ['appeals.row_total', 'narrative.reconsideration', 'narrative.litigation']);
+    }
+  }
+  // Without the sentence, or with one that no split agrees with (行政复议7件), the cells stay flagged with the splits.
+  for (const page of [text.replace(/因政府信息公开申请引发[^\n]*/, ''), text.replace('行政复议1件', '行政复议7件')]) {
+    const cell = (await appeals(page)).reconsideration!.total!;
+    assert.equal(cell.kind, 'text');
+    assert.match(cell.note!, /^"001010000000000" splits \d+ ways that fit the template's arithmetic/);
+  }
+});

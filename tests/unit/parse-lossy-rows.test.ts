@@ -181,3 +181,26 @@ test('raw pdftotext read in part: the generated reports whose moved labels once 
   const cell = (await read(new TextDecoder().decode(bytes), 'raw.txt')).tables.applications.carried_forward!.total!;
   assert.notEqual(cell.kind, 'blank', 'the figures after 总计 hold 四、结转下年度\'s: not a row of blanks');
 });
+
+test('raw pdftotext: rows of figures without a label between blank rows in place are placed part by part; a part that cannot be told is flagged alone', async () => {
+  const { renderLossy } = await import('../../pipeline/synth/lossy-score.ts');
+  // Generated report 14: one row of figures ("4 6 2" after （四）无法提供) where three rows' labels were moved after the
+  // table; the labels of 1.属于国家秘密 … 8.属于行政查询事项 and 1.信访举报投诉类申请 … stand in place, their rows blank.
+  const { bytes, values } = renderLossy('pdftotext-raw', 14);
+  const report = await read(new TextDecoder().decode(bytes), 'raw.txt');
+  const apps = report.tables.applications;
+  for (const row of ['unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear']) {
+    assert.equal(apps[row]!.total!.kind, 'text', row);
+    assert.match(apps[row]!.total!.note!, /^1 row of figures without a label .* after "8\.属于行政查询事项" and before "1\.信访举报投诉类申请", where the template has 3 rows: which row is which cannot be told/);
+  }
+  for (const row of ['denied.state_secret', 'denied.administrative_query', 'not_processed.petition', 'other.other']) {
+    for (const cell of Object.values(apps[row]!)) assert.equal(cell.kind, 'blank', row);
+  }
+  const flagged = (m: { found: string }) => m.found.startsWith('text');
+  const mismatches = compareCells(values, report);
+  assert.deepEqual(mismatches.filter((m) => !flagged(m)), []);
+  // Not read: those three rows; 予以公开 and 部分公开 (the figures after 予以公开's label may be 部分公开's, whose label
+  // was moved); 四、结转下年度's lone "0" (its blanks' places unknown). Before, every row from 部分公开 to 3.其他.
+  const rows = new Set(mismatches.map((m) => m.cell.replace(/^applications\.(.*)\.[^.]+$/, '$1')));
+  assert.deepEqual([...rows], ['granted', 'partially_granted', 'unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear', 'carried_forward']);
+});
