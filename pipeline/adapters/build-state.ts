@@ -91,7 +91,7 @@ interface OutputFacts {
   /** Where `out` points (output-switch.ts: the build folder), or null when it is not a link. */
   link: string | null;
   /** Every file under it: path, size, modification time (ns), inode. */
-  files: Array<[string, number, string, number]>;
+  files: Array<[string, string, string, string]>;
 }
 
 async function outputFacts(out: string): Promise<OutputFacts | null> {
@@ -102,7 +102,7 @@ async function outputFacts(out: string): Promise<OutputFacts | null> {
   const files: OutputFacts['files'] = [];
   for (const f of await walk(root)) {
     const s = await lstat(join(root, f), { bigint: true });
-    files.push([f, Number(s.size), String(s.mtimeNs), Number(s.ino)]);
+    files.push([f, String(s.size), String(s.mtimeNs), String(s.ino)]);
   }
   return { link, files };
 }
