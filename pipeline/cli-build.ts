@@ -4,6 +4,8 @@ import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Clock } from './adapters/clock.ts';
+import { buildKey, buildState } from './adapters/build-state.ts';
+import { listFiles } from './adapters/fs.ts';
 import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
 import { datasetMeta } from './datasets/meta.ts';
@@ -12,6 +14,8 @@ import { EXIT } from './exit.ts';
 import { printableLine } from './printable.ts';
 import { checkBaseUrl } from './publish/cli-publish.ts';
 import { type BuildOptions, buildFolder } from './run.ts';
+import { readFeedEntries } from './publish/read-feed.ts';
+import { readPrevious } from './adapters/output.ts';
 import { readConfig } from './schedule/cli-schedule.ts';
 import { jobCoverage } from './schedule/job-coverage.ts';
 import { releaseOf } from './datasets/release-layout.ts';
@@ -63,6 +67,21 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   // The config's coverage: (its sources' bodies, every registry body of its divisions) sets who data/coverage.csv expects.
   const expected = given.config && !options.coverage ? await jobCoverage(given.config, {}, { held: {}, built: null }, clock) : undefined;
   const coverage = options.coverage ?? expected?.coverage;
+  // --cache: a re-run whose inputs, options and code are those of the last build into --out, and whose output is as
+  // that build left it, prints what it printed and writes nothing (adapters/build-state.ts).
+  const state = opts.cache !== undefined && remembered(options) ? buildState(resolve(opts.cache), resolve(opts.out)) : undefined;
+  const key = state && await buildKey({
+    inDir: resolve(opts.in), files: await listFiles(resolve(opts.in)),
+    argv: [opts.in, opts.out, resolve(opts.in), resolve(opts.out)],
+    options: { meta: meta ?? null, coverage: coverage ?? null, limits: options.limits ?? given.limits ?? null, warnings: expected?.warnings ?? [] },
+  });
+  const last = key ? await state!.unchanged(key) : null;
+  if (last) {
+    process.stdout.write(`${[...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`].map(printableLine).join('\n')}\n`);
+    return last.code;
+  }
+  // The reports of the release in --out: the history this build reads (run.ts lastReports: those its index lists).
+  const history = state ? (((await readFeedEntries((path) => readPrevious(resolve(opts.out), path))) ?? []) as Array<{ id: string }>).map((e) => e.id) : [];
   const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
@@ -81,7 +100,20 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
   process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
-  if (run.unreadable.some((u) => u.internal)) return EXIT.internal;
-  if (run.unreadable.length > 0) return EXIT.input;
-  return run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
+  const code = run.unreadable.some((u) => u.internal) ? EXIT.internal : run.unreadable.length > 0 ? EXIT.input : run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
+  // A failure of xxgk's own is not remembered: the next run tries again.
+  const manifest = run.written.find((f) => f.path === 'manifest.json');
+  if (key && manifest && code !== EXIT.internal) {
+    const valid = new Set(run.reports.filter((r) => r.valid).map((r) => r.id));
+    await state!.save(key, history.every((id) => valid.has(id)), lines, code, manifest.sha256);
+  }
+  return code;
+}
+
+/**
+ * Whether a build's options are all in its key: a caller's own resolver, history or kept reports (xxgk run, tests)
+ * are not, and such a build is never skipped. `jobs` changes how, not what.
+ */
+function remembered(options: BuildOptions): boolean {
+  return Object.keys(options).every((k) => ['jobs', 'meta', 'coverage', 'limits'].includes(k));
 }

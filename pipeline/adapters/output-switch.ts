@@ -76,12 +76,12 @@ export async function switchOutput(out: string, step: StepHook = () => {}): Prom
   const staging = join(n.dir, n.staging);
   await step('staged');
   const current = await readlink(out).catch(() => null);
-  const name = await contentName(out, staging);
-  if (name === current) await rm(staging, { recursive: true, force: true });
-  else {
-    await rm(join(n.dir, name), { recursive: true, force: true });
-    await rename(staging, join(n.dir, name));
-  }
+  // A build with the current build's manifest still replaces it: a file of the current folder may have been edited
+  // or removed since (the manifest is not read back). Its folder takes the process id too, beside the current one.
+  const named = await contentName(out, staging);
+  const name = named === current ? `${named}-${process.pid}` : named;
+  await rm(join(n.dir, name), { recursive: true, force: true });
+  await rename(staging, join(n.dir, name));
   await step('named');
   const link = join(n.dir, n.link);
   await rm(link, { force: true });

@@ -48,8 +48,18 @@ describe('the output folder is switched in one step (issue 14 §5)', () => {
     assert.equal(await shown(out), 'two');
     const beside = (await readdir(join(out, '..'))).sort();
     assert.equal(beside.length, 2, beside.join(' '));
-    assert.match(beside[0]!, /^\.out\.build-[0-9a-f]{16}$/);
+    // Named for its content; a build with the current build's manifest takes the process id too (below).
+    assert.match(beside[0]!, /^\.out\.build-[0-9a-f]{16}(?:-\d+)?$/);
     assert.equal(beside[1], 'out');
+  });
+
+  it('a build with the current build\'s manifest replaces it: a file edited since is put right', async () => {
+    const out = await fresh();
+    await writeFolderAtomically(out, build('one'));
+    await writeFile(join(out, 'index.html'), 'edited');
+    await writeFolderAtomically(out, build('one'));
+    assert.equal(await shown(out), 'one');
+    assert.equal((await readdir(join(out, '..'))).length, 2);
   });
 
   it('a folder written by an older xxgk (a real folder, and its leftovers) is converted', async () => {

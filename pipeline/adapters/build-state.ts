@@ -1,0 +1,166 @@
+/**
+ * What `xxgk build --cache` remembers of its last build into an output folder, so that a re-run whose inputs did not
+ * change does no work (issue 13 §5). One small file per output folder in the cache (build-state/<hash of the output
+ * path>.json): the key of the build (below), the output as it was left (the build folder the link points to, and
+ * every file's size, modification time and inode), and what the command printed and its exit code.
+ *
+ * The key is a sha256 over everything a build reads: the code that runs (every file of the compiled or source
+ * tree, the schemas, package.json and the installed version of each dependency), the options of the build (the
+ * release's metadata, the config's coverage and limits: the config as it is read, not its file name), the paths
+ * given on the command line, and every input file's path and content (sha256 of the bytes: a file changed with
+ * its size and modification time kept is still seen). The output is trusted by its file system facts (the rule of
+ * make and rsync): the same link, the same files with the same sizes, modification times and inodes; a file edited
+ * in place, added or removed makes the next build a full one. A re-run that matches prints what the last build
+ * printed and exits as it did, and writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serialize } from 'node:v8';
+import { writeAtomic } from './fs.ts';
+
+/** The code root (pipeline/ or dist-js/) and the package root, from this file's place in either. */
+const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every file under `dir` (relative paths, sorted), following no link. */
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.push(relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** The installed version of a dependency: its package.json, found as node finds it (else 'missing'). */
+async function installedVersion(name: string): Promise<string> {
+  const require = createRequire(join(PACKAGE_ROOT, 'package.json'));
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const text = await readFile(join(dir, name, 'package.json'), 'utf8').catch(() => null);
+    if (text !== null) return String((JSON.parse(text) as { version?: unknown }).version);
+  }
+  return 'missing';
+}
+
+let codeDigest: Promise<string> | undefined;
+
+/** A digest of the code that builds: every file of the code tree and the schemas, package.json, the dependencies' versions. */
+export function codeFingerprint(): Promise<string> {
+  codeDigest ??= (async () => {
+    const hash = createHash('sha256');
+    for (const root of [CODE_ROOT, join(PACKAGE_ROOT, 'schemas')]) {
+      for (const f of await walk(root)) hash.update(`${root}\0${f}\0`).update(await readFile(join(root, f)));
+    }
+    const pkg = await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8');
+    hash.update(pkg);
+    const deps = Object.keys((JSON.parse(pkg) as { dependencies?: Record<string, string> }).dependencies ?? {}).sort();
+    for (const d of deps) hash.update(`\0${d}@${await installedVersion(d)}`);
+    return hash.digest('hex');
+  })();
+  return codeDigest;
+}
+
+/** Hash files with a few reads at a time. */
+async function hashFiles(dir: string, files: readonly string[]): Promise<string[]> {
+  const out = new Array<string>(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const k = next++;
+      const bytes = await readFile(join(dir, files[k]!)).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code ?? err.message}`);
+      out[k] = createHash('sha256').update(bytes).digest('hex');
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return out;
+}
+
+/** The key of a build: see the file's comment. `options` is hashed by structured clone (Maps and all). */
+export async function buildKey(input: { inDir: string; files: readonly string[]; argv: readonly string[]; options: unknown }): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(await codeFingerprint());
+  hash.update(serialize({ argv: input.argv, options: input.options }));
+  const digests = await hashFiles(input.inDir, input.files);
+  input.files.forEach((f, k) => hash.update(`\0${f}\0${digests[k]}`));
+  return hash.digest('hex');
+}
+
+interface OutputFacts {
+  /** Where `out` points (output-switch.ts: the build folder), or null when it is not a link. */
+  link: string | null;
+  /** Every file under it: path, size, modification time (ns), inode. */
+  files: Array<[string, string, string, string]>;
+}
+
+async function outputFacts(out: string): Promise<OutputFacts | null> {
+  const link = await readlink(out).catch(() => null);
+  const found = await lstat(out).catch(() => null);
+  if (!found) return null;
+  const root = link === null ? out : join(dirname(out), link);
+  const files: OutputFacts['files'] = [];
+  for (const f of await walk(root)) {
+    const s = await lstat(join(root, f), { bigint: true });
+    files.push([f, String(s.size), String(s.mtimeNs), String(s.ino)]);
+  }
+  return { link, files };
+}
+
+interface Saved {
+  key: string;
+  /** The release the build read as its history held only reports valid in its run (see `unchanged`). */
+  inert: boolean;
+  output: OutputFacts;
+  lines: string[];
+  code: number;
+}
+
+export interface BuildState {
+  /** What the last build with this key printed and returned, when the output is as it left it; else null. */
+  unchanged(key: string): Promise<{ lines: string[]; code: number } | null>;
+  /**
+   * Remember a build just finished into `out`; `inert`: its history held only reports valid in its run; `manifest`:
+   * the sha256 of the manifest.json it wrote (when `out` is no longer its build, another run's, nothing is kept).
+   */
+  save(key: string, inert: boolean, lines: string[], code: number, manifest: string): Promise<void>;
+}
+
+/** The state of builds into `out` kept in the cache folder `cacheDir`. */
+export function buildState(cacheDir: string, out: string): BuildState {
+  const file = join(cacheDir, 'build-state', `${createHash('sha256').update(out).digest('hex').slice(0, 32)}.json`);
+  return {
+    async unchanged(key) {
+      const text = await readFile(file, 'utf8').catch(() => null);
+      if (text === null) return null;
+      let saved: Saved;
+      try {
+        saved = JSON.parse(text) as Saved;
+      } catch {
+        return null;
+      }
+      if (saved.key !== key) return null;
+      // A re-run reads the last build's output as its history (the last release: the cross-year rules, the dates
+      // of unchanged reports). A release whose reports are all valid reports of the run adds nothing to the
+      // cross-year rules (read-folder.ts reads a report of the history only for an id not in the run; missingInRun
+      // counts only ids not valid in the run), and the last build's output is such a release: so the re-run reads
+      // what the last build read when that build's history was such a release too (none, or the release of an
+      // earlier build of the same reports). Else (an older release in --out with other reports) the next build is
+      // a full one.
+      if (!saved.inert) return null;
+      const now = await outputFacts(out);
+      if (!now || JSON.stringify(now) !== JSON.stringify(saved.output)) return null;
+      return { lines: saved.lines, code: saved.code };
+    },
+    async save(key, inert, lines, code, manifest) {
+      const output = await outputFacts(out);
+      // output-switch.ts names a build folder by its manifest's hash (and maybe the process id).
+      if (!output?.link?.startsWith(`.${basename(out)}.build-${manifest.slice(0, 16)}`)) {
+        await rm(file, { force: true });
+        return;
+      }
+      const saved: Saved = { key, inert, output, lines, code };
+      await writeAtomic(file, JSON.stringify(saved));
+    },
+  };
+}
