@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { removeOnSignal } from '../adapters/build-process.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { execGit, GitError, type RunGit } from '../adapters/git.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
@@ -92,6 +93,7 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
   async function writeRelease(local: GitRepo, b: Branch, plan: ReleasePlan, files: ReleaseFiles): Promise<string> {
     await mkdir(workDir, { recursive: true });
     const tmp = await mkdtemp(join(workDir, 'tree-'));
+    const release = removeOnSignal(tmp);
     try {
       const written = new Map<string, string | Uint8Array>();
       for (const f of [...files.manifest.files.map((x) => x.path), 'manifest.json']) written.set(`${LATEST}${f}`, await files.read(f));
@@ -111,6 +113,7 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
       return await local.writeTree(entries, join(tmp, 'index'));
     } finally {
       await rm(tmp, { recursive: true, force: true });
+      release();
     }
   }
 
