@@ -33,9 +33,9 @@ export function prependChangelog(previous: string | null, notes: string, version
 const sizeOf = (n: number) => `${n.toLocaleString('en-US')} bytes`;
 
 /** The tag's message: the release notes, then the assets with their sha256 (rebuilt from the tagged tree). */
-export function tagMessage(notes: string, assets: ReadonlyArray<Asset & { sha256: string }>): string {
+export function tagMessage(notes: string, assets: ReadonlyArray<Pick<Asset, 'name' | 'sha256' | 'size'>>): string {
   if (assets.length === 0) return notes;
-  const lines = assets.map((a) => `- ${a.name}: sha256 ${a.sha256}, ${sizeOf(a.data.length)}`);
+  const lines = assets.map((a) => `- ${a.name}: sha256 ${a.sha256}, ${sizeOf(a.size)}`);
   return `${notes.trimEnd()}\n\n### Assets\n\nAttached to the release on forges that have releases. The zip holds this tag's latest/data/*.csv; the other\nassets are latest/catalog.jsonld and latest/datapackage.json.\n\n${lines.join('\n')}\n`;
 }
 

@@ -10,7 +10,6 @@
  * date); a tag that exists for another commit is an error, never moved. Identity and dates are fixed (xxgk, the
  * injected clock), so the same inputs give the same commits.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { removeOnSignal } from '../adapters/build-process.ts';
@@ -145,8 +144,7 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
       const name = tagName(plan.version);
       const tree = await writeRelease(w.local, b, plan, files);
       const date = gitDate(options.clock());
-      const withSums = assets.map((a) => ({ ...a, sha256: createHash('sha256').update(a.data).digest('hex') }));
-      const message = tagMessage(plan.notes, withSums);
+      const message = tagMessage(plan.notes, assets);
       const commit = await w.local.commitTree(tree, b.head, commitMessage(plan.version, message), date);
       steps.push(`commit ${short(commit)}: release ${name}`);
       const existing = b.tags.get(name);

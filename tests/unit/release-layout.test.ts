@@ -71,7 +71,7 @@ test('national: the assets give the pages and the observations of the site layou
   // The same page but for its link to the report's document: the line of its bundle in the national layout.
   const id = reports[0]!.report.id;
   // Typed and labelled as what it downloads: a gzip bundle of NDJSON, not a JSON file.
-  const [natLink, siteLink] = [`reports/${year}.ndjson.gz#${id}`, `reports/${year}/${id}.json`].map((to) => reportJsonLink(page, to, id, true));
+  const [natLink, siteLink] = [`reports/${year}.ndjson.gz#${id}`, `reports/${year}/${id}.json`].map((to) => reportJsonLink(page, to, id, true)) as [string, string];
   assert.ok(fromTar.includes(natLink) && natLink.includes(`href="../${year}.ndjson.gz#${id}" type="application/gzip"`), natLink);
   assert.ok(!/href="[^"]*\.ndjson\.gz[^"]*" type="application\/json"/.test(fromTar));
   assert.equal(fromTar.replace(natLink, siteLink).replaceAll(`../${year}.ndjson.gz#${id}`, `${id}.json`).replace(`>${year}.ndjson.gz#${id}<`, `>${id}.json<`), (await read(siteDir, page)).toString('utf8'));
