@@ -65,7 +65,7 @@ export async function fileAsset(name: string, contentType: string, file: string)
   }
   const sha256 = hash.digest('hex');
   return {
-    name, contentType, size, sha256,
+    name, contentType, size, sha256, file,
     async blob() {
       const blob = await openAsBlob(file);
       // The Blob reads the file when it is sent: a file changed since it was hashed would upload other bytes.

@@ -83,6 +83,8 @@ export interface Asset {
   sha256: string;
   /** Its bytes, for each upload (a retry asks again). */
   blob(): Promise<Blob>;
+  /** The file it is read from, when it is one (the git target writes it into the repository from there). */
+  file?: string;
 }
 
 /** What the target holds now: its last release's manifest and a way to read that release's files. */
