@@ -6,7 +6,7 @@
  * for writing returns exactly when the child has opened it for reading — after it opened its spill.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, open, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
@@ -25,24 +25,29 @@ const FULL = process.env.XXGK_TEST_FULL === '1';
  */
 test('a building process stopped by SIGTERM removes its spill and its half-written file, exit 143', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'xxgk-build-signal-'));
+  let child: ChildProcess | undefined;
   try {
     const script = [
       `import { buildingProcess } from ${JSON.stringify(join(ROOT, 'pipeline/adapters/build-process.ts'))};`,
       `import { openSpill } from ${JSON.stringify(join(ROOT, 'pipeline/adapters/spill.ts'))};`,
       `import { writeAtomic } from ${JSON.stringify(join(ROOT, 'pipeline/adapters/fs.ts'))};`,
+      'import { existsSync, readdirSync } from "node:fs";',
       'import { Readable } from "node:stream";',
       'buildingProcess();',
       `openSpill(${JSON.stringify(dir)}).put({ a: 1 });`,
       // A write that never ends: writeFile drains a stream that never closes.
       `void writeAtomic(${JSON.stringify(join(dir, 'half.json'))}, new Readable({ read() {} }));`,
-      'setImmediate(() => process.stdout.write("ready\\n"));',
+      // "ready" once the half-written file exists (writeAtomic creates it asynchronously): no time window.
+      `const half = () => readdirSync(${JSON.stringify(dir)}).some((n) => n.endsWith(".tmp"));`,
+      'const wait = () => (half() ? process.stdout.write("ready\\n") : setImmediate(wait));',
+      'wait();',
       'setInterval(() => {}, 1000);',
     ].join('\n');
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
+    child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
     let out = '';
-    const ready = new Promise<void>((done) => child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready')) done(); }));
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const ready = new Promise<void>((done) => child!.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready')) done(); }));
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    const exited = new Promise<number | null>((done) => child!.on('exit', (code) => done(code)));
     await Promise.race([ready, exited]);
     const held = (await readdir(dir)).sort();
     assert.equal(held.length, 2, `${out}\n${held.join(', ')}`);
@@ -53,6 +58,8 @@ test('a building process stopped by SIGTERM removes its spill and its half-writt
     assert.match(out, /xxgk: SIGTERM: stopped; 2 temporary paths removed/);
     assert.deepEqual(await readdir(dir), []);
   } finally {
+    // A failed assertion must not leave the child running (it would hold the test file open).
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   }
 });
@@ -116,6 +123,7 @@ async function stopWhileReading(command: 'build' | 'run', signal: 'SIGINT' | 'SI
       if (command === 'run') assert.deepEqual(await readdir(join(dir, 'output')), ['state']);
     } finally {
       await handle.close().catch(() => {});
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
