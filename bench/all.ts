@@ -3,10 +3,12 @@
  * stopping at the first that fails. With no step named, every step runs at its own size; `--cli`, `--build`, … run
  * only the steps named. Other options go to every step that runs and replace the step's own: `npm run bench -- --cli
  * --count 10000` is bench/cli.ts over 10,000 reports, `npm run bench -- --count 100` a quick pass through every step.
+ * An option followed by another option, or last, is a flag and goes on its own: `npm run bench -- --cli --rerun`.
  */
 import { spawnSync } from 'node:child_process';
 
-interface Step { name: string; file: string; options: Record<string, string> }
+/** An option's value, or null for a flag (an option without a value, e.g. --rerun). */
+interface Step { name: string; file: string; options: Record<string, string | null> }
 
 const STEPS: Step[] = [
   { name: 'run', file: 'bench/run.ts', options: {} },
@@ -26,21 +28,24 @@ const STEPS: Step[] = [
 
 const names = new Set(STEPS.map((s) => s.name));
 const chosen = new Set<string>();
-const given: Record<string, string> = {};
+const given: Record<string, string | null> = {};
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg.startsWith('--') && names.has(arg.slice(2))) chosen.add(arg.slice(2));
-  else if (arg.startsWith('--') && i + 1 < args.length) given[arg] = args[++i]!;
-  else {
-    console.error(`usage: npm run bench -- [${[...names].map((n) => `--${n}`).join(' ')}] [--count N] [--OPTION VALUE …]`);
+  else if (arg.startsWith('--') && arg.length > 2) {
+    const next = args[i + 1];
+    given[arg] = next === undefined || next.startsWith('--') ? null : args[++i]!;
+  } else {
+    console.error(`usage: npm run bench -- [${[...names].map((n) => `--${n}`).join(' ')}] [--count N] [--OPTION VALUE …] [--FLAG …]`);
     process.exit(2);
   }
 }
 
 const seen = new Set<string>();
 for (const step of STEPS.filter((s) => chosen.size === 0 || chosen.has(s.name))) {
-  const argv = ['--expose-gc', '--import', 'tsx', step.file, ...Object.entries({ ...step.options, ...given }).flat()];
+  const options = Object.entries({ ...step.options, ...given }).flatMap(([name, value]) => (value === null ? [name] : [name, value]));
+  const argv = ['--expose-gc', '--import', 'tsx', step.file, ...options];
   // Two steps made the same by the options given run once.
   if (seen.has(argv.join(' '))) continue;
   seen.add(argv.join(' '));

@@ -2,7 +2,6 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { Clock } from './adapters/clock.ts';
 import { buildKey, buildState } from './adapters/build-state.ts';
 import { listFiles } from './adapters/fs.ts';
@@ -42,25 +41,8 @@ async function inputFolder(dir: string): Promise<void> {
   });
 }
 
-/**
- * How far V8 lets the heap grow past what the last full collection kept, in percent (its own default picks a factor
- * of up to 4 by the collector's speed): a build allocates about half a megabyte of short-lived strings a report, so
- * the heap ran at 1.5–4 times its live size (5,000 Word-text reports: peak RSS 408 MiB, 61–71 MiB live), and the
- * peak grew with every report the build keeps a summary of. At 25% the same build peaks at about 220 MiB, for a few
- * percent more CPU time (issue 13 §4, README). Not when the command line sets it (node --heap-growing-percent=N).
- */
-export const HEAP_GROWING_PERCENT = 25;
-
-function flatHeap(): void {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  if (given.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return;
-  // Read by V8 at every full collection (when it sets the next limit): setting it at run time takes effect.
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-}
-
 export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string; cache?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {
   await inputFolder(opts.in);
-  flatHeap();
   const cache = opts.cache === undefined ? undefined : await parseCache(resolve(opts.cache));
   const given = await configured(opts);
   const meta = options.meta ?? given.meta ?? (given.baseUrl ? datasetMeta({}, { baseUrl: given.baseUrl }) : undefined);

@@ -11,6 +11,7 @@ import { printableLine, printableText } from './printable.ts';
 import { type Clock, systemClock } from './adapters/clock.ts';
 import { DEFAULT_REPO } from './publish/default-repo.ts';
 import { EXIT } from './exit.ts';
+import { buildingProcess } from './adapters/build-process.ts';
 
 export { EXIT } from './exit.ts';
 
@@ -21,12 +22,20 @@ function jobsArg(value: string): number {
   return n;
 }
 
+/** The commands that build a release. */
+const BUILDS = new Set(['build', 'run', 'start']);
+
 export function program(clock: Clock = systemClock): Command {
   const cmd = new Command('xxgk')
     .description('Open data from 政府信息公开工作年度报告: read, check and publish tables 二, 三 and 四')
     .version(version(), '-V, --version', 'print xxgk\'s version')
     .exitOverride()
     .showHelpAfterError();
+  // The commands that build a release, in one place: the flat heap, and SIGINT/SIGTERM removing the temporary files
+  // and exiting 130/143 (adapters/build-process.ts). `schedule` stops on a signal in its own way.
+  cmd.hook('preAction', (_, action) => {
+    if (BUILDS.has(action.name())) buildingProcess();
+  });
   cmd
     .command('parse')
     .description('read reports into the canonical model (JSON) or tidy CSV rows')

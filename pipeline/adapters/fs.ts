@@ -2,6 +2,7 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { InputError } from '../errors.ts';
+import { removeOnSignal } from './build-process.ts';
 import { LimitError } from '../ingest/limits.ts';
 
 export async function readBytes(path: string): Promise<Uint8Array> {
@@ -52,12 +53,15 @@ export async function readInput(path: string, name: string, maxBytes: number): P
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
+  const release = removeOnSignal(tmp);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    release();
   }
 }
 

@@ -8,6 +8,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileStat } from '../datasets/types.ts';
 import { type StepHook, recoverOutput, stagingFolder, switchOutput } from './output-switch.ts';
+import { removeOnSignal } from './build-process.ts';
 
 export interface OpenFile {
   /** Append text (written as UTF-8) or bytes. */
@@ -133,16 +134,22 @@ export async function writeFolderAtomically<T>(out: string, build: (sink: Output
   await recoverOutput(out);
   const staging = stagingFolder(out);
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  let result: T;
+  // A signal that stops the process removes the staging folder (build-process.ts).
+  const release = removeOnSignal(staging);
   try {
-    result = await build(folderSink(staging), staging);
-  } catch (err) {
-    await rm(staging, { recursive: true, force: true });
-    throw err;
+    await mkdir(staging, { recursive: true });
+    let result: T;
+    try {
+      result = await build(folderSink(staging), staging);
+    } catch (err) {
+      await rm(staging, { recursive: true, force: true });
+      throw err;
+    }
+    await switchOutput(out, step);
+    return result;
+  } finally {
+    release();
   }
-  await switchOutput(out, step);
-  return result;
 }
 
 /** Read a file of a previous release, or null when there is none. */

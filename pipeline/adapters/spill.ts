@@ -1,12 +1,14 @@
 /**
  * A spill: values put aside on disk while a build runs, so that memory holds only where each one is. One append-only
  * temporary file; a value is written by structured clone (v8.serialize: what worker threads send, so a report comes
- * back as it went, undefined and all) and read back by its place. The file is removed on close.
+ * back as it went, undefined and all) and read back by its place. The file is removed on close, or by a signal that
+ * stops the process (build-process.ts).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { removeOnSignal } from './build-process.ts';
 
 /** Where a value lies in the spill. */
 export interface SpillRef {
@@ -23,6 +25,7 @@ export interface Spill<T> {
 /** A spill in a fresh folder under `dir` (default the system's temporary folder). */
 export function openSpill<T>(dir: string = tmpdir()): Spill<T> {
   const folder = mkdtempSync(join(dir, 'xxgk-spill-'));
+  const release = removeOnSignal(folder);
   let fd: number | null = openSync(join(folder, 'values'), 'w+');
   let end = 0;
   const open = (): number => {
@@ -52,6 +55,7 @@ export function openSpill<T>(dir: string = tmpdir()): Spill<T> {
       if (fd !== null) closeSync(fd);
       fd = null;
       rmSync(folder, { recursive: true, force: true });
+      release();
     },
   };
 }

@@ -3,6 +3,8 @@
  * the catalog names it as a distribution when the target makes releases), catalog.jsonld and datapackage.json. The zip is deterministic —
  * entries sorted, a fixed date, no extra fields — so the same CSVs always give the same bytes.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream, openAsBlob } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import JSZip from 'jszip';
 import { observationsAssetName } from '../datasets/dcat-files.ts';
@@ -48,16 +50,44 @@ export async function joinedGzip(parts: readonly string[], read: (path: string) 
   return new Uint8Array(Buffer.concat(out));
 }
 
+/** An asset of bytes in memory. */
+export function bytesAsset(name: string, contentType: string, data: Uint8Array): Asset {
+  return { name, contentType, size: data.length, sha256: createHash('sha256').update(data).digest('hex'), blob: async () => new Blob([new Uint8Array(data)]) };
+}
+
+/** An asset of a file on disk: hashed as a stream, uploaded from a Blob backed by the file; never held whole. */
+export async function fileAsset(name: string, contentType: string, file: string): Promise<Asset> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  const sha256 = hash.digest('hex');
+  return {
+    name, contentType, size, sha256, file,
+    async blob() {
+      const blob = await openAsBlob(file);
+      // The Blob reads the file when it is sent: a file changed since it was hashed would upload other bytes.
+      if (blob.size !== size) throw new PublishError(`${file} changed while it was being published (${size} bytes hashed, ${blob.size} now): rebuild, then publish again`);
+      return blob;
+    },
+  };
+}
+
 /**
  * The national layout (files.assets): the build's compressed renderings and pages, each under its flat name
  * (release-layout.ts assetName), then catalog.jsonld and datapackage.json; no CSV zip (its CSVs are assets already).
+ * From a release folder, each is hashed and later uploaded as a stream from its file.
  */
 async function nationalAssets(files: ReleaseFiles, paths: readonly string[]): Promise<Asset[]> {
   const version = files.manifest.version;
+  const asset = async (name: string, contentType: string, path: string) =>
+    (files.file ? fileAsset(name, contentType, files.file(path)) : bytesAsset(name, contentType, await files.read(path)));
   const out: Asset[] = [];
-  for (const path of paths) out.push({ name: assetName(path, version), contentType: 'application/gzip', data: await files.read(path) });
-  out.push({ name: 'catalog.jsonld', contentType: 'application/ld+json', data: await files.read('catalog.jsonld') });
-  out.push({ name: 'datapackage.json', contentType: 'application/json', data: await files.read('datapackage.json') });
+  for (const path of paths) out.push(await asset(assetName(path, version), 'application/gzip', path));
+  out.push(await asset('catalog.jsonld', 'application/ld+json', 'catalog.jsonld'));
+  out.push(await asset('datapackage.json', 'application/json', 'datapackage.json'));
   return out;
 }
 
@@ -71,11 +101,11 @@ export async function releaseAssets(files: ReleaseFiles): Promise<Asset[]> {
   const zip = await deterministicZip(await Promise.all(csvs.map(async (path) => ({ path, data: await files.read(path) }))));
   const observations = partsOf(OBSERVATIONS_CSV, files.manifest.files).map((f) => f.path);
   return [
-    { name: csvZipName(files.manifest.version), contentType: 'application/zip', data: zip },
+    bytesAsset(csvZipName(files.manifest.version), 'application/zip', zip),
     ...(observations.length
-      ? [{ name: observationsAssetName(files.manifest.version), contentType: 'application/gzip', data: await joinedGzip(observations, files.read) }]
+      ? [bytesAsset(observationsAssetName(files.manifest.version), 'application/gzip', await joinedGzip(observations, files.read))]
       : []),
-    { name: 'catalog.jsonld', contentType: 'application/ld+json', data: await files.read('catalog.jsonld') },
-    { name: 'datapackage.json', contentType: 'application/json', data: await files.read('datapackage.json') },
+    bytesAsset('catalog.jsonld', 'application/ld+json', await files.read('catalog.jsonld')),
+    bytesAsset('datapackage.json', 'application/json', await files.read('datapackage.json')),
   ];
 }

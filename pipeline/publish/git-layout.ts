@@ -33,11 +33,25 @@ export function prependChangelog(previous: string | null, notes: string, version
 const sizeOf = (n: number) => `${n.toLocaleString('en-US')} bytes`;
 
 /** The tag's message: the release notes, then the assets with their sha256 (rebuilt from the tagged tree). */
-export function tagMessage(notes: string, assets: ReadonlyArray<Asset & { sha256: string }>): string {
+export function tagMessage(notes: string, assets: ReadonlyArray<Pick<Asset, 'name' | 'sha256' | 'size'>>, national?: { ref?: string }): string {
   if (assets.length === 0) return notes;
-  const lines = assets.map((a) => `- ${a.name}: sha256 ${a.sha256}, ${sizeOf(a.data.length)}`);
+  const lines = assets.map((a) => `- ${a.name}: sha256 ${a.sha256}, ${sizeOf(a.size)}`);
+  // The national layout's assets are not in the tree: say where they are (the release on GitHub, a ref in git).
+  if (national) {
+    const where = national.ref
+      ? `the commit of the ref ${national.ref} holds them, one file each (git fetch REMOTE\n${national.ref}, then git checkout FETCH_HEAD, or git archive FETCH_HEAD)`
+      : 'attached to the release';
+    return `${notes.trimEnd()}\n\n### Assets\n\nThe release's bulk files, not in the tree: ${where}.\n\n${lines.join('\n')}\n`;
+  }
   return `${notes.trimEnd()}\n\n### Assets\n\nAttached to the release on forges that have releases. The zip holds this tag's latest/data/*.csv; the other\nassets are latest/catalog.jsonld and latest/datapackage.json.\n\n${lines.join('\n')}\n`;
 }
+
+/**
+ * Where the git target puts a national release's assets: the root commit of this ref, one file each under its asset
+ * name. Outside refs/heads and refs/tags, so a clone of the repository does not download them; one ref a release,
+ * so a user fetches only the release they want.
+ */
+export const assetsRef = (version: string) => `refs/release-assets/${tagName(version)}`;
 
 /** The release commit's message: a subject, then the tag message (so a re-run can make the tag from the commit). */
 export const commitMessage = (version: string, tag: string) => `xxgk: release ${tagName(version)}\n\n${tag}`;

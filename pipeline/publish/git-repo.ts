@@ -30,6 +30,8 @@ export interface RefUpdate {
   to: string;
   /** The ref's current value; null: it must not exist yet. */
   from: string | null;
+  /** Set whatever its current value (and pushed with +): from is not checked. */
+  force?: true;
 }
 
 export interface CommitInfo {
@@ -145,7 +147,7 @@ export function gitRepo(dir: string, runGit: RunGit) {
 
     /** Move refs together, each only from its expected value: all or nothing. */
     async updateRefs(updates: readonly RefUpdate[]): Promise<void> {
-      const lines = updates.map((u) => (u.from ? `update ${u.ref} ${u.to} ${u.from}` : `create ${u.ref} ${u.to}`));
+      const lines = updates.map((u) => (u.force ? `update ${u.ref} ${u.to}` : u.from ? `update ${u.ref} ${u.to} ${u.from}` : `create ${u.ref} ${u.to}`));
       await run(['update-ref', '--stdin'], `start\n${lines.join('\n')}\nprepare\ncommit\n`);
     },
 

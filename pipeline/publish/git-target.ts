@@ -10,15 +10,15 @@
  * date); a tag that exists for another commit is an error, never moved. Identity and dates are fixed (xxgk, the
  * injected clock), so the same inputs give the same commits.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { removeOnSignal } from '../adapters/build-process.ts';
 import type { Clock } from '../adapters/clock.ts';
 import { execGit, GitError, type RunGit } from '../adapters/git.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import { PublishError } from '../errors.ts';
-import { CHANGELOG, LATEST, commitMessage, indexHtml, prependChangelog, readme, tagMessage, tagMessageOf, tagName } from './git-layout.ts';
+import { CHANGELOG, LATEST, assetsRef, commitMessage, indexHtml, prependChangelog, readme, tagMessage, tagMessageOf, tagName } from './git-layout.ts';
 import { type Branch, MANIFEST, latestReader, readBranch, short } from './git-branch.ts';
 import { type GitRepo, type RefUpdate, type TreeEntry, gitDate } from './git-repo.ts';
 import { type Where, init, locate, push, sync } from './git-where.ts';
@@ -92,6 +92,7 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
   async function writeRelease(local: GitRepo, b: Branch, plan: ReleasePlan, files: ReleaseFiles): Promise<string> {
     await mkdir(workDir, { recursive: true });
     const tmp = await mkdtemp(join(workDir, 'tree-'));
+    const release = removeOnSignal(tmp);
     try {
       const written = new Map<string, string | Uint8Array>();
       for (const f of [...files.manifest.files.map((x) => x.path), 'manifest.json']) written.set(`${LATEST}${f}`, await files.read(f));
@@ -111,6 +112,34 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
       return await local.writeTree(entries, join(tmp, 'index'));
     } finally {
       await rm(tmp, { recursive: true, force: true });
+      release();
+    }
+  }
+
+  /**
+   * The commit holding a national release's assets, one file each under its name (files written into the repository
+   * from where they lie: hash-object streams them), with no parent: fetching it fetches that release's assets only.
+   */
+  async function writeAssets(local: GitRepo, version: string, assets: readonly Asset[], date: string): Promise<string> {
+    await mkdir(workDir, { recursive: true });
+    const tmp = await mkdtemp(join(workDir, 'assets-'));
+    const release = removeOnSignal(tmp);
+    try {
+      const paths: string[] = [];
+      for (const a of assets) {
+        if (a.file) paths.push(resolve(a.file));
+        else {
+          paths.push(join(tmp, a.name));
+          await writeFile(paths.at(-1)!, new Uint8Array(await (await a.blob()).arrayBuffer()));
+        }
+      }
+      const shas = await local.writeBlobs(paths);
+      const tree = await local.writeTree(assets.map((a, k) => ({ mode: '100644', sha: shas[k]!, path: a.name })), join(tmp, 'index'));
+      const lines = assets.map((a) => `- ${a.name}: sha256 ${a.sha256}, ${a.size} bytes`);
+      return await local.commitTree(tree, null, `xxgk: assets of release ${tagName(version)}\n\n${lines.join('\n')}\n`, date);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+      release();
     }
   }
 
@@ -142,17 +171,24 @@ export function gitTarget(options: GitTargetOptions): GitTarget {
       const name = tagName(plan.version);
       const tree = await writeRelease(w.local, b, plan, files);
       const date = gitDate(options.clock());
-      const withSums = assets.map((a) => ({ ...a, sha256: createHash('sha256').update(a.data).digest('hex') }));
-      const message = tagMessage(plan.notes, withSums);
+      // The national layout's assets are not in the tree: a root commit of their own, on a ref of the release.
+      const national = files.assets?.length ? assetsRef(plan.version) : null;
+      const message = tagMessage(plan.notes, assets, national ? { ref: national } : undefined);
       const commit = await w.local.commitTree(tree, b.head, commitMessage(plan.version, message), date);
       steps.push(`commit ${short(commit)}: release ${name}`);
       const existing = b.tags.get(name);
       if (existing && existing.commit !== commit) throw tagConflict(name, existing.commit, commit);
       const updates: RefUpdate[] = [{ ref, to: commit, from: b.head }];
       if (!existing) updates.push({ ref: `refs/tags/${name}`, to: await w.local.makeTag(name, commit, message, date), from: null });
+      if (national) {
+        const held = await writeAssets(w.local, plan.version, assets, date);
+        updates.push({ ref: national, to: held, from: null, force: true });
+        steps.push(`commit ${short(held)}: the ${assets.length} assets of ${name}, on ${national}`);
+      }
       await updateRefs(w.local, updates);
       steps.push(`${branch} → ${short(commit)}${existing ? '' : `, tag ${name}`}`);
-      steps.push(...(await push(w, updates.map((u) => u.ref))));
+      // The branch, the tag and the assets' ref in one atomic push (the assets' ref forced: a run that crashed may have left one).
+      steps.push(...(await push(w, updates.map((u) => (u.force ? `+${u.ref}` : u.ref)))));
       return { version: plan.version, commit, tag: name, steps };
     },
   };

@@ -69,11 +69,11 @@ export async function sync(w: Where, branch: string): Promise<void> {
   }
 }
 
-/** Push refs of the clone to the remote, all or none; the steps taken. */
+/** Push refs of the clone to the remote, all or none (a ref written +ref is forced); the steps taken. */
 export async function push(w: Where, refs: string[]): Promise<string[]> {
   if (!w.remote) return [];
   try {
-    await w.local.run([...w.transfer, 'push', '--quiet', '--atomic', '--porcelain', w.remote, ...refs.map((r) => `${r}:${r}`)]);
+    await w.local.run([...w.transfer, 'push', '--quiet', '--atomic', '--porcelain', w.remote, ...refs.map((r) => `${r}:${r.replace(/^\+/, '')}`)]);
   } catch (err) {
     if (err instanceof GitError) {
       throw new PublishError(`cannot push ${refs.join(' and ')} to ${redact(w.remote)} (nothing was pushed; re-run to retry): ${explain(err.stderr)}`);

@@ -4,7 +4,6 @@
  * Idempotent: a draft left by a crash is completed, an asset left half-uploaded ("starter") or with other bytes is
  * deleted and uploaded again, a published release is left alone; a release published for another commit is an error.
  */
-import { createHash } from 'node:crypto';
 import { PublishError } from '../errors.ts';
 import { tagName } from './git-layout.ts';
 import { errorCodes, isRequestError, listReleases, step, type Release, type ReleaseAsset, type Repo } from './github-remote.ts';
@@ -22,7 +21,6 @@ export interface ReleaseInput {
 
 const short = (sha: string) => sha.slice(0, 12);
 const isSha = (s: string) => /^[0-9a-f]{40}$/.test(s);
-const digest = (data: Uint8Array) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 
 export function tagConflict(tag: string, has: string, wants: string): PublishError {
   return new PublishError(
@@ -41,7 +39,7 @@ function uploadBase(release: Release): string {
 }
 
 function isCurrent(existing: ReleaseAsset, asset: Asset): boolean {
-  return existing.state === 'uploaded' && existing.size === asset.data.length && (!existing.digest || existing.digest === digest(asset.data));
+  return existing.state === 'uploaded' && existing.size === asset.size && (!existing.digest || existing.digest === `sha256:${asset.sha256}`);
 }
 
 /** Complete the release of `input.commit`; returns the steps taken (none when it was already published). */
@@ -74,7 +72,7 @@ export async function completeRelease(r: Repo, input: ReleaseInput): Promise<str
       steps.push(`deleted asset ${asset.name} (${existing.state === 'uploaded' ? 'other bytes' : `left ${existing.state}`})`);
     }
     await upload(r, draft, asset);
-    steps.push(`uploaded ${asset.name} (${asset.data.length} bytes)`);
+    steps.push(`uploaded ${asset.name} (${asset.size} bytes)`);
   }
   await step(`publishing release ${tag}`, () =>
     r.octokit.rest.repos.updateRelease({
@@ -125,15 +123,15 @@ async function deleteAsset(r: Repo, asset: ReleaseAsset): Promise<void> {
 }
 
 async function upload(r: Repo, release: Release, asset: Asset): Promise<void> {
-  const send = () =>
+  const send = async () =>
     r.octokit.rest.repos.uploadReleaseAsset({
       owner: r.owner,
       repo: r.repo,
       release_id: release.id,
       name: asset.name,
-      // Octokit sends bytes as they are; its type says string.
-      data: asset.data as unknown as string,
-      // No content-length: the body is bytes, so fetch frames it with their length (undici refuses one set by hand).
+      // A Blob (backed by the asset's file: streamed from disk); Octokit sends it as it is, its type says string.
+      data: (await asset.blob()) as unknown as string,
+      // No content-length: fetch frames a Blob with its size (undici refuses one set by hand).
       headers: { 'content-type': asset.contentType },
       baseUrl: uploadBase(release),
     });

@@ -162,8 +162,7 @@ export function githubTarget(options: GithubTargetOptions): GithubTarget {
       const tree = await releaseTree({ plan, files, releases, meta, withReadme: remote.head === null });
       for (const b of tree.binary) tree.items[b.index]!.sha = await createBlob(r, b.data, b.path);
       if (tree.binary.length) note(steps, `${tree.binary.length} binary ${tree.binary.length === 1 ? 'file' : 'files'} uploaded as blobs`);
-      const withSums = assets.map((a) => ({ ...a, sha256: createHash('sha256').update(a.data).digest('hex') }));
-      const message = commitMessage(plan.version, tagMessage(plan.notes, withSums));
+      const message = commitMessage(plan.version, tagMessage(plan.notes, assets, files.assets?.length ? {} : undefined));
 
       let head = remote.head;
       let commit = '';

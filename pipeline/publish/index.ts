@@ -20,6 +20,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Clock, chinaDate } from '../adapters/clock.ts';
+import { removeOnSignal } from '../adapters/build-process.ts';
 import { folderSink, type OutputSink, writeFolderAtomically } from '../adapters/output.ts';
 import { loadDivisionNames } from '../adapters/registry.ts';
 import { coverageFromRows } from '../datasets/coverage-from-rows.ts';
@@ -144,6 +145,7 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   const meta: DatasetMeta = { ...given, issued: parseIssued(catalog) ?? today };
   const current: DatasetMeta = { ...meta, version: latest?.manifest.version ?? FIRST_VERSION, versionNotes: notes ?? meta.versionNotes };
   const scratch = await mkdtemp(join(tmpdir(), 'xxgk-publish-'));
+  const release = removeOnSignal(scratch);
   try {
     const staged = join(scratch, 'as-published');
     await rebuild(built, current, today, dates, folderSink(staged));
@@ -178,5 +180,6 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
     return { plan: final, result, dryRun, ...told };
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    release();
   }
 }

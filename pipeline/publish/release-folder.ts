@@ -26,7 +26,7 @@ export async function folderRelease(dir: string): Promise<ReleaseFiles> {
   // The assets are not in the manifest (they are not in the tree): listed from the folder, in path order.
   const found = await readdir(join(dir, ASSETS_DIR), { recursive: true, withFileTypes: true }).catch(() => []);
   const assets = found.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split('\\').join('/')).sort();
-  return { manifest, read: (path) => readBytes(join(dir, path)), ...(assets.length ? { assets } : {}) };
+  return { manifest, read: (path) => readBytes(join(dir, path)), file: (path) => join(dir, path), ...(assets.length ? { assets } : {}) };
 }
 
 /** A reader that says null for a missing file. */

@@ -65,13 +65,26 @@ export interface ReleaseFiles {
   read(path: string): Promise<Uint8Array>;
   /** The release assets the build wrote beside the tree (assets/…, the national layout), by path; none otherwise. */
   assets?: string[];
+  /** Where a file lies on disk, for a release in a folder: its assets are hashed and uploaded from there, streamed. */
+  file?(path: string): string;
 }
 
-/** An asset attached to the release (GitHub) or noted in the tag (git). */
+/**
+ * An asset attached to the release (GitHub) or noted in the tag (git): its size and sha256, and its bytes as a Blob —
+ * backed by its file for the assets a build wrote (fs.openAsBlob: an upload streams it, with its length; up to
+ * hundreds of MB at 100,000 reports), in memory for those made at publish time (publish/assets.ts).
+ */
 export interface Asset {
   name: string;
   contentType: string;
-  data: Uint8Array;
+  /** Its length in bytes. */
+  size: number;
+  /** The sha256 of its bytes, hex. */
+  sha256: string;
+  /** Its bytes, for each upload (a retry asks again). */
+  blob(): Promise<Blob>;
+  /** The file it is read from, when it is one (the git target writes it into the repository from there). */
+  file?: string;
 }
 
 /** What the target holds now: its last release's manifest and a way to read that release's files. */

@@ -2,10 +2,13 @@
  * A release in the national layout (release-layout.ts) published through the real publish path — xxgk build's
  * folder, publish(), the targets — to a git server on 127.0.0.1 (git http-backend) and to the fake GitHub served on
  * 127.0.0.1 (every request checked against GitHub's OpenAPI description): the tree is the manifest's files and within
- * its budget, the assets go to the release (GitHub) or are listed with their sha256 in the tag (git), and a re-run
+ * its budget, the assets go to the release (GitHub) or, listed with their sha256 in the tag, to a ref of their own
+ * (git: refs/release-assets/vX.Y.Z, which a clone does not fetch), and a re-run
  * after a crash between the commit and the uploads uploads the missing assets, the ones already there kept.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +30,7 @@ import { serveFakeGitHub } from './fake-github/wire.ts';
 type T = { after: (fn: () => unknown) => void };
 /** Each test builds and publishes (three builds of the samples: about 3 s of CPU): in `npm run test:full` only. */
 const full = { skip: process.env.XXGK_TEST_FULL === '1' ? false : 'XXGK_TEST_FULL=1 (npm run test:full): each test builds and publishes a release' };
+const run = promisify(execFile);
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 /** A budget of 2 MB and 100 files (the tree of these four reports: about 1 MB in 70 files). */
 const BUDGET = { ...DEFAULT_RELEASE, layout: 'national' as const, maxTreeBytes: 2_000_000, maxTreeFiles: 100 };
@@ -58,7 +62,7 @@ function assertTree(published: ReadonlyMap<string, Uint8Array>, tree: ReadonlyMa
   assert.ok(bytes <= BUDGET.maxTreeBytes && latest.length <= BUDGET.maxTreeFiles, `${bytes} bytes in ${latest.length} files`);
 }
 
-test('git over HTTP: a national release is the tree within its budget, its assets listed in the tag with their sha256', full, async (t) => {
+test('git over HTTP: a national release is the tree within its budget, its assets listed in the tag with their sha256 and on their own ref', full, async (t) => {
   const server = await serveGitHttp({ auth: 'xxgk:secret' });
   t.after(() => server.close());
   t.after(() => rmSync(server.root, { recursive: true, force: true }));
@@ -81,6 +85,18 @@ test('git over HTTP: a national release is the tree within its budget, its asset
   assertTree(state.files, tree);
   const message = state.tags.find((x) => x.name === 'v1.0.0')!.message;
   for (const [name, bytes] of assets) assert.ok(message.includes(`- ${name}: sha256 ${sha256(bytes)}, ${bytes.length.toLocaleString('en-US')} bytes`), name);
+  // A user of the plain git remote downloads them: the ref the tag names holds each asset, byte for byte, and a
+  // clone does not fetch it.
+  assert.match(message, /the commit of the ref refs\/release-assets\/v1\.0\.0 holds them/);
+  // (Asynchronously: the git server runs in this process.)
+  const git = async (dir: string, ...args: string[]) => (await run('git', ['-C', dir, ...args], { maxBuffer: 1 << 28, encoding: 'buffer' })).stdout;
+  const user = join(f.dir, 'user');
+  await git(f.dir, 'clone', '--quiet', '--bare', url, user);
+  assert.equal((await git(user, 'for-each-ref', 'refs/release-assets')).toString(), '', 'a clone leaves the assets on the server');
+  await git(user, 'fetch', '--quiet', url, 'refs/release-assets/v1.0.0');
+  const listed = (await git(user, 'ls-tree', '--name-only', 'FETCH_HEAD')).toString().trim().split('\n');
+  assert.deepEqual(listed.sort(), [...assets.keys()].sort());
+  for (const [name, bytes] of assets) assert.equal(sha256(await git(user, 'cat-file', 'blob', `FETCH_HEAD:${name}`)), sha256(bytes), name);
 });
 
 /** The fake GitHub on loopback, a repository with its first commit, and targets as new processes would make them. */

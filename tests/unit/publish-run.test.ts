@@ -3,6 +3,7 @@
  * published release, the folder kept equal to what is published, --dry-run writing nothing, deterministic assets.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -105,15 +106,17 @@ test('assets: a deterministic zip of every CSV, the whole observations table gzi
     [csvZipName('1.0.0'), 'application/zip'], [observationsAssetName('1.0.0'), 'application/gzip'],
     ['catalog.jsonld', 'application/ld+json'], ['datapackage.json', 'application/json'],
   ]);
-  assert.ok(Buffer.from(a[0]!.data).equals(Buffer.from(b[0]!.data)), 'the same bytes every time');
-  assert.ok(Buffer.from(a[1]!.data).equals(Buffer.from(b[1]!.data)), 'the same gzip bytes every time');
+  const bytes = async (x: (typeof a)[number]) => Buffer.from(await (await x.blob()).arrayBuffer());
+  assert.ok((await bytes(a[0]!)).equals(await bytes(b[0]!)), 'the same bytes every time');
+  assert.ok((await bytes(a[1]!)).equals(await bytes(b[1]!)), 'the same gzip bytes every time');
+  for (const x of a) assert.equal(createHash('sha256').update(await bytes(x)).digest('hex'), x.sha256, `${x.name}: its sha256`);
   // The gzip is the partitions of observations.csv joined in year order, the header once.
   const parts = files.manifest.files.map((x) => x.path).filter((p) => /^data\/observations\/\d{4}(-\d+)?\.csv$/.test(p)).sort();
   assert.ok(parts.length >= 2);
   const joined = parts.map((p, k) => { const t = readFileSync(join(f.out, p), 'utf8'); return k === 0 ? t : t.slice(t.indexOf('\n') + 1); }).join('');
-  assert.equal(gunzipSync(a[1]!.data).toString('utf8'), joined);
+  assert.equal(gunzipSync(await bytes(a[1]!)).toString('utf8'), joined);
   assert.equal(joined.split('\n').filter((l) => l.includes('report_id,agency')).length, 1);
-  const zip = await JSZip.loadAsync(a[0]!.data);
+  const zip = await JSZip.loadAsync(await bytes(a[0]!));
   const csvs = files.manifest.files.filter((x) => x.path.endsWith('.csv')).map((x) => x.path);
   assert.deepEqual(Object.keys(zip.files), [...csvs].sort());
   for (const path of csvs) assert.ok(Buffer.from(await zip.file(path)!.async('uint8array')).equals(readFileSync(join(f.out, path))), path);

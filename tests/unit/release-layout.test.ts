@@ -19,6 +19,7 @@ import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_RELEASE, assetName } from '../../pipeline/datasets/release-layout.ts';
 import { byYearThenId } from '../../pipeline/datasets/types.ts';
 import { treeOverBudget } from '../../pipeline/datasets/tree-budget.ts';
+import { reportJsonLink } from '../../pipeline/datasets/site/html.ts';
 import { readBuilt } from '../../pipeline/publish/release-folder.ts';
 import { loadSchemas } from '../../pipeline/run.ts';
 import { bodyReports } from '../helpers/body-release.ts';
@@ -69,16 +70,23 @@ test('national: the assets give the pages and the observations of the site layou
   const fromTar = execFileSync('tar', ['-xzOf', join(natDir, `assets/reports/${year}.tar.gz`), page]).toString('utf8');
   // The same page but for its link to the report's document: the line of its bundle in the national layout.
   const id = reports[0]!.report.id;
-  assert.ok(fromTar.includes(`href="../${year}.ndjson.gz#${id}"`));
-  assert.equal(fromTar.replaceAll(`../${year}.ndjson.gz#${id}`, `${id}.json`).replace(`>${year}.ndjson.gz#${id}<`, `>${id}.json<`), (await read(siteDir, page)).toString('utf8'));
+  // Typed and labelled as what it downloads: a gzip bundle of NDJSON, not a JSON file.
+  const [natLink, siteLink] = [`reports/${year}.ndjson.gz#${id}`, `reports/${year}/${id}.json`].map((to) => reportJsonLink(page, to, id, true)) as [string, string];
+  assert.ok(fromTar.includes(natLink) && natLink.includes(`href="../${year}.ndjson.gz#${id}" type="application/gzip"`), natLink);
+  assert.ok(!/href="[^"]*\.ndjson\.gz[^"]*" type="application\/json"/.test(fromTar));
+  assert.equal(fromTar.replace(natLink, siteLink).replaceAll(`../${year}.ndjson.gz#${id}`, `${id}.json`).replace(`>${year}.ndjson.gz#${id}<`, `>${id}.json<`), (await read(siteDir, page)).toString('utf8'));
   // A body's page: its reports linked where the tree holds them (the year page's row, the bundle's line).
   const body = site.files.find((f) => /^agencies\/(?!index)/.test(f.path))!.path;
-  const bodyPage = execFileSync('tar', ['-xzOf', join(natDir, 'assets/agencies.tar.gz'), body]).toString('utf8');
+  let bodyPage = execFileSync('tar', ['-xzOf', join(natDir, 'assets/agencies.tar.gz'), body]).toString('utf8');
   const siteBody = (await read(siteDir, body)).toString('utf8');
   const linked = [...siteBody.matchAll(/href="\.\.\/reports\/(\d{4})\/([^"]+)\.(html|json)"/g)];
+  assert.ok(!/href="[^"]*\.ndjson\.gz[^"]*" type="application\/json"/.test(bodyPage));
+  for (const [, y, id, ext] of linked) {
+    if (ext === 'json') bodyPage = bodyPage.replace(reportJsonLink(body, `reports/${y}.ndjson.gz#${id}`, id!), reportJsonLink(body, `reports/${y}.ndjson.gz#${id}`, id!).replace(/ type="application\/gzip" title="[^"]*">NDJSON\.gz</, ' type="application/json">JSON<'));
+  }
   assert.ok(linked.length > 0);
   for (const [, y, id, ext] of linked) {
-    assert.ok(bodyPage.includes(ext === 'html' ? `href="../reports/${y}/index.html#${id}"` : `href="../reports/${y}.ndjson.gz#${id}"`), `${body}: ${id}.${ext}`);
+    assert.ok(bodyPage.includes(ext === 'html' ? `href="../reports/${y}/index.html#${id}"` : `href="../reports/${y}.ndjson.gz#${id}" type="application/json"`), `${body}: ${id}.${ext}`);
   }
   assert.equal(bodyPage.replace(/\.\.\/reports\/(\d{4})\/index\.html#([^"]+)/g, '../reports/$1/$2.html').replace(/\.\.\/reports\/(\d{4})\.ndjson\.gz#([^"]+)/g, '../reports/$1/$2.json'), siteBody);
   for (const p of site.files.filter((f) => /^(data\/observations(-zh)?\/.*\.csv|feed\/observations\/.*)$/.test(f.path)).map((f) => f.path)) {
@@ -143,9 +151,10 @@ test('national: every link of the feeds, pages, datapackage.json, CSVW and the c
     if (key === undefined) return;
     const k = decodeURIComponent(key);
     const html = path.endsWith('.html') ? await text(path) : '';
-    // The fragment is the record's key: a line of the bundle, a row of the page, an entry of the feed.
+    // The fragment is the record's key: a line of the bundle, an entry of the feed, or on a page the one element
+    // with that id (where a browser lands: a data- attribute is no anchor).
     const found = path.endsWith('.ndjson.gz') ? (await idsOf(path)).has(k)
-      : path.endsWith('.html') ? [`id="${k}"`, `data-report="${k}"`, `data-body="${k}"`].some((a) => html.includes(a))
+      : path.endsWith('.html') ? html.split(` id="${k}"`).length === 2
         : (await text(path)).includes(`"id": "${k}"`);
     if (!found) dead.push(`${from} → ${target} (no record ${k})`);
   };

@@ -51,9 +51,18 @@ function* table(id: string, head: string, rows: Iterable<string>): Generator<str
 
 type Meta = Pick<DatasetMeta, 'release'>;
 
+/**
+ * The id a body's first row or item carries on the page its links point into (the national layout links a body to
+ * agencies/index.html#<key>: bodyLinks): there, and only there, that fragment must land. Empty elsewhere.
+ */
+function anchorOf(t: BodyTotals['series'], fromPage: string, meta: Meta): string {
+  const page = bodyLinks(meta, t).page;
+  return page === `${fromPage}#${t.key}` ? ` id="${esc(t.key)}"` : '';
+}
+
 function* receivedRows(ranked: readonly BodyTotals[], fromPage: string, meta: Meta): Generator<string> {
   for (const [k, t] of ranked.entries()) {
-    yield `<tr data-body="${esc(t.series.key)}"><td class="num">${k + 1}</td><th scope="row">${bodyCell(t.series, fromPage, meta)}</th>`
+    yield `<tr${anchorOf(t.series, fromPage, meta)} data-body="${esc(t.series.key)}"><td class="num">${k + 1}</td><th scope="row">${bodyCell(t.series, fromPage, meta)}</th>`
       + `<td class="num" data-value="${t.received}">${num(t.received)}</td>`
       + `<td class="num">${t.receivedReports} <span class="note">/ ${t.series.reports.length}</span></td><td>${esc(yearSpan(t.series))}</td></tr>`;
   }
@@ -91,7 +100,7 @@ export function* rankingChunks(ctx: ReleaseContext, fromPage: string, top = Infi
   const silent = totals.filter((t) => t.received === null);
   if (!Number.isFinite(top) && silent.length) {
     yield `\n<p class="note">${bi('未印新收申请数的机关：', 'Bodies whose reports print no number of requests received:')}</p>\n<ul class="silent">`;
-    for (const t of silent) yield `<li>${bodyCell(t.series, fromPage, ctx.meta)}</li>`;
+    for (const t of silent) yield `<li${anchorOf(t.series, fromPage, ctx.meta)}>${bodyCell(t.series, fromPage, ctx.meta)}</li>`;
     yield '</ul>';
   }
   yield `\n<h3 id="by-refused">${bi('不予公开占比最高的机关', 'Bodies by share of requests refused')}</h3>\n`;

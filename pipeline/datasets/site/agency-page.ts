@@ -10,7 +10,7 @@ import { DICTIONARY_PAGE, anchor } from './dictionary-page.ts';
 import type { Figures, ReleaseContext } from '../types.ts';
 import { AGENCIES_INDEX, bodyCell, kindLabel, levelLabel } from './agency-list.ts';
 import { yearBars, type YearPoint } from './charts.ts';
-import { bi, esc, href, num, statusBadge } from './html.ts';
+import { bi, esc, href, num, reportJsonLink, statusBadge } from './html.ts';
 import { editionLabel } from './labels.ts';
 import { page } from './layout.ts';
 
@@ -68,7 +68,7 @@ function yearTable(series: BodySeries, path: string): string {
       + `<span class="code">${esc(s.agency)}</span></th><td>${esc(s.edition)}</td>${cells}`
       + `<td class="num" data-key="refused_rate">${pct(rates.refused_rate)}</td><td class="num" data-key="appeals_corrected_rate">${pct(rates.appeals_corrected_rate)}</td>`
       + `<td>${statusBadge(s.warnings, s.errors, s.flags)}</td>`
-      + `<td><a href="${esc(href(path, s.json.path))}" type="application/json">JSON</a></td></tr>`;
+      + `<td>${reportJsonLink(path, s.json.path, s.id)}</td></tr>`;
   });
   return `<div class="wrap"><table class="years-table">
 <thead><tr><th scope="col">${bi('年度', 'Year')}</th><th scope="col">${bi('模板', 'Edition')}</th>${head}<th scope="col" class="num">${bi('不予公开占比', 'Share refused')}</th><th scope="col" class="num">${bi('纠正占比', 'Share corrected')}</th><th scope="col">${bi('校验', 'Validation')}</th><th scope="col">${bi('数据', 'Data')}</th></tr></thead>

@@ -44,6 +44,23 @@ export function href(fromPage: string, to: string): string {
   return rel.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
 }
 
+/**
+ * A link to a report's JSON document: its own file (application/json), or in the national layout its line in its
+ * year's bundle (reports/2024.ndjson.gz#<id>: a gzip file of NDJSON, one document a line, the line found by the
+ * report id), typed and labelled as what it downloads. `long`: the report page's wording.
+ */
+export function reportJsonLink(fromPage: string, jsonPath: string, id: string, long = false): string {
+  const link = esc(href(fromPage, jsonPath));
+  if (!/\.ndjson\.gz(?:#|$)/.test(jsonPath)) {
+    return `<a href="${link}" type="application/json">${long ? bi('下载本报告 JSON', 'Download this report as JSON') : 'JSON'}</a>`;
+  }
+  const zh = `本年度报告包：gzip 压缩的 NDJSON，每行一份报告的 JSON，本报告为 id 为 ${id} 的一行`;
+  const en = `The year's bundle: gzip-compressed NDJSON, one report's JSON a line; this report is the line with id ${id}`;
+  return long
+    ? `<a href="${link}" type="application/gzip">${bi('下载本年度报告包（NDJSON，gzip）', "Download the year's reports (NDJSON, gzip)")}</a> <span class="note">${bi(`每行一份报告的 JSON，本报告为 id 为 ${id} 的一行`, `one report's JSON a line; this report is the line with id ${id}`)}</span>`
+    : `<a href="${link}" type="application/gzip" title="${esc(`${zh} / ${en}`)}">NDJSON.gz</a>`;
+}
+
 /** An external link taken from data: only http(s) URLs become links; anything else stays text. */
 export function externalUrl(value: string): string | null {
   return /^https?:\/\/[^\s<>"']+$/i.test(value) ? value : null;

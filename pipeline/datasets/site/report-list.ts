@@ -1,6 +1,6 @@
 /** The table of reports that the index (per year) and the year pages show. Pure. */
 import type { ReportSummary } from '../types.ts';
-import { bi, bytes, esc, href, num, statusBadge } from './html.ts';
+import { bi, bytes, esc, href, num, reportJsonLink, statusBadge } from './html.ts';
 import { HEADLINE } from './labels.ts';
 
 /** A table of reports, one row each: body (linking to its page), edition, headline figures, validation, JSON. */
@@ -14,7 +14,7 @@ export function reportTable(reports: readonly ReportSummary[], fromPage: string,
       + `<th scope="row"><a href="${esc(href(fromPage, s.page))}">${esc(s.agency)}</a><span class="code">${esc(s.id)}</span></th>`
       + `<td>${esc(s.edition)}</td>${figures}`
       + `<td>${statusBadge(s.warnings, s.errors, s.flags)}${s.flags.map((f) => `<span class="code">${esc(f)}</span>`).join('')}</td>`
-      + `<td><a href="${esc(href(fromPage, s.json.path))}" type="application/json">JSON</a><span class="code">${bytes(s.json.bytes)}</span></td>`
+      + `<td>${reportJsonLink(fromPage, s.json.path, s.id)}<span class="code">${bytes(s.json.bytes)}</span></td>`
       + '</tr>';
   });
   return `<div class="wrap"><table class="reports">${caption ? `<caption class="note">${caption}</caption>` : ''}

@@ -6,7 +6,7 @@ import { cellFlags, flagIndex } from '../flags.ts';
 import { bodyPaths } from '../series-key.ts';
 import { HEADLINE_CELLS } from '../summary.ts';
 import type { DatasetMeta, ReportSummary, ValidatedReport } from '../types.ts';
-import { bi, bytes, esc, externalUrl, href, num, statusBadge } from './html.ts';
+import { bi, bytes, esc, externalUrl, href, num, reportJsonLink, statusBadge } from './html.ts';
 import { editionLabel, HEADLINE } from './labels.ts';
 import { page } from './layout.ts';
 import { appealsTable, applicationsTable, cellId, linkedCells, notesOf, proactiveTable, type Note, type TableContext } from './report-tables.ts';
@@ -89,7 +89,7 @@ export function reportPage(r: ValidatedReport, summary: ReportSummary, ctx: { me
   const jsonHref = esc(href(path, summary.json.path));
   const body = `<p class="crumbs"><a href="${esc(href(path, 'index.html'))}">首页 <span lang="en">Home</span></a> › <a href="${esc(href(path, yearPagePath(report.year)))}">${report.year}</a> › ${esc(report.agency)}</p>
 <h1>${esc(report.agency)}<br><span class="en">${report.year} 年度政府信息公开工作年度报告 <span lang="en">annual report on government information disclosure, ${report.year}</span></span></h1>
-<p>${statusBadge(summary.warnings, summary.errors, summary.flags)} <a href="${jsonHref}" type="application/json">${bi('下载本报告 JSON', 'Download this report as JSON')}</a>
+<p>${statusBadge(summary.warnings, summary.errors, summary.flags)} ${reportJsonLink(path, summary.json.path, report.id, true)}
 · <a class="body-link" href="${esc(href(path, bodyPaths(summary.series).page))}">${bi(`${summary.body ? summary.body.name : report.agency}历年数据`, 'this body over the years')}</a>${summary.body ? '' : ' <span class="note">（名称未匹配机关名录 <span lang="en">name not in the registry</span>）</span>'}</p>
 <section id="about">
 <h2>${bi('报告信息', 'About this report')}</h2>

@@ -117,7 +117,7 @@ export async function assertPublished(fake: FakeGitHub, branch: string, releases
     for (const a of expected) {
       const got = release.assets.find((x) => x.name === a.name)!;
       assert.equal(got.state, 'uploaded', `${tag}/${a.name} uploaded`);
-      assert.ok(Buffer.from(got.data).equals(Buffer.from(a.data)), `${tag}/${a.name}: its bytes`);
+      assert.ok(Buffer.from(got.data).equals(Buffer.from(await (await a.blob()).arrayBuffer())), `${tag}/${a.name}: its bytes`);
       assert.equal(got.contentType, a.contentType);
     }
   }
