@@ -154,7 +154,9 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
       if (!xs || !centres || centres.length !== width) continue;
       options.set(row.code, nearestPlacements(xs, centres, options.get(row.code)!));
     }
-    if (solve() !== 'ok') for (const [code, all] of afterArithmetic) options.set(code, all);
+    // Positions that break the columns' arithmetic are not trusted; when solutions remain beyond the count searched
+    // (rows still open), the rows the positions decided keep their placement, which some solution takes.
+    if (solve() === 'none') for (const [code, all] of afterArithmetic) options.set(code, all);
   }
   if (first === 'none') {
     for (const r of usable) if (options.get(r.code)!.length > 1) notes.set(r.code, 'no placement of the short rows makes the table\'s columns add up: the source is inconsistent, not placed');
