@@ -1,7 +1,7 @@
 /**
  * Layout text of table 三 printed with narrow figure columns (an office suite's PDF): each column header is wrapped
  * over several lines ("自然 / 人", "社会 / 公 / 益组 / 织"), its pieces standing at about the same character position
- * on successive lines, among the pieces of the other headers ("申请人情况", "法人或其他组织" above them). Find each
+ * (or centred under each other: "商业企 / 业") on successive lines, among the pieces of the other headers ("申请人情况", "法人或其他组织" above them). Find each
  * column's header whole: a stack of pieces, one per line, each within a slot of the one above and at most two lines
  * below it, that reads exactly the column's word top to bottom. The column stands where its stack stands (the mean of
  * its pieces' centres). A word found at two places that are not the same column, or a column not found, or columns
@@ -11,7 +11,7 @@ import type { TextCell } from '../ingest/types.ts';
 import type { Fragment } from './layout-lines.ts';
 import { normalizeText } from './normalize.ts';
 
-/** A piece goes on a stack within this many character slots of the piece above… */
+/** A piece goes on a stack within this many character slots of the piece above (its start or its centre)… */
 const SAME_COLUMN = 1;
 /** …at most this many lines below it. */
 const NEXT_LINES = 2;
@@ -35,7 +35,8 @@ function stacksReading(word: string, lines: ReadonlyArray<readonly Fragment[]>):
       const below = lines[j]!;
       if (below.length === 0) continue;
       if (below[0]!.line - f.line > NEXT_LINES) break;
-      for (const g of below) if (Math.abs(g.x - f.x) <= SAME_COLUMN) extend(j, g, text, here);
+      // Header cells are centred: a shorter last piece stands a slot or two right of the one above, centred under it.
+      for (const g of below) if (Math.abs(g.x - f.x) <= SAME_COLUMN || Math.abs(centreOf(g) - centreOf(f)) <= SAME_COLUMN) extend(j, g, text, here);
     }
   };
   lines.forEach((line, k) => line.forEach((f) => extend(k, f, '', [])));

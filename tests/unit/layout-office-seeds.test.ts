@@ -20,6 +20,8 @@ const read = async (seed: number) => {
 const CASES: Array<[number, string]> = [
   [41, "table 三's column headers wrapped over the header lines (自然 / 人, 社会 / 公 / 益组 / 织) place the short rows, figures on lines without label text too"],
   [12, 'a row alone on the last page (四、结转下年度继续办理 "0") is placed by the header LibreOffice repeats on that page'],
+  [80, 'a figure with its note cut by a page break ("377 / 5（含", then "转办 / 1259 / 件）" at the top of the next page) is one cell, 3775（含转办1259件）'],
+  [97, 'a note starting on the row\'s line ("7（含") goes on after the page break ("转办 3 / 件）")'],
 ];
 
 for (const [seed, cause] of CASES) {
