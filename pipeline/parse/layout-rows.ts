@@ -116,7 +116,7 @@ function isLayout(cells: readonly TextCell[]): boolean {
   return cells.length > 0 && cells.every((c) => c.at.line !== undefined && c.x !== undefined) && cells.at(-1)!.rowEnd === true;
 }
 
-/** Lines without text between two lines of a table: a page break (its footer and header were dropped) when this many. */
+/** Lines without text between two lines of a table: a page break (its footer and header were dropped) when this many, or when the lines know their pages and these differ. */
 const PAGE_GAP = 2;
 /** Lines on each side of a page break that tell where the label columns stand. */
 const NEAR_BREAK = 8;
@@ -155,7 +155,8 @@ function labelCells(body: readonly Line[]): LabelCell[] {
     return pageLimits.get(page)!;
   };
   for (const [k, line] of body.entries()) {
-    if (k > 0 && line.line - body[k - 1]!.line > PAGE_GAP) {
+    const pageBreak = k > 0 && (line.line - body[k - 1]!.line > PAGE_GAP || (line.page !== undefined && line.page !== body[k - 1]!.page));
+    if (pageBreak) {
       const limit = limitAt(k);
       const limitBefore = limitAt(k - 1);
       // The cells open at the break (a fragment on the last line of labels before it) go on in the first line of

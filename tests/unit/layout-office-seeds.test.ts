@@ -22,6 +22,9 @@ const CASES: Array<[number, string]> = [
   [12, 'a row alone on the last page (四、结转下年度继续办理 "0") is placed by the header LibreOffice repeats on that page'],
   [80, 'a figure with its note cut by a page break ("377 / 5（含", then "转办 / 1259 / 件）" at the top of the next page) is one cell, 3775（含转办1259件）'],
   [97, 'a note starting on the row\'s line ("7（含") goes on after the page break ("转办 3 / 件）")'],
+  [60, "a table 四 printing no figure, its leaf headers (结 / 果 / 维 / 持) cut by a page break, is 15 blank cells"],
+  [253, 'a page number printed as "- 10 -" between two rows of table 三 is no row (it was read as one, and the rows after it a row off: WRONG)'],
+  [280, 'a label cut by a page break whose next page starts two lines on (the page number between) goes on there (its piece was read as a row of its own: WRONG)'],
 ];
 
 for (const [seed, cause] of CASES) {
