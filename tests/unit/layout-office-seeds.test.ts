@@ -25,6 +25,7 @@ const CASES: Array<[number, string]> = [
   [60, "a table 四 printing no figure, its leaf headers (结 / 果 / 维 / 持) cut by a page break, is 15 blank cells"],
   [253, 'a page number printed as "- 10 -" between two rows of table 三 is no row (it was read as one, and the rows after it a row off: WRONG)'],
   [280, 'a label cut by a page break whose next page starts two lines on (the page number between) goes on there (its piece was read as a row of its own: WRONG)'],
+  [18, 'a lone "0" (四、结转下年度继续办理) on a page without a header stands where the 总计 figures the arithmetic placed stand (226 … 226): it is 总计'],
 ];
 
 for (const [seed, cause] of CASES) {
