@@ -101,7 +101,8 @@ function linesOf(cells: readonly TextCell[]): Line[] {
   const all = layoutLines(cells).lines;
   for (const [k, row] of all.entries()) {
     let cut = row.length;
-    while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
+    // An enumeration comma ("、", a label's piece wrapped onto a line of its own) reads as a dash but is never a figure.
+    while (cut > 0 && row[cut - 1]!.text.trim() !== '' && row[cut - 1]!.text.trim() !== '、' && isValueText(row[cut - 1]!.text)) cut--;
     if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1])) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;

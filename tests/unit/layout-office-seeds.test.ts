@@ -26,6 +26,7 @@ const CASES: Array<[number, string]> = [
   [253, 'a page number printed as "- 10 -" between two rows of table 三 is no row (it was read as one, and the rows after it a row off: WRONG)'],
   [280, 'a label cut by a page break whose next page starts two lines on (the page number between) goes on there (its piece was read as a row of its own: WRONG)'],
   [18, 'a lone "0" (四、结转下年度继续办理) on a page without a header stands where the 总计 figures the arithmetic placed stand (226 … 226): it is 总计'],
+  [310, 'a label\'s "、" wrapped onto a line of its own, left of a row\'s figures, is label text, not a dash (it made the row 8 figures and table 三\'s （六） rows a row off: 9 cells WRONG)'],
 ];
 
 for (const [seed, cause] of CASES) {
