@@ -12,6 +12,7 @@ import { readMetadata } from './metadata.ts';
 import { readNarrative } from './narrative.ts';
 import { layoutRows } from './layout-rows.ts';
 import { joinBrokenFigures } from './layout-broken.ts';
+import { dropPageNumberLines } from './layout-lines.ts';
 import { joinCellNotes } from './layout-notes.ts';
 import { stackedTexts } from './layout-stacks.ts';
 import { joinThousands } from './layout-thousands.ts';
@@ -84,7 +85,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const tableCells = cells.slice(proactive.start, applications.end);
   const meta = readMetadata(cells, proactive.heading);
   // Table 三 of layout text with its notes joined and its wrapped labels rebuilt into rows: read once, for the edition and the table.
-  const applicationRows = layout ? layoutRows(joinBrokenFigures(joinCellNotes(slice(applications)), TABLE_三_WIDTH)) : slice(applications);
+  const applicationRows = layout ? layoutRows(joinBrokenFigures(joinCellNotes(dropPageNumberLines(slice(applications))), TABLE_三_WIDTH)) : slice(applications);
   // A tie between the editions' labels is decided by the report year (the edition in force that year).
   const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...applicationRows] : tableCells, meta.year);
   if (!evidence.edition) {

@@ -127,12 +127,35 @@ const show = (texts: readonly string[], p: readonly number[]): string => {
   return `[${cells.join(' ')}]`;
 };
 
+/**
+ * A table 四 that prints its header and no figure at all, its leaf headers cut by a page break (the next page lays
+ * them out on another grid, so their stacks do not read): every character of the three groups' leaf headers is there
+ * (结果维持 … 总计, three times), and not one figure or dash in the section. Its cells are all blank, as printed.
+ */
+function blankTable(lines: ReturnType<typeof linesOf>): boolean {
+  const fragments = lines.flatMap((l) => l.cells.flatMap((c) => fragmentsOf(c, l.line)));
+  if (fragments.some((f) => isValueText(f.text))) return false;
+  const count = (chars: Iterable<string>): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const ch of chars) out.set(ch, (out.get(ch) ?? 0) + 1);
+    return out;
+  };
+  const have = count(fragments.filter((f) => isLeafText(f.text)).flatMap((f) => [...f.text]));
+  return [...count([...LEAVES.join('').repeat(APPEALS.rows.length)])].every(([ch, n]) => (have.get(ch) ?? 0) >= n);
+}
+
+function blankRows(at: TextCell['at']): Map<string, PlacedRow> {
+  const out = new Map<string, PlacedRow>();
+  for (const row of APPEALS.rows) out.set(row.code, { values: Array.from({ length: LEAVES.length }, (): TextCell => ({ text: '', at })), flagged: new Map() });
+  return out;
+}
+
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
 export function layoutAppeals(cells: readonly TextCell[]): Map<string, PlacedRow> | null {
   if (cells.length === 0 || !cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
   const lines = linesOf(cells);
   const header = headerColumns(lines);
-  if (!header) return null;
+  if (!header) return blankTable(lines) ? blankRows(cells[0]!.at) : null;
   // The figures: value-only lines under the header, up to the first line of text after them.
   const below = lines.filter((l) => l.line > header.lastLine);
   const figureLines: typeof lines = [];

@@ -1,5 +1,6 @@
 /** Layout text's lines, as the readers of layout text take them apart. Pure. */
 import type { TextCell } from '../ingest/types.ts';
+import { isPageNumber } from './normalize.ts';
 
 /** A piece of a cell's text between spaces, at its character position and line. */
 export interface Fragment {
@@ -20,4 +21,14 @@ export function layoutLines(cells: readonly TextCell[]): { lines: TextCell[][]; 
     row = [];
   }
   return { lines, rest: row };
+}
+
+/**
+ * Layout text without the lines that are a page number ("- 10 -"): pdftotext prints it as value-like tokens, which
+ * the layout reader makes one cell each ("-", "10", "-"), so that no single cell reads as a page number. Pure.
+ */
+export function dropPageNumberLines(cells: readonly TextCell[]): TextCell[] {
+  const { lines, rest } = layoutLines(cells);
+  const keep = lines.filter((line) => line.length < 2 || !isPageNumber(line.map((c) => c.text).join('')));
+  return keep.length === lines.length ? [...cells] : [...keep.flat(), ...rest];
 }

@@ -10,12 +10,16 @@
  * are kept as they are. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { headerLines } from './layout-header.ts';
 import { type Fragment, layoutLines } from './layout-lines.ts';
 import { startsItem } from './normalize.ts';
 import { isValueText, readValue } from './read-value.ts';
 
 /** Table 三's figure columns: the six kinds of applicant and 总计. */
 const TABLE_WIDTH = 7;
+
+/** Table 三's column headers, whole, as the wrapped header is read down its stacks (layout-header.ts). */
+const COLUMN_WORDS = [['自然人'], ['商业企业'], ['科研机构'], ['社会公益组织'], ['法律服务机构'], ['其他'], ['总计']];
 
 /** Fragments of one label cell stand within this many character slots of each other, line after line. */
 const SAME_COLUMN = 3;
@@ -97,7 +101,8 @@ function linesOf(cells: readonly TextCell[]): Line[] {
   const all = layoutLines(cells).lines;
   for (const [k, row] of all.entries()) {
     let cut = row.length;
-    while (cut > 0 && row[cut - 1]!.text.trim() !== '' && isValueText(row[cut - 1]!.text)) cut--;
+    // An enumeration comma ("、", a label's piece wrapped onto a line of its own) reads as a dash but is never a figure.
+    while (cut > 0 && row[cut - 1]!.text.trim() !== '' && row[cut - 1]!.text.trim() !== '、' && isValueText(row[cut - 1]!.text)) cut--;
     if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1])) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
@@ -112,7 +117,7 @@ function isLayout(cells: readonly TextCell[]): boolean {
   return cells.length > 0 && cells.every((c) => c.at.line !== undefined && c.x !== undefined) && cells.at(-1)!.rowEnd === true;
 }
 
-/** Lines without text between two lines of a table: a page break (its footer and header were dropped) when this many. */
+/** Lines without text between two lines of a table: a page break (its footer and header were dropped) when this many, or when the lines know their pages and these differ. */
 const PAGE_GAP = 2;
 /** Lines on each side of a page break that tell where the label columns stand. */
 const NEAR_BREAK = 8;
@@ -151,7 +156,8 @@ function labelCells(body: readonly Line[]): LabelCell[] {
     return pageLimits.get(page)!;
   };
   for (const [k, line] of body.entries()) {
-    if (k > 0 && line.line - body[k - 1]!.line > PAGE_GAP) {
+    const pageBreak = k > 0 && (line.line - body[k - 1]!.line > PAGE_GAP || (line.page !== undefined && line.page !== body[k - 1]!.page));
+    if (pageBreak) {
       const limit = limitAt(k);
       const limitBefore = limitAt(k - 1);
       // The cells open at the break (a fragment on the last line of labels before it) go on in the first line of
@@ -240,17 +246,20 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   const signature = (l: Line): string => [...l.labels.map((f) => f.text), ...l.values.map((v) => v.text)].join('|').replace(/\s+/g, '');
   // A line of one piece is such a header line only at the top of a page (before any other line of it): a row's label
   // piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row.
-  const header = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
+  const repeated = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
   let topOfPage = false;
   const body = lines.slice(start).filter((l, k, all) => {
     if (k > 0 && l.page !== undefined && l.page !== all[k - 1]!.page) topOfPage = true;
-    const matches = header.has(signature(l));
+    const matches = repeated.has(signature(l));
     if (!matches) topOfPage = false;
     return !(matches && (topOfPage || l.labels.length + l.values.length >= 2));
   });
   const labels = labelCells(body);
+  // The column headers wrapped over the header lines, read whole down their stacks, as a line of their own per page
+  // before the table (where the columns stand on that page: a short row's figures are placed by them).
+  const header = headerLines(lines, COLUMN_WORDS);
   // A table printing no figure at all (every cell blank) is rebuilt too: each label cell is then a row of blanks.
-  if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...cells];
+  if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...header, ...cells];
   const spans = (c: LabelCell, line: number): boolean => c.first <= line && line <= c.last;
   interface Row { line: number; own?: LabelCell; values: TextCell[]; raw: TextCell[] }
   const rows: Row[] = [];
@@ -260,9 +269,10 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
     const near = around.length > 0 ? around : labels.filter((c) => c.last === line.line - 1 || c.first === line.line + 1).sort((a, b) => b.x - a.x);
     const own = near[0] && !owned.has(near[0]) ? near[0] : undefined;
     if (own) owned.add(own);
-    // Figures on a line without label text (the label wrapped around them) stand where pdftotext's grid drew that
-    // line in, not under their columns: their positions are dropped, so that no placement rests on them.
-    const values = line.labels.length > 0 ? line.values : line.values.map(({ x: _, ...v }) => v);
+    // Figures on a line without label text (the label wrapped around them) keep their positions: on the page's own
+    // grid they stand under their columns as those of a labelled line do (within a slot of the header's centres, on
+    // 200 generated reports); only positions on one page are compared (layout-columns.ts).
+    const values = line.values;
     const split = own ? undefined : rows.find((r) => r.own && (spans(r.own, line.line) || near.includes(r.own)) && Math.abs(r.line - line.line) === 1);
     if (split && joinsSplitRow(split.raw, line.values)) {
       const order = [...split.raw, ...line.values];
@@ -282,7 +292,7 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
     if (!heads(c, labels) && !covers) rows.push({ line: c.first, own: c, values: [], raw: [] });
   }
   rows.sort((a, b) => a.line - b.line || (a.own?.x ?? 0) - (b.own?.x ?? 0));
-  const out: TextCell[] = cells.slice(0, cells.indexOf(body[0]!.labels[0]?.cell ?? body[0]!.values[0]!));
+  const out: TextCell[] = [...header, ...cells.slice(0, cells.indexOf(body[0]!.labels[0]?.cell ?? body[0]!.values[0]!))];
   const shown = new Set<LabelCell>(owned);
   for (const r of rows) if (r.values.length === 0 && r.own) shown.add(r.own);
   const printed = new Set<LabelCell>();

@@ -79,6 +79,20 @@ export function nearestPlacements(xs: readonly number[], centres: readonly numbe
   return near ? all.filter((_, i) => costs[i]! < best + POSITION_MARGIN) : [...all];
 }
 
+/**
+ * A figure whose column is settled (its row has one placement) anchors that column on its page: a figure of an open
+ * row centred within this many slots of it, on the same page, stands in the same column (cells are centred, so one
+ * column's figures share a centre to half a slot; columns stand 3 slots apart at least).
+ */
+const SAME_FIGURE_COLUMN = 0.5;
+
+function anchorsOf(settled: ReadonlyArray<readonly [RowToPlace, readonly number[]]>): Array<{ page: number; centre: number; column: number }> {
+  return settled.flatMap(([row, p]) => p.flatMap((column, j) => {
+    const v = row.values[j]!;
+    return v.x === undefined || v.page === undefined ? [] : [{ page: v.page, centre: centreOf(v), column }];
+  }));
+}
+
 const numberOf = (cell: TextCell | undefined): number => {
   if (!cell) return 0;
   const v = readValue(cell.text);
@@ -148,13 +162,23 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
   // Rows the arithmetic leaves open: their positions choose, if the choice still adds up.
   const open = usable.filter((r) => options.get(r.code)!.length > 1);
   if (first !== 'none' && open.length > 0) {
+    const anchors = anchorsOf(usable.filter((r) => options.get(r.code)!.length === 1).map((r) => [r, options.get(r.code)![0]!] as const));
     for (const row of open) {
+      const byAnchors = options.get(row.code)!.filter((p) => p.every((c, j) => {
+        const v = row.values[j]!;
+        if (v.x === undefined || v.page === undefined) return true;
+        const near = new Set(anchors.filter((a) => a.page === v.page && Math.abs(a.centre - centreOf(v)) <= SAME_FIGURE_COLUMN).map((a) => a.column));
+        return near.size !== 1 || near.has(c);
+      }));
+      if (byAnchors.length > 0) options.set(row.code, byAnchors);
       const xs = row.values.every((v) => v.x !== undefined) ? row.values.map(centreOf) : null;
       const centres = row.centres;
       if (!xs || !centres || centres.length !== width) continue;
       options.set(row.code, nearestPlacements(xs, centres, options.get(row.code)!));
     }
-    if (solve() !== 'ok') for (const [code, all] of afterArithmetic) options.set(code, all);
+    // Positions that break the columns' arithmetic are not trusted; when solutions remain beyond the count searched
+    // (rows still open), the rows the positions decided keep their placement, which some solution takes.
+    if (solve() === 'none') for (const [code, all] of afterArithmetic) options.set(code, all);
   }
   if (first === 'none') {
     for (const r of usable) if (options.get(r.code)!.length > 1) notes.set(r.code, 'no placement of the short rows makes the table\'s columns add up: the source is inconsistent, not placed');

@@ -22,6 +22,7 @@ import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
 import { layoutAppeals } from './layout-appeals.ts';
 import { type PlacedRow, placeApplicationRows } from './place-columns.ts';
+import { columnsOnPage, headersByPage, pageColumns } from './layout-columns.ts';
 import { type SameGrid, centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, pageOf, placeByPosition, sharedGrids } from './place-by-position.ts';
 
 /** The column headers of table 三 as layout text prints them (wrapped: 商业 / 企业), for placing blank cells. */
@@ -171,8 +172,16 @@ export function readLabelledTable(
   const header = table.id === 'applications' ? centresFromHeader(cells.slice(0, firstRow), HEADER_WORDS) : null;
   // The header's positions say where the columns stand on its own page only (layout text lays out each page anew).
   const headerPage = pageOf(cells.slice(0, firstRow));
-  const sameGrid = sharedGrids([...matched.values()]);
-  const headerFor = (row: DataRow, width: number): number[] | null => (header?.length === width && sameGrid(pageOf(row.values), headerPage) ? header : null);
+  // Layout text (its figures know their pages): each page's columns from its own figures or the header on that page
+  // (layout-columns.ts); positions on one page say nothing of another's.
+  const paged = [...matched.values()].some((r) => r.values.some((v) => v.page !== undefined));
+  const sameGrid: SameGrid = paged ? (a, b) => a === b : sharedGrids([...matched.values()]);
+  const onPages = paged && table.id === 'applications' ? pageColumns([...matched.values()].map((r) => r.values), 7) : null;
+  const pageHeaders = onPages ? headersByPage(cells.slice(0, firstRow), HEADER_WORDS) : new Map<number, number[]>();
+  const headerFor = (row: DataRow, width: number): number[] | null =>
+    onPages && width === 7
+      ? columnsOnPage(pageOf(row.values), onPages, pageHeaders)
+      : header?.length === width && sameGrid(pageOf(row.values), headerPage) ? header : null;
   const out: TableCells = {};
   const placed = table.id === 'applications' ? placeShortRows(table, edition, matched, reference, headerFor, sameGrid) : null;
   for (const [def, row] of matched) {

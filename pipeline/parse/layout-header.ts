@@ -1,0 +1,89 @@
+/**
+ * Layout text of table 三 printed with narrow figure columns (an office suite's PDF): each column header is wrapped
+ * over several lines ("自然 / 人", "社会 / 公 / 益组 / 织"), its pieces standing at about the same character position
+ * (or centred under each other: "商业企 / 业") on successive lines, among the pieces of the other headers ("申请人情况", "法人或其他组织" above them). Find each
+ * column's header whole: a stack of pieces, one per line, each within a slot of the one above and at most two lines
+ * below it, that reads exactly the column's word top to bottom. The column stands where its stack stands (the mean of
+ * its pieces' centres). A word found at two places that are not the same column, or a column not found, or columns
+ * out of order: no header (positions then say nothing). Pure.
+ */
+import type { TextCell } from '../ingest/types.ts';
+import type { Fragment } from './layout-lines.ts';
+import { normalizeText } from './normalize.ts';
+
+/** A piece goes on a stack within this many character slots of the piece above (its start or its centre)… */
+const SAME_COLUMN = 1;
+/** …at most this many lines below it. */
+const NEXT_LINES = 2;
+/** Two finds of one word within this many slots are the same column (its header printed again after a page break). */
+const SAME_PLACE = 1;
+
+const centreOf = (f: Fragment): number => f.x + [...f.text.trim()].length / 2;
+
+/** Every stack of fragments that reads `word` exactly, top to bottom, as the pieces' centres. */
+function stacksReading(word: string, lines: ReadonlyArray<readonly Fragment[]>): number[][] {
+  const found: number[][] = [];
+  const extend = (k: number, f: Fragment, read: string, centres: number[]): void => {
+    const text = read + normalizeText(f.text);
+    if (!word.startsWith(text)) return;
+    const here = [...centres, centreOf(f)];
+    if (text === word) {
+      found.push(here);
+      return;
+    }
+    for (let j = k + 1; j < lines.length; j++) {
+      const below = lines[j]!;
+      if (below.length === 0) continue;
+      if (below[0]!.line - f.line > NEXT_LINES) break;
+      // Header cells are centred: a shorter last piece stands a slot or two right of the one above, centred under it.
+      for (const g of below) if (Math.abs(g.x - f.x) <= SAME_COLUMN || Math.abs(centreOf(g) - centreOf(f)) <= SAME_COLUMN) extend(j, g, text, here);
+    }
+  };
+  lines.forEach((line, k) => line.forEach((f) => extend(k, f, '', [])));
+  return found;
+}
+
+/**
+ * The columns' centres from header lines (their fragments, line by line), for the columns' words (each column's
+ * alternatives, e.g. "商业企业"), or null. The first column's word is looked for everywhere, the others only right
+ * of it (a row label's piece may read "总计" as well, in the label columns).
+ */
+export function headerCentres(lines: ReadonlyArray<readonly Fragment[]>, words: ReadonlyArray<readonly string[]>): number[] | null {
+  const centres: number[] = [];
+  for (const alternatives of words) {
+    const at = alternatives
+      .flatMap((w) => stacksReading(normalizeText(w), lines))
+      .map((cs) => cs.reduce((s, c) => s + c, 0) / cs.length)
+      .filter((x) => centres.length === 0 || x > centres[0]!);
+    if (at.length === 0 || Math.max(...at) - Math.min(...at) > SAME_PLACE) return null;
+    centres.push(at[0]!);
+  }
+  return centres.every((c, k) => k === 0 || c > centres[k - 1]!) ? centres : null;
+}
+
+/**
+ * For each page whose lines give every column's header (the header printed before the table, and again at the top
+ * of each page the table goes on to), one line of cells naming the columns, each standing at its column's centre
+ * (x the centre, width 0), on that page, at the place of the page's first piece: what a reader of column headers
+ * takes whole. `lines`: each line's label fragments and page.
+ */
+export function headerLines(lines: ReadonlyArray<{ page?: number; labels: readonly Fragment[] }>, words: ReadonlyArray<readonly string[]>): TextCell[] {
+  const pages = [...new Set(lines.map((l) => l.page))];
+  const out: TextCell[] = [];
+  for (const page of pages) {
+    const own = lines.filter((l) => l.page === page).map((l) => l.labels);
+    const centres = headerCentres(own, words);
+    const first = own.find((l) => l.length > 0)?.[0];
+    if (!centres || !first) continue;
+    const cells: TextCell[] = centres.map((x, k) => ({
+      text: words[k]!.at(-1)!,
+      at: first.cell.at,
+      x,
+      width: 0,
+      ...(page === undefined ? {} : { page }),
+    }));
+    cells[cells.length - 1] = { ...cells.at(-1)!, rowEnd: true };
+    out.push(...cells);
+  }
+  return out;
+}
