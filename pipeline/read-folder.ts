@@ -47,6 +47,8 @@ interface Entry {
   /** Its first source's rendering and name: which rendering a merged report keeps (preferredSource). */
   first: Pick<Source, 'rendering' | 'name'>;
   at: SpillRef;
+  /** Its record holds an issue (a name that did not resolve): only then is it read back for the issue. */
+  issued: boolean;
 }
 
 interface Held {
@@ -163,7 +165,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
         ? identify(got.report, options.resolver, options.regionOf?.(got.report.sources[0]!.name))
         : { report: got.report, issue: undefined };
       const at = spill.put(issue ? { report, issue } : { report });
-      entries.push({ id: report.id, key: identityKey(report), year: report.year, body: bodyKey(report), first: { rendering: report.sources[0]!.rendering, name: report.sources[0]!.name }, at });
+      entries.push({ id: report.id, key: identityKey(report), year: report.year, body: bodyKey(report), first: { rendering: report.sources[0]!.rendering, name: report.sources[0]!.name }, at, issued: issue !== undefined });
     });
   }
 
@@ -189,6 +191,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   const foundFor = (id: string): Issue[] => {
     let issues: Issue[] = [];
     for (const e of byOriginalId.get(id) ?? []) {
+      if (!e.issued) continue;
       const { issue } = spill.get(e.at);
       if (issue) issues = [...issues.filter((i) => i.message.en !== issue.message.en), issue];
     }

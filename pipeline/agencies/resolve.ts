@@ -51,6 +51,9 @@ export function bodyForms(agencies: readonly Agency[]): BodyForms[] {
   return agencies.map((a) => formsOfBody(a, places));
 }
 
+/** Names whose close matches are kept (resolve). */
+const CLOSE_KEPT = 4096;
+
 function push(index: Map<string, Agency[]>, key: string, agency: Agency): void {
   const list = index.get(key);
   if (!list) index.set(key, [agency]);
@@ -96,6 +99,11 @@ export function createResolver(agencies: readonly Agency[], given: readonly Body
     if (a.kind === 'government' && (!known || rank[a.level] < rank[known.level])) governmentOf.set(a.division, a);
   }
   let close: CloseIndex | undefined;
+  /**
+   * The close matches of names already looked up (a body's name recurs every year: the search compares it with every
+   * body), by normalized and compacted name; emptied when full. Each caller gets its own copy.
+   */
+  const closeFound = new Map<string, readonly Agency[]>();
 
   return {
     get: (id) => byId.get(id),
@@ -113,8 +121,16 @@ export function createResolver(agencies: readonly Agency[], given: readonly Body
         const byHint = decide(inHintArea, 'normalized', area);
         if (byHint) return byHint;
       }
-      close ??= closeIndex(agencies, formsOf);
-      return { status: 'unknown', candidates: close.find([n, compactName(printed)]) };
+      const compact = compactName(printed);
+      const key = `${n}\u0000${compact}`;
+      let candidates = closeFound.get(key);
+      if (candidates === undefined) {
+        close ??= closeIndex(agencies, formsOf);
+        candidates = close.find([n, compact]);
+        if (closeFound.size >= CLOSE_KEPT) closeFound.clear();
+        closeFound.set(key, candidates);
+      }
+      return { status: 'unknown', candidates: [...candidates] };
     },
   };
 }

@@ -22,8 +22,11 @@ function isEmptyLine(line: string): boolean {
   return !line.includes(TAB) && line.trim() === '';
 }
 
+/** A TAB after the line's leading TABs. */
 function isRowLine(line: string): boolean {
-  return line.replace(/^\t+/, '').includes(TAB);
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 9) i++;
+  return line.indexOf(TAB, i) >= 0;
 }
 
 /** Split `line` on TABs starting at `from`, each piece located at its first character. */

@@ -1,7 +1,7 @@
 /** Tell the template edition from the tables' own labels. Pure. */
 import type { TextCell } from '../ingest/types.ts';
 import type { Edition } from '../model/template.ts';
-import { labelKey } from './normalize.ts';
+import { isDigits, labelKey } from './normalize.ts';
 
 /** Labels only one edition prints (FORMATS: differences 2019 → 2021). */
 const MARKERS: Record<Edition, readonly string[]> = {
@@ -28,7 +28,8 @@ export function editionForYear(year: number): Edition {
  * force for the report year, when known.
  */
 export function detectEdition(cells: readonly TextCell[], year: number | null = null): EditionEvidence {
-  const text = cells.map((c) => labelKey(c.text)).join('|');
+  // A figure's key is its digits: no marker is in it (and none spans the '|' between two cells), so it is left out.
+  const text = cells.map((c) => (isDigits(c.text) ? '' : labelKey(c.text))).join('|');
   const found = {
     '2019': MARKERS['2019'].filter((m) => text.includes(m)),
     '2021': MARKERS['2021'].filter((m) => text.includes(m)),

@@ -7,24 +7,40 @@
 import { LimitError } from '../ingest/limits.ts';
 import type { AnnualReport } from '../model/report.ts';
 
-/** The report's longest text field past `max`, as a JSON pointer and its length; null when every field fits. */
+/**
+ * The report's first text field (in document order) past `max`, as a JSON pointer and its length; null when every
+ * field fits. The pointer is spelt only for the field found (a path of keys is kept while walking): the walk runs
+ * on every report read, over every cell.
+ */
 export function longField(report: AnnualReport, max: number): { pointer: string; length: number } | null {
   let found: { pointer: string; length: number } | null = null;
-  const visit = (value: unknown, pointer: string): void => {
+  const path: Array<string | number> = [];
+  const here = (): string => path.map((p) => `/${p}`).join('');
+  const visit = (value: unknown): void => {
     if (found) return;
     if (typeof value === 'string') {
-      if (value.length > max) found = { pointer, length: value.length };
-    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
-    else if (typeof value === 'object' && value !== null) {
-      for (const [k, v] of Object.entries(value)) {
-        if (k.length > max) found = { pointer: `${pointer}/${k.slice(0, 40)}…`, length: k.length };
-        else visit(v, `${pointer}/${k}`);
+      if (value.length > max) found = { pointer: here(), length: value.length };
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) continue;
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      for (const k of Object.keys(value)) {
+        if (k.length > max) found = { pointer: `${here()}/${k.slice(0, 40)}…`, length: k.length };
+        else {
+          path.push(k);
+          visit((value as Record<string, unknown>)[k]);
+          path.pop();
+        }
       }
     }
   };
   // The sources are the documents' own names and hashes, not the report's text.
   const { sources: _sources, ...fields } = report;
-  visit(fields, '');
+  visit(fields);
   return found;
 }
 

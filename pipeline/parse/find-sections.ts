@@ -2,7 +2,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { memoised } from '../memoised.ts';
 import { type TableId, TABLES } from '../model/template.ts';
-import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
+import { isDigits, labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
 
 export interface Section {
   table: TableId;
@@ -22,11 +22,13 @@ function isHeading(text: string, heading: string): boolean {
   let test = headingTests.get(heading);
   if (!test) {
     const want = labelKey(heading);
-    test = memoised((t: string): boolean => {
+    const memo = memoised((t: string): boolean => {
       const key = labelKey(stripNumbering(t));
       if (key.length > want.length + MAX_EXTRA || key.length < want.length - 4) return false;
       return key.includes(want) || labelRecall(key, want) >= 0.85;
     });
+    // A figure's key is its digits: it holds none of a heading's bigrams when the heading has no digit.
+    test = /\d/.test(want) ? memo : (t) => !isDigits(t) && memo(t);
     headingTests.set(heading, test);
   }
   return test(text);

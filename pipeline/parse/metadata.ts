@@ -7,7 +7,7 @@
  * the name-like line right above it, else the page's 发布机构, else the signature at the end.
  */
 import type { TextCell } from '../ingest/types.ts';
-import { normalizeText } from './normalize.ts';
+import { isDigits, normalizeText } from './normalize.ts';
 
 /** Year, then (the year-first order) the agency, then 政府信息公开(工作)(年度)报告 or 年报. */
 const TITLE = /(\d{4})年度?([^，。；：:,;、]{0,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
@@ -96,7 +96,8 @@ function signature(texts: readonly string[]): string | null {
 
 /** Read the title (the cells that name a year's 政府信息公开工作年度报告) and the date it is signed with. */
 export function readMetadata(cells: readonly TextCell[], tablesStart: number): Metadata {
-  const texts = cells.map((c) => normalizeText(c.text));
+  // A figure of ASCII digits is its own normalised text.
+  const texts = cells.map((c) => (isDigits(c.text) ? c.text : normalizeText(c.text)));
   const head = texts.slice(0, tablesStart);
   const title = findTitle(head);
   if (!title) return { agency: null, year: null, published: readPublished(texts) };

@@ -65,11 +65,48 @@ export function bigramRecall(have: ReadonlySet<number>, wanted: readonly number[
   return hits / wanted.length;
 }
 
-/** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */
-export const isPageNumber = memoised((text: string): boolean => {
+/**
+ * Whether the text is ASCII digits only ("0", "1234"): the commonest cell of all, which the tests of a label, a
+ * heading or a value can tell at once.
+ */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const pageNumber = memoised((text: string): boolean => {
   const t = text.normalize('NFKC').replace(SPACES, '');
   return /^[-—–―‒~]\d{1,4}[-—–―‒~]$/.test(t) || /^第\d{1,4}页(?:共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t);
 });
+
+/**
+ * Whether the text cannot be a page number, told from its characters alone: an ASCII letter, or a CJK ideograph
+ * other than 第, 页 and 共 (NFKC leaves both as they are, and no pattern of isPageNumber has them), or ASCII digits
+ * only (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
+ */
+function notPageNumber(text: string): boolean {
+  let digits = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (c !== 0x7b2c && c !== 0x9875 && c !== 0x5171) return true;
+      digits = false;
+    } else if (c < 48 || c > 57) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+      digits = false;
+    }
+  }
+  return digits && text.length > 0;
+}
+
+/** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */
+export function isPageNumber(text: string): boolean {
+  return !notPageNumber(text) && pageNumber(text);
+}
 
 /** Item numbering inside normalised text: "1.", "(二)", "三、". */
 export const ITEM_NUMBER = /\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、/g;

@@ -4,6 +4,7 @@
  */
 import type { Cell, Location } from '../model/report.ts';
 import { memoised } from '../memoised.ts';
+import { isDigits } from './normalize.ts';
 
 /** Spaces that real reports leave in cells: ASCII, no-break, full-width, zero-width. */
 const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
@@ -42,8 +43,12 @@ export function cleanCellText(text: string): string {
   return text.replace(SPACE, ' ').trim();
 }
 
+const valueText = memoised((text: string): boolean => readValue(text).kind !== 'text');
+
 /** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */
-export const isValueText = memoised((text: string): boolean => readValue(text).kind !== 'text');
+export function isValueText(text: string): boolean {
+  return isDigits(text) || valueText(text);
+}
 
 /** Shift a non-negative decimal string by `places` (negative = divide by 10^-places), exactly. */
 function shiftDecimal(intPart: string, fracPart: string, places: number): number {
@@ -101,8 +106,17 @@ function splitFigure(raw: string): Figure | null {
 }
 
 export function readValue(printed: string, options: ReadOptions = {}, source?: Location): Cell {
-  const raw = cleanCellText(printed);
   const at = source ? { source } : {};
+  if (isDigits(printed)) {
+    // The path below, for a figure of plain digits: no sign, no fraction, no unit printed, no note.
+    const cell: Cell = { kind: 'number', value: 0, raw: printed, ...at };
+    if (options.money && options.statedUnit === '元') {
+      cell.unit = '元';
+      cell.value = shiftDecimal(printed, '', -4);
+    } else cell.value = shiftDecimal(printed, '', 0);
+    return cell;
+  }
+  const raw = cleanCellText(printed);
   if (raw === '') return { kind: 'blank', value: null, raw, ...at };
   const compact = raw.normalize('NFKC').replace(SPACE, '');
   if (NOT_APPLICABLE.test(compact)) return { kind: 'not_applicable', value: null, raw, ...at };
