@@ -3,9 +3,9 @@
  * correct a value, add or withdraw a report), built into a folder with a fixed clock.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
 import { buildFolder } from '../../pipeline/run.ts';
 import { SAMPLES } from './build-samples.ts';
@@ -44,10 +44,11 @@ export function fixture(options: { without?: string[] } = {}): Fixture {
 /**
  * Releases built into a folder that did not exist yet, by what they were built from (the input files' names and
  * bytes, and the day): a build depends on nothing else then, so a test file builds each such release once and later
- * builds copy it (the target contract's tests build the same fixture on the same day for every target). A build into
- * an existing folder (a rebuild over a published release) always builds.
+ * builds copy it (the target contract's tests build the same fixture on the same day for every target), laid out as
+ * the build lays it out: the release folder a relative link to `.dist.build-<hash>` beside it. A build into an
+ * existing folder (a rebuild over a published release) always builds.
  */
-const builtFresh = new Map<string, string>();
+const builtFresh = new Map<string, { link: string; files: string }>();
 
 function freshKey(f: Fixture, clock: Clock): string | null {
   if (existsSync(f.out)) return null;
@@ -63,15 +64,17 @@ export async function build(f: Fixture, clock: Clock): Promise<void> {
   const key = freshKey(f, clock);
   const copy = key === null ? undefined : builtFresh.get(key);
   if (copy !== undefined) {
-    cpSync(copy, f.out, { recursive: true });
+    cpSync(copy.files, join(dirname(f.out), copy.link), { recursive: true });
+    symlinkSync(copy.link, f.out, 'dir');
     return;
   }
   const run = await buildFolder(f.in, f.out, clock);
   if (run.excluded.length > 0 || run.unreadable.length > 0) throw new Error(`fixture: ${run.excluded.length} reports excluded, ${run.unreadable.length} unreadable`);
-  if (key !== null) {
-    const kept = join(mkdtempSync(join(tmpdir(), 'xxgk-built-')), 'dist');
-    cpSync(f.out, kept, { recursive: true });
-    builtFresh.set(key, kept);
+  if (key !== null && lstatSync(f.out).isSymbolicLink()) {
+    const link = readlinkSync(f.out);
+    const files = join(mkdtempSync(join(tmpdir(), 'xxgk-built-')), 'dist');
+    cpSync(join(dirname(f.out), link), files, { recursive: true });
+    builtFresh.set(key, { link, files });
   }
 }
 
