@@ -1,5 +1,5 @@
 /** The git target under the shared target contract: real git in a temporary folder, a runner that can crash. */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,15 +44,29 @@ export function crashingGit(): { runGit: RunGit; crashAfter(n: number | null): v
   };
 }
 
-/** A fresh target: a local bare repository (created by the first publish), or a remote behind a file:// URL. */
+/**
+ * A fresh target: a local bare repository (created by the first publish), or a remote behind a file:// URL. A local
+ * one can be forked: a copy of the bare repository, with a new target on it (a new process).
+ */
 export function gitHandle(kind: 'local' | 'remote', clock: Clock = day(1)): () => Promise<TargetHandle> {
-  return async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-git-'));
+  const handleOn = (dir: string): TargetHandle => {
     const path = join(dir, 'publish.git');
-    if (kind === 'remote') await execGit({ args: ['init', '--quiet', '--bare', '--initial-branch=main', path] });
     const git = crashingGit();
     const repo = kind === 'remote' ? pathToFileURL(path).href : path;
     const target = gitTarget({ repo, branch: 'main', workDir: join(dir, 'work'), clock, runGit: git.runGit });
-    return { target, inspect: () => stateOf(path), crashAfter: git.crashAfter };
+    const handle: TargetHandle = { target, inspect: () => stateOf(path), crashAfter: git.crashAfter };
+    if (kind === 'local') {
+      handle.fork = async () => {
+        const copy = mkdtempSync(join(tmpdir(), 'xxgk-git-'));
+        cpSync(path, join(copy, 'publish.git'), { recursive: true });
+        return handleOn(copy);
+      };
+    }
+    return handle;
+  };
+  return async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xxgk-git-'));
+    if (kind === 'remote') await execGit({ args: ['init', '--quiet', '--bare', '--initial-branch=main', join(dir, 'publish.git')] });
+    return handleOn(dir);
   };
 }

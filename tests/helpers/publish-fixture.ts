@@ -2,9 +2,10 @@
  * Releases to publish in tests: a working copy of the structured real samples (one file per report, so a test can
  * correct a value, add or withdraw a report), built into a folder with a fixed clock.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
 import { buildFolder } from '../../pipeline/run.ts';
 import { SAMPLES } from './build-samples.ts';
@@ -40,9 +41,41 @@ export function fixture(options: { without?: string[] } = {}): Fixture {
   return { dir, in: input, out: join(dir, 'dist') };
 }
 
+/**
+ * Releases built into a folder that did not exist yet, by what they were built from (the input files' names and
+ * bytes, and the day): a build depends on nothing else then, so a test file builds each such release once and later
+ * builds copy it (the target contract's tests build the same fixture on the same day for every target), laid out as
+ * the build lays it out: the release folder a relative link to `.dist.build-<hash>` beside it. A build into an
+ * existing folder (a rebuild over a published release) always builds.
+ */
+const builtFresh = new Map<string, { link: string; files: string }>();
+
+function freshKey(f: Fixture, clock: Clock): string | null {
+  if (existsSync(f.out)) return null;
+  const hash = createHash('sha256').update(clock().toISOString());
+  for (const entry of readdirSync(f.in, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!entry.isFile()) return null;
+    hash.update(`\0${entry.name}\0`).update(readFileSync(join(f.in, entry.name)));
+  }
+  return hash.digest('hex');
+}
+
 export async function build(f: Fixture, clock: Clock): Promise<void> {
+  const key = freshKey(f, clock);
+  const copy = key === null ? undefined : builtFresh.get(key);
+  if (copy !== undefined) {
+    cpSync(copy.files, join(dirname(f.out), copy.link), { recursive: true });
+    symlinkSync(copy.link, f.out, 'dir');
+    return;
+  }
   const run = await buildFolder(f.in, f.out, clock);
   if (run.excluded.length > 0 || run.unreadable.length > 0) throw new Error(`fixture: ${run.excluded.length} reports excluded, ${run.unreadable.length} unreadable`);
+  if (key !== null && lstatSync(f.out).isSymbolicLink()) {
+    const link = readlinkSync(f.out);
+    const files = join(mkdtempSync(join(tmpdir(), 'xxgk-built-')), 'dist');
+    cpSync(join(dirname(f.out), link), files, { recursive: true });
+    builtFresh.set(key, { link, files });
+  }
 }
 
 /** Set one cell of a report in the input folder (a correction). */

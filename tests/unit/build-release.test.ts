@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { before as beforeAll, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
@@ -18,23 +18,27 @@ import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../hel
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-build-'));
 
-test('golden: the bundled samples build into exactly the committed expected files (npm run golden regenerates them)', async () => {
-  const out = join(tmp(), 'dist');
-  await buildSamples(out);
+/** The samples built once with the fixed clock, into a new folder: the tests that read a fresh build share it. */
+let built: string;
+beforeAll(async () => {
+  built = join(tmp(), 'dist');
+  await buildSamples(built);
+});
+
+test('golden: the bundled samples build into exactly the committed expected files (npm run golden regenerates them)', () => {
   assert.ok(existsSync(GOLDEN), 'tests/golden/samples exists');
-  assert.deepEqual(diffTrees(readTree(GOLDEN), readTree(out)), []);
+  assert.deepEqual(diffTrees(readTree(GOLDEN), readTree(built)), []);
 });
 
 test('building twice from the same inputs gives byte-identical outputs, fresh or over the previous build', async () => {
-  const a = join(tmp(), 'a');
+  // The first build is the shared one; the second, into another new folder, here.
   const b = join(tmp(), 'b');
-  await buildSamples(a);
   await buildSamples(b);
-  assert.deepEqual(diffTrees(readTree(a), readTree(b)), []);
-  const first = readTree(a);
+  const first = readTree(built);
+  assert.deepEqual(diffTrees(first, readTree(b)), []);
   // A later day: nothing changed, so nothing changes, not even the dates.
-  await buildSamples(a, SAMPLES, () => new Date('2026-06-01T00:00:00Z'));
-  assert.deepEqual(diffTrees(first, readTree(a)), []);
+  await buildSamples(b, SAMPLES, () => new Date('2026-06-01T00:00:00Z'));
+  assert.deepEqual(diffTrees(first, readTree(b)), []);
 });
 
 test('changing one report changes only the files that depend on it', async () => {
@@ -76,9 +80,7 @@ test('changing one report changes only the files that depend on it', async () =>
 });
 
 test('every JSON file validates against its schema, and the manifest measures every file', async () => {
-  const out = join(tmp(), 'dist');
-  await buildSamples(out);
-  const tree = readTree(out);
+  const tree = readTree(built);
   const ajv = new Ajv2020.default({ allErrors: true, strict: false });
   addFormats.default(ajv);
   for (const [path, bytes] of tree) if (path.startsWith('schemas/')) ajv.addSchema(JSON.parse(bytes.toString()));
@@ -149,8 +151,8 @@ test('every JSON file validates against its schema, and the manifest measures ev
 });
 
 test('a build that fails leaves the previous output folder untouched', async () => {
-  const out = join(tmp(), 'dist');
-  await buildSamples(out);
+  // The shared build (no test reads it after this one).
+  const out = built;
   const before = readTree(out);
   await assert.rejects(
     writeFolderAtomically(out, async (sink) => {

@@ -7,7 +7,7 @@
  * merged, split, replaced, rows too wide; OCR look-alikes and spaces inside figures; raw text blocks moved, page
  * numbers between rows, labels rewrapped; flattened rows glued or joined — tests/helpers/fuzz-lossy.ts; bytes
  * flipped, inserted, cut), then read under lowered limits. Every case ends in a report or an InputError saying what
- * is wrong, never another exception. Seeded: `npm test` runs a quick slice (200 cases), `npm run test:full`
+ * is wrong, never another exception. Seeded: `npm test` runs a quick slice (100 cases), `npm run test:full`
  * (XXGK_TEST_FULL=1) 11,000.
  */
 import assert from 'node:assert/strict';
@@ -32,7 +32,7 @@ const FULL = process.env.XXGK_TEST_FULL === '1';
 /** Cases per reader: quick slice / full run. */
 const RUNS = FULL
   ? { html: 2000, docx: 1200, pdf: 1000, 'pdf-ops': 700, layout: 1200, word: 1200, flat: 1000, markdown: 1000, ocr: 900, raw: 800 }
-  : { html: 30, docx: 18, pdf: 12, 'pdf-ops': 12, layout: 25, word: 25, flat: 20, markdown: 22, ocr: 18, raw: 18 };
+  : { html: 15, docx: 9, pdf: 6, 'pdf-ops': 6, layout: 12, word: 12, flat: 10, markdown: 11, ocr: 9, raw: 10 };
 
 /** Limits low enough for the mutations to reach them (the real ones are far above any of these inputs). */
 const LIMITS: ReadLimits = { ...READ_LIMITS, maxBytes: 2_000_000, maxUnzippedBytes: 4_000_000, maxHtmlDepth: 60, maxPdfPages: 20, maxPdfOperators: 20_000, maxPdfSegments: 4_000, maxFieldLength: 300 };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { readTree, ROOT, SAMPLES } from '../helpers/build-samples.ts';
 import { stateOf } from '../helpers/git-handle.ts';
-import { REPORTS, correct, fixture } from '../helpers/publish-fixture.ts';
+import { REPORTS, build, correct, day, fixture } from '../helpers/publish-fixture.ts';
 
 /** 2026-02-01 10:00 in Beijing, then a day later. */
 const EPOCH = 1769911200;
@@ -46,7 +46,8 @@ test('start builds the samples and publishes them to a local bare repository; th
 test('publish --dry-run prints the plan and writes nothing; publish then writes it; a moved tag is refused with exit 2', async () => {
   const f = fixture();
   const repo = join(f.dir, 'publish.git');
-  assert.equal(xxgk(['build', '--in', f.in, '--out', f.out]).code, 0);
+  // Built in this process (the same as `xxgk build` without --config on that day): the commands under test are publish's.
+  await build(f, day(1));
   const folder = readTree(f.out);
   const dry = xxgk(['publish', '--out', f.out, '--repo', repo, '--dry-run']);
   assert.equal(dry.code, 0, dry.stderr);
@@ -61,7 +62,7 @@ test('publish --dry-run prints the plan and writes nothing; publish then writes 
   assert.match(real.stdout, /published v1\.0\.0/);
 
   correct(f, REPORTS.hongze2024, 'applications', 'received', 'natural_person', 1000);
-  assert.equal(xxgk(['build', '--in', f.in, '--out', f.out], EPOCH + 86400).code, 0);
+  await build(f, day(2));
   const head = spawnSync('git', ['--git-dir', repo, 'rev-parse', 'main'], { encoding: 'utf8' }).stdout.trim();
   spawnSync('git', ['--git-dir', repo, 'tag', 'v1.0.1', head]);
   const refused = xxgk(['publish', '--out', f.out, '--repo', repo], EPOCH + 86400);

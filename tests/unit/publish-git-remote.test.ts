@@ -3,4 +3,4 @@ import { gitHandle } from '../helpers/git-handle.ts';
 import { targetContract } from '../contract/target-contract.ts';
 
 // In `npm test` the local and the remote git target share the contract (publish-git.test.ts runs the rest).
-targetContract('git target (remote, file:// URL)', gitHandle('remote'), ['first', 'again', 'correction', 'crash-first']);
+targetContract('git target (remote, file:// URL)', gitHandle('remote'), ['first', 'again', 'crash-first']);

@@ -3,7 +3,7 @@
  * the shape every target gives, crashAfter(n) kills the client right after its next n HTTP requests. After a crash
  * the next run gets a new target, as a new process would (same stateDir).
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type GithubTarget, type GithubTargetOptions, githubTarget } from '../../../pipeline/publish/github-target.ts';
@@ -48,11 +48,12 @@ export function inspectFake(fake: FakeGitHub, branch: string): TargetState {
   return { files, commits: s.history(head), tags, releases };
 }
 
-export function fakeHandle(setup: FakeSetup = {}): GithubHandle {
-  const fake = new FakeGitHub({ token: 'ghp_contract', ...setup.fake });
-  if (setup.initialCommit ?? true) fake.state.push(fake.state.defaultBranch, { 'README.md': '# data\n' }, 'Initial commit');
+/** A handle on a new fake, or (`from`: fork()) on a copy of another handle's fake and state folder. */
+export function fakeHandle(setup: FakeSetup = {}, from?: { fake: FakeGitHub; stateDir: string }): GithubHandle {
+  const fake = from?.fake ?? new FakeGitHub({ token: 'ghp_contract', ...setup.fake });
+  if (!from && (setup.initialCommit ?? true)) fake.state.push(fake.state.defaultBranch, { 'README.md': '# data\n' }, 'Initial commit');
   const branch = setup.branch ?? 'main';
-  const stateDir = mkdtempSync(join(tmpdir(), 'xxgk-github-state-'));
+  const stateDir = from?.stateDir ?? mkdtempSync(join(tmpdir(), 'xxgk-github-state-'));
   const logs: string[] = [];
   const make = () =>
     githubTarget({
@@ -100,6 +101,11 @@ export function fakeHandle(setup: FakeSetup = {}): GithubHandle {
         if (fake.crashed) current = make();
         fake.revive();
       } else fake.crashAfterRequests(n);
+    },
+    async fork() {
+      const copy = mkdtempSync(join(tmpdir(), 'xxgk-github-state-'));
+      cpSync(stateDir, copy, { recursive: true });
+      return fakeHandle(setup, { fake: fake.fork(), stateDir: copy });
     },
   };
 }

@@ -76,7 +76,7 @@ export class FakeGitHub {
   private dead = false;
   private countdown: number | null = null;
 
-  constructor(options: FakeGitHubOptions = {}) {
+  constructor(private readonly options: FakeGitHubOptions = {}) {
     const clock = options.clock ?? (() => new Date('2026-01-01T00:00:00Z'));
     this.state = new FakeRepo(options.owner ?? 'xxgk', options.repo ?? 'data', options.defaultBranch ?? 'main', clock);
     this.hosts = options.hosts ?? (options.enterpriseHost
@@ -214,6 +214,13 @@ export class FakeGitHub {
   /** The client dies right after the next n requests have been carried out (their answers are lost); null disarms. */
   crashAfterRequests(n: number | null): void {
     this.countdown = n;
+  }
+
+  /** A second fake holding a copy of this one's repository (git objects are immutable: shared), no faults, no log. */
+  fork(): FakeGitHub {
+    const copy = new FakeGitHub(this.options);
+    copy.state.copyFrom(this.state);
+    return copy;
   }
 
   /** The client comes back after a crash (a new process); faults not yet triggered are dropped. */

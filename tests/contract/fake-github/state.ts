@@ -62,6 +62,15 @@ export class FakeRepo {
     return this.refs.size === 0;
   }
 
+  /** Hold what `other` holds (objects, refs, releases with their assets, the id and date counters): a copy. */
+  copyFrom(other: FakeRepo): void {
+    for (const [sha, object] of other.git.objects) this.git.objects.set(sha, object);
+    for (const [ref, sha] of other.refs) this.refs.set(ref, sha);
+    this.releases.push(...structuredClone(other.releases));
+    this.nextId = other.nextId;
+    this.tick = other.tick;
+  }
+
   /** A ref name as the API takes it (main, heads/main, refs/heads/main, a tag, a sha) → commit sha, or null. */
   resolve(ref: string): string | null {
     for (const candidate of [ref, `refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`]) {
