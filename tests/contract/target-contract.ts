@@ -48,11 +48,11 @@ export class InjectedCrash extends Error {
 
 /**
  * The steps to crash after: every one under `npm run test:full` (XXGK_TEST_FULL=1); in `npm test`, steps 1 to 3 and
- * then every eighth step, from an offset drawn from the target's name (so the four targets try different steps), so
+ * then every sixteenth step, from an offset drawn from the target's name (so the four targets try different steps), so
  * that `npm test` stays within its time budget. The loop ends on the first run that gets through, so a crash near the
  * end is still tried whenever the stride lands on it.
  */
-const CRASH_STRIDE = 8;
+const CRASH_STRIDE = 16;
 export function nextCrashStep(k: number, target: string): number {
   if (process.env.XXGK_TEST_FULL === '1' || k < 3) return k + 1;
   if (k === 3) return 4 + ([...target].reduce((h, c) => (h * 31 + c.codePointAt(0)!) >>> 0, 7) % CRASH_STRIDE);
