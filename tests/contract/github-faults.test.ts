@@ -134,11 +134,21 @@ test('the draft is made but its answer is lost: found again, not made twice', as
   await assertPublished(h.fake, 'main', [v1, v2]);
 });
 
-/** Crash after request k for every k of a release (first, and a later one with a binary file), then re-run. */
+/**
+ * Crash after request k for every k of a release (first, and a later one with a binary file), then re-run. In
+ * `npm test` the two variants with mutable releases share the requests (one the odd, one the even, both the last
+ * ones), so every request is crashed after in each kind of re-run's state; `npm run test:full` crashes each variant
+ * after every request.
+ */
+const REQUESTS = 3 + 1 + 5 + 3;
+const sampled = (variant: string, k: number): boolean =>
+  process.env.XXGK_TEST_FULL === '1' || variant === 'immutable releases' || k >= REQUESTS - 1 ||
+  k % 2 === (variant === 'with the local copy' ? 1 : 0);
 for (const variant of ['with the local copy', 'without it (assets rebuilt from the branch)', 'immutable releases'] as const) {
   test(`a crash after every request, then a re-run by a new process (${variant}): complete, once`, async () => {
     let steps = 0;
     for (let k = 1; k < 100; k++) {
+      if (!sampled(variant, k)) continue;
       const h = fakeHandle({
         fake: { immutableReleases: variant === 'immutable releases' },
         ...(variant.startsWith('without') ? { target: { stateDir: undefined } } : {}),
@@ -161,7 +171,7 @@ for (const variant of ['with the local copy', 'without it (assets rebuilt from t
       assert.equal(h.fake.counts().writes, 0);
       assert.deepEqual(await h.inspect(), state);
     }
-    assert.equal(steps, 3 + 1 + 5 + 3, 'the run had 12 requests to crash after (3 reads, a blob, 5 writes, 3 assets)');
+    assert.equal(steps, REQUESTS, 'the run had 12 requests to crash after (3 reads, a blob, 5 writes, 3 assets)');
   });
 }
 
