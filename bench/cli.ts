@@ -174,7 +174,11 @@ const table = (rows: string[][]): string => {
 };
 console.log(`xxgk CLI bench: ${COUNT} reports on disk, node ${process.version}, ${cpus().length} CPUs, ${mb(totalmem())} memory (${mb(freemem())} free), load average ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')}`);
 console.log(`  input: ${COUNT} files, ${mb(corpus.bytes)}, renderings round-robin: ${renderings.join(', ')} (${corpus.reused ? `reused from ${corpusDir}` : `generated in ${generateSeconds.toFixed(1)} s`})`);
-console.log(`  xxgk build --in --out: exit ${build.code}, ${s.toFixed(1)} s wall, ${(COUNT / s).toFixed(1)} reports/s, ${(build.wallMs / COUNT).toFixed(2)} ms a report`);
+// A build that stopped before reading (a bad config, say) has no throughput: reports/s over nothing built would mislead.
+const failedOutright = build.code !== 0 && included + excluded + unreadable === 0;
+console.log(failedOutright
+  ? `  xxgk build --in --out: FAILED, exit ${build.code} after ${s.toFixed(1)} s, no report built: no throughput figure (its output is below)`
+  : `  xxgk build --in --out: exit ${build.code}, ${s.toFixed(1)} s wall, ${(COUNT / s).toFixed(1)} reports/s, ${(build.wallMs / COUNT).toFixed(2)} ms a report`);
 console.log(`    reports: ${included} included, ${excluded} excluded, ${unreadable} files unreadable`);
 console.log(`    child: peak RSS ${mb(build.peakRss)}${build.cpuSeconds !== null ? `, CPU ${build.cpuSeconds.toFixed(1)} s (${(build.cpuSeconds / s).toFixed(2)} cores busy on average)` : ''} [${build.method}]`);
 console.log(`    output: ${outputs.length} files, ${mb(outBytes)}; largest: ${largest.map((f) => `${f.path} ${mb(f.size)}`).join(', ')}`);
