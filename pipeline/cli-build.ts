@@ -1,10 +1,10 @@
 /** `xxgk build` (and the --config/--base-url handling it shares with publish). Loaded by cli.ts only when it runs. */
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { buildKey, buildState } from './adapters/build-state.ts';
-import { listFiles } from './adapters/fs.ts';
+import { cannotRead, kindOf, listFiles } from './adapters/fs.ts';
 import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
 import { datasetMeta } from './datasets/meta.ts';
@@ -33,11 +33,13 @@ export async function configured(opts: { config?: string; baseUrl?: string; repo
 async function inputFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
   if (found instanceof Error) {
-    throw new UsageError(`build: --in ${dir}: ${found.code === 'ENOENT' ? 'no such folder' : `cannot be read (${found.code ?? found.message})`}; expected a folder of report documents`);
+    const dangling = found.code === 'ENOENT' && (await lstat(dir).then((s) => s.isSymbolicLink(), () => false));
+    throw new UsageError(`build: --in ${dir}: ${found.code === 'ENOENT' ? (dangling ? 'a symbolic link to nothing' : 'no such folder') : `cannot be read: ${cannotRead(found)}`}; expected a folder of report documents`);
   }
-  if (!found.isDirectory()) throw new UsageError(`build: --in ${dir}: a file, not a folder; expected a folder of report documents (to read one file: xxgk parse FILE)`);
+  if (found.isFile()) throw new UsageError(`build: --in ${dir}: a file, not a folder; expected a folder of report documents (to read one file: xxgk parse FILE)`);
+  if (!found.isDirectory()) throw new UsageError(`build: --in ${dir}: ${kindOf(found)}, not a folder; expected a folder of report documents`);
   await access(dir, constants.R_OK | constants.X_OK).catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`build: --in ${dir}: the folder cannot be read (${err.code ?? err.message}); expected a folder of report documents`);
+    throw new UsageError(`build: --in ${dir}: the folder cannot be read: ${cannotRead(err)}; expected a folder of report documents`);
   });
 }
 

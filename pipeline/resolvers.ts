@@ -2,19 +2,28 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_REGISTRY, loadIndexedRegistry } from './adapters/registry.ts';
-import { listFiles } from './adapters/fs.ts';
+import { kindOf, listFiles } from './adapters/fs.ts';
+import { ConfigError } from './errors.ts';
 import type { NameResolver } from './agencies/identify.ts';
 import { createResolver } from './agencies/resolve.ts';
 
 const REGISTRY_FILE = /(?:^|\/)agencies\.ya?ml$/i;
 const resolvers = new Map<string, Promise<NameResolver>>();
 
+/** A registry file's facts: one that is not a readable file (gone, a link to nothing, a FIFO) is a ConfigError naming it. */
+async function registryFile(file: string) {
+  const found = await stat(file).catch((err: NodeJS.ErrnoException) => err);
+  if (found instanceof Error) throw new ConfigError(file, [`cannot read the registry file: ${found.code === 'ENOENT' ? 'no such file' : `${found.code ?? found.message}`}`]);
+  if (!found.isFile()) throw new ConfigError(file, [`cannot read the registry file: ${kindOf(found)}, not a regular file`]);
+  return found;
+}
+
 /**
  * The name resolver over the project registry (agencies.yaml) and the extra registry files, in order. Loaded once per
  * set of files: keyed by the files and their modification times, so an edited registry is read again.
  */
 export async function registryResolver(extra: readonly string[] = []): Promise<NameResolver> {
-  const key = (await Promise.all([DEFAULT_REGISTRY, ...extra].map(async (f) => `${f}@${(await stat(f)).mtimeMs}`))).join('\n');
+  const key = (await Promise.all([DEFAULT_REGISTRY, ...extra].map(async (f) => `${f}@${(await registryFile(f)).mtimeMs}`))).join('\n');
   if (!resolvers.has(key)) {
     const loading = loadIndexedRegistry(extra).then(({ agencies, forms }) => createResolver(agencies, forms));
     loading.catch(() => resolvers.delete(key));

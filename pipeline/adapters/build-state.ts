@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
-import { writeAtomic } from './fs.ts';
+import { readInput, writeAtomic } from './fs.ts';
 
 /** The code root (pipeline/ or dist-js/) and the package root, from this file's place in either. */
 const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -69,7 +69,8 @@ async function hashFiles(dir: string, files: readonly string[]): Promise<string[
   const worker = async () => {
     while (next < files.length) {
       const k = next++;
-      const bytes = await readFile(join(dir, files[k]!)).catch((err: NodeJS.ErrnoException) => `unreadable: ${err.code ?? err.message}`);
+      // As the build reads them (readInput: a FIFO is refused, never waited on).
+      const bytes = await readInput(join(dir, files[k]!), files[k]!, Number.MAX_SAFE_INTEGER).catch((err: Error) => `unreadable: ${err.message}`);
       out[k] = createHash('sha256').update(bytes).digest('hex');
     }
   };

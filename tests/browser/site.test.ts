@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
@@ -16,6 +15,7 @@ import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
 import type { ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { fileStat, sampleContext, sampleReports } from '../helpers/release.ts';
 import { serveStatic } from '../helpers/static-server.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(import.meta.dirname, '../../output/test-artifacts');
@@ -63,7 +63,7 @@ const NO_BROWSER = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (.ci/ru
 if (NO_BROWSER) console.log(`notice: skipping the browser test of the site: ${NO_BROWSER}`);
 
 test('the site in headless Chromium: charts, downloads, local requests only, flags on a report page', { timeout: 180_000, skip: NO_BROWSER }, async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-site-'));
+  const dir = scratchDir('xxgk-site-');
   const server = await serveStatic(dir, BASE);
   let browser: Browser | undefined;
   try {

@@ -7,10 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { execGit, type RunGit } from '../../pipeline/adapters/git.ts';
@@ -22,6 +21,7 @@ import { serveGitHttp } from '../helpers/git-http-server.ts';
 import { build, day, fixture } from '../helpers/publish-fixture.ts';
 import { PublishError } from '../../pipeline/errors.ts';
 import { InjectedCrash } from './target-contract.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'glpat-wire-secret';
@@ -106,7 +106,7 @@ test('a git server that accepts the connection and never answers: the fetch is g
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   t.after(() => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/data.git`;
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-git-hang-'));
+  const dir = scratchDir('xxgk-git-hang-');
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const target = gitTarget({ repo: url, branch: 'main', workDir: join(dir, 'work'), clock: day(1), timeoutMs: 1000 });
   const err = await target.latest().then(() => null, (e: unknown) => e);

@@ -4,9 +4,8 @@
  * keeps GitHub's rules (fast-forward refs, deletions of missing paths, duplicate asset names, tags made on publish).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { execGit } from '../../pipeline/adapters/git.ts';
@@ -15,6 +14,7 @@ import { OPERATIONS, cut } from '../../scripts/cut-openapi.ts';
 import { ObjectStore } from './fake-github/git-objects.ts';
 import { FakeGitHub } from './fake-github/index.ts';
 import { githubContract } from './fake-github/openapi.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const owner = 'xxgk';
 const repo = 'data';
@@ -74,7 +74,7 @@ test("the fake's objects have git's ids (blobs, nested trees, commits)", async (
   assert.equal(store.putTree([]), '4b825dc642cb6eb9a060e54bf8d69288fbee4904');
   const files: Record<string, string> = { 'a.txt': 'a\n', 'a-b/c.txt': 'c\n', 'a/z.txt': 'z\n', 'b.bin': '\u0000\u0001' };
   const tree = store.editTree(null, Object.entries(files).map(([path, c]) => ({ path, mode: '100644', type: 'blob', sha: store.putBlob(new TextEncoder().encode(c)) })));
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-fake-git-'));
+  const dir = scratchDir('xxgk-fake-git-');
   await execGit({ args: ['init', '--quiet', dir] });
   for (const [path, c] of Object.entries(files)) {
     const blob = (await execGit({ args: ['-C', dir, 'hash-object', '-w', '--stdin'], input: c })).toString().trim();

@@ -5,8 +5,7 @@
  * 127.0.0.1. Only the client's pauses are turned off (no sleeping between writes).
  */
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { readConfig, runCommand, startSchedule } from '../../pipeline/schedule/cli-schedule.ts';
@@ -14,13 +13,14 @@ import type { CronScheduler } from '../../pipeline/schedule/daemon.ts';
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { NO_WAIT } from './fake-github/handle.ts';
 import { serveFakeGitHub } from './fake-github/wire.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 
 /** A job folder: an inbox with one report, and a config publishing to the wire fake's repository. */
 async function jobFolder(t: { after: (fn: () => Promise<void>) => void }, repo: string, extra = '') {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-github-'));
+  const dir = scratchDir('xxgk-job-github-');
   t.after(() => rm(dir, { recursive: true, force: true }));
   await mkdir(join(dir, 'inbox'));
   await copyFile(join(ROOT, 'samples/real/2024_huaian-city-gov.yaml'), join(dir, 'inbox', 'city.yaml'));

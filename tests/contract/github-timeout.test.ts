@@ -11,8 +11,7 @@
 import 'cheerio';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { RemoteError } from '../../pipeline/errors.ts';
@@ -21,6 +20,7 @@ import { build, day, fixture } from '../helpers/publish-fixture.ts';
 import { NO_WAIT } from './fake-github/handle.ts';
 import { assertPublished, baseFiles, memoryRelease, run } from './fake-github/releases.ts';
 import { serveFakeGitHub } from './fake-github/wire.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -63,7 +63,7 @@ test('a hung asset upload is abandoned after timeoutMs and retried: the release 
   const client = heldOnly((url) => url.pathname.startsWith('/api/uploads/') && ++uploads === 1);
   const target = githubTarget({
     owner: 'xxgk', repo: 'data', branch: 'main', token: 'ghp_wire', baseUrl: wire.apiUrl, fetch: client.fetch,
-    stateDir: mkdtempSync(join(tmpdir(), 'xxgk-timeout-')), client: NO_WAIT, timeoutMs: 500, retries: 1,
+    stateDir: scratchDir('xxgk-timeout-'), client: NO_WAIT, timeoutMs: 500, retries: 1,
   });
   const v1 = memoryRelease('1.0.0', baseFiles('v1'));
   assert.equal((await run(target, v1))?.version, '1.0.0');

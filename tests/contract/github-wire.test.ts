@@ -5,8 +5,6 @@
  */
 import 'cheerio';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { clientFetch } from '../../pipeline/adapters/github.ts';
@@ -14,13 +12,14 @@ import { githubTarget } from '../../pipeline/publish/github-target.ts';
 import { NO_WAIT } from './fake-github/handle.ts';
 import { assertPublished, baseFiles, memoryRelease, run } from './fake-github/releases.ts';
 import { type WireGitHub, serveFakeGitHub } from './fake-github/wire.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** A repository (with its first commit) on a loopback server, and targets reaching it with global fetch (no fetch handed in). */
 async function serve(t: { after: (fn: () => Promise<void>) => void }) {
   const wire = await serveFakeGitHub({ token: 'ghp_wire' });
   t.after(() => wire.close());
   wire.fake.state.push(wire.fake.state.defaultBranch, { 'README.md': '# data\n' }, 'Initial commit');
-  const stateDir = mkdtempSync(join(tmpdir(), 'xxgk-wire-state-'));
+  const stateDir = scratchDir('xxgk-wire-state-');
   const logs: string[] = [];
   const make = () => githubTarget({
     owner: wire.fake.state.owner, repo: wire.fake.state.repo, branch: 'main', token: 'ghp_wire', baseUrl: wire.apiUrl,
@@ -89,7 +88,7 @@ test('faults over the wire: a dropped connection, a 502 mid-upload and a seconda
   const waits: number[] = [];
   const logs: string[] = [];
   const target = githubTarget({
-    owner: 'xxgk', repo: 'data', branch: 'main', token: 'ghp_wire', baseUrl: wire.apiUrl, stateDir: mkdtempSync(join(tmpdir(), 'xxgk-wire-state-')),
+    owner: 'xxgk', repo: 'data', branch: 'main', token: 'ghp_wire', baseUrl: wire.apiUrl, stateDir: scratchDir('xxgk-wire-state-'),
     client: { ...NO_WAIT, wait: async (ms) => void waits.push(ms) }, log: (l) => logs.push(l),
   });
   wire.fake.inject('git/create-tree', { kind: 'network' });

@@ -7,8 +7,7 @@
  * the target fails, as if the process died, right after its next n steps (git commands, HTTP requests).
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test as nodeTest } from 'node:test';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
@@ -16,6 +15,7 @@ import { publish } from '../../pipeline/publish/index.ts';
 import type { PublishTarget } from '../../pipeline/publish/types.ts';
 import { readTree } from '../helpers/build-samples.ts';
 import { REPORTS, addReport, build, correct, day, fixture, removeSchemaProperty, withdrawReport, type Fixture } from '../helpers/publish-fixture.ts';
+import { removeScratch, scratchDir } from '../helpers/scratch.ts';
 
 /** What a target holds, the same for every target. */
 export interface TargetState {
@@ -239,13 +239,13 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>, 
       const h = await make();
       if (h.fork) {
         const commits = (await h.inspect()).commits.length;
-        await publishBefore(h, { dir: '', in: '', out: join(mkdtempSync(join(tmpdir(), 'xxgk-crash-')), 'dist') });
+        await publishBefore(h, { dir: '', in: '', out: join(scratchDir('xxgk-crash-'), 'dist') });
         base = { h, commits };
       }
     }
     let k = 1;
     for (; k < 500; k = nextCrashStep(k, name)) {
-      const out = join(mkdtempSync(join(tmpdir(), 'xxgk-crash-')), 'dist');
+      const out = join(scratchDir('xxgk-crash-'), 'dist');
       const f: Fixture = { dir: dirname(out), in: '', out };
       let h: TargetHandle;
       let commits: number;
@@ -278,6 +278,8 @@ export function targetContract(name: string, make: () => Promise<TargetHandle>, 
       assert.equal(version(f.out), expected.at(-1));
       assert.equal((await run(f, h, day(22))).plan.empty, true, `crash after step ${k}: a third run publishes nothing`);
       assert.deepEqual(await h.inspect(), state);
+      // A release folder a step: removed now, not at the exit (hundreds of them under test:full).
+      removeScratch(f.dir);
       if (!crashed) break;
     }
     assert.ok(k > 3, 'the runs had steps to crash after');

@@ -1,6 +1,5 @@
 /** The git target under the shared target contract: real git in a temporary folder, a runner that can crash. */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
@@ -9,6 +8,7 @@ import { gitRepo } from '../../pipeline/publish/git-repo.ts';
 import { gitTarget } from '../../pipeline/publish/git-target.ts';
 import { InjectedCrash, type TargetHandle, type TargetState } from '../contract/target-contract.ts';
 import { day } from './publish-fixture.ts';
+import { scratchDir } from './scratch.ts';
 
 /** What a bare repository holds: the branch's files and commits, every tag with its message. */
 export async function stateOf(dir: string, branch = 'main'): Promise<TargetState> {
@@ -57,7 +57,7 @@ export function gitHandle(kind: 'local' | 'remote', clock: Clock = day(1)): () =
     const handle: TargetHandle = { target, inspect: () => stateOf(path), crashAfter: git.crashAfter };
     if (kind === 'local') {
       handle.fork = async () => {
-        const copy = mkdtempSync(join(tmpdir(), 'xxgk-git-'));
+        const copy = scratchDir('xxgk-git-');
         cpSync(path, join(copy, 'publish.git'), { recursive: true });
         return handleOn(copy);
       };
@@ -65,7 +65,7 @@ export function gitHandle(kind: 'local' | 'remote', clock: Clock = day(1)): () =
     return handle;
   };
   return async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xxgk-git-'));
+    const dir = scratchDir('xxgk-git-');
     if (kind === 'remote') await execGit({ args: ['init', '--quiet', '--bare', '--initial-branch=main', join(dir, 'publish.git')] });
     return handleOn(dir);
   };

@@ -5,12 +5,12 @@
  * as a protected branch on a forge does.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execGit } from '../../pipeline/adapters/git.ts';
+import { scratchDir } from './scratch.ts';
 
 export interface GitHttpServer {
   /** The folder holding the bare repositories. */
@@ -79,7 +79,7 @@ function cgi(root: string, req: IncomingMessage, res: ServerResponse, user: stri
 
 /** Serve the repositories under a new temporary folder; with `auth` (user:password) every request needs it. */
 export async function serveGitHttp(options: { auth?: string } = {}): Promise<GitHttpServer> {
-  const root = mkdtempSync(join(tmpdir(), 'xxgk-git-http-'));
+  const root = scratchDir('xxgk-git-http-');
   const seen: string[] = [];
   const expected = options.auth ? `Basic ${Buffer.from(options.auth).toString('base64')}` : undefined;
   const server = createServer((req, res) => {

@@ -3,12 +3,12 @@
  * correct a value, add or withdraw a report), built into a folder with a fixed clock.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
 import { buildFolder } from '../../pipeline/run.ts';
 import { SAMPLES } from './build-samples.ts';
+import { scratchDir } from './scratch.ts';
 
 const REAL = join(SAMPLES, 'real');
 
@@ -32,7 +32,7 @@ export interface Fixture {
 }
 
 export function fixture(options: { without?: string[] } = {}): Fixture {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-publish-'));
+  const dir = scratchDir('xxgk-publish-');
   const input = join(dir, 'in');
   mkdirSync(input);
   for (const name of readdirSync(REAL).filter((n) => n.endsWith('.json') && !options.without?.includes(n))) {
@@ -72,7 +72,7 @@ export async function build(f: Fixture, clock: Clock): Promise<void> {
   if (run.excluded.length > 0 || run.unreadable.length > 0) throw new Error(`fixture: ${run.excluded.length} reports excluded, ${run.unreadable.length} unreadable`);
   if (key !== null && lstatSync(f.out).isSymbolicLink()) {
     const link = readlinkSync(f.out);
-    const files = join(mkdtempSync(join(tmpdir(), 'xxgk-built-')), 'dist');
+    const files = join(scratchDir('xxgk-built-'), 'dist');
     cpSync(join(dirname(f.out), link), files, { recursive: true });
     builtFresh.set(key, { link, files });
   }

@@ -3,11 +3,11 @@
  * start costs seconds), under a profile of its own so that parallel runs do not share one. Absent soffice → null.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { scratchDir } from './scratch.ts';
 
 const run = promisify(execFile);
 
@@ -40,7 +40,7 @@ export function skipWithoutSofficePdf(what: string): boolean {
 
 /** Convert each named file to `format` (e.g. "doc", "pdf"); the result maps the same names to the new bytes. */
 export async function convertWithSoffice(files: Map<string, Uint8Array>, format: string): Promise<Map<string, Uint8Array>> {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-soffice-'));
+  const dir = scratchDir('xxgk-soffice-');
   try {
     const inputs: string[] = [];
     for (const [name, bytes] of files) {
@@ -49,7 +49,8 @@ export async function convertWithSoffice(files: Map<string, Uint8Array>, format:
       inputs.push(path);
     }
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', join(dir, 'out'), ...inputs]);
+    // Its temporary files (lu*.tmp) and pipe in the folder removed below, not the run's temporary folder.
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', format, '--outdir', join(dir, 'out'), ...inputs], { env: { ...process.env, TMPDIR: dir } });
     const out = new Map<string, Uint8Array>();
     for (const name of files.keys()) {
       const stem = name.replace(/\.[^.]+$/, '');

@@ -1,16 +1,16 @@
 /** `xxgk agencies suggest DIR`: run on a folder of reports, like a user would. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadRegistry } from '../../pipeline/adapters/registry.ts';
 import { parseRegistry } from '../../pipeline/agencies/registry.ts';
 import { tabReport } from '../helpers/tab-report.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const base = mkdtempSync(join(tmpdir(), 'xxgk-agencies-cli-'));
+const base = scratchDir('xxgk-agencies-cli-');
 const registry = await loadRegistry();
 after(() => rmSync(base, { recursive: true, force: true }));
 

@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { DEFAULT_REGISTRY, loadRegistry, readPackageDivisions } from '../../pipe
 import { parseRegistry } from '../../pipeline/agencies/registry.ts';
 import { ConfigError } from '../../pipeline/errors.ts';
 import type { Agency } from '../../pipeline/model/agency.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGENERATE = 'agencies.yaml is out of date: run `npx tsx scripts/write-agencies.ts` and commit the result';
@@ -36,7 +36,7 @@ describe('agencies.yaml', () => {
   });
 
   it('is what scripts/write-agencies.ts writes from the package, byte for byte', () => {
-    const out = mkdtempSync(join(tmpdir(), 'xxgk-agencies-'));
+    const out = scratchDir('xxgk-agencies-');
     try {
       const target = join(out, 'agencies.yaml');
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/write-agencies.ts', '--out', target, '--existing', DEFAULT_REGISTRY], { cwd: ROOT, encoding: 'utf8' });

@@ -3,13 +3,13 @@
  * year, the same bytes on a second write, and reuse of a folder that holds it already. Small: 14 reports.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { median } from '../../bench/child.ts';
 import { FIRST_YEAR, YEARS, bodyName, writeCorpus } from '../../bench/cli-corpus.ts';
 import { readReport } from '../../pipeline/read.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 test('the bench names a distinct body for every seven reports up to 100,000 reports', () => {
   const names = Array.from({ length: Math.ceil(100_000 / YEARS) }, (_, k) => bodyName(k));
@@ -19,7 +19,7 @@ test('the bench names a distinct body for every seven reports up to 100,000 repo
 });
 
 test('the corpus is one file per body and year, written the same way twice, and reused', async () => {
-  const dirs = [mkdtempSync(join(tmpdir(), 'xxgk-corpus-')), mkdtempSync(join(tmpdir(), 'xxgk-corpus-'))];
+  const dirs = [scratchDir('xxgk-corpus-'), scratchDir('xxgk-corpus-')];
   try {
     const count = 2 * YEARS;
     const [a, b] = [await writeCorpus(dirs[0]!, count, ['word-text', 'json']), await writeCorpus(dirs[1]!, count, ['word-text', 'json'])];

@@ -3,17 +3,17 @@
  * the same release, byte for byte.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { buildCommand } from '../../pipeline/cli-build.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const clock = () => new Date('2025-03-01T00:00:00.000Z');
 
 test('build --cache: a second build takes every document from the cache and writes the same files', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-build-cache-'));
+  const dir = scratchDir('xxgk-build-cache-');
   t.after(() => rm(dir, { recursive: true, force: true }));
   const cache = join(dir, 'cache');
   const out = [join(dir, 'a'), join(dir, 'b')];

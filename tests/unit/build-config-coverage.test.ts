@@ -3,18 +3,18 @@
  * job — every registry body of a configured division gets a row per year, found or missing.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { loadRegistry } from '../../pipeline/adapters/registry.ts';
 import { buildCommand } from '../../pipeline/cli-build.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const clock = () => new Date('2025-03-01T00:00:00.000Z');
 
 test('build --config with coverage.divisions: every registry body of the division has a 2024 row; the reports read are found', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-build-coverage-'));
+  const dir = scratchDir('xxgk-build-coverage-');
   t.after(() => rm(dir, { recursive: true, force: true }));
   const config = join(dir, 'xxgk.config.yaml');
   await writeFile(config, `sources:\n  - id: huaian\n    name: 淮安市人民政府\n    region: "320800"\n    path: ${join(ROOT, 'samples/real')}/*\ncoverage:\n  divisions: ["320800"]\n  since: 2024\npublish:\n  repo: publish.git\n`);

@@ -4,8 +4,7 @@
  * same bytes.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
@@ -15,8 +14,9 @@ import { observationsParquet } from '../../pipeline/datasets/to-parquet.ts';
 import { buildSamples, readTree } from '../helpers/build-samples.ts';
 import { parseCsv } from '../helpers/table-schema-check.ts';
 import { sampleReports } from '../helpers/release.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'xxgk-parquet-'));
+const dir = scratchDir('xxgk-parquet-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const columns = csvTableSpec(OBSERVATIONS_CSV)!.columns.map((c) => c.name);

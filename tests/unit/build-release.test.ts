@@ -5,8 +5,7 @@
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before as beforeAll, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -15,8 +14,9 @@ import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
 import { bodyPaths, seriesKey } from '../../pipeline/datasets/series-key.ts';
 import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
 import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../helpers/build-samples.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'xxgk-build-'));
+const tmp = () => scratchDir('xxgk-build-');
 
 /** The samples built once with the fixed clock, into a new folder: the tests that read a fresh build share it. */
 let built: string;

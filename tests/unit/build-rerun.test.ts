@@ -4,11 +4,11 @@
  * kept, an output file edited, another option) makes a full build, byte for byte a clean build's.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, readdir, readlink, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir, readlink, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { buildCommand } from '../../pipeline/cli-build.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const day1 = () => new Date('2025-03-01T00:00:00.000Z');
@@ -28,7 +28,7 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
 
 // Eight builds of the samples (several seconds): under XXGK_TEST_FULL; build-cache.test.ts checks the skip in npm test.
 test('build --cache: an unchanged re-run rebuilds nothing; a change of input, output or option rebuilds, as a clean build would', { skip: process.env.XXGK_TEST_FULL !== '1' }, async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-build-rerun-'));
+  const dir = scratchDir('xxgk-build-rerun-');
   t.after(() => rm(dir, { recursive: true, force: true }));
   const input = join(dir, 'in');
   await cp(join(ROOT, 'samples/real'), input, { recursive: true });

@@ -9,11 +9,12 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, open, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { readerFingerprint } from '../../pipeline/adapters/parse-cache.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE = join(ROOT, 'samples/real/2024_huaian-city-gov.yaml');
@@ -24,7 +25,7 @@ const FULL = process.env.XXGK_TEST_FULL === '1';
  * writes half a file atomically (held by a pipe nobody writes to), says so, and waits; SIGTERM removes both, exit 143.
  */
 test('a building process stopped by SIGTERM removes its spill and its half-written file, exit 143', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-build-signal-'));
+  const dir = scratchDir('xxgk-build-signal-');
   let child: ChildProcess | undefined;
   try {
     const script = [
@@ -65,7 +66,7 @@ test('a building process stopped by SIGTERM removes its spill and its half-writt
 });
 
 async function stopWhileReading(command: 'build' | 'run', signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-build-signal-'));
+  const dir = scratchDir('xxgk-build-signal-');
   try {
     const input = join(dir, 'in');
     const temp = join(dir, 'tmp');

@@ -1,14 +1,14 @@
 /** The CLI: --help, exit codes (0 ok, 1 validation errors, 2 bad usage or unreadable input), no stack traces. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { tabReport, tabReportHtml } from '../helpers/tab-report.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'xxgk-cli-'));
+const dir = scratchDir('xxgk-cli-');
 
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { rawStore, sha256 } from '../../pipeline/adapters/raw-store.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const dirs: string[] = [];
 after(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 it('stores bytes by sha256, once, and gives them back', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-raw-'));
+  const dir = scratchDir('xxgk-raw-');
   dirs.push(dir);
   const store = rawStore(dir);
   const bytes = new TextEncoder().encode('%PDF-1.7 年度报告');

@@ -4,8 +4,7 @@
  * exactly one new fetch), a redesigned listing (a warning naming the source), politeness (User-Agent, delay, cap).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
@@ -17,6 +16,7 @@ import { crawlListing } from '../../pipeline/harvest/crawl-listing.ts';
 import { collectListing } from '../../pipeline/schedule/job-listing.ts';
 import { deepHtml } from '../helpers/hostile.ts';
 import { listingHtml, serveSite } from '../helpers/listing-site.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 type ListingSource = Extract<Source, { kind: 'listing' }>;
 const limits = { timeoutMs: 5000, maxBytes: 1_000_000, retries: 0 };
@@ -58,7 +58,7 @@ test('a listing: reports across pages taken politely; a re-run with one new repo
   const server = await serveSite({});
   const s = site(server.origin);
   for (const [k, v] of Object.entries(s.pages)) server.pages.set(k, v);
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-listing-'));
+  const dir = scratchDir('xxgk-listing-');
   const slept: number[] = [];
   let clock = 0;
   const fetcher = () => politeFetcher({
@@ -116,7 +116,7 @@ test('the cap on requests per run: what is beyond it is a warning, not an error'
   const server = await serveSite({});
   const s = site(server.origin);
   for (const [k, v] of Object.entries(s.pages)) server.pages.set(k, v);
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-listing-'));
+  const dir = scratchDir('xxgk-listing-');
   try {
     const fetcher = politeFetcher({ userAgent: harvestUserAgent(CONTACT), delayMs: 0, maxRequests: 3, limits });
     const source: ListingSource = { id: 'qinghe-eco', name: '清河市生态环境局', region: '320800', kind: 'listing', listing: `${server.origin}/xxgk/ndbg/index.html`, since: 2019 };

@@ -4,8 +4,7 @@
  * reports neither merge nor knock each other out as "renderings disagree".
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { agencySlug, reportId } from '../../pipeline/model/report-id.ts';
@@ -13,12 +12,13 @@ import type { AnnualReport } from '../../pipeline/model/report.ts';
 import { mergeRenderings } from '../../pipeline/parse/merge.ts';
 import { folderResolver, readFolder } from '../../pipeline/run.ts';
 import { tabReport } from '../helpers/tab-report.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const LI = '李庄镇人民政府';
 const LI2 = '里庄镇人民政府';
 
 async function read(files: Record<string, string>) {
-  const input = join(mkdtempSync(join(tmpdir(), 'xxgk-names-')), 'in');
+  const input = join(scratchDir('xxgk-names-'), 'in');
   mkdirSync(input);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(input, name), text);
   return readFolder(input, { resolver: await folderResolver(input) });

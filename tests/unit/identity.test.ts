@@ -4,8 +4,7 @@
  * the published history; a body missing this year is flagged.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
@@ -18,6 +17,7 @@ import { generate, generatePair, type GenerateOptions } from '../../pipeline/syn
 import { renderBytes, type SynthRendering } from '../../pipeline/synth/index.ts';
 import { sampleRegistryYaml } from '../../pipeline/synth/sample-registry.ts';
 import type { CompactReport, NarrativeFigures } from '../../pipeline/synth/types.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** The issues of a build's first report: from the run when it was kept out, else from its document in the release. */
 function firstIssues(run: BuildRun, dist: string): Issue[] {
@@ -30,7 +30,7 @@ function firstIssues(run: BuildRun, dist: string): Issue[] {
 const day = (n: number): Clock => () => new Date(Date.UTC(2026, 1, n, 2));
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-identity-'));
+  const dir = scratchDir('xxgk-identity-');
   mkdirSync(join(dir, 'in'));
   return dir;
 }

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -15,6 +14,7 @@ import { checkPdfStreams } from '../../pipeline/ingest/pdf-streams.ts';
 import { longField } from '../../pipeline/parse/field-lengths.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { deepHtml, docxBomb, pdfOf, pdfSegments } from '../helpers/hostile.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 describe('HTML depth, measured before parsing', () => {
   it('counts nesting as the parser builds it', () => {
@@ -87,7 +87,7 @@ describe('a damaged PDF on which pdf.js leaves a stray rejection (found by fuzz-
     const bytes = [...(await renderPdf(g.values, { narrative: g.narrative }))];
     bytes.splice(552288504 % bytes.length, 0, 52, 133, 223, 127, 115, 160, 85, 11, 40, 99, 12, 50);
     bytes[2147483626 % bytes.length] = 4;
-    const dir = await mkdtemp(join(tmpdir(), 'xxgk-stray-'));
+    const dir = scratchDir('xxgk-stray-');
     await writeFile(join(dir, 'damaged.pdf'), Uint8Array.from(bytes));
     const r = spawnSync(process.execPath, [new URL('../../bin/xxgk.js', import.meta.url).pathname, 'parse', 'damaged.pdf'], { cwd: dir, encoding: 'utf8', env: { ...process.env } });
     await rm(dir, { recursive: true, force: true });

@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deepHtml, docxBomb, pdfOf, pdfSegments, writeBigText } from '../helpers/hostile.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const GOOD = join(ROOT, 'samples/real/2024_huaian-city-gov.json');
@@ -46,7 +46,7 @@ describe('xxgk build: a hostile file beside a good report (issue 14 §1)', { tim
   let dir = '';
   let result: Awaited<ReturnType<typeof run>>;
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'xxgk-limits-'));
+    dir = scratchDir('xxgk-limits-');
     const inDir = join(dir, 'in');
     await mkdir(inDir);
     await copyFile(GOOD, join(inDir, 'good.json'));

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let server: Server;
@@ -26,7 +26,7 @@ before(async () => {
     } else hung.add(res); // never answers: only the client's timeout ends it
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  dir = await mkdtemp(join(tmpdir(), 'xxgk-net-'));
+  dir = scratchDir('xxgk-net-');
 });
 after(async () => {
   for (const res of hung) res.destroy();

@@ -3,12 +3,12 @@
  * hook throws, leaving the folder as a kill would), then a reader looks, then a build and a re-run.
  */
 import assert from 'node:assert/strict';
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
 import type { SwitchStep } from '../../pipeline/adapters/output-switch.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const FILES = ['manifest.json', 'data/a.csv', 'index.html'];
 
@@ -33,7 +33,7 @@ const STEPS: SwitchStep[] = ['staged', 'named', 'linked', 'moved-aside', 'switch
 describe('the output folder is switched in one step (issue 14 §5)', () => {
   const dirs: string[] = [];
   const fresh = async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'xxgk-switch-'));
+    const dir = scratchDir('xxgk-switch-');
     dirs.push(dir);
     return join(dir, 'out');
   };

@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
@@ -16,6 +15,7 @@ import { parseDocument } from '../../pipeline/parse/index.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { validate } from '../../pipeline/validate/index.ts';
 import { type TabReportOptions, tabReport, tabReportHtml } from '../helpers/tab-report.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** The tab report without the lines that start with any of `prefixes` (a row, a block heading, its header). */
 function without(prefixes: string[], options: TabReportOptions = {}): string {
@@ -130,7 +130,7 @@ test('a missing row in a PDF with scanned pages is refused: the row may be on th
 });
 
 test('CLI: xxgk validate reads a report without 规章 and exits 0 with the table.row_missing warning', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'xxgk-missing-')), 'no-regulations.txt');
+  const path = join(scratchDir('xxgk-missing-'), 'no-regulations.txt');
   writeFileSync(path, without(['规章\t']));
   const root = resolve(import.meta.dirname, '../..');
   const r = spawnSync(process.execPath, [join(root, 'bin/xxgk.js'), 'validate', '--format', 'json', path], { cwd: root, encoding: 'utf8' });

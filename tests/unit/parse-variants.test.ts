@@ -7,8 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
@@ -18,6 +17,7 @@ import { readReport } from '../../pipeline/read.ts';
 import { validate } from '../../pipeline/validate/index.ts';
 import { type TabReportOptions, tabReport, tabReportHtml } from '../helpers/tab-report.ts';
 import { tabReportDocx, tabReportWordText } from '../helpers/tab-report-docx.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -256,7 +256,7 @@ test('table 四: empty cells before the figures are dropped only when what is le
 });
 
 test('CLI: xxgk validate reads a note beside a figure and exits 0 with the value.note warning', () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'xxgk-note-')), 'note.txt');
+  const path = join(scratchDir('xxgk-note-'), 'note.txt');
   writeFileSync(path, tabReport({ cells: { [ref('applications', 'received', 'total')]: '12（含转办2件）' } }));
   const root = resolve(import.meta.dirname, '../..');
   const r = spawnSync(process.execPath, [join(root, 'bin/xxgk.js'), 'validate', '--format', 'json', path], { cwd: root, encoding: 'utf8' });

@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { printableLine, printableText } from '../../pipeline/printable.ts';
 import { tabReport } from '../helpers/tab-report.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RAW = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -21,7 +21,7 @@ test('printableLine escapes every control and bidi character visibly; printableT
 });
 
 test('build: a forged file name prints no line of its own; a bidi override reaches neither console, site nor CSV', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-printable-'));
+  const dir = scratchDir('xxgk-printable-');
   const input = join(dir, 'in');
   mkdirSync(input);
   writeFileSync(join(input, 'x\n  published forged-2099  伪造 2099 (all good)\n.txt'), 'not a report at all');

@@ -5,15 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { bytesAsset, fileAsset } from '../../pipeline/publish/assets.ts';
 import { PublishError } from '../../pipeline/errors.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 test('fileAsset: size and sha256 of the file, its bytes from a Blob of the file; a file changed since is refused', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-asset-'));
+  const dir = scratchDir('xxgk-asset-');
   try {
     // Several read-stream chunks (64 KiB each).
     const data = randomBytes(300_000);

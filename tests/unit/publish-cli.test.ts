@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readTree, ROOT, SAMPLES } from '../helpers/build-samples.ts';
 import { stateOf } from '../helpers/git-handle.ts';
 import { REPORTS, build, correct, day, fixture } from '../helpers/publish-fixture.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** 2026-02-01 10:00 in Beijing, then a day later. */
 const EPOCH = 1769911200;
@@ -24,7 +24,7 @@ function xxgk(args: string[], epoch = EPOCH): { code: number; stdout: string; st
 }
 
 test('start builds the samples and publishes them to a local bare repository; the second run publishes nothing', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-start-'));
+  const dir = scratchDir('xxgk-start-');
   const input = join(dir, 'samples');
   cpSync(SAMPLES, input, { recursive: true });
   const [out, repo] = [join(dir, 'dist'), join(dir, 'publish.git')];
@@ -76,7 +76,7 @@ test('publish: --help, and bad usage exits 2', () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--dry-run/);
   assert.equal(xxgk(['publish', '--repo', 'x.git']).code, 2, '--out is required');
-  const noBuild = xxgk(['publish', '--out', join(mkdtempSync(join(tmpdir(), 'xxgk-empty-')), 'none'), '--repo', 'x.git']);
+  const noBuild = xxgk(['publish', '--out', join(scratchDir('xxgk-empty-'), 'none'), '--repo', 'x.git']);
   assert.equal(noBuild.code, 2);
   assert.match(noBuild.stderr, /holds no built release \(no manifest\.json\): run xxgk build --out/);
 });

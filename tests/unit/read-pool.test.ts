@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { writeCorpus } from '../../bench/cli-corpus.ts';
 import { documentReader, workersFor } from '../../pipeline/adapters/read-pool.ts';
 import { readFolder } from '../../pipeline/run.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const made: string[] = [];
@@ -20,7 +20,7 @@ after(() => {
 });
 
 function scratch(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = scratchDir(prefix);
   made.push(dir);
   return dir;
 }

@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { after, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -24,10 +23,11 @@ import { readBuilt } from '../../pipeline/publish/release-folder.ts';
 import { loadSchemas } from '../../pipeline/run.ts';
 import { bodyReports } from '../helpers/body-release.ts';
 import { sampleReports } from '../helpers/release.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 // Distinct ids, in the order the build needs (the sample generator repeats bodies); registry bodies among them.
 const reports = [...new Map([...sampleReports(60), ...bodyReports()].map((r) => [r.report.id, r])).values()].sort(byYearThenId);
-const scratch = await mkdtemp(join(tmpdir(), 'xxgk-layout-'));
+const scratch = scratchDir('xxgk-layout-');
 after(() => rm(scratch, { recursive: true, force: true }));
 const input = { reports, today: '2026-02-01', schemas: await loadSchemas() };
 const siteDir = join(scratch, 'site');

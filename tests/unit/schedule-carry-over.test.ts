@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../pipeline/config.ts';
@@ -15,6 +14,7 @@ import { runCommand, statusText } from '../../pipeline/schedule/cli-schedule.ts'
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { ROOT, SAMPLES } from '../helpers/build-samples.ts';
 import { stateOf } from '../helpers/git-handle.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 /** 2026-02-01 10:00 in Beijing. */
 const EPOCH = 1769911200;
@@ -51,7 +51,7 @@ publish:
 const logLines = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 test('a typo in a source path keeps its published reports and warns; --strict exits 1; withdraw takes one out with its reason; all empty exits 2', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-carry-'));
+  const dir = scratchDir('xxgk-carry-');
   for (const [sub, file] of [['hongze', '2023_huaian-hongze-district-gov.yaml'], ['hongze', '2024_huaian-hongze-district-gov.yaml'], ['city', '2024_huaian-city-gov.yaml']]) {
     mkdirSync(join(dir, 'inbox', sub!), { recursive: true });
     copyFileSync(join(SAMPLES, 'real', file!), join(dir, 'inbox', sub!, file!));
@@ -115,7 +115,7 @@ test('a typo in a source path keeps its published reports and warns; --strict ex
 });
 
 test('a source with withdrawMissing: a file taken out of it withdraws its report, with the reason; emptied, it withdraws nothing', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-withdraw-missing-'));
+  const dir = scratchDir('xxgk-withdraw-missing-');
   mkdirSync(join(dir, 'inbox'));
   for (const file of ['2023_huaian-hongze-district-gov.yaml', '2024_huaian-hongze-district-gov.yaml']) copyFileSync(join(SAMPLES, 'real', file), join(dir, 'inbox', file));
   const file = join(dir, 'xxgk.config.yaml');

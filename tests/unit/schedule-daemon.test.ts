@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CronScheduler, runLocked, startDaemon } from '../../pipeline/schedule/daemon.ts';
 import { emptyState, writeState } from '../../pipeline/schedule/state.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-03-10T01:00:00.000Z'); // Monday 09:00 in Shanghai
 
@@ -21,7 +21,7 @@ function fakeScheduler() {
 }
 
 async function temp() {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-daemon-'));
+  const dir = scratchDir('xxgk-daemon-');
   return { dir, statePath: join(dir, 'state.json'), lockPath: join(dir, 'run.lock'), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -5,8 +5,7 @@
  * publisher when harvest.contact is not set.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +14,7 @@ import { sourcesCheckCommand } from '../../pipeline/schedule/cli-sources.ts';
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { listingHtml, serveSite } from '../helpers/listing-site.ts';
 import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju-8d6661/report.docx', import.meta.url));
@@ -31,7 +31,7 @@ test('a listing source: the job takes the listed report and publishes it; a re-r
     '/ndbg/r2024.html': { body: '<html><head><meta charset="utf-8"><meta name="PubDate" content="2025-01-24"></head><body><a href="/files/r2024.docx">附件</a></body></html>' },
     '/files/r2024.docx': { body: await readFile(sample), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   });
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-listing-'));
+  const dir = scratchDir('xxgk-job-listing-');
   try {
     const config = join(dir, 'xxgk.config.yaml');
     await writeFile(config, `sources:\n  - id: yunhu\n    name: 云湖市市场监督管理局\n    region: "330100"\n    listing: ${site.origin}/ndbg/index.html\nharvest:\n  delayMs: 0\npublish:\n  repo: publish.git\n`

@@ -4,16 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
 import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 const sample = fileURLToPath(new URL('../../samples/synthetic/2024_yunhushishichangjianduguanliju-8d6661/report.docx', import.meta.url));
@@ -41,7 +41,7 @@ test('a URL source: the page links its .docx, which is fetched and published; a 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-url-'));
+  const dir = scratchDir('xxgk-job-url-');
   try {
     const config = join(dir, 'xxgk.config.yaml');
     await writeFile(config, `sources:\n  - id: yunhu\n    name: 云湖市市场监督管理局\n    region: "330100"\n    url: http://127.0.0.1:${port}/report.html\npublish:\n  repo: publish.git\n`);

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
@@ -11,12 +10,13 @@ import { silentProgress } from '../../pipeline/schedule/progress.ts';
 import { readState } from '../../pipeline/schedule/state.ts';
 import { publish } from '../../pipeline/publish/index.ts';
 import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 const samples = fileURLToPath(new URL('../../samples/real/', import.meta.url));
 
 async function setup(moreSources = '', moreConfig = '') {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-job-'));
+  const dir = scratchDir('xxgk-job-');
   await mkdir(join(dir, 'inbox'));
   await copyFile(join(samples, '2023_huaian-hongze-district-gov.yaml'), join(dir, 'inbox', 'hongze-2023.yaml'));
   await copyFile(join(samples, '2024_huaian-city-gov.yaml'), join(dir, 'inbox', 'city-2024.yaml'));

@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock } from '../../pipeline/schedule/lock.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-01-15T08:00:00.000Z');
 const lockModule = fileURLToPath(new URL('../../pipeline/schedule/lock.ts', import.meta.url));
 
 async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-lock-'));
+  const dir = scratchDir('xxgk-lock-');
   try {
     await fn(dir);
   } finally {

@@ -5,16 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 test('SIGTERM stops the daemon after the current step, never mid-publish', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-signal-'));
+  const dir = scratchDir('xxgk-signal-');
   try {
     await mkdir(join(dir, 'inbox'));
     for (const f of ['2023_huaian-hongze-district-gov.yaml', '2024_huaian-city-gov.yaml', '2020_liaocheng-zrzyghj.yaml']) {

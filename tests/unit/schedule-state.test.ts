@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyState, parseState, readState, writeState, type RunState } from '../../pipeline/schedule/state.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-01-15T08:00:00.123Z');
 
 async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-state-'));
+  const dir = scratchDir('xxgk-state-');
   try {
     await fn(dir);
   } finally {

@@ -1,7 +1,6 @@
 /** `xxgk status` text, and the run's progress: JSON log lines off a terminal, a bar on one. */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
@@ -9,11 +8,12 @@ import { loadConfig } from '../../pipeline/config.ts';
 import { statusText } from '../../pipeline/schedule/cli-schedule.ts';
 import { barProgress, jsonProgress } from '../../pipeline/schedule/progress.ts';
 import { emptyState, writeState } from '../../pipeline/schedule/state.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z'); // Monday 08:00 in Beijing
 
 test('status prints the last runs and the next scheduled one, in the configured time zone', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'xxgk-status-'));
+  const dir = scratchDir('xxgk-status-');
   try {
     const config = loadConfig('sources:\n  - id: a\n    name: 测试局\n    region: "110000"\n    inbox: inbox\npublish:\n  repo: publish.git\nschedule:\n  cron: "0 6 * * 1"\n', join(dir, 'xxgk.config.yaml'), {});
     const before = await statusText(config, clock, dir);

@@ -4,13 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../../pipeline/ingest/index.ts';
 import { parseDocument } from '../../pipeline/parse/index.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLES = join(ROOT, 'samples');
@@ -26,7 +26,7 @@ function files(dir: string): string[] {
 }
 
 test('`npm run samples` reproduces the committed samples byte for byte', () => {
-  const out = mkdtempSync(join(tmpdir(), 'xxgk-samples-'));
+  const out = scratchDir('xxgk-samples-');
   try {
     const real = existsSync(CORPUS) ? CORPUS : join(out, 'no-corpus');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/write-samples.ts', '--out', out, '--real', real], { cwd: ROOT, encoding: 'utf8' });

@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { ingest } from '../../pipeline/ingest/index.ts';
@@ -20,6 +19,7 @@ import { createRng } from '../../pipeline/synth/prng.ts';
 import { renderFlatText } from '../../pipeline/synth/render-flat-text.ts';
 import type { CompactReport, Synthetic } from '../../pipeline/synth/types.ts';
 import { tabReport, tabReportHtml } from '../helpers/tab-report.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const VARIANTS: StatedYuan[] = ['header', 'note-above', 'note-below'];
 const RENDERINGS: Array<SynthRendering | 'flat-text'> = ['word-text', 'html', 'html-word', 'docx', 'pdf', 'pdftotext-layout', 'flat-text'];
@@ -75,7 +75,7 @@ for (const rendering of RENDERINGS) {
 
 test('CLI: validate reads the amount a header states in 元 without a flag, and flags one with no unit (exit 0)', () => {
   const root = resolve(import.meta.dirname, '../..');
-  const dir = mkdtempSync(join(tmpdir(), 'xxgk-units-'));
+  const dir = scratchDir('xxgk-units-');
   const cell = 'proactive.centralized_procurement.procurement_amount_10k_yuan';
   const report = (agency: string) => tabReport({ edition: '2019', agency, cells: { [cell]: '8810055' } });
   const stated = join(dir, 'stated.html');

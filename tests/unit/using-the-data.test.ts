@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test, type TestContext } from 'node:test';
@@ -15,10 +14,11 @@ import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildFolder } from '../../pipeline/run.ts';
 import { FIXED_CLOCK, ROOT, SAMPLES } from '../helpers/build-samples.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const run = promisify(execFile);
 const EXAMPLES = join(ROOT, 'examples');
-const dir = mkdtempSync(join(tmpdir(), 'xxgk-using-'));
+const dir = scratchDir('xxgk-using-');
 let server: StaticServer;
 
 before(async () => {

@@ -3,12 +3,12 @@
  * the shape every target gives, crashAfter(n) kills the client right after its next n HTTP requests. After a crash
  * the next run gets a new target, as a new process would (same stateDir).
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GithubTarget, type GithubTargetOptions, githubTarget } from '../../../pipeline/publish/github-target.ts';
 import { InjectedCrash, type TargetHandle, type TargetState } from '../target-contract.ts';
 import { FakeGitHub, type FakeGitHubOptions } from './index.ts';
+import { scratchDir } from '../../helpers/scratch.ts';
 
 /** Client settings for tests: no sleeping, ever. */
 export const NO_WAIT: NonNullable<GithubTargetOptions['client']> = { wait: async () => {}, retryDelayMs: 0, writeSpacingMs: 0 };
@@ -53,7 +53,7 @@ export function fakeHandle(setup: FakeSetup = {}, from?: { fake: FakeGitHub; sta
   const fake = from?.fake ?? new FakeGitHub({ token: 'ghp_contract', ...setup.fake });
   if (!from && (setup.initialCommit ?? true)) fake.state.push(fake.state.defaultBranch, { 'README.md': '# data\n' }, 'Initial commit');
   const branch = setup.branch ?? 'main';
-  const stateDir = from?.stateDir ?? mkdtempSync(join(tmpdir(), 'xxgk-github-state-'));
+  const stateDir = from?.stateDir ?? scratchDir('xxgk-github-state-');
   const logs: string[] = [];
   const make = () =>
     githubTarget({
@@ -103,7 +103,7 @@ export function fakeHandle(setup: FakeSetup = {}, from?: { fake: FakeGitHub; sta
       } else fake.crashAfterRequests(n);
     },
     async fork() {
-      const copy = mkdtempSync(join(tmpdir(), 'xxgk-github-state-'));
+      const copy = scratchDir('xxgk-github-state-');
       cpSync(stateDir, copy, { recursive: true });
       return fakeHandle(setup, { fake: fake.fork(), stateDir: copy });
     },
