@@ -15,7 +15,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { APPEALS } from '../model/template.ts';
-import { type Fragment, layoutLines } from './layout-lines.ts';
+import { type Fragment, dropPageNumberLines, layoutLines } from './layout-lines.ts';
 import { type PlacedRow, placements } from './place-columns.ts';
 import { isValueText, readValue } from './read-value.ts';
 
@@ -151,8 +151,11 @@ function blankRows(at: TextCell['at']): Map<string, PlacedRow> {
 }
 
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
-export function layoutAppeals(cells: readonly TextCell[]): Map<string, PlacedRow> | null {
-  if (cells.length === 0 || !cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
+export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedRow> | null {
+  if (printed.length === 0 || !printed.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
+  // A page number ("- 10 -") between the header and the figures, or under them, is no figure.
+  const cells = dropPageNumberLines(printed);
+  if (cells.length === 0) return null;
   const lines = linesOf(cells);
   const header = headerColumns(lines);
   if (!header) return blankTable(lines) ? blankRows(cells[0]!.at) : null;

@@ -399,3 +399,14 @@ test('layout rows: an item number wrapped around a line of figures ("三 / 255 �
     ['（二）部分公开（区分处'],
   ]);
 });
+
+test('layout table 四: a page number ("- 10 -") between the header and the figures, or under them, is no figure', () => {
+  // As pdftotext printed a LibreOffice PDF whose page broke between table 四's header and its figures: the page
+  // number's "-", "10", "-" read as three more figures (18 under 15 columns: every cell flagged).
+  const zeros = '0   0   0   0   0   0   0   0    0   0   0   0   0   0   0';
+  for (const text of [[...HEADER, '', '', '                            - 10 -', zeros], [...HEADER, '2   0   0   2   4   0   0   0   0   0   0   0   0   0   0', '', '', '                      - 10 -']]) {
+    const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+    for (const code of ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration']) assert.equal(placed.get(code)!.flagged.size, 0);
+    assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), text[10]!.startsWith('2') ? ['2', '0', '0', '2', '4'] : ['0', '0', '0', '0', '0']);
+  }
+});
