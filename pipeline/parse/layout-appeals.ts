@@ -15,7 +15,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { APPEALS } from '../model/template.ts';
-import { type Fragment, layoutLines } from './layout-lines.ts';
+import { type Fragment, dropPageNumberLines, layoutLines } from './layout-lines.ts';
 import { type PlacedRow, placements } from './place-columns.ts';
 import { isValueText, readValue } from './read-value.ts';
 
@@ -34,8 +34,13 @@ const figureGoesOn = (s: Stack, f: Fragment): boolean => {
   const last = s.fragments.at(-1)!;
   return f.x === last.x || (f.x === last.x + 1 && [...f.text].length < [...last.text].length);
 };
-/** In the nearest placement, each figure whose column is in question stands within this many slots of its header… */
+/**
+ * In the nearest placement, each figure whose column is in question stands within this many slots of its header, or
+ * within FAR of it when every other header stands at least CLEARLY slots further from the figure (the last column's
+ * figure of a group printed three slots right of its header "总 / 计", the other headers eight slots off)…
+ */
 const NEAR = 2;
+const FAR = 4;
 /** …and every other placement that adds up stands at least this many slots further off (summed over the figures). */
 const CLEARLY = 2;
 
@@ -151,8 +156,11 @@ function blankRows(at: TextCell['at']): Map<string, PlacedRow> {
 }
 
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
-export function layoutAppeals(cells: readonly TextCell[]): Map<string, PlacedRow> | null {
-  if (cells.length === 0 || !cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
+export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedRow> | null {
+  if (printed.length === 0 || !printed.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
+  // A page number ("- 10 -") between the header and the figures, or under them, is no figure.
+  const cells = dropPageNumberLines(printed);
+  if (cells.length === 0) return null;
   const lines = linesOf(cells);
   const header = headerColumns(lines);
   if (!header) return blankTable(lines) ? blankRows(cells[0]!.at) : null;
@@ -188,7 +196,9 @@ export function layoutAppeals(cells: readonly TextCell[]): Map<string, PlacedRow
     const top = adding[costs.indexOf(best)];
     const nearest = adding.filter((_, i) => costs[i]! < best + CLEARLY);
     // The figures whose column is in question must stand near it in the best placement.
-    const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || off(top, j) <= NEAR);
+    const alone = (p: readonly number[], j: number): boolean =>
+      off(p, j) <= FAR && header.centres.every((x, c) => c === p[j] || Math.abs(xs[j]! - x) >= off(p, j) + CLEARLY);
+    const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || off(top, j) <= NEAR || alone(top, j));
     if (adding.length === 0) {
       chosen = [];
       note = `layout text prints nothing for a blank cell, and the ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) make each row's 总计 the sum of its results in no placement into table 四's ${WIDTH} columns: not placed`;

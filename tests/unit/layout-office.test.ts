@@ -399,3 +399,41 @@ test('layout rows: an item number wrapped around a line of figures ("三 / 255 �
     ['（二）部分公开（区分处'],
   ]);
 });
+
+test('layout table 四: a page number ("- 10 -") between the header and the figures, or under them, is no figure', () => {
+  // As pdftotext printed a LibreOffice PDF whose page broke between table 四's header and its figures: the page
+  // number's "-", "10", "-" read as three more figures (18 under 15 columns: every cell flagged).
+  const zeros = '0   0   0   0   0   0   0   0    0   0   0   0   0   0   0';
+  for (const text of [[...HEADER, '', '', '                            - 10 -', zeros], [...HEADER, '2   0   0   2   4   0   0   0   0   0   0   0   0   0   0', '', '', '                      - 10 -']]) {
+    const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+    for (const code of ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration']) assert.equal(placed.get(code)!.flagged.size, 0);
+    assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), text[10]!.startsWith('2') ? ['2', '0', '0', '2', '4'] : ['0', '0', '0', '0', '0']);
+  }
+});
+
+test('layout table 四: a group\'s 总计 printed three slots right of its header is placed when no other header stands near it', () => {
+  // As pdftotext printed a LibreOffice PDF: 未经复议直接起诉 prints nothing, 复议后起诉's 总计 "10" stands at slot 71
+  // (centre 72), its header "总 / 计" at 74 (centre 74.5), 尚未审结 at 65. The rows add up with 4 3 2 1 10 under
+  // either 行政诉讼 group: positions decide (it was flagged, 15 cells).
+  const header = [
+    '         行政复议                               行政诉讼',
+    '                                未经复议直接起诉                   复议后起诉',
+    '结    结    其     尚',
+    '                           结    结   其  尚        结        结   其   尚',
+    '果    果    他     未   总',
+    '                           果    果   他  未    总   果        果   他   未        总',
+    '维    纠    结     审   计',
+    '                           维    纠   结  审    计   维        纠   结   审        计',
+    '持    正    果     结',
+    '                           持    正   果  结        持        正   果   结',
+  ];
+  const text = [...header, '22   1    7     2   32                          4        3   2   1     10'].join('\n');
+  const placed = layoutAppeals(readLayoutText(text))!;
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['22', '1', '7', '2', '32']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['', '', '', '', '']);
+  assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['4', '3', '2', '1', '10']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // The same "10" three slots further left (five off its header, nearer 尚未审结's) is too far to tell: flagged.
+  const far = layoutAppeals(readLayoutText(text.replace(/ {5}10$/, '  10')))!;
+  assert.ok([...far.values()].some((row) => row.flagged.size > 0));
+});
