@@ -138,6 +138,9 @@ function rightmost(lines: readonly Line[], limit: number): number | null {
  */
 function labelCells(body: readonly Line[]): LabelCell[] {
   const cells: LabelCell[] = [];
+  // The cells open at a page break: one may go on further down the next page (a group label cut by the break, "（六 /
+  // ）其" … "他处 / 理" beside its rows' labels), as long as no fragment has stood in its column since the break.
+  const crossed = new Set<LabelCell>();
   // Where the figures start (the median of the lines' first figures): the label columns stand left of it. pdftotext
   // lays out each page on a grid of its own, so it is measured on each page when the lines know their pages.
   const limitOf = (lines: readonly Line[]): number => {
@@ -164,27 +167,41 @@ function labelCells(body: readonly Line[]): LabelCell[] {
       // labels after it, in order: when the counts agree, each goes on where its piece stands.
       const lastBefore = body.slice(0, k).filter((l) => l.labels.length > 0).at(-1)?.line;
       const open = cells.filter((c) => c.last === lastBefore).sort((a, b) => a.fragments.at(-1)!.x - b.fragments.at(-1)!.x);
+      for (const c of open) crossed.add(c);
       const goingOn = body.slice(k).find((l) => l.labels.length > 0)?.labels.filter((f) => !startsCell(f.text) && f.x < limit) ?? [];
       if (open.length > 0 && goingOn.length === open.length) {
-        open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '' }));
+        open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '', line: line.line }));
       } else {
         const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k), limitBefore);
         const after = rightmost(body.slice(k, k + NEAR_BREAK), limit);
         if (before !== null && after !== null && after !== before) {
-          for (const c of cells) c.fragments.push({ ...c.fragments.at(-1)!, x: c.fragments.at(-1)!.x + after - before, text: '' });
+          for (const c of cells) c.fragments.push({ ...c.fragments.at(-1)!, x: c.fragments.at(-1)!.x + after - before, text: '', line: line.line });
         }
       }
     }
-    const taken = new Set<LabelCell>();
-    for (const f of line.labels) {
+    // The cell a fragment goes on: the one that went on last in its column (an older one there was closed by it),
+    // the nearest of those that went on last together.
+    const candidate = (f: Fragment, skip: ReadonlySet<LabelCell>): LabelCell | undefined => {
+      if (startsCell(f.text) || startsWrappedItem(body, k, f)) return undefined;
       let best: LabelCell | undefined;
-      if (!startsCell(f.text) && !startsWrappedItem(body, k, f)) {
-        for (const c of cells) {
-          const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
-          if (taken.has(c) || c.last >= f.line || f.line - c.last > MAX_GAP || dx > SAME_COLUMN) continue;
-          // The cell that went on last in this column: an older one there was closed by it.
-          if (!best || c.last > best.last || (c.last === best.last && dx < Math.abs(best.fragments.at(-1)!.x - f.x))) best = c;
-        }
+      for (const c of cells) {
+        const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
+        if (skip.has(c) || c.last >= f.line || (f.line - c.last > MAX_GAP && !crossed.has(c)) || dx > SAME_COLUMN) continue;
+        if (!best || c.last > best.last || (c.last === best.last && dx < Math.abs(best.fragments.at(-1)!.x - f.x))) best = c;
+      }
+      return best;
+    };
+    const dxOf = (c: LabelCell, f: Fragment): number => Math.abs(c.fragments.at(-1)!.x - f.x);
+    const taken = new Set<LabelCell>();
+    for (const [i, f] of line.labels.entries()) {
+      // Two fragments of a line that would go on one cell: the one standing nearer it takes it ("他处 逾期" after a page
+      // break: 逾期 goes on "2.申请人" above it, 他处 on the group label "（六）其" two slots left).
+      let best = candidate(f, taken);
+      const rivals = line.labels.slice(i + 1);
+      if (best && rivals.some((g) => candidate(g, taken) === best && dxOf(best!, g) < dxOf(best!, f))) {
+        // Nor an older cell of that column: the rival's cell closed it.
+        const column = best.fragments.at(-1)!.x;
+        best = candidate(f, new Set([...taken, ...cells.filter((c) => Math.abs(c.fragments.at(-1)!.x - column) <= 1)]));
       }
       if (best) {
         best.fragments.push(f);
@@ -194,9 +211,25 @@ function labelCells(body: readonly Line[]): LabelCell[] {
         cells.push(best);
       }
       taken.add(best);
+      crossed.delete(best);
+      // A fragment in the column of a cell cut by the page break closes it.
+      for (const c of crossed) if (dxOf(c, f) <= SAME_COLUMN) crossed.delete(c);
     }
   }
   return cells;
+}
+
+/**
+ * Where a label cell stands at a line: its last fragment up to that line (a cell that goes on across a page break
+ * stands where the next page draws its column: labels are compared on one grid).
+ */
+function xAt(c: LabelCell, line: number): number {
+  let x = c.fragments[0]!.x;
+  for (const f of c.fragments) {
+    if (f.line > line) break;
+    x = f.x;
+  }
+  return x;
 }
 
 const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
@@ -265,7 +298,7 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   const rows: Row[] = [];
   const owned = new Set<LabelCell>();
   for (const line of body.filter((l) => l.values.length > 0)) {
-    const around = labels.filter((c) => spans(c, line.line)).sort((a, b) => b.x - a.x);
+    const around = labels.filter((c) => spans(c, line.line)).sort((a, b) => xAt(b, line.line) - xAt(a, line.line) || b.x - a.x);
     const near = around.length > 0 ? around : labels.filter((c) => c.last === line.line - 1 || c.first === line.line + 1).sort((a, b) => b.x - a.x);
     const own = near[0] && !owned.has(near[0]) ? near[0] : undefined;
     if (own) owned.add(own);
@@ -299,7 +332,7 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   for (const r of rows) {
     const first = r.own?.first ?? r.line;
     const groups = labels
-      .filter((c) => !shown.has(c) && !printed.has(c) && c.x < (r.own?.x ?? Infinity) && c.first <= Math.max(r.line, r.own?.last ?? r.line))
+      .filter((c) => !shown.has(c) && !printed.has(c) && (r.own ? xAt(c, r.line) < xAt(r.own, r.line) : true) && c.first <= Math.max(r.line, r.own?.last ?? r.line))
       .sort((a, b) => a.first - b.first || a.x - b.x);
     const row: TextCell[] = [];
     for (const g of groups) {

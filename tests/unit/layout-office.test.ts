@@ -437,3 +437,40 @@ test('layout table 四: a group\'s 总计 printed three slots right of its heade
   const far = layoutAppeals(readLayoutText(text.replace(/ {5}10$/, '  10')))!;
   assert.ok([...far.values()].some((row) => row.flagged.size > 0));
 });
+
+test('layout rows: a group label cut by a page break goes on further down the next page, beside its rows\' labels', () => {
+  // As pdftotext printed a LibreOffice PDF: "（六）其他处理" prints "（六 / ）其" at the foot of a page and "他处 / 理"
+  // eight lines down the next, on the line of "逾期" (the rest of "2.申请人…"), three slots left of it. "他处" went on
+  // "2.申请人" and "逾期" on "1.申请人…" (the rows a label off: the table was refused).
+  const text = [
+    '（五   5.要',
+    '）不   求行   0   0   0   0   0   0   0',
+    '予处   政机',
+    '理     关确',
+    '（六   1.申',
+    '）其   请人   0   0   0   0   0   0   0',
+    '',
+    '',
+    '',
+    '\f        无正',
+    '        当理',
+    '        由逾',
+    '        期不',
+    '        补正',
+    '        2.申',
+    '        请人',
+    '     他处 逾期      0    0    0    0    0    0    0',
+    '     理  未按',
+    '        收费',
+    '        3.其',
+    '        他        0    0    0    0    0    0    0',
+    '        事',
+  ].join('\n');
+  const zeros = Array.from({ length: 7 }, () => '0');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))), [
+    ['（五）不予处理', '5.要求行政机关确', ...zeros],
+    ['（六）其他处理', '1.申请人无正当理由逾期不补正', ...zeros],
+    ['2.申请人逾期未按收费', ...zeros],
+    ['3.其他事', ...zeros],
+  ]);
+});
