@@ -10,7 +10,7 @@
 import { type NameResolver, identify } from './agencies/identify.ts';
 import type { DocumentReader } from './adapters/read-pool.ts';
 import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
-import { type FoundReport, foundReport } from './datasets/coverage.ts';
+import { interner } from './datasets/summary.ts';
 import { type ValidatedReport, yearThenId } from './datasets/types.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
@@ -23,7 +23,11 @@ import { type Standing, bodyKey, bodyYear, byBodyYear, missingInRun, validateInR
 /** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
 const BATCH = 64;
 
-/** A report of the run as the build keeps it in memory: what the command line prints, the coverage, where it lies. */
+/**
+ * A report of the run as the build keeps it in memory: what the command line prints. Its strings are shared: the
+ * agency name and edition once per distinct value (a body's reports of every year), and a report loaded (`load`)
+ * carries these very strings, so that what the release keeps of it (its summary) holds no copy of its own.
+ */
 export interface ReportOutcome {
   id: string;
   agency: string;
@@ -34,9 +38,8 @@ export interface ReportOutcome {
   valid: boolean;
   errors: number;
   warnings: number;
-  /** Its line of data/coverage.csv (foundReport). */
-  found: FoundReport;
 }
+
 
 /** One document read: its report's facts and where the report lies. */
 interface Entry {
@@ -117,7 +120,7 @@ interface Places {
 
 async function readInto(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>): Promise<FolderRead> {
   // Everything else the reading and the validation built is dropped here: only the outcomes and the places stay.
-  const { parsed, unreadable, outcomes, places, missing } = await readAndValidate(options, spill, results);
+  const { parsed, unreadable, outcomes, places, missing, intern } = await readAndValidate(options, spill, results);
   const byId = new Map(outcomes.map((o, k) => [o.id, k]));
   const sorted = [...outcomes].sort(yearThenId);
   const load = (k: number): { report: AnnualReport } => {
@@ -136,6 +139,13 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
       const k = byId.get(id);
       if (k === undefined) throw new Error(`read: no report ${id} in this run`);
       const { report } = load(k);
+      // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them.
+      const o = outcomes[k]!;
+      report.id = o.id;
+      report.agency = o.agency;
+      report.edition = o.edition;
+      if (report.region != null) report.region = intern(report.region);
+      if (report.published != null) report.published = intern(report.published);
       const result = results.get({ at: places.resultAt[k]!, bytes: places.resultBytes[k]! });
       return { report, validation: places.missing[k] ? withMissing(report, result, missing.latest, missing.seen) : result };
     },
@@ -202,6 +212,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   const inRun = byBodyYear(merged.map((_, k) => k), (k) => merged[k]!);
   // The history: what missingInRun needs of every report, and a report of another run only where it is the first of
   // its body and year (what byBodyYear would keep), in the spill.
+  const intern = interner();
   const standing: Standing[] = [];
   const inHistory = new Map<string, SpillRef>();
   for await (const h of options.history ?? []) {
@@ -226,8 +237,8 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
     return {
       outcome: {
-        id: m.id, agency: report.agency, year: report.year, edition: report.edition, sources: report.sources.length,
-        valid: result.valid, errors: count('error'), warnings: count('warning'), found: foundReport(report, result.valid),
+        id: m.id, agency: intern(report.agency), year: report.year, edition: intern(report.edition) as AnnualReport['edition'],
+        sources: report.sources.length, valid: result.valid, errors: count('error'), warnings: count('warning'),
       },
       result: results.put(result), missing: false,
     };
@@ -258,5 +269,5 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     places.resultBytes[k] = h.result.bytes;
     places.missing[k] = h.missing ? 1 : 0;
   });
-  return { parsed, unreadable, outcomes: held.map((h) => h.outcome), places, missing: { latest: missing.latest, seen: missing.seen } };
+  return { parsed, unreadable, outcomes: held.map((h) => h.outcome), places, missing: { latest: missing.latest, seen: missing.seen }, intern };
 }

@@ -11,7 +11,7 @@ import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
 import { checkFieldLengths } from './parse/field-lengths.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
-import { buildRelease } from './datasets/index.ts';
+import { buildRelease, foundOf } from './datasets/index.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
 import { type DatasetMeta, type FileStat, type ValidatedReport, yearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
@@ -217,11 +217,13 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
         meta, today, previous, schemas, divisions,
         // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
         // a broken correction of a report published before counts as the good version the release keeps.
+        // Built from the summaries when the coverage is written (they hold what foundReport reads), instead of a
+        // FoundReport kept a report from the reading on: the same list, in the same order.
         coverage: {
           expected: [], documents: new Map(), lastYear: null, ...options.coverage,
-          found: [
-            ...published.map((p) => (p.kept ? foundReport(p.kept.report, true) : p.outcome!.found)),
-            ...read.reports.filter((r) => !r.valid && !keptIds.has(r.id)).map((r) => r.found),
+          found: (summaries) => [
+            ...summaries.map((s, k) => (published[k]!.kept ? { ...foundOf(s), valid: true } : foundOf(s))),
+            ...excluded.filter((r) => !keptIds.has(r.report.id)).map((r) => foundReport(r.report, false)),
           ],
         },
       }, sink),

@@ -14,7 +14,7 @@ import { GBT21063_FILE, gbt21063Json } from './to-gbt21063.ts';
 import { manifest, observationsNdjson, reportDocument, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPages } from './site/index.ts';
-import { summarize } from './summary.ts';
+import { reportPaths, summarize, summaryPool } from './summary.ts';
 import { partitionWriter } from './partition-writer.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
@@ -50,9 +50,10 @@ export interface BuildInput {
   /**
    * Who is expected to publish, and what the harvest knows of each document (data/coverage.csv). Without it, the
    * bodies that published before are expected, up to the last year found. `found`: every report read (valid or
-   * not); default the published ones.
+   * not), or a function giving them from the release's summaries (called once, when coverage.csv is written: nothing
+   * is kept a report for it until then); default the published ones.
    */
-  coverage?: Omit<CoverageInput, 'found'> & { found?: FoundReport[] };
+  coverage?: Omit<CoverageInput, 'found'> & { found?: FoundReport[] | ((summaries: readonly ReportSummary[]) => FoundReport[]) };
   /**
    * The size no file may pass (default 50 MiB): the big tables split into parts below it (partitions.ts), and the
    * build refuses a release with any other file above it, naming the file.
@@ -60,7 +61,8 @@ export interface BuildInput {
   maxFileBytes?: number;
 }
 
-const foundOf = (s: ReportSummary): FoundReport => ({
+/** A report of the release as data/coverage.csv reads it: what foundReport (coverage.ts) gives of the report summarised. */
+export const foundOf = (s: ReportSummary): FoundReport => ({
   key: s.series, body: s.body, name: s.body?.name ?? s.agency, region: s.region, year: s.year, reportId: s.id,
   signed: s.published, valid: s.valid, documents: s.sources,
 });
@@ -87,20 +89,22 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined);
   const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
   const summaries: ReportSummary[] = [];
+  const share = summaryPool();
   let last: ValidatedReport | undefined;
   for await (const r of input.reports) {
     if (last && byYearThenId(last, r) >= 0) {
       throw new Error(`build: reports must come sorted by year then id, unique (${last.report.id} before ${r.report.id})`);
     }
     last = r;
-    const path = `reports/${r.report.year}/${r.report.id}.json`;
+    // One string of each path, shared by the file list and the summary.
+    const paths = reportPaths(r.report);
     const doc = reportDocument(r, meta);
     bundles?.next(doc);
-    const json = bundles ? documentStat(path, doc) : await sink.write(path, doc, 'application/json');
+    const json = bundles ? documentStat(paths.json, doc) : await sink.write(paths.json, doc, 'application/json');
     if (!bundles) files.push(json);
     const before = input.previous?.get(r.report.id);
     const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
-    const summary = summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified);
+    const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified, paths));
     await parts.add(r);
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
@@ -126,7 +130,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(...(await writeReportParts(sink, meta, context().modified, summaries, parts.breaks())));
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
   const coverage = coverageRows({
-    expected: [], documents: new Map(), lastYear: null, ...input.coverage, found: input.coverage?.found ?? summaries.map(foundOf),
+    expected: [], documents: new Map(), lastYear: null, ...input.coverage,
+    found: typeof input.coverage?.found === 'function' ? input.coverage.found(summaries) : input.coverage?.found ?? summaries.map(foundOf),
   });
   files.push(await sink.write(COVERAGE_CSV, coverageCsv(coverage), 'text/csv'));
   coverageBuilt = coverage;

@@ -37,12 +37,16 @@ export function reportPaths(report: AnnualReport): { json: string; page: string 
   return { json: `reports/${report.year}/${report.id}.json`, page: `reports/${report.year}/${report.id}.html` };
 }
 
+/**
+ * `paths`: the report's paths as the caller already holds them (the strings its file list keeps), so that the summary
+ * holds no copy of its own.
+ */
 export function summarize(
   { report, validation }: ValidatedReport,
   json: { sha256: string; bytes: number },
   modified: string,
+  paths: { json: string; page: string } = reportPaths(report),
 ): ReportSummary {
-  const paths = reportPaths(report);
   const count = (s: string) => validation.issues.filter((i) => i.severity === s).length;
   return {
     id: report.id,
@@ -64,5 +68,49 @@ export function summarize(
     json: { path: paths.json, ...json },
     page: paths.page,
     modified,
+  };
+}
+
+/**
+ * One string for each distinct value (Map: value → the first string seen with it): the names, editions, dates and
+ * series keys a body's reports of every year repeat are kept once instead of once a report.
+ */
+export function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const held = seen.get(s);
+    if (held !== undefined) return held;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/**
+ * Summaries that share what they repeat (the aggregate files keep one a report, for the whole release): one string
+ * for each distinct agency name, edition, region, date and series key, one array for each distinct list of flags, one
+ * object for each distinct body. The same values: only where they are held changes. Summaries are never modified.
+ */
+export function summaryPool(): (s: ReportSummary) => ReportSummary {
+  const intern = interner();
+  const flags = new Map<string, string[]>();
+  const bodies = new Map<string, ReportSummary['body']>();
+  return (s) => {
+    s.agency = intern(s.agency);
+    s.edition = intern(s.edition);
+    if (s.region !== null) s.region = intern(s.region);
+    if (s.published !== null) s.published = intern(s.published);
+    s.modified = intern(s.modified);
+    s.series = intern(s.series);
+    const key = s.flags.join('\n');
+    const held = flags.get(key);
+    if (held) s.flags = held;
+    else flags.set(key, s.flags = s.flags.map(intern));
+    if (s.body !== null) {
+      const b = JSON.stringify(s.body);
+      const same = bodies.get(b);
+      if (same) s.body = same;
+      else bodies.set(b, s.body);
+    }
+    return s;
   };
 }
