@@ -182,7 +182,10 @@ console.log(failedOutright
 console.log(`    reports: ${included} included, ${excluded} excluded, ${unreadable} files unreadable`);
 console.log(`    child: peak RSS ${mb(build.peakRss)}${build.cpuSeconds !== null ? `, CPU ${build.cpuSeconds.toFixed(1)} s (${(build.cpuSeconds / s).toFixed(2)} cores busy on average)` : ''} [${build.method}]`);
 console.log(`    output: ${outputs.length} files, ${mb(outBytes)}; largest: ${largest.map((f) => `${f.path} ${mb(f.size)}`).join(', ')}`);
-if (assetFiles.length) console.log(`    of which tree: ${outputs.length - assetFiles.length} files, ${mb(outBytes - assetBytes)}; release assets (assets/): ${assetFiles.length} files, ${mb(assetBytes)}`);
+if (assetFiles.length) {
+  const treeLargest = outputs.filter((f) => !f.path.startsWith('assets/')).sort((a, b) => b.size - a.size || a.path.localeCompare(b.path))[0];
+  console.log(`    of which tree: ${outputs.length - assetFiles.length} files, ${mb(outBytes - assetBytes)} (largest: ${treeLargest ? `${treeLargest.path} ${mb(treeLargest.size)}` : 'none'}); release assets (assets/): ${assetFiles.length} files, ${mb(assetBytes)}`);
+}
 for (const { label, m } of reruns) {
   const share = (a: number | null, b: number | null) => (a !== null && b ? ` (${((100 * a) / b).toFixed(1)}% of the first)` : '');
   console.log(`  re-run with --cache, ${label}: exit ${m.code}, ${(m.wallMs / 1000).toFixed(1)} s wall${share(m.wallMs, build.wallMs)}, peak RSS ${mb(m.peakRss)}${m.cpuSeconds !== null ? `, CPU ${m.cpuSeconds.toFixed(1)} s${share(m.cpuSeconds, build.cpuSeconds)}` : ''}`);
