@@ -474,3 +474,37 @@ test('layout rows: a group label cut by a page break goes on further down the ne
     ['3.其他事', ...zeros],
   ]);
 });
+
+test('layout rows: a broken figure is joined beside a wider piece of one joined above ("14*"), and under a label piece ("本   55 0 75")', () => {
+  // As pdftotext printed a LibreOffice PDF (table 三 in narrow columns): 2437 … 2714* broken over three lines; then
+  // 372 … 442 the same way, where "14*" (the rest of 2714*, wider than "44") read as a figure printed whole in that
+  // column; then 1155, 120 … 1275 over two lines, the second starting with a piece of the label wrapped around the
+  // row. Both were left as printed (the table had more rows than the template: refused).
+  const text = [
+    '一、本年新收政',
+    '           24   27                      27',
+    '府信息公开申请              0      0   0   0',
+    '           37   7                       14*',
+    '数量',
+    '三  （一）予    37                           44',
+    '                70   0      0   0   0',
+    '、  以公开     2                            2',
+    '（   1.   11   12   0      0   0   0   12',
+    '    本    55   0                       75',
+    '四',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7)), [
+    ['一、本年新收政'],
+    ['府信息公开申请', '2437', '277', '0', '0', '0', '0', '2714*'],
+    ['数量'],
+    ['三', '（一）予'],
+    ['372', '70', '0', '0', '0', '0', '442'],
+    ['、', '以公开'],
+    ['（', '1.', '1155', '120', '0', '0', '0', '0', '1275'],
+    ['本'],
+    ['四'],
+  ]);
+  // The label piece must stand left of the row's figures: a line whose text stands among them is left as printed.
+  const among = text.replace('    本    55   0                       75', '         55   0        本              75');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(among), 7)).slice(-3), rowTexts(readLayoutText(among)).slice(-3));
+});
