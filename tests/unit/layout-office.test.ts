@@ -508,3 +508,26 @@ test('layout rows: a broken figure is joined beside a wider piece of one joined 
   const among = text.replace('    本    55   0                       75', '         55   0        本              75');
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(among), 7)).slice(-3), rowTexts(readLayoutText(among)).slice(-3));
 });
+
+test('layout table 四: leaf headers cut by a page break, with one line of 15 figures under them, are the 15 cells in order', () => {
+  // As pdftotext printed a LibreOffice PDF: the last line of the headers ("持 正 果 结") went to the next page, on a
+  // grid of its own, so the headers do not stack into 15 columns (was refused: "expected 15 figures, found 18").
+  const header = [
+    '     行政复议                  行政诉讼',
+    '结   结 其 尚     总   未经复议直接起诉    复议后起诉',
+    '果   果 他 未     计   结 结 其 尚 总 结   结 其 尚    总',
+    '维   纠 结 审          果 果 他 未 计 果   果 他 未    计',
+    '持   正 果 结          维 纠 结 审    维   纠 结 审',
+    '',
+    '',
+    '\f                     持   正   果   结       持   正   果   结',
+  ];
+  const figures = '2    0    1    0    3    4    0    0    0    4    0    0    0    0    0';
+  const placed = layoutAppeals(readLayoutText([...header, figures].join('\n')))!;
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['4', '0', '0', '0', '4']);
+  assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['0', '0', '0', '0', '0']);
+  // Fewer than 15 (a blank prints nothing: which is not known without the columns), or a second line: not read so.
+  assert.equal(layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n'))), null);
+  assert.equal(layoutAppeals(readLayoutText([...header, figures, '1'].join('\n'))), null);
+});
