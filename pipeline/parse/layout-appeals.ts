@@ -160,19 +160,26 @@ function blankRows(at: TextCell['at']): Map<string, PlacedRow> {
 }
 
 /**
- * A table 四 whose leaf headers are cut by a page break (they do not stack), with its figures on one line under them:
- * every character of the leaf headers is there, and after the last line holding one, the section prints one line of
- * exactly 15 figures (or dashes) and nothing else. They are the 15 cells in order, as printed (no blank among them).
+ * A table 四 whose leaf headers are cut by a page break (they do not stack), with its figures under them: every
+ * character of the leaf headers is there, and after the last line holding one, the section prints figures (or dashes)
+ * only, exactly 15 of them (on one line; or on several, wrapped digits stacked as under a whole header, "12 / 0", and
+ * then each row's 总计 must be its four results). They are the 15 cells in order, as printed (no blank among them).
  */
 function figuresUnderCutHeader(lines: ReturnType<typeof linesOf>): TextCell[] | null {
   const fragmentsOf_ = (l: (typeof lines)[number]): Fragment[] => l.cells.flatMap((c) => fragmentsOf(c, l.line));
   const headerLines = lines.filter((l) => fragmentsOf_(l).some((f) => isLeafText(f.text)));
   if (headerLines.length === 0 || !allLeafHeaders(headerLines.flatMap(fragmentsOf_).filter((f) => isLeafText(f.text)))) return null;
   const below = lines.filter((l) => l.line > headerLines.at(-1)!.line);
-  if (below.length !== 1 || lines.some((l) => l.line <= headerLines.at(-1)!.line && fragmentsOf_(l).some((f) => isValueText(f.text)))) return null;
-  const figures = fragmentsOf_(below[0]!);
-  if (figures.length !== WIDTH || !figures.every((f) => isValueText(f.text))) return null;
-  return figures.map((f) => ({ text: f.text, at: f.cell.at, x: f.x }));
+  if (below.length === 0 || lines.some((l) => l.line <= headerLines.at(-1)!.line && fragmentsOf_(l).some((f) => isValueText(f.text)))) return null;
+  const tokens = below.flatMap(fragmentsOf_);
+  if (!tokens.every((f) => isValueText(f.text))) return null;
+  // Figures wrapped one or more digits per line ("12 / 0" for 120) stack as under a whole header.
+  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  if (stacks.length !== WIDTH) return null;
+  const figures = stacks.map((s): TextCell => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
+  // Read over several lines, the stacks must add up as table 四 does (each row's 总计 = its four results).
+  if (below.length > 1 && !addsUp(figures.map((f) => numberOf(f.text)), Array.from({ length: WIDTH }, (_, c) => c))) return null;
+  return figures;
 }
 
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */

@@ -527,7 +527,14 @@ test('layout table 四: leaf headers cut by a page break, with one line of 15 fi
   assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
   assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['4', '0', '0', '0', '4']);
   assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['0', '0', '0', '0', '0']);
-  // Fewer than 15 (a blank prints nothing: which is not known without the columns), or a second line: not read so.
+  // Fewer than 15 (a blank prints nothing: which is not known without the columns), or a line that does not stack: not read so.
   assert.equal(layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n'))), null);
   assert.equal(layoutAppeals(readLayoutText([...header, figures, '1'].join('\n'))), null);
+  // 总计 120 and 128 wrapped in their narrow cells ("12 / 0", "12 / 8"): stacked as under a whole header, when the
+  // rows then add up (67 + 19 + 16 + 18 = 120, 66 + 21 + 16 + 25 = 128); not when they do not (128 → 129).
+  const wrapped = ['                    12                       12', '67   19   16   18        66   21   16   25        0    0    0    0    0', '                    0                         8'];
+  const stacked = layoutAppeals(readLayoutText([...header, ...wrapped].join('\n')))!;
+  assert.deepEqual(stacked.get('reconsideration')!.values.map((c) => c.text), ['67', '19', '16', '18', '120']);
+  assert.deepEqual(stacked.get('litigation_direct')!.values.map((c) => c.text), ['66', '21', '16', '25', '128']);
+  assert.equal(layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n'))), null);
 });
