@@ -139,7 +139,11 @@ const show = (texts: readonly string[], p: readonly number[]): string => {
  */
 function blankTable(lines: ReturnType<typeof linesOf>): boolean {
   const fragments = lines.flatMap((l) => l.cells.flatMap((c) => fragmentsOf(c, l.line)));
-  if (fragments.some((f) => isValueText(f.text))) return false;
+  return !fragments.some((f) => isValueText(f.text)) && allLeafHeaders(fragments);
+}
+
+/** Whether every character of the three groups' leaf headers (结果维持 … 总计, three times) is among the fragments. */
+function allLeafHeaders(fragments: readonly Fragment[]): boolean {
   const count = (chars: Iterable<string>): Map<string, number> => {
     const out = new Map<string, number>();
     for (const ch of chars) out.set(ch, (out.get(ch) ?? 0) + 1);
@@ -155,6 +159,29 @@ function blankRows(at: TextCell['at']): Map<string, PlacedRow> {
   return out;
 }
 
+/**
+ * A table 四 whose leaf headers are cut by a page break (they do not stack), with its figures under them: every
+ * character of the leaf headers is there, and after the last line holding one, the section prints figures (or dashes)
+ * only, exactly 15 of them (on one line; or on several, wrapped digits stacked as under a whole header, "12 / 0", and
+ * then each row's 总计 must be its four results). They are the 15 cells in order, as printed (no blank among them).
+ */
+function figuresUnderCutHeader(lines: ReturnType<typeof linesOf>): TextCell[] | null {
+  const fragmentsOf_ = (l: (typeof lines)[number]): Fragment[] => l.cells.flatMap((c) => fragmentsOf(c, l.line));
+  const headerLines = lines.filter((l) => fragmentsOf_(l).some((f) => isLeafText(f.text)));
+  if (headerLines.length === 0 || !allLeafHeaders(headerLines.flatMap(fragmentsOf_).filter((f) => isLeafText(f.text)))) return null;
+  const below = lines.filter((l) => l.line > headerLines.at(-1)!.line);
+  if (below.length === 0 || lines.some((l) => l.line <= headerLines.at(-1)!.line && fragmentsOf_(l).some((f) => isValueText(f.text)))) return null;
+  const tokens = below.flatMap(fragmentsOf_);
+  if (!tokens.every((f) => isValueText(f.text))) return null;
+  // Figures wrapped one or more digits per line ("12 / 0" for 120) stack as under a whole header.
+  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  if (stacks.length !== WIDTH) return null;
+  const figures = stacks.map((s): TextCell => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
+  // Read over several lines, the stacks must add up as table 四 does (each row's 总计 = its four results).
+  if (below.length > 1 && !addsUp(figures.map((f) => numberOf(f.text)), Array.from({ length: WIDTH }, (_, c) => c))) return null;
+  return figures;
+}
+
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
 export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedRow> | null {
   if (printed.length === 0 || !printed.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
@@ -163,7 +190,14 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
   if (cells.length === 0) return null;
   const lines = linesOf(cells);
   const header = headerColumns(lines);
-  if (!header) return blankTable(lines) ? blankRows(cells[0]!.at) : null;
+  if (!header) {
+    if (blankTable(lines)) return blankRows(cells[0]!.at);
+    const figures = figuresUnderCutHeader(lines);
+    if (!figures) return null;
+    const out = new Map<string, PlacedRow>();
+    APPEALS.rows.forEach((row, r) => out.set(row.code, { values: figures.slice(r * 5, r * 5 + 5), flagged: new Map() }));
+    return out;
+  }
   // The figures: value-only lines under the header, up to the first line of text after them.
   const below = lines.filter((l) => l.line > header.lastLine);
   const figureLines: typeof lines = [];

@@ -20,7 +20,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joined } from './layout-thousands.ts';
-import { readValue } from './read-value.ts';
+import { isValueText, readValue } from './read-value.ts';
 
 const UPPER = /^[0-9０-９]+$/;
 const LOWER = /^[0-9０-９]+(?:[*＊注]|[\u2460-\u2473])?$/;
@@ -47,7 +47,8 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (!UPPER.test(upper.text) || !LOWER.test(lower.text)) return false;
     if (GROUP.test(lower.text) && width(upper) <= 3) return true;
     if (width(upper) < 2) return false;
-    const whole = lines.flatMap((l, k) => (!skip.has(k) && l[0]!.page === page ? figures(l) : []));
+    // Pieces of a figure joined already (a row above broken the same way: "14*" of 2714*) are no figure printed whole.
+    const whole = lines.flatMap((l, k) => (!skip.has(k) && !joinedLines.has(k) && l[0]!.page === page ? figures(l) : []));
     const overlaps = (w: TextCell): boolean => w.x! <= upper.x! + width(upper) && w.x! + width(w) >= upper.x!;
     return !whole.some((w) => overlaps(w) && width(w) > width(upper));
   };
@@ -79,7 +80,11 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (joinedLines.has(i) || joinedLines.has(i + 1) || !next(row, under)) continue;
     const full = figures(row);
     const pieces = figures(under);
-    if (full.length !== columns || pieces.length === 0 || pieces.length !== under.length || addsUp(full)) continue;
+    if (full.length !== columns || pieces.length === 0 || addsUp(full)) continue;
+    // The line under the row prints the pieces only, after a piece of a label wrapped around the row ("本   55  0  75"):
+    // text left of the row's figures.
+    const text = under.slice(0, under.length - pieces.length);
+    if (!pieces.every((p, j) => under[text.length + j] === p) || text.some((c) => isValueText(c.text) || c.x! + width(c) >= Math.min(...full.map((f) => f.x!)))) continue;
     const over = pieces.map((p) => full.filter((f) => Math.abs(centre(f) - centre(p)) <= 1));
     if (over.some((o) => o.length !== 1) || new Set(over.map((o) => o[0])).size !== pieces.length) continue;
     const skip = new Set([i, i + 1]);
@@ -90,7 +95,7 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     });
     if (!addsUp(joinedRow)) continue;
     replace.set(row, [...keep(row, full), ...joinedRow]);
-    replace.set(under, []);
+    replace.set(under, text);
     joinedLines.add(i).add(i + 1);
   }
   // One line: a figure printed with a space between its thousands, as two cells.

@@ -474,3 +474,67 @@ test('layout rows: a group label cut by a page break goes on further down the ne
     ['3.其他事', ...zeros],
   ]);
 });
+
+test('layout rows: a broken figure is joined beside a wider piece of one joined above ("14*"), and under a label piece ("本   55 0 75")', () => {
+  // As pdftotext printed a LibreOffice PDF (table 三 in narrow columns): 2437 … 2714* broken over three lines; then
+  // 372 … 442 the same way, where "14*" (the rest of 2714*, wider than "44") read as a figure printed whole in that
+  // column; then 1155, 120 … 1275 over two lines, the second starting with a piece of the label wrapped around the
+  // row. Both were left as printed (the table had more rows than the template: refused).
+  const text = [
+    '一、本年新收政',
+    '           24   27                      27',
+    '府信息公开申请              0      0   0   0',
+    '           37   7                       14*',
+    '数量',
+    '三  （一）予    37                           44',
+    '                70   0      0   0   0',
+    '、  以公开     2                            2',
+    '（   1.   11   12   0      0   0   0   12',
+    '    本    55   0                       75',
+    '四',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7)), [
+    ['一、本年新收政'],
+    ['府信息公开申请', '2437', '277', '0', '0', '0', '0', '2714*'],
+    ['数量'],
+    ['三', '（一）予'],
+    ['372', '70', '0', '0', '0', '0', '442'],
+    ['、', '以公开'],
+    ['（', '1.', '1155', '120', '0', '0', '0', '0', '1275'],
+    ['本'],
+    ['四'],
+  ]);
+  // The label piece must stand left of the row's figures: a line whose text stands among them is left as printed.
+  const among = text.replace('    本    55   0                       75', '         55   0        本              75');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(among), 7)).slice(-3), rowTexts(readLayoutText(among)).slice(-3));
+});
+
+test('layout table 四: leaf headers cut by a page break, with one line of 15 figures under them, are the 15 cells in order', () => {
+  // As pdftotext printed a LibreOffice PDF: the last line of the headers ("持 正 果 结") went to the next page, on a
+  // grid of its own, so the headers do not stack into 15 columns (was refused: "expected 15 figures, found 18").
+  const header = [
+    '     行政复议                  行政诉讼',
+    '结   结 其 尚     总   未经复议直接起诉    复议后起诉',
+    '果   果 他 未     计   结 结 其 尚 总 结   结 其 尚    总',
+    '维   纠 结 审          果 果 他 未 计 果   果 他 未    计',
+    '持   正 果 结          维 纠 结 审    维   纠 结 审',
+    '',
+    '',
+    '\f                     持   正   果   结       持   正   果   结',
+  ];
+  const figures = '2    0    1    0    3    4    0    0    0    4    0    0    0    0    0';
+  const placed = layoutAppeals(readLayoutText([...header, figures].join('\n')))!;
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['4', '0', '0', '0', '4']);
+  assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['0', '0', '0', '0', '0']);
+  // Fewer than 15 (a blank prints nothing: which is not known without the columns), or a line that does not stack: not read so.
+  assert.equal(layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n'))), null);
+  assert.equal(layoutAppeals(readLayoutText([...header, figures, '1'].join('\n'))), null);
+  // 总计 120 and 128 wrapped in their narrow cells ("12 / 0", "12 / 8"): stacked as under a whole header, when the
+  // rows then add up (67 + 19 + 16 + 18 = 120, 66 + 21 + 16 + 25 = 128); not when they do not (128 → 129).
+  const wrapped = ['                    12                       12', '67   19   16   18        66   21   16   25        0    0    0    0    0', '                    0                         8'];
+  const stacked = layoutAppeals(readLayoutText([...header, ...wrapped].join('\n')))!;
+  assert.deepEqual(stacked.get('reconsideration')!.values.map((c) => c.text), ['67', '19', '16', '18', '120']);
+  assert.deepEqual(stacked.get('litigation_direct')!.values.map((c) => c.text), ['66', '21', '16', '25', '128']);
+  assert.equal(layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n'))), null);
+});
