@@ -193,14 +193,16 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     const kept = options.keepPublished && excluded.length > 0
       ? await publishedReports(outDir, new Set(excluded.map((r) => r.report.id)))
       : new Map<string, ValidatedReport>();
-    // The release's reports in the order of every table (year, then id): from the spill, or the last good version kept.
-    const published = [
-      ...read.reports.filter((r) => r.valid).map((r) => ({ year: r.year, id: r.id, outcome: r, kept: undefined })),
+    // The release's reports in the order of every table (year, then id): from the spill (the outcome itself: no
+    // object more a report), or the last good version kept.
+    const published: Array<ReportOutcome | { year: number; id: string; kept: ValidatedReport }> = [
+      ...read.reports.filter((r) => r.valid),
       ...excluded.flatMap((r) => {
         const k = kept.get(r.report.id);
-        return k ? [{ year: k.report.year, id: k.report.id, outcome: undefined, kept: k }] : [];
+        return k ? [{ year: k.report.year, id: k.report.id, kept: k }] : [];
       }),
     ].sort(yearThenId);
+    const keptOf = (p: (typeof published)[number]): ValidatedReport | undefined => ('kept' in p ? p.kept : undefined);
     const [previous, schemas, divisions, catalog] = await Promise.all([
       previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
     ]);
@@ -212,7 +214,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     const result = await writeFolderAtomically(outDir, (sink) =>
       buildRelease({
         reports: (function* () {
-          for (const p of published) yield p.kept ?? read.load(p.id);
+          for (const p of published) yield keptOf(p) ?? read.load(p.id);
         })(),
         meta, today, previous, schemas, divisions,
         // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
@@ -222,7 +224,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
         coverage: {
           expected: [], documents: new Map(), lastYear: null, ...options.coverage,
           found: (summaries) => [
-            ...summaries.map((s, k) => (published[k]!.kept ? { ...foundOf(s), valid: true } : foundOf(s))),
+            ...summaries.map((s, k) => (keptOf(published[k]!) ? { ...foundOf(s), valid: true } : foundOf(s))),
             ...excluded.filter((r) => !keptIds.has(r.report.id)).map((r) => foundReport(r.report, false)),
           ],
         },

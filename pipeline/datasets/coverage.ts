@@ -110,12 +110,15 @@ export function coverageRows(input: CoverageInput): CoverageRow[] {
     else if (w.by === 'history' && f.year < w.first) w.first = f.year;
   }
   const rows: CoverageRow[] = [];
+  // One deadline string a year, not one a row (the rows stay in memory until the release is written).
+  const deadlines = new Map<number, string>();
   for (const w of who.values()) {
     for (let year = w.first; year <= last; year++) {
       const f = found.get(`${w.key}|${year}`);
       const doc = f?.documents.map((d) => input.documents.get(d)).find((d) => d !== undefined);
       const published = doc?.posted ?? f?.signed ?? null;
-      const deadline = deadlineOf(year);
+      let deadline = deadlines.get(year);
+      if (deadline === undefined) deadlines.set(year, deadline = deadlineOf(year));
       const days = published ? daysBetween(deadline, published) : null;
       rows.push({
         year, body_id: w.key, resolved: w.body !== null, body_name: w.name,

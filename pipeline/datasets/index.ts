@@ -105,6 +105,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     const before = input.previous?.get(r.report.id);
     const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
     const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified, paths));
+    // The document's FileStat is the summary's json (the same path, sha256 and size; one object, not two).
+    if (!bundles) summary.json = json;
     await parts.add(r);
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
