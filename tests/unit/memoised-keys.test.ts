@@ -1,0 +1,31 @@
+/**
+ * pipeline/memoised.ts keeps a copy of each key, not a view into the document it was cut from: a label sliced or
+ * matched out of a report's text would otherwise keep the whole text alive as long as the cache holds it. Run in a
+ * child with --expose-gc, so that the heap is measured after a full collection.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const MEMOISED = pathToFileURL(resolve(import.meta.dirname, '../../pipeline/memoised.ts')).href;
+
+test('memoised: cached keys cut from 200 one-megabyte documents keep none of them alive', () => {
+  const script = `
+    const { memoised } = await import(${JSON.stringify(MEMOISED)});
+    const f = memoised((t) => t.length);
+    for (let i = 0; i < 200; i++) {
+      let doc = Buffer.from('第' + i + '份' + '项'.repeat(500000)).toString('utf8');
+      f(doc.slice(1, 60));
+      f(/份项{30}/.exec(doc)[0]);
+      doc = null;
+    }
+    globalThis.gc(); globalThis.gc();
+    process.stdout.write(String(process.memoryUsage().heapUsed));`;
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const heapMiB = Number(r.stdout) / 2 ** 20;
+  // The 200 documents weigh some 290 MiB as UTF-16 text (1.5 MB each as UTF-8): kept alive, the heap would hold them.
+  assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by their keys)`);
+});
