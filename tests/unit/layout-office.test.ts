@@ -538,3 +538,24 @@ test('layout table 四: leaf headers cut by a page break, with one line of 15 fi
   assert.deepEqual(stacked.get('litigation_direct')!.values.map((c) => c.text), ['66', '21', '16', '25', '128']);
   assert.equal(layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n'))), null);
 });
+
+test('layout rows: header columns drawn in ("社会 法律", one space apart) place no figure standing near them', () => {
+  // As pdftotext printed a LibreOffice PDF: 社会公益组织 and 法律服务机构 are read 3 slots apart (centres 27 and 30)
+  // where their figures stand 5 apart; the "3" of 社会公益组织 (slot 31) stood nearer 法律服务机构's header and was
+  // placed there (silently wrong, once table 四 of that report was read). Such a page has no header line.
+  const header = [
+    '（本列数据的勾稽                 申请人情况',
+    '关系为：第一项加                法人或其他组织',
+    '第二项之和，等于    自然            社会 法律',
+    '                  商业   科研                 总计',
+    '第三项加第四项之    人             公益 服务     其他',
+    '                  企业   机构',
+    '   和）                     组织 机构',
+  ];
+  const rows = (figures: string): string[][] =>
+    rowTexts(layoutRows(readLayoutText([...header, '一、本年新收政府', figures, '信息公开申请数量', '二、上年结转政府', '            10    3                       13', '信息公开申请数量'].join('\n'))));
+  const words = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+  assert.notDeepEqual(rows('            184   51           3    5     243')[0], words);
+  // No figure near the drawn-in columns: the header places the page's short rows as before.
+  assert.deepEqual(rows('            184   51                5     240')[0], words);
+});
