@@ -559,3 +559,30 @@ test('layout rows: header columns drawn in ("社会 法律", one space apart) pl
   // No figure near the drawn-in columns: the header places the page's short rows as before.
   assert.deepEqual(rows('            184   51                5     240')[0], words);
 });
+
+test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
+  // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
+  // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
+  // "果 / 维 / 持" … "计" end 14 of the 15 leaf words, in one way only (行政复议's 总计 is left on the page before); the
+  // figures add up as 3 · 2 3 8 under 行政复议 only, and stand under those columns (was refused: "found 4").
+  const text = [
+    '    行政复议                 行政诉讼',
+    '结   结   其   尚   总   未经复议直接起诉     复议后起诉',
+    '果   果   他   未   计   结   结   其   尚   总   结   结   其   尚   总',
+    '',
+    '',
+    '\f                    果   果   他    未         果   果   他   未',
+    '                    维   纠   结    审    计   维   纠   结   审   计',
+    '维   纠   结   审',
+    '                    持   正   果    结         持   正   果   结',
+    '持   正   果   结',
+    '3       2   3   8',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['3', '', '2', '3', '8']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['', '', '', '', '']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // Figures that add up in no placement: flagged, never placed by position alone.
+  const none = layoutAppeals(readLayoutText([...text.slice(0, -1), '3       2   3   9'].join('\n')))!;
+  assert.ok([...none.values()].every((row) => row.flagged.size === 5));
+});
