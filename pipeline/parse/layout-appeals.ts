@@ -182,6 +182,63 @@ function figuresUnderCutHeader(lines: ReturnType<typeof linesOf>): TextCell[] | 
   return figures;
 }
 
+const leafOf = (text: string): number => {
+  const words = LEAVES.flatMap((w, k) => (w.endsWith(text) ? [k] : []));
+  return words.length === 1 ? words[0]! : -1;
+};
+
+/**
+ * A table 四 whose leaf headers are cut by a page break, with fewer figures than cells: where the columns stand on the
+ * figures' page, from the pieces of the leaf headers printed there ("维 / 持", "审 / 结"; each stack the end of one
+ * leaf word), when their words, left to right, fall in the template's 15 columns in one way only. A column that
+ * prints no piece there (a group's "总 / 计" left on the page before) is put between its neighbours (spaced as they
+ * are, at either end). The figures are then placed as under a whole header (they must add up, and stand clearly
+ * nearest). Null otherwise.
+ */
+function columnsOnFiguresPage(lines: ReturnType<typeof linesOf>): { centres: number[]; lastLine: number } | null {
+  const fragmentsOf_ = (l: (typeof lines)[number]): Fragment[] => l.cells.flatMap((c) => fragmentsOf(c, l.line));
+  const headerLines = lines.filter((l) => fragmentsOf_(l).some((f) => isLeafText(f.text)));
+  if (headerLines.length === 0 || !allLeafHeaders(headerLines.flatMap(fragmentsOf_).filter((f) => isLeafText(f.text)))) return null;
+  const lastLine = headerLines.at(-1)!.line;
+  const below = lines.filter((l) => l.line > lastLine);
+  if (below.length === 0 || lines.some((l) => l.line <= lastLine && fragmentsOf_(l).some((f) => isValueText(f.text)))) return null;
+  if (!below.flatMap(fragmentsOf_).every((f) => isValueText(f.text))) return null;
+  const page = below[0]!.cells[0]!.page;
+  if (page === undefined || below.some((l) => l.cells.some((c) => c.page !== page))) return null;
+  const pieces = headerLines.filter((l) => l.cells[0]!.page === page).flatMap(fragmentsOf_).filter((f) => isLeafText(f.text));
+  const inWord = (text: string): boolean => LEAVES.some((w) => w.includes(text));
+  const stacks = stack(pieces, SAME_HEADER, (st, f) => inWord(stackText(st) + f.text), (f) => inWord(f.text));
+  if (!stacks || stacks.length < 2) return null;
+  stacks.sort((a, b) => centreOf(a) - centreOf(b));
+  const words = stacks.map((st) => leafOf(stackText(st)));
+  if (words.some((w) => w < 0)) return null;
+  // The ways the words fall in the 15 columns in order (each column reads LEAVES[c % 5]): exactly one.
+  const ways: number[][] = [];
+  const place = (k: number, from: number, at: number[]): void => {
+    if (ways.length > 1) return;
+    if (k === words.length) {
+      ways.push(at);
+      return;
+    }
+    for (let c = from; c < WIDTH; c++) if (c % LEAVES.length === words[k]) place(k + 1, c + 1, [...at, c]);
+  };
+  place(0, 0, []);
+  if (ways.length !== 1) return null;
+  const known = new Map(ways[0]!.map((c, k) => [c, centreOf(stacks[k]!)]));
+  const cols = [...known.keys()];
+  const centres = Array.from({ length: WIDTH }, (_, c) => {
+    if (known.has(c)) return known.get(c)!;
+    const left = cols.filter((k) => k < c).at(-1);
+    const right = cols.find((k) => k > c);
+    if (left !== undefined && right !== undefined) return known.get(left)! + ((known.get(right)! - known.get(left)!) * (c - left)) / (right - left);
+    // At an end: spaced as the two nearest known columns.
+    const [a, b] = left !== undefined ? [cols.at(-2)!, left] : [right!, cols[1]!];
+    const step = (known.get(b)! - known.get(a)!) / (b - a);
+    return known.get(left ?? right!)! + step * (c - (left ?? right!));
+  });
+  return centres.every((x, c) => c === 0 || x > centres[c - 1]!) ? { centres, lastLine } : null;
+}
+
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
 export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedRow> | null {
   if (printed.length === 0 || !printed.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
@@ -189,14 +246,17 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
   const cells = dropPageNumberLines(printed);
   if (cells.length === 0) return null;
   const lines = linesOf(cells);
-  const header = headerColumns(lines);
+  let header = headerColumns(lines);
   if (!header) {
     if (blankTable(lines)) return blankRows(cells[0]!.at);
     const figures = figuresUnderCutHeader(lines);
-    if (!figures) return null;
-    const out = new Map<string, PlacedRow>();
-    APPEALS.rows.forEach((row, r) => out.set(row.code, { values: figures.slice(r * 5, r * 5 + 5), flagged: new Map() }));
-    return out;
+    if (figures) {
+      const out = new Map<string, PlacedRow>();
+      APPEALS.rows.forEach((row, r) => out.set(row.code, { values: figures.slice(r * 5, r * 5 + 5), flagged: new Map() }));
+      return out;
+    }
+    header = columnsOnFiguresPage(lines);
+    if (!header) return null;
   }
   // The figures: value-only lines under the header, up to the first line of text after them.
   const below = lines.filter((l) => l.line > header.lastLine);

@@ -17,16 +17,18 @@ const SAME_COLUMN = 1;
 const NEXT_LINES = 2;
 /** Two finds of one word within this many slots are the same column (its header printed again after a page break). */
 const SAME_PLACE = 1;
+/** A drawn-in column standing this near a neighbouring column's centre is not where its figures stand. */
+const CROWDED = 4;
 
 const centreOf = (f: Fragment): number => f.x + [...f.text.trim()].length / 2;
 
 /** Every stack of fragments that reads `word` exactly, top to bottom, as the pieces' centres. */
-function stacksReading(word: string, lines: ReadonlyArray<readonly Fragment[]>): number[][] {
-  const found: number[][] = [];
-  const extend = (k: number, f: Fragment, read: string, centres: number[]): void => {
+function stacksReading(word: string, lines: ReadonlyArray<readonly Fragment[]>): Array<number[] & { drawnIn?: boolean }> {
+  const found: Array<number[] & { drawnIn?: boolean }> = [];
+  const extend = (k: number, f: Fragment, read: string, centres: number[] & { drawnIn?: boolean }): void => {
     const text = read + normalizeText(f.text);
     if (!word.startsWith(text)) return;
-    const here = [...centres, centreOf(f)];
+    const here: number[] & { drawnIn?: boolean } = Object.assign([...centres, centreOf(f)], { drawnIn: centres.drawnIn === true || /\S\s\S/.test(f.cell.text.trim()) && f.text.trim() !== f.cell.text.trim() });
     if (text === word) {
       found.push(here);
       return;
@@ -48,17 +50,23 @@ function stacksReading(word: string, lines: ReadonlyArray<readonly Fragment[]>):
  * alternatives, e.g. "商业企业"), or null. The first column's word is looked for everywhere, the others only right
  * of it (a row label's piece may read "总计" as well, in the label columns).
  */
-export function headerCentres(lines: ReadonlyArray<readonly Fragment[]>, words: ReadonlyArray<readonly string[]>): number[] | null {
+export function headerCentres(lines: ReadonlyArray<readonly Fragment[]>, words: ReadonlyArray<readonly string[]>): (number[] & { crowded?: number[] }) | null {
   const centres: number[] = [];
+  const drawnIn = new Set<number>();
   for (const alternatives of words) {
-    const at = alternatives
-      .flatMap((w) => stacksReading(normalizeText(w), lines))
+    const found = alternatives.flatMap((w) => stacksReading(normalizeText(w), lines));
+    if (found.some((cs) => cs.drawnIn)) drawnIn.add(centres.length);
+    const at = found
       .map((cs) => cs.reduce((s, c) => s + c, 0) / cs.length)
       .filter((x) => centres.length === 0 || x > centres[0]!);
     if (at.length === 0 || Math.max(...at) - Math.min(...at) > SAME_PLACE) return null;
     centres.push(at[0]!);
   }
-  return centres.every((c, k) => k === 0 || c > centres[k - 1]!) ? centres : null;
+  if (!centres.every((c, k) => k === 0 || c > centres[k - 1]!)) return null;
+  // A column whose pieces were split off their cells at a single space ("社会 法律"): pdftotext drew those lines in,
+  // so its centre may stand closer to its neighbour's than the columns do (3 slots where the figures stand 5 apart).
+  const crowded = [...drawnIn].filter((k) => (k > 0 && centres[k]! - centres[k - 1]! < CROWDED) || (k + 1 < centres.length && centres[k + 1]! - centres[k]! < CROWDED));
+  return Object.assign(centres, { crowded: crowded.map((k) => centres[k]!) });
 }
 
 /**
@@ -67,7 +75,7 @@ export function headerCentres(lines: ReadonlyArray<readonly Fragment[]>, words: 
  * (x the centre, width 0), on that page, at the place of the page's first piece: what a reader of column headers
  * takes whole. `lines`: each line's label fragments and page.
  */
-export function headerLines(lines: ReadonlyArray<{ page?: number; labels: readonly Fragment[] }>, words: ReadonlyArray<readonly string[]>): TextCell[] {
+export function headerLines(lines: ReadonlyArray<{ page?: number; labels: readonly Fragment[]; values?: readonly TextCell[] }>, words: ReadonlyArray<readonly string[]>): TextCell[] {
   const pages = [...new Set(lines.map((l) => l.page))];
   const out: TextCell[] = [];
   for (const page of pages) {
@@ -75,6 +83,10 @@ export function headerLines(lines: ReadonlyArray<{ page?: number; labels: readon
     const centres = headerCentres(own, words);
     const first = own.find((l) => l.length > 0)?.[0];
     if (!centres || !first) continue;
+    // A figure on the page standing near a crowded column (drawn in): which of the two columns it is in, the header
+    // does not tell; the page then has no header (its rows are placed by the arithmetic, or flagged).
+    const figures = lines.filter((l) => l.page === page).flatMap((l) => l.values ?? []).map((v) => (v.x ?? 0) + [...v.text].length / 2);
+    if ((centres.crowded ?? []).some((c) => figures.some((x) => Math.abs(x - c) < CROWDED))) continue;
     const cells: TextCell[] = centres.map((x, k) => ({
       text: words[k]!.at(-1)!,
       at: first.cell.at,

@@ -538,3 +538,51 @@ test('layout table 四: leaf headers cut by a page break, with one line of 15 fi
   assert.deepEqual(stacked.get('litigation_direct')!.values.map((c) => c.text), ['66', '21', '16', '25', '128']);
   assert.equal(layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n'))), null);
 });
+
+test('layout rows: header columns drawn in ("社会 法律", one space apart) place no figure standing near them', () => {
+  // As pdftotext printed a LibreOffice PDF: 社会公益组织 and 法律服务机构 are read 3 slots apart (centres 27 and 30)
+  // where their figures stand 5 apart; the "3" of 社会公益组织 (slot 31) stood nearer 法律服务机构's header and was
+  // placed there (silently wrong, once table 四 of that report was read). Such a page has no header line.
+  const header = [
+    '（本列数据的勾稽                 申请人情况',
+    '关系为：第一项加                法人或其他组织',
+    '第二项之和，等于    自然            社会 法律',
+    '                  商业   科研                 总计',
+    '第三项加第四项之    人             公益 服务     其他',
+    '                  企业   机构',
+    '   和）                     组织 机构',
+  ];
+  const rows = (figures: string): string[][] =>
+    rowTexts(layoutRows(readLayoutText([...header, '一、本年新收政府', figures, '信息公开申请数量', '二、上年结转政府', '            10    3                       13', '信息公开申请数量'].join('\n'))));
+  const words = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+  assert.notDeepEqual(rows('            184   51           3    5     243')[0], words);
+  // No figure near the drawn-in columns: the header places the page's short rows as before.
+  assert.deepEqual(rows('            184   51                5     240')[0], words);
+});
+
+test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
+  // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
+  // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
+  // "果 / 维 / 持" … "计" end 14 of the 15 leaf words, in one way only (行政复议's 总计 is left on the page before); the
+  // figures add up as 3 · 2 3 8 under 行政复议 only, and stand under those columns (was refused: "found 4").
+  const text = [
+    '    行政复议                 行政诉讼',
+    '结   结   其   尚   总   未经复议直接起诉     复议后起诉',
+    '果   果   他   未   计   结   结   其   尚   总   结   结   其   尚   总',
+    '',
+    '',
+    '\f                    果   果   他    未         果   果   他   未',
+    '                    维   纠   结    审    计   维   纠   结   审   计',
+    '维   纠   结   审',
+    '                    持   正   果    结         持   正   果   结',
+    '持   正   果   结',
+    '3       2   3   8',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['3', '', '2', '3', '8']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['', '', '', '', '']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // Figures that add up in no placement: flagged, never placed by position alone.
+  const none = layoutAppeals(readLayoutText([...text.slice(0, -1), '3       2   3   9'].join('\n')))!;
+  assert.ok([...none.values()].every((row) => row.flagged.size === 5));
+});
