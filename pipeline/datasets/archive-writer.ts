@@ -1,6 +1,6 @@
 /**
- * Compressed files a build writes whole through the OutputSink: a gzip file written in chunks (the compressed bytes
- * are held until close, a few MB for a partition), and a tar archive (POSIX ustar) inside one, for the pages of a
+ * Compressed files a build writes through the OutputSink: a gzip file written in chunks (the compressed bytes go to
+ * an open file of the sink as gzip gives them), and a tar archive (POSIX ustar) inside one, for the pages of a
  * year at national scale. Deterministic: gzip's header carries no time (mtime 0), every tar entry has mode 0644,
  * owner 0 and time 0, entries in the order added. Extract with `tar -xzf`.
  */
@@ -15,18 +15,30 @@ export interface GzipFile {
 
 export function gzipFile(sink: OutputSink, path: string, mediaType: string): GzipFile {
   const gzip = createGzip({ level: 9 });
+  // The compressed bytes go to the file as they come (they were held whole until close: a year's pages archive, the
+  // bodies' archive and every partition of the national layout, growing with the release; issue 13 §4).
+  const file = sink.open(path, mediaType);
+  file.catch(() => {});
   const out: Buffer[] = [];
   gzip.on('data', (b: Buffer) => out.push(b));
   const done = new Promise<void>((resolve, reject) => { gzip.on('end', resolve); gzip.on('error', reject); });
+  done.catch(() => {});
+  /** Hand what gzip has given so far to the file, in order. */
+  const flush = async () => {
+    const f = await file;
+    while (out.length > 0) await f.write(out.shift()!);
+  };
   return {
     async write(chunk) {
       if (chunk.length === 0) return;
       if (!gzip.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)) await new Promise((resolve) => gzip.once('drain', resolve));
+      await flush();
     },
     async close() {
       gzip.end();
       await done;
-      return sink.write(path, new Uint8Array(Buffer.concat(out)), mediaType);
+      await flush();
+      return (await file).close();
     },
   };
 }

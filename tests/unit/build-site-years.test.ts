@@ -5,12 +5,12 @@ import { yearPages } from '../../pipeline/datasets/site/index.ts';
 import { sampleContext, sampleReports } from '../helpers/release.ts';
 
 const CTX = sampleContext(sampleReports(12));
-const PAGES = yearPages(CTX);
+const PAGES = [...yearPages(CTX)];
 
 test('one page per year, at reports/<year>/index.html, in year order', () => {
   const years = [...new Set(CTX.reports.map((s) => s.year))];
   assert.deepEqual(PAGES.map((p) => p.path), years.map((y) => `reports/${y}/index.html`));
-  assert.deepEqual(yearPages(sampleContext([])), []);
+  assert.deepEqual([...yearPages(sampleContext([]))], []);
 });
 
 test('a year page lists its reports with their figures and warnings, linking to each report page and JSON', () => {
@@ -44,5 +44,5 @@ test('year pages escape agency names and are deterministic', () => {
   const page = PAGES.find((p) => p.path === 'reports/2021/index.html')!.content;
   assert.ok(!page.includes('<script>'));
   assert.ok(page.includes('=cmd|&lt;script&gt;alert(1)&lt;/script&gt;局'));
-  assert.deepEqual(yearPages(sampleContext(sampleReports(12))), PAGES);
+  assert.deepEqual([...yearPages(sampleContext(sampleReports(12)))], PAGES);
 });

@@ -29,7 +29,12 @@ const share = (n: number, of: number): string => (of === 0 ? '—' : `${((n * 10
 /** A table of counts and shares per status, one row per group. */
 function statusTable(rows: readonly CoverageRow[], groupOf: (r: CoverageRow) => string, label: (g: string) => string, caption: string): string {
   const groups = new Map<string, CoverageRow[]>();
-  for (const r of rows) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
+  for (const r of rows) {
+    const g = groupOf(r);
+    const list = groups.get(g);
+    if (list) list.push(r);
+    else groups.set(g, [r]);
+  }
   const head = STATUSES.map((s) => `<th scope="col">${bi(STATUS[s].zh, STATUS[s].en)}</th>`).join('');
   const body = [...groups].sort(([a], [b]) => cmp(a, b)).map(([g, list]) => {
     const cells = STATUSES.map((s) => {

@@ -24,9 +24,11 @@ export function yearPagePath(year: number): string {
   return `reports/${year}/index.html`;
 }
 
-export function yearPages(ctx: ReleaseContext): Array<{ path: string; content: string }> {
+/** One page at a time (a year's page of 14,000 reports is some 4 MB: the seven were held at once). */
+export function* yearPages(ctx: ReleaseContext): Generator<{ path: string; content: string }> {
   const groups = byYear(ctx.reports);
-  return groups.map(([year, reports], k) => {
+  for (let k = 0; k < groups.length; k++) {
+    const [year, reports] = groups[k]!;
     const path = yearPagePath(year);
     const prev = groups[k - 1]?.[0];
     const next = groups[k + 1]?.[0];
@@ -53,7 +55,7 @@ ${sums}
 <h2>${bi('报告列表', 'Reports')}</h2>
 ${archiveNote(ctx, year)}${reportTable(reports, path)}
 </section>`;
-    return {
+    yield {
       path,
       content: page({
         path,
@@ -63,5 +65,5 @@ ${archiveNote(ctx, year)}${reportTable(reports, path)}
         body,
       }),
     };
-  });
+  }
 }
