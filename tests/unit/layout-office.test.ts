@@ -586,3 +586,36 @@ test('layout table 四: leaf headers cut by a page break place fewer than 15 fig
   const none = layoutAppeals(readLayoutText([...text.slice(0, -1), '3       2   3   9'].join('\n')))!;
   assert.ok([...none.values()].every((row) => row.flagged.size === 5));
 });
+
+test('layout rows: 总计 printed on the line under its row, a header repeated under that, goes on its row when the row adds up', () => {
+  // Seed 421: "（七）总计 136 0 3 0 0 0" / "139", then table 三's header printed again before 四、结转下年度继续办理. The
+  // "139" went to the header's first label cell ("申请人情况"), a row of figures the template does not have (refused).
+  const text = [
+    '             开申',
+    '             请',
+    '             3.其',
+    '                       8         0        1      0         0       0        9',
+    '             他',
+    '',
+    '        （七）总计          136       0        3      0         0       0',
+    '                                                                           139',
+    '                                           申请人情况',
+    '（本列数据的勾稽关',
+    '                                          法人或其他组织',
+    '系为：第一项加第二',
+    '                       自然                        社会       法律',
+    '项之和，等于第三项                    商业          科研                                总计',
+    '                        人                        公益       服务   其他',
+    ' 加第四项之和）                     企业          机构',
+    '                                                 组织       机构',
+    '四、结转下年度继续',
+    '                       2         0        0      0         0       0        2',
+    '办理',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '136', '0', '3', '0', '0', '0', '139']);
+  assert.deepEqual(rows.filter((r) => r.some((t) => /^\d+$/.test(t))).map((r) => r[0]), ['3.其他', '（七）总计', '四、结转下年度继续办理']);
+  // Not when they do not add up: the "139" stays off the row.
+  const off = rowTexts(layoutRows(readLayoutText(text.replace('139', '138'))));
+  assert.equal(off.find((r) => r[0] === '（七）总计')!.length, 7);
+});
