@@ -20,6 +20,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joined } from './layout-thousands.ts';
+import { startsItem } from './normalize.ts';
 import { isValueText, readValue } from './read-value.ts';
 
 const UPPER = /^[0-9０-９]+$/;
@@ -34,6 +35,15 @@ const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => re
 function addsUp(cells: readonly TextCell[]): boolean {
   const values = [...cells].sort((a, b) => a.x! - b.x!).map((c) => readValue(c.text).value ?? 0);
   return values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1);
+}
+
+/**
+ * Whether a line's text (left of its figures) goes on a label cut at the line above: there is some, and no piece of it
+ * starts a numbered item ("公开", "本年 公开"; not "（二）部分").
+ */
+function goesOn(line: readonly TextCell[]): boolean {
+  const text = line.filter((c) => readValue(c.text).kind !== 'number').flatMap((c) => c.text.trim().split(/\s+/)).filter((t) => t !== '');
+  return text.length > 0 && !text.some((t) => startsItem(t) || /^[（(][一二三四五六七八九十]+$/.test(t));
 }
 
 export function joinBrokenFigures(cells: readonly TextCell[], columns: number): TextCell[] {
@@ -59,7 +69,9 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     const [above, middle, below] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
     if (joinedLines.has(i - 1) || !next(above, middle) || !next(middle, below)) continue;
     const [top, mid, bottom] = [figures(above), figures(middle), figures(below)];
-    if (top.length === 0 || top.length !== bottom.length || mid.length === 0 || top.length + mid.length !== columns) continue;
+    if (top.length === 0 || top.length !== bottom.length || mid.length === 0 || top.length + mid.length > columns) continue;
+    // A row printing fewer figures (blanks print nothing): the line below goes on the row's label, no new item.
+    if (top.length + mid.length < columns && (top.length + mid.length < 3 || !goesOn(below))) continue;
     const skip = new Set([i - 1, i, i + 1]);
     const paired = top.every((t, j) => {
       const b = bottom[j]!;
@@ -69,6 +81,9 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     const joinedRow: TextCell[] = [...top.map((t, j) => ({ ...t, text: t.text + bottom[j]!.text, rowEnd: false })), ...mid.map((m) => ({ ...m, rowEnd: false }))];
     joinedRow.sort((a, b) => a.x! - b.x!);
     if (!addsUp(joinedRow)) continue;
+    // A short row's middle line may print no label ("三  （一）予 131 … 141" / "103" / "、 以公开 3 … 6"): its cells are
+    // on the middle line, which the readers after tell from the lines around it by its first cell's line.
+    if (top.length + mid.length < columns) for (const [k, c] of joinedRow.entries()) joinedRow[k] = { ...c, at: { ...c.at, line: middle[0]!.at.line } };
     replace.set(above, keep(above, top));
     replace.set(middle, [...keep(middle, mid), ...joinedRow]);
     replace.set(below, keep(below, bottom));
@@ -80,7 +95,11 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (joinedLines.has(i) || joinedLines.has(i + 1) || !next(row, under)) continue;
     const full = figures(row);
     const pieces = figures(under);
-    if (full.length !== columns || pieces.length === 0 || addsUp(full)) continue;
+    if (pieces.length === 0 || full.length > columns) continue;
+    // All 7 figures: they do not add up as printed. Fewer (a row of blanks and a few figures, "131 … 131" / "公开 6 … 6"
+    // for 1316): the line under goes on the row's label (text that starts no new item), and each of the row's figures
+    // has its lower piece there (the row's 总计 is at least as wide as any figure of it: it breaks as they do).
+    if (full.length === columns ? addsUp(full) : full.length < 2 || !goesOn(under) || pieces.length !== full.length) continue;
     // The line under the row prints the pieces only, after a piece of a label wrapped around the row ("本   55  0  75"):
     // text left of the row's figures.
     const text = under.slice(0, under.length - pieces.length);

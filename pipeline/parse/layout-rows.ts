@@ -300,13 +300,18 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   for (const line of body.filter((l) => l.values.length > 0)) {
     const around = labels.filter((c) => spans(c, line.line)).sort((a, b) => xAt(b, line.line) - xAt(a, line.line) || b.x - a.x);
     const near = around.length > 0 ? around : labels.filter((c) => c.last === line.line - 1 || c.first === line.line + 1).sort((a, b) => b.x - a.x);
-    const own = near[0] && !owned.has(near[0]) ? near[0] : undefined;
+    // A row whose last figure (总计) is printed on the line under it, with no label around that line ("（七）总计 136 0 3
+    // 0 0 0" / "139"): the line goes on the row above when the two add up as one row, even when a label cell starts on
+    // the line after (a header repeated under the row, "申请人情况", would take it).
+    const above = around.length > 0 ? undefined : rows.find((r) => r.own && r.own.last === line.line - 1 && r.line === line.line - 1);
+    const splitFirst = above !== undefined && joinsSplitRow(above.raw, line.values);
+    const own = !splitFirst && near[0] && !owned.has(near[0]) ? near[0] : undefined;
     if (own) owned.add(own);
     // Figures on a line without label text (the label wrapped around them) keep their positions: on the page's own
     // grid they stand under their columns as those of a labelled line do (within a slot of the header's centres, on
     // 200 generated reports); only positions on one page are compared (layout-columns.ts).
     const values = line.values;
-    const split = own ? undefined : rows.find((r) => r.own && (spans(r.own, line.line) || near.includes(r.own)) && Math.abs(r.line - line.line) === 1);
+    const split = splitFirst ? above : own ? undefined : rows.find((r) => r.own && (spans(r.own, line.line) || near.includes(r.own)) && Math.abs(r.line - line.line) === 1);
     if (split && joinsSplitRow(split.raw, line.values)) {
       const order = [...split.raw, ...line.values];
       const cells = [...split.values, ...values];

@@ -586,3 +586,73 @@ test('layout table 四: leaf headers cut by a page break place fewer than 15 fig
   const none = layoutAppeals(readLayoutText([...text.slice(0, -1), '3       2   3   9'].join('\n')))!;
   assert.ok([...none.values()].every((row) => row.flagged.size === 5));
 });
+
+test('layout rows: 总计 printed on the line under its row, a header repeated under that, goes on its row when the row adds up', () => {
+  // Seed 421: "（七）总计 136 0 3 0 0 0" / "139", then table 三's header printed again before 四、结转下年度继续办理. The
+  // "139" went to the header's first label cell ("申请人情况"), a row of figures the template does not have (refused).
+  const text = [
+    '             开申',
+    '             请',
+    '             3.其',
+    '                       8         0        1      0         0       0        9',
+    '             他',
+    '',
+    '        （七）总计          136       0        3      0         0       0',
+    '                                                                           139',
+    '                                           申请人情况',
+    '（本列数据的勾稽关',
+    '                                          法人或其他组织',
+    '系为：第一项加第二',
+    '                       自然                        社会       法律',
+    '项之和，等于第三项                    商业          科研                                总计',
+    '                        人                        公益       服务   其他',
+    ' 加第四项之和）                     企业          机构',
+    '                                                 组织       机构',
+    '四、结转下年度继续',
+    '                       2         0        0      0         0       0        2',
+    '办理',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '136', '0', '3', '0', '0', '0', '139']);
+  assert.deepEqual(rows.filter((r) => r.some((t) => /^\d+$/.test(t))).map((r) => r[0]), ['3.其他', '（七）总计', '四、结转下年度继续办理']);
+  // Not when they do not add up: the "139" stays off the row.
+  const off = rowTexts(layoutRows(readLayoutText(text.replace('139', '138'))));
+  assert.equal(off.find((r) => r[0] === '（七）总计')!.length, 7);
+});
+
+test('layout rows: a row of few figures broken over two or three lines ("131 … 131" / "公开 6 … 6") is joined when the label goes on under it', () => {
+  // Seed 69: 1316 … 1316 under （一）予以公开; the line under went on as a row of its own (refused: a label off).
+  const two = [
+    '二、上年结转政府信',
+    '             156   0    0       0   0   0    156',
+    '息公开申请数量',
+    '三、 （一）予以     131                             131',
+    '本年 公开         6                               6',
+    '度办 （二）部分',
+    '理结 公开（区分',
+    '果  处理的，只',
+    '             273                        1    274',
+    '   计这一情',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(joinBrokenFigures(readLayoutText(two), 7)));
+  assert.deepEqual(rows[1], ['三、本年度办理结果', '（一）予以公开', '1316', '1316']);
+  // Not when the line under starts a new item: it is a row of its own.
+  const item = rowTexts(joinBrokenFigures(readLayoutText(two.replace('本年 公开 ', '本年 （二）')), 7));
+  assert.deepEqual(item[3]!.slice(-2), ['131', '131']);
+  // Seed 467: three lines, the middle one without a label; the wrapped "三 / 、" still starts its cell.
+  const three = [
+    '二、上年结转政',
+    '府信息公开申请    0     0    0     0    14    0   14',
+    '数量',
+    '三  （一）予    131                             141',
+    '                                 103',
+    '、  以公开      3                               6',
+    '本  （二）部',
+    '年  分公开',
+  ].join('\n');
+  const joined = rowTexts(layoutRows(joinBrokenFigures(readLayoutText(three), 7)));
+  assert.deepEqual(joined[1], ['三、本年', '（一）予以公开', '1313', '103', '1416']);
+  // Not when the row does not add up joined.
+  const off = rowTexts(joinBrokenFigures(readLayoutText(three.replace('103', '104')), 7));
+  assert.deepEqual(off[3]!.slice(-2), ['131', '141']);
+});
