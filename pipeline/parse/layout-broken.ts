@@ -88,10 +88,10 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (joinedLines.has(i - 1) || !next(above, middle) || !next(middle, below)) continue;
     const [top, mid, bottom] = [figures(above), figures(middle), figures(below)];
     if (top.length === 0 || top.length !== bottom.length || mid.length === 0 || top.length + mid.length > columns) continue;
-    // A row printing fewer figures (blanks print nothing): the line below goes on the row's label, no new item.
+    // A row printing fewer figures (blanks print nothing), at least 3: the line below goes on the row's label (no new
+    // item), or the row is （七）总计 printed alone between its pieces.
     const short = top.length + mid.length < columns;
-    if (short && top.length + mid.length < 3 && !(goesOn(below) || closesTotal(i, top, mid, bottom))) continue;
-    if (short && top.length + mid.length >= 3 && !goesOn(below) && !closesTotal(i, top, mid, bottom)) continue;
+    if (short && (top.length + mid.length < 3 || (!goesOn(below) && !closesTotal(i, top, mid, bottom)))) continue;
     const skip = new Set([i - 1, i, i + 1]);
     const paired = top.every((t, j) => {
       const b = bottom[j]!;
