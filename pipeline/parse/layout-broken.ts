@@ -63,6 +63,24 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     return !whole.some((w) => overlaps(w) && width(w) > width(upper));
   };
   const keep = (line: readonly TextCell[], drop: readonly TextCell[]): TextCell[] => line.filter((c) => !drop.includes(c));
+  /**
+   * （七）总计 printed on the middle line alone, its broken figures' pieces on lines of figures only above and below
+   * ("255 … 255" / "（七）总计 1" / "6 … 7": 2556, 1, 2557). The line above could be the row before's figures, the line
+   * below a row of its own, but then （七）总计 would print a 总计 smaller than a figure of the outcome rows above it
+   * (from （一）on), which it sums: joined only when that is so, and the joined 总计 is at least every such figure.
+   */
+  const closesTotal = (i: number, top: readonly TextCell[], mid: readonly TextCell[], bottom: readonly TextCell[]): boolean => {
+    const [above, middle, below] = [lines[i - 1]!, lines[i]!, lines[i + 1]!];
+    const label = middle.filter((c) => !mid.includes(c)).map((c) => c.text).join('').replace(/\s+/g, '');
+    if (label !== '（七）总计' || above.length !== top.length || below.length !== bottom.length) return false;
+    const first = lines.findIndex((l) => l.some((c) => c.text.includes('（一）')));
+    if (first < 0 || first >= i - 1) return false;
+    const outcomes = lines.slice(first, i - 1).flatMap((l) => figures(l).map((c) => readValue(c.text).value ?? 0));
+    const highest = Math.max(...outcomes);
+    const unjoined = Math.max(...[...mid, ...bottom].map((c) => readValue(c.text).value ?? 0));
+    const total = Math.max(...top.map((t, j) => readValue(t.text + bottom[j]!.text).value ?? 0), ...mid.map((c) => readValue(c.text).value ?? 0));
+    return highest > unjoined && total >= highest;
+  };
   const next = (a: readonly TextCell[], b: readonly TextCell[] | undefined): boolean => b !== undefined && b[0]!.at.line! === a[0]!.at.line! + 1;
   // Three lines: pieces above and below, the row's other figures between.
   for (let i = 1; i + 1 < lines.length; i++) {
@@ -70,8 +88,10 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (joinedLines.has(i - 1) || !next(above, middle) || !next(middle, below)) continue;
     const [top, mid, bottom] = [figures(above), figures(middle), figures(below)];
     if (top.length === 0 || top.length !== bottom.length || mid.length === 0 || top.length + mid.length > columns) continue;
-    // A row printing fewer figures (blanks print nothing): the line below goes on the row's label, no new item.
-    if (top.length + mid.length < columns && (top.length + mid.length < 3 || !goesOn(below))) continue;
+    // A row printing fewer figures (blanks print nothing), at least 3: the line below goes on the row's label (no new
+    // item), or the row is （七）总计 printed alone between its pieces.
+    const short = top.length + mid.length < columns;
+    if (short && (top.length + mid.length < 3 || (!goesOn(below) && !closesTotal(i, top, mid, bottom)))) continue;
     const skip = new Set([i - 1, i, i + 1]);
     const paired = top.every((t, j) => {
       const b = bottom[j]!;

@@ -656,3 +656,27 @@ test('layout rows: a row of few figures broken over two or three lines ("131 …
   const off = rowTexts(joinBrokenFigures(readLayoutText(three.replace('103', '104')), 7));
   assert.deepEqual(off[3]!.slice(-2), ['131', '141']);
 });
+
+test('layout rows: （七）总计 alone on the middle line of its broken figures ("255 … 255" / "（七）总计 1" / "6 … 7") is joined when it then sums the rows above', () => {
+  // Seed 69: 2556, 1, 2557. Unjoined, "255 … 255" went to the blank 3.其他 above and "6 … 7" made a row (refused).
+  const text = [
+    '三、 （一）予以     1316                           1316',
+    '本年 公开',
+    '             3.其',
+    '             他',
+    '                       255                           255',
+    '        （七）总计                                1',
+    '                        6                             7',
+    '四、结转下年度继续',
+    '                        8                            8',
+    '办理',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '2556', '1', '2557']);
+  // Not when the rows above print no figure larger than the unjoined 总计: which reading is right is not known.
+  const small = rowTexts(joinBrokenFigures(readLayoutText(text.replaceAll('1316', '5')), 7));
+  assert.deepEqual(small.find((r) => r[0] === '（七）总计'), ['（七）总计', '1']);
+  // Nor when the middle line is another row's label.
+  const other = rowTexts(joinBrokenFigures(readLayoutText(text.replace('（七）总计', '3.其他 ')), 7));
+  assert.ok(other.some((r) => r.join(' ') === '255 255'));
+});
