@@ -13,7 +13,7 @@ import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from 
 import { GBT21063_FILE, gbt21063Json } from './to-gbt21063.ts';
 import { manifest, observationsNdjson, reportDocument, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
-import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPages } from './site/index.ts';
+import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPageChunks } from './site/index.ts';
 import { reportPaths, summarize, summaryPool } from './summary.ts';
 import { partitionWriter } from './partition-writer.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
@@ -161,7 +161,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write(GBT21063_FILE, gbt21063Json(ctx, catalogDocument(ctx)), 'application/json'));
   const site = context();
   files.push(await sink.write(STYLESHEET, siteCss(), 'text/css'));
-  for (const { path, content } of yearPages(site)) files.push(await sink.write(path, content, 'text/html'));
+  for (const { path, chunks } of yearPageChunks(site)) {
+    const page = await sink.open(path, 'text/html');
+    for (const chunk of chunks) await page.write(chunk);
+    files.push(await page.close());
+  }
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
   if (!bodyFiles) for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
   for (const { path, content } of coveragePages(site)) files.push(await sink.write(path, content, 'text/html'));

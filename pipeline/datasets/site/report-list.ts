@@ -5,8 +5,19 @@ import { HEADLINE } from './labels.ts';
 
 /** A table of reports, one row each: body (linking to its page), edition, headline figures, validation, JSON. */
 export function reportTable(reports: readonly ReportSummary[], fromPage: string, caption?: string): string {
+  return [...reportTableChunks(reports, fromPage, caption)].join('');
+}
+
+/** Rows of the table put together at a time (reportTableChunks). */
+const ROWS_A_CHUNK = 500;
+
+/**
+ * The table of reportTable in pieces, ROWS_A_CHUNK rows each: a year's table at national scale (14,000 reports,
+ * some 15 MB) is written without being built whole.
+ */
+export function* reportTableChunks(reports: readonly ReportSummary[], fromPage: string, caption?: string): Generator<string> {
   const head = HEADLINE.map((h) => `<th scope="col" class="num">${bi(h.zh, h.en)}</th>`).join('');
-  const rows = reports.map((s) => {
+  const row = (s: ReportSummary): string => {
     const figures = HEADLINE.map((h) => `<td class="num">${num(s.headline[h.key])}</td>`).join('');
     // The national layout links a report to its row here (release-layout.ts nationalLinks): the row is the anchor.
     const anchor = s.page.endsWith(`#${s.id}`) ? ` id="${esc(s.id)}"` : '';
@@ -16,11 +27,15 @@ export function reportTable(reports: readonly ReportSummary[], fromPage: string,
       + `<td>${statusBadge(s.warnings, s.errors, s.flags)}${s.flags.map((f) => `<span class="code">${esc(f)}</span>`).join('')}</td>`
       + `<td>${reportJsonLink(fromPage, s.json.path, s.id)}<span class="code">${bytes(s.json.bytes)}</span></td>`
       + '</tr>';
-  });
-  return `<div class="wrap"><table class="reports">${caption ? `<caption class="note">${caption}</caption>` : ''}
+  };
+  yield `<div class="wrap"><table class="reports">${caption ? `<caption class="note">${caption}</caption>` : ''}
 <thead><tr><th scope="col">${bi('机关', 'Body')}</th><th scope="col">${bi('模板', 'Edition')}</th>${head}<th scope="col">${bi('校验', 'Validation')}</th><th scope="col">${bi('数据', 'Data')}</th></tr></thead>
 <tbody>
-${rows.join('\n')}
+`;
+  for (let at = 0; at < reports.length; at += ROWS_A_CHUNK) {
+    yield `${at > 0 ? '\n' : ''}${reports.slice(at, at + ROWS_A_CHUNK).map(row).join('\n')}`;
+  }
+  yield `
 </tbody></table></div>`;
 }
 

@@ -2,8 +2,8 @@
 import type { ReleaseContext } from '../types.ts';
 import { bi, esc, href, num } from './html.ts';
 import { HEADLINE } from './labels.ts';
-import { page } from './layout.ts';
-import { byYear, reportTable, total } from './report-list.ts';
+import { pageFrame } from './layout.ts';
+import { byYear, reportTableChunks, total } from './report-list.ts';
 import { assetName, pagesArchivePath } from '../release-layout.ts';
 
 /**
@@ -24,8 +24,16 @@ export function yearPagePath(year: number): string {
   return `reports/${year}/index.html`;
 }
 
-/** One page at a time (a year's page of 14,000 reports is some 4 MB: the seven were held at once). */
+/** The year pages whole (tests; a build writes them in pieces: yearPageChunks). */
 export function* yearPages(ctx: ReleaseContext): Generator<{ path: string; content: string }> {
+  for (const { path, chunks } of yearPageChunks(ctx)) yield { path, content: [...chunks].join('') };
+}
+
+/**
+ * The year pages one at a time, each in pieces (its table ROWS_A_CHUNK rows at a time, report-list.ts): a year's page
+ * of 14,000 reports is some 15 MB, and the seven were built whole and held at once.
+ */
+export function* yearPageChunks(ctx: ReleaseContext): Generator<{ path: string; chunks: Iterable<string> }> {
   const groups = byYear(ctx.reports);
   for (let k = 0; k < groups.length; k++) {
     const [year, reports] = groups[k]!;
@@ -41,7 +49,7 @@ export function* yearPages(ctx: ReleaseContext): Generator<{ path: string; conte
       prev === undefined ? '' : `<a href="${esc(href(path, yearPagePath(prev)))}" rel="prev">← ${prev}</a>`,
       next === undefined ? '' : `<a href="${esc(href(path, yearPagePath(next)))}" rel="next">${next} →</a>`,
     ].filter(Boolean).join(' · ');
-    const body = `<p class="crumbs"><a href="${esc(href(path, 'index.html'))}">首页 <span lang="en">Home</span></a> › ${year}${nav ? ` · ${nav}` : ''}</p>
+    const before = `<p class="crumbs"><a href="${esc(href(path, 'index.html'))}">首页 <span lang="en">Home</span></a> › ${year}${nav ? ` · ${nav}` : ''}</p>
 <h1>${year} 年度政府信息公开工作年度报告 <span class="en" lang="en">Annual reports for ${year}</span></h1>
 <section>
 <dl class="facts">
@@ -53,17 +61,21 @@ ${sums}
 </section>
 <section>
 <h2>${bi('报告列表', 'Reports')}</h2>
-${archiveNote(ctx, year)}${reportTable(reports, path)}
-</section>`;
+${archiveNote(ctx, year)}`;
+    const { head, tail } = pageFrame({
+      path,
+      meta: ctx.meta,
+      title: `${year} 年度报告 · ${ctx.meta.title.zh}`,
+      description: `${year} 年 ${reports.length} 份政府信息公开工作年度报告的统计数据。Statistics from ${reports.length} annual reports for ${year}.`,
+    });
     yield {
       path,
-      content: page({
-        path,
-        meta: ctx.meta,
-        title: `${year} 年度报告 · ${ctx.meta.title.zh}`,
-        description: `${year} 年 ${reports.length} 份政府信息公开工作年度报告的统计数据。Statistics from ${reports.length} annual reports for ${year}.`,
-        body,
-      }),
+      chunks: (function* () {
+        yield `${head}${before}`;
+        yield* reportTableChunks(reports, path);
+        yield `
+</section>${tail}`;
+      })(),
     };
   }
 }
