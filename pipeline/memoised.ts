@@ -28,3 +28,21 @@ export function memoised<T>(fn: (text: string) => T, limit = 16_384): (text: str
     return out;
   };
 }
+
+/**
+ * One string for each distinct value: the names, editions, dates and series keys a body's reports of every year
+ * repeat are kept once instead of once a report. What is kept is a copy (ownCopy), never the string first seen: a name
+ * cut from a document would otherwise keep that document alive for the whole build.
+ */
+export function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let held = seen.get(s);
+    if (held === undefined) {
+      // The copy is the key too: a Map keeps its keys alive as much as its values.
+      held = ownCopy(s);
+      seen.set(held, held);
+    }
+    return held;
+  };
+}

@@ -10,7 +10,7 @@
 import { type NameResolver, identify } from './agencies/identify.ts';
 import type { DocumentReader } from './adapters/read-pool.ts';
 import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
-import { interner } from './datasets/summary.ts';
+import { interner } from './memoised.ts';
 import { type ValidatedReport, yearThenId } from './datasets/types.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
@@ -39,7 +39,6 @@ export interface ReportOutcome {
   errors: number;
   warnings: number;
 }
-
 
 /** One document read: its report's facts and where the report lies. */
 interface Entry {

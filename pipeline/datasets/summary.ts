@@ -1,4 +1,5 @@
 /** A report's summary for the aggregate files: metadata, headline figures, validation status. Pure. */
+import { interner } from '../memoised.ts';
 import { agencyRef } from '../model/agency.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { figuresOf } from './figures.ts';
@@ -73,20 +74,6 @@ export function summarize(
     json: { path: paths.json, ...json },
     page: paths.page,
     modified,
-  };
-}
-
-/**
- * One string for each distinct value (Map: value → the first string seen with it): the names, editions, dates and
- * series keys a body's reports of every year repeat are kept once instead of once a report.
- */
-export function interner(): (s: string) => string {
-  const seen = new Map<string, string>();
-  return (s) => {
-    const held = seen.get(s);
-    if (held !== undefined) return held;
-    seen.set(s, s);
-    return s;
   };
 }
 

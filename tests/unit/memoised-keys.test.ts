@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 
 const MEMOISED = pathToFileURL(resolve(import.meta.dirname, '../../pipeline/memoised.ts')).href;
 
-test('memoised: cached keys cut from 200 one-megabyte documents keep none of them alive', () => {
+function heapAfterGc(make: string): number {
   const script = `
-    const { memoised } = await import(${JSON.stringify(MEMOISED)});
-    const f = memoised((t) => t.length);
+    const { memoised, interner } = await import(${JSON.stringify(MEMOISED)});
+    ${make}
     for (let i = 0; i < 200; i++) {
       let doc = Buffer.from('第' + i + '份' + '项'.repeat(500000)).toString('utf8');
       f(doc.slice(1, 60));
@@ -25,7 +25,16 @@ test('memoised: cached keys cut from 200 one-megabyte documents keep none of the
     process.stdout.write(String(process.memoryUsage().heapUsed));`;
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const heapMiB = Number(r.stdout) / 2 ** 20;
+  return Number(r.stdout) / 2 ** 20;
+}
+
+test('memoised: cached keys cut from 200 one-megabyte documents keep none of them alive', () => {
+  const heapMiB = heapAfterGc('const f = memoised((t) => t.length);');
   // The 200 documents weigh some 290 MiB as UTF-16 text (1.5 MB each as UTF-8): kept alive, the heap would hold them.
   assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by their keys)`);
+});
+
+test('interner: names cut from 200 one-megabyte documents and interned keep none of them alive', () => {
+  const heapMiB = heapAfterGc('const f = interner();');
+  assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by the interned strings)`);
 });
