@@ -103,7 +103,7 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (!addsUp(joinedRow)) continue;
     // A short row's middle line may print no label ("三  （一）予 131 … 141" / "103" / "、 以公开 3 … 6"): its cells are
     // on the middle line, which the readers after tell from the lines around it by its first cell's line.
-    if (top.length + mid.length < columns) for (const [k, c] of joinedRow.entries()) joinedRow[k] = { ...c, at: { ...c.at, line: middle[0]!.at.line } };
+    if (short) for (const [k, c] of joinedRow.entries()) joinedRow[k] = { ...c, at: { ...c.at, line: middle[0]!.at.line } };
     replace.set(above, keep(above, top));
     replace.set(middle, [...keep(middle, mid), ...joinedRow]);
     replace.set(below, keep(below, bottom));
