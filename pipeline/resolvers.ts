@@ -1,7 +1,7 @@
 /** The agency name resolvers of a run: the project registry, plus a folder's own agencies.yaml files. */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_REGISTRY, loadIndexedRegistry } from './adapters/registry.ts';
+import { DEFAULT_REGISTRY, loadIndexedRegistry, unreadableRegistry } from './adapters/registry.ts';
 import { kindOf, listFiles } from './adapters/fs.ts';
 import { ConfigError } from './errors.ts';
 import type { NameResolver } from './agencies/identify.ts';
@@ -13,7 +13,7 @@ const resolvers = new Map<string, Promise<NameResolver>>();
 /** A registry file's facts: one that is not a readable file (gone, a link to nothing, a FIFO) is a ConfigError naming it. */
 async function registryFile(file: string) {
   const found = await stat(file).catch((err: NodeJS.ErrnoException) => err);
-  if (found instanceof Error) throw new ConfigError(file, [`cannot read the registry file: ${found.code === 'ENOENT' ? 'no such file' : `${found.code ?? found.message}`}`]);
+  if (found instanceof Error) throw unreadableRegistry(file, found);
   if (!found.isFile()) throw new ConfigError(file, [`cannot read the registry file: ${kindOf(found)}, not a regular file`]);
   return found;
 }

@@ -138,6 +138,22 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/**
+ * The files of an inbox folder (listFiles). A folder that does not exist (yet) is an empty inbox; a path that is there
+ * but is not a folder (a file, a FIFO), or that cannot be looked at (a path through a file, permissions), is an
+ * InputError naming it and saying why — never an empty inbox.
+ */
+export async function listInbox(dir: string): Promise<string[]> {
+  const found = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
+  if (found instanceof Error) {
+    if (found.code === 'ENOENT') return [];
+    if (!found.code?.startsWith('E')) throw found;
+    throw new InputError(`cannot list the folder ${dir}: ${cannotRead(found)}`, dir);
+  }
+  if (!found.isDirectory()) throw new InputError(`the inbox ${dir} is ${kindOf(found)}, not a folder; expected a folder of report documents`, dir);
+  return listFiles(dir);
+}
+
 export async function isDirectory(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }

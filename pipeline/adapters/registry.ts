@@ -9,17 +9,22 @@ import { fileURLToPath } from 'node:url';
 import { type Division, type DivisionNames, divisionNames, divisionsFromPackage, type PackageDivisions } from '../agencies/divisions.ts';
 import type { BodyForms } from '../agencies/resolve.ts';
 import { ConfigError } from '../errors.ts';
+import { cannotRead } from './fs.ts';
 import type { Agency } from '../model/agency.ts';
 
 /** The repository's registry. */
 export const DEFAULT_REGISTRY = fileURLToPath(new URL('../../agencies.yaml', import.meta.url));
 
+/** A registry file that cannot be read: a ConfigError naming it and saying why ("no such file (ENOENT)"). */
+export function unreadableRegistry(file: string, err: NodeJS.ErrnoException): ConfigError {
+  return new ConfigError(file, [`cannot read the registry file: ${cannotRead(err)}`]);
+}
+
 async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new ConfigError(file, [`cannot read the registry file: ${e.code === 'ENOENT' ? 'no such file' : e.message}`]);
+    throw unreadableRegistry(file, err as NodeJS.ErrnoException);
   }
 }
 

@@ -31,7 +31,9 @@ class Existing {
   constructor(existing: readonly Agency[]) {
     for (const a of existing) {
       const key = `${a.division}|${a.level}|${a.kind}`;
-      this.byKey.set(key, [...(this.byKey.get(key) ?? []), a]);
+      const list = this.byKey.get(key);
+      if (list) list.push(a);
+      else this.byKey.set(key, [a]);
     }
   }
 

@@ -33,7 +33,9 @@ async function printedNames(dir: string): Promise<{ names: Map<string, string[]>
     try {
       const report = await readReport(await readInput(join(dir, file), file, READ_LIMITS.maxBytes), file);
       reports++;
-      names.set(report.agency, [...(names.get(report.agency) ?? []), file]);
+      const list = names.get(report.agency);
+      if (list) list.push(file);
+      else names.set(report.agency, [file]);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       process.stderr.write(`${printableLine(`xxgk: ${join(dir, file)}: skipped, ${err.message}`)}\n`);

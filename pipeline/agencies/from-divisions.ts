@@ -36,7 +36,9 @@ export function governmentsFromDivisions(divisions: readonly Division[], options
   for (const d of divisions) {
     if (d.successor === undefined) continue;
     const { name, aliases } = governmentName(d, d.parent === undefined ? undefined : byKey.get(d.parent));
-    folded.set(d.successor, [...(folded.get(d.successor) ?? []), name, ...aliases]);
+    const list = folded.get(d.successor);
+    if (list) list.push(name, ...aliases);
+    else folded.set(d.successor, [name, ...aliases]);
   }
   const out: Agency[] = [];
   for (const division of [...divisions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {

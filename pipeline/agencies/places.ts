@@ -21,7 +21,9 @@ export function placeFinder(divisions: readonly Division[]): PlaceFinder {
   const byKey = new Map(divisions.map((d) => [d.key, d]));
   let longest = 0;
   for (const d of divisions) {
-    byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+    const list = byName.get(d.name);
+    if (list) list.push(d);
+    else byName.set(d.name, [d]);
     longest = Math.max(longest, d.name.length);
   }
   const within = (d: Division, outer: Division): boolean => {

@@ -53,7 +53,9 @@ export function csvTables(files: readonly FileStat[]): FileStat[][] {
   const groups = new Map<string, FileStat[]>();
   for (const f of files.filter((x) => x.path.endsWith('.csv'))) {
     const table = tableOf(f.path);
-    groups.set(table, [...(groups.get(table) ?? []), f]);
+    const list = groups.get(table);
+    if (list) list.push(f);
+    else groups.set(table, [f]);
   }
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([table, list]) => (PARTITIONED.has(table) ? partsOf(table, list) : list));
@@ -154,7 +156,9 @@ function nationalResources(ctx: ReleaseContext, withReports: boolean): object[] 
   const tables = new Map<string, FileStat[]>();
   for (const f of gz) {
     const table = tableOf(f.path.slice(ASSETS_DIR.length, -'.gz'.length));
-    tables.set(table, [...(tables.get(table) ?? []), f]);
+    const list = tables.get(table);
+    if (list) list.push(f);
+    else tables.set(table, [f]);
   }
   for (const [table, files] of [...tables].sort(([a], [b]) => (a < b ? -1 : 1))) {
     files.sort(byPart);

@@ -178,7 +178,9 @@ function buildTable(hs: HRule[], vs: VRule[], texts: readonly PdfText[]): RuledT
     const b = boxAt(cx, anchorY(t, cx, hs), hs, vs, box);
     if (!b) continue;
     const key = boxKey(b);
-    inBox.set(key, [...(inBox.get(key) ?? []), t]);
+    const list = inBox.get(key);
+    if (list) list.push(t);
+    else inBox.set(key, [t]);
     taken.add(t);
   }
   const ys = distinct(hs.map((h) => h.y));

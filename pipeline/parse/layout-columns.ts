@@ -26,7 +26,9 @@ export function pageColumns(rows: ReadonlyArray<readonly TextCell[]>, width: num
   for (const row of rows) {
     for (const v of row) {
       if (v.page === undefined || v.x === undefined || v.text.trim() === '') continue;
-      byPage.set(v.page, [...(byPage.get(v.page) ?? []), centreOf(v)]);
+      const list = byPage.get(v.page);
+      if (list) list.push(centreOf(v));
+      else byPage.set(v.page, [centreOf(v)]);
     }
   }
   const out = new Map<number, number[]>();

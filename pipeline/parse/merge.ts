@@ -36,7 +36,9 @@ export function mergedGroups<T extends { id: string; key: string; year: number }
   for (const r of items) {
     const who = byId.get(r.id) ?? new Map<string, T[]>();
     byId.set(r.id, who);
-    who.set(r.key, [...(who.get(r.key) ?? []), r]);
+    const list = who.get(r.key);
+    if (list) list.push(r);
+    else who.set(r.key, [r]);
   }
   const groups = new Map<string, { items: T[]; renamed: boolean }>();
   for (const [id, who] of byId) {

@@ -1,13 +1,14 @@
 /**
- * Collect a source's documents: a path (file or glob) or an inbox folder is read every time; a URL is fetched
- * conditionally with the validators kept in the run state (a 304 reuses the documents held), following the page's
- * first .docx/.pdf/.doc/.wps attachment. Every document is put in the raw store; the caller compares hashes.
+ * Collect a source's documents: a path (file or glob) or an inbox folder is read every time (a missing inbox is empty;
+ * a file where it should be is the source's InputError); a URL is fetched conditionally with the validators kept in
+ * the run state (a 304 reuses the documents held), following the page's first .docx/.pdf/.doc/.wps attachment. Every
+ * document is put in the raw store; the caller compares hashes.
  */
 import { basename, dirname, join } from 'node:path';
 import type { Source } from '../config.ts';
 import type { Config } from '../config.ts';
 import { fetchDocument } from '../adapters/fetch.ts';
-import { isDirectory, listFiles, readInput } from '../adapters/fs.ts';
+import { isDirectory, listFiles, listInbox, readInput } from '../adapters/fs.ts';
 import { InputError } from '../errors.ts';
 import { pageDate } from '../harvest/page-date.ts';
 import { decodeText } from '../ingest/decode.ts';
@@ -85,7 +86,7 @@ export async function collectSource(
   fetchImpl?: typeof fetch,
 ): Promise<Collected> {
   if (source.kind === 'inbox') {
-    const files = (await isDirectory(source.inbox)) ? await listFiles(source.inbox) : [];
+    const files = await listInbox(source.inbox);
     return putFiles(source, files.map((f) => ({ path: join(source.inbox, f), name: f })), store, limits.maxBytes);
   }
   if (source.kind === 'path') {

@@ -51,7 +51,11 @@ export function keptBySource(reports: readonly PublishedReport[], held: Readonly
   for (const r of reports) {
     if (r.sources.some((s) => held.has(s.name))) continue;
     const sources = new Set(r.sources.map((s) => s.name.split('/')[0]!).filter(Boolean));
-    for (const source of sources) out.set(source, [...(out.get(source) ?? []), r.id]);
+    for (const source of sources) {
+      const list = out.get(source);
+      if (list) list.push(r.id);
+      else out.set(source, [r.id]);
+    }
   }
   return out;
 }

@@ -125,7 +125,8 @@ export function layoutTable(
 ): TableLayout {
   const grid = buildGrid(table, values.edition, values.tables[table], { numbering: s.numbering, statedYuan: s.print.statedYuan, strayHeader: s.print.strayHeader });
   const widths = columnWidths(grid, width, s);
-  const edges = widths.reduce<number[]>((acc, w) => [...acc, acc[acc.length - 1]! + w], [0]);
+  const edges = [0];
+  for (const w of widths) edges.push(edges[edges.length - 1]! + w);
   const cells: LaidCell[] = [];
   expandGrid(grid).forEach((row, r) => {
     for (const { cell, col, continuation } of row) {

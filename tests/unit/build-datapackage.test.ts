@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { PARTITIONED, REPORTS_CSV, tableOf, type TableSchema } from '../../pipeline/datasets/table-schemas.ts';
 import { csvFiles, reportsCsv } from '../../pipeline/datasets/to-csv.ts';
-import { DATAPACKAGE_PROFILE, dataPackage } from '../../pipeline/datasets/to-datapackage.ts';
+import { DATAPACKAGE_PROFILE, csvTables, dataPackage } from '../../pipeline/datasets/to-datapackage.ts';
 import type { ReleaseContext, ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { fileStat, joinedCsv, partitionedFiles, sampleContext, sampleReports, summaryParts } from '../helpers/release.ts';
 import { sharedJson, skipWithoutShared } from '../helpers/shared.ts';
@@ -148,4 +148,13 @@ test('deterministic, no clock: the same context gives the same bytes; a CSV with
   assert.throws(() => dataPackage({ ...ctx, files: [...ctx.files, fileStat('data/other.csv', 'x', 'text/csv')] }), /data\/other\.csv/);
   const alone = JSON.parse(dataPackage({ ...ctx, files: ctx.files.filter((f) => tableOf(f.path) !== REPORTS_CSV) })) as Package;
   assert.ok(alone.resources.every((r) => r.schema.foreignKeys === undefined), 'no foreign key to a resource the package lacks');
+});
+
+test('csvTables: 50,000 parts of one table, in part order, beside a file of its own (grouped without copying the list per file)', () => {
+  const stat = (path: string) => ({ path, bytes: 1, sha256: '0'.repeat(64), mediaType: 'text/csv' });
+  const parts = Array.from({ length: 50_000 }, (_, i) => `data/observations/2024${i === 0 ? '' : `-${i + 1}`}.csv`);
+  const tables = csvTables([stat('data/regions.csv'), ...[...parts].reverse().map(stat), stat('data/observations/2024.json')]);
+  assert.deepEqual(tables.map((t) => t.length), [50_000, 1]);
+  assert.deepEqual(tables[0]!.map((f) => f.path), parts);
+  assert.equal(tables[1]![0]!.path, 'data/regions.csv');
 });

@@ -95,3 +95,12 @@ test('withdrawMissing: a flagged source that still yields withdraws the publishe
   assert.deepEqual(withdrawMissing(flagged, [{ ...yields[0]!, documents: 0 }], reports, new Set()), [], 'a flagged source that matched nothing withdraws nothing');
   assert.deepEqual(withdrawMissing(flagged, [{ ...yields[0]!, failed: true }], reports, new Set()), [], 'nor one that failed');
 });
+
+test('keptBySource: 50,000 published reports of one source, kept in their order (grouped without copying the list per report)', () => {
+  const reports = Array.from({ length: 50_000 }, (_, i) => ({ id: `r${i}`, sources: [{ name: `inbox/${i}.docx` }, { name: `other/${i}.pdf` }] }));
+  const kept = keptBySource(reports, new Set(['inbox/7.docx']));
+  const expected = reports.map((r) => r.id).filter((id) => id !== 'r7');
+  assert.deepEqual([...kept.keys()], ['inbox', 'other']);
+  assert.deepEqual(kept.get('inbox'), expected);
+  assert.deepEqual(kept.get('other'), expected);
+});
