@@ -29,6 +29,9 @@ const MAX_GAP = 10;
 /** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
 
+/** A label column on the next page stands within this many slots of where it stood (pdftotext lays out each page anew). */
+const PAGE_SLOTS = 2;
+
 /** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
 const ITEM_WRAP = 2;
 
@@ -40,12 +43,17 @@ function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boole
   if ([...f.text.trim()].length > 2) return false;
   let text = f.text.trim();
   let taken = 0;
+  let slots = 1;
   for (let j = k + 1; taken < ITEM_WRAP && j < body.length; j++) {
-    if (body[j]!.line !== body[j - 1]!.line + 1) return false;
+    // The number may end a page, its mark start the next ("4" / [page break] / "、无正…"): that page's grid may stand a
+    // slot off.
+    const pageBreak = body[j]!.page !== undefined && body[j - 1]!.page !== undefined && body[j]!.page !== body[j - 1]!.page;
+    if (body[j]!.line !== body[j - 1]!.line + 1 && !pageBreak) return false;
+    if (pageBreak) slots = PAGE_SLOTS;
     // A line of figures only (the row's, its label wrapped around them) stands between two pieces of a label.
     if (body[j]!.labels.length === 0) continue;
     taken++;
-    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= 1);
+    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= slots);
     if (!under) return false;
     text += under.text.trim();
     if (startsItem(text)) return true;
@@ -91,9 +99,13 @@ function fragments(cell: TextCell, line: number): Fragment[] {
  * characters wide): the line's first figure-like cell, a number of one or two digits, with a piece starting "、" under
  * it (within a slot) on the next line. It is label text, not a figure.
  */
-function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined): boolean {
-  if (!/^\d{1,2}$/.test(first.text.trim()) || next?.[0]?.at.line !== (first.at.line ?? 0) + 1) return false;
-  return next.some((c) => c.text.startsWith('、') && Math.abs((c.x ?? 0) - (first.x ?? 0)) <= 1);
+function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined, figures: number): boolean {
+  if (!/^\d{1,2}$/.test(first.text.trim()) || next?.[0] === undefined) return false;
+  if (next[0].at.line === (first.at.line ?? 0) + 1) return next.some((c) => c.text.startsWith('、') && Math.abs((c.x ?? 0) - (first.x ?? 0)) <= 1);
+  // At a page's foot, its mark first on the next page ("4   0 0 0 0 0 0 0" / [page break] / "、无正"): only when the
+  // line then prints one figure more than the table has columns (the number read as a figure makes 8).
+  const pageBreak = first.page !== undefined && next[0].page !== undefined && next[0].page !== first.page;
+  return pageBreak && figures === TABLE_WIDTH + 1 && next[0].text.startsWith('、') && Math.abs((next[0].x ?? 0) - (first.x ?? 0)) <= PAGE_SLOTS;
 }
 
 function linesOf(cells: readonly TextCell[]): Line[] {
@@ -103,7 +115,7 @@ function linesOf(cells: readonly TextCell[]): Line[] {
     let cut = row.length;
     // An enumeration comma ("、", a label's piece wrapped onto a line of its own) reads as a dash but is never a figure.
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && row[cut - 1]!.text.trim() !== '、' && isValueText(row[cut - 1]!.text)) cut--;
-    if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1])) cut++;
+    if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1], row.length - cut)) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
     const line = row[0]!.at.line ?? 0;

@@ -680,3 +680,60 @@ test('layout rows: （七）总计 alone on the middle line of its broken figure
   const other = rowTexts(joinBrokenFigures(readLayoutText(text.replace('（七）总计', '3.其他 ')), 7));
   assert.ok(other.some((r) => r.join(' ') === '255 255'));
 });
+
+test('layout rows: an item number at a page\'s foot beside its row\'s figures, its "、" first on the next page, is a label', () => {
+  // Seeds 173, 327: "5   20 9 0 0 0 1 30" ends a page, "、属于三类内部事务信息" starts the next. The "5" was read as a
+  // figure (8 on the line) and the rest of its label went on 4、保护第三方合法权益 above: a row the template does not have.
+  const text = [
+    '        0    0   0     0    0   0   0',
+    '    安',
+    '    全',
+    '    一',
+    '    稳',
+    '    定',
+    '    ”',
+    '    4',
+    '    、',
+    '    保',
+    '    护',
+    '    第',
+    '    三   0    0   0     0    0   0   0',
+    '    方',
+    '    合',
+    '    法',
+    '    权',
+    '    益',
+    '    5   20   9   0     0    0   1   30',
+    '',
+    '',
+    '\f    、',
+    '    属',
+    '    于',
+    '    三',
+    '    类',
+    '    内',
+    '    部',
+    '    事',
+    '    务',
+    '    信',
+    '    息',
+    '    6',
+    '    、',
+    '    属',
+    '    于',
+    '    四',
+    '    类   53    8     0     0    0   2    63',
+    '    过',
+    '    程',
+  ].join('\n');
+  const zeros = Array.from({ length: 7 }, () => '0');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))), [
+    ['安全一稳定”', ...zeros],
+    ['4、保护第三方合法权益', ...zeros],
+    ['5、属于三类内部事务信息', '20', '9', '0', '0', '0', '1', '30'],
+    ['6、属于四类过程', '53', '8', '0', '0', '0', '2', '63'],
+  ]);
+  // Not when the line holds 7 figures with the number: then "5" may be a figure (a row printing six), and stays one.
+  const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
+  assert.ok(seven.some((r) => r[0] === '5'));
+});
