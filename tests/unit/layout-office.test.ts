@@ -737,3 +737,30 @@ test('layout rows: an item number at a page\'s foot beside its row\'s figures, i
   const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
   assert.ok(seven.some((r) => r[0] === '5'));
 });
+
+test('layout rows: （七）总计 on the middle line of its broken figures, a figure printed whole beside the pieces under it, is joined when it sums the rows above', () => {
+  // Seed 358: "124" / "（七）总计 … 7" / "9 … 1256" for 1249, 7, 1256 (refused: "3.其他" does not match the row expected).
+  const text = [
+    '三、 （一）予以     289                      1     290',
+    '本年 公开',
+    '             3.其',
+    '                       113',
+    '             他                                                       113',
+    '                       124',
+    '        （七）总计                                                7',
+    '                        9                                            1256',
+    '四、结转下年度继续办',
+    '                       22                                    1        23',
+    '理',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '1249', '7', '1256']);
+  // Not when the whole figure stands under the piece (it may be the piece's own lower part).
+  const under = rowTexts(joinBrokenFigures(readLayoutText(text.replace('9                                            1256', '9 1256')), 7));
+  assert.deepEqual(under.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+  // Nor when the joined row does not add up, nor when the rows above print no figure larger than the unjoined 总计.
+  const off = rowTexts(joinBrokenFigures(readLayoutText(text.replace('1256', '1257')), 7));
+  assert.deepEqual(off.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+  const small = rowTexts(joinBrokenFigures(readLayoutText(text.replace('289                      1     290', '5   5').replaceAll('113', '2')), 7));
+  assert.deepEqual(small.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+});
