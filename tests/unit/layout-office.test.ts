@@ -527,16 +527,23 @@ test('layout table 四: leaf headers cut by a page break, with one line of 15 fi
   assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
   assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['4', '0', '0', '0', '4']);
   assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['0', '0', '0', '0', '0']);
-  // Fewer than 15 (a blank prints nothing: which is not known without the columns), or a line that does not stack: not read so.
-  assert.equal(layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n'))), null);
-  assert.equal(layoutAppeals(readLayoutText([...header, figures, '1'].join('\n'))), null);
+  // Fewer than 15 (a blank prints nothing): placed by the columns the cut headers go on in on the figures' page,
+  // those cut before the break ("维 / 持" … twice: 行政诉讼's eight results); the cells the placements that add up
+  // disagree on are flagged. A figure stacked onto another ("2 / 1": 21) so that the rows no longer add up: every
+  // cell flagged.
+  const fewer = layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n')))!;
+  assert.deepEqual(fewer.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
+  assert.equal(fewer.get('litigation_after_reconsideration')!.flagged.size, 5);
+  const stackedOff = layoutAppeals(readLayoutText([...header, figures, '1'].join('\n')))!;
+  assert.ok([...stackedOff.values()].every((row) => row.flagged.size === 5));
   // 总计 120 and 128 wrapped in their narrow cells ("12 / 0", "12 / 8"): stacked as under a whole header, when the
   // rows then add up (67 + 19 + 16 + 18 = 120, 66 + 21 + 16 + 25 = 128); not when they do not (128 → 129).
   const wrapped = ['                    12                       12', '67   19   16   18        66   21   16   25        0    0    0    0    0', '                    0                         8'];
   const stacked = layoutAppeals(readLayoutText([...header, ...wrapped].join('\n')))!;
   assert.deepEqual(stacked.get('reconsideration')!.values.map((c) => c.text), ['67', '19', '16', '18', '120']);
   assert.deepEqual(stacked.get('litigation_direct')!.values.map((c) => c.text), ['66', '21', '16', '25', '128']);
-  assert.equal(layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n'))), null);
+  const off = layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n')))!;
+  assert.ok([...off.values()].every((row) => row.flagged.size === 5));
 });
 
 test('layout rows: header columns drawn in ("社会 法律", one space apart) place no figure standing near them', () => {
@@ -763,4 +770,27 @@ test('layout rows: （七）总计 on the middle line of its broken figures, a f
   assert.deepEqual(off.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
   const small = rowTexts(joinBrokenFigures(readLayoutText(text.replace('289                      1     290', '5   5').replaceAll('113', '2')), 7));
   assert.deepEqual(small.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+});
+
+test('layout table 四: leaf-header pieces after a page break that fit the columns more than one way go on the columns cut by the break', () => {
+  // Seed 218: 行政复议's leaf headers are whole on the first page, the two 行政诉讼 groups' lose their last line ("持 正
+  // 果 结" twice) to the next page. Those 8 pieces alone fit 15 columns three ways (refused: "found 4"); before the
+  // break, the 8 columns whose words are not whole are 未经复议直接起诉's and 复议后起诉's four results.
+  const text = [
+    '        行政复议                               行政诉讼',
+    '结   结    其     尚      总         未经复议直接起诉            复议后起诉',
+    '果   果    他     未      计    结     结  其 尚    总   结   结  其  尚    总',
+    '维   纠    结     审           果     果  他 未    计   果   果  他  未    计',
+    '持   正    果     结           维     纠  结 审        维   纠  结  审',
+    '',
+    '',
+    '\f         持   正   果      结   持    正   果   结',
+    '                            1        1   2   4',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['1', '', '1', '2', '4']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['', '', '', '', '']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // Not when a piece does not end the word its column begins: no columns, as before.
+  assert.equal(layoutAppeals(readLayoutText(text.join('\n').replace('持    正   果   结', '持    正   果   计'))), null);
 });
