@@ -293,7 +293,10 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   // piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row.
   const repeated = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
   let topOfPage = false;
-  const body = lines.slice(start).filter((l, k, all) => {
+  // A note under the table ("注：*含上级机关转办的申请。") ends it: its text is no label's (it went on （七）总计 above it,
+  // and took the row under that's figures).
+  const note = lines.findIndex((l, k) => k > start && l.values.length === 0 && /^注[：:]/.test(l.labels[0]?.text.trim() ?? ''));
+  const body = lines.slice(start, note < 0 ? undefined : note).filter((l, k, all) => {
     if (k > 0 && l.page !== undefined && l.page !== all[k - 1]!.page) topOfPage = true;
     const matches = repeated.has(signature(l));
     if (!matches) topOfPage = false;

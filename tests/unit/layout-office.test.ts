@@ -794,3 +794,64 @@ test('layout table 四: leaf-header pieces after a page break that fit the colum
   // Not when a piece does not end the word its column begins: no columns, as before.
   assert.equal(layoutAppeals(readLayoutText(text.join('\n').replace('持    正   果   结', '持    正   果   计'))), null);
 });
+
+test('layout rows: a note under the table ("注：*含上级机关转办的申请。") ends it and goes on no label', () => {
+  // Seed 595: the note stood in the column of "（七）总计", went on its label, and so took the line of 四、结转下年度继续
+  // 办理 inside the label's lines: the figure "0" became a row without a label (refused).
+  const text = [
+    '一、本年新收政府信息公开',
+    '                 1     0       0   0    0     0   1*',
+    '申请数量',
+    '二、上年结转政府信息公开',
+    '                 1     0       0   0    0     0       1',
+    '申请数量',
+    '（四）   1、本',
+    '无法提   机关不',
+    '供     掌握相   2          2',
+    '      关政府',
+    '      信息',
+    '      2、没',
+    '      有现成',
+    '      信息需',
+    '      要另行',
+    '      制作',
+    '      3、补',
+    '      正后申',
+    '      请内容',
+    '',
+    '                - 3-',
+    '\f          仍不明',
+    '          确',
+    '          1、信',
+    '          访举报',
+    '          投诉类',
+    '          申请',
+    '          2、重',
+    '          复申请',
+    '          3、要',
+    '          求提供',
+    '          公开出',
+    '          版物',
+    '     （五）',
+    '          4、无',
+    '     不予处',
+    '          正当理',
+    '     理',
+    '          由大量',
+    '          反复申',
+    '          请',
+    '          5、要',
+    '          求行政',
+    '          机关确',
+    '          认或重',
+    '          新出具',
+    '          已获取',
+    '          信息',
+    '     （七）总计             2                                  2',
+    '四、结转下年度继续办理                                               0',
+    '',
+    '    注：*含上级机关转办的申请。',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.filter((r) => r.length > 1).slice(-2), [['（七）总计', '2', '2'], ['四、结转下年度继续办理', '0']]);
+});
