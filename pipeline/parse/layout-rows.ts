@@ -30,7 +30,7 @@ const MAX_GAP = 10;
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
 
 /** A label column on the next page stands within this many slots of where it stood (pdftotext lays out each page anew). */
-const PAGE_SLOTS = 2;
+const PAGE_SLOTS = 3;
 
 /** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
 const ITEM_WRAP = 2;
@@ -44,19 +44,32 @@ function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boole
   let text = f.text.trim();
   let taken = 0;
   let slots = 1;
+  let skipped = false;
+  let crossed = false;
   for (let j = k + 1; taken < ITEM_WRAP && j < body.length; j++) {
     // The number may end a page, its mark start the next ("4" / [page break] / "、无正…"): that page's grid may stand a
     // slot off.
     const pageBreak = body[j]!.page !== undefined && body[j - 1]!.page !== undefined && body[j]!.page !== body[j - 1]!.page;
     if (body[j]!.line !== body[j - 1]!.line + 1 && !pageBreak) return false;
-    if (pageBreak) slots = PAGE_SLOTS;
+    if (pageBreak) {
+      slots = PAGE_SLOTS;
+      crossed = true;
+    }
     // A line of figures only (the row's, its label wrapped around them) stands between two pieces of a label.
     if (body[j]!.labels.length === 0) continue;
-    taken++;
     const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= slots);
+    // The last line before a page break may print nothing in the number's column ("（  1" / "、" / [page break] / "三"),
+    // and after the break the number goes on where its column prints again, beside the other column's labels (a group
+    // label centred in its rows: "（" at a page's foot, "四 / ）无法提供" lines down the next page).
+    const breakAfter = body[j + 1] !== undefined && body[j + 1]!.page !== undefined && body[j + 1]!.page !== body[j]!.page;
+    if (!under && (crossed || (breakAfter && !skipped)) && !body[j]!.labels.some((g) => Math.abs(g.x - f.x) <= 2)) {
+      skipped = true;
+      continue;
+    }
+    taken++;
     if (!under) return false;
     text += under.text.trim();
-    if (startsItem(text)) return true;
+    if (startsCell(text)) return true;
   }
   return false;
 }
@@ -118,6 +131,8 @@ function linesOf(cells: readonly TextCell[]): Line[] {
     if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1], row.length - cut)) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
+    // So is one before a row's 7 figures ("无       108   42   0 …": 8 values with it).
+    else if (row.length - cut > TABLE_WIDTH && !/[\d０-９]/.test(row[cut]!.text)) cut++;
     const line = row[0]!.at.line ?? 0;
     lines.push({ line, page: row[0]!.page, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
   }
@@ -180,6 +195,8 @@ function labelCells(body: readonly Line[]): LabelCell[] {
       const lastBefore = body.slice(0, k).filter((l) => l.labels.length > 0).at(-1)?.line;
       const open = cells.filter((c) => c.last === lastBefore).sort((a, b) => a.fragments.at(-1)!.x - b.fragments.at(-1)!.x);
       for (const c of open) crossed.add(c);
+      // A group label's number cut open just above ("（" at a page's foot, "四 / ）无法提供" lines down the next page).
+      for (const c of cells) if (lastBefore !== undefined && c.last >= lastBefore - ITEM_WRAP && /^[（(][一二三四五六七八九十]*$/.test(textOf(c))) crossed.add(c);
       const goingOn = body.slice(k).find((l) => l.labels.length > 0)?.labels.filter((f) => !startsCell(f.text) && f.x < limit) ?? [];
       if (open.length > 0 && goingOn.length === open.length) {
         open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '', line: line.line }));
