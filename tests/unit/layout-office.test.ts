@@ -974,3 +974,34 @@ test('layout rows: a group label centred in its rows, its "（" at a page\'s foo
     ['3、补正后申请内容仍不明确', '43', '12', '0', '0', '0', '2', '57'],
   ]);
 });
+
+test('layout rows: a header cut by a page break places the columns on the next page by the pieces printed there', () => {
+  // Seed 145: "商业企 科研机 社会公 法律服" end the first page, "业 构 益组织 务机构" start the next (another grid), above
+  // rows printing 自然人 and 总计 only ("594 … 594"): no header stood on that page, and the arithmetic leaves such rows
+  // in any column (96 cells flagged). The pieces end the four words whose starts the page before prints, one way
+  // only; 自然人, alone left of them, stands a step left; 其他 and 总计, together right of them, at one place.
+  const text = [
+    '（本列数据的勾                  申请人情况',
+    '稽关系为：第一   自然人           法人或其他组织          总计',
+    ' 项加第二项之         商业企   科研机 社会公 法律服   其他',
+    '',
+    '',
+    '',
+    '',
+    '\f                 业   构   益组织    务机构',
+    '和，等于第三项',
+    '一、本年新收政',
+    '府信息公开申请    594                        594',
+    '数量',
+    '二、上年结转政',
+    '府信息公开申请    44                         44',
+    '数量',
+    '三  （一）予',
+    '           255                        255',
+    '、  以公开',
+  ].join('\n');
+  const header = (t: string): Array<[string, number]> => layoutRows(readLayoutText(t)).filter((c) => c.width === 0).map((c) => [c.text, c.x!]);
+  assert.deepEqual(header(text), [['自然人', 13.5], ['商业企业', 17.5], ['科研机构', 21.5], ['社会公益组织', 26.5], ['法律服务机构', 33.5], ['其他', 36], ['总计', 36.01]]);
+  // Not when a piece does not end a word the page before begins ("商业" / "业" is no 商业企业).
+  assert.deepEqual(header(text.replace('商业企', '商业 ')), []);
+});
