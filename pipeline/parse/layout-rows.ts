@@ -12,7 +12,8 @@
 import type { TextCell } from '../ingest/types.ts';
 import { headerLines } from './layout-header.ts';
 import { type Fragment, layoutLines } from './layout-lines.ts';
-import { startsItem } from './normalize.ts';
+import { APPLICATIONS } from '../model/template.ts';
+import { labelKey, startsItem, stripNumbering } from './normalize.ts';
 import { isValueText, readValue } from './read-value.ts';
 
 /** Table 三's figure columns: the six kinds of applicant and 总计. */
@@ -31,6 +32,14 @@ const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一�
 
 /** A label column on the next page stands within this many slots of where it stood (pdftotext lays out each page anew). */
 const PAGE_SLOTS = 3;
+
+const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
+
+/** Table 三's labels, whole (row labels and the headings of their groups), without their numbers. */
+const WHOLE_LABELS = new Set([
+  '本年度办理结果',
+  ...APPLICATIONS.rows.flatMap((r) => [r.zh, ...(r.aliases ?? []), ...(r.group === undefined ? [] : [r.group])]),
+].map((t) => labelKey(stripNumbering(t))));
 
 /** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
 const ITEM_WRAP = 2;
@@ -168,6 +177,8 @@ function labelCells(body: readonly Line[]): LabelCell[] {
   // The cells open at a page break: one may go on further down the next page (a group label cut by the break, "（六 /
   // ）其" … "他处 / 理" beside its rows' labels), as long as no fragment has stood in its column since the break.
   const crossed = new Set<LabelCell>();
+  // Cells that end at a page break, reading whole labels, while the rest of one cut by it goes on.
+  const closed = new Set<LabelCell>();
   // Where the figures start (the median of the lines' first figures): the label columns stand left of it. pdftotext
   // lays out each page on a grid of its own, so it is measured on each page when the lines know their pages.
   const limitOf = (lines: readonly Line[]): number => {
@@ -198,8 +209,13 @@ function labelCells(body: readonly Line[]): LabelCell[] {
       // A group label's number cut open just above ("（" at a page's foot, "四 / ）无法提供" lines down the next page).
       for (const c of cells) if (lastBefore !== undefined && c.last >= lastBefore - ITEM_WRAP && /^[（(][一二三四五六七八九十]*$/.test(textOf(c))) crossed.add(c);
       const goingOn = body.slice(k).find((l) => l.labels.length > 0)?.labels.filter((f) => !startsCell(f.text) && f.x < limit) ?? [];
-      if (open.length > 0 && goingOn.length === open.length) {
-        open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '', line: line.line }));
+      // Fewer pieces go on than cells are open: a cell that reads a whole label of the table ("三、本年度办理结果")
+      // ends at the break ("…办理结果" / "（二）部分公开（区分处理的，只" / [page] / "计这一情": the rest of （二）).
+      const unfinished = open.filter((c) => !WHOLE_LABELS.has(labelKey(stripNumbering(textOf(c)))));
+      const going = goingOn.length === open.length ? open : goingOn.length === unfinished.length ? unfinished : [];
+      if (going.length > 0 && going !== open) for (const c of open) if (!going.includes(c)) closed.add(c);
+      if (going.length > 0) {
+        going.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '', line: line.line }));
       } else {
         const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k), limitBefore);
         const after = rightmost(body.slice(k, k + NEAR_BREAK), limit);
@@ -215,7 +231,7 @@ function labelCells(body: readonly Line[]): LabelCell[] {
       let best: LabelCell | undefined;
       for (const c of cells) {
         const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
-        if (skip.has(c) || c.last >= f.line || (f.line - c.last > MAX_GAP && !crossed.has(c)) || dx > SAME_COLUMN) continue;
+        if (skip.has(c) || closed.has(c) || c.last >= f.line || (f.line - c.last > MAX_GAP && !crossed.has(c)) || dx > SAME_COLUMN) continue;
         if (!best || c.last > best.last || (c.last === best.last && dx < Math.abs(best.fragments.at(-1)!.x - f.x))) best = c;
       }
       return best;
@@ -261,7 +277,6 @@ function xAt(c: LabelCell, line: number): number {
   return x;
 }
 
-const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
 
 /** A label cell that heads others: a cell further right starts within its lines. */
 function heads(c: LabelCell, cells: readonly LabelCell[]): boolean {

@@ -1005,3 +1005,42 @@ test('layout rows: a header cut by a page break places the columns on the next p
   // Not when a piece does not end a word the page before begins ("商业" / "业" is no 商业企业).
   assert.deepEqual(header(text.replace('商业企', '商业 ')), []);
 });
+
+test('layout rows: at a page break, a cell reading a whole label ends and the rest of one cut by the break goes on', () => {
+  // Seeds 139, 322, 325: "三、本年度办理结果" and "（二）部分公开（区分处理的，只" are open at the break; the next page
+  // goes on with one piece only ("计这一情", two slots left), which went on the group label: （二） was left absent.
+  const text = [
+    '二、上年结转政府',
+    '           2          0    0     0   0   0       2',
+    '信息公开申请数量',
+    '三、 （一）予以',
+    '           47         2                         49',
+    '本年 公开',
+    '度办 （二）部分',
+    '理结 公开（区分',
+    '果  处理的，只',
+    '',
+    '',
+    '\f计这一情',
+    '形，不计其',
+    '他情形）',
+    '（三 1.属',
+    '）不 于国',
+    '予公 家秘',
+    '开  密',
+    '   2.其',
+    '   他法',
+    '   律行',
+    '   政法',
+    '   规禁',
+    '   止公',
+    '   开',
+    '   3.危',
+    '   及',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).slice(1, 4), [
+    ['三、本年度办理结果', '（一）予以公开', '47', '2', '49'],
+    ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+    ['（三）不予公开', '1.属于国家秘密'],
+  ]);
+});
