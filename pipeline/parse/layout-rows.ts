@@ -35,6 +35,9 @@ const PAGE_SLOTS = 3;
 
 const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
 
+/** A label cell's text that ends in an item number opened and not closed ("（五", "（"). */
+const OPEN_NUMBER = /[（(][一二三四五六七八九十]*$/;
+
 /** Table 三's labels, whole (row labels and the headings of their groups), without their numbers. */
 const WHOLE_LABELS = new Set([
   '本年度办理结果',
@@ -229,12 +232,20 @@ function labelCells(body: readonly Line[]): LabelCell[] {
     const candidate = (f: Fragment, skip: ReadonlySet<LabelCell>): LabelCell | undefined => {
       if (startsCell(f.text) || startsWrappedItem(body, k, f)) return undefined;
       let best: LabelCell | undefined;
+      // A piece that closes a number ("）不") goes on a cell whose number is open ("（五"), if one is near, before a
+      // cell of the next column that went on later ("4.无", three slots right).
+      let closing: LabelCell | undefined;
+      const closes = /^[）)]/.test(f.text.trim());
       for (const c of cells) {
         const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
         if (skip.has(c) || closed.has(c) || c.last >= f.line || (f.line - c.last > MAX_GAP && !crossed.has(c)) || dx > SAME_COLUMN) continue;
-        if (!best || c.last > best.last || (c.last === best.last && dx < Math.abs(best.fragments.at(-1)!.x - f.x))) best = c;
+        // Of two columns (a piece standing within a slot of one cell's and three from the other's), the one it stands in.
+        const bestDx = best === undefined ? Infinity : Math.abs(best.fragments.at(-1)!.x - f.x);
+        const apart = (near: number, far: number): boolean => near <= 1 && far >= SAME_COLUMN;
+        if (!best || apart(dx, bestDx) || (!apart(bestDx, dx) && (c.last > best.last || (c.last === best.last && dx < bestDx)))) best = c;
+        if (closes && OPEN_NUMBER.test(textOf(c)) && (!closing || dx < Math.abs(closing.fragments.at(-1)!.x - f.x))) closing = c;
       }
-      return best;
+      return closing ?? best;
     };
     const dxOf = (c: LabelCell, f: Fragment): number => Math.abs(c.fragments.at(-1)!.x - f.x);
     const taken = new Set<LabelCell>();
@@ -328,12 +339,27 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   // A note under the table ("注：*含上级机关转办的申请。") ends it: its text is no label's (it went on （七）总计 above it,
   // and took the row under that's figures).
   const note = lines.findIndex((l, k) => k > start && l.values.length === 0 && /^注[：:]/.test(l.labels[0]?.text.trim() ?? ''));
-  const body = lines.slice(start, note < 0 ? undefined : note).filter((l, k, all) => {
+  const table = lines.slice(start, note < 0 ? undefined : note);
+  const isHeader = table.map((l, k, all) => {
     if (k > 0 && l.page !== undefined && l.page !== all[k - 1]!.page) topOfPage = true;
     const matches = repeated.has(signature(l));
     if (!matches) topOfPage = false;
-    return !(matches && (topOfPage || l.labels.length + l.values.length >= 2));
+    return matches && (topOfPage || l.labels.length + l.values.length >= 2);
   });
+  // The header printed again inside the table (a stray header row): a line of one piece that reads as a header line,
+  // where that line stands (a slot), is part of it when a line next to it is ("法人或其他组织" / "第二项之和，等于" /
+  // "自然人 …"; not "总计" under "（七）" in the label column, the header printed after it).
+  const firstX = (l: Line): number => l.labels[0]?.x ?? l.values[0]?.x ?? 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [k, l] of table.entries()) {
+      if (isHeader[k] || !repeated.has(signature(l)) || !lines.slice(0, start).some((h) => signature(h) === signature(l) && Math.abs(firstX(h) - firstX(l)) <= 1)) continue;
+      if (!(table[k - 1]?.line === l.line - 1 && isHeader[k - 1]) && !(table[k + 1]?.line === l.line + 1 && isHeader[k + 1])) continue;
+      isHeader[k] = true;
+      changed = true;
+    }
+  }
+  const body = table.filter((_, k) => !isHeader[k]);
   const labels = labelCells(body);
   // The column headers wrapped over the header lines, read whole down their stacks, as a line of their own per page
   // before the table (where the columns stand on that page: a short row's figures are placed by them).

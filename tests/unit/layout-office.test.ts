@@ -1044,3 +1044,87 @@ test('layout rows: at a page break, a cell reading a whole label ends and the re
     ['（三）不予公开', '1.属于国家秘密'],
   ]);
 });
+
+test('layout rows: the header printed again inside table 三 is dropped with its one-piece lines, where they stood in the header', () => {
+  // Seed 104: the header's lines again between 二、 and 三、; "第二项之和，等于" and "和）" (one piece each) went on
+  // the label of 二、上年结转政府信息公开申请数量.
+  const text = [
+    '（本列数据的勾稽                       申请人情况',
+    '关系为：第一项加                      法人或其他组织',
+    '第二项之和，等于',
+    '           自然人    商业企   科研机     社会公       法律服            总计',
+    '第三项加第四项之                                        其他',
+    '                   业     构      益组织       务机构',
+    '   和）',
+    '一、本年新收政府',
+    '            7                                             办3',
+    '信息公开申请数量',
+    '二、上年结转政府',
+    '信息公开申请数量',
+    '（本列数据的勾稽                       申请人情况',
+    '关系为：第一项加                      法人或其他组织',
+    '第二项之和，等于',
+    '           自然人    商业企   科研机     社会公       法律服            总计',
+    '第三项加第四项之                                        其他',
+    '                   业     构      益组织       务机构',
+    '   和）',
+    '三、 （一）予以',
+    '本年 公开',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.slice(-3).map((r) => r[0]), ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年']);
+});
+
+test('layout rows: a piece closing a group label\'s number ("（五" / "）不") goes on it, not on the label three slots right', () => {
+  // Seed 104: "（五 / ）不 / 予处 / 理" interleaved line by line with "4.无 / 正当 / 理由 …" three slots right: the
+  // pieces went on 4.无 (the cell that went on last), making "4.无）不正当予处理由理…" and a group label "（五".
+  const text = [
+    '     7.属',
+    '     于行',
+    '     政执    1          1',
+    '     法案',
+    '     卷',
+    '     8.属',
+    '     于行',
+    '     政查    2          2',
+    '     询事',
+    '     项',
+    '（四   1.本',
+    '）无   机关',
+    '法提   不掌',
+    '供    握相    3          3',
+    '     关政',
+    '     府信',
+    '     息',
+    '       3.要',
+    '       求提',
+    '       供公',
+    '       开出',
+    '       版物',
+    '    （五',
+    '       4.无',
+    '    ）不',
+    '       正当',
+    '    予处',
+    '       理由',
+    '    理',
+    '       大量',
+    '       反复',
+    '       申请',
+    '       5.要',
+    '       求行',
+    '       政机',
+    '       关确',
+    '       认或',
+    '       重新',
+    '       出具',
+    '       已获',
+    '       取信',
+    '       息',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).slice(-3), [
+    ['3.要求提供公开出版物'],
+    ['（五）不予处理', '4.无正当理由大量反复申请'],
+    ['5.要求行政机关确认或重新出具已获取信息'],
+  ]);
+});
