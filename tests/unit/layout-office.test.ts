@@ -1128,3 +1128,24 @@ test('layout rows: a piece closing a group label\'s number ("（五" / "）不")
     ['5.要求行政机关确认或重新出具已获取信息'],
   ]);
 });
+
+test('layout notes: a row printing one figure beside its 总计\'s wrapped note ("7（含转" / "7 … 办3" / "件）") is one row when it adds up', () => {
+  // Seed 104: the row's line held one figure (自然人's 7), so it was no line of figures to join the note to: the row
+  // read "7", "办3", its 总计 lost (7 cells flagged).
+  const text = [
+    '   和）',
+    '                                                         7（含转',
+    '一、本年新收政府',
+    '            7                                             办3',
+    '信息公开申请数量',
+    '                                                          件）',
+    '二、上年结转政府',
+    '            4         1                                    5',
+    '信息公开申请数量',
+  ].join('\n');
+  const rows = rowTexts(joinCellNotes(readLayoutText(text)));
+  assert.deepEqual(rows.find((r) => r[0] === '7'), ['7', '7（含转办3件）']);
+  // Not when the row does not add up so (8 ≠ 7).
+  const off = rowTexts(joinCellNotes(readLayoutText(text.replace('            7     ', '            8     '))));
+  assert.deepEqual(off.find((r) => r[0] === '8'), ['8', '办3']);
+});
