@@ -137,10 +137,12 @@ function cutHeaderCentres(
   const pieces = head.flat().filter((f) => [...normalizeText(f.text)].every((ch) => chars.has(ch)));
   // Stacks of pieces, top to bottom ("益组 / 织"), as a header cell's lines stand.
   const stacks: Fragment[][] = [];
+  const inWord = (text: string): boolean => words.some((alternatives) => alternatives.some((w) => normalizeText(w).includes(text)));
   for (const f of pieces) {
     const on = stacks.find((st) => {
       const last = st.at(-1)!;
-      return last.line < f.line && f.line - last.line <= NEXT_LINES && (Math.abs(last.x - f.x) <= SAME_COLUMN || Math.abs(centreOf(last) - centreOf(f)) <= SAME_COLUMN);
+      return last.line < f.line && f.line - last.line <= NEXT_LINES && (Math.abs(last.x - f.x) <= SAME_COLUMN || Math.abs(centreOf(last) - centreOf(f)) <= SAME_COLUMN) &&
+        inWord(normalizeText([...st, f].map((g) => g.text).join('')));
     });
     if (on) on.push(f);
     else stacks.push([f]);
@@ -154,7 +156,8 @@ function cutHeaderCentres(
     const text = normalizeText(stacks[k]!.map((f) => f.text).join(''));
     return words.flatMap((alternatives, c) => alternatives.some((w) => {
       const word = normalizeText(w);
-      return word.length > text.length && word.endsWith(text) && stacksReading(word.slice(0, word.length - text.length), previousLines).length > 0;
+      // The column's word whole on this page, or its end, its start on the page before.
+      return word === text || (word.length > text.length && word.endsWith(text) && stacksReading(word.slice(0, word.length - text.length), previousLines).length > 0);
     }) ? [c] : []);
   });
   if (ends.some((cs) => cs.length === 0)) return null;

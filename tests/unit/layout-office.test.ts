@@ -1149,3 +1149,31 @@ test('layout notes: a row printing one figure beside its 总计\'s wrapped note 
   const off = rowTexts(joinCellNotes(readLayoutText(text.replace('            7     ', '            8     '))));
   assert.deepEqual(off.find((r) => r[0] === '8'), ['8', '办3']);
 });
+
+test('layout rows: a header cut by a page break between its lines places the columns on the next page by the words printed whole there', () => {
+  // Seed 268: 自然人 and 总计 are whole on the first page, the five other columns' words whole on the next ("商业 /
+  // 企业" … "其他"): no page printed every column's word, so rows printing a few figures were flagged (66 cells).
+  const text = [
+    '（本列数据的勾稽关系                      申请人',
+    '    为：                           情况',
+    '第一项加第二项之和，   自然人               法人或其         总计',
+    '    等于                          他组织',
+    '',
+    '',
+    '',
+    '',
+    '\f                    商业   科研     社会公   法律服',
+    '                                            其他',
+    '第三项加第四项之和）          企业   机构     益组织   务机构',
+    '一、本年新收政府信息',
+    '              175   12                           187',
+    '公开申请数量',
+    '二、上年结转政府信息',
+    '公开申请数量',
+    '三、  （一）予以公',
+  ].join('\n');
+  const header = (t: string): Array<[string, number]> => layoutRows(readLayoutText(t)).filter((c) => c.width === 0).map((c) => [c.text, c.x!]);
+  assert.deepEqual(header(text), [['自然人', 16], ['商业企业', 21], ['科研机构', 26], ['社会公益组织', 33.5], ['法律服务机构', 39.5], ['其他', 45], ['总计', 50.5]]);
+  // Not when the page before prints figures (the header is not cut there).
+  assert.deepEqual(header(text.replace('他组织\n', '他组织\n              5                              5\n')), []);
+});
