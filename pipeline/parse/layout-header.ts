@@ -109,6 +109,8 @@ const CUT_KNOWN = 3;
  * that column no better (figures stand within a slot of their header's centre).
  */
 const TIE = 0.01;
+/** The headers over table 三's columns. */
+const GROUP_HEADERS = ['申请人情况', '法人或其他组织'];
 const UNSURE = 2.5;
 
 /**
@@ -147,6 +149,12 @@ function cutHeaderCentres(
     if (on) on.push(f);
     else stacks.push([f]);
   }
+  // The end of a header over the columns ("法人或其 / [page] / 他组织") is no column's.
+  const groups = GROUP_HEADERS.map(normalizeText);
+  stacks.splice(0, stacks.length, ...stacks.filter((st) => {
+    const text = normalizeText(st.map((f) => f.text).join(''));
+    return !groups.some((g) => g.endsWith(text)) || inWord(text) && words.some((alternatives) => alternatives.some((w) => normalizeText(w).endsWith(text)));
+  }));
   if (stacks.length < CUT_KNOWN) return null;
   const at = stacks.map((st) => st.reduce((sum, f) => sum + centreOf(f), 0) / st.length);
   const order = stacks.map((_, k) => k).sort((a, b) => at[a]! - at[b]!);

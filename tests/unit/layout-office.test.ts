@@ -1177,3 +1177,29 @@ test('layout rows: a header cut by a page break between its lines places the col
   // Not when the page before prints figures (the header is not cut there).
   assert.deepEqual(header(text.replace('他组织\n', '他组织\n              5                              5\n')), []);
 });
+
+test('layout rows: a header cut by a page break places the columns on the next page, the end of the header over them ("他组织") aside', () => {
+  // Seed 440: "法人或其" / [page] / "他组织" above the columns' words: the piece ends no column's word, and the page had
+  // no header (38 cells flagged).
+  const text = [
+    ' （本列数据的勾稽关系                     申请人',
+    '     为：                          情况',
+    '第一项加第二项之和，等   自然人            法人或其                      总计',
+    '',
+    '',
+    '',
+    '',
+    '\f                                他组织',
+    '                    商业   科研     社会公   法律服',
+    '      于                                     其他',
+    '                    企业   机构     益组织   务机构',
+    ' 第三项加第四项之和）',
+    '一、本年新收政府信息公',
+    '               82   36   3            13    5    139*',
+    '开申请数量',
+  ].join('\n');
+  const header = (t: string): Array<[string, number]> => layoutRows(readLayoutText(t)).filter((c) => c.width === 0).map((c) => [c.text, c.x!]);
+  assert.deepEqual(header(text).map(([w]) => w), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+  // A piece that is no part of a column's word nor the end of a header over them: no columns.
+  assert.deepEqual(header(text.replace('他组织', '他组会')), []);
+});
