@@ -112,7 +112,9 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     const [top, mid, bottom] = [figures(above), figures(middle), figures(below)];
     // （七）总计 alone on the middle line may print a figure whole on the line under, beside the pieces.
     const total = middle.filter((c) => !mid.includes(c)).map((c) => c.text).join('').replace(/\s+/g, '') === '（七）总计';
-    const paired = top.length === 0 || mid.length === 0 ? null : pairUp(top, bottom, total);
+    // A row printing all its figures may print one whole on the line under, too ("3 … 34" / "122 0 0 0" / "326 … 15 63":
+    // 3326, 122, 0, 0, 0, 15, 3463): then the three lines print exactly its figures.
+    const paired = top.length === 0 || mid.length === 0 ? null : pairUp(top, bottom, total || mid.length + bottom.length === columns);
     if (paired === null) continue;
     const { pairs, whole } = paired;
     const count = pairs.length + mid.length + whole.length;
@@ -122,10 +124,16 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     // A row printing fewer figures (blanks print nothing), at least 3: the line below goes on the row's label (no new
     // item), or the row is （七）总计 printed alone between its pieces.
     const short = count < columns;
-    if (whole.length > 0 && !short) continue;
+    if (whole.length > 0 && !short && !(count === columns && mid.length + bottom.length === columns)) continue;
     if (short && (count < 3 || ((whole.length > 0 || !goesOn(below)) && !closesTotal(i, top, mid, bottom, joinedRow)))) continue;
     const skip = new Set([i - 1, i, i + 1]);
-    if (!pairs.every(([t, b]) => Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && breaksHere(t, b, middle[0]!.page, skip))) continue;
+    // LibreOffice may break a figure where a wider one fits whole (proportional digits: "3463" as "34" / "63" under a
+    // whole "164"): a row printing all its figures is joined all the same when no line, nor two next to each other,
+    // adds up as a row of its own (a lone figure other than 0 never does), so that joined is the only reading.
+    const before = i >= 2 && next(lines[i - 2]!, above) ? figures(lines[i - 2]!) : [];
+    const after = i + 2 < lines.length && next(below, lines[i + 2]) ? figures(lines[i + 2]!) : [];
+    const onlyReading = count === columns && ![top, mid, bottom, [...top, ...mid], [...mid, ...bottom], [...before, ...top], [...bottom, ...after]].some((l) => l.length > 0 && addsUp(l));
+    if (!pairs.every(([t, b]) => Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && (onlyReading || breaksHere(t, b, middle[0]!.page, skip)))) continue;
     if (!addsUp(joinedRow)) continue;
     // A short row's middle line may print no label ("三  （一）予 131 … 141" / "103" / "、 以公开 3 … 6"): its cells are
     // on the middle line, which the readers after tell from the lines around it by its first cell's line.

@@ -275,9 +275,14 @@ test('layout rows: figures broken in their narrow cells ("108 / 0", "141 / 3") a
   // The same lines when the row would not add up (1413 → 1414): left as printed, to be flagged or refused.
   const wrong = text.replace('   3', '   4');
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wrong), 7)), rowTexts(readLayoutText(wrong)));
-  // A column where a wider figure is printed whole: "108" filled no column, so it is no broken figure.
+  // A column where a wider figure is printed whole: "108" filled no column, so it may be no broken figure — joined
+  // only when no line, nor two next to each other, adds up as a row of its own (LibreOffice breaks figures where a
+  // wider one fits: proportional digits, seed 150); here the middle line does ("246 0 0 87 333"), so it is left.
   const wide = `${text}\n（一）予以公开           1080   0      0    0     0      0   1080`;
-  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7)), rowTexts(readLayoutText(wide)));
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7))[1], ['1080', '246', '0', '0', '87', '0', '1413']);
+  const alone = wide.replace('87    0', '87  333').replace('141', '174').replace('   3\n', '   6\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(alone), 7)), rowTexts(readLayoutText(alone)));
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(alone.replace(/\n（一）.*$/, '')), 7))[1], ['1080', '246', '0', '0', '87', '333', '1746']);
 });
 
 test('layout rows: a label piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row, not a repeated header', () => {
@@ -1202,4 +1207,36 @@ test('layout rows: a header cut by a page break places the columns on the next p
   assert.deepEqual(header(text).map(([w]) => w), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
   // A piece that is no part of a column's word nor the end of a header over them: no columns.
   assert.deepEqual(header(text.replace('他组织', '他组会')), []);
+});
+
+test('layout rows: a row broken over three lines is joined with a figure printed whole beside the pieces under it, and where a wider figure fits whole when no line reads as a row', () => {
+  // Seed 150: "3 … 34" / "122 0 0 0" / "326 … 15 63" (3326, 122, 0, 0, 0, 15, 3463: the 15 printed whole under the
+  // row's line), "16" / "9 0 0 0 3" / "6 … 178" (166 … 178), and "16 … 65" of 1665 where "164" stands whole in the
+  // column (proportional digits): the lines made rows the template does not have (refused: 37 rows).
+  const text = [
+    '一、本年新收政府     3                                 34',
+    '                  122   0       0     0',
+    '信息公开申请数量    326                           15   63',
+    '二、上年结转政府',
+    '                   4    0       0     0    0   164',
+    '信息公开申请数量    160',
+    '三、 （一）予以     1                                 16',
+    '                  46    0       0     0    3',
+    '本年 公开       616                                65',
+    '度办 （二）部分',
+    '理结 公开（区分',
+    '果  处理的，只    16',
+    '                   9     0      0     0   3',
+    '   计这一情     6                                  178',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.filter((r) => r.length >= 6), [
+    ['3326', '122', '0', '0', '0', '15', '3463'],
+    ['4', '0', '0', '0', '0', '164'],
+    ['1616', '46', '0', '0', '0', '3', '1665'],
+    ['166', '9', '0', '0', '0', '3', '178'],
+  ]);
+  // Not when the joined row does not add up (15 → 16).
+  const off = rowTexts(joinBrokenFigures(readLayoutText(text.replace('15   63', '16   63')), 7));
+  assert.deepEqual(off[0], ['一、本年新收政府', '3', '34']);
 });
