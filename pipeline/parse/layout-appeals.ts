@@ -223,8 +223,9 @@ function columnsOnFiguresPage(lines: ReturnType<typeof linesOf>): { centres: num
     for (let c = from; c < WIDTH; c++) if (c % LEAVES.length === words[k]) place(k + 1, c + 1, [...at, c]);
   };
   place(0, 0, []);
-  if (ways.length !== 1) return null;
-  const known = new Map(ways[0]!.map((c, k) => [c, centreOf(stacks[k]!)]));
+  const way = ways.length === 1 ? ways[0]! : cutColumns(headerLines.filter((l) => l.cells[0]!.page !== page).flatMap(fragmentsOf_).filter((f) => isLeafText(f.text)), stacks.map(stackText));
+  if (!way) return null;
+  const known = new Map(way.map((c, k) => [c, centreOf(stacks[k]!)]));
   const cols = [...known.keys()];
   const centres = Array.from({ length: WIDTH }, (_, c) => {
     if (known.has(c)) return known.get(c)!;
@@ -239,6 +240,23 @@ function columnsOnFiguresPage(lines: ReturnType<typeof linesOf>): { centres: num
   return centres.every((x, c) => c === 0 || x > centres[c - 1]!) ? { centres, lastLine } : null;
 }
 
+/**
+ * The columns a page's leaf-header pieces end (`ends`, left to right), read from the pieces printed before the page
+ * break: they stack into the 15 columns in order, each reading the start of its leaf word, and the columns cut by the
+ * break (their word not whole) are as many as the pieces after it and each goes on in its piece, in order ("结果维" …
+ * "持"). Tells the pieces' columns when their words alone fall in the 15 columns more than one way ("持 正 果 结" twice:
+ * 未经复议直接起诉 and 复议后起诉, or 行政复议 and either). Null otherwise.
+ */
+function cutColumns(before: readonly Fragment[], ends: readonly string[]): number[] | null {
+  const stacks = stack(before, SAME_HEADER, (s, f) => startsLeaf(stackText(s) + f.text), (f) => startsLeaf(f.text));
+  if (!stacks || stacks.length !== WIDTH) return null;
+  stacks.sort((a, b) => centreOf(a) - centreOf(b));
+  if (!stacks.every((s, c) => LEAVES[c % LEAVES.length]!.startsWith(stackText(s)))) return null;
+  const cut = stacks.flatMap((s, c) => (stackText(s) === LEAVES[c % LEAVES.length] ? [] : [c]));
+  if (cut.length !== ends.length || !cut.every((c, k) => stackText(stacks[c]!) + ends[k] === LEAVES[c % LEAVES.length])) return null;
+  return cut;
+}
+
 /** Table 四's rows (by template row code) read from layout text, or null when the section is not laid out so. */
 export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedRow> | null {
   if (printed.length === 0 || !printed.every((c) => c.at.line !== undefined && c.x !== undefined)) return null;
@@ -247,6 +265,8 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
   if (cells.length === 0) return null;
   const lines = linesOf(cells);
   let header = headerColumns(lines);
+  // Under leaf headers cut by a page break (placed by their pieces on the figures' page), 15 figures must add up too.
+  const cut = !header;
   if (!header) {
     if (blankTable(lines)) return blankRows(cells[0]!.at);
     const figures = figuresUnderCutHeader(lines);
@@ -274,7 +294,8 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
   let chosen: number[][];
   let inferred = false;
   let note = '';
-  if (figures.length === WIDTH) chosen = [Array.from({ length: WIDTH }, (_, c) => c)];
+  const inOrder = Array.from({ length: WIDTH }, (_, c) => c);
+  if (figures.length === WIDTH && (!cut || addsUp(figures.map((f) => numberOf(f.text)), inOrder))) chosen = [inOrder];
   // Nothing under the header to the section's end: a table printing no figure, every cell blank (as printed).
   else if (figures.length === 0 && below.length === 0) chosen = [[]];
   else if (figures.length > WIDTH || figures.some((f) => !isValueText(f.text))) {

@@ -96,16 +96,21 @@ export function joinCellNotes(cells: readonly TextCell[]): TextCell[] {
     const text = all.map((c) => c.text.trim()).join('');
     if (readValue(text).kind !== 'number') continue;
     const top = stack[0]!.top === true;
+    // A row printing one figure beside the note's middle piece ("7（含转" / "7 … 办3" / "件）": 7, 7（含转办3件）) is a
+    // line of figures too, when the row then adds up.
+    const holds = (l: readonly TextCell[]): boolean => !rowLine(l) && values(l).length === 1 && l.some((c) => all.includes(c));
+    const between = (l: readonly TextCell[]): boolean => l[0]!.at.line! > first && l[0]!.at.line! < last;
+    const rows = lines.filter((l) => rowLine(l) && between(l));
     const target = top
       ? lines.filter((l) => l[0]!.at.line === first && rowLine(l))
-      : lines.filter((l) => rowLine(l) && l[0]!.at.line! > first && l[0]!.at.line! < last);
+      : rows.length > 0 ? rows : lines.filter((l) => holds(l) && between(l));
     if (target.length !== 1) continue;
     // It stands where its pieces stand on the row's page (the next page's grid is another).
     const page = target[0]![0]!.page;
     const here = all.filter((c) => c.page === page).map((c) => c.x!);
     const x = top || here.length === 0 ? stack[0]!.x : Math.min(...here);
     const joined: TextCell = { text, at: all[0]!.at, x, ...(all[0]!.page === undefined ? {} : { page: all[0]!.page }) };
-    if (top || crossed.has(stack)) {
+    if (top || crossed.has(stack) || holds(target[0]!)) {
       const row = [...target[0]!.filter((c) => !all.includes(c)), joined].sort((a, b) => a.x! - b.x!);
       if (!addsUp(row)) continue;
     }

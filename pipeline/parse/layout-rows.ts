@@ -12,7 +12,8 @@
 import type { TextCell } from '../ingest/types.ts';
 import { headerLines } from './layout-header.ts';
 import { type Fragment, layoutLines } from './layout-lines.ts';
-import { startsItem } from './normalize.ts';
+import { APPLICATIONS } from '../model/template.ts';
+import { labelKey, startsItem, stripNumbering } from './normalize.ts';
 import { isValueText, readValue } from './read-value.ts';
 
 /** Table 三's figure columns: the six kinds of applicant and 总计. */
@@ -29,6 +30,20 @@ const MAX_GAP = 10;
 /** A fragment that starts a label cell: a numbered item, or the first piece of one wrapped inside its number ("（六"). */
 const startsCell = (text: string): boolean => startsItem(text) || /^[（(][一二三四五六七八九十]+$/.test(text.trim());
 
+/** A label column on the next page stands within this many slots of where it stood (pdftotext lays out each page anew). */
+const PAGE_SLOTS = 3;
+
+const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
+
+/** A label cell's text that ends in an item number opened and not closed ("（五", "（"). */
+const OPEN_NUMBER = /[（(][一二三四五六七八九十]*$/;
+
+/** Table 三's labels, whole (row labels and the headings of their groups), without their numbers. */
+const WHOLE_LABELS = new Set([
+  '本年度办理结果',
+  ...APPLICATIONS.rows.flatMap((r) => [r.zh, ...(r.aliases ?? []), ...(r.group === undefined ? [] : [r.group])]),
+].map((t) => labelKey(stripNumbering(t))));
+
 /** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
 const ITEM_WRAP = 2;
 
@@ -40,15 +55,33 @@ function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boole
   if ([...f.text.trim()].length > 2) return false;
   let text = f.text.trim();
   let taken = 0;
+  let slots = 1;
+  let skipped = false;
+  let crossed = false;
   for (let j = k + 1; taken < ITEM_WRAP && j < body.length; j++) {
-    if (body[j]!.line !== body[j - 1]!.line + 1) return false;
+    // The number may end a page, its mark start the next ("4" / [page break] / "、无正…"): that page's grid may stand a
+    // slot off.
+    const pageBreak = body[j]!.page !== undefined && body[j - 1]!.page !== undefined && body[j]!.page !== body[j - 1]!.page;
+    if (body[j]!.line !== body[j - 1]!.line + 1 && !pageBreak) return false;
+    if (pageBreak) {
+      slots = PAGE_SLOTS;
+      crossed = true;
+    }
     // A line of figures only (the row's, its label wrapped around them) stands between two pieces of a label.
     if (body[j]!.labels.length === 0) continue;
+    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= slots);
+    // The last line before a page break may print nothing in the number's column ("（  1" / "、" / [page break] / "三"),
+    // and after the break the number goes on where its column prints again, beside the other column's labels (a group
+    // label centred in its rows: "（" at a page's foot, "四 / ）无法提供" lines down the next page).
+    const breakAfter = body[j + 1] !== undefined && body[j + 1]!.page !== undefined && body[j + 1]!.page !== body[j]!.page;
+    if (!under && (crossed || (breakAfter && !skipped)) && !body[j]!.labels.some((g) => Math.abs(g.x - f.x) <= 2)) {
+      skipped = true;
+      continue;
+    }
     taken++;
-    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= 1);
     if (!under) return false;
     text += under.text.trim();
-    if (startsItem(text)) return true;
+    if (startsCell(text)) return true;
   }
   return false;
 }
@@ -91,9 +124,13 @@ function fragments(cell: TextCell, line: number): Fragment[] {
  * characters wide): the line's first figure-like cell, a number of one or two digits, with a piece starting "、" under
  * it (within a slot) on the next line. It is label text, not a figure.
  */
-function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined): boolean {
-  if (!/^\d{1,2}$/.test(first.text.trim()) || next?.[0]?.at.line !== (first.at.line ?? 0) + 1) return false;
-  return next.some((c) => c.text.startsWith('、') && Math.abs((c.x ?? 0) - (first.x ?? 0)) <= 1);
+function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined, figures: number): boolean {
+  if (!/^\d{1,2}$/.test(first.text.trim()) || next?.[0] === undefined) return false;
+  if (next[0].at.line === (first.at.line ?? 0) + 1) return next.some((c) => c.text.startsWith('、') && Math.abs((c.x ?? 0) - (first.x ?? 0)) <= 1);
+  // At a page's foot, its mark first on the next page ("4   0 0 0 0 0 0 0" / [page break] / "、无正"): only when the
+  // line then prints one figure more than the table has columns (the number read as a figure makes 8).
+  const pageBreak = first.page !== undefined && next[0].page !== undefined && next[0].page !== first.page;
+  return pageBreak && figures === TABLE_WIDTH + 1 && next[0].text.startsWith('、') && Math.abs((next[0].x ?? 0) - (first.x ?? 0)) <= PAGE_SLOTS;
 }
 
 function linesOf(cells: readonly TextCell[]): Line[] {
@@ -103,9 +140,11 @@ function linesOf(cells: readonly TextCell[]): Line[] {
     let cut = row.length;
     // An enumeration comma ("、", a label's piece wrapped onto a line of its own) reads as a dash but is never a figure.
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && row[cut - 1]!.text.trim() !== '、' && isValueText(row[cut - 1]!.text)) cut--;
-    if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1])) cut++;
+    if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1], row.length - cut)) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
+    // So is one before a row's 7 figures ("无       108   42   0 …": 8 values with it).
+    else if (row.length - cut > TABLE_WIDTH && !/[\d０-９]/.test(row[cut]!.text)) cut++;
     const line = row[0]!.at.line ?? 0;
     lines.push({ line, page: row[0]!.page, labels: row.slice(0, cut).flatMap((c) => fragments(c, line)), values: row.slice(cut) });
   }
@@ -141,6 +180,8 @@ function labelCells(body: readonly Line[]): LabelCell[] {
   // The cells open at a page break: one may go on further down the next page (a group label cut by the break, "（六 /
   // ）其" … "他处 / 理" beside its rows' labels), as long as no fragment has stood in its column since the break.
   const crossed = new Set<LabelCell>();
+  // Cells that end at a page break, reading whole labels, while the rest of one cut by it goes on.
+  const closed = new Set<LabelCell>();
   // Where the figures start (the median of the lines' first figures): the label columns stand left of it. pdftotext
   // lays out each page on a grid of its own, so it is measured on each page when the lines know their pages.
   const limitOf = (lines: readonly Line[]): number => {
@@ -168,9 +209,16 @@ function labelCells(body: readonly Line[]): LabelCell[] {
       const lastBefore = body.slice(0, k).filter((l) => l.labels.length > 0).at(-1)?.line;
       const open = cells.filter((c) => c.last === lastBefore).sort((a, b) => a.fragments.at(-1)!.x - b.fragments.at(-1)!.x);
       for (const c of open) crossed.add(c);
+      // A group label's number cut open just above ("（" at a page's foot, "四 / ）无法提供" lines down the next page).
+      for (const c of cells) if (lastBefore !== undefined && c.last >= lastBefore - ITEM_WRAP && /^[（(][一二三四五六七八九十]*$/.test(textOf(c))) crossed.add(c);
       const goingOn = body.slice(k).find((l) => l.labels.length > 0)?.labels.filter((f) => !startsCell(f.text) && f.x < limit) ?? [];
-      if (open.length > 0 && goingOn.length === open.length) {
-        open.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '', line: line.line }));
+      // Fewer pieces go on than cells are open: a cell that reads a whole label of the table ("三、本年度办理结果")
+      // ends at the break ("…办理结果" / "（二）部分公开（区分处理的，只" / [page] / "计这一情": the rest of （二）).
+      const unfinished = open.filter((c) => !WHOLE_LABELS.has(labelKey(stripNumbering(textOf(c)))));
+      const going = goingOn.length === open.length ? open : goingOn.length === unfinished.length ? unfinished : [];
+      if (going.length > 0 && going !== open) for (const c of open) if (!going.includes(c)) closed.add(c);
+      if (going.length > 0) {
+        going.forEach((c, i) => c.fragments.push({ ...c.fragments.at(-1)!, x: goingOn[i]!.x, text: '', line: line.line }));
       } else {
         const before = rightmost(body.slice(Math.max(0, k - NEAR_BREAK), k), limitBefore);
         const after = rightmost(body.slice(k, k + NEAR_BREAK), limit);
@@ -184,12 +232,20 @@ function labelCells(body: readonly Line[]): LabelCell[] {
     const candidate = (f: Fragment, skip: ReadonlySet<LabelCell>): LabelCell | undefined => {
       if (startsCell(f.text) || startsWrappedItem(body, k, f)) return undefined;
       let best: LabelCell | undefined;
+      // A piece that closes a number ("）不") goes on a cell whose number is open ("（五"), if one is near, before a
+      // cell of the next column that went on later ("4.无", three slots right).
+      let closing: LabelCell | undefined;
+      const closes = /^[）)]/.test(f.text.trim());
       for (const c of cells) {
         const dx = Math.abs(c.fragments.at(-1)!.x - f.x);
-        if (skip.has(c) || c.last >= f.line || (f.line - c.last > MAX_GAP && !crossed.has(c)) || dx > SAME_COLUMN) continue;
-        if (!best || c.last > best.last || (c.last === best.last && dx < Math.abs(best.fragments.at(-1)!.x - f.x))) best = c;
+        if (skip.has(c) || closed.has(c) || c.last >= f.line || (f.line - c.last > MAX_GAP && !crossed.has(c)) || dx > SAME_COLUMN) continue;
+        // Of two columns (a piece standing within a slot of one cell's and three from the other's), the one it stands in.
+        const bestDx = best === undefined ? Infinity : Math.abs(best.fragments.at(-1)!.x - f.x);
+        const apart = (near: number, far: number): boolean => near <= 1 && far >= SAME_COLUMN;
+        if (!best || apart(dx, bestDx) || (!apart(bestDx, dx) && (c.last > best.last || (c.last === best.last && dx < bestDx)))) best = c;
+        if (closes && OPEN_NUMBER.test(textOf(c)) && (!closing || dx < Math.abs(closing.fragments.at(-1)!.x - f.x))) closing = c;
       }
-      return best;
+      return closing ?? best;
     };
     const dxOf = (c: LabelCell, f: Fragment): number => Math.abs(c.fragments.at(-1)!.x - f.x);
     const taken = new Set<LabelCell>();
@@ -232,7 +288,6 @@ function xAt(c: LabelCell, line: number): number {
   return x;
 }
 
-const textOf = (c: LabelCell): string => c.fragments.map((f) => f.text.trim()).join('');
 
 /** A label cell that heads others: a cell further right starts within its lines. */
 function heads(c: LabelCell, cells: readonly LabelCell[]): boolean {
@@ -281,12 +336,30 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   // piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row.
   const repeated = new Set(lines.slice(0, start).map(signature).filter((t) => t.length >= 2));
   let topOfPage = false;
-  const body = lines.slice(start).filter((l, k, all) => {
+  // A note under the table ("注：*含上级机关转办的申请。") ends it: its text is no label's (it went on （七）总计 above it,
+  // and took the row under that's figures).
+  const note = lines.findIndex((l, k) => k > start && l.values.length === 0 && /^注[：:]/.test(l.labels[0]?.text.trim() ?? ''));
+  const table = lines.slice(start, note < 0 ? undefined : note);
+  const isHeader = table.map((l, k, all) => {
     if (k > 0 && l.page !== undefined && l.page !== all[k - 1]!.page) topOfPage = true;
     const matches = repeated.has(signature(l));
     if (!matches) topOfPage = false;
-    return !(matches && (topOfPage || l.labels.length + l.values.length >= 2));
+    return matches && (topOfPage || l.labels.length + l.values.length >= 2);
   });
+  // The header printed again inside the table (a stray header row): a line of one piece that reads as a header line,
+  // where that line stands (a slot), is part of it when a line next to it is ("法人或其他组织" / "第二项之和，等于" /
+  // "自然人 …"; not "总计" under "（七）" in the label column, the header printed after it).
+  const firstX = (l: Line): number => l.labels[0]?.x ?? l.values[0]?.x ?? 0;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [k, l] of table.entries()) {
+      if (isHeader[k] || !repeated.has(signature(l)) || !lines.slice(0, start).some((h) => signature(h) === signature(l) && Math.abs(firstX(h) - firstX(l)) <= 1)) continue;
+      if (!(table[k - 1]?.line === l.line - 1 && isHeader[k - 1]) && !(table[k + 1]?.line === l.line + 1 && isHeader[k + 1])) continue;
+      isHeader[k] = true;
+      changed = true;
+    }
+  }
+  const body = table.filter((_, k) => !isHeader[k]);
   const labels = labelCells(body);
   // The column headers wrapped over the header lines, read whole down their stacks, as a line of their own per page
   // before the table (where the columns stand on that page: a short row's figures are placed by them).

@@ -275,9 +275,14 @@ test('layout rows: figures broken in their narrow cells ("108 / 0", "141 / 3") a
   // The same lines when the row would not add up (1413 → 1414): left as printed, to be flagged or refused.
   const wrong = text.replace('   3', '   4');
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wrong), 7)), rowTexts(readLayoutText(wrong)));
-  // A column where a wider figure is printed whole: "108" filled no column, so it is no broken figure.
+  // A column where a wider figure is printed whole: "108" filled no column, so it may be no broken figure — joined
+  // only when no line, nor two next to each other, adds up as a row of its own (LibreOffice breaks figures where a
+  // wider one fits: proportional digits, seed 150); here the middle line does ("246 0 0 87 333"), so it is left.
   const wide = `${text}\n（一）予以公开           1080   0      0    0     0      0   1080`;
-  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7)), rowTexts(readLayoutText(wide)));
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(wide), 7))[1], ['1080', '246', '0', '0', '87', '0', '1413']);
+  const alone = wide.replace('87    0', '87  333').replace('141', '174').replace('   3\n', '   6\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(alone), 7)), rowTexts(readLayoutText(alone)));
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(alone.replace(/\n（一）.*$/, '')), 7))[1], ['1080', '246', '0', '0', '87', '333', '1746']);
 });
 
 test('layout rows: a label piece that reads as a header word ("（七） / 51 2 53 / 总计") is part of its row, not a repeated header', () => {
@@ -527,16 +532,23 @@ test('layout table 四: leaf headers cut by a page break, with one line of 15 fi
   assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
   assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['4', '0', '0', '0', '4']);
   assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['0', '0', '0', '0', '0']);
-  // Fewer than 15 (a blank prints nothing: which is not known without the columns), or a line that does not stack: not read so.
-  assert.equal(layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n'))), null);
-  assert.equal(layoutAppeals(readLayoutText([...header, figures, '1'].join('\n'))), null);
+  // Fewer than 15 (a blank prints nothing): placed by the columns the cut headers go on in on the figures' page,
+  // those cut before the break ("维 / 持" … twice: 行政诉讼's eight results); the cells the placements that add up
+  // disagree on are flagged. A figure stacked onto another ("2 / 1": 21) so that the rows no longer add up: every
+  // cell flagged.
+  const fewer = layoutAppeals(readLayoutText([...header, figures.replace(/ {4}0$/, '')].join('\n')))!;
+  assert.deepEqual(fewer.get('reconsideration')!.values.map((c) => c.text), ['2', '0', '1', '0', '3']);
+  assert.equal(fewer.get('litigation_after_reconsideration')!.flagged.size, 5);
+  const stackedOff = layoutAppeals(readLayoutText([...header, figures, '1'].join('\n')))!;
+  assert.ok([...stackedOff.values()].every((row) => row.flagged.size === 5));
   // 总计 120 and 128 wrapped in their narrow cells ("12 / 0", "12 / 8"): stacked as under a whole header, when the
   // rows then add up (67 + 19 + 16 + 18 = 120, 66 + 21 + 16 + 25 = 128); not when they do not (128 → 129).
   const wrapped = ['                    12                       12', '67   19   16   18        66   21   16   25        0    0    0    0    0', '                    0                         8'];
   const stacked = layoutAppeals(readLayoutText([...header, ...wrapped].join('\n')))!;
   assert.deepEqual(stacked.get('reconsideration')!.values.map((c) => c.text), ['67', '19', '16', '18', '120']);
   assert.deepEqual(stacked.get('litigation_direct')!.values.map((c) => c.text), ['66', '21', '16', '25', '128']);
-  assert.equal(layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n'))), null);
+  const off = layoutAppeals(readLayoutText([...header, ...wrapped.slice(0, 2), wrapped[2]!.replace('8', '9')].join('\n')))!;
+  assert.ok([...off.values()].every((row) => row.flagged.size === 5));
 });
 
 test('layout rows: header columns drawn in ("社会 法律", one space apart) place no figure standing near them', () => {
@@ -679,4 +691,552 @@ test('layout rows: （七）总计 alone on the middle line of its broken figure
   // Nor when the middle line is another row's label.
   const other = rowTexts(joinBrokenFigures(readLayoutText(text.replace('（七）总计', '3.其他 ')), 7));
   assert.ok(other.some((r) => r.join(' ') === '255 255'));
+});
+
+test('layout rows: an item number at a page\'s foot beside its row\'s figures, its "、" first on the next page, is a label', () => {
+  // Seeds 173, 327: "5   20 9 0 0 0 1 30" ends a page, "、属于三类内部事务信息" starts the next. The "5" was read as a
+  // figure (8 on the line) and the rest of its label went on 4、保护第三方合法权益 above: a row the template does not have.
+  const text = [
+    '        0    0   0     0    0   0   0',
+    '    安',
+    '    全',
+    '    一',
+    '    稳',
+    '    定',
+    '    ”',
+    '    4',
+    '    、',
+    '    保',
+    '    护',
+    '    第',
+    '    三   0    0   0     0    0   0   0',
+    '    方',
+    '    合',
+    '    法',
+    '    权',
+    '    益',
+    '    5   20   9   0     0    0   1   30',
+    '',
+    '',
+    '\f    、',
+    '    属',
+    '    于',
+    '    三',
+    '    类',
+    '    内',
+    '    部',
+    '    事',
+    '    务',
+    '    信',
+    '    息',
+    '    6',
+    '    、',
+    '    属',
+    '    于',
+    '    四',
+    '    类   53    8     0     0    0   2    63',
+    '    过',
+    '    程',
+  ].join('\n');
+  const zeros = Array.from({ length: 7 }, () => '0');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))), [
+    ['安全一稳定”', ...zeros],
+    ['4、保护第三方合法权益', ...zeros],
+    ['5、属于三类内部事务信息', '20', '9', '0', '0', '0', '1', '30'],
+    ['6、属于四类过程', '53', '8', '0', '0', '0', '2', '63'],
+  ]);
+  // Not when the line holds 7 figures with the number: then "5" may be a figure (a row printing six), and stays one.
+  const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
+  assert.ok(seven.some((r) => r[0] === '5'));
+});
+
+test('layout rows: （七）总计 on the middle line of its broken figures, a figure printed whole beside the pieces under it, is joined when it sums the rows above', () => {
+  // Seed 358: "124" / "（七）总计 … 7" / "9 … 1256" for 1249, 7, 1256 (refused: "3.其他" does not match the row expected).
+  const text = [
+    '三、 （一）予以     289                      1     290',
+    '本年 公开',
+    '             3.其',
+    '                       113',
+    '             他                                                       113',
+    '                       124',
+    '        （七）总计                                                7',
+    '                        9                                            1256',
+    '四、结转下年度继续办',
+    '                       22                                    1        23',
+    '理',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '1249', '7', '1256']);
+  // Not when the whole figure stands under the piece (it may be the piece's own lower part).
+  const under = rowTexts(joinBrokenFigures(readLayoutText(text.replace('9                                            1256', '9 1256')), 7));
+  assert.deepEqual(under.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+  // Nor when the joined row does not add up, nor when the rows above print no figure larger than the unjoined 总计.
+  const off = rowTexts(joinBrokenFigures(readLayoutText(text.replace('1256', '1257')), 7));
+  assert.deepEqual(off.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+  const small = rowTexts(joinBrokenFigures(readLayoutText(text.replace('289                      1     290', '5   5').replaceAll('113', '2')), 7));
+  assert.deepEqual(small.find((r) => r[0] === '（七）总计'), ['（七）总计', '7']);
+});
+
+test('layout table 四: leaf-header pieces after a page break that fit the columns more than one way go on the columns cut by the break', () => {
+  // Seed 218: 行政复议's leaf headers are whole on the first page, the two 行政诉讼 groups' lose their last line ("持 正
+  // 果 结" twice) to the next page. Those 8 pieces alone fit 15 columns three ways (refused: "found 4"); before the
+  // break, the 8 columns whose words are not whole are 未经复议直接起诉's and 复议后起诉's four results.
+  const text = [
+    '        行政复议                               行政诉讼',
+    '结   结    其     尚      总         未经复议直接起诉            复议后起诉',
+    '果   果    他     未      计    结     结  其 尚    总   结   结  其  尚    总',
+    '维   纠    结     审           果     果  他 未    计   果   果  他  未    计',
+    '持   正    果     结           维     纠  结 审        维   纠  结  审',
+    '',
+    '',
+    '\f         持   正   果      结   持    正   果   结',
+    '                            1        1   2   4',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['1', '', '1', '2', '4']);
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['', '', '', '', '']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // Not when a piece does not end the word its column begins: no columns, as before.
+  assert.equal(layoutAppeals(readLayoutText(text.join('\n').replace('持    正   果   结', '持    正   果   计'))), null);
+});
+
+test('layout rows: a note under the table ("注：*含上级机关转办的申请。") ends it and goes on no label', () => {
+  // Seed 595: the note stood in the column of "（七）总计", went on its label, and so took the line of 四、结转下年度继续
+  // 办理 inside the label's lines: the figure "0" became a row without a label (refused).
+  const text = [
+    '一、本年新收政府信息公开',
+    '                 1     0       0   0    0     0   1*',
+    '申请数量',
+    '二、上年结转政府信息公开',
+    '                 1     0       0   0    0     0       1',
+    '申请数量',
+    '（四）   1、本',
+    '无法提   机关不',
+    '供     掌握相   2          2',
+    '      关政府',
+    '      信息',
+    '      2、没',
+    '      有现成',
+    '      信息需',
+    '      要另行',
+    '      制作',
+    '      3、补',
+    '      正后申',
+    '      请内容',
+    '',
+    '                - 3-',
+    '\f          仍不明',
+    '          确',
+    '          1、信',
+    '          访举报',
+    '          投诉类',
+    '          申请',
+    '          2、重',
+    '          复申请',
+    '          3、要',
+    '          求提供',
+    '          公开出',
+    '          版物',
+    '     （五）',
+    '          4、无',
+    '     不予处',
+    '          正当理',
+    '     理',
+    '          由大量',
+    '          反复申',
+    '          请',
+    '          5、要',
+    '          求行政',
+    '          机关确',
+    '          认或重',
+    '          新出具',
+    '          已获取',
+    '          信息',
+    '     （七）总计             2                                  2',
+    '四、结转下年度继续办理                                               0',
+    '',
+    '    注：*含上级机关转办的申请。',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.filter((r) => r.length > 1).slice(-2), [['（七）总计', '2', '2'], ['四、结转下年度继续办理', '0']]);
+});
+
+test('layout rows: a group label\'s number wrapped one character per line across a page break ("（" / "三" / [page] / "）") starts a cell of its own', () => {
+  // Seed 130: "（ / 三" at a page's foot, "）不予公开" on the next, a slot or three left. "（" went on （二）部分公开… above:
+  // one label "…不计其他情形）（三）不予公开" (its rows left absent, 56 cells).
+  const text = [
+    '二、上年结转政府',
+    '            0          0    0     0     0        0      0',
+    '信息公开申请数量',
+    '三  （一）予以',
+    '           75      18                   3        2     98',
+    '、  公开',
+    '本  （二）部分',
+    '年  公开（区分',
+    '度  处理的，只',
+    '办  计这一情',
+    '理  形，不计其',
+    '结  他情形）',
+    '果  （  1、',
+    '   三  属',
+    '',
+    '\f）   于',
+    '不   国',
+    '予   家',
+    '公   秘',
+    '开   密',
+    '    2、',
+    '    其',
+    '    他',
+    '    法',
+    '    律',
+    '    行',
+    '    政',
+    '    法',
+    '    规',
+    '    禁',
+    '    止',
+    '    公',
+    '    开',
+    '    3、',
+    '    危',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).slice(2, 4), [
+    ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+    ['（三）不予公开', '1、属于国家秘密'],
+  ]);
+});
+
+test('layout rows: a group label centred in its rows, its "（" at a page\'s foot and the rest lines down the next page, is one label', () => {
+  // Seed 327: "（" beside "1、本…" ends the page, "四 / ）/ 无 / 法 / 提 / 供" stand beside "2、没有现成…" on the next;
+  // "无" is on the line of that row's 7 figures. They made "（" and "四）法提供" two labels, and "无" a figure (refused).
+  const text = [
+    '    8',
+    '    、',
+    '    属',
+    '    于',
+    '    行',
+    '        55    29    0     0    0   3    87',
+    '    政',
+    '    查',
+    '    询',
+    '    事',
+    '    项',
+    '（   1   610   181   0     0    0   29   820',
+    '    、',
+    '',
+    '',
+    '\f    本',
+    '    机',
+    '    关',
+    '    不',
+    '    掌',
+    '    握',
+    '    相',
+    '    关',
+    '    政',
+    '    府',
+    '    信',
+    '    息',
+    '    2',
+    '    、',
+    '    没',
+    '    有',
+    '    现',
+    '四',
+    '    成',
+    '）',
+    '    信',
+    '无       108   42   0     0    0   4   154',
+    '    息',
+    '法',
+    '    需',
+    '提',
+    '    要',
+    '供',
+    '    另',
+    '    行',
+    '    制',
+    '    作',
+    '    3',
+    '    、',
+    '    补',
+    '    正',
+    '    后',
+    '    申',
+    '    请   43    12   0     0    0   2   57',
+    '    内',
+    '    容',
+    '    仍',
+    '    不',
+    '    明',
+    '    确',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.slice(rows.findIndex((r) => r[0]!.startsWith('（'))), [
+    ['（四）无法提供', '1、本机关不掌握相关政府信息', '610', '181', '0', '0', '0', '29', '820'],
+    ['2、没有现成信息需要另行制作', '108', '42', '0', '0', '0', '4', '154'],
+    ['3、补正后申请内容仍不明确', '43', '12', '0', '0', '0', '2', '57'],
+  ]);
+});
+
+test('layout rows: a header cut by a page break places the columns on the next page by the pieces printed there', () => {
+  // Seed 145: "商业企 科研机 社会公 法律服" end the first page, "业 构 益组织 务机构" start the next (another grid), above
+  // rows printing 自然人 and 总计 only ("594 … 594"): no header stood on that page, and the arithmetic leaves such rows
+  // in any column (96 cells flagged). The pieces end the four words whose starts the page before prints, one way
+  // only; 自然人, alone left of them, stands a step left; 其他 and 总计, together right of them, at one place.
+  const text = [
+    '（本列数据的勾                  申请人情况',
+    '稽关系为：第一   自然人           法人或其他组织          总计',
+    ' 项加第二项之         商业企   科研机 社会公 法律服   其他',
+    '',
+    '',
+    '',
+    '',
+    '\f                 业   构   益组织    务机构',
+    '和，等于第三项',
+    '一、本年新收政',
+    '府信息公开申请    594                        594',
+    '数量',
+    '二、上年结转政',
+    '府信息公开申请    44                         44',
+    '数量',
+    '三  （一）予',
+    '           255                        255',
+    '、  以公开',
+  ].join('\n');
+  const header = (t: string): Array<[string, number]> => layoutRows(readLayoutText(t)).filter((c) => c.width === 0).map((c) => [c.text, c.x!]);
+  assert.deepEqual(header(text), [['自然人', 13.5], ['商业企业', 17.5], ['科研机构', 21.5], ['社会公益组织', 26.5], ['法律服务机构', 33.5], ['其他', 36], ['总计', 36.01]]);
+  // Not when a piece does not end a word the page before begins ("商业" / "业" is no 商业企业).
+  assert.deepEqual(header(text.replace('商业企', '商业 ')), []);
+});
+
+test('layout rows: at a page break, a cell reading a whole label ends and the rest of one cut by the break goes on', () => {
+  // Seeds 139, 322, 325: "三、本年度办理结果" and "（二）部分公开（区分处理的，只" are open at the break; the next page
+  // goes on with one piece only ("计这一情", two slots left), which went on the group label: （二） was left absent.
+  const text = [
+    '二、上年结转政府',
+    '           2          0    0     0   0   0       2',
+    '信息公开申请数量',
+    '三、 （一）予以',
+    '           47         2                         49',
+    '本年 公开',
+    '度办 （二）部分',
+    '理结 公开（区分',
+    '果  处理的，只',
+    '',
+    '',
+    '\f计这一情',
+    '形，不计其',
+    '他情形）',
+    '（三 1.属',
+    '）不 于国',
+    '予公 家秘',
+    '开  密',
+    '   2.其',
+    '   他法',
+    '   律行',
+    '   政法',
+    '   规禁',
+    '   止公',
+    '   开',
+    '   3.危',
+    '   及',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).slice(1, 4), [
+    ['三、本年度办理结果', '（一）予以公开', '47', '2', '49'],
+    ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）'],
+    ['（三）不予公开', '1.属于国家秘密'],
+  ]);
+});
+
+test('layout rows: the header printed again inside table 三 is dropped with its one-piece lines, where they stood in the header', () => {
+  // Seed 104: the header's lines again between 二、 and 三、; "第二项之和，等于" and "和）" (one piece each) went on
+  // the label of 二、上年结转政府信息公开申请数量.
+  const text = [
+    '（本列数据的勾稽                       申请人情况',
+    '关系为：第一项加                      法人或其他组织',
+    '第二项之和，等于',
+    '           自然人    商业企   科研机     社会公       法律服            总计',
+    '第三项加第四项之                                        其他',
+    '                   业     构      益组织       务机构',
+    '   和）',
+    '一、本年新收政府',
+    '            7                                             办3',
+    '信息公开申请数量',
+    '二、上年结转政府',
+    '信息公开申请数量',
+    '（本列数据的勾稽                       申请人情况',
+    '关系为：第一项加                      法人或其他组织',
+    '第二项之和，等于',
+    '           自然人    商业企   科研机     社会公       法律服            总计',
+    '第三项加第四项之                                        其他',
+    '                   业     构      益组织       务机构',
+    '   和）',
+    '三、 （一）予以',
+    '本年 公开',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  assert.deepEqual(rows.slice(-3).map((r) => r[0]), ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年']);
+});
+
+test('layout rows: a piece closing a group label\'s number ("（五" / "）不") goes on it, not on the label three slots right', () => {
+  // Seed 104: "（五 / ）不 / 予处 / 理" interleaved line by line with "4.无 / 正当 / 理由 …" three slots right: the
+  // pieces went on 4.无 (the cell that went on last), making "4.无）不正当予处理由理…" and a group label "（五".
+  const text = [
+    '     7.属',
+    '     于行',
+    '     政执    1          1',
+    '     法案',
+    '     卷',
+    '     8.属',
+    '     于行',
+    '     政查    2          2',
+    '     询事',
+    '     项',
+    '（四   1.本',
+    '）无   机关',
+    '法提   不掌',
+    '供    握相    3          3',
+    '     关政',
+    '     府信',
+    '     息',
+    '       3.要',
+    '       求提',
+    '       供公',
+    '       开出',
+    '       版物',
+    '    （五',
+    '       4.无',
+    '    ）不',
+    '       正当',
+    '    予处',
+    '       理由',
+    '    理',
+    '       大量',
+    '       反复',
+    '       申请',
+    '       5.要',
+    '       求行',
+    '       政机',
+    '       关确',
+    '       认或',
+    '       重新',
+    '       出具',
+    '       已获',
+    '       取信',
+    '       息',
+  ].join('\n');
+  assert.deepEqual(rowTexts(layoutRows(readLayoutText(text))).slice(-3), [
+    ['3.要求提供公开出版物'],
+    ['（五）不予处理', '4.无正当理由大量反复申请'],
+    ['5.要求行政机关确认或重新出具已获取信息'],
+  ]);
+});
+
+test('layout notes: a row printing one figure beside its 总计\'s wrapped note ("7（含转" / "7 … 办3" / "件）") is one row when it adds up', () => {
+  // Seed 104: the row's line held one figure (自然人's 7), so it was no line of figures to join the note to: the row
+  // read "7", "办3", its 总计 lost (7 cells flagged).
+  const text = [
+    '   和）',
+    '                                                         7（含转',
+    '一、本年新收政府',
+    '            7                                             办3',
+    '信息公开申请数量',
+    '                                                          件）',
+    '二、上年结转政府',
+    '            4         1                                    5',
+    '信息公开申请数量',
+  ].join('\n');
+  const rows = rowTexts(joinCellNotes(readLayoutText(text)));
+  assert.deepEqual(rows.find((r) => r[0] === '7'), ['7', '7（含转办3件）']);
+  // Not when the row does not add up so (8 ≠ 7).
+  const off = rowTexts(joinCellNotes(readLayoutText(text.replace('            7     ', '            8     '))));
+  assert.deepEqual(off.find((r) => r[0] === '8'), ['8', '办3']);
+});
+
+test('layout rows: a header cut by a page break between its lines places the columns on the next page by the words printed whole there', () => {
+  // Seed 268: 自然人 and 总计 are whole on the first page, the five other columns' words whole on the next ("商业 /
+  // 企业" … "其他"): no page printed every column's word, so rows printing a few figures were flagged (66 cells).
+  const text = [
+    '（本列数据的勾稽关系                      申请人',
+    '    为：                           情况',
+    '第一项加第二项之和，   自然人               法人或其         总计',
+    '    等于                          他组织',
+    '',
+    '',
+    '',
+    '',
+    '\f                    商业   科研     社会公   法律服',
+    '                                            其他',
+    '第三项加第四项之和）          企业   机构     益组织   务机构',
+    '一、本年新收政府信息',
+    '              175   12                           187',
+    '公开申请数量',
+    '二、上年结转政府信息',
+    '公开申请数量',
+    '三、  （一）予以公',
+  ].join('\n');
+  const header = (t: string): Array<[string, number]> => layoutRows(readLayoutText(t)).filter((c) => c.width === 0).map((c) => [c.text, c.x!]);
+  assert.deepEqual(header(text), [['自然人', 16], ['商业企业', 21], ['科研机构', 26], ['社会公益组织', 33.5], ['法律服务机构', 39.5], ['其他', 45], ['总计', 50.5]]);
+  // Not when the page before prints figures (the header is not cut there).
+  assert.deepEqual(header(text.replace('他组织\n', '他组织\n              5                              5\n')), []);
+});
+
+test('layout rows: a header cut by a page break places the columns on the next page, the end of the header over them ("他组织") aside', () => {
+  // Seed 440: "法人或其" / [page] / "他组织" above the columns' words: the piece ends no column's word, and the page had
+  // no header (38 cells flagged).
+  const text = [
+    ' （本列数据的勾稽关系                     申请人',
+    '     为：                          情况',
+    '第一项加第二项之和，等   自然人            法人或其                      总计',
+    '',
+    '',
+    '',
+    '',
+    '\f                                他组织',
+    '                    商业   科研     社会公   法律服',
+    '      于                                     其他',
+    '                    企业   机构     益组织   务机构',
+    ' 第三项加第四项之和）',
+    '一、本年新收政府信息公',
+    '               82   36   3            13    5    139*',
+    '开申请数量',
+  ].join('\n');
+  const header = (t: string): Array<[string, number]> => layoutRows(readLayoutText(t)).filter((c) => c.width === 0).map((c) => [c.text, c.x!]);
+  assert.deepEqual(header(text).map(([w]) => w), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+  // A piece that is no part of a column's word nor the end of a header over them: no columns.
+  assert.deepEqual(header(text.replace('他组织', '他组会')), []);
+});
+
+test('layout rows: a row broken over three lines is joined with a figure printed whole beside the pieces under it, and where a wider figure fits whole when no line reads as a row', () => {
+  // Seed 150: "3 … 34" / "122 0 0 0" / "326 … 15 63" (3326, 122, 0, 0, 0, 15, 3463: the 15 printed whole under the
+  // row's line), "16" / "9 0 0 0 3" / "6 … 178" (166 … 178), and "16 … 65" of 1665 where "164" stands whole in the
+  // column (proportional digits): the lines made rows the template does not have (refused: 37 rows).
+  const text = [
+    '一、本年新收政府     3                                 34',
+    '                  122   0       0     0',
+    '信息公开申请数量    326                           15   63',
+    '二、上年结转政府',
+    '                   4    0       0     0    0   164',
+    '信息公开申请数量    160',
+    '三、 （一）予以     1                                 16',
+    '                  46    0       0     0    3',
+    '本年 公开       616                                65',
+    '度办 （二）部分',
+    '理结 公开（区分',
+    '果  处理的，只    16',
+    '                   9     0      0     0   3',
+    '   计这一情     6                                  178',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.filter((r) => r.length >= 6), [
+    ['3326', '122', '0', '0', '0', '15', '3463'],
+    ['4', '0', '0', '0', '0', '164'],
+    ['1616', '46', '0', '0', '0', '3', '1665'],
+    ['166', '9', '0', '0', '0', '3', '178'],
+  ]);
+  // Not when the joined row does not add up (15 → 16).
+  const off = rowTexts(joinBrokenFigures(readLayoutText(text.replace('15   63', '16   63')), 7));
+  assert.deepEqual(off[0], ['一、本年新收政府', '3', '34']);
 });
