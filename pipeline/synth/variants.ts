@@ -60,7 +60,13 @@ export function drawVariants(
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '．', '+': '＋', '-': '－' };
 
-/** A printed figure in a digit style: "1,234" → "１，２３４"; padded: "1234" → "\u30001234" or "1 234". */
+/** What groups a padded figure's digits: a space, an ideographic space (U+3000) or a no-break space (&nbsp;). */
+const GROUP_SEPARATORS = [' ', '\u3000', '\u00a0'];
+
+/**
+ * A printed figure in a digit style: "1,234" → "１，２３４"; padded: "1234" → "\u30001234", or grouped "1 234",
+ * "1\u3000234", "1\u00a0234" (padding inside the number, as pages copied from Word print it).
+ */
 export function styleDigits(printed: string, digits: Digits, key: string): string {
   if (printed === '' || !/\d/.test(printed)) return printed;
   if (digits === 'full-width') {
@@ -68,7 +74,9 @@ export function styleDigits(printed: string, digits: Digits, key: string): strin
   }
   if (digits === 'padded') {
     const h = hashString(key) % 4;
-    if (/^\d{4,}$/.test(printed) && h < 2) return printed.replace(/\B(?=(\d{3})+$)/g, ' ');
+    if (/^\d{4,}$/.test(printed) && h < 2) {
+      return printed.replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATORS[hashString(`${key}|group`) % GROUP_SEPARATORS.length]!);
+    }
     return h === 0 || h === 2 ? `\u3000${printed}` : h === 1 ? `${printed}\u3000` : `\u00a0${printed}\u00a0`;
   }
   return printed;

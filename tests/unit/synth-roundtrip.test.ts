@@ -14,6 +14,7 @@ import { docText, TITLE_STYLES, type TitleStyle } from '../../pipeline/synth/doc
 import { drawPrintStyle, unitRng } from '../../pipeline/synth/print.ts';
 import { createRng } from '../../pipeline/synth/prng.ts';
 import { renderHtml } from '../../pipeline/synth/render-html.ts';
+import { renderWordText } from '../../pipeline/synth/render-word-text.ts';
 import type { CompactReport, Synthetic } from '../../pipeline/synth/types.ts';
 import { PLAIN_VARIANTS, type Variants } from '../../pipeline/synth/variants.ts';
 
@@ -165,3 +166,27 @@ test('round trip: table 三\'s header rows printed again in the middle (before t
     }
   }
 });
+
+test('round trip: padded figures grouped inside the number by a space, an ideographic space (U+3000) or a no-break space', async (t) => {
+  // Figures of four digits or more: a large body's report (the first seed whose Word text shows all three).
+  const grouped = [/\d \d{3}(?!\d)/, /\d\u3000\d{3}/, /\d\u00a0\d{3}/];
+  const seed = Array.from({ length: 60 }, (_, i) => i).find((s) => {
+    const g = generate(s, { scale: 'large' });
+    const text = new TextDecoder().decode(renderWordTextBytes(g));
+    return grouped.every((r) => r.test(text));
+  });
+  assert.ok(seed !== undefined, 'a seed printing each grouping');
+  const g = generate(seed, { scale: 'large' });
+  for (const rendering of ['word-text', 'html', 'html-word', 'docx'] as const) {
+    await t.test(`${rendering} (seed ${seed})`, async () => {
+      const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative, variants: { digits: 'padded' } });
+      if (rendering === 'html') assert.ok(grouped.every((r) => r.test(new TextDecoder().decode(bytes))), 'the page prints each grouping');
+      assert.deepEqual(await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, false), []);
+    });
+  }
+});
+
+function renderWordTextBytes(g: Synthetic): Uint8Array {
+  const text = renderWordText(g.values, { narrative: g.narrative, variants: { digits: 'padded' } });
+  return typeof text === 'string' ? new TextEncoder().encode(text) : text;
+}
