@@ -190,3 +190,16 @@ function renderWordTextBytes(g: Synthetic): Uint8Array {
   const text = renderWordText(g.values, { narrative: g.narrative, variants: { digits: 'padded' } });
   return typeof text === 'string' ? new TextEncoder().encode(text) : text;
 }
+
+test('the web page\'s catalogue box names the agency (发布机构): a title without the agency and no signature still read (seed 767)', async () => {
+  // Seed 767: a bureau (its site is the county government's) titled "2023年政府信息公开工作年度报告", on a page that
+  // prints the box (html-chrome.ts infoBox) and so no 来源 line; the signature, the other place naming it, is cut.
+  const g = generate(767);
+  assert.equal(docText(g.values, g.narrative).titleStyle, 'signature-only');
+  const html = renderHtml(g.values, { narrative: g.narrative }) as string;
+  assert.ok(html.includes(`<th>发布机构：</th><td>${g.values.agency}</td>`) && !html.includes('来源：'));
+  const signature = `<p style="text-align: right;">${g.values.agency}</p>`;
+  assert.ok(html.includes(signature));
+  const bytes = new TextEncoder().encode(html.replace(signature, ''));
+  assert.deepEqual(await roundTrip(g, bytes, 'synthetic-767.html', false), []);
+});
