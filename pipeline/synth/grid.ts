@@ -36,6 +36,17 @@ export interface Labels {
   strayHeader?: StrayHeader;
   /** Table 二 in the other edition's wording: 规范性文件 and 处理决定数量 in 2021, 行政规范性文件 and 本年处理决定数量 in 2019. */
   otherWording?: boolean;
+  /**
+   * Header cells wrapped onto a header row of their own ("商业" over "企业", "结果" over "维持"), as tables copied out of
+   * PDFs or converted by tools print them: table 三's five 法人或其他组织 headers and table 四's ten 行政诉讼 leaves.
+   */
+  splitHeaders?: boolean;
+}
+
+/** A header split over two rows of cells: "社会公益组织" → "社会公益" / "组织" (the top keeps two characters or more). */
+function splitHeader(text: string): [string, string] {
+  const at = text.length > 4 ? text.length - 2 : 2;
+  return [text.slice(0, at), text.slice(at)];
 }
 
 /** The header of table 二's amount column, and the note row that states 元 (none when the header does). */
@@ -132,10 +143,14 @@ export function applicationGroups(edition: Edition, t: CompactTable, n: string):
 
 function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Grid {
   const values = (row: string): GridCell[] => APP_COLUMNS.map((c) => valueCell('applications', t, row, c));
+  const organisations = ['商业企业', '科研机构', '社会公益组织', '法律服务机构'];
+  const split = labels.splitHeaders ? 1 : 0;
   const header = (): GridCell[][] => [
-    [cell('header', APPLICATION_NOTE, 3, 3), cell('header', '申请人情况', 7)],
-    [cell('header', '自然人', 1, 2), cell('header', '法人或其他组织', 5), cell('header', '总计', 1, 2)],
-    ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => cell('header', h)),
+    [cell('header', APPLICATION_NOTE, 3, 3 + split), cell('header', '申请人情况', 7)],
+    [cell('header', '自然人', 1, 2 + split), cell('header', '法人或其他组织', 5), cell('header', '总计', 1, 2 + split)],
+    ...(split
+      ? [[...organisations.map((h) => cell('header', splitHeader(h)[0])), cell('header', '其他', 1, 2)], organisations.map((h) => cell('header', splitHeader(h)[1]))]
+      : [[...organisations, '其他'].map((h) => cell('header', h))]),
   ];
   const rows: GridCell[][] = header();
   if (t.received) rows.push([cell('label', '一、本年新收政府信息公开申请数量', 3), ...values('received')]);
@@ -159,27 +174,36 @@ function applicationsGrid(edition: Edition, t: CompactTable, labels: Labels): Gr
   }
   if (labels.strayHeader === 'before-carried-forward') rows.push(...header());
   if (t.carried_forward) rows.push([cell('label', '四、结转下年度继续办理', 3), ...values('carried_forward')]);
-  return { table: 'applications', columns: 10, headerRows: 3, rows };
+  return { table: 'applications', columns: 10, headerRows: 3 + split, rows };
 }
 
 export const APPEAL_GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
 export const APPEAL_LEAVES = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export const APPEAL_LEAF_LABELS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
-function appealsGrid(t: CompactTable): Grid {
+function appealsGrid(t: CompactTable, splitHeaders = false): Grid {
+  const split = splitHeaders ? 1 : 0;
+  const leaves = [...APPEAL_LEAF_LABELS, ...APPEAL_LEAF_LABELS];
+  // Split: each 行政诉讼 leaf over two rows ("结果" / "维持"), 总计 on the lower one under an empty cell. (Not one cell
+  // over both: Word text copies such a cell's lower half as an empty cell right before the figures, which a table of
+  // zeros cannot tell from a blank first figure — leading-blanks.ts refuses it, rightly.)
+  const litigationLeaves: GridCell[][] = split
+    ? [leaves.map((h) => cell('header', h === '总计' ? '' : splitHeader(h)[0])),
+      leaves.map((h) => cell('header', h === '总计' ? h : splitHeader(h)[1]))]
+    : [leaves.map((h) => cell('header', h))];
   const rows: GridCell[][] = [
     [cell('header', '行政复议', 5), cell('header', '行政诉讼', 10)],
-    [...APPEAL_LEAF_LABELS.map((h) => cell('header', h, 1, 2)), cell('header', '未经复议直接起诉', 5), cell('header', '复议后起诉', 5)],
-    [...APPEAL_LEAF_LABELS, ...APPEAL_LEAF_LABELS].map((h) => cell('header', h)),
+    [...APPEAL_LEAF_LABELS.map((h) => cell('header', h, 1, 2 + split)), cell('header', '未经复议直接起诉', 5), cell('header', '复议后起诉', 5)],
+    ...litigationLeaves,
     APPEAL_GROUPS.flatMap((g) => APPEAL_LEAVES.map((c) => valueCell('appeals', t, g, c))),
   ];
-  return { table: 'appeals', columns: 15, headerRows: 3, rows };
+  return { table: 'appeals', columns: 15, headerRows: 3 + split, rows };
 }
 
 export function buildGrid(table: TableId, edition: Edition, t: CompactTable, labels: Labels = { numbering: '.' }): Grid {
   if (table === 'proactive') return proactiveGrid(edition, t, labels.statedYuan, labels.otherWording);
   if (table === 'applications') return applicationsGrid(edition, t, labels);
-  return appealsGrid(t);
+  return appealsGrid(t, labels.splitHeaders);
 }
 
 export interface PlacedCell {

@@ -1,6 +1,6 @@
 /** The page around an article on a government website: top bar, header, nav menu, breadcrumb, footer. */
 import { describeAgency } from './agencies.ts';
-import type { Rng } from './prng.ts';
+import { createRng, hashString, type Rng } from './prng.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -25,8 +25,27 @@ function siteName(agency: string): string {
   return government ? agency : `${place}人民政府`;
 }
 
+/**
+ * The box of the 政府信息公开 catalogue many sites print above the article (索引号, 发布机构, 发布日期 …), drawn for some
+ * pages from a generator of its own (no other draw of existing pages moves). When printed, the agency is named there
+ * (发布机构) and not in the article's 来源 line.
+ */
+function infoBox(o: ChromeOptions): string | null {
+  const rng = createRng(hashString(`chrome-info|${o.agency}|${o.title}|${o.date ?? ''}`));
+  if (!rng.chance(0.3)) return null;
+  const year = o.date ? o.date.slice(0, 4) : '2024';
+  const index = `${rng.pick(['K', 'M', '0'])}${rng.int(10000000, 99999999)}/${year}-${String(rng.int(1, 99999)).padStart(5, '0')}`;
+  const cells = [
+    ['索引号：', index], ['主题分类：', rng.pick(['政务公开', '综合政务', '其他'])],
+    ['发布机构：', o.agency], ['发布日期：', o.date ?? ''],
+  ];
+  const rows = [cells.slice(0, 2), cells.slice(2, 4)].map((pair) => `<tr>${pair.map(([k, v]) => `<th>${k}</th><td>${escapeHtml(v!)}</td>`).join('')}</tr>`);
+  return `<div class="xxgk-info"><table>${rows.join('')}</table></div>`;
+}
+
 export function pageChrome(o: ChromeOptions): string {
   const site = siteName(o.agency);
+  const info = infoBox(o);
   const host = `www.${(o.rng.int(0, 0xffffff)).toString(36)}.gov.cn`;
   const menu = ['首页', '政务公开', '政务服务', '互动交流', `走进${describeAgency(o.agency).place}`];
   const hits = o.rng.int(30, 9000);
@@ -61,11 +80,12 @@ export function pageChrome(o: ChromeOptions): string {
     '</ul></div>',
     '<div class="wrap main">',
     '<div class="position">当前位置：<a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/zwgk/">政务公开</a>&nbsp;&gt;&nbsp;<a href="/zwgk/xxgknb/">政府信息公开年报</a></div>',
+    ...(info ? [info] : []),
     '<div class="article">',
     `<h1 class="article-title">${escapeHtml(o.title)}</h1>`,
     '<div class="article-info">'
       + (pubTime ? `<span>发布时间：${pubTime}</span>` : '')
-      + `<span>来源：${escapeHtml(o.agency)}</span><span>浏览次数：<em id="hits">${hits}</em></span>`
+      + (info ? '' : `<span>来源：${escapeHtml(o.agency)}</span>`) + `<span>浏览次数：<em id="hits">${hits}</em></span>`
       + '<span class="font">字号：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></span></div>',
     '<div class="article-content" id="zoom">',
     o.body,

@@ -133,7 +133,10 @@ export async function renderDocx(values: CompactReport, opts: DocxRenderOptions 
   const children: Array<Paragraph | Table> = [...text.heading.map(title), new Paragraph({}), ...text.before.map(paragraph)];
   for (const id of TABLE_IDS) {
     children.push(paragraph({ kind: 'h1', text: text.tableHeadings[id] }));
-    const labels: Labels = { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording };
+    // Headers over two rows of cells are a copied or converted table's (variants.ts), not printed in the office-suite
+    // layouts (office-page.ts), whose PDFs test the layout readers as they were drawn.
+    const splitHeaders = variants.splitHeaders && !opts.office;
+    const labels: Labels = { numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording, splitHeaders };
     children.push(wordTable(rng, buildGrid(id, values.edition, values.tables[id], labels), style, variants, opts.office));
     if (id === 'applications' && style.note === 'mark') children.push(paragraph({ kind: 'p', text: FOOTNOTE }));
   }

@@ -102,7 +102,7 @@ export function renderHtml(values: CompactReport, opts: HtmlRenderOptions = {}):
   const text = docText(values, opts.narrative ?? narrativeFigures(values), variants);
   const numbering = rng.chance(0.2) ? '、' : '.';
   const grids = TABLE_IDS.map((id) => buildGrid(id, values.edition, values.tables[id], {
-    numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording,
+    numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording, splitHeaders: variants.splitHeaders,
   }));
   const chrome = opts.chrome ?? !opts.wordExport;
   const declareCharset = opts.encoding !== 'gbk';

@@ -47,7 +47,7 @@ export function renderWordText(values: CompactReport, opts: TextRenderOptions = 
   for (const id of TABLE_IDS) {
     lines.push(text.tableHeadings[id]);
     const grid = buildGrid(id, values.edition, values.tables[id], {
-      numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording,
+      numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording, splitHeaders: variants.splitHeaders,
     });
     const rows = expandGrid(grid);
     rows.forEach((row, r) => {

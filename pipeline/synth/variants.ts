@@ -3,7 +3,7 @@
  * figures in full-width digits or padded with U+3000 / no-break spaces or grouped with a space ("1 234"), a note
  * inside a cell ("5（含转办2件）", "3*" with a footnote), the tables under 一/二/三 instead of 二/三/四, the other
  * edition's wording (规范性文件 and 处理决定数量 in a 2021 table, the reverse in a 2019 one), header cells printed as
- * several paragraphs, and a page number printed as a row of table 三. Drawn from generators of their own, so that no
+ * several paragraphs or over a header row of their own, and a page number printed as a row of table 三. Drawn from generators of their own, so that no
  * other draw of an existing seed moves; a test forces one with `override`.
  */
 import { createRng, hashString } from './prng.ts';
@@ -24,10 +24,13 @@ export interface Variants {
   headerParagraphs: boolean;
   /** A page number ("- 2 -") printed as a row inside table 三 (a footer pasted into the table). */
   footerRow: boolean;
+  /** Header cells wrapped onto a header row of their own: table 三's "商业" / "企业", table 四's "结果" / "维持" (grid.ts). */
+  splitHeaders: boolean;
 }
 
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
+  splitHeaders: false,
 };
 
 /**
@@ -49,13 +52,21 @@ export function drawVariants(
     note: own.weighted<CellNote>([['none', 16], ['paren', 2], ['mark', 2]]),
     headerParagraphs: own.chance(0.15),
     footerRow: own.chance(0.1),
+    // Drawn last: no earlier draw of existing seeds moves.
+    splitHeaders: own.chance(0.1),
     ...override,
   };
 }
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '．', '+': '＋', '-': '－' };
 
-/** A printed figure in a digit style: "1,234" → "１，２３４"; padded: "1234" → "\u30001234" or "1 234". */
+/** What groups a padded figure's digits: a space, an ideographic space (U+3000) or a no-break space (&nbsp;). */
+const GROUP_SEPARATORS = [' ', '\u3000', '\u00a0'];
+
+/**
+ * A printed figure in a digit style: "1,234" → "１，２３４"; padded: "1234" → "\u30001234", or grouped "1 234",
+ * "1\u3000234", "1\u00a0234" (padding inside the number, as pages copied from Word print it).
+ */
 export function styleDigits(printed: string, digits: Digits, key: string): string {
   if (printed === '' || !/\d/.test(printed)) return printed;
   if (digits === 'full-width') {
@@ -63,7 +74,9 @@ export function styleDigits(printed: string, digits: Digits, key: string): strin
   }
   if (digits === 'padded') {
     const h = hashString(key) % 4;
-    if (/^\d{4,}$/.test(printed) && h < 2) return printed.replace(/\B(?=(\d{3})+$)/g, ' ');
+    if (/^\d{4,}$/.test(printed) && h < 2) {
+      return printed.replace(/\B(?=(\d{3})+$)/g, GROUP_SEPARATORS[hashString(`${key}|group`) % GROUP_SEPARATORS.length]!);
+    }
     return h === 0 || h === 2 ? `\u3000${printed}` : h === 1 ? `${printed}\u3000` : `\u00a0${printed}\u00a0`;
   }
   return printed;

@@ -108,3 +108,20 @@ test('random damage to the WordDocument stream gives cells or an InputError, not
     { numRuns: 200, seed: 11 },
   );
 });
+
+test('CLI: xxgk validate on a .wps it cannot read says what it is and what to do, and exits 2 (the other files still read)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { scratchDir } = await import('../helpers/scratch.ts');
+  const dir = scratchDir('xxgk-wps-');
+  const wps = join(dir, '2019年报.wps');
+  writeFileSync(wps, ole2({ CONTENTS: new Uint8Array(64), SPELLING: new Uint8Array(8) }));
+  const good = new URL('../../samples/real/2024_huaian-city-gov.json', import.meta.url).pathname;
+  const root = new URL('../../', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [join(root, 'bin/xxgk.js'), 'validate', '--format', 'json', wps, good], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 2, `exit 2 for an input the tool cannot read: ${r.stderr}`);
+  assert.match(r.stderr, /2019年报\.wps: a WPS Office or Microsoft Works file in an old format \(no WordDocument stream\), which xxgk cannot read: open it in .* and save it as \.docx/);
+  const results: Array<{ valid: boolean }> = JSON.parse(r.stdout);
+  assert.equal(results.length, 1, 'the readable file is still validated');
+});

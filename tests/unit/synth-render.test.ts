@@ -133,3 +133,22 @@ test('JSON and YAML restate the compact values', () => {
     assert.ok(renderYaml(g.values, { comment: 'source' }).startsWith('# source'));
   }
 });
+
+test('headers over two rows of cells (issue 11 §1): table 三\'s "商业" / "企业", table 四\'s "结果" / "维持", 总计 on the lower row', async () => {
+  const { buildGrid } = await import('../../pipeline/synth/grid.ts');
+  const g = generate(2);
+  const texts = (rows: Array<Array<{ kind: string; text: string }>>, r: number): string[] => rows[r]!.filter((c) => c.kind === 'header').map((c) => c.text);
+  const apps = buildGrid('applications', g.values.edition, g.values.tables.applications, { numbering: '.', splitHeaders: true });
+  assert.equal(apps.headerRows, 4);
+  assert.deepEqual(texts(apps.rows, 2), ['商业', '科研', '社会公益', '法律服务', '其他']);
+  assert.deepEqual(texts(apps.rows, 3), ['企业', '机构', '组织', '机构']);
+  assert.equal(apps.rows[0]![0]!.rowspan, 4, 'the note over all four header rows');
+  const appeals = buildGrid('appeals', g.values.edition, g.values.tables.appeals, { numbering: '.', splitHeaders: true });
+  assert.equal(appeals.headerRows, 4);
+  assert.deepEqual(texts(appeals.rows, 2).slice(0, 5), ['结果', '结果', '其他', '尚未', '']);
+  assert.deepEqual(texts(appeals.rows, 3).slice(0, 5), ['维持', '纠正', '结果', '审结', '总计']);
+  // Unsplit by default; the web page prints the split rows as cells of their own.
+  assert.equal(buildGrid('appeals', g.values.edition, g.values.tables.appeals).headerRows, 3);
+  const html = renderHtml(g.values, { narrative: g.narrative, chrome: false, variants: { splitHeaders: true, headerParagraphs: false } }) as string;
+  assert.match(html.replace(/<br \/>/g, ''), /<td[^>]*>(?:<p[^>]*>)?(?:<strong>)?商业(?:<\/strong>)?(?:<\/p>)?<\/td>/);
+});
