@@ -86,13 +86,16 @@ export interface FolderReadOptions {
   history?: Iterable<AnnualReport> | AsyncIterable<AnnualReport>;
   /** Where the spill's temporary folder goes (default the system's). */
   spillDir?: string;
+  /** Opens the spills (default adapters/spill.ts openSpill; tests count what is read back). */
+  openSpill?: <T>(dir?: string) => Spill<T>;
 }
 
 type Record = { report: AnnualReport; issue?: Issue };
 
 export async function readFolderFlat(options: FolderReadOptions): Promise<FolderRead> {
-  const reports = openSpill<Record>(options.spillDir);
-  const results = openSpill<ValidationResult>(options.spillDir);
+  const open = options.openSpill ?? openSpill;
+  const reports = open<Record>(options.spillDir);
+  const results = open<ValidationResult>(options.spillDir);
   try {
     return await readInto(options, reports, results);
   } catch (err) {
@@ -192,16 +195,26 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     const first = [...items].sort((a, b) => preferredSource(a.first, b.first))[0]!;
     return { id, items, renamed, year: first.year, body: first.body };
   });
-  const load = (k: number) => mergeGroup(merged[k]!.items.map((e) => {
-    const { report } = spill.get(e.at);
-    return merged[k]!.renamed ? { ...report, id: merged[k]!.id } : report;
-  }));
+  // The records of the report being validated, as read for it: its name's warning is taken from them, not read
+  // from the spill a second time (an unresolved name is the common case: a whole deserialize a report).
+  let current = new Map<Entry, Record>();
+  const record = (e: Entry): Record => current.get(e) ?? spill.get(e.at);
+  const load = (k: number, keep = false) => {
+    const read = new Map<Entry, Record>();
+    const got = mergeGroup(merged[k]!.items.map((e) => {
+      const r = spill.get(e.at);
+      read.set(e, r);
+      return merged[k]!.renamed ? { ...r.report, id: merged[k]!.id } : r.report;
+    }));
+    if (keep) current = read;
+    return got;
+  };
   // identifyAll's warnings, by the id the report had when identified: one per distinct name.
   const foundFor = (id: string): Issue[] => {
     let issues: Issue[] = [];
     for (const e of byOriginalId.get(id) ?? []) {
       if (!e.issued) continue;
-      const { issue } = spill.get(e.at);
+      const { issue } = record(e);
       if (issue) issues = [...issues.filter((i) => i.message.en !== issue.message.en), issue];
     }
     return issues;
@@ -227,7 +240,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   // Ids sort a body's years together: last year's report is most often the one just validated.
   let recent: { k: number; report: AnnualReport } | undefined;
   const held: Held[] = merged.map((m, k) => {
-    const { report, renderings } = load(k);
+    const { report, renderings } = load(k, true);
     const key = bodyYear(m.body, m.year - 1);
     const before = inRun.get(key);
     const previous = before === undefined ? fromHistory(key) : before === recent?.k ? recent.report : load(before).report;

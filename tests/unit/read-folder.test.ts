@@ -8,16 +8,20 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { writeCorpus } from '../../bench/cli-corpus.ts';
 import { listFiles, readInput } from '../../pipeline/adapters/fs.ts';
-import { openSpill } from '../../pipeline/adapters/spill.ts';
+import { type Spill, openSpill } from '../../pipeline/adapters/spill.ts';
 import { identifyAll } from '../../pipeline/agencies/identify.ts';
 import { byYearThenId } from '../../pipeline/datasets/types.ts';
 import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
 import { mergeRenderings } from '../../pipeline/parse/merge.ts';
 import { readReport } from '../../pipeline/read.ts';
+import { readFolderFlat } from '../../pipeline/read-folder.ts';
+import { readOutcome } from '../../pipeline/read-outcome.ts';
 import { folderResolver, readFolder } from '../../pipeline/run.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
 import { SAMPLES } from '../helpers/build-samples.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 test('the spill gives back each value as it was put, undefined and all, and leaves nothing behind', () => {
   const spill = openSpill<unknown>();
@@ -43,4 +47,31 @@ test('reading the samples through the spill gives what reading them all into mem
   const got = await readFolder(SAMPLES, { resolver, files });
   assert.equal(got.reports.length, expected.length);
   assert.deepEqual(got.reports, expected);
+});
+
+test('validation reads each report from the spill once, its unresolved name\'s warning included', async () => {
+  // Two bodies' seven-year series of invented names: every report has a name that does not resolve (a warning kept
+  // with it in the spill), and last year's report is the one validated just before.
+  const dir = scratchDir('xxgk-read-folder-');
+  await writeCorpus(dir, 14, ['word-text']);
+  const files = await listFiles(dir);
+  const resolver = await folderResolver(dir, files);
+  let gets = 0;
+  const counted = <T>(at?: string): Spill<T> => {
+    const spill = openSpill<T>(at);
+    return { ...spill, get: (ref) => { gets++; return spill.get(ref); } };
+  };
+  const read = await readFolderFlat({
+    files, resolver, reader: { concurrency: 1 }, openSpill: counted,
+    read: async (file) => ({ ...(await readOutcome(new Uint8Array(await readInput(join(dir, file), file, READ_LIMITS.maxBytes)), file)), parsed: true }),
+  });
+  try {
+    assert.equal(read.reports.length, 14);
+    assert.equal(read.reports.filter((r) => r.warnings > 0).length, 14, 'every name is unresolved');
+    assert.equal(gets, 14, 'one read of each report, none of its warning apart, none of last year\'s');
+    const loaded = read.load(read.reports[1]!.id);
+    assert.ok(loaded.validation.issues.some((i) => /agenc|regist|name/i.test(i.message.en)), loaded.validation.issues.map((i) => i.message.en).join('; '));
+  } finally {
+    read.close();
+  }
 });
