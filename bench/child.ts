@@ -2,12 +2,13 @@
  * Run a command in a child process and measure it from outside: wall time, and peak RSS and CPU time of the child.
  * With GNU time (/usr/bin/time, Debian's `time` package) the figures are the kernel's own (getrusage of the child:
  * ru_maxrss, user and system time). Without it, peak RSS is the kernel's high-water mark VmHWM read from
- * /proc/<pid>/status every 20 ms (the last reading before the exit: a peak in the last 20 ms can be missed), and CPU
- * time is not known.
+ * /proc/<pid>/status every 20 ms, of the child and of every process under it (`xxgk build` runs the build in a second
+ * node process: bin/xxgk.js), the highest of them (the last reading before the exit: a peak in the last 20 ms can be
+ * missed), and CPU time is not known.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
@@ -30,6 +31,20 @@ async function vmHwm(pid: number): Promise<number> {
   return kb ? Number(kb) * 1024 : 0;
 }
 
+/** The process ids under `pid` (its children, theirs, …), from /proc/<pid>/task/<tid>/children. */
+async function descendants(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(tasks.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')));
+  const children = lists.join(' ').split(/\s+/).filter(Boolean).map(Number);
+  return [...children, ...(await Promise.all(children.map(descendants))).flat()];
+}
+
+/** The highest VmHWM of `pid` and the processes under it. */
+async function treeHwm(pid: number): Promise<number> {
+  const all = [pid, ...(await descendants(pid))];
+  return Math.max(...(await Promise.all(all.map(vmHwm))));
+}
+
 /**
  * Run argv[0] with the rest as arguments; its stdout and stderr go to `log` (a file path), or are dropped.
  * `scratch` is a folder for GNU time's report.
@@ -43,7 +58,7 @@ export async function runMeasured(argv: readonly string[], opts: { scratch: stri
   const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', out, out], env: opts.env ?? process.env });
   let polled = 0;
   const poll = method === 'VmHWM polling'
-    ? setInterval(() => void vmHwm(child.pid!).then((b) => { polled = Math.max(polled, b); }), 20)
+    ? setInterval(() => void treeHwm(child.pid!).then((b) => { polled = Math.max(polled, b); }), 20)
     : undefined;
   const code = await new Promise<number>((resolve, reject) => {
     child.on('error', reject);
