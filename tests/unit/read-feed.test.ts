@@ -28,3 +28,13 @@ test('no index, an unreadable one, or a part missing: null, never a partial list
   assert.equal(await readFeedEntries(reader(files)), null);
   assert.equal(await readFeedEntries(reader({ 'feed/reports.json': { parts: [{ year: 2023, part: 0 }] } })), null);
 });
+
+test('a part of 200,000 reports is read whole (a national year; spreading them into push() overflowed V8\'s stack)', async () => {
+  const reports = Array.from({ length: 200_000 }, (_, i) => ({ id: `r${i}-2024` }));
+  const read = async (path: string) => (path === 'feed/reports.json'
+    ? JSON.stringify({ parts: [part(2024, 1)] })
+    : path === 'feed/reports/2024.json' ? JSON.stringify({ reports }) : null);
+  const got = await readFeedEntries(read);
+  assert.equal(got?.length, 200_000);
+  assert.deepEqual(got?.at(-1), { id: 'r199999-2024' });
+});
