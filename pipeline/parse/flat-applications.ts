@@ -85,7 +85,7 @@ function checkByOrder(plans: readonly RowPlan[], equations: ReturnType<typeof ap
     (own.slice(0, -1).reduce((s, x) => s + x, 0) === own[own.length - 1] ? held : broken).push('applications.row_total');
     for (const e of equations) {
       if (![...e.left, ...e.right].includes(plan.def.code) || ![...e.left, ...e.right].every((r) => known.has(r))) continue;
-      (own.every((_, col) => sum(e.left, col) === sum(e.right, col)) ? held : broken).push(e.rule);
+      (own.every((_, col) => (e.atMost ? sum(e.left, col) <= sum(e.right, col) : sum(e.left, col) === sum(e.right, col))) ? held : broken).push(e.rule);
     }
     if (broken.length > 0) {
       refuse(plan, `a row of figures without a label, placed here by the template's row order, breaks ${broken.join(', ')}: where it belongs is not certain, not read`);

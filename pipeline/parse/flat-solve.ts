@@ -5,7 +5,8 @@
  * none — so a table with many solutions (a report whose every figure stands in one applicant column that the
  * arithmetic cannot name) still yields the candidates that are possible, and the cells they all agree on.
  * - Propagation: per equation and column, a candidate whose value cannot meet the other rows' bounds is dropped
- *   (values in table 三 are ≥ 0; the bounds are the rows' smallest and largest values left).
+ *   (values in table 三 are ≥ 0; the bounds are the rows' smallest and largest values left; an `atMost` equation
+ *   bounds its left side by its right only).
  * - Search: depth first, the row with the fewest candidates first, propagating at each step.
  * Pure; bounded by a Budget part (SearchLimit when it runs out: the caller keeps the propagated candidates, a sound
  * superset of the possible ones).
@@ -48,9 +49,10 @@ export function propagateBounds(rows: ReadonlyMap<string, number[][]>, equations
           for (const r of sides[s]!) {
             const rLo = lo(r, col);
             const rHi = hi(r, col);
-            // r's value v must allow: v + (rest of its side) = the other side, for some values within bounds.
-            const min = otherLo - (sameHi - rHi);
-            const max = otherHi - (sameLo - rLo);
+            // r's value v must allow: v + (rest of its side) = the other side, for some values within bounds (≤ the
+            // right side when the equation is a bound: then only a left row has a largest value, a right row a least).
+            const min = eq.atMost && s === 0 ? -Infinity : otherLo - (sameHi - rHi);
+            const max = eq.atMost && s === 1 ? Infinity : otherHi - (sameLo - rLo);
             if (rLo >= min && rHi <= max) continue;
             const kept = domains.get(r)!.filter((i) => {
               const v = rows.get(r)![i]![col]!;

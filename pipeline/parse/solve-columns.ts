@@ -4,7 +4,10 @@
  * - applications.balance: received + carried_over = total + carried_forward;
  * - applications.outcome_total: the outcome rows + （六） (the row, else its sub-rows) = （七）总计;
  * - applications.other_subtotal (2021): （六） = its three sub-rows, when both are printed.
- * Values are ≥ 0, so a side whose terms are all placed bounds the other side's partial sum. Pure; bounded by Budget.
+ * Values are ≥ 0 (table 三 counts applications), so a side whose terms are all placed bounds the other side's partial
+ * sum; and when outcome rows are missing from the source, the printed ones still add up to at most （七）总计 in every
+ * column (an `atMost` equation). Rows that no equation links are searched apart (connected rows together), so that
+ * free rows do not use up the solution cap of the others. Pure; bounded by Budget.
  */
 import type { Budget } from './split-digits.ts';
 
@@ -13,6 +16,8 @@ export interface Equation {
   /** Rows whose sum equals the sum of `right`. */
   left: string[];
   right: string[];
+  /** The sum of `left` is at most the sum of `right` (rows of the left side are missing from the source). */
+  atMost?: true;
 }
 
 const OUTCOME = /^(granted|partially_granted|denied\.|unavailable\.|not_processed\.)/;
@@ -20,7 +25,8 @@ const OTHER_PARTS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
 
 /**
  * The column equations among the printed rows. `missing`: template rows the source does not print (besides the
- * layouts of （六） the template allows); an equation that would need one is left out, its figures being unknown.
+ * layouts of （六） the template allows); an equation that would need one is left out, its figures being unknown —
+ * except outcome rows: their figures are counts, ≥ 0, so the printed outcome rows add up to at most 总计 (atMost).
  */
 export function applicationEquations(printed: ReadonlySet<string>, missing: ReadonlySet<string> = new Set()): Equation[] {
   const out: Equation[] = [];
@@ -30,8 +36,10 @@ export function applicationEquations(printed: ReadonlySet<string>, missing: Read
   }
   const parts = has('other') ? ['other'] : OTHER_PARTS.filter(has);
   const outcomeMissing = [...missing].some((r) => OUTCOME.test(r) || r === 'other' || OTHER_PARTS.includes(r));
-  if (has('total') && !outcomeMissing) {
-    out.push({ rule: 'applications.outcome_total', left: [...[...printed].filter((r) => OUTCOME.test(r)), ...parts], right: ['total'] });
+  if (has('total')) {
+    const left = [...[...printed].filter((r) => OUTCOME.test(r)), ...parts];
+    if (!outcomeMissing) out.push({ rule: 'applications.outcome_total', left, right: ['total'] });
+    else if (left.length > 0) out.push({ rule: 'applications.outcome_total', left, right: ['total'], atMost: true });
   }
   const subs = OTHER_PARTS.filter(has);
   if (has('other') && subs.length > 0) out.push({ rule: 'applications.other_subtotal', left: subs, right: ['other'] });
@@ -75,15 +83,20 @@ function propagate(rows: Map<string, number[][]>, equations: readonly Equation[]
     for (const eq of equations) {
       for (let col = 0; col < width; col++) {
         budget.spend('table 三');
-        for (const [same, other] of [[eq.left, eq.right], [eq.right, eq.left]] as const) {
+        for (const [same, other, isLeft] of [[eq.left, eq.right, true], [eq.right, eq.left, false]] as const) {
           const target = reachable(other.map((r) => domain(r, col)));
           if (!target) continue;
+          const [lo, hi] = [Math.min(...target), Math.max(...target)];
           for (const r of same) {
             const rest = reachable(same.filter((x) => x !== r).map((x) => domain(x, col)));
             if (!rest) continue;
             const before = kept.get(r)!;
+            const [restLo, restHi] = [Math.min(...rest), Math.max(...rest)];
             const after = before.filter((i) => {
               const v = rows.get(r)![i]![col]!;
+              // left ≤ right: a left row needs some completion at most the right's largest sum; a right row, some
+              // completion at least the left's smallest.
+              if (eq.atMost) return isLeft ? restLo + v <= hi : restHi + v >= lo;
               for (const a of rest) if (target.has(a + v)) return true;
               return false;
             });
@@ -105,14 +118,79 @@ function propagate(rows: Map<string, number[][]>, equations: readonly Equation[]
  * the hot spot of layout text: the same choices, in the same order, for the same budget.
  */
 export function solveColumns(rows: Map<string, number[][]>, equations: readonly Equation[], budget: Budget): Solved {
+  // Candidates with the same figures (a 0 placed in one blank column or another) are one choice for the search.
+  const distinct = new Map([...rows].map(([r, c]) => [r, distinctVectors(c)]));
+  const solved = solveDistinct(new Map([...distinct].map(([r, d]) => [r, d.vectors])), equations, budget);
+  const chosen = new Map([...distinct].map(([r, d]) => {
+    const taken = solved.chosen.get(r)!;
+    return [r, new Set(d.of.flatMap((v, i) => (taken.has(v) ? [i] : [])))];
+  }));
+  return { ...solved, chosen };
+}
+
+/** The distinct vectors of a list, and for each item the index of its vector. */
+function distinctVectors(list: readonly number[][]): { vectors: number[][]; of: number[] } {
+  const index = new Map<string, number>();
+  const vectors: number[][] = [];
+  const of = list.map((v) => {
+    const key = v.join(',');
+    if (!index.has(key)) {
+      index.set(key, vectors.length);
+      vectors.push(v);
+    }
+    return index.get(key)!;
+  });
+  return { vectors, of };
+}
+
+function solveDistinct(rows: Map<string, number[][]>, equations: readonly Equation[], budget: Budget): Solved {
   const width = Math.max(0, ...[...rows.values()].map((c) => c[0]?.length ?? 0));
   const kept = propagate(rows, equations, width, budget);
+  const chosen = new Map<string, Set<number>>();
+  let solutions = 1;
+  let complete = true;
+  for (const part of linked(rows, equations)) {
+    const eqs = equations.filter((e) => [...e.left, ...e.right].some((r) => part.includes(r)));
+    const solved = eqs.length === 0
+      // A row no equation reaches: every candidate left is a solution of its own.
+      ? { chosen: new Map(part.map((r) => [r, new Set(kept.get(r)!)])), solutions: kept.get(part[0]!)!.length, complete: true }
+      : searchRows(new Map(part.map((r) => [r, rows.get(r)!])), eqs, kept, width, budget);
+    // A part whose search stopped at the cap keeps the candidates propagation left (a sound superset).
+    for (const r of part) chosen.set(r, solved.complete ? solved.chosen.get(r)! : new Set(kept.get(r)!));
+    solutions = Math.min(solutions * solved.solutions, MAX_SOLUTIONS);
+    complete &&= solved.complete;
+  }
+  return { chosen, solutions, complete };
+}
+
+/** The rows in groups that the equations link (each group in the rows' order; groups by their first row). */
+function linked(rows: ReadonlyMap<string, unknown>, equations: readonly Equation[]): string[][] {
+  const group = new Map([...rows.keys()].map((r) => [r, r]));
+  const find = (r: string): string => {
+    while (group.get(r) !== r) r = group.get(r)!;
+    return r;
+  };
+  for (const e of equations) {
+    const present = [...e.left, ...e.right].filter((r) => rows.has(r));
+    for (const r of present.slice(1)) group.set(find(r), find(present[0]!));
+  }
+  const out = new Map<string, string[]>();
+  for (const r of rows.keys()) {
+    const root = find(r);
+    out.set(root, [...(out.get(root) ?? []), r]);
+  }
+  return [...out.values()];
+}
+
+/** The search over one group of linked rows. */
+function searchRows(rows: Map<string, number[][]>, equations: readonly Equation[], kept: ReadonlyMap<string, number[]>, width: number, budget: Budget): Solved {
   const order = [...rows.keys()].sort((a, b) => kept.get(a)!.length - kept.get(b)!.length);
   const position = new Map(order.map((r, k) => [r, k]));
   // Rows an equation names but the source does not print count neither as placed nor as waited for.
   const sides = equations.map((eq) => ({
     left: eq.left.filter((r) => rows.has(r)).map((r) => position.get(r)!),
     right: eq.right.filter((r) => rows.has(r)).map((r) => position.get(r)!),
+    atMost: eq.atMost === true,
   }));
   const candidates = order.map((r) => rows.get(r)!);
   const keptOf = order.map((r) => kept.get(r)!);
@@ -136,7 +214,7 @@ export function solveColumns(rows: Map<string, number[][]>, equations: readonly 
     return sum;
   };
   const holds = (q: number): boolean => {
-    const { left, right } = sides[q]!;
+    const { left, right, atMost } = sides[q]!;
     const lAll = allPlaced(left);
     const rAll = allPlaced(right);
     // Neither side whole: no column can fail.
@@ -144,7 +222,7 @@ export function solveColumns(rows: Map<string, number[][]>, equations: readonly 
     for (let col = 0; col < width; col++) {
       const l = sideSum(left, col);
       const r = sideSum(right, col);
-      if (lAll && rAll ? l !== r : (rAll && l > r) || (lAll && r > l)) return false;
+      if (atMost ? rAll && l > r : lAll && rAll ? l !== r : (rAll && l > r) || (lAll && r > l)) return false;
     }
     return true;
   };

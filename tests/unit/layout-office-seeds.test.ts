@@ -27,6 +27,10 @@ const CASES: Array<[number, string]> = [
   [280, 'a label cut by a page break whose next page starts two lines on (the page number between) goes on there (its piece was read as a row of its own: WRONG)'],
   [18, 'a lone "0" (四、结转下年度继续办理) on a page without a header stands where the 总计 figures the arithmetic placed stand (226 … 226): it is 总计'],
   [310, 'a label\'s "、" wrapped onto a line of its own, left of a row\'s figures, is label text, not a dash (it made the row 8 figures and table 三\'s （六） rows a row off: 9 cells WRONG)'],
+  [104, 'a note wrapped around a row that prints one figure beside its middle piece ("7（含转" / "7 … 办3" / "件）") is one cell of that row, and the header printed again inside table 三 loses its one-piece lines (37 and 44 cells flagged)'],
+  [145, 'table 三\'s header cut by a page break gives the columns on the next page from the pieces printed there ("业 构 益组织 务机构"; 96 cells flagged)'],
+  [218, 'table 四\'s leaf-header pieces on the figures\' page that fit the 15 columns more than one way ("持 正 果 结" twice) go on the columns cut by the page break (refused)'],
+  [54, 'table 三 printed without （六）: the printed outcome rows add up to at most （七）总计 in every column, which places their short rows (37 cells flagged)'],
 ];
 
 for (const [seed, cause] of CASES) {

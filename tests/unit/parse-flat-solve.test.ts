@@ -49,3 +49,21 @@ test('several splits left: the cells every split agrees on are read, the others 
   assert.deepEqual(cells[6]!.inferredBy, ['applications.row_total']);
   assert.match(cells[0]!.note!, /^"99" splits 2 ways that fit the template's arithmetic \(9\|·\|·\|·\|·\|·\|9, ·\|9\|/);
 });
+
+test('without （六） (the source drops it), the printed outcome rows add up to at most 总计 in every column: a bound, not an equation', () => {
+  const rows = new Map<string, number[][]>([
+    ['received', [one(0, 9)]],
+    ['carried_over', [one(0, 0)]],
+    ['granted', anyColumn(5)],
+    ['total', [one(0, 9)]],
+    ['carried_forward', [one(0, 0)]],
+  ]);
+  const equations = applicationEquations(new Set(rows.keys()), new Set(['other', 'other.no_correction', 'other.fee_unpaid', 'other.other']));
+  assert.deepEqual(equations.find((e) => e.rule === 'applications.outcome_total'), { rule: 'applications.outcome_total', left: ['granted'], right: ['total'], atMost: true });
+  // 5 ≤ 9 under 自然人 only (the other columns' 总计 is 0); the 4 the missing rows hold is no inconsistency.
+  const solved = findSupports(rows, equations, new Budget(1e6));
+  assert.equal(solved.consistent, true);
+  assert.deepEqual(solved.possible.get('granted'), [0]);
+  rows.set('granted', [one(0, 10)]);
+  assert.equal(findSupports(rows, equations, new Budget(1e6)).consistent, false);
+});

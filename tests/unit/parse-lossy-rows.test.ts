@@ -57,6 +57,18 @@ test('Markdown: table 三 without （六）其他处理 (2019) and a row whose l
   assert.ok(dup.inferredBy!.includes('applications.row_total'), dup.inferredBy!.join());
 });
 
+test('Markdown: table 三 without a （六） that holds 21 applications: the printed outcome rows add up to at most 总计, a bound a row placed by the row order holds', async () => {
+  // Seed 7 (2019): （六）其他处理 is 21 … 21, so the printed outcome rows add up to 21 less than （七）总计; 2.重复申请
+  // (7 … 7) lost its label. The bound is no equation: the row is read, inferred, and the bound is among its rules.
+  const text = markdown(7, '2019').replace(/^\|[^\n]*（六）其他处理[^\n]*\n/m, '').replace(/^\|[^|\n]*\|[^|\n]*\| 2[.、]重复申请 \|/m, '|  |  |  |');
+  const report = await read(text, 'report.md');
+  for (const cell of Object.values(report.tables.applications.other!)) assert.equal(cell.kind, 'absent');
+  const dup = report.tables.applications['not_processed.duplicate']!.total!;
+  assert.equal(dup.kind, 'inferred');
+  assert.equal(dup.value, 7);
+  assert.deepEqual(dup.inferredBy, ['row_order', 'applications.row_total', 'applications.outcome_total']);
+});
+
 function raw(options: Parameters<typeof generate>[1] = {}) {
   const g = generate(3, { blankStyle: 'zeros', edition: '2021', otherRows: 'sub-rows', missingRows: 'none', ...options });
   return { g, text: renderRawText(g.values, { narrative: g.narrative }) };

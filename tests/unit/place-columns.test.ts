@@ -62,3 +62,65 @@ test('figures that add up to the row\'s 总计 in no placement are flagged whole
   assert.equal(placed.flagged.size, 7);
   assert.match(placed.flagged.get(0)!, /add up to the row's 总计 in no placement/);
 });
+
+/** Table 三 printed without （六） (the source drops it): the rows of seed 54's office PDF, positions saying nothing. */
+const WITHOUT_OTHER = () => [
+  { code: 'received', values: cells(1, ['218', 16], ['33', 23], ['0', 30], ['0', 37], ['11', 44], ['3', 51], ['265', 58]), centres: null },
+  { code: 'carried_over', values: cells(2, ['0', 16], ['0', 23], ['0', 30], ['0', 37], ['0', 44], ['0', 51], ['0', 58]), centres: null },
+  { code: 'granted', values: cells(3, ['88', 16], ['16', 23], ['4', 44], ['1', 51], ['109', 58]), centres: null },
+  { code: 'unavailable.not_held', values: cells(4, ['77', 16], ['11', 23], ['5', 44], ['2', 51], ['95', 58]), centres: null },
+  { code: 'unavailable.unclear', values: cells(5, ['8', 16], ['1', 44], ['9', 58]), centres: null },
+  { code: 'not_processed.petition', values: cells(6, ['23', 16], ['1', 23], ['24', 58]), centres: null },
+  { code: 'total', values: cells(7, ['218', 16], ['33', 23], ['11', 44], ['3', 51], ['265', 58]), centres: null },
+  { code: 'carried_forward', values: [], centres: null },
+];
+
+test('without （六）, the printed outcome rows add up to at most 总计 in every column (counts are ≥ 0): that bound places them', () => {
+  const placed = placeApplicationRows(WITHOUT_OTHER(), 7, new Set(['other', 'other.no_correction', 'other.fee_unpaid', 'other.other']));
+  assert.deepEqual(texts(placed.get('total')!.values), ['218', '33', '', '', '11', '3', '265']);
+  assert.deepEqual(texts(placed.get('unavailable.not_held')!.values), ['77', '11', '', '', '5', '2', '95']);
+  assert.deepEqual(texts(placed.get('granted')!.values), ['88', '16', '', '', '4', '1', '109']);
+  assert.equal(placed.get('unavailable.not_held')!.flagged.size, 0);
+  assert.ok(placed.get('unavailable.not_held')!.inferredBy?.includes('applications.outcome_total'));
+  // 8 … 1 … 9: 1 fits under 商业企业 (33 ≥ 16 + 11 + 1) as under 法律服务机构: the bound does not decide, flagged.
+  const unclear = placed.get('unavailable.unclear')!;
+  assert.equal(unclear.values[0]!.text, '8');
+  assert.ok(unclear.flagged.size > 0);
+});
+
+test('rows that no column rule reaches do not use up the search of the others', () => {
+  // 总计 prints figures that add up in no placement: the outcome rows are linked to nothing, and their placements
+  // (6 × 6) are more than the search lists; （六） and its sub-rows still settle other.no_correction.
+  const rows = [
+    { code: 'granted', values: cells(1, ['1', 16], ['1', 58]), centres: null },
+    { code: 'partially_granted', values: cells(2, ['1', 16], ['1', 58]), centres: null },
+    { code: 'other', values: cells(3, ['0', 16], ['1', 23], ['0', 30], ['0', 37], ['0', 44], ['0', 51], ['1', 58]), centres: null },
+    { code: 'other.no_correction', values: cells(4, ['1', 23], ['1', 58]), centres: null },
+    { code: 'other.fee_unpaid', values: [], centres: null },
+    { code: 'other.other', values: [], centres: null },
+    { code: 'total', values: cells(5, ['5', 16], ['9', 58]), centres: null },
+  ];
+  const placed = placeApplicationRows(rows, 7);
+  assert.equal(placed.get('total')!.flagged.size, 7);
+  assert.equal(placed.get('granted')!.flagged.size, 6);
+  assert.deepEqual(texts(placed.get('other.no_correction')!.values), ['', '1', '', '', '', '', '1']);
+  assert.equal(placed.get('other.no_correction')!.flagged.size, 0);
+  assert.deepEqual(placed.get('other.no_correction')!.inferredBy, ['applications.row_total', 'applications.other_subtotal']);
+});
+
+test('placements that put the same figures in the columns (a lone 0 in one blank column or another) are one choice for the search', () => {
+  // carried_over and carried_forward print a lone 0 each: 7 × 7 placements, all zeros, once counted as 49 solutions
+  // (more than the search lists), which left 总计 unplaced; the balance places it.
+  const rows = [
+    { code: 'received', values: cells(1, ['5', 16], ['0', 23], ['0', 30], ['0', 37], ['2', 44], ['0', 51], ['7', 58]), centres: null },
+    { code: 'carried_over', values: cells(2, ['0', 58]), centres: null },
+    { code: 'granted', values: cells(3, ['5', 16], ['0', 23], ['0', 30], ['0', 37], ['2', 44], ['0', 51], ['7', 58]), centres: null },
+    { code: 'total', values: cells(4, ['5', 16], ['2', 44], ['7', 58]), centres: null },
+    { code: 'carried_forward', values: cells(5, ['0', 58]), centres: null },
+  ];
+  const placed = placeApplicationRows(rows, 7);
+  assert.deepEqual(texts(placed.get('total')!.values), ['5', '', '', '', '2', '', '7']);
+  assert.equal(placed.get('total')!.flagged.size, 0);
+  // Where the lone 0 stands the arithmetic cannot tell: flagged.
+  assert.ok(placed.get('carried_forward')!.flagged.size > 0);
+});
