@@ -15,6 +15,7 @@ import { manifest, observationsNdjson, reportDocument, schemaUrl, withSchemaId }
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPageChunks } from './site/index.ts';
 import { reportPaths, summarize, summaryPool } from './summary.ts';
+import { type SummaryStore, summariesInMemory } from './summary-store.ts';
 import { partitionWriter } from './partition-writer.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
@@ -59,6 +60,11 @@ export interface BuildInput {
    * build refuses a release with any other file above it, naming the file.
    */
   maxFileBytes?: number;
+  /**
+   * Where the summaries are kept until the aggregate files are written (summary-store.ts): in memory by default;
+   * `xxgk build` spills their figures and links to a temporary file, so that what it keeps a report stays small.
+   */
+  summaries?: SummaryStore;
 }
 
 /** A report of the release as data/coverage.csv reads it: what foundReport (coverage.ts) gives of the report summarised. */
@@ -90,6 +96,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
   const summaries: ReportSummary[] = [];
   const share = summaryPool();
+  const store = input.summaries ?? summariesInMemory;
   let last: ValidatedReport | undefined;
   for await (const r of input.reports) {
     if (last && byYearThenId(last, r) >= 0) {
@@ -110,9 +117,9 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     await parts.add(r);
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
-    summaries.push(linked);
     if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
     else files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+    summaries.push(store.keep(linked));
   }
   files.push(...(await parts.close()), ...(pages ? await pages.close() : []));
   const years = summaries.map((s) => s.year);
