@@ -28,9 +28,7 @@ import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
-import { coveragePages } from './site/coverage-page.ts';
-import { COVERAGE_CSV } from './table-schemas-coverage.ts';
-import { coverageCsv } from './to-coverage.ts';
+import { writeCoverage } from './coverage-files.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
 import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
@@ -138,12 +136,14 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   });
   files.push(...(await writeReportParts(sink, meta, context().modified, summaries, parts.breaks())));
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
-  const coverage = coverageRows({
+  // The coverage pages are written with coverage.csv (while its rows are at hand) and listed after the site's other
+  // pages as before, so that no context below sees them earlier; the release keeps the last year's rows only.
+  const coverage = await writeCoverage(sink, context(), coverageRows({
     expected: [], documents: new Map(), lastYear: null, ...input.coverage,
     found: typeof input.coverage?.found === 'function' ? input.coverage.found(summaries) : input.coverage?.found ?? summaries.map(foundOf),
-  });
-  files.push(await sink.write(COVERAGE_CSV, coverageCsv(coverage), 'text/csv'));
-  coverageBuilt = coverage;
+  }));
+  files.push(coverage.csv);
+  coverageBuilt = coverage.latest;
   const bodies = context();
   const bodyFiles = national ? tarGzFile(sink, AGENCIES_ARCHIVE) : null;
   const bodyFile = async (path: string, content: string, mediaType: string) => {
@@ -175,7 +175,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   }
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
   if (!bodyFiles) for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
-  for (const { path, content } of coveragePages(site)) files.push(await sink.write(path, content, 'text/html'));
+  files.push(...coverage.pages);
   const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);
   files.push(await agencies.close());
