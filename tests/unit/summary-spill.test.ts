@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { folderSink } from '../../pipeline/adapters/output.ts';
+import { heldPaths } from '../../pipeline/adapters/build-process.ts';
 import { openRecordSpill } from '../../pipeline/adapters/record-spill.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildRelease } from '../../pipeline/datasets/index.ts';
@@ -39,7 +40,10 @@ test('record spill: every value back as it went, read in order, out of order and
   assert.deepEqual(Object.keys(spill.get(2).nested), ['b', 'a'], 'key order kept');
   assert.throws(() => spill.get(n), /no value 400 \(400 put\)/);
   assert.equal(readdirSync(dir).length, 1);
+  const folder = join(dir, readdirSync(dir)[0]!);
+  assert.ok(heldPaths().includes(folder), 'a signal that stops the build removes the spill (build-process.ts)');
   spill.close();
+  assert.ok(!heldPaths().includes(folder));
   assert.deepEqual(readdirSync(dir), [], 'the spill folder removed');
   assert.throws(() => spill.get(0), /used after close/);
 });
