@@ -12,6 +12,8 @@ import { checkFieldLengths } from './parse/field-lengths.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { buildRelease, foundOf } from './datasets/index.ts';
+import { type SpilledPart, spilledSummaries } from './datasets/summary-store.ts';
+import { openRecordSpill } from './adapters/record-spill.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
 import { type DatasetMeta, type FileStat, type ValidatedReport, yearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
@@ -211,8 +213,11 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
     const meta = { ...(options.meta ?? DEFAULT_META), issued };
     const keptIds = new Set(kept.keys());
+    // The summaries' figures and links wait on disk for the aggregate files (datasets/summary-store.ts).
+    const spill = openRecordSpill<SpilledPart>();
     const result = await writeFolderAtomically(outDir, (sink) =>
       buildRelease({
+        summaries: spilledSummaries(spill),
         reports: (function* () {
           for (const p of published) yield keptOf(p) ?? read.load(p.id);
         })(),
@@ -229,7 +234,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
           ],
         },
       }, sink),
-    );
+    ).finally(() => spill.close());
     return {
       files: read.files, parsed: read.parsed, reports: read.reports, unreadable: read.unreadable, excluded,
       published: new Set(published.map((p) => p.id)), written: result.files,

@@ -4,9 +4,9 @@
  *
  * - **A flat heap.** V8 runs with --heap-growing-percent=HEAP_GROWING_PERCENT (below).
  * - **A signal leaves nothing behind.** While it builds, the process holds temporary paths: spill folders in the
- *   system's temporary folder (spill.ts), the staging folder beside the output (output.ts), a file half written
- *   (fs.ts writeAtomic), the publish scratch folders. Each adapter says what it holds (removeOnSignal) and lets go
- *   when it removes it itself. On SIGINT or SIGTERM the handler removes what is held, synchronously, says so on
+ *   system's temporary folder (spill.ts, record-spill.ts), the staging folder beside the output (output.ts), a file
+ *   half written (fs.ts writeAtomic), the publish scratch folders. Each adapter says what it holds (removeOnSignal)
+ *   and lets go when it removes it itself. On SIGINT or SIGTERM the handler removes what is held, synchronously, says so on
  *   stderr and exits 128 + the signal's number — 130 for SIGINT, 143 for SIGTERM — the code a shell gives a process
  *   that a signal ended. The output folder is untouched (it is switched in by one rename, output-switch.ts), and a
  *   run's lock names a process that is gone: the next run takes it over (schedule/lock.ts).

@@ -6,7 +6,7 @@
  * reports found with errors; the release's reports give the reports found. Pure.
  */
 import type { AgencyRef } from '../model/agency.ts';
-import { type CoverageInput, type CoverageRow, type ExpectedBody, type FoundReport, foundReport } from './coverage.ts';
+import { type CoverageInput, type CoverageRow, type ExpectedBody, type FoundReport, foundReport, yearBound } from './coverage.ts';
 import type { ValidatedReport } from './types.ts';
 
 const bodyOf = (r: CoverageRow): AgencyRef | null =>
@@ -41,7 +41,7 @@ export function coverageFromRows(rows: readonly CoverageRow[], reports: readonly
   }
   return {
     expected, found, documents,
-    lastYear: rows.length ? Math.max(...rows.map((r) => r.year)) : null,
-    ...(configured.length ? { since: Math.min(...configured) } : {}),
+    lastYear: rows.length ? yearBound(rows.map((r) => r.year), 'max', 0) : null,
+    ...(configured.length ? { since: yearBound(configured, 'min', 0) } : {}),
   };
 }

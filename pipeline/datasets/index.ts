@@ -15,6 +15,7 @@ import { manifest, observationsNdjson, reportDocument, schemaUrl, withSchemaId }
 import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPageChunks } from './site/index.ts';
 import { reportPaths, summarize, summaryPool } from './summary.ts';
+import { type SummaryStore, summariesInMemory } from './summary-store.ts';
 import { partitionWriter } from './partition-writer.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
@@ -27,9 +28,7 @@ import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
-import { coveragePages } from './site/coverage-page.ts';
-import { COVERAGE_CSV } from './table-schemas-coverage.ts';
-import { coverageCsv } from './to-coverage.ts';
+import { writeCoverage } from './coverage-files.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
 import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
 
@@ -59,6 +58,11 @@ export interface BuildInput {
    * build refuses a release with any other file above it, naming the file.
    */
   maxFileBytes?: number;
+  /**
+   * Where the summaries are kept until the aggregate files are written (summary-store.ts): in memory by default;
+   * `xxgk build` spills their figures and links to a temporary file, so that what it keeps a report stays small.
+   */
+  summaries?: SummaryStore;
 }
 
 /** A report of the release as data/coverage.csv reads it: what foundReport (coverage.ts) gives of the report summarised. */
@@ -90,6 +94,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
   const summaries: ReportSummary[] = [];
   const share = summaryPool();
+  const store = input.summaries ?? summariesInMemory;
   let last: ValidatedReport | undefined;
   for await (const r of input.reports) {
     if (last && byYearThenId(last, r) >= 0) {
@@ -110,9 +115,9 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     await parts.add(r);
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
-    summaries.push(linked);
     if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
     else files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+    summaries.push(store.keep(linked));
   }
   files.push(...(await parts.close()), ...(pages ? await pages.close() : []));
   const years = summaries.map((s) => s.year);
@@ -131,12 +136,14 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   });
   files.push(...(await writeReportParts(sink, meta, context().modified, summaries, parts.breaks())));
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
-  const coverage = coverageRows({
+  // The coverage pages are written with coverage.csv (while its rows are at hand) and listed after the site's other
+  // pages as before, so that no context below sees them earlier; the release keeps the last year's rows only.
+  const coverage = await writeCoverage(sink, context(), coverageRows({
     expected: [], documents: new Map(), lastYear: null, ...input.coverage,
     found: typeof input.coverage?.found === 'function' ? input.coverage.found(summaries) : input.coverage?.found ?? summaries.map(foundOf),
-  });
-  files.push(await sink.write(COVERAGE_CSV, coverageCsv(coverage), 'text/csv'));
-  coverageBuilt = coverage;
+  }));
+  files.push(coverage.csv);
+  coverageBuilt = coverage.latest;
   const bodies = context();
   const bodyFiles = national ? tarGzFile(sink, AGENCIES_ARCHIVE) : null;
   const bodyFile = async (path: string, content: string, mediaType: string) => {
@@ -168,7 +175,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   }
   files.push(await sink.write(DICTIONARY_PAGE, dictionaryPage(site), 'text/html'));
   if (!bodyFiles) for (const { path, content } of agencyPages(site)) files.push(await sink.write(path, content, 'text/html'));
-  for (const { path, content } of coveragePages(site)) files.push(await sink.write(path, content, 'text/html'));
+  files.push(...coverage.pages);
   const agencies = await sink.open(AGENCIES_INDEX, 'text/html');
   for (const chunk of agenciesIndexChunks(site)) await agencies.write(chunk);
   files.push(await agencies.close());

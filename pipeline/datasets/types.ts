@@ -156,7 +156,10 @@ export interface ReleaseContext {
   years: [number, number] | null;
   /** Names of the GB/T 2260 divisions, by code (regions.csv's names); none when not given. */
   divisions?: ReadonlyMap<string, DivisionNames>;
-  /** The rows of data/coverage.csv (coverage.ts), once built. */
+  /**
+   * The rows of data/coverage.csv (coverage.ts), once built; once the coverage files are written, the build keeps
+   * the last year's only (coverage-files.ts), what the index page reads.
+   */
   coverage?: CoverageRow[];
   /** The release assets the build wrote beside the tree (national layout: release-layout.ts), sorted by path. */
   assets?: FileStat[];

@@ -11,7 +11,12 @@ import { parseCoverageCsv } from '../../pipeline/datasets/from-coverage-csv.ts';
 import type { ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { COVERAGE } from '../../pipeline/datasets/table-schemas-coverage.ts';
 import { tableSchema } from '../../pipeline/datasets/table-schemas.ts';
-import { coverageCsv } from '../../pipeline/datasets/to-coverage.ts';
+import { coverageCsv, coverageCsvChunks } from '../../pipeline/datasets/to-coverage.ts';
+import { writeCoverage } from '../../pipeline/datasets/coverage-files.ts';
+import { folderSink } from '../../pipeline/adapters/output.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratchDir } from '../helpers/scratch.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import type { AgencyRef } from '../../pipeline/model/agency.ts';
 import { checkTables, parseCsv } from '../helpers/table-schema-check.ts';
@@ -110,4 +115,35 @@ test('the site: a page per year with shares by level and division and the lists,
   assert.match(y2022, /<th scope="row">.*县级.*<\/th><td class="num">2<\/td><td class="num">0 <small>\(0\.0%\)<\/small><\/td><td class="num">0 <small>\(0\.0%\)<\/small><\/td><td class="num">1 <small>\(50\.0%\)<\/small><\/td><td class="num">1 <small>\(50\.0%\)<\/small><\/td>/);
   assert.match(y2022, /a-city 人民政府 <small>320800 · 2023-03-01 · .*逾期 29 天/);
   assert.match(pages.get('coverage/index.html')!, /href="2021\.html">2021<\/a><\/th><td class="num">3<\/td><td class="num">66\.7%<\/td>/);
+});
+
+test('the coverage files are written a thousand rows at a time, the same bytes; the build keeps the last year\'s rows only', async () => {
+  // 2,500 bodies' rows (8 a body): the file comes in 21 pieces.
+  const one = coverageRows(input);
+  const rows = Array.from({ length: 2_500 }, (_, k) => one.map((r) => ({ ...r, body_id: `${r.body_id}-${k}` }))).flat()
+    .sort((a, b) => a.year - b.year || (a.body_id < b.body_id ? -1 : a.body_id > b.body_id ? 1 : 0));
+  const chunks = [...coverageCsvChunks(rows)];
+  assert.equal(chunks.length, 1 + Math.ceil(rows.length / 1_000));
+  assert.ok(chunks.slice(1).every((c) => c.endsWith('\r\n')));
+  const dir = scratchDir('xxgk-coverage-');
+  const ctx = { meta: DEFAULT_META, reports: [], files: [], modified: '2025-01-01', years: null };
+  const written = await writeCoverage(folderSink(dir), ctx, rows);
+  assert.equal(readFileSync(join(dir, 'data/coverage.csv'), 'utf8'), coverageCsv(rows));
+  assert.equal(written.csv.path, 'data/coverage.csv');
+  const pages = [...coveragePages({ ...ctx, coverage: rows })];
+  assert.deepEqual(written.pages.map((f) => f.path), pages.map((p) => p.path));
+  for (const p of pages) assert.equal(readFileSync(join(dir, p.path), 'utf8'), p.content, p.path);
+  assert.deepEqual(written.latest, rows.filter((r) => r.year === 2022));
+});
+
+test('coverage of 250,000 reports: the years\' bounds are found without spreading them as arguments (V8 runs out of stack)', () => {
+  const many: FoundReport[] = Array.from({ length: 250_000 }, (_, k) => ({
+    key: `body-${Math.floor(k / 5)}`, body: null, name: `机关${Math.floor(k / 5)}`, region: null, year: 2020 + (k % 5),
+    reportId: `body-${Math.floor(k / 5)}-${2020 + (k % 5)}`, signed: null, valid: true, documents: [],
+  }));
+  const rows = coverageRows({ expected: [], found: many, documents: new Map(), lastYear: null });
+  assert.equal(rows.length, 250_000);
+  assert.deepEqual([rows[0]!.year, rows[rows.length - 1]!.year], [2020, 2024]);
+  const again = coverageFromRows(rows, []);
+  assert.equal(again.lastYear, 2024);
 });

@@ -92,15 +92,18 @@ ${charts.join('\n')}
 function topBodies(ctx: ReleaseContext): string {
   if (!ctx.years) return '';
   const latest = ctx.years[1];
+  // Each report's figure read once (a spilled summary reads it back from disk: summary-store.ts), then sorted.
   const ranked = ctx.reports
-    .filter((s): s is ReportSummary & { headline: { received: number } } => s.year === latest && s.headline.received !== null)
-    .sort((a, b) => b.headline.received - a.headline.received || cmp(a.agency, b.agency) || cmp(a.id, b.id))
+    .filter((s) => s.year === latest)
+    .map((s) => ({ s, received: s.headline.received }))
+    .filter((r): r is { s: ReportSummary; received: number } => r.received !== null)
+    .sort((a, b) => b.received - a.received || cmp(a.s.agency, b.s.agency) || cmp(a.s.id, b.s.id))
     .slice(0, TOP);
   const label = { zh: `${latest} 年新收申请最多的机关`, en: `Bodies by requests received, ${latest}` };
   const chart = ranked.length
-    ? horizontalBars('top-bodies', label, ranked.map((s) => ({
+    ? horizontalBars('top-bodies', label, ranked.map(({ s, received }) => ({
       label: s.agency,
-      value: s.headline.received,
+      value: received,
       href: href(PATH, s.page),
       flagged: s.warnings > 0 || s.errors > 0,
     })))

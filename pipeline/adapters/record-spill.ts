@@ -1,0 +1,104 @@
+/**
+ * A record spill: values put aside on disk in the order they come and read back by their number, so that memory
+ * holds only where each one lies (8 bytes a value). The sibling of spill.ts for many small values read back in passes:
+ * writes are gathered in a buffer, and a read that follows the last one in the file is served from a window read ahead
+ * (a pass in order costs a read a window, not one a value); a read elsewhere reads that value only. Values are written
+ * by structured clone (v8.serialize: they come back as they went, key order and all). One temporary file, removed on
+ * close, or by a signal that stops the process (build-process.ts).
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { removeOnSignal } from './build-process.ts';
+
+export interface RecordSpill<T> {
+  /** Puts a value aside; its number (0, 1, 2, …). */
+  put(value: T): number;
+  /** The value of a number put before. */
+  get(index: number): T;
+  close(): void;
+}
+
+/** Bytes gathered before a write, and read ahead for a pass in order. */
+const WINDOW = 256 * 1024;
+
+/** A record spill in a fresh folder under `dir` (default the system's temporary folder). */
+export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): RecordSpill<T> {
+  const folder = mkdtempSync(join(dir, 'xxgk-records-'));
+  const release = removeOnSignal(folder);
+  let fd: number | null = openSync(join(folder, 'records'), 'w+');
+  // Where each value starts; the end of the last one is `end`.
+  let starts = new Float64Array(1024);
+  let count = 0;
+  let end = 0;
+  // Written values not yet on disk: [flushed, end).
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let flushed = 0;
+  // The window of the file read last: [windowAt, windowAt + windowBytes).
+  let windowBuf = Buffer.alloc(0);
+  let windowAt = 0;
+  let windowBytes = 0;
+  const open = (): number => {
+    if (fd === null) throw new Error('record spill: used after close');
+    return fd;
+  };
+  const flush = (): void => {
+    const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    let done = 0;
+    while (done < buf.length) done += writeSync(open(), buf, done, buf.length - done, flushed + done);
+    flushed += buf.length;
+    pending = [];
+    pendingBytes = 0;
+  };
+  const readAt = (into: Buffer, at: number, bytes: number): number => {
+    let done = 0;
+    while (done < bytes) {
+      const n = readSync(open(), into, done, bytes - done, at + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done;
+  };
+  return {
+    put(value) {
+      open();
+      const buf = serialize(value);
+      if (count === starts.length) {
+        const grown = new Float64Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count] = end;
+      end += buf.length;
+      pending.push(buf);
+      pendingBytes += buf.length;
+      if (pendingBytes >= window) flush();
+      return count++;
+    },
+    get(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= count) throw new Error(`record spill: no value ${index} (${count} put)`);
+      const at = starts[index]!;
+      const bytes = (index + 1 < count ? starts[index + 1]! : end) - at;
+      if (at + bytes > flushed) flush();
+      if (at < windowAt || at + bytes > windowAt + windowBytes) {
+        // In order (the value after the window): read a window ahead; elsewhere, this value only.
+        const size = at === windowAt + windowBytes ? Math.max(window, bytes) : bytes;
+        if (windowBuf.length < size) windowBuf = Buffer.allocUnsafe(size);
+        windowAt = at;
+        windowBytes = readAt(windowBuf, at, Math.min(size, end - at));
+        if (windowBytes < bytes) throw new Error(`record spill: value ${index} at ${at} cut short`);
+      }
+      return deserialize(windowBuf.subarray(at - windowAt, at - windowAt + bytes)) as T;
+    },
+    close() {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      pending = [];
+      windowBuf = Buffer.alloc(0);
+      rmSync(folder, { recursive: true, force: true });
+      release();
+    },
+  };
+}
