@@ -40,6 +40,9 @@ const args = process.argv.slice(2);
  */
 const BUILD_V8_OPTIONS = ['--max-semi-space-size=32'];
 
+/** The signals passed on to the build's process. */
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
  * Whether to start `xxgk build` again in a node process given BUILD_V8_OPTIONS: not when node was given a semi-space
  * size already (on its command line or in NODE_OPTIONS: that one wins), nor for any other command (`run`, `start`
@@ -54,18 +57,26 @@ function relaunches() {
 /**
  * Run this same command in a child node with BUILD_V8_OPTIONS, the same stdio and environment, and exit as it exits.
  * SIGINT, SIGTERM and SIGHUP sent to this process are passed on to it (on SIGINT and SIGTERM it removes its temporary
- * files and exits 130 or 143: pipeline/adapters/build-process.ts); a signal that ends it gives 128 + its number.
+ * files and exits 130 or 143: pipeline/adapters/build-process.ts); a signal that ends it ends this process too.
  */
 function relaunch() {
   const child = spawn(process.execPath, [...process.execArgv, ...BUILD_V8_OPTIONS, fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit', env: { ...process.env, XXGK_RELAUNCHED: '1' },
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  for (const signal of FORWARDED) process.on(signal, () => child.kill(signal));
   child.on('error', (err) => {
     process.stderr.write(`xxgk: internal error (a bug in xxgk, please report it): could not start ${process.execPath} for the build: ${err.message}\n`);
     process.exit(70);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+  child.on('exit', (code, signal) => {
+    if (signal === null) process.exit(code ?? 0);
+    // Ended by a signal (SIGKILL from the OOM killer, a SIGHUP it does not handle): end this process by the same one,
+    // so that the shell or the caller sees it (a shell prints "Killed"), as if the build ran here. Should this process
+    // outlive it (a signal node ignores), it exits when its event loop empties, with the shell's code.
+    for (const s of FORWARDED) process.removeAllListeners(s);
+    process.exitCode = 128 + (constants.signals[signal] ?? 0);
+    process.kill(process.pid, signal);
+  });
 }
 
 if (relaunches()) {

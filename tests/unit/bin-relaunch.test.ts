@@ -124,3 +124,15 @@ test('SIGTERM to xxgk build reaches the build in the child: its spill is removed
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 });
+
+test('a build killed by a signal (SIGKILL: the OOM killer) ends the first process by the same signal, as without the second process', () => {
+  // The probe kills the relaunched build as soon as it starts; the first process must not turn that into exit 137
+  // (a shell says "Killed" only for a process a signal ended: a plain 137 tells the user nothing).
+  const { dir, input } = setUp();
+  const killer = join(dir, 'killer.mjs');
+  writeFileSync(killer, 'if (process.env.XXGK_RELAUNCHED === "1") process.kill(process.pid, "SIGKILL");\n');
+  const r = spawnSync(process.execPath, [BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(killer).href}` },
+  });
+  assert.deepEqual([r.status, r.signal], [null, 'SIGKILL'], r.stderr);
+});
