@@ -163,7 +163,9 @@ function linked(rows: ReadonlyMap<string, unknown>, equations: readonly Equation
   const out = new Map<string, string[]>();
   for (const r of rows.keys()) {
     const root = find(r);
-    out.set(root, [...(out.get(root) ?? []), r]);
+    const list = out.get(root);
+    if (list) list.push(r);
+    else out.set(root, [r]);
   }
   return [...out.values()];
 }
