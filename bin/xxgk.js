@@ -57,7 +57,8 @@ function relaunches() {
 /**
  * Run this same command in a child node with BUILD_V8_OPTIONS, the same stdio and environment, and exit as it exits.
  * SIGINT, SIGTERM and SIGHUP sent to this process are passed on to it (on SIGINT and SIGTERM it removes its temporary
- * files and exits 130 or 143: pipeline/adapters/build-process.ts); a signal that ends it ends this process too.
+ * files and exits 130 or 143: pipeline/adapters/build-process.ts); a signal that ends it ends this process too. A
+ * node that cannot be started (EAGAIN, ENOMEM) leaves the build to this process, said on stderr.
  */
 function relaunch() {
   const child = spawn(process.execPath, [...process.execArgv, ...BUILD_V8_OPTIONS, fileURLToPath(import.meta.url), ...args], {
@@ -65,8 +66,13 @@ function relaunch() {
   });
   for (const signal of FORWARDED) process.on(signal, () => child.kill(signal));
   child.on('error', (err) => {
-    process.stderr.write(`xxgk: internal error (a bug in xxgk, please report it): could not start ${process.execPath} for the build: ${err.message}\n`);
-    process.exit(70);
+    // Emitted too when passing a signal on fails (kill(2) refused): the build runs, and its exit is awaited.
+    if (child.pid !== undefined) return;
+    // Not started (EAGAIN, ENOMEM: the machine's, not a bug of xxgk): the build runs here, without the larger
+    // young generation.
+    for (const s of FORWARDED) process.removeAllListeners(s);
+    process.stderr.write(`xxgk: could not start a second node for the build (${err.message}): building in this process\n`);
+    void runHere();
   });
   child.on('exit', (code, signal) => {
     if (signal === null) process.exit(code ?? 0);
@@ -79,18 +85,22 @@ function relaunch() {
   });
 }
 
-if (relaunches()) {
-  relaunch();
-} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // --version answers from package.json alone.
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version}\n`);
-} else if (process.env.XXGK_FROM_SOURCE !== '1' && compiled()) {
-  await import('../dist-js/cli.js');
-} else {
-  if (process.stderr.isTTY && process.env.XXGK_FROM_SOURCE !== '1') {
-    process.stderr.write('xxgk: running the TypeScript sources through tsx (slower start-up); `npm run build` compiles them into dist-js/\n');
+/** Run the command in this process: the compiled JavaScript, or the sources through tsx. */
+async function runHere() {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // --version answers from package.json alone.
+    process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version}\n`);
+  } else if (process.env.XXGK_FROM_SOURCE !== '1' && compiled()) {
+    await import('../dist-js/cli.js');
+  } else {
+    if (process.stderr.isTTY && process.env.XXGK_FROM_SOURCE !== '1') {
+      process.stderr.write('xxgk: running the TypeScript sources through tsx (slower start-up); `npm run build` compiles them into dist-js/\n');
+    }
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import('../pipeline/cli.ts');
   }
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../pipeline/cli.ts');
 }
+
+if (relaunches()) relaunch();
+else await runHere();

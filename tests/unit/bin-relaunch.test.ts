@@ -136,3 +136,23 @@ test('a build killed by a signal (SIGKILL: the OOM killer) ends the first proces
   });
   assert.deepEqual([r.status, r.signal], [null, 'SIGKILL'], r.stderr);
 });
+
+test('a second node that cannot be started: the build runs in the first process (not exit 70, no bug of xxgk)', () => {
+  // The probe makes the first process's spawn start a node that is not there (as EAGAIN or ENOMEM would fail it).
+  const { dir, input, log, nodeOptions } = setUp();
+  const nospawn = join(dir, 'nospawn.mjs');
+  writeFileSync(nospawn, [
+    'import cp from "node:child_process";',
+    'import { syncBuiltinESMExports } from "node:module";',
+    'const spawn = cp.spawn;',
+    'cp.spawn = (command, args, options) => spawn("/nonexistent/node", args, options);',
+    'syncBuiltinESMExports();',
+  ].join('\n'));
+  const r = spawnSync(process.execPath, [BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `${nodeOptions} --import=${pathToFileURL(nospawn).href}` },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^xxgk: could not start a second node for the build \(.*ENOENT.*\): building in this process\n/);
+  assert.match(r.stdout, /xxgk: built \d+ files into /);
+  assert.deepEqual(seen(log).map((p) => [p.relaunched, p.code]), [[null, 0]]);
+});
