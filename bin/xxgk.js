@@ -34,11 +34,14 @@ const args = process.argv.slice(2);
 /**
  * V8 options of `xxgk build`, which V8 reads only when the process starts (set at run time they change nothing): a
  * young generation of 2 × 32 MiB instead of 2 × 16 MiB. A build allocates about half a megabyte of short-lived
- * strings a report; with the larger semi-spaces fewer of them live through a scavenge to be copied, for about an
- * eighth less CPU time and some 40 MiB more peak RSS (README, Performance). The heap's growth is set at run time
+ * strings a report; with the larger semi-spaces fewer of them live through a scavenge to be copied, for about a
+ * tenth less CPU time at 10,000 reports (2–5% at 2,000) and some 35–50 MiB more peak RSS (README, Performance). The heap's growth is set at run time
  * (pipeline/adapters/build-process.ts).
  */
 const BUILD_V8_OPTIONS = ['--max-semi-space-size=32'];
+
+/** The signals passed on to the build's process. */
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Whether to start `xxgk build` again in a node process given BUILD_V8_OPTIONS: not when node was given a semi-space
@@ -54,32 +57,50 @@ function relaunches() {
 /**
  * Run this same command in a child node with BUILD_V8_OPTIONS, the same stdio and environment, and exit as it exits.
  * SIGINT, SIGTERM and SIGHUP sent to this process are passed on to it (on SIGINT and SIGTERM it removes its temporary
- * files and exits 130 or 143: pipeline/adapters/build-process.ts); a signal that ends it gives 128 + its number.
+ * files and exits 130 or 143: pipeline/adapters/build-process.ts); a signal that ends it ends this process too. A
+ * node that cannot be started (EAGAIN, ENOMEM) leaves the build to this process, said on stderr.
  */
 function relaunch() {
   const child = spawn(process.execPath, [...process.execArgv, ...BUILD_V8_OPTIONS, fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit', env: { ...process.env, XXGK_RELAUNCHED: '1' },
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  for (const signal of FORWARDED) process.on(signal, () => child.kill(signal));
   child.on('error', (err) => {
-    process.stderr.write(`xxgk: internal error (a bug in xxgk, please report it): could not start ${process.execPath} for the build: ${err.message}\n`);
-    process.exit(70);
+    // Emitted too when passing a signal on fails (kill(2) refused): the build runs, and its exit is awaited.
+    if (child.pid !== undefined) return;
+    // Not started (EAGAIN, ENOMEM: the machine's, not a bug of xxgk): the build runs here, without the larger
+    // young generation.
+    for (const s of FORWARDED) process.removeAllListeners(s);
+    process.stderr.write(`xxgk: could not start a second node for the build (${err.message}): building in this process\n`);
+    void runHere();
   });
-  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+  child.on('exit', (code, signal) => {
+    if (signal === null) process.exit(code ?? 0);
+    // Ended by a signal (SIGKILL from the OOM killer, a SIGHUP it does not handle): end this process by the same one,
+    // so that the shell or the caller sees it (a shell prints "Killed"), as if the build ran here. Should this process
+    // outlive it (a signal node ignores), it exits when its event loop empties, with the shell's code.
+    for (const s of FORWARDED) process.removeAllListeners(s);
+    process.exitCode = 128 + (constants.signals[signal] ?? 0);
+    process.kill(process.pid, signal);
+  });
 }
 
-if (relaunches()) {
-  relaunch();
-} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // --version answers from package.json alone.
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version}\n`);
-} else if (process.env.XXGK_FROM_SOURCE !== '1' && compiled()) {
-  await import('../dist-js/cli.js');
-} else {
-  if (process.stderr.isTTY && process.env.XXGK_FROM_SOURCE !== '1') {
-    process.stderr.write('xxgk: running the TypeScript sources through tsx (slower start-up); `npm run build` compiles them into dist-js/\n');
+/** Run the command in this process: the compiled JavaScript, or the sources through tsx. */
+async function runHere() {
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // --version answers from package.json alone.
+    process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version}\n`);
+  } else if (process.env.XXGK_FROM_SOURCE !== '1' && compiled()) {
+    await import('../dist-js/cli.js');
+  } else {
+    if (process.stderr.isTTY && process.env.XXGK_FROM_SOURCE !== '1') {
+      process.stderr.write('xxgk: running the TypeScript sources through tsx (slower start-up); `npm run build` compiles them into dist-js/\n');
+    }
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import('../pipeline/cli.ts');
   }
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../pipeline/cli.ts');
 }
+
+if (relaunches()) relaunch();
+else await runHere();

@@ -5,6 +5,7 @@
 import { type RowPlan, shownCandidates } from './flat-plan.ts';
 import { findSupports } from './flat-solve.ts';
 import { readValue } from './read-value.ts';
+import { distinctVectors } from './distinct-vectors.ts';
 import { applicationEquations } from './solve-columns.ts';
 import { type Budget, SEARCH_STEPS, type Split } from './split-digits.ts';
 
@@ -56,21 +57,6 @@ export function solveApplications(plans: RowPlan[], missing: ReadonlySet<string>
     if (!solved.complete && kept.length > 1) plan.searchCut = true;
   }
   checkByOrder(plans, applicationEquations(printed, missing), values);
-}
-
-/** The distinct vectors of a list, and for each item the index of its vector. */
-function distinctVectors(list: readonly number[][]): { vectors: number[][]; of: number[] } {
-  const index = new Map<string, number>();
-  const vectors: number[][] = [];
-  const of = list.map((v) => {
-    const key = v.join(',');
-    if (!index.has(key)) {
-      index.set(key, vectors.length);
-      vectors.push(v);
-    }
-    return index.get(key)!;
-  });
-  return { vectors, of };
 }
 
 /** Rows placed by order: every rule over them that can be checked must hold (the row's own total included). */

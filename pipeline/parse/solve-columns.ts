@@ -9,6 +9,7 @@
  * column (an `atMost` equation). Rows that no equation links are searched apart (connected rows together), so that
  * free rows do not use up the solution cap of the others. Pure; bounded by Budget.
  */
+import { distinctVectors } from './distinct-vectors.ts';
 import type { Budget } from './split-digits.ts';
 
 export interface Equation {
@@ -128,21 +129,6 @@ export function solveColumns(rows: Map<string, number[][]>, equations: readonly 
   return { ...solved, chosen };
 }
 
-/** The distinct vectors of a list, and for each item the index of its vector. */
-function distinctVectors(list: readonly number[][]): { vectors: number[][]; of: number[] } {
-  const index = new Map<string, number>();
-  const vectors: number[][] = [];
-  const of = list.map((v) => {
-    const key = v.join(',');
-    if (!index.has(key)) {
-      index.set(key, vectors.length);
-      vectors.push(v);
-    }
-    return index.get(key)!;
-  });
-  return { vectors, of };
-}
-
 function solveDistinct(rows: Map<string, number[][]>, equations: readonly Equation[], budget: Budget): Solved {
   const width = Math.max(0, ...[...rows.values()].map((c) => c[0]?.length ?? 0));
   const kept = propagate(rows, equations, width, budget);
@@ -177,7 +163,9 @@ function linked(rows: ReadonlyMap<string, unknown>, equations: readonly Equation
   const out = new Map<string, string[]>();
   for (const r of rows.keys()) {
     const root = find(r);
-    out.set(root, [...(out.get(root) ?? []), r]);
+    const list = out.get(root);
+    if (list) list.push(r);
+    else out.set(root, [r]);
   }
   return [...out.values()];
 }

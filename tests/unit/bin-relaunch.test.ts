@@ -124,3 +124,35 @@ test('SIGTERM to xxgk build reaches the build in the child: its spill is removed
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 });
+
+test('a build killed by a signal (SIGKILL: the OOM killer) ends the first process by the same signal, as without the second process', () => {
+  // The probe kills the relaunched build as soon as it starts; the first process must not turn that into exit 137
+  // (a shell says "Killed" only for a process a signal ended: a plain 137 tells the user nothing).
+  const { dir, input } = setUp();
+  const killer = join(dir, 'killer.mjs');
+  writeFileSync(killer, 'if (process.env.XXGK_RELAUNCHED === "1") process.kill(process.pid, "SIGKILL");\n');
+  const r = spawnSync(process.execPath, [BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(killer).href}` },
+  });
+  assert.deepEqual([r.status, r.signal], [null, 'SIGKILL'], r.stderr);
+});
+
+test('a second node that cannot be started: the build runs in the first process (not exit 70, no bug of xxgk)', () => {
+  // The probe makes the first process's spawn start a node that is not there (as EAGAIN or ENOMEM would fail it).
+  const { dir, input, log, nodeOptions } = setUp();
+  const nospawn = join(dir, 'nospawn.mjs');
+  writeFileSync(nospawn, [
+    'import cp from "node:child_process";',
+    'import { syncBuiltinESMExports } from "node:module";',
+    'const spawn = cp.spawn;',
+    'cp.spawn = (command, args, options) => spawn("/nonexistent/node", args, options);',
+    'syncBuiltinESMExports();',
+  ].join('\n'));
+  const r = spawnSync(process.execPath, [BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `${nodeOptions} --import=${pathToFileURL(nospawn).href}` },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^xxgk: could not start a second node for the build \(.*ENOENT.*\): building in this process\n/);
+  assert.match(r.stdout, /xxgk: built \d+ files into /);
+  assert.deepEqual(seen(log).map((p) => [p.relaunched, p.code]), [[null, 0]]);
+});
