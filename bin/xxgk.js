@@ -62,7 +62,8 @@ function relaunches() {
  */
 function relaunch() {
   const child = spawn(process.execPath, [...process.execArgv, ...BUILD_V8_OPTIONS, fileURLToPath(import.meta.url), ...args], {
-    stdio: 'inherit', env: { ...process.env, XXGK_RELAUNCHED: '1' },
+    // The IPC channel is not used for messages: it closes when this process ends, however it ends (watchLauncher).
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, XXGK_RELAUNCHED: '1' },
   });
   for (const signal of FORWARDED) process.on(signal, () => child.kill(signal));
   child.on('error', (err) => {
@@ -102,5 +103,19 @@ async function runHere() {
   }
 }
 
+/**
+ * In the build's process: should the first process end without passing a signal on (SIGKILL, `timeout -s KILL`, a
+ * signal it does not forward), its IPC channel closes; the build then stops as on SIGTERM (its temporary files
+ * removed, exit 143) instead of writing on alone into --out with nobody waiting for it.
+ */
+function watchLauncher() {
+  if (process.env.XXGK_RELAUNCHED !== '1' || !process.channel) return;
+  process.channel.unref();
+  process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+}
+
 if (relaunches()) relaunch();
-else await runHere();
+else {
+  watchLauncher();
+  await runHere();
+}

@@ -156,3 +156,47 @@ test('a second node that cannot be started: the build runs in the first process 
   assert.match(r.stdout, /xxgk: built \d+ files into /);
   assert.deepEqual(seen(log).map((p) => [p.relaunched, p.code]), [[null, 0]]);
 });
+
+test('the first process killed (SIGKILL: nothing passed on): the build stops as on SIGTERM, its spill removed, not left building alone', { timeout: 120_000 }, async () => {
+  // Held in the middle of reading on a named pipe, as in the SIGTERM test above.
+  const { dir, input } = setUp();
+  const temp = join(dir, 'tmp');
+  const cache = join(dir, 'cache');
+  await mkdir(temp);
+  const tsx = `tsx-${process.getuid?.() ?? 0}`;
+  await mkdir(join(tmpdir(), tsx), { recursive: true });
+  await symlink(join(tmpdir(), tsx), join(temp, tsx));
+  const sha = createHash('sha256').update(await readFile(SAMPLE)).digest('hex');
+  const entries = join(cache, await readerFingerprint());
+  await mkdir(entries, { recursive: true });
+  const fifo = join(entries, `${sha}.json`);
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  let child: ChildProcess | undefined;
+  const handle = { close: async () => {} };
+  try {
+    child = spawn(process.execPath, [BIN, 'build', '--in', input, '--out', join(dir, 'out'), '--cache', cache, '--jobs', '1'], {
+      cwd: ROOT, env: { ...process.env, XXGK_FROM_SOURCE: '1', TMPDIR: temp },
+    });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+    // The pipes close when every process holding them has ended: the first process and the build it started.
+    const closed = new Promise<void>((done) => child!.stdout!.on('close', () => done()));
+    const exited = new Promise<NodeJS.Signals | null>((done) => child!.on('exit', (_code, signal) => done(signal)));
+    const w = await open(fifo, 'w');
+    handle.close = () => w.close();
+    assert.equal((await readdir(temp)).filter((n) => n.startsWith('xxgk-spill-')).length, 2, 'the spills are open');
+    const stopped = new Promise<void>((done) => child!.stderr!.on('data', () => { if (/xxgk: SIGTERM: stopped/.test(out)) done(); }));
+    child.kill('SIGKILL');
+    assert.equal(await exited, 'SIGKILL');
+    // The build's thread pool is blocked reading the pipe: end it once the build said it stopped.
+    await stopped;
+    await handle.close();
+    await closed;
+    assert.match(out, /xxgk: SIGTERM: stopped; 2 temporary paths removed/);
+    assert.deepEqual((await readdir(temp)).filter((n) => n.startsWith('xxgk-spill-')), []);
+  } finally {
+    await handle.close().catch(() => {});
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+});
