@@ -45,13 +45,15 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Whether to start `xxgk build` again in a node process given BUILD_V8_OPTIONS: not when node was given a semi-space
- * size already (on its command line or in NODE_OPTIONS: that one wins), nor for any other command (`run`, `start`
- * and `schedule` hold a lock or a daemon's signals by their own process id).
+ * size already (on its command line or in NODE_OPTIONS: that one wins), nor under a debugger, nor for any other
+ * command (`run`, `start` and `schedule` hold a lock or a daemon's signals by their own process id).
  */
 function relaunches() {
   if (args[0] !== 'build' || process.env.XXGK_RELAUNCHED === '1') return false;
   const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  return !given.some((a) => /^--max[-_]semi[-_]space[-_]size\b/.test(a));
+  // Under a debugger (--inspect…) the build stays in the process the debugger is attached to: a child given the same
+  // options would ask for the port this one holds.
+  return !given.some((a) => /^--max[-_]semi[-_]space[-_]size\b|^--inspect/.test(a));
 }
 
 /**

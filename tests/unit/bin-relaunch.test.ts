@@ -59,6 +59,15 @@ test('xxgk build runs in a child node with --max-semi-space-size=32: the same ou
   assert.equal(parent!.code, 0);
 });
 
+test('under a debugger (--inspect) the build runs in the process the debugger is attached to', () => {
+  const { dir, input, log, nodeOptions } = setUp();
+  const build = spawnSync(process.execPath, ['--inspect=127.0.0.1:0', BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: nodeOptions },
+  });
+  assert.equal(build.status, 0, build.stderr);
+  assert.deepEqual(seen(log).map((p) => [p.argv[0], p.relaunched]), [['build', null]]);
+});
+
 test('a semi-space size given to node wins: one process; other commands are not started again', () => {
   const { dir, input, log, nodeOptions } = setUp();
   const build = spawnSync(process.execPath, ['--max-semi-space-size=8', BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
