@@ -18,8 +18,10 @@
  * Some township names of the package carry their city's or county's name in front (成武县党集镇,
  * 四平市铁东区七马路街道): it is taken off (党集镇, 七马路街道).
  */
-import type { AgencyLevel } from '../model/agency.ts';
+import type { Division } from './division.ts';
 import { placeCore } from './naming.ts';
+
+export type { Division } from './division.ts';
 
 /** The shapes of the package's dist/{province,city,area,town}.json rows. */
 export interface PackageDivisions {
@@ -29,20 +31,6 @@ export interface PackageDivisions {
   town?: ReadonlyArray<{ code: string; name: string; province: string; city: string; area: string; town: string }>;
 }
 
-export interface Division {
-  /** Unique key: the six-digit code; for a township, the 12-digit statistical code. */
-  key: string;
-  /** The six-digit GB/T 2260 code of the area (a township: the code of its county, or city when it has none). */
-  code: string;
-  name: string;
-  level: AgencyLevel;
-  /** Key of the division above (none for a province). */
-  parent?: string;
-  /** A county-level division renamed or abolished (no township of the package's 2021 statistics list is in it). */
-  former?: boolean;
-  /** The current division that carries on a former one's name (长泰县 → 长泰区). */
-  successor?: string;
-}
 
 const NOT_MAINLAND = new Set(['71', '81', '82']);
 const COUNTY_NAME = /(?:区|县|市|旗)$/;

@@ -11,7 +11,7 @@
  *   sign with their own name (沭阳县人民政府, 昆山市人民政府, 六枝特区人民政府);
  * - township: a 街道 is run by a 街道办事处 (…街道办事处), a 镇, 乡 or 苏木 by its 人民政府.
  */
-import type { Division } from './divisions.ts';
+import type { Division } from './division.ts';
 
 export interface GovernmentName {
   name: string;

@@ -7,9 +7,9 @@
  * registry get no dataset: the catalog asserts no identity the registry does not give. Pure.
  */
 import type { AgencyLevel } from '../model/agency.ts';
-import type { DistributionSpec } from './dcat-datasets.ts';
+import type { DistributionSpec } from './dcat-files.ts';
 import { jsonSchema } from './dcat-files.ts';
-import type { catalogIris } from './dcat-graph.ts';
+import type { catalogIris } from './dcat-iris.ts';
 import { date, plain, text, words, type Graph, type Literal, type Ref, type Value } from './dcat-vocab.ts';
 import { bodyLinks, isNational } from './release-layout.ts';
 import { bodySeries } from './series.ts';

@@ -3,39 +3,13 @@
  * release files that carry it. Paths are relative to the release's base URL.
  */
 import { TABLE_IDS, TABLES, type TableId } from '../model/template.ts';
-import { DATAPACKAGE_DISTRIBUTION, DATAPACKAGE_STANDARD, csvDistributions, jsonSchema, type Standard } from './dcat-files.ts';
+import { DATAPACKAGE_DISTRIBUTION, DATAPACKAGE_STANDARD, type DistributionSpec, csvDistributions, jsonSchema } from './dcat-files.ts';
 import type { FormatId } from './dcat-vocab.ts';
 import { AGENCIES_FEED } from './to-json-agencies.ts';
 import { COVERAGE_CSV } from './table-schemas-coverage.ts';
 import { REGIONS_CSV, TIMESERIES_CSV } from './table-schemas-series.ts';
 import { OBSERVATIONS_CSV, OBSERVATIONS_NDJSON, OBSERVATIONS_PARQUET, REPORTS_CSV, widePath } from './table-schemas.ts';
 import type { Text } from './types.ts';
-
-export interface DistributionSpec {
-  /** Fragment-safe key, unique within its dataset. */
-  key: string;
-  path: string;
-  format: FormatId;
-  title: Text;
-  description: Text;
-  /** The standards (schemas) the file follows: dct:conformsTo. */
-  conformsTo?: Standard[];
-  /** A partitioned table (partitions.ts): path is the table's, and the catalog lists one distribution per file. */
-  partitioned?: boolean;
-  /** The partitioned table this file describes: listed only while the table has a part (a release without reports has none). */
-  describes?: string;
-  /** A release asset (path is its name): downloaded from the release (meta.releases), measured nowhere in the tree. */
-  asset?: boolean;
-  /** dcat:compressFormat of a compressed file. */
-  compressFormat?: 'gzip';
-  /** dcat:packageFormat of an archive of files (the national layout's pages: tar). */
-  packageFormat?: 'tar';
-  /**
-   * Where the build wrote the file: a release asset's path in the release folder (assets/…), or a compressed file of
-   * the tree (reports/2024.ndjson.gz), whose size and sha256 the catalog then gives.
-   */
-  source?: string;
-}
 
 export interface DatasetSpec {
   /** Fragment-safe key: the table id, "observations", "reports", "timeseries", "regions" or "coverage". */

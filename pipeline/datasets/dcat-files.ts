@@ -3,7 +3,7 @@
  * its CSVW metadata (its Table Schema in CSVW form, also in datapackage.json), a JSON feed to its JSON Schema, a CSVW
  * file to W3C CSVW, datapackage.json to Frictionless Data Package v2. Paths are relative to the base URL. Pure data.
  */
-import type { DistributionSpec } from './dcat-datasets.ts';
+import type { FormatId } from './dcat-vocab.ts';
 import { partsOf, partitionOf } from './partitions.ts';
 import { AGENCIES_ARCHIVE, ASSETS_DIR, assetName, assetPartition, assetPath, isReportBundle } from './release-layout.ts';
 import { OBSERVATIONS_CSV, PARTITIONED, csvTableSpec } from './table-schemas.ts';
@@ -11,6 +11,32 @@ import { csvwPath } from './to-csvw.ts';
 import { DATAPACKAGE_PROFILE } from './to-datapackage.ts';
 import type { Text } from './types.ts';
 import { zhPath } from './zh-twin.ts';
+
+export interface DistributionSpec {
+  /** Fragment-safe key, unique within its dataset. */
+  key: string;
+  path: string;
+  format: FormatId;
+  title: Text;
+  description: Text;
+  /** The standards (schemas) the file follows: dct:conformsTo. */
+  conformsTo?: Standard[];
+  /** A partitioned table (partitions.ts): path is the table's, and the catalog lists one distribution per file. */
+  partitioned?: boolean;
+  /** The partitioned table this file describes: listed only while the table has a part (a release without reports has none). */
+  describes?: string;
+  /** A release asset (path is its name): downloaded from the release (meta.releases), measured nowhere in the tree. */
+  asset?: boolean;
+  /** dcat:compressFormat of a compressed file. */
+  compressFormat?: 'gzip';
+  /** dcat:packageFormat of an archive of files (the national layout's pages: tar). */
+  packageFormat?: 'tar';
+  /**
+   * Where the build wrote the file: a release asset's path in the release folder (assets/…), or a compressed file of
+   * the tree (reports/2024.ndjson.gz), whose size and sha256 the catalog then gives.
+   */
+  source?: string;
+}
 
 export interface Standard {
   /** Absolute URL, or a path relative to the release's base URL. */

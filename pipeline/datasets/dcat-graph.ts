@@ -4,8 +4,10 @@
  * check classes without inference. Pure: the same context gives the same document.
  */
 import { bodyDatasets } from './dcat-bodies.ts';
-import { DATASETS, type DistributionSpec } from './dcat-datasets.ts';
+import { DATASETS } from './dcat-datasets.ts';
+import type { DistributionSpec } from './dcat-files.ts';
 import { archiveDistributions, assetParts, bundleDistributions, expandParts, observationsAsset } from './dcat-files.ts';
+import { catalogIris } from './dcat-iris.ts';
 import { partsOf } from './partitions.ts';
 import { OBSERVATIONS_CSV } from './table-schemas.ts';
 import {
@@ -16,25 +18,6 @@ import type { FileStat, ReleaseContext } from './types.ts';
 export interface CatalogDocument {
   '@context': Record<string, string>;
   '@graph': OutputNode[];
-}
-
-/** The IRIs of the catalog's own nodes: `${baseUrl}catalog` and fragments of it. */
-export function catalogIris(baseUrl: string) {
-  const catalog = `${baseUrl}catalog`;
-  return {
-    catalog,
-    publisher: `${catalog}#publisher`,
-    contact: `${catalog}#contact`,
-    series: `${catalog}#series`,
-    period: `${catalog}#period`,
-    dataset: (key: string) => `${catalog}#dataset-${key}`,
-    /** A registry body as an agent, and the GB/T 2260 division it serves. */
-    agent: (id: string) => `${catalog}#agent-${id}`,
-    division: (code: string) => `${catalog}#division-${code}`,
-    bodyPeriod: (id: string) => `${catalog}#period-body-${id}`,
-    distribution: (dataset: string, key: string) => `${catalog}#distribution-${dataset}-${key}`,
-    checksum: (path: string) => `${catalog}#sha256-${path.replace(/[^A-Za-z0-9]+/g, '-')}`,
-  };
 }
 
 const SERIES_TEXT = {

@@ -10,7 +10,8 @@ import { NS } from './dcat-vocab.ts';
 import { offlineLoader, type DocumentLoader } from './jsonld-loader.ts';
 import type { ReleaseContext } from './types.ts';
 
-export { catalogDocument, catalogIris, type CatalogDocument } from './dcat-graph.ts';
+export { catalogDocument, type CatalogDocument } from './dcat-graph.ts';
+export { catalogIris } from './dcat-iris.ts';
 export { schemaOrgDataset, type DataDownload, type SchemaOrgDataset } from './dcat-schema-org.ts';
 
 export interface CatalogOptions {
