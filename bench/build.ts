@@ -13,7 +13,7 @@ import { folderSink } from '../pipeline/adapters/output.ts';
 import { DEFAULT_META } from '../pipeline/datasets/defaults.ts';
 import { buildRelease } from '../pipeline/datasets/index.ts';
 import type { ValidatedReport } from '../pipeline/datasets/types.ts';
-import { reportFromValues } from '../pipeline/model/from-values.ts';
+import { reportFromValues } from '../pipeline/parse/from-values.ts';
 import { generateValues } from '../pipeline/synth/generate.ts';
 import { validate } from '../pipeline/validate/index.ts';
 

@@ -1,7 +1,7 @@
 /** JSON/YAML input already in the canonical shape (cells as Cell objects, or as plain numbers/null/"-"). */
 import { InputError } from '../errors.ts';
 import type { StructuredDocument } from '../ingest/types.ts';
-import { type CompactReport, reportFromValues } from '../model/from-values.ts';
+import { type CompactReport, reportFromValues } from './from-values.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { EDITIONS } from '../model/template.ts';
 

@@ -1,5 +1,5 @@
 /** The shapes the synthetic-report generator produces and its renderers consume. */
-import type { CompactReport as ModelCompactReport } from '../model/from-values.ts';
+import type { CompactReport as ModelCompactReport } from '../parse/from-values.ts';
 import type { TableId } from '../model/template.ts';
 
 /** A printed cell: a number, null for a blank cell, '-' for "not applicable". */
@@ -7,7 +7,7 @@ export type CompactValue = number | null | string;
 export type CompactTable = Record<string, Record<string, CompactValue>>;
 
 /**
- * The compact report of pipeline/model/from-values.ts (`reportFromValues` takes it), narrowed: all three tables,
+ * The compact report of pipeline/parse/from-values.ts (`reportFromValues` takes it), narrowed: all three tables,
  * plain values only. A row missing from a table is not printed (e.g. 2021 （六）其他处理, printed as its sub-rows).
  */
 export interface CompactReport extends Omit<ModelCompactReport, 'tables' | 'narrative'> {

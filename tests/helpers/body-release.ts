@@ -10,7 +10,7 @@ import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { buildRelease, type BuildResult } from '../../pipeline/datasets/index.ts';
 import { type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
 import type { AgencyRef } from '../../pipeline/model/agency.ts';
-import { reportFromValues } from '../../pipeline/model/from-values.ts';
+import { reportFromValues } from '../../pipeline/parse/from-values.ts';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
 import { generateValues, type GenerateOptions } from '../../pipeline/synth/generate.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';

@@ -3,7 +3,7 @@
  * /work/shared/corpus/expected/2023_huaian-hongze-district-gov.json. （六）其他处理 is printed as one row without its
  * sub-rows (left out here, so they are absent); table 四 prints 总计 0 for 行政复议 10/1/0/0 and 复议后起诉 5/0/0/0.
  */
-import type { CompactReport, CompactTable } from '../../pipeline/model/from-values.ts';
+import type { CompactReport, CompactTable } from '../../pipeline/parse/from-values.ts';
 
 const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org',
   'legal_service_org', 'other_org', 'total'] as const;

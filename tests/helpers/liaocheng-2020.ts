@@ -3,7 +3,7 @@
  * /work/shared/corpus/expected/2020_liaocheng-zrzyghj.json: null = blank in the source, '-' = printed "-".
  * Its table 三 breaks the balance rule in three columns (77 vs 75, 3 vs 2, 25 vs 28), as printed.
  */
-import type { CompactReport, CompactTable } from '../../pipeline/model/from-values.ts';
+import type { CompactReport, CompactTable } from '../../pipeline/parse/from-values.ts';
 
 const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org',
   'legal_service_org', 'other_org', 'total'] as const;

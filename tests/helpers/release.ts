@@ -9,7 +9,7 @@ import { partPath, partsOf } from '../../pipeline/datasets/partitions.ts';
 import { csvFiles } from '../../pipeline/datasets/to-csv.ts';
 import { observationsNdjson } from '../../pipeline/datasets/to-json.ts';
 import { type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
-import { reportFromValues } from '../../pipeline/model/from-values.ts';
+import { reportFromValues } from '../../pipeline/parse/from-values.ts';
 import { generateValues } from '../../pipeline/synth/index.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
 

@@ -1,5 +1,5 @@
 /** Small, fully consistent reports of both editions to break one cell at a time in rule tests. */
-import { type CompactReport, type CompactTable, type CompactValue, reportFromValues } from '../../pipeline/model/from-values.ts';
+import { type CompactReport, type CompactTable, type CompactValue, reportFromValues } from '../../pipeline/parse/from-values.ts';
 import type { Issue, ValidationResult } from '../../pipeline/model/issue.ts';
 import type { AnnualReport, Cell } from '../../pipeline/model/report.ts';
 import { type Edition, TABLES, type TableId, columnsOf, rowsOf } from '../../pipeline/model/template.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
-import { type CompactReport, canonicalJson, reportFromValues } from '../../pipeline/model/from-values.ts';
+import { type CompactReport, canonicalJson, reportFromValues } from '../../pipeline/parse/from-values.ts';
 import type { Source } from '../../pipeline/model/report.ts';
 import { TABLES, cellsOf } from '../../pipeline/model/template.ts';
 import { liaocheng2020 } from '../helpers/liaocheng-2020.ts';

@@ -50,6 +50,13 @@ test('no module under pipeline/ imports itself through others (type-only imports
   assert.deepEqual(found, []);
 });
 
+test('the canonical model imports no stage: not the parser, nor ingest, validate, datasets or publish', () => {
+  const stages = ['parse', 'ingest', 'validate', 'datasets', 'publish', 'schedule', 'synth', 'harvest'].map((s) => `${resolve(PIPELINE, s)}/`);
+  const upward = [...importGraph()].filter(([file]) => file.startsWith(`${resolve(PIPELINE, 'model')}/`))
+    .flatMap(([file, targets]) => targets.filter((t) => stages.some((s) => t.startsWith(s))).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`));
+  assert.deepEqual(upward, []);
+});
+
 test('the check sees a circle: a → b → a', () => {
   const graph = new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]);
   assert.deepEqual(cycles(graph), [['a', 'b', 'a']]);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reportFromValues } from '../../pipeline/model/from-values.ts';
+import { reportFromValues } from '../../pipeline/parse/from-values.ts';
 import { APPLICATIONS, rowsOf } from '../../pipeline/model/template.ts';
 import { editionOf, generate, generatePair, generateValues } from '../../pipeline/synth/generate.ts';
 import { renderJson } from '../../pipeline/synth/render-structured.ts';

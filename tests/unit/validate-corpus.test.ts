@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reportFromValues } from '../../pipeline/model/from-values.ts';
+import { reportFromValues } from '../../pipeline/parse/from-values.ts';
 import { validate } from '../../pipeline/validate/index.ts';
 import { hongze2023 } from '../helpers/hongze-2023.ts';
 import { liaocheng2020 } from '../helpers/liaocheng-2020.ts';

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
-import { readValue } from '../parse/read-value.ts';
-import { completeTables } from './complete.ts';
-import type { AnnualReport, Cell, NarrativeFigure, Source, TableCells, Tables } from './report.ts';
-import { reportId } from './report-id.ts';
-import { EDITIONS, TABLES, TABLE_IDS, type Edition, type TableId, columnDef, columnsOf, rowsOf } from './template.ts';
+import { readValue } from './read-value.ts';
+import { completeTables } from '../model/complete.ts';
+import type { AnnualReport, Cell, NarrativeFigure, Source, TableCells, Tables } from '../model/report.ts';
+import { reportId } from '../model/report-id.ts';
+import { EDITIONS, TABLES, TABLE_IDS, type Edition, type TableId, columnDef, columnsOf, rowsOf } from '../model/template.ts';
 
 export type CompactValue = number | null | string | Cell;
 export type CompactTable = Record<string, Record<string, CompactValue>>;
