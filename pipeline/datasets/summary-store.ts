@@ -35,39 +35,10 @@ export function spilledSummaries(spill: PartSpill): SummaryStore {
     return last!;
   };
 
-  class Spilled implements ReportSummary {
-    id: string;
-    agency: string;
-    region: string | null;
-    year: number;
-    edition: string;
-    published: string | null;
-    valid: boolean;
-    errors: number;
-    warnings: number;
-    flags: string[];
-    body: ReportSummary['body'];
-    series: string;
-    modified: string;
+  /** The spilled fields, read back from the spill; the summary's other fields are the instance's own (keep). */
+  class Spilled {
     readonly #part: number;
-
-    constructor(s: ReportSummary, index: number) {
-      this.id = s.id;
-      this.agency = s.agency;
-      this.region = s.region;
-      this.year = s.year;
-      this.edition = s.edition;
-      this.published = s.published;
-      this.valid = s.valid;
-      this.errors = s.errors;
-      this.warnings = s.warnings;
-      this.flags = s.flags;
-      this.body = s.body;
-      this.series = s.series;
-      this.modified = s.modified;
-      this.#part = index;
-    }
-
+    constructor(index: number) { this.#part = index; }
     get headline() { return part(this.#part).headline; }
     get figures() { return part(this.#part).figures; }
     get sources() { return part(this.#part).sources; }
@@ -77,8 +48,8 @@ export function spilledSummaries(spill: PartSpill): SummaryStore {
 
   return {
     keep(s) {
-      const index = spill.put({ headline: s.headline, figures: s.figures, sources: s.sources, json: s.json, page: s.page });
-      return new Spilled(s, index);
+      const { headline, figures, sources, json, page, ...kept } = s;
+      return Object.assign(new Spilled(spill.put({ headline, figures, sources, json, page })), kept);
     },
   };
 }
