@@ -3,14 +3,12 @@
  * holds only where each one lies (8 bytes a value). The sibling of spill.ts for many small values read back in passes:
  * writes are gathered in a buffer, and a read that follows the last one in the file is served from a window read ahead
  * (a pass in order costs a read a window, not one a value); a read elsewhere reads that value only. Values are written
- * by structured clone (v8.serialize: they come back as they went, key order and all). One temporary file, removed on
- * close, or by a signal that stops the process (build-process.ts).
+ * by structured clone (v8.serialize: they come back as they went, key order and all). One temporary file
+ * (temp-file.ts: removed on close, or by a signal that stops the process).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { removeOnSignal } from './build-process.ts';
+import { openTempFile } from './temp-file.ts';
 
 export interface RecordSpill<T> {
   /** Puts a value aside; its number (0, 1, 2, …). */
@@ -25,9 +23,7 @@ const WINDOW = 256 * 1024;
 
 /** A record spill in a fresh folder under `dir` (default the system's temporary folder). */
 export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): RecordSpill<T> {
-  const folder = mkdtempSync(join(dir, 'xxgk-records-'));
-  const release = removeOnSignal(folder);
-  let fd: number | null = openSync(join(folder, 'records'), 'w+');
+  const file = openTempFile('record spill', 'xxgk-records-', 'records', dir);
   // Where each value starts; the end of the last one is `end`.
   let starts = new Float64Array(1024);
   let count = 0;
@@ -40,26 +36,16 @@ export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): Rec
   let windowBuf = Buffer.alloc(0);
   let windowAt = 0;
   let windowBytes = 0;
-  const open = (): number => {
-    if (fd === null) throw new Error('record spill: used after close');
-    return fd;
+  let closed = false;
+  const open = (): void => {
+    if (closed) throw new Error('record spill: used after close');
   };
   const flush = (): void => {
     const buf = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    let done = 0;
-    while (done < buf.length) done += writeSync(open(), buf, done, buf.length - done, flushed + done);
+    file.writeAt(buf, flushed);
     flushed += buf.length;
     pending = [];
     pendingBytes = 0;
-  };
-  const readAt = (into: Buffer, at: number, bytes: number): number => {
-    let done = 0;
-    while (done < bytes) {
-      const n = readSync(open(), into, done, bytes - done, at + done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done;
   };
   return {
     put(value) {
@@ -78,6 +64,7 @@ export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): Rec
       return count++;
     },
     get(index) {
+      open();
       if (!Number.isInteger(index) || index < 0 || index >= count) throw new Error(`record spill: no value ${index} (${count} put)`);
       const at = starts[index]!;
       const bytes = (index + 1 < count ? starts[index + 1]! : end) - at;
@@ -87,18 +74,16 @@ export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): Rec
         const size = at === windowAt + windowBytes ? Math.max(window, bytes) : bytes;
         if (windowBuf.length < size) windowBuf = Buffer.allocUnsafe(size);
         windowAt = at;
-        windowBytes = readAt(windowBuf, at, Math.min(size, end - at));
+        windowBytes = file.readAt(windowBuf, at, Math.min(size, end - at));
         if (windowBytes < bytes) throw new Error(`record spill: value ${index} at ${at} cut short`);
       }
       return deserialize(windowBuf.subarray(at - windowAt, at - windowAt + bytes)) as T;
     },
     close() {
-      if (fd !== null) closeSync(fd);
-      fd = null;
+      closed = true;
       pending = [];
       windowBuf = Buffer.alloc(0);
-      rmSync(folder, { recursive: true, force: true });
-      release();
+      file.close();
     },
   };
 }
