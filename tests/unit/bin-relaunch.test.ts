@@ -41,6 +41,26 @@ function setUp(): { dir: string; input: string; log: string; nodeOptions: string
 
 const seen = (log: string): Seen[] => readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Seen);
 
+/**
+ * A build held in the middle of reading: the parse cache's entry for the one document is a named pipe, which the build
+ * opens for reading (after it opened its spills) and waits on. `temp` is the build's TMPDIR: tsx keeps its transpiled
+ * files there, so ours is linked into it (a fresh one costs seconds).
+ */
+async function heldOnPipe(dir: string): Promise<{ temp: string; cache: string; fifo: string }> {
+  const temp = join(dir, 'tmp');
+  const cache = join(dir, 'cache');
+  await mkdir(temp);
+  const tsx = `tsx-${process.getuid?.() ?? 0}`;
+  await mkdir(join(tmpdir(), tsx), { recursive: true });
+  await symlink(join(tmpdir(), tsx), join(temp, tsx));
+  const sha = createHash('sha256').update(await readFile(SAMPLE)).digest('hex');
+  const entries = join(cache, await readerFingerprint());
+  await mkdir(entries, { recursive: true });
+  const fifo = join(entries, `${sha}.json`);
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  return { temp, cache, fifo };
+}
+
 test('xxgk build runs in a child node with --max-semi-space-size=32: the same output and exit code', () => {
   const { dir, input, log, nodeOptions } = setUp();
   const r = spawnSync(process.execPath, [BIN, 'build', '--in', input, '--out', join(dir, 'out')], {
@@ -89,18 +109,7 @@ test('SIGTERM to xxgk build reaches the build in the child: its spill is removed
   // The child is held in the middle of reading as in build-signal.test.ts: the parse cache's entry for the one
   // document is a named pipe (the sources run, XXGK_FROM_SOURCE=1, so that the cache's fingerprint is this code's).
   const { dir, input, log, nodeOptions } = setUp();
-  const temp = join(dir, 'tmp');
-  const cache = join(dir, 'cache');
-  await mkdir(temp);
-  // tsx keeps its transpiled files in the temporary folder: the child's is linked to ours (a fresh one costs seconds).
-  const tsx = `tsx-${process.getuid?.() ?? 0}`;
-  await mkdir(join(tmpdir(), tsx), { recursive: true });
-  await symlink(join(tmpdir(), tsx), join(temp, tsx));
-  const sha = createHash('sha256').update(await readFile(SAMPLE)).digest('hex');
-  const entries = join(cache, await readerFingerprint());
-  await mkdir(entries, { recursive: true });
-  const fifo = join(entries, `${sha}.json`);
-  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  const { temp, cache, fifo } = await heldOnPipe(dir);
   let child: ChildProcess | undefined;
   const handle = { close: async () => {} };
   try {
@@ -169,17 +178,7 @@ test('a second node that cannot be started: the build runs in the first process 
 test('the first process killed (SIGKILL: nothing passed on): the build stops as on SIGTERM, its spill removed, not left building alone', { timeout: 120_000 }, async () => {
   // Held in the middle of reading on a named pipe, as in the SIGTERM test above.
   const { dir, input } = setUp();
-  const temp = join(dir, 'tmp');
-  const cache = join(dir, 'cache');
-  await mkdir(temp);
-  const tsx = `tsx-${process.getuid?.() ?? 0}`;
-  await mkdir(join(tmpdir(), tsx), { recursive: true });
-  await symlink(join(tmpdir(), tsx), join(temp, tsx));
-  const sha = createHash('sha256').update(await readFile(SAMPLE)).digest('hex');
-  const entries = join(cache, await readerFingerprint());
-  await mkdir(entries, { recursive: true });
-  const fifo = join(entries, `${sha}.json`);
-  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  const { temp, cache, fifo } = await heldOnPipe(dir);
   let child: ChildProcess | undefined;
   const handle = { close: async () => {} };
   try {
