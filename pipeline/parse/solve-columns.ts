@@ -24,6 +24,17 @@ export interface Equation {
 const OUTCOME = /^(granted|partially_granted|denied\.|unavailable\.|not_processed\.)/;
 const OTHER_PARTS = ['other.no_correction', 'other.fee_unpaid', 'other.other'];
 
+/** The smallest and largest of a set of sums (only `atMost` equations need them). */
+function bounds(sums: ReadonlySet<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of sums) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 /**
  * The column equations among the printed rows. `missing`: template rows the source does not print (besides the
  * layouts of （六） the template allows); an equation that would need one is left out, its figures being unknown —
@@ -87,12 +98,12 @@ function propagate(rows: Map<string, number[][]>, equations: readonly Equation[]
         for (const [same, other, isLeft] of [[eq.left, eq.right, true], [eq.right, eq.left, false]] as const) {
           const target = reachable(other.map((r) => domain(r, col)));
           if (!target) continue;
-          const [lo, hi] = [Math.min(...target), Math.max(...target)];
+          const [lo, hi] = eq.atMost ? bounds(target) : [0, 0];
           for (const r of same) {
             const rest = reachable(same.filter((x) => x !== r).map((x) => domain(x, col)));
             if (!rest) continue;
             const before = kept.get(r)!;
-            const [restLo, restHi] = [Math.min(...rest), Math.max(...rest)];
+            const [restLo, restHi] = eq.atMost ? bounds(rest) : [0, 0];
             const after = before.filter((i) => {
               const v = rows.get(r)![i]![col]!;
               // left ≤ right: a left row needs some completion at most the right's largest sum; a right row, some
