@@ -18,6 +18,7 @@ import { APPEALS } from '../model/template.ts';
 import { type Fragment, dropPageNumberLines, layoutLines } from './layout-lines.ts';
 import { type PlacedRow, placements } from './place-columns.ts';
 import { isValueText, readValue } from './read-value.ts';
+import { onlyPlacement } from './only-placement.ts';
 
 const LEAVES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 const LEAF_CHARS = new Set([...LEAVES.join('')]);
@@ -213,17 +214,8 @@ function columnsOnFiguresPage(lines: ReturnType<typeof linesOf>): { centres: num
   const words = stacks.map((st) => leafOf(stackText(st)));
   if (words.some((w) => w < 0)) return null;
   // The ways the words fall in the 15 columns in order (each column reads LEAVES[c % 5]): exactly one.
-  const ways: number[][] = [];
-  const place = (k: number, from: number, at: number[]): void => {
-    if (ways.length > 1) return;
-    if (k === words.length) {
-      ways.push(at);
-      return;
-    }
-    for (let c = from; c < WIDTH; c++) if (c % LEAVES.length === words[k]) place(k + 1, c + 1, [...at, c]);
-  };
-  place(0, 0, []);
-  const way = ways.length === 1 ? ways[0]! : cutColumns(headerLines.filter((l) => l.cells[0]!.page !== page).flatMap(fragmentsOf_).filter((f) => isLeafText(f.text)), stacks.map(stackText));
+  const columnsOf = (word: number): number[] => Array.from({ length: WIDTH }, (_, c) => c).filter((c) => c % LEAVES.length === word);
+  const way = onlyPlacement(words.map(columnsOf)) ?? cutColumns(headerLines.filter((l) => l.cells[0]!.page !== page).flatMap(fragmentsOf_).filter((f) => isLeafText(f.text)), stacks.map(stackText));
   if (!way) return null;
   const known = new Map(way.map((c, k) => [c, centreOf(stacks[k]!)]));
   const cols = [...known.keys()];

@@ -6,6 +6,7 @@ import type { TextCell } from '../ingest/types.ts';
 import { NEXT_LINES, SAME_COLUMN, centreOf, stacksReading } from './layout-header-stacks.ts';
 import type { Fragment } from './layout-lines.ts';
 import { normalizeText, startsItem } from './normalize.ts';
+import { onlyPlacement } from './only-placement.ts';
 
 /** Columns whose header pieces a page must print, at least, for its columns to be read from them alone. */
 const CUT_KNOWN = 3;
@@ -76,18 +77,9 @@ export function cutHeaderCentres(
     }) ? [c] : []);
   });
   if (ends.some((cs) => cs.length === 0)) return null;
-  const ways: number[][] = [];
-  const place = (k: number, from: number, chosen: number[]): void => {
-    if (ways.length > 1) return;
-    if (k === ends.length) {
-      ways.push(chosen);
-      return;
-    }
-    for (const c of ends[k]!) if (c >= from) place(k + 1, c + 1, [...chosen, c]);
-  };
-  place(0, 0, []);
-  if (ways.length !== 1) return null;
-  const known = new Map(ways[0]!.map((c, j) => [c, at[order[j]!]!]));
+  const way = onlyPlacement(ends);
+  if (!way) return null;
+  const known = new Map(way.map((c, j) => [c, at[order[j]!]!]));
   const cols = [...known.keys()];
   const centres = words.map((_, c) => {
     if (known.has(c)) return known.get(c)!;
