@@ -111,11 +111,14 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
   let flat = 0;
   let figures = 0;
   for (const line of text.split('\n')) {
-    if (endsInFigure(line) && FLAT_ROW.test(line)) flat++;
+    const flatRow = endsInFigure(line) && FLAT_ROW.test(line);
+    if (flatRow) flat++;
     if (FIGURE_LINE.test(line)) figures++;
     if (line.includes('\t')) tabbed++;
     else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
-    else if (COLUMN_GAP.test(line)) gapped++;
+    // A row whose first figure is glued to its label ("（七）总计5       5": a page whose blank cells kept their
+    // &nbsp;) is flattened text's, not a line set in columns.
+    else if (COLUMN_GAP.test(line) && !flatRow) gapped++;
   }
   // Raw pdftotext (no -layout): many figures alone on their lines, few rows of glued figures, nothing in columns.
   if (tabbed === 0 && figures >= MIN_FIGURE_LINES && figures > 2 * flat && layout < MIN_LAYOUT_LINES) return 'pdftotext-raw';

@@ -4,7 +4,7 @@
  * rows not printed. Pure; throws InputError when the rows cannot be aligned.
  */
 import { InputError, describeLocation } from '../errors.ts';
-import { type Edition, type RowDef, type TableDef, rowsOf } from '../model/template.ts';
+import { type Edition, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
 import { checkPlaced } from './align.ts';
 import { tableName } from './flat-plan.ts';
 import { MIN_LABEL_SCORE, blankRows, namesRow, rawEvidence, wrappedLabel } from './flat-label-lines.ts';
@@ -89,7 +89,12 @@ function placeRows(
     const high = after ? out.get(after)!.index : Infinity;
     const blank = lines.find((l) => l.run === '' && !l.cells && !used.has(l.index) && l.index > low && l.index < high && namesRow(wrappedLabel(lines, l, defs), defs) === def &&
       (!evidence || !movedBefore(lines, defs, low, l.index, before, at)));
-    if (blank) {
+    if (blank && evidence && before && overflows(table, edition, before, out.get(before)!)) {
+      // Raw pdftotext: the run before holds more figures than its row and no cut by the totals: some may be this
+      // row's, its label written after them — not a row of blanks.
+      used.add(blank.index);
+      placed.unplaced.set(def, `the figures after "${before.zh}" (${describeLocation(out.get(before)!.at)}) are more than its row holds and cannot be cut into rows by their totals: some may be those of "${def.zh}", whose label stands after them (${describeLocation(blank.at)}): not read`);
+    } else if (blank) {
       used.add(blank.index);
       out.set(def, null);
       inPlace.add(def);
@@ -103,3 +108,7 @@ function placeRows(
   return { placed, out, missing: defs.filter((def) => !taken(def) && !mayBeMissing(def)) };
 }
 
+/** A run (whole tokens: raw pdftotext) of more figures than its row has cells. */
+function overflows(table: TableDef, edition: Edition, def: RowDef, line: FlatLine): boolean {
+  return line.run !== '' && line.run.split(/\s+/).length > columnsOf(table, def, edition).length;
+}

@@ -32,7 +32,11 @@ export function valueOf(token: string, money?: boolean): number | undefined {
 export function solveApplications(plans: RowPlan[], missing: ReadonlySet<string>, budget: Budget): void {
   const printed = new Set(plans.map((p) => p.def.code));
   const usable = plans.filter((p) => p.refused === undefined && !hasTextCell(p));
-  const equations = applicationEquations(printed, missing).filter((e) => [...e.left, ...e.right].every((r) => usable.some((p) => p.def.code === r)));
+  // A row not read (which row its figures are cannot be told, a text among them, …) is a row whose figures are
+  // unknown counts, ≥ 0, as a row not printed: an outcome row among them still leaves the others' sum ≤ 总计.
+  const known = new Set(usable.map((p) => p.def.code));
+  const unknown = new Set([...missing, ...[...printed].filter((r) => !known.has(r))]);
+  const equations = applicationEquations(known, unknown);
   const values = (p: RowPlan, s: Split): number[] => s.map((t, k) => valueOf(t, p.columns[k]!.money) ?? 0);
   // Splits with the same figures (they differ only in where a blank stands, which the arithmetic cannot see) are one
   // choice for the search: each row's distinct figure vectors, and the splits behind each.

@@ -12,7 +12,7 @@ import { type FlatLine, OCR_LETTER } from './flat-rows.ts';
 import { readValue } from './read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
 import { OCR_LETTER_RULE, cellReadings, hasLetter, letterReadings, lookAlike, printedTokens } from './ocr-letters.ts';
-import type { SplitOptions } from './split-options.ts';
+import { type SplitOptions, listSplits } from './split-options.ts';
 import { type Budget, SEARCH_STEPS, SearchLimit, type Split, type SplitColumn, showSplit, splitRun, tokenValue } from './split-digits.ts';
 
 /** More candidate splits than this for one row: the row is not split (too ambiguous to search jointly). */
@@ -95,17 +95,22 @@ export function planRow(table: TableDef, def: RowDef, edition: Edition, line: Fl
   let candidates: Split[];
   try {
     const whole = line.whole === true;
+    // Table 三's splits keep the row total: listed by the memoised count of valid completions (split-options.ts),
+    // which visits only states that lead to one; table 二's (no arithmetic) by splitRun.
+    const split = (run: string, part: Budget, limit: number): Split[] => rowRule
+      ? listSplits(run, columns, new Set([codes.length - 1]), part, what, whole, limit)
+      : splitRun(run, columns, part, { what, whole, limit });
     if (letters) {
       // Each reading of the letters as digits, split in turn within one search's steps.
       const part = budget.part(SEARCH_STEPS);
       candidates = [];
       for (const reading of letters) {
         if (candidates.length > MAX_CANDIDATES) break;
-        candidates.push(...splitRun(reading, columns, part, { what, whole, check, limit: MAX_CANDIDATES + 1 - candidates.length }));
+        candidates.push(...split(reading, part, MAX_CANDIDATES + 1 - candidates.length));
       }
     } else {
       forced = splitRun(line.run, columns, budget.part(SEARCH_STEPS), { what, whole, limit: 2 }).length === 1;
-      candidates = splitRun(line.run, columns, budget.part(SEARCH_STEPS), { what, whole, check, limit: MAX_CANDIDATES + 1 });
+      candidates = split(line.run, budget.part(SEARCH_STEPS), MAX_CANDIDATES + 1);
     }
   } catch (err) {
     if (!(err instanceof SearchLimit)) throw err;

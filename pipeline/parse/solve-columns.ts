@@ -36,25 +36,32 @@ function bounds(sums: ReadonlySet<number>): [number, number] {
 }
 
 /**
- * The column equations among the printed rows. `missing`: template rows the source does not print (besides the
- * layouts of （六） the template allows); an equation that would need one is left out, its figures being unknown —
- * except outcome rows: their figures are counts, ≥ 0, so the printed outcome rows add up to at most 总计 (atMost).
+ * The column equations among the printed rows. `missing`: template rows whose figures are unknown — not printed by
+ * the source (besides the layouts of （六） the template allows), or printed but not read. Their figures are counts,
+ * ≥ 0, so an equation that needs them still bounds: a side left with unknown rows is at least its known rows' sum
+ * (the printed outcome rows add up to at most 总计; received alone is at most 总计 + 结转 when 上年结转 is unknown);
+ * an equation with unknown rows on both sides is left out.
  */
 export function applicationEquations(printed: ReadonlySet<string>, missing: ReadonlySet<string> = new Set()): Equation[] {
   const out: Equation[] = [];
   const has = (r: string): boolean => printed.has(r);
-  if (['received', 'carried_over', 'total', 'carried_forward'].every(has)) {
-    out.push({ rule: 'applications.balance', left: ['received', 'carried_over'], right: ['total', 'carried_forward'] });
-  }
-  const parts = has('other') ? ['other'] : OTHER_PARTS.filter(has);
-  const outcomeMissing = [...missing].some((r) => OUTCOME.test(r) || r === 'other' || OTHER_PARTS.includes(r));
-  if (has('total')) {
-    const left = [...[...printed].filter((r) => OUTCOME.test(r)), ...parts];
-    if (!outcomeMissing) out.push({ rule: 'applications.outcome_total', left, right: ['total'] });
-    else if (left.length > 0) out.push({ rule: 'applications.outcome_total', left, right: ['total'], atMost: true });
-  }
-  const subs = OTHER_PARTS.filter(has);
-  if (has('other') && subs.length > 0) out.push({ rule: 'applications.other_subtotal', left: subs, right: ['other'] });
+  const add = (rule: string, left: readonly string[], right: readonly string[]): void => {
+    const unknownLeft = left.some((r) => missing.has(r));
+    const unknownRight = right.some((r) => missing.has(r));
+    const [l, r] = [left.filter(has), right.filter(has)];
+    // A row neither printed nor unknown: the equation is not the template's for this layout.
+    if (![...left, ...right].every((x) => has(x) || missing.has(x))) return;
+    if (!unknownLeft && !unknownRight) out.push({ rule, left: l, right: r });
+    else if (unknownLeft && !unknownRight && l.length > 0) out.push({ rule, left: l, right: r, atMost: true });
+    else if (unknownRight && !unknownLeft && r.length > 0) out.push({ rule, left: r, right: l, atMost: true });
+  };
+  add('applications.balance', ['received', 'carried_over'], ['total', 'carried_forward']);
+  // （六） is the row when printed (or unknown), else its sub-rows printed or unknown.
+  const other = has('other') || missing.has('other') ? ['other'] : OTHER_PARTS.filter((r) => has(r) || missing.has(r));
+  const outcomes = [...new Set([...printed, ...missing])].filter((r) => OUTCOME.test(r));
+  add('applications.outcome_total', [...outcomes, ...other], ['total']);
+  const subs = OTHER_PARTS.filter((r) => has(r) || missing.has(r));
+  if (subs.some(has)) add('applications.other_subtotal', subs, ['other']);
   return out;
 }
 

@@ -1,5 +1,6 @@
 /** How a value is printed in a cell: signs, money units, "not applicable" marks, thousands separators. */
 import { type TableId, TABLES, columnDef } from '../model/template.ts';
+import { IMPLAUSIBLE_10K_YUAN } from '../validate/rules-units.ts';
 import { createRng, hashString, type Rng } from './prng.ts';
 import type { CompactValue } from './types.ts';
 import { type CellNote, type Digits, isNoteCell, styleDigits, withNote } from './variants.ts';
@@ -21,6 +22,8 @@ export interface PrintStyle {
   digits: Digits;
   /** A note printed in one cell of table 三 (variants.ts). */
   note: CellNote;
+  /** Amounts above 100 万元 printed in 元 where no unit is stated (variants.ts: forced, never drawn). */
+  unstatedYuan: boolean;
 }
 
 /** Where table 三's header rows are printed a second time: nowhere, before the outcome rows, or before 四、结转下年度. */
@@ -32,7 +35,7 @@ export type StrayHeader = 'none' | 'before-outcomes' | 'before-carried-forward';
  */
 export type StatedYuan = 'none' | 'header' | 'note-above' | 'note-below';
 
-export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none', strayHeader: 'none', digits: 'ascii', note: 'none' };
+export const PLAIN_STYLE: PrintStyle = { dash: '-', plus: false, procurementUnit: '', thousands: false, statedYuan: 'none', strayHeader: 'none', digits: 'ascii', note: 'none', unstatedYuan: false };
 
 /**
  * The generator of a rendering's stated unit: apart from the rendering's own generator, so that drawing it shifts
@@ -47,7 +50,7 @@ export function unitRng(values: { agency: string; year: number; edition: string 
  * template's 万元 and no header row is repeated.
  * @param variants the digit style and the note in a cell (drawVariants); without them, plain figures and no note.
  */
-export function drawPrintStyle(rng: Rng, units?: Rng, variants?: { digits: Digits; note: CellNote }): PrintStyle {
+export function drawPrintStyle(rng: Rng, units?: Rng, variants?: { digits: Digits; note: CellNote; unstatedYuan?: boolean }): PrintStyle {
   return {
     dash: rng.weighted([['-', 8], ['—', 2], ['/', 1], ['－', 1]]),
     plus: rng.chance(0.3),
@@ -58,6 +61,7 @@ export function drawPrintStyle(rng: Rng, units?: Rng, variants?: { digits: Digit
     strayHeader: units ? units.weighted<StrayHeader>([['none', 16], ['before-outcomes', 1], ['before-carried-forward', 1]]) : 'none',
     digits: variants?.digits ?? 'ascii',
     note: variants?.note ?? 'none',
+    unstatedYuan: variants?.unstatedYuan ?? false,
   };
 }
 
@@ -85,6 +89,8 @@ function printPlain(table: TableId, column: string, value: CompactValue, style: 
   const def = columnDef(TABLES[table], column);
   // Amounts under a header or note that says 元: in 元, bare (or with 元, as some cells repeat it).
   if (def.money && style.statedYuan !== 'none') return `${toYuan(value)}${style.procurementUnit === '元' && value !== 0 ? '元' : ''}`;
+  // In 元 with no unit stated, only where the size gives it away (the validator's rule, value.unit_doubtful).
+  if (def.money && style.unstatedYuan && Math.abs(value) * 10_000 > IMPLAUSIBLE_10K_YUAN) return toYuan(value);
   if (column === 'procurement_amount_10k_yuan' && value !== 0) {
     if (style.procurementUnit === '元') return `${toYuan(value)}元`;
     return `${value}${style.procurementUnit}`;

@@ -26,11 +26,17 @@ export interface Variants {
   footerRow: boolean;
   /** Header cells wrapped onto a header row of their own: table 三's "商业" / "企业", table 四's "结果" / "维持" (grid.ts). */
   splitHeaders: boolean;
+  /**
+   * Amounts too large for 万元 (above 100 万元, so above 1,000,000 as printed) printed in 元 where the table states no
+   * unit: what value.unit_doubtful flags (print.ts). Never drawn — only forced, for its round trip: read, such an
+   * amount is wrong by 10,000 unless the validator's flag is counted.
+   */
+  unstatedYuan: boolean;
 }
 
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
-  splitHeaders: false,
+  splitHeaders: false, unstatedYuan: false,
 };
 
 /**
@@ -54,6 +60,7 @@ export function drawVariants(
     footerRow: own.chance(0.1),
     // Drawn last: no earlier draw of existing seeds moves.
     splitHeaders: own.chance(0.1),
+    unstatedYuan: false,
     ...override,
   };
 }

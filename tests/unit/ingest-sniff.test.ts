@@ -85,3 +85,12 @@ test('sniffText: flattened text of a sparse report (three rows of glued figures,
     '（二）部分公开', '（七）总计151151', '四、结转下年度继续办理'].join('\n');
   assert.equal(sniffText(text), 'flat-text');
 });
+
+test('sniffText: a sparse flattened page whose blank cells kept their &nbsp; ("（七）总计5       5") is flat-text, not layout text', () => {
+  // Generated flattened text, seed 1171: sniffed as pdftotext -layout, whose reader took "规章 0 00" for a label and
+  // read 规章's three 0s as blanks.
+  const text = ['2025年某局政府信息公开工作年度报告', '信息内容本年制发件数 本年废止件数现行有效件数', '规章 0 00', '行政规范性文件2072',
+    '行政许可3818', '行政事业性收费 2362.43', '一、本年新收政府信息公开申请数量5      5',
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）2      2', '（四）无法提供 1.本机关不掌握相关政府信息 3     3', '（七）总计5       5'].join('\n');
+  assert.equal(sniffText(text), 'flat-text');
+});

@@ -1,7 +1,8 @@
 /**
  * Round trips of synthetic reports whose table 二 states its amounts in 元 (header, note above, note below), in every
  * table rendering: the amount comes back in 万元, exactly, with unit 元 and the 元 figure as raw. Flattened page text
- * may leave a glued row unread, never read wrong. Plus the CLI: validate flags value.unit_doubtful, and only there.
+ * may leave a glued row unread, never read wrong. Amounts printed in 元 with no unit stated (forced, never drawn) read
+ * as 万元 and are flagged value.unit_doubtful, each one. Plus the CLI: validate flags value.unit_doubtful, and only there.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { drawPrintStyle, type StatedYuan, unitRng } from '../../pipeline/synth/p
 import { createRng } from '../../pipeline/synth/prng.ts';
 import { renderFlatText } from '../../pipeline/synth/render-flat-text.ts';
 import type { CompactReport, Synthetic } from '../../pipeline/synth/types.ts';
+import { validate } from '../../pipeline/validate/index.ts';
 import { tabReport, tabReportHtml } from '../helpers/tab-report.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
@@ -89,3 +91,33 @@ test('CLI: validate reads the amount a header states in 元 without a flag, and 
   assert.deepEqual(doubtful[0], [], 'stated in 元: converted, not flagged');
   assert.deepEqual(doubtful[1]!.map((i) => [i.severity, i.expected]), [['warning', '881.0055 (if printed in 元)']]);
 });
+
+/** The first seed of this edition whose rendering states no unit and whose amount is above 100 万元. */
+function largeAmountSeed(rendering: string, edition: '2019' | '2021'): Synthetic {
+  for (let seed = 0; seed < 500; seed++) {
+    const g = generate(seed);
+    const { value } = amountOf(g.values);
+    if (g.values.edition !== edition || value === null || value * 10_000 <= 1_000_000) continue;
+    if (drawPrintStyle(createRng(0), unitRng(g.values, rendering)).statedYuan === 'none') return g;
+  }
+  throw new Error(`no ${edition} seed below 500 prints ${rendering} with no unit and an amount above 100 万元`);
+}
+
+for (const rendering of ['html', 'word-text', 'docx'] as const) {
+  test(`round trip, an amount printed in 元 with no unit stated: read as 万元 and flagged value.unit_doubtful, never silently (${rendering})`, async () => {
+    for (const edition of ['2019', '2021'] as const) {
+      const g = largeAmountSeed(rendering, edition);
+      const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative, variants: { unstatedYuan: true } });
+      const report = parseDocument(await ingest(bytes, `units.${rendering === 'word-text' ? 'txt' : rendering}`));
+      const { row, column, value } = amountOf(g.values);
+      const what = `${rendering}, ${g.values.id}`;
+      const cell = report.tables.proactive[row]![column]!;
+      assert.equal(cell.value, Math.round(value! * 10_000), `${what}: the 元 figure, read in the template's 万元`);
+      const flagged = validate(report).issues.filter((i) => i.rule === 'value.unit_doubtful');
+      assert.deepEqual(flagged.filter((i) => i.row === row && i.column === column).map((i) => i.expected), [`${value} (if printed in 元)`], what);
+      // Every cell the option changed is one the validator flags: nothing is wrong silently.
+      const wrong = compareCells(g.values, report).filter((m) => !flagged.some((i) => m.cell === `${i.table}.${i.row}.${i.column}`));
+      assert.deepEqual(wrong, [], what);
+    }
+  });
+}
