@@ -2,11 +2,10 @@
  * The pipeline as far as it goes: read every document in a folder, merge renderings of the same report, validate,
  * and build the release into an output folder. Composition only: the stages are pure, the adapters do the I/O.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Clock, chinaDate } from './adapters/clock.ts';
 import { listFiles, readInput } from './adapters/fs.ts';
+import { loadSchemas } from './adapters/schemas.ts';
 import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
 import { checkFieldLengths } from './parse/field-lengths.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
@@ -39,8 +38,6 @@ export interface ReadResult {
   /** Files that could not be read; `internal`: not the file's fault but a failure of xxgk's (exit 70). */
   unreadable: Array<{ file: string; message: string; internal?: true }>;
 }
-
-const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
 
 /**
  * Files in an input folder that are not reports: Markdown notes, manifests (a release's, or the samples'), and an
@@ -114,16 +111,6 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
   } finally {
     got.close();
   }
-}
-
-/** Schemas of the project that describe no file of a release (the configuration's). */
-const NOT_PUBLISHED = new Set(['config.schema.json', 'agencies.schema.json']);
-
-/** The JSON Schemas a release publishes under schemas/: every dataset schema of the repository's schemas/. */
-export async function loadSchemas(dir: string | URL = SCHEMAS_DIR): Promise<Map<string, string>> {
-  const base = typeof dir === 'string' ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : dir;
-  const names = (await readdir(base)).filter((n) => n.endsWith('.json') && !NOT_PUBLISHED.has(n)).sort();
-  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(new URL(n, base), 'utf8')] as [string, string])));
 }
 
 /** The previous release's report hashes and dates, from its reports index (empty when there is none). */

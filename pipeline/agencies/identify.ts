@@ -7,7 +7,7 @@
 import { type Agency, agencyRef } from '../model/agency.ts';
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
-import { agencyIssue } from '../validate/rules-identity.ts';
+import { agencyIssue } from './agency-issue.ts';
 
 export type NameResolution =
   | { status: 'resolved'; agency: Agency }

@@ -5,7 +5,7 @@
  * 洪泽区政府, 淮安市洪泽区政府, 江苏省洪泽区政府, 江苏省淮安市洪泽区政府. Pure.
  */
 import type { Agency } from '../model/agency.ts';
-import { GOVERNMENT_SUFFIX, normalizeName } from './normalize.ts';
+import { GOVERNMENT_SUFFIX, normalizeName } from '../model/agency-name.ts';
 
 const MAX_DEPTH = 16;
 

@@ -13,7 +13,7 @@
 import type { Agency } from '../model/agency.ts';
 import { type CloseIndex, closeIndex } from './close.ts';
 import { bodyKeys, Places } from './keys.ts';
-import { compactName, normalizeName } from './normalize.ts';
+import { compactName, normalizeName } from '../model/agency-name.ts';
 import { byDivisionThenId } from './sort.ts';
 
 export type Resolution =

@@ -10,7 +10,7 @@
  * - any other line is a paragraph of narrative: one cell that ends its row.
  * Table cells from TAB-started lines never set rowEnd: this rendering knows no rows. Pure.
  */
-import { isValueText } from '../parse/read-value.ts';
+import { isValueText } from './read-value.ts';
 import type { TextCell } from './types.ts';
 
 const TAB = '\t';

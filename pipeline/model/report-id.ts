@@ -1,13 +1,13 @@
 /**
  * Stable ASCII report ids for printed names that resolve to no registry body: `<slug>-<hash>-<year>`, the slug
  * being the name in toneless pinyin (cut to fit) and the hash six hex digits of the sha256 of the name's normal
- * form (normalize.ts). Pinyin loses tones and characters: 李庄镇人民政府 and 里庄镇人民政府 share the slug
+ * form (agency-name.ts). Pinyin loses tones and characters: 李庄镇人民政府 and 里庄镇人民政府 share the slug
  * "lizhuangzhenrenminzhengfu", and two long names share their first 60 letters. The hash keeps them apart, and it
  * depends on the name alone, so the id is the same in every run whatever other names are read beside it. Pure.
  */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
-import { normalizeName } from '../agencies/normalize.ts';
+import { normalizeName } from './agency-name.ts';
 import { memoised } from '../memoised.ts';
 
 /** The slug's longest length; with "-" and the hash, a name key is at most 60 characters. */

@@ -1,7 +1,8 @@
 /** Tell the template edition from the tables' own labels. Pure. */
 import type { TextCell } from '../ingest/types.ts';
 import type { Edition } from '../model/template.ts';
-import { isDigits, labelKey } from './normalize.ts';
+import { isDigits } from '../ingest/read-value.ts';
+import { labelKey } from './normalize.ts';
 
 /** Labels only one edition prints (FORMATS: differences 2019 → 2021). */
 const MARKERS: Record<Edition, readonly string[]> = {

@@ -2,7 +2,8 @@
 import type { TextCell } from '../ingest/types.ts';
 import { memoised } from '../memoised.ts';
 import { type TableId, TABLES } from '../model/template.ts';
-import { isDigits, labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
+import { isDigits } from '../ingest/read-value.ts';
+import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
 
 export interface Section {
   table: TableId;

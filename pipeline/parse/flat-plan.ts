@@ -9,7 +9,7 @@ import { describeLocation } from '../errors.ts';
 import type { Cell } from '../model/report.ts';
 import { APPLICATIONS, type Edition, PROACTIVE, type RowDef, type TableDef, columnDef, columnsOf } from '../model/template.ts';
 import { type FlatLine, OCR_LETTER } from './flat-rows.ts';
-import { readValue } from './read-value.ts';
+import { readValue } from '../ingest/read-value.ts';
 import type { MoneyUnit } from './stated-unit.ts';
 import { OCR_LETTER_RULE, cellReadings, hasLetter, letterReadings, lookAlike, printedTokens } from './ocr-letters.ts';
 import { type SplitOptions, listSplits } from './split-options.ts';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
-import { readValue } from './read-value.ts';
+import { readValue } from '../ingest/read-value.ts';
 import { completeTables } from '../model/complete.ts';
 import type { AnnualReport, Cell, NarrativeFigure, Source, TableCells, Tables } from '../model/report.ts';
 import { reportId } from '../model/report-id.ts';

@@ -17,7 +17,7 @@ import type { TextCell } from '../ingest/types.ts';
 import { APPEALS } from '../model/template.ts';
 import { type Fragment, dropPageNumberLines, layoutLines } from './layout-lines.ts';
 import { type PlacedRow, placements } from './place-columns.ts';
-import { isValueText, readValue } from './read-value.ts';
+import { isValueText, readValue } from '../ingest/read-value.ts';
 import { onlyPlacement } from './only-placement.ts';
 
 const LEAVES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;

@@ -21,7 +21,7 @@ import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joined } from './layout-thousands.ts';
 import { startsItem } from './normalize.ts';
-import { isValueText, readValue } from './read-value.ts';
+import { isValueText, readValue } from '../ingest/read-value.ts';
 
 const UPPER = /^[0-9０-９]+$/;
 const LOWER = /^[0-9０-９]+(?:[*＊注]|[\u2460-\u2473])?$/;

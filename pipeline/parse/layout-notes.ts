@@ -13,7 +13,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
-import { isValueText, readValue } from './read-value.ts';
+import { isValueText, readValue } from '../ingest/read-value.ts';
 
 /** Pieces of one cell stand within this many character slots of each other… */
 const SAME_CELL = 3;

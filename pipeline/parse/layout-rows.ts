@@ -14,7 +14,7 @@ import { headerLines } from './layout-header.ts';
 import { type LabelCell, type Line, PAGE_SLOTS, labelCells, textOf } from './layout-label-cells.ts';
 import { type Fragment, layoutLines } from './layout-lines.ts';
 import { startsItem } from './normalize.ts';
-import { isValueText, readValue } from './read-value.ts';
+import { isValueText, readValue } from '../ingest/read-value.ts';
 
 /** Table 三's figure columns: the six kinds of applicant and 总计. */
 const TABLE_WIDTH = 7;

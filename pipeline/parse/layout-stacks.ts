@@ -4,7 +4,7 @@
  * what looks for whole header words (the edition's markers). Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
-import { isValueText } from './read-value.ts';
+import { isValueText } from '../ingest/read-value.ts';
 
 /** A piece goes on a stack within this many character slots of the stack's last piece… */
 const SAME_COLUMN = 1;

@@ -14,7 +14,7 @@ import type { TextCell } from '../ingest/types.ts';
 import { type Edition, type TableDef, rowsOf } from '../model/template.ts';
 import { layoutLines } from './layout-lines.ts';
 import { labelKey } from './normalize.ts';
-import { isValueText } from './read-value.ts';
+import { isValueText } from '../ingest/read-value.ts';
 
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
 

@@ -5,7 +5,7 @@
  * three groups, blanks as 0), so that a blank first figure and a stray trailing one are never shifted into place. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
-import { readValue } from './read-value.ts';
+import { readValue } from '../ingest/read-value.ts';
 
 function addsUp(values: readonly TextCell[]): boolean {
   const n = values.map((v) => readValue(v.text));

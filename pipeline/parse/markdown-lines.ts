@@ -9,7 +9,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { type FlatLine, isGroupHeading } from './flat-rows.ts';
 import { startsItem } from './normalize.ts';
-import { isValueText } from './read-value.ts';
+import { isValueText } from '../ingest/read-value.ts';
 
 /** A figure with OCR letters in it (O for 0, l/I/| for 1), or such a letter alone. */
 const OCR_FIGURE = /^[+\-−]?(?=[\dOoIl|,.]*\d)[\dOoIl|,.]+$|^[OoIl|]{1,2}$/;

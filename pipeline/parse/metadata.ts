@@ -7,7 +7,8 @@
  * the name-like line right above it, else the page's 发布机构, else the signature at the end.
  */
 import type { TextCell } from '../ingest/types.ts';
-import { isDigits, normalizeText } from './normalize.ts';
+import { isDigits } from '../ingest/read-value.ts';
+import { normalizeText } from './normalize.ts';
 
 /** Year, then (the year-first order) the agency, then 政府信息公开(工作)(年度)报告 or 年报. */
 const TITLE = /(\d{4})年度?([^，。；：:,;、]{0,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;

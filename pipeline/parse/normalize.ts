@@ -65,19 +65,6 @@ export function bigramRecall(have: ReadonlySet<number>, wanted: readonly number[
   return hits / wanted.length;
 }
 
-/**
- * Whether the text is ASCII digits only ("0", "1234"): the commonest cell of all, which the tests of a label, a
- * heading or a value can tell at once.
- */
-export function isDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 const pageNumber = memoised((text: string): boolean => {
   const t = text.normalize('NFKC').replace(SPACES, '');
   return /^[-—–―‒~]\d{1,4}[-—–―‒~]$/.test(t) || /^第\d{1,4}页(?:共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t);

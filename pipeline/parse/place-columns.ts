@@ -14,7 +14,7 @@
  * none is flagged whole. Never a guess. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
-import { readValue } from './read-value.ts';
+import { readValue } from '../ingest/read-value.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit } from './split-digits.ts';
 import { applicationEquations, solveColumns } from './solve-columns.ts';
 

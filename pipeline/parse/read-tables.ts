@@ -15,7 +15,7 @@ import {
 } from '../model/template.ts';
 import { alignRows, checkPlaced, labelScores, widthNamedBy } from './align.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
-import { readValue } from './read-value.ts';
+import { readValue } from '../ingest/read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';

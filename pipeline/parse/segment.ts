@@ -5,7 +5,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import type { Location } from '../model/report.ts';
-import { isValueText } from './read-value.ts';
+import { isValueText } from '../ingest/read-value.ts';
 import { labelKey, startsItem } from './normalize.ts';
 
 export interface DataRow {

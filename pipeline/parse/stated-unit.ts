@@ -7,7 +7,7 @@
 import { InputError } from '../errors.ts';
 import type { TextCell } from '../ingest/types.ts';
 import { type Edition, type TableDef, columnDef, columnsOf, rowsOf } from '../model/template.ts';
-import { isValueText } from './read-value.ts';
+import { isValueText } from '../ingest/read-value.ts';
 
 export type MoneyUnit = '元' | '万元';
 

@@ -30,7 +30,7 @@ import { buildRelease } from '../datasets/index.ts';
 import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
-import { loadSchemas } from '../run.ts';
+import { loadSchemas } from '../adapters/schemas.ts';
 import { releaseOf } from '../datasets/release-layout.ts';
 import { TreeTooLargeError, treeOverBudget, treeSize } from '../datasets/tree-budget.ts';
 import { releaseAssets } from './assets.ts';

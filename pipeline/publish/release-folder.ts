@@ -11,7 +11,7 @@ import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
 import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
 import { UsageError } from '../errors.ts';
-import { loadSchemas } from '../run.ts';
+import { loadSchemas } from '../adapters/schemas.ts';
 import { bundledReports } from './bundles.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';

@@ -160,4 +160,3 @@ export function validateAll(reports: readonly AnnualReport[], context: RunContex
 
 export { schemaIssues } from './schema.ts';
 export type { Issue, ValidationResult } from '../model/issue.ts';
-export { agencyIssue, type Unresolved } from './rules-identity.ts';

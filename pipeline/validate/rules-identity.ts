@@ -1,49 +1,12 @@
 /**
- * Issues about a report's identity rather than its figures: a printed agency name the registry cannot resolve
- * (unknown, or ambiguous between several bodies), renderings of one report that disagree on a value, and a body
- * that published last year's report but not this year's. Pure.
+ * Issues about a report's identity rather than its figures: renderings of one report that disagree on a value, and
+ * a body that published last year's report but not this year's (a printed name the registry cannot resolve:
+ * agencies/agency-issue.ts, given when the name is resolved). Pure.
  */
-import type { Agency } from '../model/agency.ts';
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport, Cell } from '../model/report.ts';
 import { TABLE_IDS, type TableId } from '../model/template.ts';
 import { columnLabel, rowLabel } from './labels.ts';
-
-/** What name resolution said about a report's printed name, when it did not resolve to one body. */
-export interface Unresolved {
-  status: 'unknown' | 'ambiguous';
-  printed: string;
-  candidates: ReadonlyArray<Pick<Agency, 'id' | 'name' | 'division'>>;
-}
-
-function listCandidates(candidates: Unresolved['candidates'], lang: 'zh' | 'en'): string {
-  const shown = candidates.slice(0, 8).map((c) => `${c.name}（${c.id}, ${c.division}）`);
-  const more = candidates.length - shown.length;
-  const tail = more > 0 ? (lang === 'zh' ? ` 等 ${candidates.length} 个` : ` and ${more} more`) : '';
-  return shown.join(lang === 'zh' ? '、' : ', ') + tail;
-}
-
-export function agencyIssue(report: Pick<AnnualReport, 'id'>, unresolved: Unresolved): Issue {
-  const { printed, candidates } = unresolved;
-  const expected = candidates.map((c) => c.id).join(', ') || null;
-  if (unresolved.status === 'ambiguous') {
-    return {
-      rule: 'agency.ambiguous', severity: 'warning', report: report.id, expected, found: printed,
-      message: {
-        zh: `机关名称"${printed}"可指多个机关：${listCandidates(candidates, 'zh')}；请在机关名录（agencies.yaml）中为其中一个添加别名`,
-        en: `agency name "${printed}" fits several bodies: ${listCandidates(candidates, 'en')}; add it as an alias of one of them in the registry (agencies.yaml)`,
-      },
-    };
-  }
-  const near = candidates.length > 0;
-  return {
-    rule: 'agency.unknown', severity: 'warning', report: report.id, expected, found: printed,
-    message: {
-      zh: `机关名称"${printed}"不在机关名录（agencies.yaml）中${near ? `；相近的机关：${listCandidates(candidates, 'zh')}` : ''}；可用 xxgk agencies suggest 生成条目`,
-      en: `agency name "${printed}" is not in the registry (agencies.yaml)${near ? `; close matches: ${listCandidates(candidates, 'en')}` : ''}; \`xxgk agencies suggest\` proposes an entry`,
-    },
-  };
-}
 
 /** One report read from several renderings: the value of a cell in each. */
 export interface Disagreement {

@@ -14,7 +14,7 @@ import { reportFromValues } from '../../pipeline/parse/from-values.ts';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
 import { generateValues, type GenerateOptions } from '../../pipeline/synth/generate.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
-import { loadSchemas } from '../../pipeline/run.ts';
+import { loadSchemas } from '../../pipeline/adapters/schemas.ts';
 import { memorySink } from './memory-sink.ts';
 
 export const BODIES = {

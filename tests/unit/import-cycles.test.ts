@@ -50,11 +50,60 @@ test('no module under pipeline/ imports itself through others (type-only imports
   assert.deepEqual(found, []);
 });
 
-test('the canonical model imports no stage: not the parser, nor ingest, validate, datasets or publish', () => {
-  const stages = ['parse', 'ingest', 'validate', 'datasets', 'publish', 'schedule', 'synth', 'harvest'].map((s) => `${resolve(PIPELINE, s)}/`);
+test('the canonical model imports no stage: not the parser, nor ingest, agencies, validate, datasets or publish', () => {
+  const stages = ['parse', 'ingest', 'agencies', 'validate', 'datasets', 'publish', 'schedule', 'synth', 'harvest'].map((s) => `${resolve(PIPELINE, s)}/`);
   const upward = [...importGraph()].filter(([file]) => file.startsWith(`${resolve(PIPELINE, 'model')}/`))
     .flatMap(([file, targets]) => targets.filter((t) => stages.some((s) => t.startsWith(s))).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`));
   assert.deepEqual(upward, []);
+});
+
+/**
+ * The order data flows through the stages: a stage's module imports its own stage and those before it, never one
+ * after. Left out: adapters/ (the I/O handed to the stages) and commands (cli-*.ts: a stage's command composes
+ * what it needs). Modules at the top of pipeline/ are utilities every stage may use (errors, memoised, printable,
+ * validators, exit, version) or the composition of a run (run.ts, read*.ts, resolvers.ts, config.ts), after every
+ * stage. synth/ (the generator) is a tool: nothing else under pipeline/ imports it.
+ */
+const RANK: Record<string, number> = {
+  model: 0, ingest: 1, agencies: 2, parse: 3, validate: 4, synth: 5, datasets: 5, publish: 6, harvest: 6, schedule: 7,
+};
+const UTILITIES = new Set(['errors.ts', 'memoised.ts', 'printable.ts', 'validators.ts', 'exit.ts', 'version.ts']);
+
+/** A module's place in the order, or undefined for those left out. */
+function rank(file: string): number | undefined {
+  const path = relative(PIPELINE, file);
+  const [top, ...rest] = path.split('/');
+  if (rest.length === 0) return UTILITIES.has(path) ? 0 : 7;
+  if (top === 'adapters' || /^cli-[^/]*\.ts$/.test(rest[rest.length - 1]!)) return undefined;
+  return RANK[top!];
+}
+
+function upward(graph: Map<string, string[]>): string[] {
+  return [...graph].flatMap(([file, targets]) => {
+    const from = rank(file);
+    if (from === undefined) return [];
+    return targets.filter((t) => (rank(t) ?? -1) > from).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`);
+  });
+}
+
+test('every stage imports only its own stage and those before it (model, ingest, agencies, parse, validate, datasets, publish, schedule)', () => {
+  const graph = importGraph();
+  for (const file of graph.keys()) {
+    const top = relative(PIPELINE, file).split('/')[0]!;
+    if (top.endsWith('.ts') || top === 'adapters') continue;
+    assert.ok(top in RANK, `pipeline/${top}/ has no place in the order of the stages (RANK)`);
+  }
+  assert.deepEqual(upward(graph), []);
+  const synth = `${resolve(PIPELINE, 'synth')}/`;
+  const intoSynth = [...graph].filter(([file]) => !file.startsWith(synth))
+    .flatMap(([file, targets]) => targets.filter((t) => t.startsWith(synth)).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`));
+  assert.deepEqual(intoSynth, []);
+});
+
+test('the order check sees an import against the flow: ingest → parse', () => {
+  const ingest = resolve(PIPELINE, 'ingest/word-text.ts');
+  const parse = resolve(PIPELINE, 'parse/read-tables.ts');
+  assert.deepEqual(upward(new Map([[ingest, [parse]], [parse, [ingest]]])), ['pipeline/ingest/word-text.ts → pipeline/parse/read-tables.ts']);
 });
 
 test('the check sees a circle: a → b → a', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
 import type { AnnualReport, Cell } from '../../pipeline/model/report.ts';
-import { readValue } from '../../pipeline/parse/read-value.ts';
+import { readValue } from '../../pipeline/ingest/read-value.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { validate } from '../../pipeline/validate/index.ts';
 import { asYuan } from '../../pipeline/validate/rules-units.ts';

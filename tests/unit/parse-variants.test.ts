@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import type { AnnualReport } from '../../pipeline/model/report.ts';
 import { dropLeadingBlanks } from '../../pipeline/parse/leading-blanks.ts';
-import { readValue } from '../../pipeline/parse/read-value.ts';
+import { readValue } from '../../pipeline/ingest/read-value.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { validate } from '../../pipeline/validate/index.ts';
 import { type TabReportOptions, tabReport, tabReportHtml } from '../helpers/tab-report.ts';

@@ -20,7 +20,7 @@ import { byYearThenId } from '../../pipeline/datasets/types.ts';
 import { treeOverBudget } from '../../pipeline/datasets/tree-budget.ts';
 import { reportJsonLink } from '../../pipeline/datasets/site/html.ts';
 import { readBuilt } from '../../pipeline/publish/release-folder.ts';
-import { loadSchemas } from '../../pipeline/run.ts';
+import { loadSchemas } from '../../pipeline/adapters/schemas.ts';
 import { bodyReports } from '../helpers/body-release.ts';
 import { sampleReports } from '../helpers/release.ts';
 import { scratchDir } from '../helpers/scratch.ts';

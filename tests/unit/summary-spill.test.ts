@@ -16,7 +16,7 @@ import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import { type SpilledPart, spilledSummaries } from '../../pipeline/datasets/summary-store.ts';
 import { byYearThenId } from '../../pipeline/datasets/types.ts';
-import { loadSchemas } from '../../pipeline/run.ts';
+import { loadSchemas } from '../../pipeline/adapters/schemas.ts';
 import { bodyReports } from '../helpers/body-release.ts';
 import { diffTrees, readTree } from '../helpers/build-samples.ts';
 import { sampleReports } from '../helpers/release.ts';

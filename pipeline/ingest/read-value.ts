@@ -4,7 +4,6 @@
  */
 import type { Cell, Location } from '../model/report.ts';
 import { memoised } from '../memoised.ts';
-import { isDigits } from './normalize.ts';
 
 /** Spaces that real reports leave in cells: ASCII, no-break, full-width, zero-width. */
 const SPACE = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
@@ -41,6 +40,19 @@ export interface ReadOptions {
 /** Collapse the spaces inside a cell and trim it (keeps the text otherwise as printed). */
 export function cleanCellText(text: string): string {
   return text.replace(SPACE, ' ').trim();
+}
+
+/**
+ * Whether the text is ASCII digits only ("0", "1234"): the commonest cell of all, which the tests of a label, a
+ * heading or a value can tell at once.
+ */
+export function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const valueText = memoised((text: string): boolean => readValue(text).kind !== 'text');
