@@ -173,16 +173,16 @@ export function previousInRun(merged: Merged): (k: number) => number | undefined
 /** A body with more reports in the run than this has its years indexed. */
 const SCANNED = 32;
 
-/** Where `id` is in `sorted` (sorted by code units, as Array.prototype.sort sorts strings), or -1. */
-export function indexOfSorted(sorted: readonly string[], id: string): number {
+/** Where `id` is among `count` ids sorted by code units (as Array.prototype.sort sorts strings), `idAt(i)` the i-th; or -1. */
+export function indexOfSorted(count: number, idAt: (i: number) => string, id: string): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < id) lo = mid + 1;
+    if (idAt(mid) < id) lo = mid + 1;
     else hi = mid;
   }
-  return lo < sorted.length && sorted[lo] === id ? lo : -1;
+  return lo < count && idAt(lo) === id ? lo : -1;
 }
 
 /** What missingInRun needs of the history's reports: year, body, and the run's report of the same id (or -1). */

@@ -104,7 +104,6 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
   // Everything else the reading and the validation built is dropped here: only the outcomes and the places stay.
   const { parsed, unreadable, outcomes, places, missing, intern } = await readAndValidate(options, spill, results);
   // The outcomes are in the order of their ids (the validation's): `load` finds one by halving, with no index.
-  const ids = outcomes.map((o) => o.id);
   const sorted = [...outcomes].sort(yearThenId);
   const load = (k: number): { report: AnnualReport } => {
     const group = places.several.get(k);
@@ -119,7 +118,7 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
     unreadable,
     reports: sorted,
     load(id) {
-      const k = indexOfSorted(ids, id);
+      const k = indexOfSorted(outcomes.length, (i) => outcomes[i]!.id, id);
       if (k < 0) throw new Error(`read: no report ${id} in this run`);
       const { report } = load(k);
       // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them.
@@ -205,7 +204,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   const inHistory = new Map<string, SpillRef>();
   for await (const h of options.history ?? []) {
     const body = intern(bodyKey(h));
-    const k = indexOfSorted(ids, h.id);
+    const k = indexOfSorted(ids.length, (i) => ids[i]!, h.id);
     history.year.push(h.year);
     history.body.push(body);
     history.inRun.push(k);
