@@ -10,7 +10,7 @@ import { releaseMeta } from './config.ts';
 import { datasetMeta } from './datasets/meta.ts';
 import { UsageError } from './errors.ts';
 import { EXIT } from './exit.ts';
-import { printableLine } from './printable.ts';
+import { writeLines } from './printable.ts';
 import { checkBaseUrl } from './publish/cli-publish.ts';
 import { type BuildOptions, buildFolder } from './run.ts';
 import { readFeedEntries } from './publish/read-feed.ts';
@@ -61,7 +61,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   });
   const last = key ? await state!.unchanged(key) : null;
   if (last) {
-    process.stdout.write(`${[...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`].map(printableLine).join('\n')}\n`);
+    writeLines((t) => process.stdout.write(t), [...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`]);
     return last.code;
   }
   // The reports of the release in --out: the history this build reads (run.ts lastReports: those its index lists).
@@ -83,7 +83,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   if (over) lines.push(`  warning: ${over}`);
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
-  process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
+  writeLines((t) => process.stdout.write(t), lines);
   const code = run.unreadable.some((u) => u.internal) ? EXIT.internal : run.unreadable.length > 0 ? EXIT.input : run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
   // A failure of xxgk's own is not remembered: the next run tries again.
   const manifest = run.written.find((f) => f.path === 'manifest.json');

@@ -10,7 +10,7 @@ const LONGEST_KEPT = 400;
  * view into the whole document: kept as a key, it would keep every document whose labels were ever cached alive
  * (about 5 KB a Word-text report). Joining and cutting again makes V8 copy the characters into a new string.
  */
-function ownCopy(text: string): string {
+export function ownCopy(text: string): string {
   return (' ' + text).slice(1);
 }
 

@@ -21,3 +21,13 @@ export function printableLine(text: string): string {
 export function printableText(text: string): string {
   return text.replace(CONTROLS_BUT_LAYOUT, visible);
 }
+
+/**
+ * Console lines written a chunk at a time, each made printable: the same bytes as writing them joined, without the
+ * whole text at once (a build prints a line a report: at 100,000 reports some 12 million characters, and as much
+ * again encoded for the write).
+ */
+export function writeLines(write: (text: string) => void, lines: readonly string[], chunk = 1000): void {
+  if (lines.length === 0) write('\n');
+  for (let i = 0; i < lines.length; i += chunk) write(`${lines.slice(i, i + chunk).map(printableLine).join('\n')}\n`);
+}

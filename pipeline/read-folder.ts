@@ -1,7 +1,7 @@
 /**
  * Read a folder of documents in flat memory: each document is read, given its registry identity and put aside in a
- * spill (adapters/spill.ts) as soon as it is read; only a few facts of each stay in memory (its ids, year, body and
- * where it lies). Merging renderings and validation then run over those facts, loading a report's renderings, and
+ * spill (adapters/spill.ts) as soon as it is read; only a few facts of each stay in memory, as columns (its ids, year,
+ * body and where it lies: read-documents.ts, a few array slots a document, no object of its own). Merging renderings and validation then run over those facts, loading a report's renderings, and
  * last year's report for the cross-year rules, from the spill when they are needed; each result goes to the spill
  * too. What stays is a small outcome per report (ReportOutcome), and `load` gives back a whole validated report, one
  * at a time, for the datasets stage. The same reports, issues and order as reading everything into memory would give
@@ -10,15 +10,16 @@
 import { type NameResolver, identify } from './agencies/identify.ts';
 import type { DocumentReader } from './adapters/read-pool.ts';
 import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
-import { interner } from './memoised.ts';
+import { interner, ownCopy } from './memoised.ts';
 import { type ValidatedReport, yearThenId } from './datasets/types.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
-import type { AnnualReport, Source } from './model/report.ts';
-import { mergeGroup, mergedGroups, preferredSource } from './parse/merge.ts';
+import type { AnnualReport } from './model/report.ts';
+import { mergeGroup } from './parse/merge.ts';
+import { type HistoryColumns, addDocument, documents, documentsOf, indexOfSorted, mergeDocuments, missingOf, placeOf, previousInRun } from './read-documents.ts';
 import type { ReadOutcome } from './read-outcome.ts';
 import { mapLimit } from './schedule/map-limit.ts';
-import { type Standing, bodyKey, bodyYear, byBodyYear, missingInRun, validateInRun, withMissing } from './validate/index.ts';
+import { bodyKey, bodyYear, validateInRun, withMissing } from './validate/index.ts';
 
 /** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
 const BATCH = 64;
@@ -38,27 +39,6 @@ export interface ReportOutcome {
   valid: boolean;
   errors: number;
   warnings: number;
-}
-
-/** One document read: its report's facts and where the report lies. */
-interface Entry {
-  id: string;
-  key: string;
-  year: number;
-  body: string;
-  /** Its first source's rendering and name: which rendering a merged report keeps (preferredSource). */
-  first: Pick<Source, 'rendering' | 'name'>;
-  at: SpillRef;
-  /** Its record holds an issue (a name that did not resolve): only then is it read back for the issue. */
-  issued: boolean;
-}
-
-interface Held {
-  outcome: ReportOutcome;
-  /** Where its validation lies. */
-  result: SpillRef;
-  /** It gets the cross_year.missing issue (missingInRun). */
-  missing: boolean;
 }
 
 export interface FolderRead {
@@ -123,7 +103,7 @@ interface Places {
 async function readInto(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>): Promise<FolderRead> {
   // Everything else the reading and the validation built is dropped here: only the outcomes and the places stay.
   const { parsed, unreadable, outcomes, places, missing, intern } = await readAndValidate(options, spill, results);
-  const byId = new Map(outcomes.map((o, k) => [o.id, k]));
+  // The outcomes are in the order of their ids (the validation's): `load` finds one by halving, with no index.
   const sorted = [...outcomes].sort(yearThenId);
   const load = (k: number): { report: AnnualReport } => {
     const group = places.several.get(k);
@@ -138,8 +118,8 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
     unreadable,
     reports: sorted,
     load(id) {
-      const k = byId.get(id);
-      if (k === undefined) throw new Error(`read: no report ${id} in this run`);
+      const k = indexOfSorted(outcomes.length, (i) => outcomes[i]!.id, id);
+      if (k < 0) throw new Error(`read: no report ${id} in this run`);
       const { report } = load(k);
       // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them.
       const o = outcomes[k]!;
@@ -159,7 +139,8 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
 }
 
 async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>) {
-  const entries: Entry[] = [];
+  const intern = interner();
+  const docs = documents();
   const unreadable: FolderRead['unreadable'] = [];
   let parsed = 0;
   const { files } = options;
@@ -177,109 +158,99 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
         ? identify(got.report, options.resolver, options.regionOf?.(got.report.sources[0]!.name))
         : { report: got.report, issue: undefined };
       const at = spill.put(issue ? { report, issue } : { report });
-      entries.push({ id: report.id, key: identityKey(report), year: report.year, body: bodyKey(report), first: { rendering: report.sources[0]!.rendering, name: report.sources[0]!.name }, at, issued: issue !== undefined });
+      const { rendering, name } = report.sources[0]!;
+      addDocument(docs, {
+        id: ownCopy(report.id), key: intern(identityKey(report)), year: report.year, body: intern(bodyKey(report)),
+        // The file's own string when it is the file's name (a worker thread's report carries a copy).
+        first: { rendering: intern(rendering) as typeof rendering, name: name === batch[k] ? batch[k]! : name }, at, issued: issue !== undefined,
+      });
     });
   }
 
-  // Renderings of one report: the groups of mergeRenderings, over the entries.
-  const groups = mergedGroups(entries);
-  const ids = [...groups.keys()].sort();
-  const byOriginalId = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const list = byOriginalId.get(e.id);
-    if (list) list.push(e);
-    else byOriginalId.set(e.id, [e]);
-  }
-  const merged = ids.map((id) => {
-    const { items, renamed } = groups.get(id)!;
-    const first = [...items].sort((a, b) => preferredSource(a.first, b.first))[0]!;
-    return { id, items, renamed, year: first.year, body: first.body };
-  });
+  // Renderings of one report: the groups of mergeRenderings, over the documents.
+  const merged = mergeDocuments(docs);
+  const { ids } = merged;
+  const n = ids.length;
   // The records of the report being validated, as read for it: its name's warning is taken from them, not read
   // from the spill a second time (an unresolved name is the common case: a whole deserialize a report).
-  let current = new Map<Entry, Record>();
-  const record = (e: Entry): Record => current.get(e) ?? spill.get(e.at);
+  let current = new Map<number, Record>();
+  const record = (d: number): Record => current.get(d) ?? spill.get(placeOf(docs, d));
   const load = (k: number, keep = false) => {
-    const read = new Map<Entry, Record>();
-    const got = mergeGroup(merged[k]!.items.map((e) => {
-      const r = spill.get(e.at);
-      read.set(e, r);
-      return merged[k]!.renamed ? { ...r.report, id: merged[k]!.id } : r.report;
+    const read = new Map<number, Record>();
+    const renamed = merged.renamed[k] === 1;
+    const got = mergeGroup(Array.from(documentsOf(merged, k), (d) => {
+      const r = spill.get(placeOf(docs, d));
+      read.set(d, r);
+      return renamed ? { ...r.report, id: ids[k]! } : r.report;
     }));
     if (keep) current = read;
     return got;
   };
   // identifyAll's warnings, by the id the report had when identified: one per distinct name.
-  const foundFor = (id: string): Issue[] => {
+  const foundFor = (k: number): Issue[] => {
     let issues: Issue[] = [];
-    for (const e of byOriginalId.get(id) ?? []) {
-      if (!e.issued) continue;
-      const { issue } = record(e);
+    for (let d = merged.originalFirst[k]!; d >= 0; d = merged.sameId[d]!) {
+      if (!docs.issued[d]) continue;
+      const { issue } = record(d);
       if (issue) issues = [...issues.filter((i) => i.message.en !== issue.message.en), issue];
     }
     return issues;
   };
 
-  const runIds = new Set(ids);
-  const inRun = byBodyYear(merged.map((_, k) => k), (k) => merged[k]!);
-  // The history: what missingInRun needs of every report, and a report of another run only where it is the first of
-  // its body and year (what byBodyYear would keep), in the spill.
-  const intern = interner();
-  const standing: Standing[] = [];
+  const previousOf = previousInRun(merged);
+  // The history: what missingInRun needs of every report (its year, body, and which of the run's has its id), and a
+  // report of another run only where it is the first of its body and year (what byBodyYear would keep), in the spill.
+  const history: HistoryColumns = { year: [], body: [], inRun: [] };
   const inHistory = new Map<string, SpillRef>();
   for await (const h of options.history ?? []) {
-    const body = bodyKey(h);
-    standing.push({ id: h.id, year: h.year, body });
+    const body = intern(bodyKey(h));
+    const k = indexOfSorted(ids.length, (i) => ids[i]!, h.id);
+    history.year.push(h.year);
+    history.body.push(body);
+    history.inRun.push(k);
     const at = bodyYear(body, h.year);
-    if (!runIds.has(h.id) && !inHistory.has(at)) inHistory.set(at, spill.put({ report: h }));
+    if (k < 0 && !inHistory.has(at)) inHistory.set(at, spill.put({ report: h }));
   }
   const fromHistory = (key: string): AnnualReport | undefined => {
     const ref = inHistory.get(key);
     return ref && spill.get(ref).report;
   };
-  // Ids sort a body's years together: last year's report is most often the one just validated.
-  let recent: { k: number; report: AnnualReport } | undefined;
-  const held: Held[] = merged.map((m, k) => {
-    const { report, renderings } = load(k, true);
-    const key = bodyYear(m.body, m.year - 1);
-    const before = inRun.get(key);
-    const previous = before === undefined ? fromHistory(key) : before === recent?.k ? recent.report : load(before).report;
-    const result = validateInRun(report, previous, foundFor(m.id), renderings ?? []);
-    recent = { k, report };
-    const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
-    return {
-      outcome: {
-        id: m.id, agency: intern(report.agency), year: report.year, edition: intern(report.edition) as AnnualReport['edition'],
-        sources: report.sources.length, valid: result.valid, errors: count('error'), warnings: count('warning'),
-      },
-      result: results.put(result), missing: false,
-    };
-  });
-  const missing = missingInRun(
-    merged.map((m, k) => ({ id: m.id, year: m.year, body: m.body, valid: held[k]!.outcome.valid })),
-    standing,
-  );
-  for (const h of held) {
-    if (!missing.ids.has(h.outcome.id)) continue;
-    h.missing = true;
-    h.outcome.warnings++;
-  }
-  const n = held.length;
+  const outcomes: ReportOutcome[] = [];
   const places: Places = {
     reportAt: new Float64Array(n), reportBytes: new Float64Array(n), resultAt: new Float64Array(n), resultBytes: new Float64Array(n),
     missing: new Uint8Array(n), several: new Map(),
   };
-  held.forEach((h, k) => {
-    const { items, renamed } = merged[k]!;
-    if (items.length === 1 && !renamed) {
-      places.reportAt[k] = items[0]!.at.at;
-      places.reportBytes[k] = items[0]!.at.bytes;
+  // Ids sort a body's years together: last year's report is most often the one just validated.
+  let recent: { k: number; report: AnnualReport } | undefined;
+  for (let k = 0; k < n; k++) {
+    const { report, renderings } = load(k, true);
+    const before = previousOf(k);
+    const previous = before === undefined ? fromHistory(bodyYear(merged.body[k]!, merged.year[k]! - 1)) : before === recent?.k ? recent.report : load(before).report;
+    const result = validateInRun(report, previous, foundFor(k), renderings ?? []);
+    recent = { k, report };
+    const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
+    outcomes.push({
+      id: ids[k]!, agency: intern(report.agency), year: report.year, edition: intern(report.edition) as AnnualReport['edition'],
+      sources: report.sources.length, valid: result.valid, errors: count('error'), warnings: count('warning'),
+    });
+    const at = results.put(result);
+    places.resultAt[k] = at.at;
+    places.resultBytes[k] = at.bytes;
+  }
+  current = new Map();
+  recent = undefined;
+  const missing = missingOf(merged, outcomes, history);
+  for (let k = 0; k < n; k++) {
+    const items = documentsOf(merged, k);
+    if (items.length === 1 && merged.renamed[k] === 0) {
+      places.reportAt[k] = docs.at[items[0]!]!;
+      places.reportBytes[k] = docs.bytes[items[0]!]!;
     } else {
-      places.several.set(k, { refs: items.map((e) => e.at), id: renamed ? merged[k]!.id : undefined });
+      places.several.set(k, { refs: Array.from(items, (d) => placeOf(docs, d)), id: merged.renamed[k] === 1 ? ids[k] : undefined });
     }
-    places.resultAt[k] = h.result.at;
-    places.resultBytes[k] = h.result.bytes;
-    places.missing[k] = h.missing ? 1 : 0;
-  });
-  return { parsed, unreadable, outcomes: held.map((h) => h.outcome), places, missing: { latest: missing.latest, seen: missing.seen }, intern };
+    if (!missing.flags[k]) continue;
+    places.missing[k] = 1;
+    outcomes[k]!.warnings++;
+  }
+  return { parsed, unreadable, outcomes, places, missing: { latest: missing.latest, seen: missing.seen }, intern };
 }
