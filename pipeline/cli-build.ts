@@ -3,7 +3,8 @@ import { constants } from 'node:fs';
 import { access, lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
-import { buildKey, buildState } from './adapters/build-state.ts';
+import { buildKey, buildState, optionsKey } from './adapters/build-state.ts';
+import { yearRecord } from './adapters/year-record.ts';
 import { cannotRead, kindOf, listFiles } from './adapters/fs.ts';
 import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
@@ -54,11 +55,11 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   // --cache: a re-run whose inputs, options and code are those of the last build into --out, and whose output is as
   // that build left it, prints what it printed and writes nothing (adapters/build-state.ts).
   const state = opts.cache !== undefined && remembered(options) ? buildState(resolve(opts.cache), resolve(opts.out)) : undefined;
-  const key = state && await buildKey({
-    inDir: resolve(opts.in), files: await listFiles(resolve(opts.in)),
+  const keyed = {
     argv: [opts.in, opts.out, resolve(opts.in), resolve(opts.out)],
     options: { meta: meta ?? null, coverage: coverage ?? null, limits: options.limits ?? given.limits ?? null, warnings: expected?.warnings ?? [] },
-  });
+  };
+  const key = state && await buildKey({ inDir: resolve(opts.in), files: await listFiles(resolve(opts.in)), ...keyed });
   const last = key ? await state!.unchanged(key) : null;
   if (last) {
     process.stdout.write(`${[...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`].map(printableLine).join('\n')}\n`);
@@ -66,7 +67,12 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   }
   // The reports of the release in --out: the history this build reads (run.ts lastReports: those its index lists).
   const history = state ? (((await readFeedEntries((path) => readPrevious(resolve(opts.out), path))) ?? []) as Array<{ id: string }>).map((e) => e.id) : [];
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
+  // A build that changed: the report years whose reports are those of the last build are taken from it (year-record.ts).
+  const years = state ? await yearRecord(resolve(opts.cache!), resolve(opts.out), await optionsKey(keyed)) : undefined;
+  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, {
+    ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}),
+    ...(years ? { years } : {}),
+  });
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
   for (const r of run.reports) {
@@ -91,6 +97,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     const valid = new Set(run.reports.filter((r) => r.valid).map((r) => r.id));
     await state!.save(key, history.every((id) => valid.has(id)), lines, code, manifest.sha256);
   }
+  if (years && manifest) await years.save(run.streams, manifest.sha256);
   return code;
 }
 

@@ -17,6 +17,7 @@ import { openRecordSpill } from './adapters/record-spill.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
 import { type DatasetMeta, type FileStat, type ValidatedReport, yearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
+import type { YearFiles, YearStreams } from './datasets/year-streams.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
@@ -145,6 +146,8 @@ export interface BuildRun {
   /** Files that could not be read; `internal`: not the file's fault but a failure of xxgk's (exit 70). */
   unreadable: ReadResult['unreadable'];
   written: FileStat[];
+  /** Each report year's streamed files and digest (datasets/year-streams.ts), for the next build. */
+  streams: YearFiles[];
 }
 
 export interface BuildOptions {
@@ -167,6 +170,8 @@ export interface BuildOptions {
   limits?: ReadLimits;
   /** Worker threads that read the documents (ReadOptions.jobs). */
   jobs?: number;
+  /** The last build's streamed files by report year: a year whose reports did not change is taken from it (datasets/year-streams.ts). */
+  years?: YearStreams;
 }
 
 /** The report documents of the release in outDir, by report id, of the ids asked for (empty when there is none). */
@@ -222,6 +227,15 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
           for (const p of published) yield keptOf(p) ?? read.load(p.id);
         })(),
         meta, today, previous, schemas, divisions,
+        // A year is read again from the spill when it is written after all (the last build's files did not fit it).
+        ...(options.years?.usable ? {
+          reuse: {
+            years: options.years,
+            *again(year: number) {
+              for (const p of published) if (p.year === year) yield keptOf(p) ?? read.load(p.id);
+            },
+          },
+        } : {}),
         // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
         // a broken correction of a report published before counts as the good version the release keeps.
         // Built from the summaries when the coverage is written (they hold what foundReport reads), instead of a
@@ -237,7 +251,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     ).finally(() => spill.close());
     return {
       files: read.files, parsed: read.parsed, reports: read.reports, unreadable: read.unreadable, excluded,
-      published: new Set(published.map((p) => p.id)), written: result.files,
+      published: new Set(published.map((p) => p.id)), written: result.files, streams: result.streams,
     };
   } finally {
     read.close();
