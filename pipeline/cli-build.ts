@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { buildKey, buildState, optionsKey } from './adapters/build-state.ts';
 import { yearRecord } from './adapters/year-record.ts';
+import { buildChanged } from './build-changed.ts';
 import { cannotRead, kindOf, listFiles } from './adapters/fs.ts';
 import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
@@ -59,7 +60,9 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     argv: [opts.in, opts.out, resolve(opts.in), resolve(opts.out)],
     options: { meta: meta ?? null, coverage: coverage ?? null, limits: options.limits ?? given.limits ?? null, warnings: expected?.warnings ?? [] },
   };
-  const key = state && await buildKey({ inDir: resolve(opts.in), files: await listFiles(resolve(opts.in)), ...keyed });
+  const inputs = new Map<string, string>();
+  const listed = state ? await listFiles(resolve(opts.in)) : [];
+  const key = state && await buildKey({ inDir: resolve(opts.in), files: listed, ...keyed }, inputs);
   const last = key ? await state!.unchanged(key) : null;
   if (last) {
     process.stdout.write(`${[...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`].map(printableLine).join('\n')}\n`);
@@ -69,10 +72,15 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   const history = state ? (((await readFeedEntries((path) => readPrevious(resolve(opts.out), path))) ?? []) as Array<{ id: string }>).map((e) => e.id) : [];
   // A build that changed: the report years whose reports are those of the last build are taken from it (year-record.ts).
   const years = state ? await yearRecord(resolve(opts.cache!), resolve(opts.out), await optionsKey(keyed)) : undefined;
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, {
+  const buildOptions = {
     ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}),
     ...(years ? { years } : {}),
-  });
+  };
+  // A few inputs changed: only the reports they touch are read and validated again (build-changed.ts), else a full build.
+  const changed = years?.ledger
+    ? await buildChanged(resolve(opts.in), resolve(opts.out), clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed })
+    : null;
+  const run = changed ?? await buildFolder(resolve(opts.in), resolve(opts.out), clock, buildOptions);
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
   for (const r of run.reports) {
@@ -87,6 +95,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   // The tree against its budget (config release:): a warning here; publishing refuses it.
   const over = treeOverBudget(treeSize(run.written), releaseOf(meta ?? {}));
   if (over) lines.push(`  warning: ${over}`);
+  if (changed) lines.push(`xxgk: ${changed.kept} reports kept from the last build (their inputs, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`);
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
   process.stdout.write(`${lines.map(printableLine).join('\n')}\n`);
@@ -97,7 +106,9 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     const valid = new Set(run.reports.filter((r) => r.valid).map((r) => r.id));
     await state!.save(key, history.every((id) => valid.has(id)), lines, code, manifest.sha256);
   }
-  if (years && manifest) await years.save(run.streams, manifest.sha256);
+  // The ledger only of a build whose every file made a report of the release (build-ledger.ts follows no other).
+  const whole = run.unreadable.length === 0 && run.excluded.length === 0 && run.published.size === run.reports.length;
+  if (years && manifest) await years.save(run.streams, manifest.sha256, whole ? { ...run.ledger, inputs: Object.fromEntries(inputs) } : null);
   return code;
 }
 

@@ -15,9 +15,10 @@ import { buildRelease, foundOf } from './datasets/index.ts';
 import { type SpilledPart, spilledSummaries } from './datasets/summary-store.ts';
 import { openRecordSpill } from './adapters/record-spill.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
-import { type DatasetMeta, type FileStat, type ValidatedReport, yearThenId } from './datasets/types.ts';
+import { type DatasetMeta, type FileStat, type ReportSummary, type ValidatedReport, yearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
 import type { YearFiles, YearStreams } from './datasets/year-streams.ts';
+import { type Ledger, type LedgerEntry, ledgerEntry } from './build-ledger.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
@@ -47,7 +48,7 @@ const SCHEMAS_DIR = new URL('../schemas/', import.meta.url);
  * Files in an input folder that are not reports: Markdown notes, manifests (a release's, or the samples'), and an
  * agencies.yaml registry of the folder's own bodies.
  */
-const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i;
+export const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i;
 
 export interface ReadOptions {
   cache?: ParseCache;
@@ -148,6 +149,8 @@ export interface BuildRun {
   written: FileStat[];
   /** Each report year's streamed files and digest (datasets/year-streams.ts), for the next build. */
   streams: YearFiles[];
+  /** What the next build may keep of each report (build-ledger.ts; its inputs are the caller's to fill). */
+  ledger: Ledger;
 }
 
 export interface BuildOptions {
@@ -220,8 +223,11 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     const keptIds = new Set(kept.keys());
     // The summaries' figures and links wait on disk for the aggregate files (datasets/summary-store.ts).
     const spill = openRecordSpill<SpilledPart>();
+    const entries: LedgerEntry[] = [];
     const result = await writeFolderAtomically(outDir, (sink) =>
       buildRelease({
+        // Kept for the next build (build-changed.ts): every report is read whole here (none is kept from a ledger).
+        ...(options.years ? { described: (r: ValidatedReport | null, s: ReportSummary) => { entries.push(ledgerEntry(r!, s)); } } : {}),
         summaries: spilledSummaries(spill),
         reports: (function* () {
           for (const p of published) yield keptOf(p) ?? read.load(p.id);
@@ -252,6 +258,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     return {
       files: read.files, parsed: read.parsed, reports: read.reports, unreadable: read.unreadable, excluded,
       published: new Set(published.map((p) => p.id)), written: result.files, streams: result.streams,
+      ledger: { inputs: {}, reports: entries },
     };
   } finally {
     read.close();

@@ -86,12 +86,15 @@ export async function optionsKey(input: { argv: readonly string[]; options: unkn
   return createHash('sha256').update(await codeFingerprint()).update(serialize({ argv: input.argv, options: input.options })).digest('hex');
 }
 
-/** The key of a build: see the file's comment. */
-export async function buildKey(input: { inDir: string; files: readonly string[]; argv: readonly string[]; options: unknown }): Promise<string> {
+/** The key of a build: see the file's comment. `inputs`, when given, gets every input file's sha256 by path. */
+export async function buildKey(input: { inDir: string; files: readonly string[]; argv: readonly string[]; options: unknown }, inputs?: Map<string, string>): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await optionsKey(input));
   const digests = await hashFiles(input.inDir, input.files);
-  input.files.forEach((f, k) => hash.update(`\0${f}\0${digests[k]}`));
+  input.files.forEach((f, k) => {
+    hash.update(`\0${f}\0${digests[k]}`);
+    inputs?.set(f, digests[k]!);
+  });
   return hash.digest('hex');
 }
 

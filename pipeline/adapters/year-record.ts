@@ -18,12 +18,15 @@ import { basename, dirname, join } from 'node:path';
 import type { OutputSink } from './output.ts';
 import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
 import { writeAtomic } from './fs.ts';
+import type { Ledger } from '../build-ledger.ts';
 
 /** A file's size, modification time (ns) and inode. */
 type Facts = [string, string, string];
 
 interface Saved {
   key: string;
+  /** What the build kept of each report (build-ledger.ts), when it may be kept from. */
+  ledger: Ledger | null;
   /** The build folder (where `out` linked) that holds the files. */
   folder: string;
   years: Array<YearFiles & { facts: Facts[] }>;
@@ -35,11 +38,13 @@ async function factsOf(path: string): Promise<Facts | null> {
 }
 
 export interface YearRecord extends YearStreams {
+  /** The last build's ledger, when it is usable (the same key, `out` still its folder); else null. */
+  ledger: Ledger | null;
   /**
    * Remember the streams of the build just switched in as `out`, whose manifest.json has the sha256 `manifest` (none
    * when `out` is no longer that build: output-switch.ts names a build folder by its manifest's hash).
    */
-  save(years: readonly YearFiles[], manifest: string): Promise<void>;
+  save(years: readonly YearFiles[], manifest: string, ledger: Ledger | null): Promise<void>;
 }
 
 /** The record of builds into `out` kept in the cache folder `cacheDir`, for builds of options key `key`. */
@@ -56,6 +61,7 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
   const usable = saved !== null && saved.key === key && folder !== null && saved.folder === folder ? saved : null;
   return {
     usable: usable !== null && usable.years.length > 0,
+    ledger: usable?.ledger ?? null,
     async take(year, digest, sink: OutputSink) {
       const got = usable?.years.find((y) => y.year === year && y.digest === digest);
       if (!got || !sink.link || got.files.length === 0) return null;
@@ -69,7 +75,7 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
       const { facts: _, ...files } = got;
       return files;
     },
-    async save(years, manifest) {
+    async save(years, manifest, ledger) {
       const now = await readlink(out).catch(() => null);
       if (now === null || !now.startsWith(`.${basename(out)}.build-${manifest.slice(0, 16)}`)) {
         await rm(file, { force: true });
@@ -85,7 +91,7 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
         }
         if (facts.length === y.files.length) kept.push({ ...y, facts });
       }
-      await writeAtomic(file, JSON.stringify({ key, folder: now, years: kept } satisfies Saved));
+      await writeAtomic(file, JSON.stringify({ key, folder: now, years: kept, ledger } satisfies Saved));
     },
   };
 }

@@ -31,11 +31,11 @@ import { regionsCsv } from './to-regions.ts';
 import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
 import { writeCoverage } from './coverage-files.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
-import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
+import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, yearThenId } from './types.ts';
 
 export interface BuildInput {
-  /** Validated reports, sorted by year then id (the order of every table). */
-  reports: Iterable<ValidatedReport> | AsyncIterable<ValidatedReport>;
+  /** Validated reports, sorted by year then id (the order of every table); kept ones only with `reuse`. */
+  reports: Iterable<ValidatedReport | KeptReport> | AsyncIterable<ValidatedReport | KeptReport>;
   meta: DatasetMeta;
   /** Today's date (YYYY-MM-DD) from the injected clock: the `modified` date of new or changed reports. */
   today: string;
@@ -69,6 +69,21 @@ export interface BuildInput {
    * from it, and `again` reads a year's reports once more (sorted) for the years written.
    */
   reuse?: { years: YearStreams; again(year: number): Iterable<ValidatedReport> | AsyncIterable<ValidatedReport> };
+  /**
+   * Called with every report's summary as the build makes it (unlinked: before the national layout's links), and
+   * the report itself (null for a report kept from the last build): what the next build may keep (build-changed.ts).
+   */
+  described?(r: ValidatedReport | null, summary: ReportSummary): void;
+}
+
+/** A report of the last build, kept: its summary as that build made it (BuildInput.described), in place of the report. */
+export interface KeptReport {
+  kept: ReportSummary;
+}
+
+/** A build that reused the last build's reports found one that is not what it kept: the caller builds in full. */
+export class ReuseMismatch extends Error {
+  override name = 'ReuseMismatch';
 }
 
 /** A report of the release as data/coverage.csv reads it: what foundReport (coverage.ts) gives of the report summarised. */
@@ -106,7 +121,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   // The files the stream of reports wrote (a year's partitions, archive, and in the site layout its reports' files).
   const written: FileStat[] = [];
   /** A report's document, its FileStat as its own file, and its summary (not yet linked: national layout). */
-  const describe = (r: ValidatedReport) => {
+  const describe = (r: ValidatedReport, first = true) => {
     // One string of each path, shared by the file list and the summary.
     const paths = reportPaths(r.report);
     const doc = reportDocument(r, meta);
@@ -116,7 +131,19 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified, paths));
     // The document's FileStat is the summary's json (the same path, sha256 and size; one object, not two).
     if (!bundles) summary.json = json;
+    if (first) input.described?.(r, summary);
     return { doc, json, summary };
+  };
+  /**
+   * A report kept from the last build (reuse): its summary as that build made it (unlinked), the date taken again
+   * from the previous release as `describe` takes it.
+   */
+  const describeKept = (kept: ReportSummary) => {
+    const before = input.previous?.get(kept.id);
+    const modified = before && before.sha256 === kept.json.sha256 ? before.modified : input.today;
+    const summary = share({ ...kept, modified });
+    input.described?.(null, summary);
+    return { summary, sha256: kept.json.sha256 };
   };
   /** Write a report's share of the stream; its summary as the release links it. */
   const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
@@ -133,7 +160,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const digests = new Map<number, string>();
   const reused: YearFiles[] = [];
   /** Years whose files are to be written, with where their summaries go and who they are (reuse only). */
-  const toWrite: Array<{ year: number; at: number; ids: string[] }> = [];
+  const toWrite: Array<{ year: number; at: number; ids: string[]; shas: string[] }> = [];
   let year: number | null = null;
   let digest: ReturnType<typeof yearDigest> | undefined;
   let held: ReportSummary[] = [];
@@ -149,20 +176,29 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       held.forEach((s, k) => { summaries[at + k] = store.keep(bundles ? nationalLinks(s, partOf(got.breaks, k)) : s); });
       reused.push(got);
     } else {
-      toWrite.push({ year, at, ids: held.map((s) => s.id) });
+      toWrite.push({ year, at, ids: held.map((s) => s.id), shas: held.map((s) => s.json.sha256) });
     }
     held = [];
   };
-  let last: ValidatedReport | undefined;
+  let last: { year: number; id: string } | undefined;
   for await (const r of input.reports) {
-    if (last && byYearThenId(last, r) >= 0) {
-      throw new Error(`build: reports must come sorted by year then id, unique (${last.report.id} before ${r.report.id})`);
+    const now = 'kept' in r ? r.kept : r.report;
+    if (last && yearThenId(last, now) >= 0) {
+      throw new Error(`build: reports must come sorted by year then id, unique (${last.id} before ${now.id})`);
     }
-    last = r;
-    if (r.report.year !== year) {
+    last = now;
+    if (now.year !== year) {
       await endYear();
-      year = r.report.year;
+      year = now.year;
       digest = yearDigest(year, meta, maxFileBytes);
+    }
+    if ('kept' in r) {
+      if (!input.reuse) throw new Error(`build: report ${now.id} kept from the last build, but no last build to take it from`);
+      const d = describeKept(r.kept);
+      digest!.add(now.id, d.sha256, d.summary.modified);
+      held.push(d.summary);
+      summaries.push(d.summary);
+      continue;
     }
     const d = describe(r);
     digest!.add(r.report.id, d.json.sha256, d.summary.modified);
@@ -176,11 +212,15 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   }
   await endYear();
   // With reuse: the years that changed, written now, each read again.
-  for (const { year: y, at, ids } of toWrite) {
+  for (const { year: y, at, ids, shas } of toWrite) {
     let k = 0;
     for await (const r of input.reuse!.again(y)) {
       if (r.report.id !== ids[k]) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${ids[k] ?? 'none'})`);
-      summaries[at + k] = store.keep(await stream(r, describe(r)));
+      const d = describe(r, false);
+      // A report kept from the last build and read again from its document: the same document, or this build is not
+      // the one a full build makes (build-changed.ts falls back to one).
+      if (d.json.sha256 !== shas[k]) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
+      summaries[at + k] = store.keep(await stream(r, d));
       k++;
     }
     if (k !== ids.length) throw new Error(`build: ${ids.length - k} reports of ${y} were not read again`);

@@ -63,18 +63,25 @@ for (const [layout, meta] of LAYOUTS) {
     await cp(join(ROOT, 'samples/real'), input, { recursive: true });
     const out = join(dir, 'out');
     const cache = join(dir, 'cache');
-    const log = t.mock.method(process.stdout, 'write', () => true);
+    let printed = '';
+    const log = t.mock.method(process.stdout, 'write', (text: string) => {
+      printed += text;
+      return true;
+    });
     const options = meta ? { meta } : {};
     let n = 0;
     /**
      * A build with the cache into `out`, and the same build without it over a copy of the last release: the same
-     * files, byte for byte. Returns the years whose files were linked from the last build (their inodes kept).
+     * files, byte for byte. Returns the years whose files were linked from the last build (their inodes kept), and
+     * how many reports were kept (build-changed.ts), or null when the build read every report.
      */
-    const step = async (): Promise<string[]> => {
+    const step = async (): Promise<{ linked: string[]; kept: number | null }> => {
       const reference = join(dir, `reference-${++n}`);
       await cp(await folderOf(out), reference, { recursive: true });
       const before = await inodes(out);
+      printed = '';
       await buildCommand({ in: input, out, cache }, clock, options);
+      const kept = /^xxgk: (\d+) reports kept from the last build/m.exec(printed);
       await buildCommand({ in: input, out: reference }, clock, options);
       const got = await tree(out);
       const want = await tree(reference);
@@ -82,24 +89,35 @@ for (const [layout, meta] of LAYOUTS) {
       for (const [path, bytes] of want) assert.ok(bytes.equals(got.get(path)!), `${path}: the same bytes`);
       const after = await inodes(out);
       const linked = [...after].filter(([path, ino]) => before.get(path) === ino).map(([path]) => path);
-      return [...new Set(linked.map((p) => /(\d{4})/.exec(p)![1]!))].sort();
+      return { linked: [...new Set(linked.map((p) => /(\d{4})/.exec(p)![1]!))].sort(), kept: kept ? Number(kept[1]) : null };
     };
     try {
       await buildCommand({ in: input, out, cache }, clock, options);
       // One report changed (both renderings): its year is written again, the others linked.
       for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(input, name), '96171.6', '96171.7');
-      assert.deepEqual(await step(), ['2020', '2023']);
+      // Its report read and validated again, and none other (no report of the same body the next year): three kept.
+      assert.deepEqual(await step(), { linked: ['2020', '2023'], kept: 3 });
       // A report whose body's next report reads it (huaian-hongze 2023 → 2024): written are the years whose reports changed.
       for (const name of ['2023_huaian-hongze-district-gov.yaml', '2023_huaian-hongze-district-gov.json']) await edit(join(input, name), '4119', '4120');
-      const linked = await step();
+      // Both read and validated again, the two others kept.
+      const { linked, kept } = await step();
+      assert.equal(kept, 2);
       assert.ok(!linked.includes('2023'), `2023 written again (linked: ${linked.join(', ')})`);
       assert.ok(linked.includes('2020'), `2020 linked (${linked.join(', ')})`);
       // A report removed (its files set aside), then added back.
       await cp(input, aside, { recursive: true });
       for (const name of ['2020_liaocheng-zrzyghj.yaml', '2020_liaocheng-zrzyghj.json']) await rm(join(input, name));
-      assert.ok((await step()).includes('2024'), '2024 linked');
+      // Files removed or added: every report read again (the ledger follows changes of content only).
+      const removed = await step();
+      assert.equal(removed.kept, null);
+      assert.ok(removed.linked.includes('2024'), '2024 linked');
       for (const name of ['2020_liaocheng-zrzyghj.yaml', '2020_liaocheng-zrzyghj.json']) await cp(join(aside, name), join(input, name));
-      assert.ok((await step()).includes('2024'), '2024 linked');
+      const added = await step();
+      assert.equal(added.kept, null);
+      assert.ok(added.linked.includes('2024'), '2024 linked');
+      // A report changed again: its year written, the rest kept (the ledger of a full build serves as well).
+      for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(input, name), '96171.7', '96171.8');
+      assert.deepEqual(await step(), { linked: ['2020', '2023'], kept: 3 });
     } finally {
       log.mock.restore();
     }
