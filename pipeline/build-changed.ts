@@ -124,7 +124,8 @@ export async function buildChanged(
       },
       described(r, summary) {
         const e = ledger.reports[k++]!;
-        entries.push(r ? ledgerEntry(r, summary) : { ...e, summary: JSON.parse(JSON.stringify(summary)) as LedgerEntry['summary'] });
+        // A kept report: its entry as it was, with the date just taken (its summary's other fields are the entry's own).
+        entries.push(r ? ledgerEntry(r, summary) : { ...e, summary: { ...e.summary, modified: summary.modified } });
       },
       coverage: { expected: [], documents: new Map(), lastYear: null, ...options.coverage, found: (summaries) => summaries.map(foundOf) },
     }, sink)).catch((err: unknown) => {
