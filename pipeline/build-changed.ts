@@ -19,9 +19,7 @@ import { DEFAULT_META } from './datasets/defaults.ts';
 import { type KeptReport, ReuseMismatch, buildRelease, foundOf } from './datasets/index.ts';
 import { bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import { partitionOf } from './datasets/partitions.ts';
-import { type SpilledPart, spilledSummaries } from './datasets/summary-store.ts';
 import type { ValidatedReport } from './datasets/types.ts';
-import { openRecordSpill } from './adapters/record-spill.ts';
 import { parseIssued, parseReportDocument } from './publish/release-side.ts';
 import type { ReportOutcome } from './read-folder.ts';
 import { folderResolver } from './resolvers.ts';
@@ -99,10 +97,10 @@ export async function buildChanged(
     const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
     const meta = { ...(options.meta ?? DEFAULT_META), issued };
     const entries: LedgerEntry[] = [];
-    const spill = openRecordSpill<SpilledPart>();
     let k = 0;
+    // The summaries stay in memory (datasets/index.ts's default): the ledger holds them already, and spilling them
+    // again cost a tenth of such a build (10,000 reports: 2 s of 25 s, reading them back for the aggregate files).
     const result = await writeFolderAtomically(outDir, (sink) => buildRelease({
-      summaries: spilledSummaries(spill),
       reports: (function* (): Generator<ValidatedReport | KeptReport> {
         for (const e of ledger.reports) yield fresh.get(e.id) ?? { kept: e.summary };
       })(),
@@ -131,7 +129,7 @@ export async function buildChanged(
     }, sink)).catch((err: unknown) => {
       if (err instanceof ReuseMismatch) return null;
       throw err;
-    }).finally(() => spill.close());
+    });
     if (!result) return null;
     const reports = entries.map(outcomeOf);
     return {
