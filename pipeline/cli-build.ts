@@ -3,7 +3,9 @@ import { constants } from 'node:fs';
 import { access, lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
-import { buildKey, buildState } from './adapters/build-state.ts';
+import { buildKey, buildState, optionsKey } from './adapters/build-state.ts';
+import { yearRecord } from './adapters/year-record.ts';
+import { buildChanged } from './build-changed.ts';
 import { cannotRead, kindOf, listFiles } from './adapters/fs.ts';
 import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
@@ -54,11 +56,13 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   // --cache: a re-run whose inputs, options and code are those of the last build into --out, and whose output is as
   // that build left it, prints what it printed and writes nothing (adapters/build-state.ts).
   const state = opts.cache !== undefined && remembered(options) ? buildState(resolve(opts.cache), resolve(opts.out)) : undefined;
-  const key = state && await buildKey({
-    inDir: resolve(opts.in), files: await listFiles(resolve(opts.in)),
+  const keyed = {
     argv: [opts.in, opts.out, resolve(opts.in), resolve(opts.out)],
     options: { meta: meta ?? null, coverage: coverage ?? null, limits: options.limits ?? given.limits ?? null, warnings: expected?.warnings ?? [] },
-  });
+  };
+  const inputs = new Map<string, string>();
+  const listed = state ? await listFiles(resolve(opts.in)) : [];
+  const key = state && await buildKey({ inDir: resolve(opts.in), files: listed, ...keyed }, inputs);
   const last = key ? await state!.unchanged(key) : null;
   if (last) {
     writeLines((t) => process.stdout.write(t), [...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`]);
@@ -66,7 +70,17 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   }
   // The reports of the release in --out: the history this build reads (run.ts lastReports: those its index lists).
   const history = state ? (((await readFeedEntries((path) => readPrevious(resolve(opts.out), path))) ?? []) as Array<{ id: string }>).map((e) => e.id) : [];
-  const run = await buildFolder(resolve(opts.in), resolve(opts.out), clock, { ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}) });
+  // A build that changed: the report years whose reports are those of the last build are taken from it (year-record.ts).
+  const years = state ? await yearRecord(resolve(opts.cache!), resolve(opts.out), await optionsKey(keyed)) : undefined;
+  const buildOptions = {
+    ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}),
+    ...(years ? { years } : {}),
+  };
+  // A few inputs changed: only the reports they touch are read and validated again (build-changed.ts), else a full build.
+  const changed = years?.ledger
+    ? await buildChanged(resolve(opts.in), resolve(opts.out), clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed })
+    : null;
+  const run = changed ?? await buildFolder(resolve(opts.in), resolve(opts.out), clock, buildOptions);
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
   for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
   for (const r of run.reports) {
@@ -81,6 +95,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   // The tree against its budget (config release:): a warning here; publishing refuses it.
   const over = treeOverBudget(treeSize(run.written), releaseOf(meta ?? {}));
   if (over) lines.push(`  warning: ${over}`);
+  if (changed) lines.push(`xxgk: ${changed.kept} reports kept from the last build (their inputs, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`);
   lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
   // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
   writeLines((t) => process.stdout.write(t), lines);
@@ -91,6 +106,9 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     const valid = new Set(run.reports.filter((r) => r.valid).map((r) => r.id));
     await state!.save(key, history.every((id) => valid.has(id)), lines, code, manifest.sha256);
   }
+  // The ledger only of a build whose every file made a report of the release (build-ledger.ts follows no other).
+  const whole = run.unreadable.length === 0 && run.excluded.length === 0 && run.published.size === run.reports.length;
+  if (years && manifest) await years.save(run.streams, manifest.sha256, whole ? { ...run.ledger, inputs: Object.fromEntries(inputs) } : null);
   return code;
 }
 

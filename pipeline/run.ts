@@ -14,8 +14,10 @@ import { buildRelease, foundOf } from './datasets/index.ts';
 import { type SpilledPart, spilledSummaries } from './datasets/summary-store.ts';
 import { openRecordSpill } from './adapters/record-spill.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
-import { type DatasetMeta, type FileStat, type ValidatedReport, yearThenId } from './datasets/types.ts';
+import { type DatasetMeta, type FileStat, type ReportSummary, type ValidatedReport, yearThenId } from './datasets/types.ts';
 import { InputError } from './errors.ts';
+import type { YearFiles, YearStreams } from './datasets/year-streams.ts';
+import { type Ledger, type LedgerEntry, ledgerEntry } from './build-ledger.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
 import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
@@ -43,7 +45,7 @@ export interface ReadResult {
  * Files in an input folder that are not reports: Markdown notes, manifests (a release's, or the samples'), and an
  * agencies.yaml registry of the folder's own bodies.
  */
-const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i;
+export const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i;
 
 export interface ReadOptions {
   cache?: ParseCache;
@@ -132,6 +134,10 @@ export interface BuildRun {
   /** Files that could not be read; `internal`: not the file's fault but a failure of xxgk's (exit 70). */
   unreadable: ReadResult['unreadable'];
   written: FileStat[];
+  /** Each report year's streamed files and digest (datasets/year-streams.ts), for the next build. */
+  streams: YearFiles[];
+  /** What the next build may keep of each report (build-ledger.ts; its inputs are the caller's to fill). */
+  ledger: Ledger;
 }
 
 export interface BuildOptions {
@@ -154,6 +160,8 @@ export interface BuildOptions {
   limits?: ReadLimits;
   /** Worker threads that read the documents (ReadOptions.jobs). */
   jobs?: number;
+  /** The last build's streamed files by report year: a year whose reports did not change is taken from it (datasets/year-streams.ts). */
+  years?: YearStreams;
 }
 
 /** The report documents of the release in outDir, by report id, of the ids asked for (empty when there is none). */
@@ -202,13 +210,25 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     const keptIds = new Set(kept.keys());
     // The summaries' figures and links wait on disk for the aggregate files (datasets/summary-store.ts).
     const spill = openRecordSpill<SpilledPart>();
+    const entries: LedgerEntry[] = [];
     const result = await writeFolderAtomically(outDir, (sink) =>
       buildRelease({
+        // Kept for the next build (build-changed.ts): every report is read whole here (none is kept from a ledger).
+        ...(options.years ? { described: (r: ValidatedReport | null, s: ReportSummary) => { entries.push(ledgerEntry(r!, s)); } } : {}),
         summaries: spilledSummaries(spill),
         reports: (function* () {
           for (const p of published) yield keptOf(p) ?? read.load(p.id);
         })(),
         meta, today, previous, schemas, divisions,
+        // A year is read again from the spill when it is written after all (the last build's files did not fit it).
+        ...(options.years?.usable ? {
+          reuse: {
+            years: options.years,
+            *again(year: number) {
+              for (const p of published) if (p.year === year) yield keptOf(p) ?? read.load(p.id);
+            },
+          },
+        } : {}),
         // Coverage counts every report the release holds, and the ones kept out for their errors (found, not valid);
         // a broken correction of a report published before counts as the good version the release keeps.
         // Built from the summaries when the coverage is written (they hold what foundReport reads), instead of a
@@ -224,7 +244,8 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     ).finally(() => spill.close());
     return {
       files: read.files, parsed: read.parsed, reports: read.reports, unreadable: read.unreadable, excluded,
-      published: new Set(published.map((p) => p.id)), written: result.files,
+      published: new Set(published.map((p) => p.id)), written: result.files, streams: result.streams,
+      ledger: { inputs: {}, reports: entries },
     };
   } finally {
     read.close();

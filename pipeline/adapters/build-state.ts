@@ -78,13 +78,23 @@ async function hashFiles(dir: string, files: readonly string[]): Promise<string[
   return out;
 }
 
-/** The key of a build: see the file's comment. `options` is hashed by structured clone (Maps and all). */
-export async function buildKey(input: { inDir: string; files: readonly string[]; argv: readonly string[]; options: unknown }): Promise<string> {
+/**
+ * The key of a build's code and options, without its inputs: what the streamed files of a report year depend on
+ * besides the year's reports (year-record.ts). `options` is hashed by structured clone (Maps and all).
+ */
+export async function optionsKey(input: { argv: readonly string[]; options: unknown }): Promise<string> {
+  return createHash('sha256').update(await codeFingerprint()).update(serialize({ argv: input.argv, options: input.options })).digest('hex');
+}
+
+/** The key of a build: see the file's comment. `inputs`, when given, gets every input file's sha256 by path. */
+export async function buildKey(input: { inDir: string; files: readonly string[]; argv: readonly string[]; options: unknown }, inputs?: Map<string, string>): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(await codeFingerprint());
-  hash.update(serialize({ argv: input.argv, options: input.options }));
+  hash.update(await optionsKey(input));
   const digests = await hashFiles(input.inDir, input.files);
-  input.files.forEach((f, k) => hash.update(`\0${f}\0${digests[k]}`));
+  input.files.forEach((f, k) => {
+    hash.update(`\0${f}\0${digests[k]}`);
+    inputs?.set(f, digests[k]!);
+  });
   return hash.digest('hex');
 }
 

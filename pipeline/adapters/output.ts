@@ -3,8 +3,8 @@
  * then switches it in as the output folder in one atomic step (output-switch.ts): never half-written, never missing.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { constants, createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
+import { copyFile, link, mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileStat } from '../datasets/types.ts';
 import { type StepHook, recoverOutput, stagingFolder, switchOutput } from './output-switch.ts';
@@ -21,6 +21,11 @@ export interface OutputSink {
   open(path: string, mediaType: string): Promise<OpenFile>;
   /** Write a whole file. */
   write(path: string, content: string | Uint8Array, mediaType: string): Promise<FileStat>;
+  /**
+   * Put the file `from` (a file of an earlier build, not to be changed) at `path`, as it is (a folder sink only): a hard link, or a copy
+   * where the two folders are on different file systems. The caller knows its FileStat.
+   */
+  link?(path: string, from: string): Promise<void>;
 }
 
 function waitDrain(stream: WriteStream): Promise<void> {
@@ -121,6 +126,15 @@ export function folderSink(dir: string): OutputSink {
       // round trips through the thread pool) cost more CPU than the write itself.
       writeFileSync(full, buf);
       return { path, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex'), mediaType };
+    },
+    async link(path, from) {
+      const full = join(dir, path);
+      await folderOf(full);
+      await link(from, full).catch(async (err: NodeJS.ErrnoException) => {
+        // Another file system, or one without hard links: a copy (never a link to the earlier build's folder).
+        if (err.code !== 'EXDEV' && err.code !== 'EPERM' && err.code !== 'ENOTSUP') throw err;
+        await copyFile(from, full, constants.COPYFILE_EXCL);
+      });
     },
   };
 }

@@ -24,17 +24,18 @@ import { writeReportParts } from './report-parts.ts';
 import { archivesByKey, tarGzFile } from './archive-writer.ts';
 import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
 import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, isReportBundle, nationalLinks, pagesArchivePath, releaseOf } from './release-layout.ts';
+import { type YearFiles, type YearStreams, filesByYear, partOf, yearDigest } from './year-streams.ts';
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
 import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
 import { writeCoverage } from './coverage-files.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
-import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, byYearThenId } from './types.ts';
+import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, yearThenId } from './types.ts';
 
 export interface BuildInput {
-  /** Validated reports, sorted by year then id (the order of every table). */
-  reports: Iterable<ValidatedReport> | AsyncIterable<ValidatedReport>;
+  /** Validated reports, sorted by year then id (the order of every table); kept ones only with `reuse`. */
+  reports: Iterable<ValidatedReport | KeptReport> | AsyncIterable<ValidatedReport | KeptReport>;
   meta: DatasetMeta;
   /** Today's date (YYYY-MM-DD) from the injected clock: the `modified` date of new or changed reports. */
   today: string;
@@ -63,6 +64,26 @@ export interface BuildInput {
    * `xxgk build` spills their figures and links to a temporary file, so that what it keeps a report stays small.
    */
   summaries?: SummaryStore;
+  /**
+   * The last build's streamed files (year-streams.ts): a year whose reports are those of the last build is taken
+   * from it, and `again` reads a year's reports once more (sorted) for the years written.
+   */
+  reuse?: { years: YearStreams; again(year: number): Iterable<ValidatedReport> | AsyncIterable<ValidatedReport> };
+  /**
+   * Called with every report's summary as the build makes it (unlinked: before the national layout's links), and
+   * the report itself (null for a report kept from the last build): what the next build may keep (build-changed.ts).
+   */
+  described?(r: ValidatedReport | null, summary: ReportSummary): void;
+}
+
+/** A report of the last build, kept: its summary as that build made it (BuildInput.described), in place of the report. */
+export interface KeptReport {
+  kept: ReportSummary;
+}
+
+/** A build that reused the last build's reports found one that is not what it kept: the caller builds in full. */
+export class ReuseMismatch extends Error {
+  override name = 'ReuseMismatch';
 }
 
 /** A report of the release as data/coverage.csv reads it: what foundReport (coverage.ts) gives of the report summarised. */
@@ -77,6 +98,8 @@ export interface BuildResult {
   files: FileStat[];
   /** The tree's size, and what is over its budget (release-layout.ts; publishing refuses it), or null. */
   tree: TreeSize & { over: string | null };
+  /** Each report year's streamed files and digest, for the next build's reuse (year-streams.ts). */
+  streams: YearFiles[];
 }
 
 const isAsset = (f: { path: string }) => f.path.startsWith(ASSETS_DIR);
@@ -95,31 +118,119 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const summaries: ReportSummary[] = [];
   const share = summaryPool();
   const store = input.summaries ?? summariesInMemory;
-  let last: ValidatedReport | undefined;
-  for await (const r of input.reports) {
-    if (last && byYearThenId(last, r) >= 0) {
-      throw new Error(`build: reports must come sorted by year then id, unique (${last.report.id} before ${r.report.id})`);
-    }
-    last = r;
+  // The files the stream of reports wrote (a year's partitions, archive, and in the site layout its reports' files).
+  const written: FileStat[] = [];
+  /** A report's document, its FileStat as its own file, and its summary (not yet linked: national layout). */
+  const describe = (r: ValidatedReport, first = true) => {
     // One string of each path, shared by the file list and the summary.
     const paths = reportPaths(r.report);
     const doc = reportDocument(r, meta);
-    bundles?.next(doc);
-    const json = bundles ? documentStat(paths.json, doc) : await sink.write(paths.json, doc, 'application/json');
-    if (!bundles) files.push(json);
+    const json = documentStat(paths.json, doc);
     const before = input.previous?.get(r.report.id);
     const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
     const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified, paths));
     // The document's FileStat is the summary's json (the same path, sha256 and size; one object, not two).
     if (!bundles) summary.json = json;
+    if (first) input.described?.(r, summary);
+    return { doc, json, summary };
+  };
+  /**
+   * A report kept from the last build (reuse): its summary as that build made it (unlinked), the date taken again
+   * from the previous release as `describe` takes it.
+   */
+  const describeKept = (kept: ReportSummary) => {
+    const before = input.previous?.get(kept.id);
+    const modified = before && before.sha256 === kept.json.sha256 ? before.modified : input.today;
+    const summary = share({ ...kept, modified });
+    input.described?.(null, summary);
+    return { summary, sha256: kept.json.sha256 };
+  };
+  /** Write a report's share of the stream; its summary as the release links it. */
+  const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
+    bundles?.next(doc);
+    if (!bundles) written.push(await sink.write(json.path, doc, 'application/json'));
     await parts.add(r);
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
     if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
-    else files.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
-    summaries.push(store.keep(linked));
+    else written.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+    return linked;
+  };
+  // Each year's digest (year-streams.ts): recorded for the next build, which may take the year's files from this one.
+  const digests = new Map<number, string>();
+  const reused: YearFiles[] = [];
+  /** Years whose files are to be written, with where their summaries go and who they are (reuse only). */
+  const toWrite: Array<{ year: number; at: number; ids: string[]; shas: string[] }> = [];
+  let year: number | null = null;
+  let digest: ReturnType<typeof yearDigest> | undefined;
+  let held: ReportSummary[] = [];
+  /** A year seen whole: its digest; with reuse, its files taken from the last build, else it is written after. */
+  const endYear = async () => {
+    if (year === null) return;
+    const d = digest!.digest();
+    digests.set(year, d);
+    if (!input.reuse) return;
+    const at = summaries.length - held.length;
+    const got = await input.reuse.years.take(year, d, sink);
+    if (got) {
+      held.forEach((s, k) => { summaries[at + k] = store.keep(bundles ? nationalLinks(s, partOf(got.breaks, k)) : s); });
+      reused.push(got);
+    } else {
+      toWrite.push({ year, at, ids: held.map((s) => s.id), shas: held.map((s) => s.json.sha256) });
+    }
+    held = [];
+  };
+  let last: { year: number; id: string } | undefined;
+  for await (const r of input.reports) {
+    const now = 'kept' in r ? r.kept : r.report;
+    if (last && yearThenId(last, now) >= 0) {
+      throw new Error(`build: reports must come sorted by year then id, unique (${last.id} before ${now.id})`);
+    }
+    last = now;
+    if (now.year !== year) {
+      await endYear();
+      year = now.year;
+      digest = yearDigest(year, meta, maxFileBytes);
+    }
+    if ('kept' in r) {
+      if (!input.reuse) throw new Error(`build: report ${now.id} kept from the last build, but no last build to take it from`);
+      const d = describeKept(r.kept);
+      digest!.add(now.id, d.sha256, d.summary.modified);
+      held.push(d.summary);
+      summaries.push(d.summary);
+      continue;
+    }
+    const d = describe(r);
+    digest!.add(r.report.id, d.json.sha256, d.summary.modified);
+    if (input.reuse) {
+      // Written or not once the year is seen whole: the summary waits (a year's, not the release's).
+      held.push(d.summary);
+      summaries.push(d.summary);
+    } else {
+      summaries.push(store.keep(await stream(r, d)));
+    }
   }
-  files.push(...(await parts.close()), ...(pages ? await pages.close() : []));
+  await endYear();
+  // With reuse: the years that changed, written now, each read again.
+  for (const { year: y, at, ids, shas } of toWrite) {
+    let k = 0;
+    for await (const r of input.reuse!.again(y)) {
+      if (r.report.id !== ids[k]) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${ids[k] ?? 'none'})`);
+      const d = describe(r, false);
+      // A report kept from the last build and read again from its document: the same document, or this build is not
+      // the one a full build makes (build-changed.ts falls back to one).
+      if (d.json.sha256 !== shas[k]) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
+      summaries[at + k] = store.keep(await stream(r, d));
+      k++;
+    }
+    if (k !== ids.length) throw new Error(`build: ${ids.length - k} reports of ${y} were not read again`);
+  }
+  written.push(...(await parts.close()), ...(pages ? await pages.close() : []));
+  files.push(...written, ...reused.flatMap((y) => y.files));
+  const byYear = filesByYear(written);
+  const breaks = [...parts.breaks(), ...reused.flatMap((y) => y.breaks)].sort((a, b) => a.year - b.year || a.part - b.part);
+  const streams: YearFiles[] = [...digests].map(([y, d]) => reused.find((r) => r.year === y)
+    ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [] });
   const years = summaries.map((s) => s.year);
   let coverageBuilt: ReturnType<typeof coverageRows> | undefined;
   const context = (): ReleaseContext => ({
@@ -134,7 +245,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     ...(coverageBuilt ? { coverage: coverageBuilt } : {}),
     ...(national ? { assets: files.filter(isAsset).sort(byPath) } : {}),
   });
-  files.push(...(await writeReportParts(sink, meta, context().modified, summaries, parts.breaks())));
+  files.push(...(await writeReportParts(sink, meta, context().modified, summaries, breaks)));
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
   // The coverage pages are written with coverage.csv (while its rows are at hand) and listed after the site's other
   // pages as before, so that no context below sees them earlier; the release keeps the last year's rows only.
@@ -188,5 +299,5 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   // manifest.json grows with the files (two a report in the site layout): refused like any other file above the bound.
   checkFileSizes(tree, maxFileBytes);
   const size = treeSize(tree);
-  return { context: context(), files: tree.sort(byPath), tree: { ...size, over: treeOverBudget(size, releaseOf(meta)) } };
+  return { context: context(), files: tree.sort(byPath), tree: { ...size, over: treeOverBudget(size, releaseOf(meta)) }, streams };
 }

@@ -1,0 +1,97 @@
+/**
+ * What `xxgk build --cache` keeps of a build's stream for the next build into the same output folder (issue 13 §5):
+ * per report year, the digest of its reports and the files the year's stream wrote (datasets/year-streams.ts), with
+ * each file's size, modification time (ns) and inode in the build folder it was left in. One small file beside the
+ * build state (build-state/<hash of the output path>.years.json), keyed by the build's options key (the code and
+ * the options, not the inputs: build-state.ts optionsKey).
+ *
+ * The next build takes a year (`take`) only when all of these hold: the same options key; `--out` still links to
+ * the build folder the record names; the year's digest is the same; and every file of the year is in that folder
+ * with the recorded size, modification time and inode (the rule of the build state: file-system facts for the
+ * output). Then the year's files are hard-linked into the new build (copied across file systems) instead of written.
+ * Anything else — no record, another key, another folder, a file touched — and the year is written, as in a full
+ * build. A linked file is never written to: the build writes only the years it does not take, at other paths.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readFile, readlink, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { OutputSink } from './output.ts';
+import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
+import { writeAtomic } from './fs.ts';
+import type { Ledger } from '../build-ledger.ts';
+
+/** A file's size, modification time (ns) and inode. */
+type Facts = [string, string, string];
+
+interface Saved {
+  key: string;
+  /** What the build kept of each report (build-ledger.ts), when it may be kept from. */
+  ledger: Ledger | null;
+  /** The build folder (where `out` linked) that holds the files. */
+  folder: string;
+  years: Array<YearFiles & { facts: Facts[] }>;
+}
+
+async function factsOf(path: string): Promise<Facts | null> {
+  const s = await lstat(path, { bigint: true }).catch(() => null);
+  return s && s.isFile() ? [String(s.size), String(s.mtimeNs), String(s.ino)] : null;
+}
+
+export interface YearRecord extends YearStreams {
+  /** The last build's ledger, when it is usable (the same key, `out` still its folder); else null. */
+  ledger: Ledger | null;
+  /**
+   * Remember the streams of the build just switched in as `out`, whose manifest.json has the sha256 `manifest` (none
+   * when `out` is no longer that build: output-switch.ts names a build folder by its manifest's hash).
+   */
+  save(years: readonly YearFiles[], manifest: string, ledger: Ledger | null): Promise<void>;
+}
+
+/** The record of builds into `out` kept in the cache folder `cacheDir`, for builds of options key `key`. */
+export async function yearRecord(cacheDir: string, out: string, key: string): Promise<YearRecord> {
+  const file = join(cacheDir, 'build-state', `${createHash('sha256').update(out).digest('hex').slice(0, 32)}.years.json`);
+  const text = await readFile(file, 'utf8').catch(() => null);
+  let saved: Saved | null = null;
+  try {
+    saved = text === null ? null : (JSON.parse(text) as Saved);
+  } catch {
+    saved = null;
+  }
+  const folder = await readlink(out).catch(() => null);
+  const usable = saved !== null && saved.key === key && folder !== null && saved.folder === folder ? saved : null;
+  return {
+    usable: usable !== null && usable.years.length > 0,
+    ledger: usable?.ledger ?? null,
+    async take(year, digest, sink: OutputSink) {
+      const got = usable?.years.find((y) => y.year === year && y.digest === digest);
+      if (!got || !sink.link || got.files.length === 0) return null;
+      const from = (path: string) => join(dirname(out), usable!.folder, path);
+      // Every file as the last build left it, before any is linked.
+      for (let k = 0; k < got.files.length; k++) {
+        const now = await factsOf(from(got.files[k]!.path));
+        if (!now || now.join() !== got.facts[k]?.join()) return null;
+      }
+      for (const f of got.files) await sink.link(f.path, from(f.path));
+      const { facts: _, ...files } = got;
+      return files;
+    },
+    async save(years, manifest, ledger) {
+      const now = await readlink(out).catch(() => null);
+      if (now === null || !now.startsWith(`.${basename(out)}.build-${manifest.slice(0, 16)}`)) {
+        await rm(file, { force: true });
+        return;
+      }
+      const kept: Saved['years'] = [];
+      for (const y of years) {
+        const facts: Facts[] = [];
+        for (const f of y.files) {
+          const got = await factsOf(join(dirname(out), now, f.path));
+          if (!got) break;
+          facts.push(got);
+        }
+        if (facts.length === y.files.length) kept.push({ ...y, facts });
+      }
+      await writeAtomic(file, JSON.stringify({ key, folder: now, years: kept, ledger } satisfies Saved));
+    },
+  };
+}
