@@ -23,7 +23,8 @@ import type { ValidatedReport } from './datasets/types.ts';
 import { parseIssued, parseReportDocument } from './publish/release-side.ts';
 import type { ReportOutcome } from './read-folder.ts';
 import { folderResolver } from './resolvers.ts';
-import { type BuildOptions, type BuildRun, NOT_REPORTS, loadSchemas, previousModified, readFolderFlat } from './run.ts';
+import { loadSchemas } from './adapters/schemas.ts';
+import { type BuildOptions, type BuildRun, NOT_REPORTS, previousModified, readFolderFlat } from './run.ts';
 import { bodyKey, missingInRun, withMissing } from './validate/index.ts';
 
 /** The documents of a report year in the last build, in order (the national layout's bundles, else one file a report). */
