@@ -10,7 +10,6 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { type Clock, chinaDate } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { loadDivisionNames } from './adapters/registry.ts';
@@ -20,6 +19,7 @@ import { type KeptReport, ReuseMismatch, buildRelease, foundOf } from './dataset
 import { bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import { partitionOf } from './datasets/partitions.ts';
 import type { ValidatedReport } from './datasets/types.ts';
+import { BundleReadError, bundleLines } from './publish/bundle-lines.ts';
 import { parseIssued, parseReportDocument } from './publish/release-side.ts';
 import type { ReportOutcome } from './read-folder.ts';
 import { folderResolver } from './resolvers.ts';
@@ -38,13 +38,12 @@ async function* lastDocuments(outDir: string, year: number, ids: readonly string
     .sort((a, b) => partitionOf(a.replace(/\.gz$/, ''))!.part - partitionOf(b.replace(/\.gz$/, ''))!.part);
   if (bundles[0] !== bundlePath(year, 1)) return;
   for (const b of bundles) {
-    const text = gunzipSync(await readFile(join(outDir, b))).toString('utf8');
-    let at = 0;
-    while (at < text.length) {
-      const end = text.indexOf('\n', at);
-      const stop = end < 0 ? text.length : end + 1;
-      yield text.slice(at, stop);
-      at = stop;
+    try {
+      yield* bundleLines(await readFile(join(outDir, b)));
+    } catch (err) {
+      // A bundle that cannot be read: the full build reads the reports again.
+      if (err instanceof BundleReadError) throw new ReuseMismatch(`build: the last build's ${b}: ${err.message}`);
+      throw err;
     }
   }
 }

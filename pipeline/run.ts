@@ -8,7 +8,7 @@ import { listFiles, readInput } from './adapters/fs.ts';
 import { loadSchemas } from './adapters/schemas.ts';
 import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
 import { checkFieldLengths } from './parse/field-lengths.ts';
-import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
+import { readPrevious, readPreviousBytes, writeFolderAtomically } from './adapters/output.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { buildRelease, foundOf } from './datasets/index.ts';
 import { type SpilledPart, spilledSummaries } from './datasets/summary-store.ts';
@@ -167,13 +167,13 @@ export interface BuildOptions {
 /** The report documents of the release in outDir, by report id, of the ids asked for (empty when there is none). */
 async function publishedReports(outDir: string, ids: ReadonlySet<string>): Promise<Map<string, ValidatedReport>> {
   const out = new Map<string, ValidatedReport>();
-  for await (const r of releaseReportStream((path) => readPrevious(outDir, path), ids)) out.set(r.report.id, r);
+  for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path), ids)) out.set(r.report.id, r);
   return out;
 }
 
 /** The reports of the release in outDir, one at a time (the history when none is given). */
 async function* lastReports(outDir: string): AsyncGenerator<AnnualReport> {
-  for await (const r of releaseReportStream((path) => readPrevious(outDir, path))) yield r.report;
+  for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path))) yield r.report;
 }
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */

@@ -170,3 +170,8 @@ export async function writeFolderAtomically<T>(out: string, build: (sink: Output
 export async function readPrevious(out: string, path: string): Promise<string | null> {
   return readFile(join(out, path), 'utf8').catch(() => null);
 }
+
+/** A file of the previous release in `out`, as bytes (a report bundle is gzip); null when it is not there. */
+export async function readPreviousBytes(out: string, path: string): Promise<Uint8Array | null> {
+  return readFile(join(out, path)).catch(() => null);
+}

@@ -32,7 +32,7 @@ import { jobCoverage } from './job-coverage.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { readState, writeState } from './state.ts';
-import { readPrevious } from '../adapters/output.ts';
+import { readPreviousBytes } from '../adapters/output.ts';
 import { releaseReports } from '../publish/history.ts';
 import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawMissing } from './source-warnings.ts';
 
@@ -125,7 +125,7 @@ export function formatSummary(s: JobSummary): string {
 async function warnSources(yields: readonly SourceYield[], held: ReadonlySet<string>, dist: string): Promise<Shortfall[]> {
   const found = shortfalls(yields);
   if (found.length === 0) return [];
-  const published = await releaseReports((path) => readPrevious(dist, path));
+  const published = await releaseReports((path) => readPreviousBytes(dist, path));
   return sourceWarnings(found, keptBySource(published.map((r) => r.report), held));
 }
 
