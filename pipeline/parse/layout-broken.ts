@@ -19,7 +19,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
-import { joined } from './layout-thousands.ts';
+import { joined, onlyGrouping } from './layout-thousands.ts';
 import { startsItem } from './normalize.ts';
 import { isValueText, readValue } from './read-value.ts';
 
@@ -171,12 +171,20 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     replace.set(under, text);
     joinedLines.add(i).add(i + 1);
   }
-  // One line: a figure printed with a space between its thousands, as two cells.
+  // One line: a figure printed with a space between its thousands, as two cells — one space apart, or wider (an
+  // ideographic or no-break space: "2    304   359 … 2843") when joining is the only reading that adds up: not as
+  // printed, nor with the line above or below (a row printing a figure a line off), nor joined another way.
   for (const [i, line] of lines.entries()) {
     const all = figures(line);
-    if (joinedLines.has(i) || all.length <= columns || all.length !== line.slice(line.length - all.length).length) continue;
-    const together = joined(line.slice(line.length - all.length));
-    if (together.length !== columns || !addsUp(together)) continue;
+    if (joinedLines.has(i) || all.length < 2 || !line.slice(line.length - all.length).every((c) => all.includes(c))) continue;
+    let together = all.length > columns ? joined(all) : all;
+    if (together.length !== columns || !addsUp(together)) {
+      const around = [lines[i - 1], lines[i + 1]].filter((l): l is TextCell[] => l !== undefined && (next(l, line) || next(line, l)));
+      if (around.some((l) => !joinedLines.has(lines.indexOf(l)) && figures(l).length > 0 && addsUp([...figures(l), ...all]))) continue;
+      const only = onlyGrouping(all, (g) => g.length <= columns && addsUp(g));
+      if (only === undefined) continue;
+      together = only;
+    }
     replace.set(line, [...line.slice(0, line.length - all.length), ...together]);
     joinedLines.add(i);
   }

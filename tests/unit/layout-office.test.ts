@@ -100,6 +100,36 @@ test('layout thousands: "47 161" is one figure when the row has one cell too man
   assert.deepEqual(plain.map((c) => c.text), ['行政处罚', '198', '0', '161']);
 });
 
+test('layout thousands: digit groups standing apart (an ideographic or no-break space) are one figure when that is the only reading', () => {
+  // Seed 30: "21　171　100" 元 prints as "21 171      100": a row of one cell (it was refused: two figures in it).
+  const fee = joinThousands(readLayoutText(['行政事业性收', '                            21 171      100', '费'].join('\n')), PROACTIVE, '2021');
+  assert.deepEqual(fee.map((c) => c.text), ['行政事业性收', '21 171 100', '费']);
+  // A decimal rest is a figure's last group ("4 612.09" 万元).
+  const decimal = joinThousands(readLayoutText(['行政事业性收', '                            4     612.09', '费'].join('\n')), PROACTIVE, '2021');
+  assert.deepEqual(decimal.map((c) => c.text), ['行政事业性收', '4 612.09', '费']);
+  // Two ways to make the row's 3 cells ("1 234 567 8": 1234, 567, 8 or 1, 234567, 8): left as printed.
+  const two = '行政处罚           1     234     567     8';
+  assert.deepEqual(joinThousands(readLayoutText(two), PROACTIVE, '2019').map((c) => c.text), ['行政处罚', '1', '234', '567', '8']);
+  // Not digit groups ("21 17 100"): left as printed.
+  const not = ['行政事业性收', '                            21 17      100', '费'].join('\n');
+  assert.deepEqual(joinThousands(readLayoutText(not), PROACTIVE, '2021').map((c) => c.text), ['行政事业性收', '21', '17', '100', '费']);
+});
+
+test('layout rows: a figure whose digit groups stand apart ("2    304 … 2843") is joined when that is the only reading that adds up', () => {
+  // Seed 471: 2304, 359, 128, 52, 2843 (the row was flagged, and 112 cells with it).
+  const text = ['一、本年新收政府信息', '             2    304   359              128    52       2843', '公开申请数量'].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7))[1], ['2 304', '359', '128', '52', '2843']);
+  // As printed it adds up: left so ("2 … 304 … 306").
+  const adds = text.replace('359              128    52       2843', '                         306');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(adds), 7))[1], ['2', '304', '306']);
+  // Two joined readings add up ("1 100 1 999 2 100": 1 + 100 + 1999 or 1100 + 1 + 999, 2100): left as printed.
+  const both = ['一、本年新收政府信息', '             1    100   1    999        2    100', '公开申请数量'].join('\n');
+  assert.equal(rowTexts(joinBrokenFigures(readLayoutText(both), 7))[1]!.length, 6);
+  // It adds up with the line under it (a figure a line off): left as printed.
+  const off = ['一、本年新收政府信息', '             2    304   359              128    52', '公开申请数量        2843'].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(off), 7))[1], ['2', '304', '359', '128', '52']);
+});
+
 const rowTexts = (cells: readonly TextCell[]): string[][] => {
   const out: string[][] = [[]];
   for (const c of cells) {
