@@ -44,6 +44,8 @@ const NEAR = 2;
 const FAR = 4;
 /** …and every other placement that adds up stands at least this many slots further off (summed over the figures). */
 const CLEARLY = 2;
+/** Header columns standing closer than this are drawn in: their figures' positions place none of them. */
+const TIGHT = 3;
 
 interface Stack {
   fragments: Fragment[];
@@ -297,7 +299,15 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
     const values = figures.map((f) => numberOf(f.text));
     const adding = placements(figures.length, WIDTH).filter((p) => addsUp(values, p));
     const xs = stacks.map(centreOf);
-    const off = (p: readonly number[], j: number): number => Math.abs(xs[j]! - header.centres[p[j]!]!);
+    // A header drawn in ("结 结 其 尚", one space apart: seed 629) stands its columns closer than its figures stand:
+    // two slots nearer one of them says nothing, so a figure among such columns is not placed by its position (it
+    // counts in no placement's cost; the placements that differ in it only are flagged).
+    const tight = (c: number): boolean => [c - 1, c + 1].some((d) => d >= 0 && d < WIDTH && Math.abs(header.centres[d]! - header.centres[c]!) < TIGHT);
+    // (A figure line drawn in as its header is, its figures as close as the columns, keeps its positions.)
+    const amidTight = (x: number): boolean => header.centres.some((h, c) => Math.abs(x - h) <= NEAR + 1 && tight(c));
+    const wider = (j: number): boolean => [j - 1, j + 1].some((k) => k >= 0 && k < xs.length && Math.abs(xs[k]! - xs[j]!) >= TIGHT && Math.abs(xs[k]! - xs[j]!) < 2 * TIGHT);
+    const free = new Set(xs.flatMap((x, j) => (amidTight(x) && wider(j) ? [j] : [])));
+    const off = (p: readonly number[], j: number): number => (free.has(j) ? 0 : Math.abs(xs[j]! - header.centres[p[j]!]!));
     const costs = adding.map((p) => p.reduce((sum, _, j) => sum + off(p, j), 0));
     const best = Math.min(...costs);
     const top = adding[costs.indexOf(best)];
@@ -305,7 +315,7 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
     // The figures whose column is in question must stand near it in the best placement.
     const alone = (p: readonly number[], j: number): boolean =>
       off(p, j) <= FAR && header.centres.every((x, c) => c === p[j] || Math.abs(xs[j]! - x) >= off(p, j) + CLEARLY);
-    const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || off(top, j) <= NEAR || alone(top, j));
+    const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || free.has(j) || off(top, j) <= NEAR || alone(top, j));
     if (adding.length === 0) {
       chosen = [];
       note = `layout text prints nothing for a blank cell, and the ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) make each row's 总计 the sum of its results in no placement into table 四's ${WIDTH} columns: not placed`;

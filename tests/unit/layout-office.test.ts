@@ -602,6 +602,55 @@ test('layout rows: header columns drawn in ("社会 法律", one space apart) pl
   assert.deepEqual(rows('            184   51                5     240')[0], words);
 });
 
+test('layout rows: a header line squeezed by pdftotext ("自然 … 社会   法律") places no figure standing off every column near it', () => {
+  // Seed 629 as pdftotext printed it: 社会公益组织 and 法律服务机构 stand at slots 31 and 36 (centres 32, 37; the
+  // columns step 8 slots on average), the "0" of 社会公益组织 at slot 38 — 1.5 from 法律服务机构's centre, and it was
+  // placed there (2 cells silently wrong). Such a page has no header line; the arithmetic places what it can.
+  const header = [
+    '                              申请人情况',
+    '（本列数据的勾稽关',
+    '                            法人或其他组织',
+    '系为：第一项加第二',
+    '             自然                社会   法律',
+    '项之和，等于第三项             商业   科研                               总计',
+    '             人                 公益   服务              其他',
+    ' 加第四项之和）              企业   机构',
+    '                               组织   机构',
+  ];
+  const rows = (figures: string): string[][] =>
+    rowTexts(layoutRows(readLayoutText([...header, '一、本年新收政府信', figures, '息公开申请数量', '二、上年结转政府信     0       0    0                        0       0', '息公开申请数量'].join('\n'))));
+  const words = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+  assert.notDeepEqual(rows('              5            0          0             1       6')[0], words);
+  // Figures on the columns' centres: the header places the page's short rows as before.
+  assert.deepEqual(rows('              5            0         0              1       6')[0], words);
+});
+
+test('layout table 四: under a header drawn in ("结 结 其 尚", one space apart), figures standing wider apart are not placed by position', () => {
+  // Seed 629: 未经复议直接起诉 prints 0 0 0 (结果维持, 结果纠正, 其他结果; 尚未审结 and 总计 blank) at slots 23, 26, 29
+  // under headers at 23, 25, 27, 29, 31: the "0" at 29 stood on 尚未审结's header and was placed there (WRONG).
+  const text = [
+    '        行政复议                          行政诉讼',
+    '                         未经复议直接起诉                 复议后起诉',
+    '结   结    其   尚',
+    '                       结 结 其 尚                结   结 其 尚',
+    '果   果    他   未     总',
+    '                       果 果 他 未 总              果   果 他 未   总',
+    '维   纠    结   审     计',
+    '                       维 纠 结 审 计              维   纠 结 审   计',
+    '持   正    果   结',
+    '                       持 正 果 结                持   正 果 结',
+    '    0    0     0   0   0  0  0                    0 0     0',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  const direct = placed.get('litigation_direct')!;
+  assert.equal(direct.values[0]!.text, '0');
+  for (const c of [1, 2, 3]) assert.ok(direct.flagged.has(c), `column ${c} flagged`);
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['', '0', '0', '0', '0']);
+  // Figures as close as their columns (the line drawn in as its header is): placed by position as before.
+  const close = layoutAppeals(readLayoutText([...text.slice(0, -1), '    0    0     0   0   0 0 0                      0 0     0'].join('\n')))!;
+  assert.deepEqual(close.get('litigation_direct')!.values.map((c) => c.text), ['0', '0', '0', '', '']);
+});
+
 test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
   // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
   // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
