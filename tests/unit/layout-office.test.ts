@@ -651,6 +651,76 @@ test('layout table 四: under a header drawn in ("结 结 其 尚", one space ap
   assert.deepEqual(close.get('litigation_direct')!.values.map((c) => c.text), ['0', '0', '0', '', '']);
 });
 
+test('layout rows: a row cut by a page break, its 自然人 figure beside its label on the next page ("2 … 16 0 0 18 0 217" / "- 5-" / "、没有 … 息 183"), is one row', () => {
+  // Seed 120 (refused: "2" read as a figure, "- 5-" as the label's first piece, "183" a row of its own). The item
+  // number at the foot with 7 figures that do not add up is label text; the rest goes in the column the row's page
+  // leaves free (the full row above: 648 100 0 0 37 0 785), and the row adds up: 183, 16, 0, 0, 18, 0, 217.
+  const text = [
+    '    8',
+    '    、',
+    '    属',
+    '    于',
+    '    行',
+    '        47     12   0     0     4   0    63',
+    '    政',
+    '    查',
+    '    询',
+    '    事',
+    '    项',
+    '（   1',
+    '四   、',
+    '）   本',
+    '无   机',
+    '法   关',
+    '提   不',
+    '供   掌',
+    '              100   0      0   37   0   785',
+    '    握   648',
+    '    相',
+    '    关',
+    '    政',
+    '    府',
+    '    信',
+    '    息',
+    '    2         16    0      0   18   0   217',
+    '',
+    '                        - 5-',
+    '\f    、',
+    '    没',
+    '    有',
+    '    现',
+    '    成',
+    '    信',
+    '    息   183',
+    '    需',
+    '    要',
+    '    另',
+    '    行',
+    '    制',
+    '    作',
+    '    3',
+    '    、',
+    '    补',
+    '    正',
+    '    后',
+    '    申',
+    '    请   0     0    0     0    0    0    0',
+    '    内',
+    '    容',
+    '    仍',
+    '    不',
+    '    明',
+    '    确',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  const cut = rows.find((r) => r.includes('2、没有现成信息需要另行制作'))!;
+  assert.deepEqual(cut.slice(-7), ['183', '16', '0', '0', '18', '0', '217']);
+  assert.ok(!rows.some((r) => r[0] === '183'));
+  // Not when the row does not add up joined: the rest stays a row of its own.
+  const off = rowTexts(layoutRows(readLayoutText(text.replace('息   183', '息   184'))));
+  assert.ok(off.some((r) => r[0] === '184'));
+});
+
 test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
   // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
   // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
@@ -824,9 +894,12 @@ test('layout rows: an item number at a page\'s foot beside its row\'s figures, i
     ['5、属于三类内部事务信息', '20', '9', '0', '0', '0', '1', '30'],
     ['6、属于四类过程', '53', '8', '0', '0', '0', '2', '63'],
   ]);
-  // Not when the line holds 7 figures with the number: then "5" may be a figure (a row printing six), and stays one.
-  const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
+  // Not when the line holds 7 figures with the number and they add up so: then "5" is a figure (a row printing
+  // six, 5 + 20 + 9 + 0 + 0 + 1 = 35), and stays one. 7 that do not add up with it (… 30): it is the item's number.
+  const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   ').replace('1   30', '1   35'))));
   assert.ok(seven.some((r) => r[0] === '5'));
+  const label = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
+  assert.ok(label.some((r) => r[0] === '5、属于三类内部事务信息'));
 });
 
 test('layout rows: （七）总计 on the middle line of its broken figures, a figure printed whole beside the pieces under it, is joined when it sums the rows above', () => {
