@@ -47,6 +47,12 @@ const CLEARLY = 2;
 /** Header columns standing closer than this are drawn in: their figures' positions place none of them. */
 const TIGHT = 3;
 
+/** A wrapped figure's next digit a slot left of the one above, as wide. */
+const wrappedLeft = (s: Stack, f: Fragment): boolean => {
+  const last = s.fragments.at(-1)!;
+  return f.x === last.x - 1 && [...f.text].length === [...last.text].length && /^\d+$/.test(f.text) && /^\d+$/.test(last.text);
+};
+
 interface Stack {
   fragments: Fragment[];
 }
@@ -177,7 +183,12 @@ function figuresUnderCutHeader(lines: ReturnType<typeof linesOf>): TextCell[] | 
   const tokens = below.flatMap(fragmentsOf_);
   if (!tokens.every((f) => isValueText(f.text))) return null;
   // Figures wrapped one or more digits per line ("12 / 0" for 120) stack as under a whole header.
-  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  const strict = stack(tokens, 1, figureGoesOn, () => true)!;
+  // A digit of a figure wrapped in its narrow cell may stand a slot left of the one above too ("1 / 0" at 38 / 37, seed
+  // 120: 17 figures): so stacked only when that makes exactly the 15 figures, adding up in every row.
+  const lenient = strict.length === WIDTH ? null : stack(tokens, 1, (s, f) => figureGoesOn(s, f) || wrappedLeft(s, f), () => true)!;
+  const lenientValues = lenient?.sort((a, b) => centreOf(a) - centreOf(b)).map((s) => numberOf(stackText(s)));
+  const stacks = (lenient && lenient.length === WIDTH && addsUp(lenientValues!, Array.from({ length: WIDTH }, (_, c) => c)) ? lenient : strict).sort((a, b) => centreOf(a) - centreOf(b));
   if (stacks.length !== WIDTH) return null;
   const figures = stacks.map((s): TextCell => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
   // Read over several lines, the stacks must add up as table 四 does (each row's 总计 = its four results).
@@ -282,7 +293,12 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
     else return null;
   }
   const tokens = figureLines.flatMap((l) => l.cells.flatMap((c) => fragmentsOf(c, l.line)));
-  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  const strict = stack(tokens, 1, figureGoesOn, () => true)!;
+  // A digit of a figure wrapped in its narrow cell may stand a slot left of the one above too ("1 / 0" at 38 / 37, seed
+  // 120: 17 figures): so stacked only when that makes exactly the 15 figures, adding up in every row.
+  const lenient = strict.length === WIDTH ? null : stack(tokens, 1, (s, f) => figureGoesOn(s, f) || wrappedLeft(s, f), () => true)!;
+  const lenientValues = lenient?.sort((a, b) => centreOf(a) - centreOf(b)).map((s) => numberOf(stackText(s)));
+  const stacks = (lenient && lenient.length === WIDTH && addsUp(lenientValues!, Array.from({ length: WIDTH }, (_, c) => c)) ? lenient : strict).sort((a, b) => centreOf(a) - centreOf(b));
   const figures: TextCell[] = stacks.map((s) => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
   const at = figures[0]?.at ?? cells[0]!.at;
   let chosen: number[][];

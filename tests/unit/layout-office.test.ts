@@ -721,6 +721,31 @@ test('layout rows: a row cut by a page break, its 自然人 figure beside its la
   assert.ok(off.some((r) => r[0] === '184'));
 });
 
+test('layout table 四: a wrapped figure whose next digit stands a slot left ("1 / 0" at 38 / 37) is one figure when that makes the 15 that add up', () => {
+  // Seed 120: 17 figures (10 and 47 as "1", "0", "4", "7"), all 15 cells flagged.
+  const text = [
+    '    行政复议                            行政诉讼',
+    '                            未经复议直接起诉                        复议后起诉',
+    '结   结   其   尚',
+    '                        结       结    其    尚         结       结   其    尚',
+    '果   果   他   未    总',
+    '                        果       果    他    未    总    果       果   他    未    总',
+    '维   纠   结   审    计',
+    '                        维       纠    结    审    计    维       纠   结    审    计',
+    '持   正   果   结',
+    '                        持       正    果    结         持       正   果    结',
+    '                        2             1         4',
+    '    0       0                                               0        0',
+    '0       0           0   5        7   0    5    7    0           0          0',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['25', '7', '10', '5', '47']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // Not when the figures so stacked do not add up (47 → 48): they stay 17, flagged.
+  const off = layoutAppeals(readLayoutText(text.join('\n').replace(/ 7( +0 +0 +0)$/, ' 8$1')))!;
+  assert.ok([...off.values()].some((row) => row.flagged.size > 0));
+});
+
 test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
   // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
   // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
