@@ -125,14 +125,17 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     // item), or the row is （七）总计 printed alone between its pieces.
     const short = count < columns;
     if (whole.length > 0 && !short && !(count === columns && mid.length + bottom.length === columns)) continue;
-    if (short && (count < 3 || ((whole.length > 0 || !goesOn(below)) && !closesTotal(i, top, mid, bottom, joinedRow)))) continue;
-    const skip = new Set([i - 1, i, i + 1]);
     // LibreOffice may break a figure where a wider one fits whole (proportional digits: "3463" as "34" / "63" under a
     // whole "164"): a row printing all its figures is joined all the same when no line, nor two next to each other,
     // adds up as a row of its own (a lone figure other than 0 never does), so that joined is the only reading.
     const before = i >= 2 && next(lines[i - 2]!, above) ? figures(lines[i - 2]!) : [];
     const after = i + 2 < lines.length && next(below, lines[i + 2]) ? figures(lines[i + 2]!) : [];
-    const onlyReading = count === columns && ![top, mid, bottom, [...top, ...mid], [...mid, ...bottom], [...before, ...top], [...bottom, ...after]].some((l) => l.length > 0 && addsUp(l));
+    const noOther = ![top, mid, bottom, [...top, ...mid], [...mid, ...bottom], [...before, ...top], [...bottom, ...after]].some((l) => l.length > 0 && addsUp(l));
+    const onlyReading = count === columns && noOther;
+    // A short row whose line below prints figures only ("120 … 138" / "政府信息公开 181" / "7 … 8": 1207, 181, 1388)
+    // is joined too when that is the only reading (its pieces centred under each other, below, as for any row).
+    if (short && (count < 3 || ((whole.length > 0 || !goesOn(below)) && !closesTotal(i, top, mid, bottom, joinedRow) && !(whole.length === 0 && below.length === bottom.length && noOther)))) continue;
+    const skip = new Set([i - 1, i, i + 1]);
     if (!pairs.every(([t, b]) => Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && (onlyReading || breaksHere(t, b, middle[0]!.page, skip)))) continue;
     if (!addsUp(joinedRow)) continue;
     // A short row's middle line may print no label ("三  （一）予 131 … 141" / "103" / "、 以公开 3 … 6"): its cells are

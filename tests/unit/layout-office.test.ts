@@ -746,6 +746,22 @@ test('layout table 四: a wrapped figure whose next digit stands a slot left ("1
   assert.ok([...off.values()].some((row) => row.flagged.size > 0));
 });
 
+test('layout rows: a short row broken over three lines, the line under printing its pieces only ("120 … 138" / "政府信息公开 181" / "7 … 8"), is joined when that is the only reading', () => {
+  // Seed 615 (601–700, refused: "（一）予以公开 does not match"): 1207, 181, 1388. No line, nor two of them, adds up
+  // as a row of its own.
+  const text = [
+    '一、本年新收',
+    '          120                                    138',
+    '政府信息公开              181',
+    '           7                                      8',
+    '申请数量',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7)).find((r) => r.includes('181'))!.filter((t) => /\d/.test(t)), ['1207', '181', '1388']);
+  // Not when the line under adds up as a row of its own ("7 … 7"): left as printed.
+  const other = text.replace('7                                      8', '7                                      7');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(other), 7)), rowTexts(readLayoutText(other)));
+});
+
 test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
   // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
   // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
