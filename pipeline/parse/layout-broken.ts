@@ -156,7 +156,10 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     // All 7 figures: they do not add up as printed. Fewer (a row of blanks and a few figures, "131 … 131" / "公开 6 … 6"
     // for 1316): the line under goes on the row's label (text that starts no new item), and each of the row's figures
     // has its lower piece there (the row's 总计 is at least as wide as any figure of it: it breaks as they do).
-    if (full.length === columns ? addsUp(full) : full.length < 2 || !goesOn(under) || pieces.length !== full.length) continue;
+    // (Some of its figures may be printed whole, "１０ ５ … １０" / "分公开 ０ … ５" for 100, 5, 105, when neither line
+    // adds up as a row of its own.)
+    const some = pieces.length < full.length && !addsUp(full) && !addsUp(pieces);
+    if (full.length === columns ? addsUp(full) : full.length < 2 || !goesOn(under) || (pieces.length !== full.length && !some)) continue;
     // The line under the row prints the pieces only, after a piece of a label wrapped around the row ("本   55  0  75"):
     // text left of the row's figures.
     const text = under.slice(0, under.length - pieces.length);

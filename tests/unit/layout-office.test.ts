@@ -762,6 +762,19 @@ test('layout rows: a short row broken over three lines, the line under printing 
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(other), 7)), rowTexts(readLayoutText(other)));
 });
 
+test('layout rows: a short row broken over two lines with one of its figures printed whole ("１０ ５ … １０" / "分公开 ０ … ５") is joined when neither line adds up alone', () => {
+  // Seed 672 (601–700, refused: a row label off by one): 100, 5, 105 in full-width digits.
+  const text = [
+    '本  （二）部   １０   ５                        １０',
+    '年  分公开    ０                              ５',
+    '度  （区分处',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7))[0]!.filter((t) => /[０-９]/.test(t)), ['１００', '５', '１０５']);
+  // Not when the row adds up as printed ("１０ ５ … １５"): the line under is left as printed.
+  const adds = text.replace('１０\n', '１５\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(adds), 7)), rowTexts(readLayoutText(adds)));
+});
+
 test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
   // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
   // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
