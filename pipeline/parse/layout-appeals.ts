@@ -16,13 +16,13 @@
 import type { TextCell } from '../ingest/types.ts';
 import { APPEALS } from '../model/template.ts';
 import { type Fragment, dropPageNumberLines, layoutLines } from './layout-lines.ts';
-import { type PlacedRow, placements } from './place-columns.ts';
-import { isValueText, readValue } from '../ingest/read-value.ts';
+import { WIDTH, addsUp, choosePlacements, numberOf } from './layout-appeals-place.ts';
+import type { PlacedRow } from './place-columns.ts';
+import { isValueText } from '../ingest/read-value.ts';
 import { onlyPlacement } from './only-placement.ts';
 
 const LEAVES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 const LEAF_CHARS = new Set([...LEAVES.join('')]);
-const WIDTH = 15;
 /**
  * A fragment goes on a stack within this many character slots of the stack's last fragment: header fragments (which
  * must also spell on a header word) a little further, as pdftotext shifts a line's text by a slot or two, and draws
@@ -35,15 +35,11 @@ const figureGoesOn = (s: Stack, f: Fragment): boolean => {
   const last = s.fragments.at(-1)!;
   return f.x === last.x || (f.x === last.x + 1 && [...f.text].length < [...last.text].length);
 };
-/**
- * In the nearest placement, each figure whose column is in question stands within this many slots of its header, or
- * within FAR of it when every other header stands at least CLEARLY slots further from the figure (the last column's
- * figure of a group printed three slots right of its header "总 / 计", the other headers eight slots off)…
- */
-const NEAR = 2;
-const FAR = 4;
-/** …and every other placement that adds up stands at least this many slots further off (summed over the figures). */
-const CLEARLY = 2;
+/** A wrapped figure's next digit a slot left of the one above, as wide. */
+const wrappedLeft = (s: Stack, f: Fragment): boolean => {
+  const last = s.fragments.at(-1)!;
+  return f.x === last.x - 1 && [...f.text].length === [...last.text].length && /^\d+$/.test(f.text) && /^\d+$/.test(last.text);
+};
 
 interface Stack {
   fragments: Fragment[];
@@ -114,25 +110,6 @@ function headerColumns(lines: ReturnType<typeof linesOf>): { centres: number[]; 
   return { centres: sorted.map(centreOf), lastLine: Math.max(...fragments.map((f) => f.line)) };
 }
 
-const numberOf = (text: string): number => {
-  const v = readValue(text);
-  return v.kind === 'number' ? v.value! : 0;
-};
-
-/** Whether each of the three rows' 总计 is the sum of its four results, blanks (and dashes) counting 0. */
-function addsUp(figures: readonly number[], placement: readonly number[]): boolean {
-  const cells = new Array<number>(WIDTH).fill(0);
-  placement.forEach((c, j) => { cells[c] = figures[j]!; });
-  for (let r = 0; r < WIDTH; r += 5) if (cells[r]! + cells[r + 1]! + cells[r + 2]! + cells[r + 3]! !== cells[r + 4]!) return false;
-  return true;
-}
-
-const show = (texts: readonly string[], p: readonly number[]): string => {
-  const cells = Array.from({ length: WIDTH }, () => '·');
-  p.forEach((c, j) => { cells[c] = texts[j]!; });
-  return `[${cells.join(' ')}]`;
-};
-
 /**
  * A table 四 that prints its header and no figure at all, its leaf headers cut by a page break (the next page lays
  * them out on another grid, so their stacks do not read): every character of the three groups' leaf headers is there
@@ -175,7 +152,12 @@ function figuresUnderCutHeader(lines: ReturnType<typeof linesOf>): TextCell[] | 
   const tokens = below.flatMap(fragmentsOf_);
   if (!tokens.every((f) => isValueText(f.text))) return null;
   // Figures wrapped one or more digits per line ("12 / 0" for 120) stack as under a whole header.
-  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  const strict = stack(tokens, 1, figureGoesOn, () => true)!;
+  // A digit of a figure wrapped in its narrow cell may stand a slot left of the one above too ("1 / 0" at 38 / 37, seed
+  // 120: 17 figures): so stacked only when that makes exactly the 15 figures, adding up in every row.
+  const lenient = strict.length === WIDTH ? null : stack(tokens, 1, (s, f) => figureGoesOn(s, f) || wrappedLeft(s, f), () => true)!;
+  const lenientValues = lenient?.sort((a, b) => centreOf(a) - centreOf(b)).map((s) => numberOf(stackText(s)));
+  const stacks = (lenient && lenient.length === WIDTH && addsUp(lenientValues!, Array.from({ length: WIDTH }, (_, c) => c)) ? lenient : strict).sort((a, b) => centreOf(a) - centreOf(b));
   if (stacks.length !== WIDTH) return null;
   const figures = stacks.map((s): TextCell => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
   // Read over several lines, the stacks must add up as table 四 does (each row's 总计 = its four results).
@@ -280,7 +262,12 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
     else return null;
   }
   const tokens = figureLines.flatMap((l) => l.cells.flatMap((c) => fragmentsOf(c, l.line)));
-  const stacks = stack(tokens, 1, figureGoesOn, () => true)!.sort((a, b) => centreOf(a) - centreOf(b));
+  const strict = stack(tokens, 1, figureGoesOn, () => true)!;
+  // A digit of a figure wrapped in its narrow cell may stand a slot left of the one above too ("1 / 0" at 38 / 37, seed
+  // 120: 17 figures): so stacked only when that makes exactly the 15 figures, adding up in every row.
+  const lenient = strict.length === WIDTH ? null : stack(tokens, 1, (s, f) => figureGoesOn(s, f) || wrappedLeft(s, f), () => true)!;
+  const lenientValues = lenient?.sort((a, b) => centreOf(a) - centreOf(b)).map((s) => numberOf(stackText(s)));
+  const stacks = (lenient && lenient.length === WIDTH && addsUp(lenientValues!, Array.from({ length: WIDTH }, (_, c) => c)) ? lenient : strict).sort((a, b) => centreOf(a) - centreOf(b));
   const figures: TextCell[] = stacks.map((s) => ({ text: stackText(s), at: s.fragments[0]!.cell.at, x: Math.min(...s.fragments.map((f) => f.x)) }));
   const at = figures[0]?.at ?? cells[0]!.at;
   let chosen: number[][];
@@ -294,29 +281,7 @@ export function layoutAppeals(printed: readonly TextCell[]): Map<string, PlacedR
     chosen = [];
     note = `layout text: ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) under table 四's ${WIDTH} columns: not read`;
   } else {
-    const values = figures.map((f) => numberOf(f.text));
-    const adding = placements(figures.length, WIDTH).filter((p) => addsUp(values, p));
-    const xs = stacks.map(centreOf);
-    const off = (p: readonly number[], j: number): number => Math.abs(xs[j]! - header.centres[p[j]!]!);
-    const costs = adding.map((p) => p.reduce((sum, _, j) => sum + off(p, j), 0));
-    const best = Math.min(...costs);
-    const top = adding[costs.indexOf(best)];
-    const nearest = adding.filter((_, i) => costs[i]! < best + CLEARLY);
-    // The figures whose column is in question must stand near it in the best placement.
-    const alone = (p: readonly number[], j: number): boolean =>
-      off(p, j) <= FAR && header.centres.every((x, c) => c === p[j] || Math.abs(xs[j]! - x) >= off(p, j) + CLEARLY);
-    const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || off(top, j) <= NEAR || alone(top, j));
-    if (adding.length === 0) {
-      chosen = [];
-      note = `layout text prints nothing for a blank cell, and the ${figures.length} figures (${figures.map((f) => f.text).join(' ')}) make each row's 总计 the sum of its results in no placement into table 四's ${WIDTH} columns: not placed`;
-    } else if (adding.length === 1 || (nearest.length === 1 && near)) {
-      chosen = adding.length === 1 ? adding : nearest;
-      inferred = true;
-    } else {
-      chosen = near ? nearest : adding;
-      const texts = figures.map((f) => f.text);
-      note = `layout text prints nothing for a blank cell, and the ${figures.length} figures fit ${chosen.length} placements that add up (${chosen.slice(0, 3).map((p) => show(texts, p)).join(', ')}${chosen.length > 3 ? ', …' : ''}): which column this figure stands in is not known`;
-    }
+    ({ chosen, inferred, note } = choosePlacements(figures.map((f) => f.text), stacks.map(centreOf), header.centres));
   }
   const placed = (p: readonly number[]): TextCell[] => {
     const out = Array.from({ length: WIDTH }, (): TextCell => ({ text: '', at }));

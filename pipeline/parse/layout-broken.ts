@@ -19,7 +19,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
-import { joined } from './layout-thousands.ts';
+import { joined, onlyGrouping } from './layout-thousands.ts';
 import { startsItem } from './normalize.ts';
 import { isValueText, readValue } from '../ingest/read-value.ts';
 
@@ -125,14 +125,17 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     // item), or the row is （七）总计 printed alone between its pieces.
     const short = count < columns;
     if (whole.length > 0 && !short && !(count === columns && mid.length + bottom.length === columns)) continue;
-    if (short && (count < 3 || ((whole.length > 0 || !goesOn(below)) && !closesTotal(i, top, mid, bottom, joinedRow)))) continue;
-    const skip = new Set([i - 1, i, i + 1]);
     // LibreOffice may break a figure where a wider one fits whole (proportional digits: "3463" as "34" / "63" under a
     // whole "164"): a row printing all its figures is joined all the same when no line, nor two next to each other,
     // adds up as a row of its own (a lone figure other than 0 never does), so that joined is the only reading.
     const before = i >= 2 && next(lines[i - 2]!, above) ? figures(lines[i - 2]!) : [];
     const after = i + 2 < lines.length && next(below, lines[i + 2]) ? figures(lines[i + 2]!) : [];
-    const onlyReading = count === columns && ![top, mid, bottom, [...top, ...mid], [...mid, ...bottom], [...before, ...top], [...bottom, ...after]].some((l) => l.length > 0 && addsUp(l));
+    const noOther = ![top, mid, bottom, [...top, ...mid], [...mid, ...bottom], [...before, ...top], [...bottom, ...after]].some((l) => l.length > 0 && addsUp(l));
+    const onlyReading = count === columns && noOther;
+    // A short row whose line below prints figures only ("120 … 138" / "政府信息公开 181" / "7 … 8": 1207, 181, 1388)
+    // is joined too when that is the only reading (its pieces centred under each other, below, as for any row).
+    if (short && (count < 3 || ((whole.length > 0 || !goesOn(below)) && !closesTotal(i, top, mid, bottom, joinedRow) && !(whole.length === 0 && below.length === bottom.length && noOther)))) continue;
+    const skip = new Set([i - 1, i, i + 1]);
     if (!pairs.every(([t, b]) => Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && (onlyReading || breaksHere(t, b, middle[0]!.page, skip)))) continue;
     if (!addsUp(joinedRow)) continue;
     // A short row's middle line may print no label ("三  （一）予 131 … 141" / "103" / "、 以公开 3 … 6"): its cells are
@@ -153,7 +156,10 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     // All 7 figures: they do not add up as printed. Fewer (a row of blanks and a few figures, "131 … 131" / "公开 6 … 6"
     // for 1316): the line under goes on the row's label (text that starts no new item), and each of the row's figures
     // has its lower piece there (the row's 总计 is at least as wide as any figure of it: it breaks as they do).
-    if (full.length === columns ? addsUp(full) : full.length < 2 || !goesOn(under) || pieces.length !== full.length) continue;
+    // (Some of its figures may be printed whole, "１０ ５ … １０" / "分公开 ０ … ５" for 100, 5, 105, when neither line
+    // adds up as a row of its own.)
+    const some = pieces.length < full.length && !addsUp(full) && !addsUp(pieces);
+    if (full.length === columns ? addsUp(full) : full.length < 2 || !goesOn(under) || (pieces.length !== full.length && !some)) continue;
     // The line under the row prints the pieces only, after a piece of a label wrapped around the row ("本   55  0  75"):
     // text left of the row's figures.
     const text = under.slice(0, under.length - pieces.length);
@@ -171,12 +177,20 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     replace.set(under, text);
     joinedLines.add(i).add(i + 1);
   }
-  // One line: a figure printed with a space between its thousands, as two cells.
+  // One line: a figure printed with a space between its thousands, as two cells — one space apart, or wider (an
+  // ideographic or no-break space: "2    304   359 … 2843") when joining is the only reading that adds up: not as
+  // printed, nor with the line above or below (a row printing a figure a line off), nor joined another way.
   for (const [i, line] of lines.entries()) {
     const all = figures(line);
-    if (joinedLines.has(i) || all.length <= columns || all.length !== line.slice(line.length - all.length).length) continue;
-    const together = joined(line.slice(line.length - all.length));
-    if (together.length !== columns || !addsUp(together)) continue;
+    if (joinedLines.has(i) || all.length < 2 || !line.slice(line.length - all.length).every((c) => all.includes(c))) continue;
+    let together = all.length > columns ? joined(all) : all;
+    if (together.length !== columns || !addsUp(together)) {
+      const around = [lines[i - 1], lines[i + 1]].filter((l): l is TextCell[] => l !== undefined && (next(l, line) || next(line, l)));
+      if (around.some((l) => !joinedLines.has(lines.indexOf(l)) && figures(l).length > 0 && addsUp([...figures(l), ...all]))) continue;
+      const only = onlyGrouping(all, (g) => g.length <= columns && addsUp(g));
+      if (only === undefined) continue;
+      together = only;
+    }
     replace.set(line, [...line.slice(0, line.length - all.length), ...together]);
     joinedLines.add(i);
   }

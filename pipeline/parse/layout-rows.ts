@@ -10,10 +10,11 @@
  * item or figure) are kept as they are. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { joinCutRow } from './layout-cut-row.ts';
 import { headerLines } from './layout-header.ts';
 import { type LabelCell, type Line, PAGE_SLOTS, labelCells, textOf } from './layout-label-cells.ts';
 import { type Fragment, layoutLines } from './layout-lines.ts';
-import { startsItem } from './normalize.ts';
+import { isPageNumber, startsItem } from './normalize.ts';
 import { isValueText, readValue } from '../ingest/read-value.ts';
 
 /** Table 三's figure columns: the six kinds of applicant and 总计. */
@@ -45,23 +46,38 @@ function fragments(cell: TextCell, line: number): Fragment[] {
  * characters wide): the line's first figure-like cell, a number of one or two digits, with a piece starting "、" under
  * it (within a slot) on the next line. It is label text, not a figure.
  */
-function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined, figures: number): boolean {
+function wrappedNumber(first: TextCell, next: readonly TextCell[] | undefined, values: readonly TextCell[]): boolean {
+  const figures = values.length;
   if (!/^\d{1,2}$/.test(first.text.trim()) || next?.[0] === undefined) return false;
   if (next[0].at.line === (first.at.line ?? 0) + 1) return next.some((c) => c.text.startsWith('、') && Math.abs((c.x ?? 0) - (first.x ?? 0)) <= 1);
   // At a page's foot, its mark first on the next page ("4   0 0 0 0 0 0 0" / [page break] / "、无正"): only when the
-  // line then prints one figure more than the table has columns (the number read as a figure makes 8).
+  // line then prints one figure more than the table has columns (the number read as a figure makes 8), or all 7 with
+  // the number, which do not add up so ("2   16 0 0 18 0 217": the row's 自然人 figure went on to the next page).
   const pageBreak = first.page !== undefined && next[0].page !== undefined && next[0].page !== first.page;
-  return pageBreak && figures === TABLE_WIDTH + 1 && next[0].text.startsWith('、') && Math.abs((next[0].x ?? 0) - (first.x ?? 0)) <= PAGE_SLOTS;
+  const notARow = figures === TABLE_WIDTH + 1 || (figures === TABLE_WIDTH && !addsUp(values));
+  return pageBreak && notARow && next[0].text.startsWith('、') && Math.abs((next[0].x ?? 0) - (first.x ?? 0)) <= PAGE_SLOTS;
+}
+
+const DASHED_PAGE_NUMBER = /^[-—–－]\s*\d{1,3}\s*[-—–－]$/;
+
+/** Whether 7 figures add up as a row: the six applicant columns to 总计. */
+function addsUp(values: readonly TextCell[]): boolean {
+  const vs = values.map((c) => readValue(c.text));
+  return vs.every((v) => v.kind === 'number') && vs.slice(0, -1).reduce((sum, v) => sum + v.value!, 0) === vs.at(-1)!.value;
 }
 
 function linesOf(cells: readonly TextCell[]): Line[] {
   const lines: Line[] = [];
   const all = layoutLines(cells).lines;
   for (const [k, row] of all.entries()) {
+    // A page number in dashes alone on its line ("- 5-") is no label piece (it went on the label after the break).
+    if (row.length === 1 && DASHED_PAGE_NUMBER.test(row[0]!.text.trim())) continue;
     let cut = row.length;
     // An enumeration comma ("、", a label's piece wrapped onto a line of its own) reads as a dash but is never a figure.
     while (cut > 0 && row[cut - 1]!.text.trim() !== '' && row[cut - 1]!.text.trim() !== '、' && isValueText(row[cut - 1]!.text)) cut--;
-    if (cut < row.length && wrappedNumber(row[cut]!, all[k + 1], row.length - cut)) cut++;
+    // (The line after it: a page number at the page's foot ("- 5-") is none.)
+    const after = all.slice(k + 1).find((l) => !isPageNumber(l.map((c) => c.text).join('')));
+    if (cut < row.length && wrappedNumber(row[cut]!, after, row.slice(cut))) cut++;
     // A lone "无" or dash on a line is a piece of a label printed one character per line ("（四）无法提供"), not a row.
     if (cut === row.length - 1 && !/[\d０-９]/.test(row[cut]!.text)) cut = row.length;
     // So is one before a row's 7 figures ("无       108   42   0 …": 8 values with it).
@@ -194,6 +210,15 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
       const sorted = order.map((c, i) => [c, cells[i]!] as const).sort((a, b) => a[0].x! - b[0].x!);
       split.raw = sorted.map(([c]) => c);
       split.values = sorted.map(([, c]) => c);
+      continue;
+    }
+    // The rest of a row cut by a page break, beside its label's lines on the next page (layout-cut-row.ts).
+    const cut = own || split ? undefined : rows.find((r) => r.own && spans(r.own, line.line) && r.own === around[0] && r.values[0]?.page !== line.values[0]?.page);
+    const full = cut && rows.filter((r) => r.values.length === TABLE_WIDTH && r.values[0]?.page === cut.values[0]?.page).at(-1);
+    const joined = cut && full ? joinCutRow(cut.values, line.values, full.values) : null;
+    if (cut && joined) {
+      cut.values = joined;
+      cut.raw = joined;
       continue;
     }
     rows.push({ line: line.line, own, values, raw: line.values });

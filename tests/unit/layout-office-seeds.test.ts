@@ -30,6 +30,8 @@ const CASES: Array<[number, string]> = [
   [104, 'a note wrapped around a row that prints one figure beside its middle piece ("7（含转" / "7 … 办3" / "件）") is one cell of that row, and the header printed again inside table 三 loses its one-piece lines (37 and 44 cells flagged)'],
   [145, 'table 三\'s header cut by a page break gives the columns on the next page from the pieces printed there ("业 构 益组织 务机构"; 96 cells flagged)'],
   [218, 'table 四\'s leaf-header pieces on the figures\' page that fit the 15 columns more than one way ("持 正 果 结" twice) go on the columns cut by the page break (refused)'],
+  [30, 'table 二\'s one-cell fee row printing its amount grouped by ideographic spaces ("21 171      100" 元) is one figure (refused: two figures in a one-cell row)'],
+  [120, 'a row cut by a page break with its 自然人 figure beside its label on the next page ("2 … 16 0 0 18 0 217" / "- 5-" / "、没有 … 息 183"), and table 四\'s wrapped figures a digit a slot left ("1 / 0") (refused)'],
   [54, 'table 三 printed without （六）: the printed outcome rows add up to at most （七）总计 in every column, which places their short rows (37 cells flagged)'],
 ];
 

@@ -100,6 +100,36 @@ test('layout thousands: "47 161" is one figure when the row has one cell too man
   assert.deepEqual(plain.map((c) => c.text), ['行政处罚', '198', '0', '161']);
 });
 
+test('layout thousands: digit groups standing apart (an ideographic or no-break space) are one figure when that is the only reading', () => {
+  // Seed 30: "21　171　100" 元 prints as "21 171      100": a row of one cell (it was refused: two figures in it).
+  const fee = joinThousands(readLayoutText(['行政事业性收', '                            21 171      100', '费'].join('\n')), PROACTIVE, '2021');
+  assert.deepEqual(fee.map((c) => c.text), ['行政事业性收', '21 171 100', '费']);
+  // A decimal rest is a figure's last group ("4 612.09" 万元).
+  const decimal = joinThousands(readLayoutText(['行政事业性收', '                            4     612.09', '费'].join('\n')), PROACTIVE, '2021');
+  assert.deepEqual(decimal.map((c) => c.text), ['行政事业性收', '4 612.09', '费']);
+  // Two ways to make the row's 3 cells ("1 234 567 8": 1234, 567, 8 or 1, 234567, 8): left as printed.
+  const two = '行政处罚           1     234     567     8';
+  assert.deepEqual(joinThousands(readLayoutText(two), PROACTIVE, '2019').map((c) => c.text), ['行政处罚', '1', '234', '567', '8']);
+  // Not digit groups ("21 17 100"): left as printed.
+  const not = ['行政事业性收', '                            21 17      100', '费'].join('\n');
+  assert.deepEqual(joinThousands(readLayoutText(not), PROACTIVE, '2021').map((c) => c.text), ['行政事业性收', '21', '17', '100', '费']);
+});
+
+test('layout rows: a figure whose digit groups stand apart ("2    304 … 2843") is joined when that is the only reading that adds up', () => {
+  // Seed 471: 2304, 359, 128, 52, 2843 (the row was flagged, and 112 cells with it).
+  const text = ['一、本年新收政府信息', '             2    304   359              128    52       2843', '公开申请数量'].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7))[1], ['2 304', '359', '128', '52', '2843']);
+  // As printed it adds up: left so ("2 … 304 … 306").
+  const adds = text.replace('359              128    52       2843', '                         306');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(adds), 7))[1], ['2', '304', '306']);
+  // Two joined readings add up ("1 100 1 999 2 100": 1 + 100 + 1999 or 1100 + 1 + 999, 2100): left as printed.
+  const both = ['一、本年新收政府信息', '             1    100   1    999        2    100', '公开申请数量'].join('\n');
+  assert.equal(rowTexts(joinBrokenFigures(readLayoutText(both), 7))[1]!.length, 6);
+  // It adds up with the line under it (a figure a line off): left as printed.
+  const off = ['一、本年新收政府信息', '             2    304   359              128    52', '公开申请数量        2843'].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(off), 7))[1], ['2', '304', '359', '128', '52']);
+});
+
 const rowTexts = (cells: readonly TextCell[]): string[][] => {
   const out: string[][] = [[]];
   for (const c of cells) {
@@ -572,6 +602,179 @@ test('layout rows: header columns drawn in ("社会 法律", one space apart) pl
   assert.deepEqual(rows('            184   51                5     240')[0], words);
 });
 
+test('layout rows: a header line squeezed by pdftotext ("自然 … 社会   法律") places no figure standing off every column near it', () => {
+  // Seed 629 as pdftotext printed it: 社会公益组织 and 法律服务机构 stand at slots 31 and 36 (centres 32, 37; the
+  // columns step 8 slots on average), the "0" of 社会公益组织 at slot 38 — 1.5 from 法律服务机构's centre, and it was
+  // placed there (2 cells silently wrong). Such a page has no header line; the arithmetic places what it can.
+  const header = [
+    '                              申请人情况',
+    '（本列数据的勾稽关',
+    '                            法人或其他组织',
+    '系为：第一项加第二',
+    '             自然                社会   法律',
+    '项之和，等于第三项             商业   科研                               总计',
+    '             人                 公益   服务              其他',
+    ' 加第四项之和）              企业   机构',
+    '                               组织   机构',
+  ];
+  const rows = (figures: string): string[][] =>
+    rowTexts(layoutRows(readLayoutText([...header, '一、本年新收政府信', figures, '息公开申请数量', '二、上年结转政府信     0       0    0                        0       0', '息公开申请数量'].join('\n'))));
+  const words = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+  assert.notDeepEqual(rows('              5            0          0             1       6')[0], words);
+  // Figures on the columns' centres: the header places the page's short rows as before.
+  assert.deepEqual(rows('              5            0         0              1       6')[0], words);
+});
+
+test('layout table 四: under a header drawn in ("结 结 其 尚", one space apart), figures standing wider apart are not placed by position', () => {
+  // Seed 629: 未经复议直接起诉 prints 0 0 0 (结果维持, 结果纠正, 其他结果; 尚未审结 and 总计 blank) at slots 23, 26, 29
+  // under headers at 23, 25, 27, 29, 31: the "0" at 29 stood on 尚未审结's header and was placed there (WRONG).
+  const text = [
+    '        行政复议                          行政诉讼',
+    '                         未经复议直接起诉                 复议后起诉',
+    '结   结    其   尚',
+    '                       结 结 其 尚                结   结 其 尚',
+    '果   果    他   未     总',
+    '                       果 果 他 未 总              果   果 他 未   总',
+    '维   纠    结   审     计',
+    '                       维 纠 结 审 计              维   纠 结 审   计',
+    '持   正    果   结',
+    '                       持 正 果 结                持   正 果 结',
+    '    0    0     0   0   0  0  0                    0 0     0',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  const direct = placed.get('litigation_direct')!;
+  assert.equal(direct.values[0]!.text, '0');
+  for (const c of [1, 2, 3]) assert.ok(direct.flagged.has(c), `column ${c} flagged`);
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['', '0', '0', '0', '0']);
+  // Figures as close as their columns (the line drawn in as its header is): placed by position as before.
+  const close = layoutAppeals(readLayoutText([...text.slice(0, -1), '    0    0     0   0   0 0 0                      0 0     0'].join('\n')))!;
+  assert.deepEqual(close.get('litigation_direct')!.values.map((c) => c.text), ['0', '0', '0', '', '']);
+});
+
+test('layout rows: a row cut by a page break, its 自然人 figure beside its label on the next page ("2 … 16 0 0 18 0 217" / "- 5-" / "、没有 … 息 183"), is one row', () => {
+  // Seed 120 (refused: "2" read as a figure, "- 5-" as the label's first piece, "183" a row of its own). The item
+  // number at the foot with 7 figures that do not add up is label text; the rest goes in the column the row's page
+  // leaves free (the full row above: 648 100 0 0 37 0 785), and the row adds up: 183, 16, 0, 0, 18, 0, 217.
+  const text = [
+    '    8',
+    '    、',
+    '    属',
+    '    于',
+    '    行',
+    '        47     12   0     0     4   0    63',
+    '    政',
+    '    查',
+    '    询',
+    '    事',
+    '    项',
+    '（   1',
+    '四   、',
+    '）   本',
+    '无   机',
+    '法   关',
+    '提   不',
+    '供   掌',
+    '              100   0      0   37   0   785',
+    '    握   648',
+    '    相',
+    '    关',
+    '    政',
+    '    府',
+    '    信',
+    '    息',
+    '    2         16    0      0   18   0   217',
+    '',
+    '                        - 5-',
+    '\f    、',
+    '    没',
+    '    有',
+    '    现',
+    '    成',
+    '    信',
+    '    息   183',
+    '    需',
+    '    要',
+    '    另',
+    '    行',
+    '    制',
+    '    作',
+    '    3',
+    '    、',
+    '    补',
+    '    正',
+    '    后',
+    '    申',
+    '    请   0     0    0     0    0    0    0',
+    '    内',
+    '    容',
+    '    仍',
+    '    不',
+    '    明',
+    '    确',
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  const cut = rows.find((r) => r.includes('2、没有现成信息需要另行制作'))!;
+  assert.deepEqual(cut.slice(-7), ['183', '16', '0', '0', '18', '0', '217']);
+  assert.ok(!rows.some((r) => r[0] === '183'));
+  // Not when the row does not add up joined: the rest stays a row of its own.
+  const off = rowTexts(layoutRows(readLayoutText(text.replace('息   183', '息   184'))));
+  assert.ok(off.some((r) => r[0] === '184'));
+});
+
+test('layout table 四: a wrapped figure whose next digit stands a slot left ("1 / 0" at 38 / 37) is one figure when that makes the 15 that add up', () => {
+  // Seed 120: 17 figures (10 and 47 as "1", "0", "4", "7"), all 15 cells flagged.
+  const text = [
+    '    行政复议                            行政诉讼',
+    '                            未经复议直接起诉                        复议后起诉',
+    '结   结   其   尚',
+    '                        结       结    其    尚         结       结   其    尚',
+    '果   果   他   未    总',
+    '                        果       果    他    未    总    果       果   他    未    总',
+    '维   纠   结   审    计',
+    '                        维       纠    结    审    计    维       纠   结    审    计',
+    '持   正   果   结',
+    '                        持       正    果    结         持       正   果    结',
+    '                        2             1         4',
+    '    0       0                                               0        0',
+    '0       0           0   5        7   0    5    7    0           0          0',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  assert.deepEqual(placed.get('litigation_direct')!.values.map((c) => c.text), ['25', '7', '10', '5', '47']);
+  for (const row of placed.values()) assert.equal(row.flagged.size, 0);
+  // Not when the figures so stacked do not add up (47 → 48): they stay 17, flagged.
+  const off = layoutAppeals(readLayoutText(text.join('\n').replace(/ 7( +0 +0 +0)$/, ' 8$1')))!;
+  assert.ok([...off.values()].some((row) => row.flagged.size > 0));
+});
+
+test('layout rows: a short row broken over three lines, the line under printing its pieces only ("120 … 138" / "政府信息公开 181" / "7 … 8"), is joined when that is the only reading', () => {
+  // Seed 615 (601–700, refused: "（一）予以公开 does not match"): 1207, 181, 1388. No line, nor two of them, adds up
+  // as a row of its own.
+  const text = [
+    '一、本年新收',
+    '          120                                    138',
+    '政府信息公开              181',
+    '           7                                      8',
+    '申请数量',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7)).find((r) => r.includes('181'))!.filter((t) => /\d/.test(t)), ['1207', '181', '1388']);
+  // Not when the line under adds up as a row of its own ("7 … 7"): left as printed.
+  const other = text.replace('7                                      8', '7                                      7');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(other), 7)), rowTexts(readLayoutText(other)));
+});
+
+test('layout rows: a short row broken over two lines with one of its figures printed whole ("１０ ５ … １０" / "分公开 ０ … ５") is joined when neither line adds up alone', () => {
+  // Seed 672 (601–700, refused: a row label off by one): 100, 5, 105 in full-width digits.
+  const text = [
+    '本  （二）部   １０   ５                        １０',
+    '年  分公开    ０                              ５',
+    '度  （区分处',
+  ].join('\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(text), 7))[0]!.filter((t) => /[０-９]/.test(t)), ['１００', '５', '１０５']);
+  // Not when the row adds up as printed ("１０ ５ … １５"): the line under is left as printed.
+  const adds = text.replace('１０\n', '１５\n');
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(adds), 7)), rowTexts(readLayoutText(adds)));
+});
+
 test('layout table 四: leaf headers cut by a page break place fewer than 15 figures by the pieces printed on the figures\' page', () => {
   // As pdftotext printed a LibreOffice PDF: the headers' last lines went to the next page, on a grid of their own, with
   // the figures "3 2 3 8" (blanks print nothing). There the pieces "维 / 持", "纠 / 正", "结 / 果", "审 / 结" and
@@ -745,9 +948,12 @@ test('layout rows: an item number at a page\'s foot beside its row\'s figures, i
     ['5、属于三类内部事务信息', '20', '9', '0', '0', '0', '1', '30'],
     ['6、属于四类过程', '53', '8', '0', '0', '0', '2', '63'],
   ]);
-  // Not when the line holds 7 figures with the number: then "5" may be a figure (a row printing six), and stays one.
-  const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
+  // Not when the line holds 7 figures with the number and they add up so: then "5" is a figure (a row printing
+  // six, 5 + 20 + 9 + 0 + 0 + 1 = 35), and stays one. 7 that do not add up with it (… 30): it is the item's number.
+  const seven = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   ').replace('1   30', '1   35'))));
   assert.ok(seven.some((r) => r[0] === '5'));
+  const label = rowTexts(layoutRows(readLayoutText(text.replace('5   20   9   0', '5   20   9   '))));
+  assert.ok(label.some((r) => r[0] === '5、属于三类内部事务信息'));
 });
 
 test('layout rows: （七）总计 on the middle line of its broken figures, a figure printed whole beside the pieces under it, is joined when it sums the rows above', () => {
