@@ -15,6 +15,7 @@ import { EXIT } from './exit.ts';
 import { writeLines } from './printable.ts';
 import { checkBaseUrl } from './publish/cli-publish.ts';
 import { type BuildOptions, buildFolder } from './run.ts';
+import { unreadableWarnings } from './publish/history.ts';
 import { readFeedEntries } from './publish/read-feed.ts';
 import { readPrevious } from './adapters/output.ts';
 import { readConfig } from './schedule/cli-schedule.ts';
@@ -72,9 +73,11 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   const history = state ? (((await readFeedEntries((path) => readPrevious(resolve(opts.out), path))) ?? []) as Array<{ id: string }>).map((e) => e.id) : [];
   // A build that changed: the report years whose reports are those of the last build are taken from it (year-record.ts).
   const years = state ? await yearRecord(resolve(opts.cache!), resolve(opts.out), await optionsKey(keyed)) : undefined;
+  // Documents of the release in --out that its index lists but cannot be read: said, not left out unseen.
+  const historyLost: string[] = [];
   const buildOptions = {
     ...(given.limits ? { limits: given.limits } : {}), ...(cache ? { cache } : {}), ...options, ...(meta ? { meta } : {}), ...(coverage ? { coverage } : {}),
-    ...(years ? { years } : {}),
+    ...(years ? { years } : {}), onUnreadable: unreadableWarnings((line) => historyLost.push(line), `${opts.out}/`),
   };
   // A few inputs changed: only the reports they touch are read and validated again (build-changed.ts), else a full build.
   const changed = years?.ledger
@@ -82,7 +85,7 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     : null;
   const run = changed ?? await buildFolder(resolve(opts.in), resolve(opts.out), clock, buildOptions);
   const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
-  for (const w of expected?.warnings ?? []) lines.push(`  warning: ${w}`);
+  for (const w of [...expected?.warnings ?? [], ...historyLost]) lines.push(`  warning: ${w}`);
   for (const r of run.reports) {
     // "published" is the word of a release that publishes (xxgk publish, the job); a build only includes.
     const status = run.published.has(r.id) ? 'included' : 'EXCLUDED';

@@ -92,13 +92,14 @@ export function program(clock: Clock = systemClock): Command {
     .option('--out <dir>', 'release folder', 'output/dist')
     .option('--repo <repo>', 'where to publish', DEFAULT_REPO)
     .action(async (opts) => {
-      const [{ buildCommand }, { publishCommand, targetFor }, { publishedHistory }] = await Promise.all([
+      const [{ buildCommand }, { publishCommand, targetFor }, { publishedHistory, unreadableWarnings }] = await Promise.all([
         import('./cli-build.ts'),
         import('./publish/cli-publish.ts'),
         import('./publish/history.ts'),
       ]);
       // The target's last release is the history the cross-year rules look back into.
-      const history = publishedHistory(await (await targetFor({ out: opts.out, repo: opts.repo }, clock)).latest());
+      const lost = unreadableWarnings((line) => process.stderr.write(`xxgk: warning: ${line}\n`), opts.repo);
+      const history = publishedHistory(await (await targetFor({ out: opts.out, repo: opts.repo }, clock)).latest(), lost);
       const built = await buildCommand(opts, clock, { history: await history });
       // An unreadable input would withdraw its report: publish only a complete read.
       process.exitCode = built === EXIT.input || built === EXIT.internal ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock, process.env, true));

@@ -24,7 +24,7 @@ import type { AnnualReport } from './model/report.ts';
 import type { NameResolver } from './agencies/identify.ts';
 import { loadDivisionNames } from './adapters/registry.ts';
 import { folderResolver } from './resolvers.ts';
-import { releaseReportStream } from './publish/history.ts';
+import { type HistoryOptions, releaseReportStream } from './publish/history.ts';
 import { readFeedEntries } from './publish/read-feed.ts';
 import { parseFeedDates, parseIssued } from './publish/release-side.ts';
 import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
@@ -162,24 +162,26 @@ export interface BuildOptions {
   jobs?: number;
   /** The last build's streamed files by report year: a year whose reports did not change is taken from it (datasets/year-streams.ts). */
   years?: YearStreams;
+  /** Told of a document of the release in outDir that its index lists but cannot be read (left out of the history). */
+  onUnreadable?: HistoryOptions['onUnreadable'];
 }
 
 /** The report documents of the release in outDir, by report id, of the ids asked for (empty when there is none). */
-async function publishedReports(outDir: string, ids: ReadonlySet<string>): Promise<Map<string, ValidatedReport>> {
+async function publishedReports(outDir: string, only: ReadonlySet<string>, onUnreadable: BuildOptions['onUnreadable']): Promise<Map<string, ValidatedReport>> {
   const out = new Map<string, ValidatedReport>();
-  for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path), ids)) out.set(r.report.id, r);
+  for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path), { only, onUnreadable })) out.set(r.report.id, r);
   return out;
 }
 
 /** The reports of the release in outDir, one at a time (the history when none is given). */
-async function* lastReports(outDir: string): AsyncGenerator<AnnualReport> {
-  for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path))) yield r.report;
+async function* lastReports(outDir: string, onUnreadable: BuildOptions['onUnreadable']): AsyncGenerator<AnnualReport> {
+  for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path), { onUnreadable })) yield r.report;
 }
 
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
   // The release in outDir, read one report at a time: the history, and the last good versions to keep.
-  const history = options.history ?? lastReports(outDir);
+  const history = options.history ?? lastReports(outDir, options.onUnreadable);
   const files = await listFiles(inDir);
   const resolver = options.resolver ?? (await folderResolver(inDir, files));
   const read = await readFolderFlat(inDir, {
@@ -188,7 +190,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   try {
     const excluded = read.reports.filter((r) => !r.valid).map((r) => read.load(r.id));
     const kept = options.keepPublished && excluded.length > 0
-      ? await publishedReports(outDir, new Set(excluded.map((r) => r.report.id)))
+      ? await publishedReports(outDir, new Set(excluded.map((r) => r.report.id)), options.onUnreadable)
       : new Map<string, ValidatedReport>();
     // The release's reports in the order of every table (year, then id): from the spill (the outcome itself: no
     // object more a report), or the last good version kept.

@@ -8,7 +8,7 @@
 import { isReportBundle } from '../datasets/release-layout.ts';
 import type { ValidatedReport } from '../datasets/types.ts';
 import type { AnnualReport } from '../model/report.ts';
-import { bundleLines } from './bundle-lines.ts';
+import { BundleReadError, bundleLines } from './bundle-lines.ts';
 import type { Published } from './types.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { isRecord } from './json-shape.ts';
@@ -43,13 +43,25 @@ function bundleOf(e: FeedEntry): string | null {
   return path !== undefined && isReportBundle(path) ? path : null;
 }
 
+export interface HistoryOptions {
+  /** Just the reports of these ids. */
+  only?: ReadonlySet<string>;
+  /**
+   * Told of each document the index lists that cannot be read (then left out of the history): the file and why. The
+   * cross-year rules do not look at what is left out, so the callers say so rather than let the history shrink unseen.
+   */
+  onUnreadable?: (path: string, reason: string) => void;
+}
+
 /**
  * The report documents of a release one at a time (none when it has none; a missing or unreadable one is left out,
- * and so are the reports of a bundle from where it cannot be read on); `only`: just the reports of these ids. In feed
- * order, each bundle's in its line order (the feed's), every bundle read once where its first report is listed. Only
- * the index, one compressed bundle and one document stay in memory, not the release.
+ * and so are the reports of a bundle from where it cannot be read on — each told to `onUnreadable`); `only`: just the
+ * reports of these ids. In feed order, each bundle's in its line order (the feed's), every bundle read once where its
+ * first report is listed. Only the index, one compressed bundle and one document stay in memory, not the release.
  */
-export async function* releaseReportStream(read: ReadBytes, only?: ReadonlySet<string>): AsyncGenerator<ValidatedReport> {
+export async function* releaseReportStream(read: ReadBytes, options: HistoryOptions = {}): AsyncGenerator<ValidatedReport> {
+  const { only } = options;
+  const unreadable = options.onUnreadable ?? (() => undefined);
   const entries = ((await readFeedEntries(read)) ?? []) as FeedEntry[];
   const wanted = only ? entries.filter((e) => only.has(e.id)) : entries;
   const bundled = new Map<string, Set<string>>();
@@ -60,41 +72,66 @@ export async function* releaseReportStream(read: ReadBytes, only?: ReadonlySet<s
   for (const e of wanted) {
     const bundle = bundleOf(e);
     if (bundle === null) {
-      const bytes = await read(`reports/${e.year}/${e.id}.json`);
+      const path = `reports/${e.year}/${e.id}.json`;
+      const bytes = await read(path);
       const doc = bytes ? documentOf(decoder.decode(bytes)) : null;
       if (doc) yield doc;
+      else unreadable(path, bytes ? 'not a report document (JSON with report and validation)' : 'missing');
       continue;
     }
     const ids = bundled.get(bundle);
     if (!ids) continue; // read already
     bundled.delete(bundle);
-    yield* bundleReports(read, bundle, ids);
+    yield* bundleReports(read, bundle, ids, unreadable);
   }
 }
 
-/** The documents of a bundle whose ids are among `ids`, each once, in line order; a bundle that cannot be read yields what it could. */
-async function* bundleReports(read: ReadBytes, bundle: string, ids: Set<string>): AsyncGenerator<ValidatedReport> {
+/**
+ * The documents of a bundle whose ids are among `ids`, each once, in line order; a bundle that cannot be read yields
+ * what it could, and the ids it did not give are told to `unreadable`.
+ */
+async function* bundleReports(read: ReadBytes, bundle: string, ids: Set<string>, unreadable: NonNullable<HistoryOptions['onUnreadable']>): AsyncGenerator<ValidatedReport> {
   const bytes = await read(bundle);
-  if (!bytes) return;
-  try {
-    for await (const line of bundleLines(bytes)) {
-      const doc = documentOf(line);
-      if (doc && ids.delete(doc.report.id)) yield doc;
+  let reason = 'missing';
+  if (bytes) {
+    reason = 'not in the bundle';
+    try {
+      for await (const line of bundleLines(bytes)) {
+        const doc = documentOf(line);
+        if (doc && ids.delete(doc.report.id)) yield doc;
+      }
+    } catch (e) {
+      if (!(e instanceof BundleReadError)) throw e;
+      reason = e.message;
     }
-  } catch {
-    // Left out from here on, as an unreadable document is (bundle-lines.ts BundleReadError).
   }
+  for (const id of ids) unreadable(`${bundle}#${id}`, reason);
+}
+
+/**
+ * An onUnreadable that tells each file once per reason (a bundle's reports are said once, not one by one), as a
+ * warning line naming `where` the release is, for the caller to print.
+ */
+export function unreadableWarnings(tell: (line: string) => void, where: string): NonNullable<HistoryOptions['onUnreadable']> {
+  const told = new Set<string>();
+  return (path, reason) => {
+    const file = path.split('#')[0]!;
+    if (told.has(`${file}\n${reason}`)) return;
+    told.add(`${file}\n${reason}`);
+    const what = file === path ? 'its report is' : `its reports (${path.slice(file.length + 1)} and any after it) are`;
+    tell(`the last release in ${where}: ${file}: ${reason}; ${what} left out of the history the cross-year rules look back into`);
+  };
 }
 
 /** Every report document of a release, in feed order (releaseReportStream, all in memory). */
-export async function releaseReports(read: ReadBytes): Promise<ValidatedReport[]> {
+export async function releaseReports(read: ReadBytes, onUnreadable?: HistoryOptions['onUnreadable']): Promise<ValidatedReport[]> {
   const out: ValidatedReport[] = [];
-  for await (const r of releaseReportStream(read)) out.push(r);
+  for await (const r of releaseReportStream(read, { onUnreadable })) out.push(r);
   return out;
 }
 
 /** Every report of the target's last release (empty when it has none). */
-export async function publishedHistory(published: Published | null): Promise<AnnualReport[]> {
+export async function publishedHistory(published: Published | null, onUnreadable?: HistoryOptions['onUnreadable']): Promise<AnnualReport[]> {
   if (!published) return [];
-  return (await releaseReports((path) => published.read(path))).map((r) => r.report);
+  return (await releaseReports((path) => published.read(path), onUnreadable)).map((r) => r.report);
 }

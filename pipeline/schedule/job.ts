@@ -22,7 +22,6 @@ import { type GithubTargetOptions, githubTarget } from '../publish/github-target
 import type { PublishTarget } from '../publish/types.ts';
 import { parseCache } from '../adapters/parse-cache.ts';
 import { mapLimit } from './map-limit.ts';
-import { publishedHistory } from '../publish/history.ts';
 import { buildFolder } from '../run.ts';
 import { type HeldDocument, collectSource } from './job-sources.ts';
 import { contactWarning, harvestFetcher } from './harvest-fetcher.ts';
@@ -33,7 +32,7 @@ import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-stor
 import { type Progress, silentProgress } from './progress.ts';
 import { readState, writeState } from './state.ts';
 import { readPreviousBytes } from '../adapters/output.ts';
-import { releaseReports } from '../publish/history.ts';
+import { publishedHistory, releaseReports, unreadableWarnings } from '../publish/history.ts';
 import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawMissing } from './source-warnings.ts';
 
 export interface QuarantineEntry {
@@ -254,13 +253,17 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   await mkdir(paths.work, { recursive: true });
   const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
   // The target's last release is the history the cross-year rules look back into.
-  const history = await publishedHistory(await target.latest());
+  const lost = unreadableWarnings((line) => progress.log('warn', line), 'the publish target');
+  const history = await publishedHistory(await target.latest(), lost);
   // Documents are named <source id>/<file>: the source's region helps resolve a name that fits several bodies.
   const regionOf = (file: string) => config.sources.find((s) => s.id === file.split('/')[0])?.region;
   const meta = releaseMeta(config);
   const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock, history.map((r) => r.year));
   for (const w of coverageWarnings) progress.log('warn', w);
-  const run = await buildFolder(paths.work, paths.dist, clock, { cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage, limits: config.limits });
+  const run = await buildFolder(paths.work, paths.dist, clock, {
+    cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage, limits: config.limits,
+    onUnreadable: unreadableWarnings((line) => progress.log('warn', line), paths.dist),
+  });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.warnings, 0);
   const quarantine: QuarantineEntry[] = [

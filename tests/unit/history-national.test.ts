@@ -5,9 +5,10 @@
  * cross-year rules look back into a national last release in --out as into a site one.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
@@ -40,9 +41,9 @@ const national = await buildRelease({ ...input, meta: NATIONAL }, folderSink(nat
 const bundles = national.files.map((f) => f.path).filter(isReportBundle);
 
 const reader = (dir: string): ReadBytes => (path) => readFile(join(dir, path)).catch(() => null);
-async function all(read: ReadBytes, only?: ReadonlySet<string>): Promise<ValidatedReport[]> {
+async function all(read: ReadBytes, only?: ReadonlySet<string>, told: string[] = []): Promise<ValidatedReport[]> {
   const out: ValidatedReport[] = [];
-  for await (const r of releaseReportStream(read, only)) out.push(r);
+  for await (const r of releaseReportStream(read, { only, onUnreadable: (path, reason) => told.push(`${path}: ${reason}`) })) out.push(r);
   return out;
 }
 
@@ -68,14 +69,38 @@ test('national: a bundle that is not gzip, or cut short, leaves out its reports 
   const broken = bundles[1]!;
   const year = Number(/\d{4}/.exec(broken)![0]);
   const garbage: ReadBytes = (path) => (path === broken ? Promise.resolve(new TextEncoder().encode('not gzip')) : reader(natDir)(path));
-  assert.deepEqual(await all(garbage), site.filter((r) => r.report.year !== year));
+  const told: string[] = [];
+  assert.deepEqual(await all(garbage, undefined, told), site.filter((r) => r.report.year !== year));
+  // Each report left out is told, with the bundle and why: the history does not shrink unseen.
+  const lost = site.filter((r) => r.report.year === year).map((r) => r.report.id);
+  assert.equal(told.length, lost.length);
+  for (const [k, id] of lost.entries()) assert.match(told[k]!, new RegExp(`^${broken.replace(/[.]/g, '\\.')}#${id}: not a complete gzip stream`));
   const whole = readFileSync(join(natDir, broken));
   const cut: ReadBytes = (path) => (path === broken ? Promise.resolve(whole.subarray(0, whole.length - 20)) : reader(natDir)(path));
-  const got = await all(cut);
+  const cutTold: string[] = [];
+  const got = await all(cut, undefined, cutTold);
   const ofYear = site.filter((r) => r.report.year === year);
   assert.deepEqual(got.filter((r) => r.report.year !== year), site.filter((r) => r.report.year !== year));
   assert.deepEqual(got.filter((r) => r.report.year === year), ofYear.slice(0, got.filter((r) => r.report.year === year).length));
   assert.ok(got.length < site.length);
+  assert.equal(cutTold.length, site.length - got.length);
+});
+
+test('site layout: a document the index lists that is missing or not a report is told and left out', async () => {
+  const site = await all(reader(siteDir));
+  const [gone, bad] = [site[2]!.report, site[5]!.report];
+  const read: ReadBytes = (path) => {
+    if (path === `reports/${gone.year}/${gone.id}.json`) return Promise.resolve(null);
+    if (path === `reports/${bad.year}/${bad.id}.json`) return Promise.resolve(new TextEncoder().encode('{"report": 1}'));
+    return reader(siteDir)(path);
+  };
+  const told: string[] = [];
+  const got = await all(read, undefined, told);
+  assert.deepEqual(got.map((r) => r.report.id), site.map((r) => r.report.id).filter((id) => id !== gone.id && id !== bad.id));
+  assert.deepEqual(told, [
+    `reports/${gone.year}/${gone.id}.json: missing`,
+    `reports/${bad.year}/${bad.id}.json: not a report document (JSON with report and validation)`,
+  ]);
 });
 
 test('bundleLines: the lines of a gzip NDJSON stream, a line over the limit or a stream that is not gzip a BundleReadError', async () => {
@@ -115,4 +140,14 @@ test('a cross-year rule fires against last year\'s release in --out in the natio
   const site = await carry(DEFAULT_META, join(scratch, 'out-site'));
   assert.deepEqual(site, [['synthetic-qingheshishengtaihuanjingju-2024', ['synthetic-qingheshishengtaihuanjingju-2023'], 'natural_person']]);
   assert.deepEqual(await carry(NATIONAL, join(scratch, 'out-national')), site);
+
+  // Through the command line: last year's document in --out damaged, the build says so (the rule cannot fire).
+  const out = join(scratch, 'out-cli');
+  const xxgk = (...args: string[]) => spawnSync(process.execPath, [resolve(import.meta.dirname, '../../bin/xxgk.js'), ...args], { encoding: 'utf8' });
+  assert.equal(xxgk('build', '--in', yearN, '--out', out).status, 0);
+  const lastYear = join(realpathSync(out), 'reports/2023/synthetic-qingheshishengtaihuanjingju-2023.json');
+  writeFileSync(lastYear, '{"report": 1}');
+  const run = xxgk('build', '--in', yearN1, '--out', out);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, new RegExp(`  warning: the last release in ${out.replace(/[.]/g, '\\.')}/: reports/2023/synthetic-qingheshishengtaihuanjingju-2023\\.json: not a report document \\(JSON with report and validation\\); its report is left out of the history the cross-year rules look back into\n`));
 });
