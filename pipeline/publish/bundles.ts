@@ -3,9 +3,10 @@
  * one document a line, in place of reports/<year>/<id>.json. Read back here so that publishing (the folder's
  * reports, the last release's reports to carry over) works the same in both layouts.
  */
-import { gunzipSync } from 'node:zlib';
 import { isReportBundle } from '../datasets/release-layout.ts';
+import { PublishError } from '../errors.ts';
 import type { ValidatedReport } from '../datasets/types.ts';
+import { BundleReadError, bundleLines } from './bundle-lines.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { parseFeed, parseFeedDates, parseReportDocument } from './release-side.ts';
 import type { Manifest } from './types.ts';
@@ -22,19 +23,19 @@ export async function bundledReports(
   for (const f of files.filter((x) => isReportBundle(x.path))) {
     const bytes = await read(f.path);
     if (!bytes) throw fail({ bundle: f.path, line: 0 });
-    let text: string;
+    let k = 0;
     try {
-      text = gunzipSync(bytes).toString('utf8');
-    } catch {
-      throw fail({ bundle: f.path, line: 0 });
+      for await (const line of bundleLines(bytes)) {
+        k++;
+        const doc = parseReportDocument(Buffer.from(line, 'utf8'));
+        if (!doc) throw fail({ bundle: f.path, line: k });
+        out.push(doc);
+      }
+    } catch (e) {
+      // Not gzip (line 0: the bundle), cut short, or a line longer than the largest document (bundle-lines.ts): where it stopped.
+      if (e instanceof BundleReadError) throw fail({ bundle: f.path, line: k === 0 ? 0 : k + 1 });
+      throw e;
     }
-    const lines = text.split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    lines.forEach((line, k) => {
-      const doc = parseReportDocument(Buffer.from(line, 'utf8'));
-      if (!doc) throw fail({ bundle: f.path, line: k + 1 });
-      out.push(doc);
-    });
   }
   return out;
 }
@@ -47,7 +48,11 @@ export const hasBundles = (files: ReadonlyArray<{ path: string }>): boolean => f
  * withdrawn and corrected reports are found the same in both layouts (and across a switch of layout). The site
  * layout's files are returned as they are.
  */
-export async function documentView(manifest: Manifest, read: (path: string) => Promise<Uint8Array | null>): Promise<{ manifest: Manifest; read: (path: string) => Promise<Uint8Array | null> }> {
+export async function documentView(
+  manifest: Manifest,
+  read: (path: string) => Promise<Uint8Array | null>,
+  where = 'the release',
+): Promise<{ manifest: Manifest; read: (path: string) => Promise<Uint8Array | null> }> {
   if (!hasBundles(manifest.files)) return { manifest, read };
   const entries = await readFeedEntries(read);
   const dates = parseFeedDates(entries);
@@ -61,9 +66,15 @@ export async function documentView(manifest: Manifest, read: (path: string) => P
         const bytes = await read(bundle);
         if (!bytes) return null;
         const lines = new Map<string, string>();
-        for (const line of gunzipSync(bytes).toString('utf8').split('\n')) {
-          const m = /"report":\{"id":"([^"]+)"/.exec(line);
-          if (m) lines.set(m[1]!, line);
+        try {
+          for await (const line of bundleLines(bytes)) {
+            const m = /"report":\{"id":"([^"]+)"/.exec(line);
+            if (m) lines.set(m[1]!, line);
+          }
+        } catch (e) {
+          // Its documents would look withdrawn (ours) or new (theirs): no plan is made over a bundle not read whole.
+          if (!(e instanceof BundleReadError)) throw e;
+          throw new PublishError(`${where}: ${bundle} cannot be read (${e.message}), so its reports cannot be compared; nothing was published`);
         }
         cached = { bundle, lines };
       }

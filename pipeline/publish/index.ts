@@ -113,8 +113,8 @@ const sameRelease = (a: Manifest, b: Manifest) =>
 async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string, withdrawals: readonly Withdrawal[]): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
   const next = await folderRelease(dir);
   // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts).
-  const ours = await documentView(next.manifest, readOrNull(next));
-  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p)) : null;
+  const ours = await documentView(next.manifest, readOrNull(next), dir);
+  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p), `the last release (v${latest.manifest.version})`) : null;
   const documents = theirs ? reportsToCompare(theirs.manifest, ours.manifest) : [];
   const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
   const [previous, side] = await Promise.all([
