@@ -3,20 +3,71 @@ import { memoised } from '../memoised.ts';
 
 const SPACES = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
 
-/** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
-export const normalizeText = memoised((text: string): string =>
+const normalized = memoised((text: string): string =>
   text
     .normalize('NFKC')
     .replace(SPACES, '')
     .replace(/(\d)[、,，．]/g, '$1.'));
 
+/** What a scan of a text's characters tells (`plainness`): only the full normalisation can tell; */
+const NOT_PLAIN = 0;
+/** printable ASCII other than a space, CJK ideographs (U+4E00–U+9FFF), 、 and 。, no 、 or , after a digit; */
+const NORMAL = 1;
+/** besides, ASCII letters and digits and CJK ideographs only. */
+const KEY = 2;
+
+/**
+ * Whether normalizeText (and labelKey) leave the text as it is, told from its characters: NFKC leaves printable ASCII
+ * and the CJK Unified Ideographs as they are (none has a decomposition, and nothing composes with them), none is a
+ * space, and only a digit before 、 or , is rewritten. Every CJK ideograph of that block is of the Han script, so a
+ * text of those, ASCII letters and digits is its own label key. Cheaper than a cache look-up (which hashes the text).
+ */
+function plainness(text: string): number {
+  let key = true;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) digit = false;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) digit = false;
+    else if ((c > 0x20 && c < 0x7f) || c === 0x3001 || c === 0x3002) {
+      if (digit && (c === 0x2c || c === 0x3001)) return NOT_PLAIN;
+      key = false;
+      digit = false;
+    } else return NOT_PLAIN;
+  }
+  return key ? KEY : NORMAL;
+}
+
+/** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
+export function normalizeText(text: string): string {
+  return plainness(text) !== NOT_PLAIN ? text : normalized(text);
+}
+
+const keyOf = memoised((text: string): string => normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''));
+
 /** The characters that carry a label's meaning: CJK, letters and digits. */
-export const labelKey = memoised((text: string): string => normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''));
+export function labelKey(text: string): string {
+  return plainness(text) === KEY ? text : keyOf(text);
+}
 
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */
 const NUMBERING = /^(?:第?[一二三四五六七八九十]+(?:部分)?[、.]?|\(?[一二三四五六七八九十\d]+\)[、.]?|\d+[.、])/;
 
-export const stripNumbering = memoised((text: string): string => normalizeText(text).replace(NUMBERING, ''));
+const stripped = memoised((text: string): string => normalizeText(text).replace(NUMBERING, ''));
+
+const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/** NUMBERING matches only from one of these: 第, 一 … 十, (, a digit. */
+function mayBeNumbered(c: number): boolean {
+  return c === 0x7b2c || c === 0x28 || (c >= 48 && c <= 57) || NUMERALS.has(c);
+}
+
+export function stripNumbering(text: string): string {
+  // A plain text is its own normal form: when it cannot start with a number, there is nothing to strip.
+  if (text.length > 0 && !mayBeNumbered(text.charCodeAt(0)) && plainness(text) !== NOT_PLAIN) return text;
+  return stripped(text);
+}
 
 /**
  * A text's character bigrams (of its labelKey), each as one number: the two UTF-16 code units side by side, in 32
