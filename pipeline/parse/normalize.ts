@@ -9,46 +9,67 @@ const normalized = memoised((text: string): string =>
     .replace(SPACES, '')
     .replace(/(\d)[、,，．]/g, '$1.'));
 
-/** What a scan of a text's characters tells (`plainness`): only the full normalisation can tell; */
-const NOT_PLAIN = 0;
-/** printable ASCII other than a space, CJK ideographs (U+4E00–U+9FFF), 、 and 。, no 、 or , after a digit; */
-const NORMAL = 1;
-/** besides, ASCII letters and digits and CJK ideographs only. */
-const KEY = 2;
-
 /**
- * Whether normalizeText (and labelKey) leave the text as it is, told from its characters: NFKC leaves printable ASCII
- * and the CJK Unified Ideographs as they are (none has a decomposition, and nothing composes with them), none is a
- * space, and only a digit before 、 or , is rewritten. Every CJK ideograph of that block is of the Han script, so a
- * text of those, ASCII letters and digits is its own label key. Cheaper than a cache look-up (which hashes the text).
+ * normalizeText without NFKC's tables or a cache look-up, for the characters of nearly every printed label: printable
+ * ASCII, the CJK Unified Ideographs (U+4E00–U+9FFF, none of which NFKC changes), 、 and 。 (nor these), the full-width
+ * forms U+FF01–U+FF5E (NFKC: their ASCII characters) and the spaces SPACES removes (NFKC makes some of them a plain
+ * space, removed all the same). None of these composes with another under NFKC. Then a digit's 、 or , becomes ".",
+ * as the replace does once the spaces are gone. Null for a text with any other character (the full path decides).
+ * A text it leaves as it is comes back as the same string.
  */
-function plainness(text: string): number {
-  let key = true;
+function quickNormal(text: string): string | null {
+  let out: string | null = null;
   let digit = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) digit = false;
-    else if (c >= 48 && c <= 57) digit = true;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) digit = false;
-    else if ((c > 0x20 && c < 0x7f) || c === 0x3001 || c === 0x3002) {
-      if (digit && (c === 0x2c || c === 0x3001)) return NOT_PLAIN;
-      key = false;
-      digit = false;
-    } else return NOT_PLAIN;
+    let c = text.charCodeAt(i);
+    let same = true;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      c -= 0xfee0;
+      same = false;
+    }
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002) {
+      if (digit && (c === 0x2c || c === 0x3001)) {
+        c = 0x2e;
+        same = false;
+      }
+      digit = c >= 48 && c <= 57;
+      if (!same && out === null) out = text.slice(0, i);
+      if (out !== null) out += String.fromCharCode(c);
+    } else if (isSpace(c)) {
+      if (out === null) out = text.slice(0, i);
+    } else return null;
   }
-  return key ? KEY : NORMAL;
+  return out ?? text;
+}
+
+/** The characters of SPACES: \s and the no-break, full-width and zero-width spaces. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
 export function normalizeText(text: string): string {
-  return plainness(text) !== NOT_PLAIN ? text : normalized(text);
+  return quickNormal(text) ?? normalized(text);
 }
 
 const keyOf = memoised((text: string): string => normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''));
 
-/** The characters that carry a label's meaning: CJK, letters and digits. */
+/**
+ * The characters that carry a label's meaning: CJK, letters and digits. Of quickNormal's characters those are the
+ * ASCII letters and digits and the ideographs (every one of U+4E00–U+9FFF is of the Han script).
+ */
 export function labelKey(text: string): string {
-  return plainness(text) === KEY ? text : keyOf(text);
+  const normal = quickNormal(text);
+  if (normal === null) return keyOf(text);
+  let out: string | null = null;
+  for (let i = 0; i < normal.length; i++) {
+    const c = normal.charCodeAt(i);
+    const kept = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!kept && out === null) out = normal.slice(0, i);
+    else if (kept && out !== null) out += normal[i];
+  }
+  return out ?? normal;
 }
 
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */
@@ -56,17 +77,9 @@ const NUMBERING = /^(?:第?[一二三四五六七八九十]+(?:部分)?[、.]?|\
 
 const stripped = memoised((text: string): string => normalizeText(text).replace(NUMBERING, ''));
 
-const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
-
-/** NUMBERING matches only from one of these: 第, 一 … 十, (, a digit. */
-function mayBeNumbered(c: number): boolean {
-  return c === 0x7b2c || c === 0x28 || (c >= 48 && c <= 57) || NUMERALS.has(c);
-}
-
 export function stripNumbering(text: string): string {
-  // A plain text is its own normal form: when it cannot start with a number, there is nothing to strip.
-  if (text.length > 0 && !mayBeNumbered(text.charCodeAt(0)) && plainness(text) !== NOT_PLAIN) return text;
-  return stripped(text);
+  const normal = quickNormal(text);
+  return normal === null ? stripped(text) : normal.replace(NUMBERING, '');
 }
 
 /**

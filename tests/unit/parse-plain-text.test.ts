@@ -22,7 +22,7 @@ const fullStrip = (t: string): string => fullNormal(t).replace(NUMBERING, '');
 /** Characters the fast paths decide on, and those next to their edges (full width, combining, spaces, 无 不 第). */
 const CHARS = [
   ...'0123456789aZ.,;:()-/ 、。，．（）：０１９ＡＢ一二三四五六七八九十第部分无不适用件元万政府信息公开申请情况合计其他',
-  '\u3000', '\u00a0', '\u200b', '\u0301', '\u4e00', '\u9fff', '\u3400', '\uf900', '\u2460', '\u00b9', '\ufe63', '\t', '\n', '*',
+  '\u3000', '\u00a0', '\u200b', '\u0301', '\u4e00', '\u9fff', '\u3400', '\uf900', '\u2460', '\u00b9', '\ufe63', '\t', '\n', '*', '\u2003', '\u202f', '\u0085', '\u1680', '\uff5e', '\uff5f', '\ufeff', '\u3001',
 ];
 const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 24 }).map((cs) => cs.join(''));
 
