@@ -58,15 +58,16 @@ export function isDigits(text: string): boolean {
 const valueText = memoised((text: string): boolean => readValue(text).kind !== 'text');
 
 /**
- * Whether the text is told to be text by its first character alone: an ASCII letter, or a CJK ideograph other than
- * 无 and 不. A figure (FIGURE) starts with a sign or a digit, and a mark of not applicable (NOT_APPLICABLE) with a
- * dash, a slash, 、, 无 or 不; none of those characters is a space that cleaning would remove first, and NFKC leaves
- * both kinds as they are.
+ * Whether the text is told to be text by its first character alone: an ASCII letter, an opening parenthesis (half or
+ * full width: "（一）…"), or a CJK ideograph other than 无 and 不. A figure (FIGURE) starts with a sign or a digit, and a
+ * mark of not applicable (NOT_APPLICABLE) with a dash, a slash, 、, 无 or 不; none of those characters is a space that
+ * cleaning would remove first, and NFKC makes none of them one of those.
  */
 function startsAsText(text: string): boolean {
   if (text.length === 0) return false;
   const c = text.charCodeAt(0);
-  return (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x4e0d) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x4e0d) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    c === 0x28 || c === 0xff08;
 }
 
 /** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */

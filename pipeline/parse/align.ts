@@ -134,6 +134,22 @@ function hitsOf(index: LabelIndex, have: ReadonlySet<number>): Int32Array {
   return hits;
 }
 
+/**
+ * hitsOf per bigram set and index. bigramSet gives one set for one text (memoised), and printed labels recur from row
+ * to row and report to report: the hits of a label's set are counted once. The arrays are only read.
+ */
+const hitsBySet = new WeakMap<ReadonlySet<number>, Map<LabelIndex, Int32Array>>();
+
+function hitsFor(index: LabelIndex, have: ReadonlySet<number>): Int32Array {
+  let byIndex = hitsBySet.get(have);
+  let hits = byIndex?.get(index);
+  if (hits !== undefined) return hits;
+  hits = hitsOf(index, have);
+  if (!byIndex) hitsBySet.set(have, (byIndex = new Map()));
+  byIndex.set(index, hits);
+  return hits;
+}
+
 /** Per DataRow, its scores against each index's template rows. */
 const scored = new WeakMap<DataRow, Map<LabelIndex, Float64Array>>();
 
@@ -144,10 +160,10 @@ export function labelScores(row: DataRow, defs: readonly RowDef[]): Float64Array
   let out = byIndex?.get(index);
   if (out !== undefined) return out;
   const b = rowBigrams(row);
-  const before = hitsOf(index, b.before);
-  const text = hitsOf(index, b.text);
-  const context = b.context === null ? null : hitsOf(index, b.context);
-  const label = b.label === null ? null : hitsOf(index, b.label);
+  const before = hitsFor(index, b.before);
+  const text = hitsFor(index, b.text);
+  const context = b.context === null ? null : hitsFor(index, b.context);
+  const label = b.label === null ? null : hitsFor(index, b.label);
   const { first, lengths } = index;
   out = new Float64Array(defs.length);
   for (let d = 0; d < defs.length; d++) {
@@ -271,7 +287,7 @@ export function widthNamedBy(table: TableDef, edition: Edition): (label: string)
   return (label) => {
     if (cache.has(label)) return cache.get(label);
     const index = labelIndex(defs);
-    const hits = hitsOf(index, bigramSet(label));
+    const hits = hitsFor(index, bigramSet(label));
     let best = -1;
     let bestScore = -Infinity;
     defs.forEach((_, d) => {
