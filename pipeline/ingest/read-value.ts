@@ -72,7 +72,8 @@ function startsAsText(text: string): boolean {
 
 /** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */
 export function isValueText(text: string): boolean {
-  return isDigits(text) || (!startsAsText(text) && valueText(text));
+  // An empty cell (Word text's blank, the commonest after a figure) reads as a blank.
+  return text.length === 0 || isDigits(text) || (!startsAsText(text) && valueText(text));
 }
 
 /** Shift a non-negative decimal string by `places` (negative = divide by 10^-places), exactly. */

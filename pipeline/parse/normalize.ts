@@ -137,7 +137,7 @@ const pageNumber = memoised((text: string): boolean => {
 /**
  * Whether the text cannot be a page number, told from its characters alone: an ASCII letter, or a CJK ideograph
  * other than 第, 页 and 共 (NFKC leaves both as they are, and no pattern of isPageNumber has them), or ASCII digits
- * only (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
+ * only, or nothing (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
  */
 function notPageNumber(text: string): boolean {
   let digits = true;
@@ -151,7 +151,7 @@ function notPageNumber(text: string): boolean {
       digits = false;
     }
   }
-  return digits && text.length > 0;
+  return digits;
 }
 
 /** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */

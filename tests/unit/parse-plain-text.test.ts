@@ -10,7 +10,7 @@ import { isValueText, readValue } from '../../pipeline/ingest/read-value.ts';
 import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { TABLES } from '../../pipeline/model/template.ts';
 import { findSections } from '../../pipeline/parse/find-sections.ts';
-import { labelKey, labelRecall, normalizeText, stripNumbering } from '../../pipeline/parse/normalize.ts';
+import { isPageNumber, labelKey, labelRecall, normalizeText, stripNumbering } from '../../pipeline/parse/normalize.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 20_000 : 2_000;
 
@@ -39,6 +39,18 @@ test('normalizeText, labelKey and stripNumbering equal the full normalisation', 
 
 test('isValueText is whether readValue reads a value', () => {
   fc.assert(fc.property(text, (t) => assert.equal(isValueText(t), readValue(t).kind !== 'text')), { numRuns: RUNS });
+});
+
+/** isPageNumber written out: the patterns on the text in NFKC without spaces. */
+function fullPageNumber(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g, '');
+  return /^[-—–―‒~]\d{1,4}[-—–―‒~]$/.test(t) || /^第\d{1,4}页(?:共\d{1,4}页)?$/.test(t) || /^\d{1,4}\/\d{1,4}$/.test(t);
+}
+
+test('isPageNumber equals the full test, the empty text included', () => {
+  const page = fc.oneof(text, fc.tuple(fc.constantFrom('-', '— ', '第', ''), fc.nat(99999), fc.constantFrom('-', ' —', '页', '页共3页', '/12', '')).map(([a, n, b]) => `${a}${n}${b}`));
+  fc.assert(fc.property(page, (t) => assert.equal(isPageNumber(t), fullPageNumber(t))), { numRuns: RUNS });
+  assert.equal(isPageNumber(''), false);
 });
 
 /** findSections' heading test written out: the cell's key near the heading's in length, and holding it or most of it. */
