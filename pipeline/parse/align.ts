@@ -43,10 +43,12 @@ function rowBigrams(row: DataRow): RowBigrams {
     // An item number with no label after it ("三、" of a heading printed one character per line) starts no item.
     for (const m of text.matchAll(ITEM_NUMBER)) if (m.index + m[0].length < text.length) start = m.index;
     const before = `${text.slice(Math.max(start, 0))}${row.own}`;
+    const beforeSet = bigramSet(before);
     b = {
       label: row.label === '' ? null : bigramSet(row.label),
-      before: bigramSet(before),
-      text: bigramSet(`${before}${row.after}`),
+      before: beforeSet,
+      // Without text after the values (every rendering but layout text), the same text: the same bigrams.
+      text: row.after === '' ? beforeSet : bigramSet(`${before}${row.after}`),
       context: start >= 0 ? null : bigramSet(row.context),
     };
     taken.set(row, b);
