@@ -41,7 +41,11 @@ function rowBigrams(row: DataRow): RowBigrams {
     const text = normalizeText(row.context);
     let start = -1;
     // An item number with no label after it ("三、" of a heading printed one character per line) starts no item.
-    for (const m of text.matchAll(ITEM_NUMBER)) if (m.index + m[0].length < text.length) start = m.index;
+    // ITEM_NUMBER is global: exec from 0 to the end (it leaves lastIndex at 0 when it finds no more; no match is empty).
+    ITEM_NUMBER.lastIndex = 0;
+    for (let m = ITEM_NUMBER.exec(text); m !== null; m = ITEM_NUMBER.exec(text)) {
+      if (m.index + m[0].length < text.length) start = m.index;
+    }
     const before = `${text.slice(Math.max(start, 0))}${row.own}`;
     const beforeSet = bigramSet(before);
     b = {
@@ -162,6 +166,12 @@ export function labelScores(row: DataRow, defs: readonly RowDef[]): Float64Array
   let out = byIndex?.get(index);
   if (out !== undefined) return out;
   const b = rowBigrams(row);
+  out = knownScores(index, b);
+  if (out !== undefined) {
+    if (!byIndex) scored.set(row, (byIndex = new Map()));
+    byIndex.set(index, out);
+    return out;
+  }
   const before = hitsFor(index, b.before);
   const text = hitsFor(index, b.text);
   const context = b.context === null ? null : hitsFor(index, b.context);
@@ -184,7 +194,34 @@ export function labelScores(row: DataRow, defs: readonly RowDef[]): Float64Array
   }
   if (!byIndex) scored.set(row, (byIndex = new Map()));
   byIndex.set(index, out);
+  remember(index, b, out);
   return out;
+}
+
+/**
+ * Scores per row bigrams and index: rows whose texts recur (the same label under the same heading, report after
+ * report) have the very same bigram sets (bigramSet is memoised), so the same scores. Keyed by the sets themselves,
+ * the text before the values first; the arrays are only read.
+ */
+interface KnownScores { index: LabelIndex; b: RowBigrams; out: Float64Array }
+const scoresBySet = new WeakMap<ReadonlySet<number>, KnownScores[]>();
+/** How many entries one set keeps (the same text before the values under different labels or contexts). */
+const MAX_KNOWN = 8;
+
+function knownScores(index: LabelIndex, b: RowBigrams): Float64Array | undefined {
+  const known = scoresBySet.get(b.before);
+  if (known === undefined) return undefined;
+  for (const k of known) {
+    if (k.index === index && k.b.text === b.text && k.b.context === b.context && k.b.label === b.label) return k.out;
+  }
+  return undefined;
+}
+
+function remember(index: LabelIndex, b: RowBigrams, out: Float64Array): void {
+  let known = scoresBySet.get(b.before);
+  if (known === undefined) scoresBySet.set(b.before, (known = []));
+  if (known.length >= MAX_KNOWN) known.shift();
+  known.push({ index, b, out });
 }
 
 export interface Alignment {
