@@ -139,9 +139,15 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
 function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
   let tabbed = 0;
   let layout = 0;
-  for (const line of text.split('\n')) {
-    if (line.includes('\t')) tabbed++;
-    else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+  // Line by line without splitting the text: a line's TAB is found in place, and only a line without one is cut.
+  let tab = text.indexOf('\t');
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if (tab >= 0 && tab < end) tabbed++;
+    else if ((text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    start = end + 1;
   }
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }
