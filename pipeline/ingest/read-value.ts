@@ -139,7 +139,7 @@ export function readValue(printed: string, options: ReadOptions = {}, source?: L
     if (options.money && options.statedUnit === '元') {
       cell.unit = '元';
       cell.value = shiftDecimal(printed, '', -4);
-    } else cell.value = shiftDecimal(printed, '', 0);
+    } else cell.value = Number(printed); // shiftDecimal(printed, '', 0) is Number(`${printed}.0`): the same value
     return cell;
   }
   const raw = cleanCellText(printed);

@@ -88,3 +88,13 @@ test('findSections finds the headings the full test finds, paragraphs around the
     { numRuns: RUNS },
   );
 });
+
+test('a figure of plain digits reads as the decimal it spells (as shiftDecimal spelled it, with ".0")', () => {
+  fc.assert(
+    fc.property(fc.stringMatching(/^[0-9]{1,40}$/), (t) => {
+      assert.deepEqual(readValue(t), { kind: 'number', value: Number(`${t}.0`), raw: t });
+      assert.equal(readValue(t, { money: true, statedUnit: '元' }).unit, '元');
+    }),
+    { numRuns: RUNS },
+  );
+});
