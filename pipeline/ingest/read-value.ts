@@ -57,9 +57,23 @@ export function isDigits(text: string): boolean {
 
 const valueText = memoised((text: string): boolean => readValue(text).kind !== 'text');
 
+/**
+ * Whether the text is told to be text by its first character alone: an ASCII letter, an opening parenthesis (half or
+ * full width: "（一）…"), or a CJK ideograph other than 无 and 不. A figure (FIGURE) starts with a sign or a digit, and a
+ * mark of not applicable (NOT_APPLICABLE) with a dash, a slash, 、, 无 or 不; none of those characters is a space that
+ * cleaning would remove first, and NFKC makes none of them one of those.
+ */
+function startsAsText(text: string): boolean {
+  if (text.length === 0) return false;
+  const c = text.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0 && c !== 0x4e0d) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
+    c === 0x28 || c === 0xff08;
+}
+
 /** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */
 export function isValueText(text: string): boolean {
-  return isDigits(text) || valueText(text);
+  // An empty cell (Word text's blank, the commonest after a figure) reads as a blank.
+  return text.length === 0 || isDigits(text) || (!startsAsText(text) && valueText(text));
 }
 
 /** Shift a non-negative decimal string by `places` (negative = divide by 10^-places), exactly. */
@@ -125,7 +139,7 @@ export function readValue(printed: string, options: ReadOptions = {}, source?: L
     if (options.money && options.statedUnit === '元') {
       cell.unit = '元';
       cell.value = shiftDecimal(printed, '', -4);
-    } else cell.value = shiftDecimal(printed, '', 0);
+    } else cell.value = Number(printed); // shiftDecimal(printed, '', 0) is Number(`${printed}.0`): the same value
     return cell;
   }
   const raw = cleanCellText(printed);

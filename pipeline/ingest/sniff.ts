@@ -105,6 +105,7 @@ function endsInFigure(line: string): boolean {
  * set in columns.
  */
 function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' {
+  if (text.includes('\t')) return tabbedText(text);
   let tabbed = 0;
   let layout = 0;
   let gapped = 0;
@@ -128,6 +129,26 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
   // A sparse report (most cells blank) glues few rows: still flattened text when no line has a TAB or columns.
   if (tabbed === 0 && flat >= MIN_SPARSE_FLAT_ROWS && layout + gapped < MIN_LAYOUT_LINES) return 'flat-text';
   if (tabbed === 0) return layout + gapped >= MIN_LAYOUT_LINES ? 'pdftotext-layout' : 'word-text';
+  return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
+}
+
+/**
+ * wordOrLayout of a text with a TAB in it: only the lines with a TAB and the lines with runs of numbers count then
+ * (the figures alone, the glued rows and the gaps decide only among texts without a TAB), so only those are tested.
+ */
+function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
+  let tabbed = 0;
+  let layout = 0;
+  // Line by line without splitting the text: a line's TAB is found in place, and only a line without one is cut.
+  let tab = text.indexOf('\t');
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if (tab >= 0 && tab < end) tabbed++;
+    else if ((text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    start = end + 1;
+  }
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }
 

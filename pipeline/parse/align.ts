@@ -41,12 +41,18 @@ function rowBigrams(row: DataRow): RowBigrams {
     const text = normalizeText(row.context);
     let start = -1;
     // An item number with no label after it ("三、" of a heading printed one character per line) starts no item.
-    for (const m of text.matchAll(ITEM_NUMBER)) if (m.index + m[0].length < text.length) start = m.index;
+    // ITEM_NUMBER is global: exec from 0 to the end (it leaves lastIndex at 0 when it finds no more; no match is empty).
+    ITEM_NUMBER.lastIndex = 0;
+    for (let m = ITEM_NUMBER.exec(text); m !== null; m = ITEM_NUMBER.exec(text)) {
+      if (m.index + m[0].length < text.length) start = m.index;
+    }
     const before = `${text.slice(Math.max(start, 0))}${row.own}`;
+    const beforeSet = bigramSet(before);
     b = {
       label: row.label === '' ? null : bigramSet(row.label),
-      before: bigramSet(before),
-      text: bigramSet(`${before}${row.after}`),
+      before: beforeSet,
+      // Without text after the values (every rendering but layout text), the same text: the same bigrams.
+      text: row.after === '' ? beforeSet : bigramSet(`${before}${row.after}`),
       context: start >= 0 ? null : bigramSet(row.context),
     };
     taken.set(row, b);
@@ -134,6 +140,22 @@ function hitsOf(index: LabelIndex, have: ReadonlySet<number>): Int32Array {
   return hits;
 }
 
+/**
+ * hitsOf per bigram set and index. bigramSet gives one set for one text (memoised), and printed labels recur from row
+ * to row and report to report: the hits of a label's set are counted once. The arrays are only read.
+ */
+const hitsBySet = new WeakMap<ReadonlySet<number>, Map<LabelIndex, Int32Array>>();
+
+function hitsFor(index: LabelIndex, have: ReadonlySet<number>): Int32Array {
+  let byIndex = hitsBySet.get(have);
+  let hits = byIndex?.get(index);
+  if (hits !== undefined) return hits;
+  hits = hitsOf(index, have);
+  if (!byIndex) hitsBySet.set(have, (byIndex = new Map()));
+  byIndex.set(index, hits);
+  return hits;
+}
+
 /** Per DataRow, its scores against each index's template rows. */
 const scored = new WeakMap<DataRow, Map<LabelIndex, Float64Array>>();
 
@@ -144,10 +166,16 @@ export function labelScores(row: DataRow, defs: readonly RowDef[]): Float64Array
   let out = byIndex?.get(index);
   if (out !== undefined) return out;
   const b = rowBigrams(row);
-  const before = hitsOf(index, b.before);
-  const text = hitsOf(index, b.text);
-  const context = b.context === null ? null : hitsOf(index, b.context);
-  const label = b.label === null ? null : hitsOf(index, b.label);
+  out = knownScores(index, b);
+  if (out !== undefined) {
+    if (!byIndex) scored.set(row, (byIndex = new Map()));
+    byIndex.set(index, out);
+    return out;
+  }
+  const before = hitsFor(index, b.before);
+  const text = hitsFor(index, b.text);
+  const context = b.context === null ? null : hitsFor(index, b.context);
+  const label = b.label === null ? null : hitsFor(index, b.label);
   const { first, lengths } = index;
   out = new Float64Array(defs.length);
   for (let d = 0; d < defs.length; d++) {
@@ -166,7 +194,34 @@ export function labelScores(row: DataRow, defs: readonly RowDef[]): Float64Array
   }
   if (!byIndex) scored.set(row, (byIndex = new Map()));
   byIndex.set(index, out);
+  remember(index, b, out);
   return out;
+}
+
+/**
+ * Scores per row bigrams and index: rows whose texts recur (the same label under the same heading, report after
+ * report) have the very same bigram sets (bigramSet is memoised), so the same scores. Keyed by the sets themselves,
+ * the text before the values first; the arrays are only read.
+ */
+interface KnownScores { index: LabelIndex; b: RowBigrams; out: Float64Array }
+const scoresBySet = new WeakMap<ReadonlySet<number>, KnownScores[]>();
+/** How many entries one set keeps (the same text before the values under different labels or contexts). */
+const MAX_KNOWN = 8;
+
+function knownScores(index: LabelIndex, b: RowBigrams): Float64Array | undefined {
+  const known = scoresBySet.get(b.before);
+  if (known === undefined) return undefined;
+  for (const k of known) {
+    if (k.index === index && k.b.text === b.text && k.b.context === b.context && k.b.label === b.label) return k.out;
+  }
+  return undefined;
+}
+
+function remember(index: LabelIndex, b: RowBigrams, out: Float64Array): void {
+  let known = scoresBySet.get(b.before);
+  if (known === undefined) scoresBySet.set(b.before, (known = []));
+  if (known.length >= MAX_KNOWN) known.shift();
+  known.push({ index, b, out });
 }
 
 export interface Alignment {
@@ -271,7 +326,7 @@ export function widthNamedBy(table: TableDef, edition: Edition): (label: string)
   return (label) => {
     if (cache.has(label)) return cache.get(label);
     const index = labelIndex(defs);
-    const hits = hitsOf(index, bigramSet(label));
+    const hits = hitsFor(index, bigramSet(label));
     let best = -1;
     let bestScore = -Infinity;
     defs.forEach((_, d) => {

@@ -1,6 +1,5 @@
 /** Find the three tables' sections in a document's cell stream, by their headings. Pure. */
 import type { TextCell } from '../ingest/types.ts';
-import { memoised } from '../memoised.ts';
 import { type TableId, TABLES } from '../model/template.ts';
 import { isDigits } from '../ingest/read-value.ts';
 import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
@@ -16,23 +15,47 @@ export interface Section {
 
 const MAX_EXTRA = 8;
 
-/** Per heading, whether a cell's text is it (memoised: the cells before a heading are scanned for every report). */
+/** Per heading, whether a cell's text is it. */
 const headingTests = new Map<string, (text: string) => boolean>();
 
 function isHeading(text: string, heading: string): boolean {
   let test = headingTests.get(heading);
   if (!test) {
     const want = labelKey(heading);
-    const memo = memoised((t: string): boolean => {
+    const longest = want.length + MAX_EXTRA;
+    // Most texts' keys are taken without a cache look-up (normalize.ts); the bigrams only of a key near the
+    // heading's length that does not hold it whole.
+    const full = (t: string): boolean => {
       const key = labelKey(stripNumbering(t));
-      if (key.length > want.length + MAX_EXTRA || key.length < want.length - 4) return false;
+      if (key.length > longest || key.length < want.length - 4) return false;
       return key.includes(want) || labelRecall(key, want) >= 0.85;
-    });
-    // A figure's key is its digits: it holds none of a heading's bigrams when the heading has no digit.
-    test = /\d/.test(want) ? memo : (t) => !isDigits(t) && memo(t);
+    };
+    // A figure's key is its digits: it holds none of a heading's bigrams when the heading has no digit. A text with
+    // more ideographs than a heading's key may have is none (a paragraph: told without normalising it).
+    test = /\d/.test(want)
+      ? (t) => !moreKeptIdeographs(t, longest) && full(t)
+      : (t) => !isDigits(t) && !moreKeptIdeographs(t, longest) && full(t);
     headingTests.set(heading, test);
   }
   return test(text);
+}
+
+/** The ideographs stripNumbering may take from a heading's start: 第, 一 … 十, 部, 分. */
+const NUMBERING_CHARS = new Set([...'第一二三四五六七八九十部分'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether the text holds more than `limit` CJK ideographs (U+4E00–U+9FFF) that its label key keeps whatever comes
+ * around them: NFKC leaves them as they are, labelKey keeps every Han character, and stripNumbering takes only
+ * numbering characters. So its key is longer than `limit`.
+ */
+function moreKeptIdeographs(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !NUMBERING_CHARS.has(c) && ++n > limit) return true;
+  }
+  return false;
 }
 
 /** A heading after table 四: section 五/六, "存在的主要问题…", "其他需要报告的事项". */

@@ -3,20 +3,84 @@ import { memoised } from '../memoised.ts';
 
 const SPACES = /[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g;
 
-/** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
-export const normalizeText = memoised((text: string): string =>
+const normalized = memoised((text: string): string =>
   text
     .normalize('NFKC')
     .replace(SPACES, '')
     .replace(/(\d)[、,，．]/g, '$1.'));
 
-/** The characters that carry a label's meaning: CJK, letters and digits. */
-export const labelKey = memoised((text: string): string => normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''));
+/**
+ * normalizeText without NFKC's tables or a cache look-up, for the characters of nearly every printed label: printable
+ * ASCII, the CJK Unified Ideographs (U+4E00–U+9FFF, none of which NFKC changes), 、 and 。 (nor these), the full-width
+ * forms U+FF01–U+FF5E (NFKC: their ASCII characters) and the spaces SPACES removes (NFKC makes some of them a plain
+ * space, removed all the same). None of these composes with another under NFKC. Then a digit's 、 or , becomes ".",
+ * as the replace does once the spaces are gone. Null for a text with any other character (the full path decides).
+ * A text it leaves as it is comes back as the same string.
+ */
+function quickNormal(text: string): string | null {
+  let out: string | null = null;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    let same = true;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      c -= 0xfee0;
+      same = false;
+    }
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002) {
+      if (digit && (c === 0x2c || c === 0x3001)) {
+        c = 0x2e;
+        same = false;
+      }
+      digit = c >= 48 && c <= 57;
+      if (!same && out === null) out = text.slice(0, i);
+      if (out !== null) out += String.fromCharCode(c);
+    } else if (isSpace(c)) {
+      if (out === null) out = text.slice(0, i);
+    } else return null;
+  }
+  return out ?? text;
+}
+
+/** The characters of SPACES: \s and the no-break, full-width and zero-width spaces. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** NFKC (full-width → half-width), spaces removed, "1、" → "1.". */
+export function normalizeText(text: string): string {
+  return quickNormal(text) ?? normalized(text);
+}
+
+const keyOf = memoised((text: string): string => normalizeText(text).replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, ''));
+
+/**
+ * The characters that carry a label's meaning: CJK, letters and digits. Of quickNormal's characters those are the
+ * ASCII letters and digits and the ideographs (every one of U+4E00–U+9FFF is of the Han script).
+ */
+export function labelKey(text: string): string {
+  const normal = quickNormal(text);
+  if (normal === null) return keyOf(text);
+  let out: string | null = null;
+  for (let i = 0; i < normal.length; i++) {
+    const c = normal.charCodeAt(i);
+    const kept = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!kept && out === null) out = normal.slice(0, i);
+    else if (kept && out !== null) out += normal[i];
+  }
+  return out ?? normal;
+}
 
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */
 const NUMBERING = /^(?:第?[一二三四五六七八九十]+(?:部分)?[、.]?|\(?[一二三四五六七八九十\d]+\)[、.]?|\d+[.、])/;
 
-export const stripNumbering = memoised((text: string): string => normalizeText(text).replace(NUMBERING, ''));
+const stripped = memoised((text: string): string => normalizeText(text).replace(NUMBERING, ''));
+
+export function stripNumbering(text: string): string {
+  const normal = quickNormal(text);
+  return normal === null ? stripped(text) : normal.replace(NUMBERING, '');
+}
 
 /**
  * A text's character bigrams (of its labelKey), each as one number: the two UTF-16 code units side by side, in 32
@@ -73,7 +137,7 @@ const pageNumber = memoised((text: string): boolean => {
 /**
  * Whether the text cannot be a page number, told from its characters alone: an ASCII letter, or a CJK ideograph
  * other than 第, 页 and 共 (NFKC leaves both as they are, and no pattern of isPageNumber has them), or ASCII digits
- * only (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
+ * only, or nothing (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
  */
 function notPageNumber(text: string): boolean {
   let digits = true;
@@ -87,7 +151,7 @@ function notPageNumber(text: string): boolean {
       digits = false;
     }
   }
-  return digits && text.length > 0;
+  return digits;
 }
 
 /** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */

@@ -26,18 +26,50 @@ function headerWords(zh: string): string[] {
   return base.startsWith('本年') ? [base, base.slice(2)] : [base];
 }
 
+/**
+ * The text in NFKC without spaces. A text of printable ASCII other than a space, CJK ideographs (U+4E00–U+9FFF), 、
+ * and 。 is its own: NFKC changes none of those, and none is a space (the commonest label, told by a scan).
+ */
 function compact(text: string): string {
-  return text.normalize('NFKC').replace(SPACES, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002)) {
+      return text.normalize('NFKC').replace(SPACES, '');
+    }
+  }
+  return text;
 }
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** moneyColumns per table and edition (the template does not change). */
+const moneyByTable = new WeakMap<TableDef, Map<Edition, readonly string[]>>();
+
 /** Money columns of the table in this edition, in template order. */
-function moneyColumns(table: TableDef, edition: Edition): string[] {
+function moneyColumns(table: TableDef, edition: Edition): readonly string[] {
+  let byEdition = moneyByTable.get(table);
+  let columns = byEdition?.get(edition);
+  if (columns) return columns;
   const codes = new Set(rowsOf(table, edition).flatMap((r) => columnsOf(table, r, edition)));
-  return [...codes].filter((c) => columnDef(table, c).money);
+  columns = [...codes].filter((c) => columnDef(table, c).money);
+  if (!byEdition) moneyByTable.set(table, (byEdition = new Map()));
+  byEdition.set(edition, columns);
+  return columns;
+}
+
+/** A money column's header followed by a unit (HEADER_UNIT), per table and column; matchAll works on a copy. */
+const headerPatterns = new WeakMap<TableDef, Map<string, RegExp>>();
+
+function headerPattern(table: TableDef, code: string): RegExp {
+  let byCode = headerPatterns.get(table);
+  let pattern = byCode?.get(code);
+  if (pattern) return pattern;
+  pattern = new RegExp(`(?:${headerWords(columnDef(table, code).zh).map(escape).join('|')})${HEADER_UNIT}`, 'gu');
+  if (!byCode) headerPatterns.set(table, (byCode = new Map()));
+  byCode.set(code, pattern);
+  return pattern;
 }
 
 /**
@@ -62,8 +94,7 @@ export function statedUnits(file: string, table: TableDef, edition: Edition, cel
   const out: Record<string, MoneyUnit> = {};
   for (const code of columns) {
     const def = columnDef(table, code);
-    const pattern = new RegExp(`(?:${headerWords(def.zh).map(escape).join('|')})${HEADER_UNIT}`, 'gu');
-    const inHeader = new Set([...joined.matchAll(pattern)].map((m) => (m[1] ?? m[2] ?? m[3]) as MoneyUnit));
+    const inHeader = new Set([...joined.matchAll(headerPattern(table, code))].map((m) => (m[1] ?? m[2] ?? m[3]) as MoneyUnit));
     if (inHeader.size > 1 || (inHeader.size === 1 && note !== undefined && !inHeader.has(note))) {
       throw new InputError(
         `table ${table.zh.slice(0, 1)}, column "${headerWords(def.zh)[0]}": the table states two units for it (${[...new Set([...inHeader, ...(note ? [note] : [])])].join(' and ')}, in its header and in a note): which one the amounts are in is unclear`,
