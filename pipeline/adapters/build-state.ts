@@ -105,6 +105,23 @@ interface OutputFacts {
   files: Array<[string, string, string, string]>;
 }
 
+/** A file's size, modification time (ns) and inode: what says it is as a build left it (null: no such file). */
+export async function fileFacts(path: string): Promise<[string, string, string] | null> {
+  const s = await lstat(path, { bigint: true }).catch(() => null);
+  return s && s.isFile() ? [String(s.size), String(s.mtimeNs), String(s.ino)] : null;
+}
+
+/** The file in the cache folder that keeps what builds into `out` leave for the next one (`suffix`: which record). */
+export function stateFile(cacheDir: string, out: string, suffix: string): string {
+  return join(cacheDir, 'build-state', `${createHash('sha256').update(out).digest('hex').slice(0, 32)}${suffix}`);
+}
+
+/** Whether `link` (where `out` points) is the build folder of the build whose manifest.json has sha256 `manifest`. */
+export function isBuildFolder(link: string | null, out: string, manifest: string): link is string {
+  // output-switch.ts names a build folder by its manifest's hash (and maybe the process id).
+  return link?.startsWith(`.${basename(out)}.build-${manifest.slice(0, 16)}`) === true;
+}
+
 async function outputFacts(out: string): Promise<OutputFacts | null> {
   const link = await readlink(out).catch(() => null);
   const found = await lstat(out).catch(() => null);
@@ -112,8 +129,8 @@ async function outputFacts(out: string): Promise<OutputFacts | null> {
   const root = link === null ? out : join(dirname(out), link);
   const files: OutputFacts['files'] = [];
   for (const f of await walk(root)) {
-    const s = await lstat(join(root, f), { bigint: true });
-    files.push([f, String(s.size), String(s.mtimeNs), String(s.ino)]);
+    const facts = await fileFacts(join(root, f));
+    if (facts) files.push([f, ...facts]);
   }
   return { link, files };
 }
@@ -139,7 +156,7 @@ export interface BuildState {
 
 /** The state of builds into `out` kept in the cache folder `cacheDir`. */
 export function buildState(cacheDir: string, out: string): BuildState {
-  const file = join(cacheDir, 'build-state', `${createHash('sha256').update(out).digest('hex').slice(0, 32)}.json`);
+  const file = stateFile(cacheDir, out, '.json');
   return {
     async unchanged(key) {
       const text = await readFile(file, 'utf8').catch(() => null);
@@ -165,8 +182,7 @@ export function buildState(cacheDir: string, out: string): BuildState {
     },
     async save(key, inert, lines, code, manifest) {
       const output = await outputFacts(out);
-      // output-switch.ts names a build folder by its manifest's hash (and maybe the process id).
-      if (!output?.link?.startsWith(`.${basename(out)}.build-${manifest.slice(0, 16)}`)) {
+      if (!output || !isBuildFolder(output.link, out, manifest)) {
         await rm(file, { force: true });
         return;
       }

@@ -12,16 +12,16 @@
  * Anything else — no record, another key, another folder, a file touched — and the year is written, as in a full
  * build. A linked file is never written to: the build writes only the years it does not take, at other paths.
  */
-import { createHash } from 'node:crypto';
-import { lstat, readFile, readlink, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, readlink, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { OutputSink } from './output.ts';
 import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
+import { fileFacts, isBuildFolder, stateFile } from './build-state.ts';
 import { writeAtomic } from './fs.ts';
 import type { Ledger } from '../build-ledger.ts';
 
 /** A file's size, modification time (ns) and inode. */
-type Facts = [string, string, string];
+type Facts = NonNullable<Awaited<ReturnType<typeof fileFacts>>>;
 
 interface Saved {
   key: string;
@@ -30,11 +30,6 @@ interface Saved {
   /** The build folder (where `out` linked) that holds the files. */
   folder: string;
   years: Array<YearFiles & { facts: Facts[] }>;
-}
-
-async function factsOf(path: string): Promise<Facts | null> {
-  const s = await lstat(path, { bigint: true }).catch(() => null);
-  return s && s.isFile() ? [String(s.size), String(s.mtimeNs), String(s.ino)] : null;
 }
 
 export interface YearRecord extends YearStreams {
@@ -49,7 +44,7 @@ export interface YearRecord extends YearStreams {
 
 /** The record of builds into `out` kept in the cache folder `cacheDir`, for builds of options key `key`. */
 export async function yearRecord(cacheDir: string, out: string, key: string): Promise<YearRecord> {
-  const file = join(cacheDir, 'build-state', `${createHash('sha256').update(out).digest('hex').slice(0, 32)}.years.json`);
+  const file = stateFile(cacheDir, out, '.years.json');
   const text = await readFile(file, 'utf8').catch(() => null);
   let saved: Saved | null = null;
   try {
@@ -68,7 +63,7 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
       const from = (path: string) => join(dirname(out), usable!.folder, path);
       // Every file as the last build left it, before any is linked.
       for (let k = 0; k < got.files.length; k++) {
-        const now = await factsOf(from(got.files[k]!.path));
+        const now = await fileFacts(from(got.files[k]!.path));
         if (!now || now.join() !== got.facts[k]?.join()) return null;
       }
       for (const f of got.files) await sink.link(f.path, from(f.path));
@@ -77,7 +72,7 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
     },
     async save(years, manifest, ledger) {
       const now = await readlink(out).catch(() => null);
-      if (now === null || !now.startsWith(`.${basename(out)}.build-${manifest.slice(0, 16)}`)) {
+      if (!isBuildFolder(now, out, manifest)) {
         await rm(file, { force: true });
         return;
       }
@@ -85,7 +80,7 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
       for (const y of years) {
         const facts: Facts[] = [];
         for (const f of y.files) {
-          const got = await factsOf(join(dirname(out), now, f.path));
+          const got = await fileFacts(join(dirname(out), now, f.path));
           if (!got) break;
           facts.push(got);
         }
