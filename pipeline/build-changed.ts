@@ -10,9 +10,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Clock, chinaDate } from './adapters/clock.ts';
+import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
-import { loadDivisionNames } from './adapters/registry.ts';
 import { type Ledger, type LedgerEntry, MISSING_RULE, affected, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { type KeptReport, ReuseMismatch, buildRelease, foundOf } from './datasets/index.ts';
@@ -20,11 +19,10 @@ import { bundlePath, isNational, isReportBundle } from './datasets/release-layou
 import { partitionOf } from './datasets/partitions.ts';
 import type { ValidatedReport } from './datasets/types.ts';
 import { BundleReadError, bundleLines } from './publish/bundle-lines.ts';
-import { parseIssued, parseReportDocument } from './publish/release-side.ts';
+import { parseReportDocument } from './publish/release-side.ts';
 import type { ReportOutcome } from './read-folder.ts';
 import { folderResolver } from './resolvers.ts';
-import { loadSchemas } from './adapters/schemas.ts';
-import { type BuildOptions, type BuildRun, NOT_REPORTS, previousModified, readFolderFlat } from './run.ts';
+import { type BuildOptions, type BuildRun, NOT_REPORTS, readFolderFlat, releaseSetting } from './run.ts';
 import { bodyKey, missingInRun, withMissing } from './validate/index.ts';
 
 /** The documents of a report year in the last build, in order (the national layout's bundles, else one file a report). */
@@ -90,12 +88,7 @@ export async function buildChanged(
       fresh.set(id, r);
     }
     const national = isNational(options.meta ?? DEFAULT_META);
-    const [previous, schemas, divisions, catalog] = await Promise.all([
-      previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
-    ]);
-    const today = chinaDate(clock);
-    const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
-    const meta = { ...(options.meta ?? DEFAULT_META), issued };
+    const { previous, schemas, divisions, today, meta } = await releaseSetting(outDir, clock, options.meta);
     const entries: LedgerEntry[] = [];
     let k = 0;
     // The summaries stay in memory (datasets/index.ts's default): the ledger holds them already, and spilling them

@@ -115,6 +115,20 @@ export async function readFolder(inDir: string, options: ReadOptions = {}): Prom
   }
 }
 
+/**
+ * What a build into outDir writes its release with, besides the reports: the last release's report hashes and dates,
+ * the schemas, the division names, today's date, and the metadata with the date of the first release kept from the
+ * last build (publishing takes it from the target's last release).
+ */
+export async function releaseSetting(outDir: string, clock: Clock, given: DatasetMeta | undefined) {
+  const [previous, schemas, divisions, catalog] = await Promise.all([
+    previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
+  ]);
+  const today = chinaDate(clock);
+  const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
+  return { previous, schemas, divisions, today, meta: { ...(given ?? DEFAULT_META), issued } };
+}
+
 /** The previous release's report hashes and dates, from its reports index (empty when there is none). */
 export async function previousModified(outDir: string): Promise<Map<string, { sha256: string; modified: string }>> {
   return parseFeedDates(await readFeedEntries((path) => readPrevious(outDir, path)));
@@ -202,13 +216,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
       }),
     ].sort(yearThenId);
     const keptOf = (p: (typeof published)[number]): ValidatedReport | undefined => ('kept' in p ? p.kept : undefined);
-    const [previous, schemas, divisions, catalog] = await Promise.all([
-      previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
-    ]);
-    const today = chinaDate(clock);
-    // The date of the first release is kept from the last build (publishing takes it from the target's last release).
-    const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
-    const meta = { ...(options.meta ?? DEFAULT_META), issued };
+    const { previous, schemas, divisions, today, meta } = await releaseSetting(outDir, clock, options.meta);
     const keptIds = new Set(kept.keys());
     // The summaries' figures and links wait on disk for the aggregate files (datasets/summary-store.ts).
     const spill = openRecordSpill<SpilledPart>();
