@@ -11,7 +11,7 @@ import type { AnnualReport } from '../model/report.ts';
 import { BundleReadError, bundleLines } from './bundle-lines.ts';
 import type { Published } from './types.ts';
 import { readFeedEntries } from './read-feed.ts';
-import { isRecord } from './json-shape.ts';
+import { parseReportDocument } from './release-side.ts';
 
 /** Reads one file of a release as bytes; null when it is not there. */
 export type ReadBytes = (path: string) => Promise<Uint8Array | null>;
@@ -20,20 +20,6 @@ interface FeedEntry {
   id: string;
   year: number;
   url?: unknown;
-}
-
-const decoder = new TextDecoder();
-
-/** A document's JSON → the validated report; null when it is not one. */
-function documentOf(text: string): ValidatedReport | null {
-  try {
-    const doc = JSON.parse(text) as unknown;
-    return isRecord(doc) && isRecord(doc.report) && isRecord(doc.validation)
-      ? { report: doc.report, validation: doc.validation } as unknown as ValidatedReport
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The bundle an entry's document link names (…/reports/2024-2.ndjson.gz#<id>), or null: then its own file, reports/<year>/<id>.json. */
@@ -74,7 +60,7 @@ export async function* releaseReportStream(read: ReadBytes, options: HistoryOpti
     if (bundle === null) {
       const path = `reports/${e.year}/${e.id}.json`;
       const bytes = await read(path);
-      const doc = bytes ? documentOf(decoder.decode(bytes)) : null;
+      const doc = parseReportDocument(bytes);
       if (doc) yield doc;
       else unreadable(path, bytes ? 'not a report document (JSON with report and validation)' : 'missing');
       continue;
@@ -97,7 +83,7 @@ async function* bundleReports(read: ReadBytes, bundle: string, ids: Set<string>,
     reason = 'not in the bundle';
     try {
       for await (const line of bundleLines(bytes)) {
-        const doc = documentOf(line);
+        const doc = parseReportDocument(Buffer.from(line, 'utf8'));
         if (doc && ids.delete(doc.report.id)) yield doc;
       }
     } catch (e) {
