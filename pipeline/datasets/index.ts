@@ -120,15 +120,18 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const store = input.summaries ?? summariesInMemory;
   // The files the stream of reports wrote (a year's partitions, archive, and in the site layout its reports' files).
   const written: FileStat[] = [];
+  /** A report's `modified` date: the previous release's when its document is the same, else today. */
+  const modifiedOf = (id: string, sha256: string): string => {
+    const before = input.previous?.get(id);
+    return before && before.sha256 === sha256 ? before.modified : input.today;
+  };
   /** A report's document, its FileStat as its own file, and its summary (not yet linked: national layout). */
   const describe = (r: ValidatedReport, first = true) => {
     // One string of each path, shared by the file list and the summary.
     const paths = reportPaths(r.report);
     const doc = reportDocument(r, meta);
     const json = documentStat(paths.json, doc);
-    const before = input.previous?.get(r.report.id);
-    const modified = before && before.sha256 === json.sha256 ? before.modified : input.today;
-    const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modified, paths));
+    const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modifiedOf(r.report.id, json.sha256), paths));
     // The document's FileStat is the summary's json (the same path, sha256 and size; one object, not two).
     if (!bundles) summary.json = json;
     if (first) input.described?.(r, summary);
@@ -139,9 +142,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
    * from the previous release as `describe` takes it.
    */
   const describeKept = (kept: ReportSummary) => {
-    const before = input.previous?.get(kept.id);
-    const modified = before && before.sha256 === kept.json.sha256 ? before.modified : input.today;
-    const summary = share({ ...kept, modified });
+    const summary = share({ ...kept, modified: modifiedOf(kept.id, kept.json.sha256) });
     input.described?.(null, summary);
     return { summary, sha256: kept.json.sha256 };
   };
