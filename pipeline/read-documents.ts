@@ -191,24 +191,3 @@ export interface HistoryColumns {
   body: string[];
   inRun: number[];
 }
-
-/**
- * validate/index.ts missingInRun over the columns: the same reports get the issue, with the same year and count of
- * bodies. Present are the run's valid reports and the history's others (a report kept out for its errors keeps its
- * last published version); a body with a report of the latest year's last year and none of the latest is missing.
- */
-export function missingOf(merged: Pick<Merged, 'year' | 'body'>, outcomes: ReadonlyArray<{ valid: boolean }>, history: HistoryColumns): { flags: Uint8Array; latest: number; seen: number } {
-  const n = outcomes.length;
-  const flags = new Uint8Array(n);
-  const present = (h: number): boolean => history.inRun[h]! < 0 || !outcomes[history.inRun[h]!]!.valid;
-  let any = false;
-  let latest = -Infinity;
-  for (let k = 0; k < n; k++) if (outcomes[k]!.valid) { any = true; latest = Math.max(latest, merged.year[k]!); }
-  for (let h = 0; h < history.year.length; h++) if (present(h)) { any = true; latest = Math.max(latest, history.year[h]!); }
-  if (!any) return { flags, latest: 0, seen: 0 };
-  const thisYear = new Set<string>();
-  for (let k = 0; k < n; k++) if (outcomes[k]!.valid && merged.year[k] === latest) thisYear.add(merged.body[k]!);
-  for (let h = 0; h < history.year.length; h++) if (present(h) && history.year[h] === latest) thisYear.add(history.body[h]!);
-  for (let k = 0; k < n; k++) if (merged.year[k] === latest - 1 && !thisYear.has(merged.body[k]!)) flags[k] = 1;
-  return { flags, latest, seen: thisYear.size };
-}

@@ -16,10 +16,10 @@ import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
 import type { AnnualReport } from './model/report.ts';
 import { mergeGroup } from './parse/merge.ts';
-import { type HistoryColumns, addDocument, documents, documentsOf, indexOfSorted, mergeDocuments, missingOf, placeOf, previousInRun } from './read-documents.ts';
+import { type HistoryColumns, addDocument, documents, documentsOf, indexOfSorted, mergeDocuments, placeOf, previousInRun } from './read-documents.ts';
 import type { ReadOutcome } from './read-outcome.ts';
 import { mapLimit } from './schedule/map-limit.ts';
-import { bodyKey, bodyYear, validateInRun, withMissing } from './validate/index.ts';
+import { bodyKey, bodyYear, missingInRun, validateInRun, withMissing } from './validate/index.ts';
 
 /** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
 const BATCH = 64;
@@ -239,7 +239,12 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   }
   current = new Map();
   recent = undefined;
-  const missing = missingOf(merged, outcomes, history);
+  // The missing rule as validate/index.ts states it (missingInRun), over short-lived objects made from the columns:
+  // a history report's id only matters when it is one of the run's (else '', which no report of the run has).
+  const missing = missingInRun(
+    outcomes.map((o, k) => ({ id: ids[k]!, year: merged.year[k]!, body: merged.body[k]!, valid: o.valid })),
+    history.year.map((year, h) => ({ id: history.inRun[h]! >= 0 ? ids[history.inRun[h]!]! : '', year, body: history.body[h]! })),
+  );
   for (let k = 0; k < n; k++) {
     const items = documentsOf(merged, k);
     if (items.length === 1 && merged.renamed[k] === 0) {
@@ -248,7 +253,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     } else {
       places.several.set(k, { refs: Array.from(items, (d) => placeOf(docs, d)), id: merged.renamed[k] === 1 ? ids[k] : undefined });
     }
-    if (!missing.flags[k]) continue;
+    if (!missing.ids.has(ids[k]!)) continue;
     places.missing[k] = 1;
     outcomes[k]!.warnings++;
   }

@@ -2,14 +2,14 @@
  * read-documents.ts keeps what the read needs of each document as columns and groups them with numbers; it must give
  * what the object-per-document functions it replaces give: mergedGroups (merged ids, their documents and order, the
  * ids given to reports of one id by several bodies), the preferred document's year and body, byBodyYear (last year's
- * report, the first in the run's order), missingInRun (who is missing, the latest year, the bodies seen). Random
+ * report, the first in the run's order). (The missing rule is validate/index.ts missingInRun itself.) Random
  * folders from a fixed seed, with ids shared by several bodies, renderings of one report and gaps in the years.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mergedGroups, preferredSource } from '../../pipeline/parse/merge.ts';
-import { addDocument, documents, documentsOf, indexOfSorted, mergeDocuments, missingOf, previousInRun } from '../../pipeline/read-documents.ts';
-import { bodyYear, byBodyYear, missingInRun } from '../../pipeline/validate/index.ts';
+import { addDocument, documents, documentsOf, indexOfSorted, mergeDocuments, previousInRun } from '../../pipeline/read-documents.ts';
+import { bodyYear, byBodyYear } from '../../pipeline/validate/index.ts';
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -71,16 +71,6 @@ for (const seed of [1, 2, 3, 4, 5]) {
     const previous = previousInRun(merged);
     ids.forEach((_, k) => assert.equal(previous(k), inRun.get(bodyYear(expected[k]!.body, expected[k]!.year - 1)), `report ${k}`));
     assert.ok(ids.some((_, k) => previous(k) !== undefined) && ids.some((_, k) => previous(k) === undefined));
-    // Missing, with a history of which some ids are the run's.
-    const rnd = random(seed + 100);
-    const valid = ids.map(() => rnd() < 0.7);
-    const history = folder(seed + 200, 150).map((h) => ({ id: rnd() < 0.3 ? ids[Math.floor(rnd() * ids.length)]! : `old-${h.id}`, year: h.year + 1, body: h.body }));
-    const want = missingInRun(ids.map((id, k) => ({ id, year: expected[k]!.year, body: expected[k]!.body, valid: valid[k]! })), history);
-    const got = missingOf(merged, valid.map((v) => ({ valid: v })), {
-      year: history.map((h) => h.year), body: history.map((h) => h.body), inRun: history.map((h) => indexOfSorted(ids.length, (i) => ids[i]!, h.id)),
-    });
-    assert.deepEqual({ ids: new Set(ids.filter((_, k) => got.flags[k] === 1)), latest: got.latest, seen: got.seen }, want);
-    assert.ok(want.ids.size > 0, 'some bodies are missing');
   });
 }
 
