@@ -52,8 +52,6 @@ export interface JobDeps {
   github?: Pick<GithubTargetOptions, 'fetch' | 'client'>;
 }
 
-
-
 /** The source warnings of a run, with the reports the release in `dist` keeps for each source (read only when there is one). */
 async function warnSources(yields: readonly SourceYield[], held: ReadonlySet<string>, dist: string): Promise<Shortfall[]> {
   const found = shortfalls(yields);
