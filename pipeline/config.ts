@@ -4,36 +4,23 @@
  * in the file). Environment variables override secrets only: GITHUB_TOKEN (never from the file) and GITHUB_API_URL.
  * Every problem is collected and reported at once, each naming its field. Pure: the caller reads the file and env.
  */
-import { posix, win32 } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { validate as validateCron } from 'node-cron';
 import { parseDocument } from 'yaml';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import { type DatasetSettings, datasetMeta } from './datasets/meta.ts';
 import { DEFAULT_RELEASE } from './datasets/release-layout.ts';
 import type { DatasetMeta, ReleaseLayout } from './datasets/types.ts';
-import { type Raw, describeSchemaError, findSecrets, isObject } from './config-problems.ts';
+import { describeSchemaError, findSecrets, isObject } from './config-problems.ts';
+import { ruleProblems } from './config-rules.ts';
+import { type PublishRepo, type Source, publishTarget, toSource } from './config-sources.ts';
+
+export type { PublishRepo, Source } from './config-sources.ts';
 import { ConfigError } from './errors.ts';
 import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
+import { DEFAULTS } from './config-defaults.ts';
 
-interface SourceBase {
-  /** An ASCII slug, unique in the file. */
-  id: string;
-  /** The agency's name. */
-  name: string;
-  /** Six-digit GB/T 2260 code. */
-  region: string;
-  /** A published report of this source that a run no longer reads is withdrawn (not kept), when the source yields something. */
-  withdrawMissing?: boolean;
-}
-/** Where a source's reports come from: a URL, a local path or glob, or an inbox folder (paths resolved against the config file's folder). */
-export type Source =
-  | (SourceBase & { kind: 'url'; url: string })
-  | (SourceBase & { kind: 'path'; path: string })
-  | (SourceBase & { kind: 'inbox'; inbox: string })
-  | (SourceBase & { kind: 'listing'; listing: string; match?: string; since: number; maxPages?: number });
+export { CONFIG_ENV, DEFAULTS } from './config-defaults.ts';
 
-export type PublishRepo = { kind: 'github'; owner: string; name: string } | { kind: 'git'; location: string };
 
 export interface Config {
   /** The file the configuration came from. */
@@ -63,65 +50,10 @@ export interface Config {
   release?: ReleaseLayout;
 }
 
-export const DEFAULTS = {
-  branch: 'main',
-  timezone: 'Asia/Shanghai',
-  timeoutMs: 30_000,
-  maxBytes: READ_LIMITS.maxBytes,
-  concurrency: 2,
-  retries: 3,
-  apiUrl: 'https://api.github.com',
-  /** One GitHub request (publish.timeoutMs): long enough for a large asset upload, far below undici's 300 s. */
-  publishTimeoutMs: 120_000,
-  publishRetries: 3,
-  /** The User-Agent's contact when neither harvest.contact nor the dataset: section gives one: the project's page. */
-  contact: 'https://github.com/xxgk',
-  delayMs: 2000,
-  maxPages: 200,
-  /** A listing's first report year: the national template's first edition. */
-  since: 2019,
-} as const;
-
-/** Every environment variable xxgk's configuration reads (all listed in .env.example). */
-export const CONFIG_ENV = ['GITHUB_TOKEN', 'GITHUB_API_URL'] as const;
-
-const HTTP_URL = /^https?:\/\/[^\s/]+[^\s]*$/;
-const GITHUB_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
-
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
 function schemaValidator(): ReturnType<Ajv2020['compile']> {
   compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(configSchema);
   return compiled;
-}
-
-function isAbsolutePath(p: string): boolean {
-  return posix.isAbsolute(p) || win32.isAbsolute(p);
-}
-
-/** A path from the file, resolved against the config file's folder (string work only). */
-function resolveFrom(file: string, p: string): string {
-  if (isAbsolutePath(p)) return p;
-  const dir = posix.dirname(file.replace(/\\/g, '/'));
-  return posix.normalize(posix.join(dir, p));
-}
-
-function publishTarget(file: string, repo: string): PublishRepo {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repo) || /^[^\s/@]+@[^\s:]+:/.test(repo)) return { kind: 'git', location: repo };
-  const isGitHub = GITHUB_REPO.test(repo) && !repo.endsWith('.git') && !repo.startsWith('.') && !repo.includes('/.');
-  if (isGitHub) {
-    const [owner = '', name = ''] = repo.split('/');
-    return { kind: 'github', owner, name };
-  }
-  return { kind: 'git', location: resolveFrom(file, repo) };
-}
-
-function validTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Read xxgk.config.yaml text into a Config; throws ConfigError listing every problem. */
@@ -145,38 +77,13 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
     }
   }
 
-  // Rules beyond the schema, on whatever is well-formed enough to check.
-  const sources = Array.isArray(data.sources) ? data.sources.filter(isObject) : [];
-  const seen = new Map<string, number>();
-  (Array.isArray(data.sources) ? data.sources : []).forEach((s, i) => {
-    if (!isObject(s) || typeof s.id !== 'string') return;
-    const first = seen.get(s.id);
-    if (first !== undefined) problems.push(`sources[${i}].id: "${s.id}" is already used by sources[${first}]`);
-    else seen.set(s.id, i);
-  });
-  const schedule = isObject(data.schedule) ? data.schedule : undefined;
-  if (schedule && typeof schedule.cron === 'string' && schedule.cron.trim() && !validateCron(schedule.cron)) {
-    problems.push(`schedule.cron: expected a cron expression (e.g. "0 6 * * 1"), got "${schedule.cron}"`);
-  }
-  if (schedule && typeof schedule.timezone === 'string' && schedule.timezone && !validTimezone(schedule.timezone)) {
-    problems.push(`schedule.timezone: expected an IANA time zone (e.g. "Asia/Shanghai"), got "${schedule.timezone}"`);
-  }
-  (Array.isArray(data.sources) ? data.sources : []).forEach((s, i) => {
-    if (isObject(s) && s.maxPages !== undefined && typeof s.listing !== 'string') problems.push(`sources[${i}].maxPages: only a listing source has pages`);
-    if (!isObject(s) || typeof s.match !== 'string') return;
-    if (typeof s.listing !== 'string') problems.push(`sources[${i}].match: only a listing source takes a match pattern`);
-    try {
-      new RegExp(s.match, 'u');
-    } catch (err) {
-      problems.push(`sources[${i}].match: expected a regular expression (${(err as Error).message})`);
-    }
-  });
-  const envApi = env.GITHUB_API_URL?.trim();
-  if (envApi && !HTTP_URL.test(envApi)) problems.push(`GITHUB_API_URL (environment): expected an http(s) URL`);
-
+  problems.push(...ruleProblems(data, env));
   if (problems.length > 0) throw new ConfigError(file, problems);
 
   // The schema passed: the shapes below hold.
+  const sources = Array.isArray(data.sources) ? data.sources.filter(isObject) : [];
+  const schedule = isObject(data.schedule) ? data.schedule : undefined;
+  const envApi = env.GITHUB_API_URL?.trim();
   const publish = data.publish as { repo: string; branch?: string; apiUrl?: string; timeoutMs?: number; retries?: number };
   const limits = (data.limits ?? {}) as Partial<Config['limits']>;
   const harvest = (data.harvest ?? {}) as Partial<Config['harvest']>;
@@ -222,21 +129,6 @@ export function loadConfig(text: string, file: string, env: Record<string, strin
 export function operatorContact(dataset: DatasetSettings): string {
   const email = dataset.contactPoint?.email ?? dataset.publisher?.email;
   return dataset.publisher?.url ?? dataset.contactPoint?.url ?? (email ? `mailto:${email}` : DEFAULTS.contact);
-}
-
-function toSource(file: string, s: Raw): Source {
-  const base = { id: String(s.id), name: String(s.name), region: String(s.region), ...(s.withdrawMissing === true ? { withdrawMissing: true } : {}) };
-  if (typeof s.url === 'string') return { ...base, kind: 'url', url: s.url };
-  if (typeof s.path === 'string') return { ...base, kind: 'path', path: resolveFrom(file, s.path) };
-  if (typeof s.listing === 'string') {
-    return {
-      ...base, kind: 'listing', listing: s.listing,
-      ...(typeof s.match === 'string' ? { match: s.match } : {}),
-      since: typeof s.since === 'number' ? s.since : DEFAULTS.since,
-      ...(typeof s.maxPages === 'number' ? { maxPages: s.maxPages } : {}),
-    };
-  }
-  return { ...base, kind: 'inbox', inbox: resolveFrom(file, String(s.inbox)) };
 }
 
 /**

@@ -1,138 +1,40 @@
 /**
  * The pipeline as far as it goes: read every document in a folder, merge renderings of the same report, validate,
- * and build the release into an output folder. Composition only: the stages are pure, the adapters do the I/O.
+ * and build the release into an output folder. Composition only: the stages are pure, the adapters do the I/O; the
+ * folder is read by read-dir.ts, the release's setting by release-setting.ts (both re-exported here).
  */
-import { join } from 'node:path';
-import { type Clock, chinaDate } from './adapters/clock.ts';
-import { listFiles, readInput } from './adapters/fs.ts';
-import { loadSchemas } from './adapters/schemas.ts';
-import { READ_LIMITS, type ReadLimits } from './ingest/limits.ts';
-import { checkFieldLengths } from './parse/field-lengths.ts';
-import { readPrevious, readPreviousBytes, writeFolderAtomically } from './adapters/output.ts';
-import { DEFAULT_META } from './datasets/defaults.ts';
+import type { Clock } from './adapters/clock.ts';
+import { listFiles } from './adapters/fs.ts';
+import type { ReadLimits } from './ingest/limits.ts';
+import { readPreviousBytes, writeFolderAtomically } from './adapters/output.ts';
 import { buildRelease, foundOf } from './datasets/index.ts';
 import { type SpilledPart, spilledSummaries } from './datasets/summary-store.ts';
 import { openRecordSpill } from './adapters/record-spill.ts';
 import { type CoverageInput, foundReport } from './datasets/coverage.ts';
 import { type DatasetMeta, type FileStat, type ReportSummary, type ValidatedReport, yearThenId } from './datasets/types.ts';
-import { InputError } from './errors.ts';
 import type { YearFiles, YearStreams } from './datasets/year-streams.ts';
 import { type Ledger, type LedgerEntry, ledgerEntry } from './build-ledger.ts';
 import type { ParseCache } from './adapters/parse-cache.ts';
-import { createHash } from 'node:crypto';
 import type { AnnualReport } from './model/report.ts';
 import type { NameResolver } from './agencies/identify.ts';
-import { loadDivisionNames } from './adapters/registry.ts';
 import { folderResolver } from './resolvers.ts';
 import { type HistoryOptions, releaseReportStream } from './publish/history.ts';
-import { readFeedEntries } from './publish/read-feed.ts';
-import { parseFeedDates, parseIssued } from './publish/release-side.ts';
-import { type DocumentReader, documentReader, workersFor } from './adapters/read-pool.ts';
-import type { ReadOutcome } from './read-outcome.ts';
-import { type FolderRead, type ReportOutcome, readFolderFlat as readSpilled } from './read-folder.ts';
+import type { ReportOutcome } from './read-folder.ts';
+import { type ReadOptions, type ReadResult, readFolderFlat } from './read-dir.ts';
+import { releaseSetting } from './release-setting.ts';
 
 export { folderResolver, registryResolver } from './resolvers.ts';
 export type { ReportOutcome } from './read-folder.ts';
+export { NOT_REPORTS, type ReadOptions, type ReadResult, readFolder, readFolderFlat } from './read-dir.ts';
+export { previousModified, releaseSetting } from './release-setting.ts';
 
-export interface ReadResult {
-  files: number;
-  reports: ValidatedReport[];
-  /** Files that could not be read; `internal`: not the file's fault but a failure of xxgk's (exit 70). */
-  unreadable: Array<{ file: string; message: string; internal?: true }>;
-}
 
-/**
- * Files in an input folder that are not reports: Markdown notes, manifests (a release's, or the samples'), and an
- * agencies.yaml registry of the folder's own bodies.
- */
-export const NOT_REPORTS = /(?:^|\/)(?:[^/]+\.md|manifest\.json|agencies\.ya?ml)$/i;
 
-export interface ReadOptions {
-  cache?: ParseCache;
-  /** Resolves printed agency names to registry bodies; without one, reports keep the ids of their printed names. */
-  resolver?: NameResolver;
-  /** The reports of the last release, for the cross-year rules (read once, in order: read-folder.ts). */
-  history?: Iterable<AnnualReport> | AsyncIterable<AnnualReport>;
-  /** The division code of the area a file comes from (its source's region): a hint for name resolution. */
-  regionOf?: (file: string) => string | undefined;
-  /** The folder's files (relative paths), when the caller has listed them already. */
-  files?: readonly string[];
-  /** The readers' resource limits (default READ_LIMITS; the config's `limits:`). */
-  limits?: ReadLimits;
-  /** Worker threads that read the documents (adapters/read-pool.ts workersFor): default one per core, fewer for few files. */
-  jobs?: number;
-}
 
-/** Read one document, through the parse cache when there is one (a cached report takes this file's name). */
-async function readCached(bytes: Uint8Array, file: string, reader: DocumentReader, cache: ParseCache | undefined, limits: ReadLimits): Promise<ReadOutcome & { parsed: boolean }> {
-  const sha = cache && createHash('sha256').update(bytes).digest('hex');
-  const cached = sha ? await cache!.get(sha) : undefined;
-  if (cached) {
-    // Parsed under other limits, maybe: the field lengths are checked again.
-    checkFieldLengths(cached, limits.maxFieldLength, file);
-    return { report: { ...cached, sources: cached.sources.map((s) => ({ ...s, name: file })) }, parsed: false };
-  }
-  const outcome = await reader.read(bytes, file, limits);
-  if (sha && 'report' in outcome) await cache!.put(sha, outcome.report);
-  return { ...outcome, parsed: true };
-}
 
-/**
- * Read every document under a folder into the spill (read-folder.ts): each given its registry identity, renderings
- * of the same report merged, validated (cross-year rules looking back into the history). The caller closes it.
- */
-export async function readFolderFlat(inDir: string, options: ReadOptions = {}): Promise<FolderRead & { files: number }> {
-  const { cache } = options;
-  const limits = options.limits ?? READ_LIMITS;
-  const files = (options.files ?? (await listFiles(inDir))).filter((f) => !NOT_REPORTS.test(f));
-  const reader = documentReader(workersFor(files.length, options.jobs));
-  const read = async (file: string): Promise<ReadOutcome & { parsed: boolean }> => {
-    try {
-      return await readCached(await readInput(join(inDir, file), file, limits.maxBytes), file, reader, cache, limits);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      return { error: { message: err.message, internal: false }, parsed: false };
-    }
-  };
-  const got = await readSpilled({
-    files, read, reader, ...(options.resolver ? { resolver: options.resolver } : {}), ...(options.regionOf ? { regionOf: options.regionOf } : {}),
-    history: options.history ?? [],
-  }).finally(() => reader.close());
-  return { ...got, files: files.length };
-}
 
-/**
- * Read every document under a folder, give each its registry identity, merge renderings of the same report, and
- * validate (cross-year rules looking back into the history). Reports come sorted by year, then id, all in memory
- * (a build reads through readFolderFlat instead).
- */
-export async function readFolder(inDir: string, options: ReadOptions = {}): Promise<ReadResult & { parsed: number }> {
-  const got = await readFolderFlat(inDir, options);
-  try {
-    return { files: got.files, parsed: got.parsed, reports: got.reports.map((r) => got.load(r.id)), unreadable: got.unreadable };
-  } finally {
-    got.close();
-  }
-}
 
-/**
- * What a build into outDir writes its release with, besides the reports: the last release's report hashes and dates,
- * the schemas, the division names, today's date, and the metadata with the date of the first release kept from the
- * last build (publishing takes it from the target's last release).
- */
-export async function releaseSetting(outDir: string, clock: Clock, given: DatasetMeta | undefined) {
-  const [previous, schemas, divisions, catalog] = await Promise.all([
-    previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
-  ]);
-  const today = chinaDate(clock);
-  const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
-  return { previous, schemas, divisions, today, meta: { ...(given ?? DEFAULT_META), issued } };
-}
 
-/** The previous release's report hashes and dates, from its reports index (empty when there is none). */
-export async function previousModified(outDir: string): Promise<Map<string, { sha256: string; modified: string }>> {
-  return parseFeedDates(await readFeedEntries((path) => readPrevious(outDir, path)));
-}
 
 export interface BuildRun {
   /** Files in the input folder (reports and not). */

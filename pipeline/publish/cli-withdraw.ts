@@ -13,7 +13,7 @@ import { UsageError } from '../errors.ts';
 import { printableLine } from '../printable.ts';
 import { readConfig } from '../schedule/cli-schedule.ts';
 import { runLocked } from '../schedule/daemon.ts';
-import { configTarget, defaultRoot } from '../schedule/job.ts';
+import { configTarget, defaultRoot } from '../schedule/job-target.ts';
 import { jobPaths } from '../schedule/job-store.ts';
 import { readState, writeState } from '../schedule/state.ts';
 import { releaseMeta } from '../config.ts';

@@ -8,66 +8,31 @@
  * A source that matched no documents, or fewer than last run, is a warning naming the reports kept for it; a run in
  * which every source yielded nothing builds and publishes nothing (status "empty").
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Clock } from '../adapters/clock.ts';
 import { writeAtomic } from '../adapters/fs.ts';
 import { rawStore } from '../adapters/raw-store.ts';
 import { type Config, releaseMeta } from '../config.ts';
-import { InputError } from '../errors.ts';
 import { publish as publishRelease } from '../publish/index.ts';
-import { workDirFor } from '../publish/cli-publish.ts';
-import { gitTarget } from '../publish/git-target.ts';
-import { type GithubTargetOptions, githubTarget } from '../publish/github-target.ts';
+import type { GithubTargetOptions } from '../publish/github-target.ts';
 import type { PublishTarget } from '../publish/types.ts';
 import { parseCache } from '../adapters/parse-cache.ts';
-import { mapLimit } from './map-limit.ts';
 import { buildFolder } from '../run.ts';
-import { type HeldDocument, collectSource } from './job-sources.ts';
+import type { HeldDocument } from './job-sources.ts';
 import { contactWarning, harvestFetcher } from './harvest-fetcher.ts';
 import { readHarvest, writeHarvest } from './harvest-store.ts';
-import { collectListing } from './job-listing.ts';
 import { jobCoverage } from './job-coverage.ts';
+import { fetchSources } from './job-fetch.ts';
 import { fingerprint, jobPaths, readDocuments, writeDocuments } from './job-store.ts';
+import type { JobSummary } from './job-summary.ts';
+import { configTarget, defaultRoot } from './job-target.ts';
 import { type Progress, silentProgress } from './progress.ts';
+import { lastQuarantine, quarantineOf } from './quarantine.ts';
 import { readState, writeState } from './state.ts';
 import { readPreviousBytes } from '../adapters/output.ts';
 import { publishedHistory, releaseReports, unreadableWarnings } from '../publish/history.ts';
 import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawMissing } from './source-warnings.ts';
-
-export interface QuarantineEntry {
-  /** The report id, or the document / source that could not be read. */
-  report: string;
-  agency?: string;
-  year?: number;
-  issues: Array<{ rule: string; severity: string; message: string }>;
-  /** The release still holds the report's last good version (it was published before). */
-  keptPublished?: boolean;
-}
-
-export interface JobSummary {
-  /** empty: every source yielded nothing, so nothing was built or published. */
-  status: 'done' | 'stopped' | 'empty';
-  fetched: number;
-  unchanged: number;
-  parsed: number;
-  warnings: number;
-  quarantined: number;
-  /** The version published by this run, or null. */
-  published: string | null;
-  /** Problems of listing sources (a page not allowed or not read, a listing that matches nothing), each naming its source. */
-  harvestWarnings: string[];
-  /** Sources that matched no documents, or fewer than last run, with the published reports kept for each. */
-  sourceWarnings: string[];
-  /**
-   * Documents that could not be read — files of path and inbox sources (permissions, over limits.maxBytes) and
-   * documents that could not be parsed (damaged, over a limit, not a report): each quarantined, the rest built;
-   * `xxgk run` exits 2.
-   */
-  unreadable?: string[];
-  /** Sources that could not be fetched ("source <id>: <why>"): each keeps what it held, the rest built; `xxgk run` exits 2. */
-  failedSources?: string[];
-}
 
 export interface JobDeps {
   clock: Clock;
@@ -85,39 +50,6 @@ export interface JobDeps {
   sleep?: (ms: number) => Promise<void>;
   /** How the GitHub target reaches GitHub (tests hand it a fake's fetch and a client that does not wait). */
   github?: Pick<GithubTargetOptions, 'fetch' | 'client'>;
-}
-
-export const defaultRoot = (config: Config): string => join(dirname(config.file), 'output');
-
-export function configTarget(
-  config: Config,
-  outDir: string,
-  clock: Clock,
-  github: Pick<GithubTargetOptions, 'fetch' | 'client'> = {},
-): PublishTarget {
-  const workDir = workDirFor(outDir);
-  const { target, branch } = config.publish;
-  const meta = releaseMeta(config);
-  if (target.kind === 'github') {
-    return githubTarget({
-      owner: target.owner, repo: target.name, branch, baseUrl: config.github.apiUrl, clock, meta,
-      timeoutMs: config.publish.timeoutMs, retries: config.publish.retries,
-      ...(config.github.token ? { token: config.github.token } : {}),
-      stateDir: join(workDir, 'github', target.owner, target.name),
-      ...github,
-    });
-  }
-  return gitTarget({ repo: target.location, branch, workDir, clock, meta, timeoutMs: config.publish.timeoutMs });
-}
-
-export function formatSummary(s: JobSummary): string {
-  const end = s.status === 'stopped' ? 'stopped before publishing'
-    : s.status === 'empty' ? 'every source yielded no documents: nothing built or published'
-    : s.published ? `published v${s.published}` : 'nothing to publish';
-  const harvest = s.harvestWarnings.length ? `, ${s.harvestWarnings.length} harvest warnings` : '';
-  const sources = s.sourceWarnings.length ? `, ${s.sourceWarnings.length} source warning${s.sourceWarnings.length === 1 ? '' : 's'}` : '';
-  const failed = s.failedSources?.length ? `, ${s.failedSources.length} source${s.failedSources.length === 1 ? '' : 's'} failed` : '';
-  return `xxgk run: ${s.fetched} fetched, ${s.unchanged} unchanged, ${s.parsed} parsed, ${s.warnings} warnings${harvest}${sources}${failed}, ${s.quarantined} quarantined; ${end}`;
 }
 
 /** The source warnings of a run, with the reports the release in `dist` keeps for each source (read only when there is one). */
@@ -144,7 +76,6 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const store = rawStore(paths.raw);
   const harvest = await readHarvest(paths.harvest);
   const fetcher = harvestFetcher(config, { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) });
-  const before = new Set(Object.values(docs.held).flat().map((d) => `${d.name} ${d.sha256}`));
   const noContact = contactWarning(config);
   if (noContact) {
     summary.harvestWarnings.push(noContact);
@@ -153,59 +84,9 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
 
   // 1. fetch
   progress.start(config.sources.length + 2);
-  const failures: QuarantineEntry[] = [];
-  const yields: SourceYield[] = [];
-  // Sources are fetched `limits.concurrency` at a time; their results are taken in the config's order.
-  const fetched = await mapLimit(config.sources, config.limits.concurrency, async (source) => {
-    if (stop()) return { source, skipped: true as const };
-    progress.step(`fetch ${source.id}`);
-    const held = docs.held[source.id] ?? [];
-    try {
-      if (source.kind === 'listing') {
-        const listed = await collectListing(source, harvest[source.id], store, fetcher);
-        return { source, got: { documents: listed.documents, validators: null, notModified: false }, listed };
-      }
-      return { source, got: await collectSource(source, { validators: state.sources[source.id], documents: held }, store, config.limits, deps.fetch) };
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      return { source, error: err };
-    }
-  });
-  if (fetched.some((f) => 'skipped' in f)) return stopped();
-  for (const f of fetched) {
-    const { source } = f;
-    const heldBefore = (docs.held[source.id] ?? []).length;
-    if ('error' in f && f.error) {
-      yields.push({ source: source.id, documents: 0, before: heldBefore, failed: true });
-      // Keep what was held: a source that cannot be fetched today is not withdrawn.
-      failures.push({ report: `source ${source.id}`, issues: [{ rule: 'source.unreadable', severity: 'error', message: f.error.message }] });
-      (summary.failedSources ??= []).push(`source ${source.id}: ${f.error.message}`);
-      progress.log('warn', `source ${source.id}: ${f.error.message}`, { source: source.id });
-      continue;
-    }
-    if (!('got' in f) || !f.got) continue;
-    const { got } = f;
-    if ('listed' in f && f.listed) {
-      harvest[source.id] = f.listed.state;
-      for (const w of f.listed.warnings) {
-        summary.harvestWarnings.push(w);
-        progress.log('warn', w, { source: source.id });
-      }
-    }
-    for (const u of ('unreadable' in got ? got.unreadable ?? [] : [])) {
-      failures.push({ report: u.name, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] });
-      (summary.unreadable ??= []).push(u.name);
-      progress.log('warn', `${u.name}: ${u.message}`, { source: source.id });
-    }
-    yields.push({ source: source.id, documents: got.documents.length, before: heldBefore, failed: false });
-    docs.held[source.id] = got.documents;
-    if (got.validators) state.sources[source.id] = got.validators;
-    for (const d of got.documents) {
-      if (got.notModified || before.has(`${d.name} ${d.sha256}`)) summary.unchanged++;
-      else summary.fetched++;
-    }
-    progress.log('info', `source ${source.id}: ${got.notModified ? 'not modified' : `${got.documents.length} documents`}`, { source: source.id });
-  }
+  const fetchedSources = await fetchSources(config, { docs, state, harvest, store, fetcher, progress, stop, ...(deps.fetch ? { fetch: deps.fetch } : {}) }, summary);
+  if (!fetchedSources) return stopped();
+  const { yields, failures } = fetchedSources;
   await writeDocuments(paths.documents, docs);
   await writeHarvest(paths.harvest, harvest);
   await writeState(paths.state, state);
@@ -266,19 +147,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   });
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.warnings, 0);
-  const quarantine: QuarantineEntry[] = [
-    ...failures,
-    ...run.unreadable.map((u) => ({ report: u.file, issues: [{ rule: 'document.unreadable', severity: 'error', message: u.message }] })),
-    ...run.excluded.map(({ report, validation }) => ({
-      report: report.id,
-      agency: report.agency,
-      year: report.year,
-      ...(run.published.has(report.id) ? { keptPublished: true } : {}),
-      issues: [
-        ...validation.issues.filter((i) => i.severity === 'error').map((i) => ({ rule: i.rule, severity: i.severity, message: i.message.en })),
-      ],
-    })),
-  ];
+  const quarantine = quarantineOf(failures, run);
   summary.quarantined = quarantine.length;
   for (const u of run.unreadable) if (!summary.unreadable?.includes(u.file)) (summary.unreadable ??= []).push(u.file);
   await writeAtomic(paths.quarantine, `${JSON.stringify({ checked: clock().toISOString(), reports: quarantine }, null, 2)}\n`);
@@ -306,19 +175,3 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   return summary;
 }
 
-/**
- * What the last run left in quarantine.json: how many entries, and the documents it could not read
- * (document.unreadable); nothing when there is no file.
- */
-async function lastQuarantine(path: string): Promise<{ count: number; unreadable: string[] }> {
-  const text = await readFile(path, 'utf8').catch(() => null);
-  if (text === null) return { count: 0, unreadable: [] };
-  try {
-    const doc = JSON.parse(text) as { reports?: QuarantineEntry[] };
-    if (!Array.isArray(doc.reports)) return { count: 0, unreadable: [] };
-    const unreadable = doc.reports.filter((r) => r.issues?.some((i) => i.rule === 'document.unreadable')).map((r) => r.report);
-    return { count: doc.reports.length, unreadable };
-  } catch {
-    return { count: 0, unreadable: [] };
-  }
-}
