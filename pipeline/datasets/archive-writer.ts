@@ -4,7 +4,8 @@
  * year at national scale. Deterministic: gzip's header carries no time (mtime 0), every tar entry has mode 0644,
  * owner 0 and time 0, entries in the order added. Extract with `tar -xzf`.
  */
-import { createGzip } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { type ZlibOptions, createGzip } from 'node:zlib';
 import type { OutputSink } from '../adapters/output.ts';
 import type { FileStat } from './types.ts';
 
@@ -23,13 +24,23 @@ export const GZIP_LEVEL = 6;
  */
 export const GZIP_BLOCK_BYTES = 64 * 1024;
 
+/**
+ * Bytes a gzip file may have waiting for the thread pool before a write waits (the stream's high-water mark): 16
+ * KiB by default, less than a block, so that every block waited for its compression and the main thread and the
+ * thread pool took turns instead of working at once (issue 13 §3). 1 MiB: at most 16 blocks a file, a dozen files
+ * open at once in the national layout.
+ */
+export const GZIP_QUEUE_BYTES = 1024 * 1024;
+
 export interface GzipFile {
   write(chunk: string | Uint8Array): Promise<void>;
   close(): Promise<FileStat>;
 }
 
 export function gzipFile(sink: OutputSink, path: string, mediaType: string): GzipFile {
-  const gzip = createGzip({ level: GZIP_LEVEL });
+  // zlib passes the stream's options on to its Transform (its typings do not say so).
+  const options: ZlibOptions & TransformOptions = { level: GZIP_LEVEL, writableHighWaterMark: GZIP_QUEUE_BYTES };
+  const gzip = createGzip(options);
   // The compressed bytes go to the file as they come (they were held whole until close: a year's pages archive, the
   // bodies' archive and every partition of the national layout, growing with the release; issue 13 §4).
   const file = sink.open(path, mediaType);

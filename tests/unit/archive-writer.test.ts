@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { mock, test } from 'node:test';
 import zlib, { gunzipSync, gzipSync } from 'node:zlib';
 import { folderSink } from '../../pipeline/adapters/output.ts';
-import { GZIP_BLOCK_BYTES, GZIP_LEVEL, gzipFile, tarGzFile } from '../../pipeline/datasets/archive-writer.ts';
+import { GZIP_BLOCK_BYTES, GZIP_LEVEL, GZIP_QUEUE_BYTES, gzipFile, tarGzFile } from '../../pipeline/datasets/archive-writer.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 /** Rows like a small table's: one chunk a report, a few hundred bytes each. */
@@ -28,6 +28,25 @@ test('gzipFile gathers small writes into blocks before zlib (each zlib write is 
     assert.equal(stat.bytes, bytes.length);
     assert.deepEqual(bytes, gzipSync(text, { level: GZIP_LEVEL }));
     assert.deepEqual(gunzipSync(bytes), text);
+  } finally {
+    writes.mock.restore();
+  }
+});
+
+test('gzipFile does not wait for the thread pool while less than GZIP_QUEUE_BYTES wait to be compressed: the main thread goes on meanwhile', async () => {
+  const dir = scratchDir();
+  const writes = mock.method(zlib.Gzip.prototype, 'write');
+  try {
+    const gz = gzipFile(folderSink(dir), 'data/t.csv.gz', 'application/gzip');
+    const blocks = Math.floor(GZIP_QUEUE_BYTES / GZIP_BLOCK_BYTES / 2);
+    assert.ok(blocks >= 4, `${blocks} blocks`);
+    // The writes follow one another without a turn of the event loop between them that compression needs.
+    const text = Buffer.from(rows.join('').repeat(Math.ceil((blocks * GZIP_BLOCK_BYTES) / rows.join('').length)));
+    for (let at = 0; at + GZIP_BLOCK_BYTES <= text.length && at < blocks * GZIP_BLOCK_BYTES; at += GZIP_BLOCK_BYTES) await gz.write(text.subarray(at, at + GZIP_BLOCK_BYTES));
+    const results = writes.mock.calls.map((c) => c.result);
+    assert.equal(results.length, blocks);
+    assert.deepEqual(results, results.map(() => true), 'a write that returned false waited for compression');
+    await gz.close();
   } finally {
     writes.mock.restore();
   }
