@@ -14,6 +14,7 @@ import { APPEALS, APPLICATIONS, type Edition, PROACTIVE, type TableDef, columnsO
 import { alignFlat } from './flat-align.ts';
 import { readFlatAppeals } from './flat-appeals.ts';
 import { solveApplications } from './flat-applications.ts';
+import { blanksByTotal } from './flat-blanks.ts';
 import { cellsOf, planRow } from './flat-plan.ts';
 import { type FlatLine, flatLines } from './flat-rows.ts';
 import type { MoneyUnit } from './stated-unit.ts';
@@ -27,9 +28,12 @@ function readLabelled(file: string, table: TableDef, edition: Edition, lines: re
   const plans = [...aligned.rows].map(([def, line]) => planRow(table, def, edition, line, budget));
   for (const plan of plans) if (aligned.byOrder.has(plan.def)) plan.byOrder = true;
   for (const [def, reason] of aligned.unplaced) {
-    plans.push({ def, line: null, columns: [], candidates: [], forced: true, rules: [], refused: reason });
+    plans.push({ def, line: null, columns: [], candidates: [], forced: true, rules: [], refused: reason, inDoubt: true });
   }
-  if (table === APPLICATIONS) solveApplications(plans, aligned.missing, budget);
+  if (table === APPLICATIONS) {
+    solveApplications(plans, aligned.missing, budget);
+    blanksByTotal(plans, lines, edition);
+  }
   const out: TableCells = {};
   for (const def of rowsOf(table, edition)) {
     const plan = plans.find((p) => p.def === def);

@@ -1,0 +1,44 @@
+/**
+ * Raw pdftotext: rows not read for their row (which row a line of figures is cannot be told) still have cells blank in
+ * every reading: a column whose （七）总计 the rows read make up leaves 0 there, and no 0 among the figures not read
+ * can be printed there (flat-blanks.ts).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ingest } from '../../pipeline/ingest/index.ts';
+import { parseDocument } from '../../pipeline/parse/index.ts';
+import { compareCells } from '../../pipeline/synth/compare.ts';
+import { renderLossy } from '../../pipeline/synth/lossy-score.ts';
+
+const seed0 = (): { text: string; values: ReturnType<typeof renderLossy>['values'] } => {
+  const { bytes, values } = renderLossy('pdftotext-raw', 0);
+  return { text: new TextDecoder().decode(bytes), values };
+};
+
+test('raw pdftotext seed 0: "119 119" after （一）予以公开, （二）\'s label moved: its legal-person columns are blank either way', async () => {
+  const { text, values } = seed0();
+  assert.match(text, /（一）予以公开\n\n119\n\n119\n\n/);
+  assert.match(text, /（七）总计\n\n216\n\n216\n\n/);
+  const report = parseDocument(await ingest(new TextEncoder().encode(text), 'report.txt'));
+  const { granted, partially_granted: partly } = report.tables.applications;
+  // Which of the two rows holds 119 cannot be told: flagged.
+  for (const row of [granted!, partly!]) {
+    assert.equal(row.natural_person!.kind, 'text');
+    assert.equal(row.total!.kind, 'text');
+    // 总计 of the five legal-person columns is blank, and the rows read make it up: blank in every reading.
+    for (const c of ['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org']) {
+      assert.deepEqual(row[c], { kind: 'blank', value: null, raw: '', inferredBy: ['applications.outcome_total'] }, c);
+    }
+  }
+  const wrong = compareCells(values, report).filter((m) => !m.found.startsWith('text'));
+  assert.deepEqual(wrong, []);
+});
+
+test('raw pdftotext: a 0 among the figures not read may stand in a column whose 总计 is made up: nothing is read as blank', async () => {
+  const { text } = seed0();
+  const changed = text.replace(/（一）予以公开\n\n119\n\n119\n\n/, '（一）予以公开\n\n119\n\n0\n\n119\n\n');
+  assert.notEqual(changed, text);
+  const report = parseDocument(await ingest(new TextEncoder().encode(changed), 'report.txt'));
+  assert.equal(report.tables.applications.granted!.commercial_enterprise!.kind, 'text');
+  assert.equal(report.tables.applications.partially_granted!.other_org!.kind, 'text');
+});
