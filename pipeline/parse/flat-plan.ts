@@ -44,6 +44,8 @@ export interface RowPlan {
   inDoubt?: boolean;
   /** Of a row in doubt, the cells blank in every reading (flat-blanks.ts): read as blank. */
   blanks?: ReadonlySet<number>;
+  /** Of a row in doubt, the cells every cut of the table's figures reads the same (flat-cuts.ts), and the rules. */
+  agreed?: { tokens: ReadonlyMap<number, string>; by: string[] };
 }
 
 export function tableName(table: TableDef): string {
@@ -177,7 +179,11 @@ function readCell(table: TableDef, code: string, token: string, plan: RowPlan, u
 export function cellsOf(table: TableDef, codes: readonly string[], plan: RowPlan, units: Record<string, MoneyUnit> = {}): Cell[] {
   if (plan.refused !== undefined || plan.candidates.length === 0) {
     const note = plan.refused ?? ambiguity(plan, plan.candidates);
-    return codes.map((_, k) => (plan.blanks?.has(k) ? { kind: 'blank', value: null, raw: '', inferredBy: [BLANK_BY_TOTAL] } : refusedCell(plan, note)));
+    return codes.map((code, k) => {
+      const token = plan.agreed?.tokens.get(k);
+      if (token !== undefined) return readCell(table, code, token, { ...plan, byOrder: false, forced: false, rules: plan.agreed!.by }, units);
+      return plan.blanks?.has(k) ? { kind: 'blank', value: null, raw: '', inferredBy: [BLANK_BY_TOTAL] } : refusedCell(plan, note);
+    });
   }
   const printedAt = (k: number): string => plan.printed?.[0]?.[k] ?? plan.candidates[0]![k]!;
   if (plan.candidates.length === 1) {

@@ -15,10 +15,11 @@ import { alignFlat } from './flat-align.ts';
 import { readFlatAppeals } from './flat-appeals.ts';
 import { solveApplications } from './flat-applications.ts';
 import { blanksByTotal } from './flat-blanks.ts';
+import { readByCuts } from './flat-cuts.ts';
 import { cellsOf, planRow } from './flat-plan.ts';
 import { type FlatLine, flatLines } from './flat-rows.ts';
 import type { MoneyUnit } from './stated-unit.ts';
-import { Budget, REPORT_BUDGET } from './split-digits.ts';
+import { Budget, REPORT_BUDGET, SEARCH_STEPS } from './split-digits.ts';
 
 /** A section's cells as the lines of a lossy rendering (flattened text by default; raw pdftotext, Markdown rows). */
 export type ToLines = (cells: readonly TextCell[], table: TableDef, edition: Edition) => FlatLine[];
@@ -32,6 +33,7 @@ function readLabelled(file: string, table: TableDef, edition: Edition, lines: re
   }
   if (table === APPLICATIONS) {
     solveApplications(plans, aligned.missing, budget);
+    readByCuts(plans, lines, edition, budget.part(SEARCH_STEPS));
     blanksByTotal(plans, lines, edition);
   }
   const out: TableCells = {};

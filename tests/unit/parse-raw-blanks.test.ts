@@ -42,3 +42,18 @@ test('raw pdftotext: a 0 among the figures not read may stand in a column whose 
   assert.equal(report.tables.applications.granted!.commercial_enterprise!.kind, 'text');
   assert.equal(report.tables.applications.partially_granted!.other_org!.kind, 'text');
 });
+
+test('raw pdftotext seed 27: six rows of seven figures after （二）部分公开, the labels of 1.–5. moved after them: one cut only, read', async () => {
+  const { bytes, values } = renderLossy('pdftotext-raw', 27);
+  const text = new TextDecoder().decode(bytes);
+  // 42 figures between （二）'s label and 6.'s (which stands in its place: the 14 figures after it are more than 7.
+  // alone can hold): six rows of at most seven figures each, so each takes seven, in the template's order.
+  assert.match(text, /他情形）\n\n-2-\n\n\f458\n\n92\n\n0\n\n0\n\n12\n\n0\n\n562\n\n/);
+  const report = parseDocument(await ingest(bytes, 'report.txt'));
+  const cell = report.tables.applications.partially_granted!.natural_person!;
+  assert.equal(cell.kind, 'inferred');
+  assert.equal(cell.value, 458);
+  assert.deepEqual(cell.inferredBy, ['row_order', 'applications.row_total']);
+  assert.equal(report.tables.applications['denied.internal_affairs']!.total!.kind, 'inferred');
+  assert.deepEqual(compareCells(values, report), []);
+});
