@@ -24,8 +24,9 @@ import { Budget, REPORT_BUDGET, SEARCH_STEPS } from './split-digits.ts';
 /** A section's cells as the lines of a lossy rendering (flattened text by default; raw pdftotext, Markdown rows). */
 export type ToLines = (cells: readonly TextCell[], table: TableDef, edition: Edition) => FlatLine[];
 
-function readLabelled(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[], budget: Budget, units: Record<string, MoneyUnit> = {}): TableCells {
-  const aligned = alignFlat(file, table, edition, lines);
+function readLabelled(file: string, table: TableDef, edition: Edition, printed: readonly FlatLine[], budget: Budget, units: Record<string, MoneyUnit> = {}): TableCells {
+  const aligned = alignFlat(file, table, edition, printed);
+  const { lines } = aligned;
   const plans = [...aligned.rows].map(([def, line]) => planRow(table, def, edition, line, budget));
   for (const plan of plans) if (aligned.byOrder.has(plan.def)) plan.byOrder = true;
   for (const [def, reason] of aligned.unplaced) {

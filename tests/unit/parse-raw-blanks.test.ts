@@ -57,3 +57,14 @@ test('raw pdftotext seed 27: six rows of seven figures after （二）部分公�
   assert.equal(report.tables.applications['denied.internal_affairs']!.total!.kind, 'inferred');
   assert.deepEqual(compareCells(values, report), []);
 });
+
+test('raw pdftotext seed 1017: （二）\'s moved label, its "）" wrapped alone, stands at a page break before later rows\' figures: read in part, not refused', async () => {
+  const { bytes, values } = renderLossy('pdftotext-raw', 1017);
+  const text = new TextDecoder().decode(bytes);
+  assert.match(text, /2\.其他法律行政法\n规禁止公开\n\n(0\n\n){7}（二）部分公开（区\n分处理的，只计这一\n情形，不计其他情形\n）\n\n-5-\n\n\f(0\n\n){7}2\n\n1\n\n/);
+  const report = parseDocument(await ingest(bytes, 'report.txt'));
+  // Before: refused ("row label ")" does not match …", then "row label "（二）部分公开…" does not match …").
+  assert.equal(report.tables.applications.received!.total!.value, 107);
+  const wrong = compareCells(values, report).filter((m) => !m.found.startsWith('text') && !m.cell.endsWith('row_missing'));
+  assert.deepEqual(wrong, []);
+});
