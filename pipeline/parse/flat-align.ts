@@ -20,6 +20,8 @@ export interface Aligned {
   byOrder: Set<RowDef>;
   /** Template rows that could not be placed: the reason. */
   unplaced: Map<RowDef, string>;
+  /** The lines aligned (raw pdftotext: a label out of order moved to a line of its own). */
+  lines: readonly FlatLine[];
 }
 
 /**
@@ -27,6 +29,33 @@ export interface Aligned {
  * template rows not printed (absent), when every printed row is placed by its label.
  */
 export function alignFlat(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[]): Aligned {
+  if (!lines.some((l) => l.whole)) return alignLines(file, table, edition, lines);
+  // Raw pdftotext writes the labels it moved at a page break, where the next row's figures may follow them: a label
+  // that stands out of the template's order before figures is taken as moved, its figures a row without a label.
+  let current = lines;
+  for (let tries = 0; ; tries++) {
+    try {
+      return alignLines(file, table, edition, current);
+    } catch (err) {
+      const at = err instanceof InputError && tries < MAX_DETACHED && / does not match the template row expected here /.test(err.message) ? err.at : undefined;
+      const i = at ? current.findIndex((l) => l.run !== '' && l.label !== '' && l.at.line === at.line && l.at.column === at.column) : -1;
+      if (i < 0) throw err;
+      current = detach(current, i);
+    }
+  }
+}
+
+/** Labels out of order taken as moved, at most: a table needing more is not aligned. */
+const MAX_DETACHED = 3;
+
+/** The lines with line `i`'s label on a line of its own before its figures, which then have no label. */
+function detach(lines: readonly FlatLine[], i: number): FlatLine[] {
+  const line = lines[i]!;
+  const out = [...lines.slice(0, i), { ...line, run: '' }, { ...line, label: '' }, ...lines.slice(i + 1)];
+  return out.map((l, index) => ({ ...l, index }));
+}
+
+function alignLines(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[]): Aligned {
   const defs = rowsOf(table, edition);
   const headings = groupHeadings(defs);
   const blanks = blankRows(lines, defs, headings);
@@ -40,7 +69,7 @@ export function alignFlat(file: string, table: TableDef, edition: Edition, lines
     // between two of them then fill their gaps row for row, whatever the table leaves out elsewhere.
     checkPlaced({ file, table: tableName(table), edition }, { rows: placed.labelled, alignment: placed.alignment, defs, missing });
   }
-  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced };
+  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced, lines };
 }
 
 /** The rows placed by their labels, then by the row order (exactly: one row per template row of a gap), then as blanks. */

@@ -79,6 +79,7 @@ function checkByOrder(plans: readonly RowPlan[], equations: ReturnType<typeof ap
     }
     if (broken.length > 0) {
       refuse(plan, `a row of figures without a label, placed here by the template's row order, breaks ${broken.join(', ')}: where it belongs is not certain, not read`);
+      plan.inDoubt = true;
     } else plan.rules = [...new Set([...plan.rules, ...held])];
   }
 }

@@ -18,6 +18,8 @@ import { type Budget, SEARCH_STEPS, SearchLimit, type Split, type SplitColumn, s
 /** More candidate splits than this for one row: the row is not split (too ambiguous to search jointly). */
 export const MAX_CANDIDATES = 400;
 const SHOWN = 4;
+/** inferredBy of a blank cell of a row in doubt whose column's （七）总计 the rows read make up (flat-blanks.ts). */
+export const BLANK_BY_TOTAL = 'applications.outcome_total';
 /** inferredBy of a row placed by the template's row order (its label was lost). */
 export const ROW_ORDER = 'row_order';
 
@@ -38,6 +40,12 @@ export interface RowPlan {
   searchCut?: boolean;
   /** Why the row is refused, when it is. */
   refused?: string;
+  /** The row is not read because which row its figures are (or whether it has any) cannot be told. */
+  inDoubt?: boolean;
+  /** Of a row in doubt, the cells blank in every reading (flat-blanks.ts): read as blank. */
+  blanks?: ReadonlySet<number>;
+  /** Of a row in doubt, the cells every cut of the table's figures reads the same (flat-cuts.ts), and the rules. */
+  agreed?: { tokens: ReadonlyMap<number, string>; by: string[] };
 }
 
 export function tableName(table: TableDef): string {
@@ -171,7 +179,11 @@ function readCell(table: TableDef, code: string, token: string, plan: RowPlan, u
 export function cellsOf(table: TableDef, codes: readonly string[], plan: RowPlan, units: Record<string, MoneyUnit> = {}): Cell[] {
   if (plan.refused !== undefined || plan.candidates.length === 0) {
     const note = plan.refused ?? ambiguity(plan, plan.candidates);
-    return codes.map(() => refusedCell(plan, note));
+    return codes.map((code, k) => {
+      const token = plan.agreed?.tokens.get(k);
+      if (token !== undefined) return readCell(table, code, token, { ...plan, byOrder: false, forced: false, rules: plan.agreed!.by }, units);
+      return plan.blanks?.has(k) ? { kind: 'blank', value: null, raw: '', inferredBy: [BLANK_BY_TOTAL] } : refusedCell(plan, note);
+    });
   }
   const printedAt = (k: number): string => plan.printed?.[0]?.[k] ?? plan.candidates[0]![k]!;
   if (plan.candidates.length === 1) {

@@ -16,6 +16,8 @@ const FIGURE = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?
 const MIN_LABEL = 0.8;
 /** A line that names a template row on its own this well starts a new label. */
 const WHOLE_LABEL = 0.9;
+/** Closing brackets and quotes alone on a line: the end of the label before them. */
+const CLOSING = /^[）)】」』”’\]]+$/u;
 /** A block heading of table 二: "第二十条第（一）项". */
 const BLOCK = /^第[一二三四五六七八九十]+条/;
 
@@ -145,7 +147,9 @@ export function rawLines(cells: readonly TextCell[], table: TableDef, edition: E
   for (const cell of cells) {
     if (isRawFigure(cell.text)) figures.push(cell);
     else {
-      if (figures.length > 0 || (label.length > 0 && (startsLabel(cell.text) || complete()))) flush();
+      // A closing bracket alone ends the label before it (a narrow cell wraps "…其他情形）" as "…其他情形" and "）").
+      const closing = CLOSING.test(cell.text);
+      if (figures.length > 0 || (label.length > 0 && !closing && (startsLabel(cell.text) || complete()))) flush();
       label.push(cell);
     }
   }

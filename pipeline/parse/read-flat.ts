@@ -14,22 +14,29 @@ import { APPEALS, APPLICATIONS, type Edition, PROACTIVE, type TableDef, columnsO
 import { alignFlat } from './flat-align.ts';
 import { readFlatAppeals } from './flat-appeals.ts';
 import { solveApplications } from './flat-applications.ts';
+import { blanksByTotal } from './flat-blanks.ts';
+import { readByCuts } from './flat-cuts.ts';
 import { cellsOf, planRow } from './flat-plan.ts';
 import { type FlatLine, flatLines } from './flat-rows.ts';
 import type { MoneyUnit } from './stated-unit.ts';
-import { Budget, REPORT_BUDGET } from './split-digits.ts';
+import { Budget, REPORT_BUDGET, SEARCH_STEPS } from './split-digits.ts';
 
 /** A section's cells as the lines of a lossy rendering (flattened text by default; raw pdftotext, Markdown rows). */
 export type ToLines = (cells: readonly TextCell[], table: TableDef, edition: Edition) => FlatLine[];
 
-function readLabelled(file: string, table: TableDef, edition: Edition, lines: readonly FlatLine[], budget: Budget, units: Record<string, MoneyUnit> = {}): TableCells {
-  const aligned = alignFlat(file, table, edition, lines);
+function readLabelled(file: string, table: TableDef, edition: Edition, printed: readonly FlatLine[], budget: Budget, units: Record<string, MoneyUnit> = {}): TableCells {
+  const aligned = alignFlat(file, table, edition, printed);
+  const { lines } = aligned;
   const plans = [...aligned.rows].map(([def, line]) => planRow(table, def, edition, line, budget));
   for (const plan of plans) if (aligned.byOrder.has(plan.def)) plan.byOrder = true;
   for (const [def, reason] of aligned.unplaced) {
-    plans.push({ def, line: null, columns: [], candidates: [], forced: true, rules: [], refused: reason });
+    plans.push({ def, line: null, columns: [], candidates: [], forced: true, rules: [], refused: reason, inDoubt: true });
   }
-  if (table === APPLICATIONS) solveApplications(plans, aligned.missing, budget);
+  if (table === APPLICATIONS) {
+    solveApplications(plans, aligned.missing, budget);
+    readByCuts(plans, lines, edition, budget.part(SEARCH_STEPS));
+    blanksByTotal(plans, lines, edition);
+  }
   const out: TableCells = {};
   for (const def of rowsOf(table, edition)) {
     const plan = plans.find((p) => p.def === def);
