@@ -6,6 +6,7 @@
  */
 import type { AnyNode, Element, Text } from 'domhandler';
 import { htmlDepth } from './html-depth.ts';
+import { fastParseHtml } from './html-fast.ts';
 import { parseHtml } from './html-tree.ts';
 import { READ_LIMITS } from './limits.ts';
 import type { TextCell } from './types.ts';
@@ -245,8 +246,13 @@ function textContent(node: AnyNode): string {
 
 export function readHtml(html: string, options: HtmlOptions = {}): TextCell[] {
   const lines = options.lines !== false;
-  htmlDepth(html, options.maxDepth ?? READ_LIMITS.maxHtmlDepth);
-  const document = parseHtml(html, lines);
+  const maxDepth = options.maxDepth ?? READ_LIMITS.maxHtmlDepth;
+  // The fast path reads no page nested deeper than maxDepth, nor one html-depth.ts would count deeper than it does.
+  let document = fastParseHtml(html, lines, maxDepth);
+  if (!document) {
+    htmlDepth(html, maxDepth);
+    document = parseHtml(html, lines);
+  }
   const body = firstElement(document, 'body') ?? document;
   const reader = new Reader(body, lines);
   const title = firstElement(document, 'title');
