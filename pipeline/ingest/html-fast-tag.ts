@@ -15,6 +15,10 @@ export function isSpaceCode(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 12;
 }
 
+function isLowerOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
 const NAME = /^[a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?$/i;
 const ATTRIBUTE_NAME = /^[a-z_:][a-z0-9_:.-]*$/i;
 
@@ -48,12 +52,14 @@ export interface StartTag { name: string; attrs: Attribute[]; end: number }
 /** The start tag at `lt` (its "<"): its name, its attributes (the first of a name kept, as the spec does), where it ends. */
 export function readStartTag(html: string, lt: number): StartTag {
   let at = lt + 1;
+  let lower = true; // the name is lower-case letters and digits only: itself, no test needed
   while (at < html.length) {
     const code = html.charCodeAt(at);
     if (isSpaceCode(code) || code === 47 || code === 62) break;
+    if (!isLowerOrDigit(code)) lower = false;
     at++;
   }
-  const name = lowerName(html.slice(lt + 1, at));
+  const name = lower ? html.slice(lt + 1, at) : lowerName(html.slice(lt + 1, at));
   const attrs: Attribute[] = [];
   for (;;) {
     while (isSpaceCode(html.charCodeAt(at))) at++;
@@ -65,14 +71,16 @@ export function readStartTag(html: string, lt: number): StartTag {
       continue; // "/>" or a stray "/": the same for the elements read here
     }
     const nameFrom = at;
+    let plain = code >= 97 && code <= 122; // a lower-case letter, then lower-case letters, digits and "-"
     while (at < html.length) {
       const c = html.charCodeAt(at);
       if (isSpaceCode(c) || c === 47 || c === 62 || (c === 61 /* = */ && at > nameFrom)) break;
+      if (!isLowerOrDigit(c) && c !== 45) plain = false;
       at++;
     }
     const rawName = html.slice(nameFrom, at);
-    if (!ATTRIBUTE_NAME.test(rawName)) throw GIVE_UP;
-    const attrName = rawName.toLowerCase();
+    if (!plain && !ATTRIBUTE_NAME.test(rawName)) throw GIVE_UP;
+    const attrName = plain ? rawName : rawName.toLowerCase();
     while (isSpaceCode(html.charCodeAt(at))) at++;
     let value = '';
     if (html.charCodeAt(at) === 61) {
