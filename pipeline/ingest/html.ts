@@ -6,6 +6,7 @@
  */
 import type { AnyNode, Element, Text } from 'domhandler';
 import { htmlDepth } from './html-depth.ts';
+import { fastParseHtml } from './html-fast.ts';
 import { parseHtml } from './html-tree.ts';
 import { READ_LIMITS } from './limits.ts';
 import type { TextCell } from './types.ts';
@@ -137,14 +138,21 @@ function visibleLength(text: string): number {
   return length;
 }
 
-/** Visible characters under a node, remembered: menus nested in menus do not count their text again. */
+/**
+ * Visible characters under a node. Those under an element with an id or a class (every element isChrome asks about)
+ * are remembered: menus nested in menus do not count their text again, and the rest is counted once, for the body.
+ */
 function textLength(node: AnyNode, seen: Map<AnyNode, number>): number {
-  const known = seen.get(node);
-  if (known !== undefined) return known;
+  if (isText(node)) return visibleLength(node.data);
+  if (!isElement(node) || SKIPPED.has(node.name)) return 0;
+  const named = node.attribs.id !== undefined || node.attribs.class !== undefined;
+  if (named) {
+    const known = seen.get(node);
+    if (known !== undefined) return known;
+  }
   let length = 0;
-  if (isText(node)) length = visibleLength(node.data);
-  else if (isElement(node) && !SKIPPED.has(node.name)) for (const child of node.children) length += textLength(child, seen);
-  seen.set(node, length);
+  for (const child of node.children) length += textLength(child, seen);
+  if (named) seen.set(node, length);
   return length;
 }
 
@@ -245,8 +253,13 @@ function textContent(node: AnyNode): string {
 
 export function readHtml(html: string, options: HtmlOptions = {}): TextCell[] {
   const lines = options.lines !== false;
-  htmlDepth(html, options.maxDepth ?? READ_LIMITS.maxHtmlDepth);
-  const document = parseHtml(html, lines);
+  const maxDepth = options.maxDepth ?? READ_LIMITS.maxHtmlDepth;
+  // The fast path reads no page nested deeper than maxDepth, nor one html-depth.ts would count deeper than it does.
+  let document = fastParseHtml(html, lines, maxDepth);
+  if (!document) {
+    htmlDepth(html, maxDepth);
+    document = parseHtml(html, lines);
+  }
   const body = firstElement(document, 'body') ?? document;
   const reader = new Reader(body, lines);
   const title = firstElement(document, 'title');
