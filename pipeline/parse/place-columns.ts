@@ -80,17 +80,31 @@ export function nearestPlacements(xs: readonly number[], centres: readonly numbe
 }
 
 /**
- * A figure whose column is settled (its row has one placement) anchors that column on its page: a figure of an open
- * row centred within this many slots of it, on the same page, stands in the same column (cells are centred, so one
- * column's figures share a centre to half a slot; columns stand 3 slots apart at least).
+ * A figure whose column is settled (every placement its row keeps puts it there) anchors that column on its page: a
+ * figure of an open row stands in the same column when, on the same page, it is centred within this many slots of it
+ * (cells are centred, so one column's figures share a centre to half a slot; columns stand 3 slots apart at least),
+ * or when it is narrower and stands wholly within the anchor's slots ("0" under "208": the cells of two columns do
+ * not overlap, and a figure stays within its cell).
  */
 const SAME_FIGURE_COLUMN = 0.5;
 
-function anchorsOf(settled: ReadonlyArray<readonly [RowToPlace, readonly number[]]>): Array<{ page: number; centre: number; column: number }> {
-  return settled.flatMap(([row, p]) => p.flatMap((column, j) => {
-    const v = row.values[j]!;
-    return v.x === undefined || v.page === undefined ? [] : [{ page: v.page, centre: centreOf(v), column }];
+interface Anchor { page: number; x: number; width: number; centre: number; column: number }
+
+function anchorsOf(settled: ReadonlyArray<readonly [RowToPlace, readonly number[][]]>): Anchor[] {
+  return settled.flatMap(([row, kept]) => row.values.flatMap((v, j) => {
+    const column = kept[0]?.[j];
+    if (column === undefined || kept.some((p) => p[j] !== column)) return [];
+    return v.x === undefined || v.page === undefined ? [] : [{ page: v.page, x: v.x, width: widthOf(v), centre: centreOf(v), column }];
   }));
+}
+
+const widthOf = (c: TextCell): number => c.width ?? [...c.text].length;
+
+/** Whether a figure stands in an anchor's column (same page; centred on it, or narrower and within its slots). */
+function underAnchor(v: TextCell, a: Anchor): boolean {
+  if (v.x === undefined || v.page !== a.page) return false;
+  if (Math.abs(a.centre - centreOf(v)) <= SAME_FIGURE_COLUMN) return true;
+  return widthOf(v) < a.width && v.x >= a.x && v.x + widthOf(v) <= a.x + a.width;
 }
 
 const numberOf = (cell: TextCell | undefined): number => {
@@ -162,12 +176,12 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
   // Rows the arithmetic leaves open: their positions choose, if the choice still adds up.
   const open = usable.filter((r) => options.get(r.code)!.length > 1);
   if (first !== 'none' && open.length > 0) {
-    const anchors = anchorsOf(usable.filter((r) => options.get(r.code)!.length === 1).map((r) => [r, options.get(r.code)![0]!] as const));
+    const anchors = anchorsOf(usable.map((r) => [r, options.get(r.code)!] as const));
     for (const row of open) {
       const byAnchors = options.get(row.code)!.filter((p) => p.every((c, j) => {
         const v = row.values[j]!;
         if (v.x === undefined || v.page === undefined) return true;
-        const near = new Set(anchors.filter((a) => a.page === v.page && Math.abs(a.centre - centreOf(v)) <= SAME_FIGURE_COLUMN).map((a) => a.column));
+        const near = new Set(anchors.filter((a) => underAnchor(v, a)).map((a) => a.column));
         return near.size !== 1 || near.has(c);
       }));
       if (byAnchors.length > 0) options.set(row.code, byAnchors);
