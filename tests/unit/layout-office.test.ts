@@ -896,6 +896,26 @@ test('layout rows: （七）总计 alone on the middle line of its broken figure
   assert.ok(other.some((r) => r.join(' ') === '255 255'));
 });
 
+test('layout rows: （七）总计 broken over three lines in full-width digits ("１６２ … １６４" / "（七）总计 ０ ２５" / "２ … ７") is joined, its pieces centred under each other', () => {
+  // Seed 607: 1622, 0, 25, 1647. A full-width digit fills its slot and the cell centres each piece, so "２" stands two
+  // slots right of "１６２" (half-width pieces start within a slot of each other): it was not joined, and the three
+  // lines made rows the template does not have (refused: "27 rows of figures").
+  const text = [
+    '三、本 （一）予以公开   ６４９   ０       １１   ０             ６６０',
+    '年度办 （二）部分公开   １７６   ０        ３   ０   ０     ０   １７９',
+    '          3.其他    ７６   ０      １   ０   ０   ０    ７７',
+    '                 １６２                          １６４',
+    '    （七）总计              ０     ２５',
+    '                   ２                            ７',
+    '四、结转下年度继续办理       １３   ０          ０            １３',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '１６２２', '０', '２５', '１６４７']);
+  // Half-width pieces so placed (two slots right) are not under each other: left as printed.
+  const half = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(half), 7)).find((r) => r[0] === '（七）总计'), ['（七）总计', '0', '25']);
+});
+
 test('layout rows: an item number at a page\'s foot beside its row\'s figures, its "、" first on the next page, is a label', () => {
   // Seeds 173, 327: "5   20 9 0 0 0 1 30" ends a page, "、属于三类内部事务信息" starts the next. The "5" was read as a
   // figure (8 on the line) and the rest of its label went on 4、保护第三方合法权益 above: a row the template does not have.
