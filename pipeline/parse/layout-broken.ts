@@ -18,6 +18,7 @@
  * printed (the rows are then read, flagged or refused as they stand). Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { joinPageCutFigures } from './layout-cut-figure.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joined, onlyGrouping } from './layout-thousands.ts';
 import { startsItem } from './normalize.ts';
@@ -54,7 +55,12 @@ function goesOn(line: readonly TextCell[]): boolean {
   return text.length > 0 && !text.some((t) => startsItem(t) || /^[（(][一二三四五六七八九十]+$/.test(t));
 }
 
+/** The rows of broken figures joined: on one page (below), then a row broken at a page's foot (layout-cut-figure.ts). */
 export function joinBrokenFigures(cells: readonly TextCell[], columns: number): TextCell[] {
+  return joinPageCutFigures(joinOnPage(cells, columns));
+}
+
+function joinOnPage(cells: readonly TextCell[], columns: number): TextCell[] {
   if (!cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return [...cells];
   const { lines, rest } = layoutLines(cells);
   if (rest.length > 0) return [...cells];

@@ -916,6 +916,33 @@ test('layout rows: （七）总计 broken over three lines in full-width digits 
   assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(half), 7)).find((r) => r[0] === '（七）总计'), ['（七）总计', '0', '25']);
 });
 
+test('layout rows: a row broken at a page\'s foot ("（七）总计 34 … 0 0 0 15" / "86 123 … 362" / [page] / "4") is joined by the columns of each page\'s full row', () => {
+  // Seed 150: 3486, 123, 0, 0, 0, 15, 3624. The "4" stands under 总计 on the next page's grid (its 结转 row's 3), the
+  // pieces above under 3.其他's 265 and 278 on theirs; the lines made rows the template does not have (refused).
+  const text = [
+    '   请',
+    '   3.其   26',
+    '                     0      0   0   2',
+    '   他     5     11                        278',
+    '（七）总计    34          0      0   0   15',
+    '         86    123                       362',
+    '',
+    '                     - 6-',
+    '\f                                               4',
+    '四、结转下年度继',
+    '                    0   3   0      0   0   0   3',
+    '续办理',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '3486', '123', '0', '0', '0', '15', '3624']);
+  assert.ok(!rows.some((r) => r.join(' ') === '4'));
+  // The "4" between two columns of its page, or a next page printing no full row: which column it goes on is not
+  // known, left as printed.
+  for (const other of [text.replace('    4', '  4'), text.replace('0   3   0      0   0   0   3', '0   3   0      0   0   0   4')]) {
+    assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(other), 7)).find((r) => r[0] === '（七）总计'), ['（七）总计', '34', '0', '0', '0', '15']);
+  }
+});
+
 test('layout rows: an item number at a page\'s foot beside its row\'s figures, its "、" first on the next page, is a label', () => {
   // Seeds 173, 327: "5   20 9 0 0 0 1 30" ends a page, "、属于三类内部事务信息" starts the next. The "5" was read as a
   // figure (8 on the line) and the rest of its label went on 4、保护第三方合法权益 above: a row the template does not have.
