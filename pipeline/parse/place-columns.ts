@@ -5,7 +5,8 @@
  * 1. kept only when the row adds up (the six applicant columns sum to 总计, blanks counting 0);
  * 2. chosen jointly by the columns' arithmetic (solve-columns.ts: received + carried over = handled + carried
  *    forward; the outcome rows add up to 总计);
- * 3. when the arithmetic leaves a row several placements, kept only when they fit the figures' printed positions
+ * 3. when the arithmetic leaves a row several placements, kept only when they put a figure standing under a figure
+ *    whose column is settled in that column (place-anchors.ts), and when they fit the figures' printed positions
  *    about as well as the best one does (and the choice still adds up): positions are
  *    measured against the table's own columns (the nearest rows that print all 7 figures, else the header words),
  *    where they stand (nearestPlacements: only a clear fit counts).
@@ -16,6 +17,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { readValue } from '../ingest/read-value.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit } from './split-digits.ts';
+import { anchorsOf, keptByAnchors } from './place-anchors.ts';
 import { applicationEquations, solveColumns } from './solve-columns.ts';
 
 /** Positions choose a placement only when every other one stands this many character slots further off (summed)… */
@@ -77,34 +79,6 @@ export function nearestPlacements(xs: readonly number[], centres: readonly numbe
   if (!top) return [...all];
   const near = top.every((c, j) => all.every((q) => q[j] === c) || Math.abs(xs[j]! - centres[c]!) <= NEAR);
   return near ? all.filter((_, i) => costs[i]! < best + POSITION_MARGIN) : [...all];
-}
-
-/**
- * A figure whose column is settled (every placement its row keeps puts it there) anchors that column on its page: a
- * figure of an open row stands in the same column when, on the same page, it is centred within this many slots of it
- * (cells are centred, so one column's figures share a centre to half a slot; columns stand 3 slots apart at least),
- * or when it is narrower and stands wholly within the anchor's slots ("0" under "208": the cells of two columns do
- * not overlap, and a figure stays within its cell).
- */
-const SAME_FIGURE_COLUMN = 0.5;
-
-interface Anchor { page: number; x: number; width: number; centre: number; column: number }
-
-function anchorsOf(settled: ReadonlyArray<readonly [RowToPlace, readonly number[][]]>): Anchor[] {
-  return settled.flatMap(([row, kept]) => row.values.flatMap((v, j) => {
-    const column = kept[0]?.[j];
-    if (column === undefined || kept.some((p) => p[j] !== column)) return [];
-    return v.x === undefined || v.page === undefined ? [] : [{ page: v.page, x: v.x, width: widthOf(v), centre: centreOf(v), column }];
-  }));
-}
-
-const widthOf = (c: TextCell): number => c.width ?? [...c.text].length;
-
-/** Whether a figure stands in an anchor's column (same page; centred on it, or narrower and within its slots). */
-function underAnchor(v: TextCell, a: Anchor): boolean {
-  if (v.x === undefined || v.page !== a.page) return false;
-  if (Math.abs(a.centre - centreOf(v)) <= SAME_FIGURE_COLUMN) return true;
-  return widthOf(v) < a.width && v.x >= a.x && v.x + widthOf(v) <= a.x + a.width;
 }
 
 const numberOf = (cell: TextCell | undefined): number => {
@@ -176,14 +150,9 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
   // Rows the arithmetic leaves open: their positions choose, if the choice still adds up.
   const open = usable.filter((r) => options.get(r.code)!.length > 1);
   if (first !== 'none' && open.length > 0) {
-    const anchors = anchorsOf(usable.map((r) => [r, options.get(r.code)!] as const));
+    const anchors = anchorsOf(usable.map((r) => [r.values, options.get(r.code)!] as const));
     for (const row of open) {
-      const byAnchors = options.get(row.code)!.filter((p) => p.every((c, j) => {
-        const v = row.values[j]!;
-        if (v.x === undefined || v.page === undefined) return true;
-        const near = new Set(anchors.filter((a) => underAnchor(v, a)).map((a) => a.column));
-        return near.size !== 1 || near.has(c);
-      }));
+      const byAnchors = keptByAnchors(row.values, options.get(row.code)!, anchors);
       if (byAnchors.length > 0) options.set(row.code, byAnchors);
       const xs = row.values.every((v) => v.x !== undefined) ? row.values.map(centreOf) : null;
       const centres = row.centres;
