@@ -70,6 +70,32 @@ test('layout table 四: a figure standing between two columns that both add up i
   assert.match(none.get('reconsideration')!.flagged.get(0)!, /in no placement/);
 });
 
+test('layout table 四: positions choose nothing where a figure the arithmetic places stands far off its header (a stretched line)', () => {
+  // Seed 794 (not tuned on; read silently wrong before): 未经复议直接起诉 prints 2, 1, 3 (结果维持, 结果纠正, 总计). Its
+  // line is stretched by pdftotext: the 3 of 总计 stands six slots right of "总 / 计", the 1 under "其 / 他" — which
+  // kept 其他结果 and 尚未审结 and read 结果纠正 as blank. The 3's offset says the line's positions are not to be
+  // trusted: every placement that adds up is kept, and the cells they disagree on are flagged.
+  const text = [
+    '        行政复议                                行政诉讼',
+    '                                未经复议直接起诉                 复议后起诉',
+    '结   结    其     尚',
+    '                            结    结  其 尚             结   结  其  尚',
+    '果   果    他     未       总',
+    '                            果    果  他 未  总          果   果  他  未    总',
+    '维   纠    结     审       计',
+    '                            维    纠  结 审  计          维   纠  结  审    计',
+    '持   正    果     结',
+    '                            持    正  果 结             持   正  果  结',
+    '    2          1            2                   3',
+    '7        3             13            1              2              2',
+  ].join('\n');
+  const placed = layoutAppeals(readLayoutText(text))!;
+  const direct = placed.get('litigation_direct')!;
+  assert.deepEqual([...direct.flagged.keys()].sort(), [0, 1, 2, 3]);
+  assert.equal(direct.values[4]!.text, '3');
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['7', '2', '3', '1', '13']);
+});
+
 test('layout table 四: a section without the wrapped leaf headers is left to the usual reading', () => {
   const text = ['行政复议   行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计', '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'].join('\n');
   assert.equal(layoutAppeals(readLayoutText(text)), null);
