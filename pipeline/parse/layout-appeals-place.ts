@@ -68,10 +68,15 @@ export function choosePlacements(texts: readonly string[], xs: readonly number[]
   const best = Math.min(...costs);
   const top = adding[costs.indexOf(best)];
   const nearest = adding.filter((_, i) => costs[i]! < best + CLEARLY);
-  // The figures whose column is in question must stand near it in the best placement.
+  // The figures whose column is in question must stand near it in the best placement, and those the arithmetic
+  // places in a row (group of 5 columns) where one may stand within FAR of theirs: they show whether the line's
+  // positions can be trusted there (a figure line pdftotext stretched, "2 … 1 … 3" with the 3 of 总计 six slots right
+  // of "总 / 计", puts the 1 two columns right of its own; seed 794).
   const alone = (p: readonly number[], j: number): boolean =>
     off(p, j) <= FAR && centres.every((x, c) => c === p[j] || Math.abs(xs[j]! - x) >= off(p, j) + CLEARLY);
-  const near = top !== undefined && top.every((c, j) => adding.every((q) => q[j] === c) || free.has(j) || off(top, j) <= NEAR || alone(top, j));
+  const settled = (j: number): boolean => adding.every((q) => q[j] === adding[0]![j]);
+  const open = new Set(xs.flatMap((_, j) => (settled(j) || free.has(j) ? [] : adding.map((q) => Math.floor(q[j]! / 5)))));
+  const near = top !== undefined && top.every((c, j) => free.has(j) || (settled(j) ? !open.has(Math.floor(c / 5)) || off(top, j) <= FAR : off(top, j) <= NEAR || alone(top, j)));
   if (adding.length === 0) {
     chosen = [];
     note = `layout text prints nothing for a blank cell, and the ${texts.length} figures (${texts.join(' ')}) make each row's 总计 the sum of its results in no placement into table 四's ${WIDTH} columns: not placed`;

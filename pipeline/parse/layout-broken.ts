@@ -7,7 +7,7 @@
  * between its thousands ("2 845") breaks at the space, or stays on one line as two cells ("1 020 0 0 0 62 0 1082").
  * Join such a row back into one line of its 7 figures when and only when
  * - (three lines) the lines above and below print the same number of figures, each pair at the same position (within
- *   a slot), in columns where the middle line prints none, and the three lines print exactly the row's 7 figures;
+ *   a slot; full-width digits, a slot each, centred within a slot: "１６２" / "２"), in columns where the middle line prints none, and the three lines print exactly the row's 7 figures;
  *   (two lines) one line prints the row's 7 figures, the line under it figures only, each centred (within a slot)
  *   under one of them, and the 7 do not add up as printed;
  *   (one line) the line prints more than 7 figures and joining the groups one space apart ("1 020") gives 7;
@@ -18,6 +18,7 @@
  * printed (the rows are then read, flagged or refused as they stand). Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
+import { joinPageCutFigures } from './layout-cut-figure.ts';
 import { layoutLines } from './layout-lines.ts';
 import { joined, onlyGrouping } from './layout-thousands.ts';
 import { startsItem } from './normalize.ts';
@@ -28,6 +29,14 @@ const LOWER = /^[0-9０-９]+(?:[*＊注]|[\u2460-\u2473])?$/;
 const GROUP = /^[0-9]{3}$/;
 const width = (c: TextCell): number => [...c.text].length;
 const centre = (c: TextCell): number => c.x! + width(c) / 2;
+
+/**
+ * Whether a lower piece stands under an upper one: their first digits within a slot — or, for full-width digits (a
+ * whole slot each, centred in the cell: "１６２" / "２" of １６２２), their centres within a slot.
+ */
+const standsUnder = (upper: TextCell, lower: TextCell): boolean =>
+  Math.abs(upper.x! - lower.x!) <= 1 || (FULL_WIDTH.test(upper.text) && Math.abs(centre(upper) - centre(lower)) <= 1);
+const FULL_WIDTH = /^[０-９]+$/;
 
 const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => readValue(c.text).kind === 'number');
 
@@ -46,7 +55,12 @@ function goesOn(line: readonly TextCell[]): boolean {
   return text.length > 0 && !text.some((t) => startsItem(t) || /^[（(][一二三四五六七八九十]+$/.test(t));
 }
 
+/** The rows of broken figures joined: on one page (below), then a row broken at a page's foot (layout-cut-figure.ts). */
 export function joinBrokenFigures(cells: readonly TextCell[], columns: number): TextCell[] {
+  return joinPageCutFigures(joinOnPage(cells, columns));
+}
+
+function joinOnPage(cells: readonly TextCell[], columns: number): TextCell[] {
   if (!cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return [...cells];
   const { lines, rest } = layoutLines(cells);
   if (rest.length > 0) return [...cells];
@@ -95,7 +109,7 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     if (!total || top.length > bottom.length) return null;
     const pairs: Array<[TextCell, TextCell]> = [];
     for (const t of top) {
-      const under = bottom.filter((b) => Math.abs(t.x! - b.x!) <= 1);
+      const under = bottom.filter((b) => standsUnder(t, b));
       if (under.length !== 1) return null;
       pairs.push([t, under[0]!]);
     }
@@ -136,7 +150,7 @@ export function joinBrokenFigures(cells: readonly TextCell[], columns: number): 
     // is joined too when that is the only reading (its pieces centred under each other, below, as for any row).
     if (short && (count < 3 || ((whole.length > 0 || !goesOn(below)) && !closesTotal(i, top, mid, bottom, joinedRow) && !(whole.length === 0 && below.length === bottom.length && noOther)))) continue;
     const skip = new Set([i - 1, i, i + 1]);
-    if (!pairs.every(([t, b]) => Math.abs(t.x! - b.x!) <= 1 && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && (onlyReading || breaksHere(t, b, middle[0]!.page, skip)))) continue;
+    if (!pairs.every(([t, b]) => standsUnder(t, b) && !mid.some((m) => Math.abs(m.x! - t.x!) <= 1) && (onlyReading || breaksHere(t, b, middle[0]!.page, skip)))) continue;
     if (!addsUp(joinedRow)) continue;
     // A short row's middle line may print no label ("三  （一）予 131 … 141" / "103" / "、 以公开 3 … 6"): its cells are
     // on the middle line, which the readers after tell from the lines around it by its first cell's line.

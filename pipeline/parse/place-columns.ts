@@ -5,7 +5,8 @@
  * 1. kept only when the row adds up (the six applicant columns sum to 总计, blanks counting 0);
  * 2. chosen jointly by the columns' arithmetic (solve-columns.ts: received + carried over = handled + carried
  *    forward; the outcome rows add up to 总计);
- * 3. when the arithmetic leaves a row several placements, kept only when they fit the figures' printed positions
+ * 3. when the arithmetic leaves a row several placements, kept only when they put a figure standing under a figure
+ *    whose column is settled in that column (place-anchors.ts), and when they fit the figures' printed positions
  *    about as well as the best one does (and the choice still adds up): positions are
  *    measured against the table's own columns (the nearest rows that print all 7 figures, else the header words),
  *    where they stand (nearestPlacements: only a clear fit counts).
@@ -16,6 +17,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { readValue } from '../ingest/read-value.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit } from './split-digits.ts';
+import { anchorsOf, keptByAnchors } from './place-anchors.ts';
 import { applicationEquations, solveColumns } from './solve-columns.ts';
 
 /** Positions choose a placement only when every other one stands this many character slots further off (summed)… */
@@ -77,20 +79,6 @@ export function nearestPlacements(xs: readonly number[], centres: readonly numbe
   if (!top) return [...all];
   const near = top.every((c, j) => all.every((q) => q[j] === c) || Math.abs(xs[j]! - centres[c]!) <= NEAR);
   return near ? all.filter((_, i) => costs[i]! < best + POSITION_MARGIN) : [...all];
-}
-
-/**
- * A figure whose column is settled (its row has one placement) anchors that column on its page: a figure of an open
- * row centred within this many slots of it, on the same page, stands in the same column (cells are centred, so one
- * column's figures share a centre to half a slot; columns stand 3 slots apart at least).
- */
-const SAME_FIGURE_COLUMN = 0.5;
-
-function anchorsOf(settled: ReadonlyArray<readonly [RowToPlace, readonly number[]]>): Array<{ page: number; centre: number; column: number }> {
-  return settled.flatMap(([row, p]) => p.flatMap((column, j) => {
-    const v = row.values[j]!;
-    return v.x === undefined || v.page === undefined ? [] : [{ page: v.page, centre: centreOf(v), column }];
-  }));
 }
 
 const numberOf = (cell: TextCell | undefined): number => {
@@ -162,14 +150,9 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
   // Rows the arithmetic leaves open: their positions choose, if the choice still adds up.
   const open = usable.filter((r) => options.get(r.code)!.length > 1);
   if (first !== 'none' && open.length > 0) {
-    const anchors = anchorsOf(usable.filter((r) => options.get(r.code)!.length === 1).map((r) => [r, options.get(r.code)![0]!] as const));
+    const anchors = anchorsOf(usable.map((r) => [r.values, options.get(r.code)!] as const));
     for (const row of open) {
-      const byAnchors = options.get(row.code)!.filter((p) => p.every((c, j) => {
-        const v = row.values[j]!;
-        if (v.x === undefined || v.page === undefined) return true;
-        const near = new Set(anchors.filter((a) => a.page === v.page && Math.abs(a.centre - centreOf(v)) <= SAME_FIGURE_COLUMN).map((a) => a.column));
-        return near.size !== 1 || near.has(c);
-      }));
+      const byAnchors = keptByAnchors(row.values, options.get(row.code)!, anchors);
       if (byAnchors.length > 0) options.set(row.code, byAnchors);
       const xs = row.values.every((v) => v.x !== undefined) ? row.values.map(centreOf) : null;
       const centres = row.centres;

@@ -70,6 +70,32 @@ test('layout table 四: a figure standing between two columns that both add up i
   assert.match(none.get('reconsideration')!.flagged.get(0)!, /in no placement/);
 });
 
+test('layout table 四: positions choose nothing where a figure the arithmetic places stands far off its header (a stretched line)', () => {
+  // Seed 794 (not tuned on; read silently wrong before): 未经复议直接起诉 prints 2, 1, 3 (结果维持, 结果纠正, 总计). Its
+  // line is stretched by pdftotext: the 3 of 总计 stands six slots right of "总 / 计", the 1 under "其 / 他" — which
+  // kept 其他结果 and 尚未审结 and read 结果纠正 as blank. The 3's offset says the line's positions are not to be
+  // trusted: every placement that adds up is kept, and the cells they disagree on are flagged.
+  const text = [
+    '        行政复议                                行政诉讼',
+    '                                未经复议直接起诉                 复议后起诉',
+    '结   结    其     尚',
+    '                            结    结  其 尚             结   结  其  尚',
+    '果   果    他     未       总',
+    '                            果    果  他 未  总          果   果  他  未    总',
+    '维   纠    结     审       计',
+    '                            维    纠  结 审  计          维   纠  结  审    计',
+    '持   正    果     结',
+    '                            持    正  果 结             持   正  果  结',
+    '    2          1            2                   3',
+    '7        3             13            1              2              2',
+  ].join('\n');
+  const placed = layoutAppeals(readLayoutText(text))!;
+  const direct = placed.get('litigation_direct')!;
+  assert.deepEqual([...direct.flagged.keys()].sort(), [0, 1, 2, 3]);
+  assert.equal(direct.values[4]!.text, '3');
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['7', '2', '3', '1', '13']);
+});
+
 test('layout table 四: a section without the wrapped leaf headers is left to the usual reading', () => {
   const text = ['行政复议   行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计', '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'].join('\n');
   assert.equal(layoutAppeals(readLayoutText(text)), null);
@@ -894,6 +920,53 @@ test('layout rows: （七）总计 alone on the middle line of its broken figure
   // Nor when the middle line is another row's label.
   const other = rowTexts(joinBrokenFigures(readLayoutText(text.replace('（七）总计', '3.其他 ')), 7));
   assert.ok(other.some((r) => r.join(' ') === '255 255'));
+});
+
+test('layout rows: （七）总计 broken over three lines in full-width digits ("１６２ … １６４" / "（七）总计 ０ ２５" / "２ … ７") is joined, its pieces centred under each other', () => {
+  // Seed 607: 1622, 0, 25, 1647. A full-width digit fills its slot and the cell centres each piece, so "２" stands two
+  // slots right of "１６２" (half-width pieces start within a slot of each other): it was not joined, and the three
+  // lines made rows the template does not have (refused: "27 rows of figures").
+  const text = [
+    '三、本 （一）予以公开   ６４９   ０       １１   ０             ６６０',
+    '年度办 （二）部分公开   １７６   ０        ３   ０   ０     ０   １７９',
+    '          3.其他    ７６   ０      １   ０   ０   ０    ７７',
+    '                 １６２                          １６４',
+    '    （七）总计              ０     ２５',
+    '                   ２                            ７',
+    '四、结转下年度继续办理       １３   ０          ０            １３',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '１６２２', '０', '２５', '１６４７']);
+  // Half-width pieces so placed (two slots right) are not under each other: left as printed.
+  const half = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(half), 7)).find((r) => r[0] === '（七）总计'), ['（七）总计', '0', '25']);
+});
+
+test('layout rows: a row broken at a page\'s foot ("（七）总计 34 … 0 0 0 15" / "86 123 … 362" / [page] / "4") is joined by the columns of each page\'s full row', () => {
+  // Seed 150: 3486, 123, 0, 0, 0, 15, 3624. The "4" stands under 总计 on the next page's grid (its 结转 row's 3), the
+  // pieces above under 3.其他's 265 and 278 on theirs; the lines made rows the template does not have (refused).
+  const text = [
+    '   请',
+    '   3.其   26',
+    '                     0      0   0   2',
+    '   他     5     11                        278',
+    '（七）总计    34          0      0   0   15',
+    '         86    123                       362',
+    '',
+    '                     - 6-',
+    '\f                                               4',
+    '四、结转下年度继',
+    '                    0   3   0      0   0   0   3',
+    '续办理',
+  ].join('\n');
+  const rows = rowTexts(joinBrokenFigures(readLayoutText(text), 7));
+  assert.deepEqual(rows.find((r) => r[0] === '（七）总计'), ['（七）总计', '3486', '123', '0', '0', '0', '15', '3624']);
+  assert.ok(!rows.some((r) => r.join(' ') === '4'));
+  // The "4" between two columns of its page, or a next page printing no full row: which column it goes on is not
+  // known, left as printed.
+  for (const other of [text.replace('    4', '  4'), text.replace('0   3   0      0   0   0   3', '0   3   0      0   0   0   4')]) {
+    assert.deepEqual(rowTexts(joinBrokenFigures(readLayoutText(other), 7)).find((r) => r[0] === '（七）总计'), ['（七）总计', '34', '0', '0', '0', '15']);
+  }
 });
 
 test('layout rows: an item number at a page\'s foot beside its row\'s figures, its "、" first on the next page, is a label', () => {

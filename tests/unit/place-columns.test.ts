@@ -124,3 +124,24 @@ test('placements that put the same figures in the columns (a lone 0 in one blank
   // Where the lone 0 stands the arithmetic cannot tell: flagged.
   assert.ok(placed.get('carried_forward')!.flagged.size > 0);
 });
+
+test('a figure every kept placement puts in one column anchors it on its page: a narrower figure within its slots stands there', () => {
+  // Seed 217's last page of table 三: no header, no full row; （七）总计 "203 … 3 … 2 … 208" leaves 3 and 2 open, but its
+  // 208 is 总计 in every placement that adds up, and the lone "0" of 四、结转下年度继续办理 stands within its slots.
+  const onPage = (cs: TextCell[]): TextCell[] => cs.map((c) => ({ ...c, page: 6 }));
+  const rows = [
+    { code: 'total', values: onPage(cells(1, ['203', 17], ['3', 50], ['2', 58], ['208', 66])), centres: null },
+    { code: 'carried_forward', values: onPage(cells(2, ['0', 66])), centres: null },
+  ];
+  // The rows above are on the page before (here: not read), so no column rule reaches these two.
+  const before = new Set(['received', 'carried_over', 'granted']);
+  const placed = placeApplicationRows(rows, 7, before);
+  assert.ok(placed.get('total')!.flagged.size > 0, 'the 3 and the 2 stay open');
+  assert.deepEqual(texts(placed.get('carried_forward')!.values), ['', '', '', '', '', '', '0']);
+  assert.equal(placed.get('carried_forward')!.flagged.size, 0);
+  // On another page, or a slot right of the 208's slots, it says nothing: flagged.
+  const elsewhere = [rows[0]!, { code: 'carried_forward', values: [{ ...rows[1]!.values[0]!, page: 7 }], centres: null }];
+  assert.equal(placeApplicationRows(elsewhere, 7, before).get('carried_forward')!.flagged.size, 7);
+  const beside = [rows[0]!, { code: 'carried_forward', values: [{ ...rows[1]!.values[0]!, x: 69 }], centres: null }];
+  assert.equal(placeApplicationRows(beside, 7, before).get('carried_forward')!.flagged.size, 7);
+});
