@@ -38,7 +38,8 @@ test('the coverage files and the catalog hold little more a report than the file
   t.diagnostic(`a report: coverage ${coverage.toFixed(0)} bytes, catalog ${catalog.toFixed(0)} bytes (${JSON.stringify({ few, many })})`);
   // Before (the tree at 92ea41d): coverage 1,041 bytes a report (FoundReports, their map, every row at once), the
   // catalog 17,992 (the whole graph expanded, as N-Quads and as n3's triples at once). After: 215 (a record a report
-  // found, a year's rows) and 5,173 (the catalog's document itself, a run of its nodes, the Turtle so far).
-  assert.ok(coverage < 600, `coverage: ${coverage.toFixed(0)} bytes a report`);
+  // found, a year's rows) and 5,173 (the catalog's document itself, a run of its nodes, the Turtle so far); a second
+  // run after, 415 and 5,677 (the live heap at one point moves by some 0.1 MiB between runs: ±200 bytes a report here).
+  assert.ok(coverage < 750, `coverage: ${coverage.toFixed(0)} bytes a report`);
   assert.ok(catalog < 10_000, `catalog: ${catalog.toFixed(0)} bytes a report`);
 });
