@@ -147,10 +147,10 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
         // FoundReport kept a report from the reading on: the same list, in the same order.
         coverage: {
           expected: [], documents: new Map(), lastYear: null, ...options.coverage,
-          found: (summaries) => [
-            ...summaries.map((s, k) => (keptOf(published[k]!) ? { ...foundOf(s), valid: true } : foundOf(s))),
-            ...excluded.filter((r) => !keptIds.has(r.report.id)).map((r) => foundReport(r.report, false)),
-          ],
+          found: function* (summaries) {
+            for (const [k, s] of summaries.entries()) yield keptOf(published[k]!) ? { ...foundOf(s), valid: true } : foundOf(s);
+            for (const r of excluded) if (!keptIds.has(r.report.id)) yield foundReport(r.report, false);
+          },
         },
       }, sink),
     ).finally(() => spill.close());

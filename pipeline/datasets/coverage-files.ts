@@ -1,14 +1,15 @@
 /**
- * The coverage files: data/coverage.csv, written a thousand rows at a time, and the coverage pages (coverage/<year>.html,
- * coverage/index.html), made at once while every row is at hand. Returns their FileStats and the rows the rest of the
- * build still reads — the last year's, for the index page's share published on time — so that the release does not
- * keep a row a report until it ends (about 0.2 KiB a report).
+ * The coverage files: data/coverage.csv and the coverage pages (coverage/<year>.html, coverage/index.html), written a
+ * year at a time as coverageYears (coverage.ts) makes the rows: the file's records of the year, then the year's page;
+ * the index from each year's counts. What is held at once is one year's rows (a row a body), not a row a report of
+ * every year. Returns their FileStats (the pages newest first, then the index) and the rows the rest of the build
+ * still reads — the last year's, for the index page's share published on time.
  */
 import type { OutputSink } from '../adapters/output.ts';
 import type { CoverageRow } from './coverage.ts';
-import { coveragePages } from './site/coverage-page.ts';
+import { type CoverageYearCount, coverageIndexPage, coverageYearCount, coverageYearPage } from './site/coverage-page.ts';
 import { COVERAGE_CSV } from './table-schemas-coverage.ts';
-import { coverageCsvChunks } from './to-coverage.ts';
+import { coverageCsvHead, coverageCsvRecords } from './to-coverage.ts';
 import type { FileStat, ReleaseContext } from './types.ts';
 
 export interface CoverageFiles {
@@ -18,12 +19,26 @@ export interface CoverageFiles {
   latest: CoverageRow[];
 }
 
-export async function writeCoverage(sink: OutputSink, ctx: ReleaseContext, rows: CoverageRow[]): Promise<CoverageFiles> {
+/** `years`: each year's rows, years ascending, each year's rows in the file's order (coverageYears). */
+export async function writeCoverage(
+  sink: OutputSink,
+  ctx: ReleaseContext,
+  years: Iterable<{ year: number; rows: CoverageRow[] }>,
+): Promise<CoverageFiles> {
   const file = await sink.open(COVERAGE_CSV, 'text/csv');
-  for (const chunk of coverageCsvChunks(rows)) await file.write(chunk);
-  const csv = await file.close();
+  await file.write(coverageCsvHead());
   const pages: FileStat[] = [];
-  for (const { path, content } of coveragePages({ ...ctx, coverage: rows })) pages.push(await sink.write(path, content, 'text/html'));
-  const last = rows.reduce((m, r) => Math.max(m, r.year), 0);
-  return { csv, pages, latest: rows.filter((r) => r.year === last) };
+  const counts: CoverageYearCount[] = [];
+  let latest: CoverageRow[] = [];
+  for (const { year, rows } of years) {
+    for (const chunk of coverageCsvRecords(rows)) await file.write(chunk);
+    const { path, content } = coverageYearPage(ctx, year, rows);
+    pages.unshift(await sink.write(path, content, 'text/html'));
+    counts.push(coverageYearCount(year, rows));
+    latest = rows;
+  }
+  const csv = await file.close();
+  const index = coverageIndexPage(ctx, counts);
+  pages.push(await sink.write(index.path, index.content, 'text/html'));
+  return { csv, pages, latest };
 }

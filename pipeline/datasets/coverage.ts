@@ -36,7 +36,8 @@ export interface FoundReport {
 
 export interface CoverageInput {
   expected: ExpectedBody[];
-  found: FoundReport[];
+  /** Read once, in order (coverageYears): a generator serves, so that the reports found need not be held at once. */
+  found: Iterable<FoundReport>;
   /** Per document name: the report's URL and the publication date its site shows. */
   documents: ReadonlyMap<string, { url: string; posted: string | null }>;
   /** First year expected of configured bodies; default the earliest year found (or `earliest`, when before). */
@@ -97,49 +98,91 @@ export function yearBound(years: Iterable<number>, pick: 'min' | 'max', fallback
   return out ?? fallback;
 }
 
-export function coverageRows(input: CoverageInput): CoverageRow[] {
-  const years = input.found.map((f) => f.year);
-  if (years.length === 0 && input.lastYear === null) return [];
-  const last = input.lastYear ?? yearBound(years, 'max', -Infinity);
-  const known = input.earliest === undefined ? years : [...years, input.earliest];
-  const firstConfigured = input.since ?? yearBound(known, 'min', last);
-  const found = new Map<string, FoundReport>();
-  for (const f of input.found) {
-    const k = `${f.key}|${f.year}`;
-    const held = found.get(k);
-    if (!held || (!held.valid && f.valid)) found.set(k, f);
-  }
-  type Who = { key: string; body: AgencyRef | null; name: string; region: string | null; by: ExpectedBy; source: string | null; first: number };
+/** What a row reads of the report found for a body and year (coverageYears keeps this, not the FoundReport). */
+interface FoundSlot {
+  year: number;
+  reportId: string;
+  signed: string | null;
+  valid: boolean;
+  /** The first of the report's documents the harvest knows (input.documents), if any. */
+  doc: { url: string; posted: string | null } | undefined;
+}
+
+/** A body expected to publish: from its first year due to the last, one row a year. */
+interface Who {
+  key: string;
+  body: AgencyRef | null;
+  name: string;
+  region: string | null;
+  by: ExpectedBy;
+  source: string | null;
+  first: number;
+  /** The reports found of the body, one a year (the valid one when there are several). */
+  found: FoundSlot[];
+}
+
+/**
+ * The rows of data/coverage.csv a year at a time, each year's sorted by body id: the year and its rows, in the order
+ * of the file. `input.found` is read once, as it comes (a generator need not hold the reports): what is kept is one
+ * small record a report found and one a body, not the reports nor the rows of other years.
+ */
+export function* coverageYears(input: CoverageInput): Generator<{ year: number; rows: CoverageRow[] }> {
   const who = new Map<string, Who>();
   for (const e of input.expected) {
-    if (!who.has(e.body.id)) who.set(e.body.id, { key: e.body.id, body: e.body, name: e.body.name, region: e.body.division, by: e.by, source: e.source, first: firstConfigured });
+    // `first` is the first year configured, known once every report found has been seen (below).
+    if (!who.has(e.body.id)) who.set(e.body.id, { key: e.body.id, body: e.body, name: e.body.name, region: e.body.division, by: e.by, source: e.source, first: NaN, found: [] });
   }
+  let least: number | null = null;
+  let most: number | null = null;
   for (const f of input.found) {
-    const w = who.get(f.key);
-    if (!w) who.set(f.key, { key: f.key, body: f.body, name: f.name, region: f.region, by: 'history', source: null, first: f.year });
+    if (least === null || f.year < least) least = f.year;
+    if (most === null || f.year > most) most = f.year;
+    let w = who.get(f.key);
+    if (!w) who.set(f.key, w = { key: f.key, body: f.body, name: f.name, region: f.region, by: 'history', source: null, first: f.year, found: [] });
     else if (w.by === 'history' && f.year < w.first) w.first = f.year;
+    // The first report found of a body and year, or a valid one after an invalid one.
+    const at = w.found.findIndex((s) => s.year === f.year);
+    if (at >= 0 && (w.found[at]!.valid || !f.valid)) continue;
+    const doc = f.documents.map((d) => input.documents.get(d)).find((d) => d !== undefined);
+    const slot = { year: f.year, reportId: f.reportId, signed: f.signed, valid: f.valid, doc };
+    if (at >= 0) w.found[at] = slot;
+    else w.found.push(slot);
   }
-  const rows: CoverageRow[] = [];
-  // One deadline string a year, not one a row (the rows stay in memory until the release is written).
-  const deadlines = new Map<number, string>();
-  for (const w of who.values()) {
-    for (let year = w.first; year <= last; year++) {
-      const f = found.get(`${w.key}|${year}`);
-      const doc = f?.documents.map((d) => input.documents.get(d)).find((d) => d !== undefined);
-      const published = doc?.posted ?? f?.signed ?? null;
-      let deadline = deadlines.get(year);
-      if (deadline === undefined) deadlines.set(year, deadline = deadlineOf(year));
-      const days = published ? daysBetween(deadline, published) : null;
-      rows.push({
-        year, body_id: w.key, resolved: w.body !== null, body_name: w.name,
-        division: w.body?.division ?? w.region, level: w.body?.level ?? null, kind: w.body?.kind ?? null,
-        expected_by: w.by, source: w.source, found: f !== undefined, report_id: f?.reportId ?? null,
-        signed: f?.signed ?? null, published, published_from: doc?.posted ? 'page' : published ? 'signature' : null,
-        deadline, days_after_deadline: days,
-        status: !f ? 'missing' : days === null ? 'undated' : days <= 0 ? 'on_time' : 'late',
-        url: doc?.url ?? null, valid: f ? f.valid : null,
-      });
-    }
+  if (most === null && input.lastYear === null) return;
+  const last = input.lastYear ?? most ?? -Infinity;
+  const earliest = input.earliest === undefined ? least : least === null ? input.earliest : Math.min(least, input.earliest);
+  const firstConfigured = input.since ?? earliest ?? last;
+  const bodies = [...who.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  let from = Infinity;
+  for (const w of bodies) {
+    if (Number.isNaN(w.first)) w.first = firstConfigured;
+    if (w.first < from) from = w.first;
   }
-  return rows.sort((a, b) => a.year - b.year || (a.body_id < b.body_id ? -1 : a.body_id > b.body_id ? 1 : 0));
+  for (let year = from; year <= last; year++) {
+    const deadline = deadlineOf(year);
+    const rows: CoverageRow[] = [];
+    for (const w of bodies) if (w.first <= year) rows.push(coverageRow(w, year, deadline));
+    yield { year, rows };
+  }
+}
+
+function coverageRow(w: Who, year: number, deadline: string): CoverageRow {
+  const f = w.found.find((s) => s.year === year);
+  const doc = f?.doc;
+  const published = doc?.posted ?? f?.signed ?? null;
+  const days = published ? daysBetween(deadline, published) : null;
+  return {
+    year, body_id: w.key, resolved: w.body !== null, body_name: w.name,
+    division: w.body?.division ?? w.region, level: w.body?.level ?? null, kind: w.body?.kind ?? null,
+    expected_by: w.by, source: w.source, found: f !== undefined, report_id: f?.reportId ?? null,
+    signed: f?.signed ?? null, published, published_from: doc?.posted ? 'page' : published ? 'signature' : null,
+    deadline, days_after_deadline: days,
+    status: !f ? 'missing' : days === null ? 'undated' : days <= 0 ? 'on_time' : 'late',
+    url: doc?.url ?? null, valid: f ? f.valid : null,
+  };
+}
+
+/** Every row of data/coverage.csv, sorted by year then body id (coverageYears, joined). */
+export function coverageRows(input: CoverageInput): CoverageRow[] {
+  return [...coverageYears(input)].flatMap((y) => y.rows);
 }

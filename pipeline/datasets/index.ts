@@ -28,7 +28,7 @@ import { type YearFiles, type YearStreams, filesByYear, partOf, yearDigest } fro
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
-import { type CoverageInput, type FoundReport, coverageRows } from './coverage.ts';
+import { type CoverageInput, type CoverageRow, type FoundReport, coverageYears } from './coverage.ts';
 import { writeCoverage } from './coverage-files.ts';
 import { WITHDRAWALS_FILE, type Withdrawal, withdrawalsJson } from './to-withdrawals.ts';
 import { type DatasetMeta, type DivisionNames, type FileStat, type ReleaseContext, type ReportSummary, type StreamedFile, type ValidatedReport, yearThenId } from './types.ts';
@@ -51,9 +51,10 @@ export interface BuildInput {
    * Who is expected to publish, and what the harvest knows of each document (data/coverage.csv). Without it, the
    * bodies that published before are expected, up to the last year found. `found`: every report read (valid or
    * not), or a function giving them from the release's summaries (called once, when coverage.csv is written: nothing
-   * is kept a report for it until then); default the published ones.
+   * is kept a report for it until then); read once, in order, so a generator serves (no list of them is made);
+   * default the published ones.
    */
-  coverage?: Omit<CoverageInput, 'found'> & { found?: FoundReport[] | ((summaries: readonly ReportSummary[]) => FoundReport[]) };
+  coverage?: Omit<CoverageInput, 'found'> & { found?: Iterable<FoundReport> | ((summaries: readonly ReportSummary[]) => Iterable<FoundReport>) };
   /**
    * The size no file may pass (default 50 MiB): the big tables split into parts below it (partitions.ts), and the
    * build refuses a release with any other file above it, naming the file.
@@ -91,6 +92,11 @@ export const foundOf = (s: ReportSummary): FoundReport => ({
   key: s.series, body: s.body, name: s.body?.name ?? s.agency, region: s.region, year: s.year, reportId: s.id,
   signed: s.published, valid: s.valid, documents: s.sources,
 });
+
+/** The reports of the release as data/coverage.csv reads them, one at a time (foundOf): no list of them is made. */
+export function* foundIn(summaries: readonly ReportSummary[]): Generator<FoundReport> {
+  for (const s of summaries) yield foundOf(s);
+}
 
 export interface BuildResult {
   context: ReleaseContext;
@@ -233,7 +239,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const streams: YearFiles[] = [...digests].map(([y, d]) => reused.find((r) => r.year === y)
     ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [] });
   const years = summaries.map((s) => s.year);
-  let coverageBuilt: ReturnType<typeof coverageRows> | undefined;
+  let coverageBuilt: CoverageRow[] | undefined;
   const context = (): ReleaseContext => ({
     meta,
     reports: summaries,
@@ -250,9 +256,9 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   files.push(await sink.write(REGIONS_CSV, regionsCsv(context()), 'text/csv'));
   // The coverage pages are written with coverage.csv (while its rows are at hand) and listed after the site's other
   // pages as before, so that no context below sees them earlier; the release keeps the last year's rows only.
-  const coverage = await writeCoverage(sink, context(), coverageRows({
+  const coverage = await writeCoverage(sink, context(), coverageYears({
     expected: [], documents: new Map(), lastYear: null, ...input.coverage,
-    found: typeof input.coverage?.found === 'function' ? input.coverage.found(summaries) : input.coverage?.found ?? summaries.map(foundOf),
+    found: typeof input.coverage?.found === 'function' ? input.coverage.found(summaries) : input.coverage?.found ?? foundIn(summaries),
   }));
   files.push(coverage.csv);
   coverageBuilt = coverage.latest;

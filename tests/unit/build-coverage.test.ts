@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type CoverageInput, type FoundReport, coverageRows, lastYearDue } from '../../pipeline/datasets/coverage.ts';
+import { type CoverageInput, type CoverageRow, type FoundReport, coverageRows, coverageYears, lastYearDue } from '../../pipeline/datasets/coverage.ts';
 import { coveragePages } from '../../pipeline/datasets/site/coverage-page.ts';
 import { coverageFromRows } from '../../pipeline/datasets/coverage-from-rows.ts';
 import { parseCoverageCsv } from '../../pipeline/datasets/from-coverage-csv.ts';
@@ -29,7 +29,7 @@ const found = (b: AgencyRef, year: number, signed: string | null, valid = true):
   key: b.id, body: b, name: b.name, region: b.division, year, reportId: `${b.id}-${year}`, signed, valid, documents: [`src/${b.id}-${year}.html`],
 });
 
-const input: CoverageInput = {
+const input: CoverageInput & { found: FoundReport[] } = {
   expected: [{ body: A, source: 'a', by: 'source' }, { body: B, source: null, by: 'division' }],
   found: [
     found(A, 2021, '2022-01-15'),
@@ -127,7 +127,8 @@ test('the coverage files are written a thousand rows at a time, the same bytes; 
   assert.ok(chunks.slice(1).every((c) => c.endsWith('\r\n')));
   const dir = scratchDir('xxgk-coverage-');
   const ctx = { meta: DEFAULT_META, reports: [], files: [], modified: '2025-01-01', years: null };
-  const written = await writeCoverage(folderSink(dir), ctx, rows);
+  const years = [...new Set(rows.map((r) => r.year))].map((year) => ({ year, rows: rows.filter((r) => r.year === year) }));
+  const written = await writeCoverage(folderSink(dir), ctx, years);
   assert.equal(readFileSync(join(dir, 'data/coverage.csv'), 'utf8'), coverageCsv(rows));
   assert.equal(written.csv.path, 'data/coverage.csv');
   const pages = [...coveragePages({ ...ctx, coverage: rows })];
@@ -146,4 +147,88 @@ test('coverage of 250,000 reports: the years\' bounds are found without spreadin
   assert.deepEqual([rows[0]!.year, rows[rows.length - 1]!.year], [2020, 2024]);
   const again = coverageFromRows(rows, []);
   assert.equal(again.lastYear, 2024);
+});
+
+/** coverageRows as it was before the rows were made a year at a time (every row at once, then sorted): the reference. */
+function rowsAtOnce(input: CoverageInput & { found: FoundReport[] }): CoverageRow[] {
+  const years = input.found.map((f) => f.year);
+  if (years.length === 0 && input.lastYear === null) return [];
+  const last = input.lastYear ?? Math.max(...years);
+  const known = input.earliest === undefined ? years : [...years, input.earliest];
+  const firstConfigured = input.since ?? (known.length ? Math.min(...known) : last);
+  const found = new Map<string, FoundReport>();
+  for (const f of input.found) {
+    const k = `${f.key}|${f.year}`;
+    const held = found.get(k);
+    if (!held || (!held.valid && f.valid)) found.set(k, f);
+  }
+  type Who = { key: string; body: AgencyRef | null; name: string; region: string | null; by: CoverageRow['expected_by']; source: string | null; first: number };
+  const who = new Map<string, Who>();
+  for (const e of input.expected) {
+    if (!who.has(e.body.id)) who.set(e.body.id, { key: e.body.id, body: e.body, name: e.body.name, region: e.body.division, by: e.by, source: e.source, first: firstConfigured });
+  }
+  for (const f of input.found) {
+    const w = who.get(f.key);
+    if (!w) who.set(f.key, { key: f.key, body: f.body, name: f.name, region: f.region, by: 'history', source: null, first: f.year });
+    else if (w.by === 'history' && f.year < w.first) w.first = f.year;
+  }
+  const rows: CoverageRow[] = [];
+  for (const w of who.values()) {
+    for (let year = w.first; year <= last; year++) {
+      const f = found.get(`${w.key}|${year}`);
+      const doc = f?.documents.map((d) => input.documents.get(d)).find((d) => d !== undefined);
+      const published = doc?.posted ?? f?.signed ?? null;
+      const deadline = `${year + 1}-01-31`;
+      const days = published ? Math.round((Date.parse(`${published}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000) : null;
+      rows.push({
+        year, body_id: w.key, resolved: w.body !== null, body_name: w.name,
+        division: w.body?.division ?? w.region, level: w.body?.level ?? null, kind: w.body?.kind ?? null,
+        expected_by: w.by, source: w.source, found: f !== undefined, report_id: f?.reportId ?? null,
+        signed: f?.signed ?? null, published, published_from: doc?.posted ? 'page' : published ? 'signature' : null,
+        deadline, days_after_deadline: days,
+        status: !f ? 'missing' : days === null ? 'undated' : days <= 0 ? 'on_time' : 'late',
+        url: doc?.url ?? null, valid: f ? f.valid : null,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.year - b.year || (a.body_id < b.body_id ? -1 : a.body_id > b.body_id ? 1 : 0));
+}
+
+test('the rows made a year at a time, the reports found read once from a generator, are the rows made at once (random inputs)', () => {
+  let seed = 13;
+  const rand = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
+  const bodies = [A, B, C, body('d-town', '320805', 'township'), body('a-city-2', '320806', 'city')];
+  for (let trial = 0; trial < 300; trial++) {
+    const documents = new Map<string, { url: string; posted: string | null }>();
+    const found: FoundReport[] = Array.from({ length: rand(12) }, (_, k) => {
+      const b = rand(4) === 0 ? null : pick(bodies);
+      const name = b?.name ?? `unresolved ${rand(3)}`;
+      const year = 2016 + rand(9);
+      const doc = `src/${trial}-${k}.html`;
+      if (rand(3) === 0) documents.set(doc, { url: `http://gov.example/${k}`, posted: rand(2) ? `${year + 1}-0${1 + rand(4)}-1${rand(10)}` : null });
+      return {
+        key: b?.id ?? `name-${name}`, body: b, name, region: b?.division ?? (rand(2) ? '320800' : null), year, reportId: `r${k}`,
+        signed: rand(3) ? `${year + 1}-0${1 + rand(3)}-2${rand(10)}` : null, valid: rand(4) !== 0, documents: rand(5) ? [doc] : [],
+      };
+    });
+    const input: CoverageInput & { found: FoundReport[] } = {
+      expected: Array.from({ length: rand(4) }, () => ({ body: pick(bodies), source: rand(2) ? 'src' : null, by: pick(['source', 'division'] as const) })),
+      found, documents,
+      lastYear: rand(3) ? 2016 + rand(10) : null,
+      ...(rand(2) ? { since: 2015 + rand(8) } : {}),
+      ...(rand(3) === 0 ? { earliest: 2014 + rand(8) } : {}),
+    };
+    let reads = 0;
+    const once = { found: (function* () { for (const f of found) { reads++; yield f; } })() };
+    const years = [...coverageYears({ ...input, ...once })];
+    assert.equal(reads, found.length);
+    const expected = rowsAtOnce(input);
+    assert.deepEqual(years.flatMap((y) => y.rows), expected, `trial ${trial}`);
+    assert.deepEqual(years.map((y) => y.year), [...new Set(expected.map((r) => r.year))], `trial ${trial}: one group a year`);
+    assert.ok(years.every((y) => y.rows.every((r) => r.year === y.year)));
+  }
 });

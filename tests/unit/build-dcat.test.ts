@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
 import { Parser, Store, type Quad, type Term } from 'n3';
-import { expandSafely, toQuads } from '../../pipeline/datasets/dcat-rdf.ts';
+import { expandSafely, expandedId, toQuads, writeTurtle } from '../../pipeline/datasets/dcat-rdf.ts';
+import { NS } from '../../pipeline/datasets/dcat-vocab.ts';
 import { OfflineLoaderError, offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
 import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from '../../pipeline/datasets/to-dcat.ts';
 import type { FileStat, ReleaseContext } from '../../pipeline/datasets/types.ts';
@@ -316,4 +317,30 @@ test('schema.org Dataset: names, coverage, licence and one DataDownload per file
     assert.equal(x.contentSize, `${stat.bytes} B`);
   }
   assert.deepEqual(schemaOrgDataset(sampleContext(REPORTS)).distribution, []);
+});
+
+test('catalog.ttl made a run of nodes at a time is the Turtle of the whole graph\'s triples sorted at once (thousands of nodes)', async () => {
+  // Forty years of each partitioned table in two parts: some 2,000 distributions, as at national scale.
+  const years = Array.from({ length: 40 }, (_, k) => 1980 + k);
+  const many = RELEASE_DATA_FILES.flatMap((p) => {
+    const m = /^(.+)\/2022\.(\w+)$/.exec(p);
+    return m ? years.flatMap((y) => [`${m[1]}/${y}.${m[2]}`, `${m[1]}/${y}-2.${m[2]}`]) : [];
+  });
+  const ctx = context(releaseFiles([...RELEASE_DATA_FILES, ...many]));
+  const doc = catalogDocument(ctx);
+  assert.ok(doc['@graph'].length > 2_000, `${doc['@graph'].length} nodes`);
+  const whole = await writeTurtle(await toQuads(doc, offlineLoader()), { ...NS, catalog: `${ctx.meta.baseUrl}catalog#` });
+  const at = whole.indexOf('\n\n');
+  const expected = `${whole.slice(0, at)}\n\n${whole.slice(at + 2).replace(/\.\n(?=\S)/g, '.\n\n')}`;
+  assert.equal(await catalogTurtle(ctx), expected);
+});
+
+test('a node\'s @id expands as JSON-LD expands it: a compact IRI of a prefix the context defines, else as it is', () => {
+  const ctx = { dcat: 'http://www.w3.org/ns/dcat#', ex: 'https://example.org/' };
+  assert.equal(expandedId('dcat:Dataset', ctx), 'http://www.w3.org/ns/dcat#Dataset');
+  assert.equal(expandedId('ex:a/b', ctx), 'https://example.org/a/b');
+  assert.equal(expandedId('ex://host/a', ctx), 'ex://host/a', 'a suffix beginning with // is an absolute IRI');
+  assert.equal(expandedId('https://example.org/x', ctx), 'https://example.org/x');
+  assert.equal(expandedId('mailto:a@example.org', ctx), 'mailto:a@example.org');
+  assert.equal(expandedId('toString:x', ctx), 'toString:x', 'only the context\'s own prefixes');
 });

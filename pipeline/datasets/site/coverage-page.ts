@@ -1,7 +1,7 @@
 /**
  * coverage/<year>.html: per year due, the share of expected bodies that published on time, late, undated or not at
  * all, by level and by division, with the lists of bodies; coverage/index.html links the years. From the rows of
- * data/coverage.csv (ctx.coverage). Pure.
+ * data/coverage.csv (ctx.coverage), or a year at a time (coverage-files.ts). Pure.
  */
 import type { CoverageRow, CoverageStatus } from '../coverage.ts';
 import { COVERAGE_CSV } from '../table-schemas-coverage.ts';
@@ -85,25 +85,39 @@ ${STATUSES.map((s) => bodyList(rows, s)).join('\n')}
   });
 }
 
-export function* coveragePages(ctx: ReleaseContext): Generator<{ path: string; content: string }> {
-  const rows = ctx.coverage ?? [];
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
-  for (const year of years) yield { path: coveragePagePath(year), content: yearPage(ctx, year, rows.filter((r) => r.year === year)) };
-  const items = years.map((year) => {
-    const list = rows.filter((r) => r.year === year);
-    const n = (s: CoverageStatus) => list.filter((r) => r.status === s).length;
-    return `<tr><th scope="row"><a href="${esc(href(COVERAGE_INDEX, coveragePagePath(year)))}">${year}</a></th><td class="num">${list.length}</td>${STATUSES.map((s) => `<td class="num">${share(n(s), list.length)}</td>`).join('')}</tr>`;
-  }).join('\n');
+/** A year's count of rows, by status: what coverage/index.html shows of the year. */
+export interface CoverageYearCount {
+  year: number;
+  expected: number;
+  statuses: Record<CoverageStatus, number>;
+}
+
+/** A year's counts, from its rows. */
+export function coverageYearCount(year: number, rows: readonly CoverageRow[]): CoverageYearCount {
+  const statuses = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<CoverageStatus, number>;
+  return { year, expected: rows.length, statuses };
+}
+
+/** coverage/<year>.html, from the rows of the year. */
+export function coverageYearPage(ctx: ReleaseContext, year: number, rows: readonly CoverageRow[]): { path: string; content: string } {
+  return { path: coveragePagePath(year), content: yearPage(ctx, year, rows) };
+}
+
+/** coverage/index.html, from each year's counts (any order: the years are listed newest first). */
+export function coverageIndexPage(ctx: ReleaseContext, counts: readonly CoverageYearCount[]): { path: string; content: string } {
+  const items = [...counts].sort((a, b) => b.year - a.year).map(({ year, expected, statuses }) =>
+    `<tr><th scope="row"><a href="${esc(href(COVERAGE_INDEX, coveragePagePath(year)))}">${year}</a></th><td class="num">${expected}</td>${STATUSES.map((s) => `<td class="num">${share(statuses[s], expected)}</td>`).join('')}</tr>`,
+  ).join('\n');
   const body = `<p class="crumbs"><a href="${esc(href(COVERAGE_INDEX, 'index.html'))}">首页 <span lang="en">Home</span></a> › ${bi('发布情况', 'Coverage')}</p>
 <h1>年度报告发布情况 <span class="en" lang="en">Who published, and on time</span></h1>
 <section>
-${years.length ? `<table><thead><tr><th scope="col">${bi('年度', 'Year')}</th><th scope="col">${bi('应发布', 'Expected')}</th>${STATUSES.map((s) => `<th scope="col">${bi(STATUS[s].zh, STATUS[s].en)}</th>`).join('')}</tr></thead>
+${counts.length ? `<table><thead><tr><th scope="col">${bi('年度', 'Year')}</th><th scope="col">${bi('应发布', 'Expected')}</th>${STATUSES.map((s) => `<th scope="col">${bi(STATUS[s].zh, STATUS[s].en)}</th>`).join('')}</tr></thead>
 <tbody>
 ${items}
 </tbody></table>` : `<p>${bi('暂无数据。', 'No data yet.')}</p>`}
 <p class="note"><a href="${esc(href(COVERAGE_INDEX, COVERAGE_CSV))}" download>coverage.csv</a></p>
 </section>`;
-  yield {
+  return {
     path: COVERAGE_INDEX,
     content: page({
       path: COVERAGE_INDEX, meta: ctx.meta, body,
@@ -111,4 +125,17 @@ ${items}
       description: '各年度政府信息公开工作年度报告的按时、逾期和未发布情况。Who published their annual report on time, late, or not at all, by year.',
     }),
   };
+}
+
+/** Every coverage page from ctx.coverage (all rows): each year's, newest first, then the index. */
+export function* coveragePages(ctx: ReleaseContext): Generator<{ path: string; content: string }> {
+  const rows = ctx.coverage ?? [];
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
+  const counts: CoverageYearCount[] = [];
+  for (const year of years) {
+    const list = rows.filter((r) => r.year === year);
+    counts.push(coverageYearCount(year, list));
+    yield coverageYearPage(ctx, year, list);
+  }
+  yield coverageIndexPage(ctx, counts);
 }
