@@ -11,7 +11,7 @@
  * Pure; bounded by a Budget part (SearchLimit when it runs out: the caller keeps the propagated candidates, a sound
  * superset of the possible ones).
  */
-import type { Equation } from './solve-columns.ts';
+import type { Equation } from './application-equations.ts';
 import { type Budget, SearchLimit } from './split-digits.ts';
 
 /** Per row, the candidate indices still possible. */
