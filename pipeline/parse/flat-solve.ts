@@ -1,6 +1,6 @@
 /**
  * Which of each row's candidate figure vectors some full choice can take, when table 三's column equations link the
- * rows (solve-columns.ts writes them): for flattened text, where a row's digits split several ways. Unlike a search
+ * rows (from application-equations.ts): for flattened text, where a row's digits split several ways. Unlike a search
  * that lists solutions, this finds, for every candidate, one solution that takes it (its support) or proves there is
  * none — so a table with many solutions (a report whose every figure stands in one applicant column that the
  * arithmetic cannot name) still yields the candidates that are possible, and the cells they all agree on.
