@@ -29,7 +29,7 @@ import { columnSpecs } from '../pipeline/parse/flat-plan.ts';
 import { APPLICATIONS, type Edition, type RowDef, columnsOf, rowsOf } from '../pipeline/model/template.ts';
 import type { AnnualReport, Cell } from '../pipeline/model/report.ts';
 import { Budget, splitRun, tokenValue } from '../pipeline/parse/split-digits.ts';
-import { applicationEquations } from '../pipeline/parse/solve-columns.ts';
+import { applicationEquations } from '../pipeline/parse/application-equations.ts';
 import { findSupports } from '../pipeline/parse/flat-solve.ts';
 import { distinctVectors } from '../pipeline/parse/distinct-vectors.ts';
 

@@ -6,7 +6,7 @@ import { type RowPlan, shownCandidates } from './flat-plan.ts';
 import { findSupports } from './flat-solve.ts';
 import { readValue } from '../ingest/read-value.ts';
 import { distinctVectors } from './distinct-vectors.ts';
-import { applicationEquations } from './solve-columns.ts';
+import { applicationEquations } from './application-equations.ts';
 import { type Budget, SEARCH_STEPS, type Split } from './split-digits.ts';
 
 function refuse(plan: RowPlan, reason: string): void {

@@ -1,6 +1,6 @@
 /**
  * Which of each row's candidate figure vectors some full choice can take, when table 三's column equations link the
- * rows (solve-columns.ts writes them): for flattened text, where a row's digits split several ways. Unlike a search
+ * rows (from application-equations.ts): for flattened text, where a row's digits split several ways. Unlike a search
  * that lists solutions, this finds, for every candidate, one solution that takes it (its support) or proves there is
  * none — so a table with many solutions (a report whose every figure stands in one applicant column that the
  * arithmetic cannot name) still yields the candidates that are possible, and the cells they all agree on.
@@ -11,7 +11,7 @@
  * Pure; bounded by a Budget part (SearchLimit when it runs out: the caller keeps the propagated candidates, a sound
  * superset of the possible ones).
  */
-import type { Equation } from './solve-columns.ts';
+import type { Equation } from './application-equations.ts';
 import { type Budget, SearchLimit } from './split-digits.ts';
 
 /** Per row, the candidate indices still possible. */

@@ -18,7 +18,8 @@ import type { TextCell } from '../ingest/types.ts';
 import { readValue } from '../ingest/read-value.ts';
 import { Budget, REPORT_BUDGET, SEARCH_STEPS, SearchLimit } from './split-digits.ts';
 import { anchorsOf, keptByAnchors } from './place-anchors.ts';
-import { applicationEquations, solveColumns } from './solve-columns.ts';
+import { applicationEquations } from './application-equations.ts';
+import { solveColumns } from './solve-columns.ts';
 
 /** Positions choose a placement only when every other one stands this many character slots further off (summed)… */
 export const POSITION_MARGIN = 2;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cellsOf } from '../../pipeline/parse/flat-plan.ts';
 import { findSupports } from '../../pipeline/parse/flat-solve.ts';
-import { applicationEquations } from '../../pipeline/parse/solve-columns.ts';
+import { applicationEquations } from '../../pipeline/parse/application-equations.ts';
 import { Budget } from '../../pipeline/parse/split-digits.ts';
 import { APPLICATIONS } from '../../pipeline/model/template.ts';
 

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../../pipeline/errors.ts';
-import { applicationEquations, solveColumns } from '../../pipeline/parse/solve-columns.ts';
+import { applicationEquations } from '../../pipeline/parse/application-equations.ts';
+import { solveColumns } from '../../pipeline/parse/solve-columns.ts';
 import { Budget, SearchLimit, showSplit, splitRun, tokenValue } from '../../pipeline/parse/split-digits.ts';
 
 const seven = Array.from({ length: 7 }, () => ({}));

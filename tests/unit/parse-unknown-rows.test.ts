@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ingest } from '../../pipeline/ingest/index.ts';
 import { parseDocument } from '../../pipeline/parse/index.ts';
-import { applicationEquations } from '../../pipeline/parse/solve-columns.ts';
+import { applicationEquations } from '../../pipeline/parse/application-equations.ts';
 import { compareCells } from '../../pipeline/synth/compare.ts';
 import { renderLossy } from '../../pipeline/synth/lossy-score.ts';
 
