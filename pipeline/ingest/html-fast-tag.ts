@@ -1,7 +1,7 @@
 /**
- * The pieces of markup html-fast.ts reads: a start tag with its attributes, a name, a doctype (through parse5, once
- * per distinct declaration). Whatever the HTML spec would read otherwise than plainly (a name not plain ASCII, an
- * unquoted value holding a quote, a reference html-fast-text.ts does not decode) throws GIVE_UP. Pure.
+ * The pieces of markup html-fast.ts reads: a start tag with its attributes, an end tag, a name, a doctype (through
+ * parse5, once per distinct declaration). Whatever the HTML spec would read otherwise than plainly (a name not plain
+ * ASCII, an unquoted value holding a quote, a reference html-fast-text.ts does not decode) throws GIVE_UP. Pure.
  */
 import { html as spec, parse } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
@@ -13,6 +13,10 @@ export const GIVE_UP = Symbol('give up');
 
 export function isSpaceCode(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 12;
+}
+
+export function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function isLowerOrDigit(code: number): boolean {
@@ -105,4 +109,15 @@ export function readStartTag(html: string, lt: number): StartTag {
     if (!attrs.some((a) => a.name === attrName)) attrs.push({ name: attrName, value });
   }
   return { name, attrs, end: at + 1 };
+}
+
+/** The end tag at `lt` (its "<"): its lower-cased name and where it ends; attributes or a stray "/" give up. */
+export function readEndTag(html: string, lt: number): { name: string; end: number } {
+  let at = lt + 2;
+  if (!isLetter(html.charCodeAt(at))) throw GIVE_UP;
+  while (at < html.length && !isSpaceCode(html.charCodeAt(at)) && html.charCodeAt(at) !== 47 && html.charCodeAt(at) !== 62) at++;
+  const name = lowerName(html.slice(lt + 2, at));
+  while (isSpaceCode(html.charCodeAt(at))) at++;
+  if (html.charCodeAt(at) !== 62) throw GIVE_UP;
+  return { name, end: at + 1 };
 }

@@ -5,7 +5,7 @@
  */
 import { InputError, describeLocation } from '../errors.ts';
 import { type Edition, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
-import { checkPlaced } from './align.ts';
+import { checkPlaced } from './check-placed.ts';
 import { tableName } from './flat-plan.ts';
 import { MIN_LABEL_SCORE, blankRows, namesRow, rawEvidence, wrappedLabel } from './flat-label-lines.ts';
 import { type FlatLine, flatDataRows, groupHeadings } from './flat-rows.ts';

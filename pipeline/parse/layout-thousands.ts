@@ -8,7 +8,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { type Edition, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
-import { widthNamedBy } from './align.ts';
+import { widthNamedBy } from './width-named-by.ts';
 import { layoutLines } from './layout-lines.ts';
 import { isValueText } from '../ingest/read-value.ts';
 

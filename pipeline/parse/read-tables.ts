@@ -13,7 +13,10 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignRows, checkPlaced, labelScores, widthNamedBy } from './align.ts';
+import { alignRows } from './align.ts';
+import { checkPlaced } from './check-placed.ts';
+import { labelScores } from './label-index.ts';
+import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
 import { readValue } from '../ingest/read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';

@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { APPLICATIONS, type Edition, PROACTIVE, type RowDef, type TableDef, columnsOf, rowsOf } from '../../pipeline/model/template.ts';
-import { alignRows, labelScore, labelScores, widthNamedBy } from '../../pipeline/parse/align.ts';
+import { alignRows } from '../../pipeline/parse/align.ts';
+import { labelScores } from '../../pipeline/parse/label-index.ts';
+import { labelScore } from '../../pipeline/parse/label-score.ts';
+import { widthNamedBy } from '../../pipeline/parse/width-named-by.ts';
 import { labelRecall } from '../../pipeline/parse/normalize.ts';
 import type { DataRow } from '../../pipeline/parse/segment.ts';
 
