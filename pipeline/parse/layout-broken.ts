@@ -19,7 +19,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { joinPageCutFigures } from './layout-cut-figure.ts';
-import { layoutLines } from './layout-lines.ts';
+import { layoutLines, withLinesReplaced } from './layout-lines.ts';
 import type { Joining } from './layout-broken-pieces.ts';
 import { joinThreeLines } from './layout-broken-three.ts';
 import { joinTwoLines } from './layout-broken-two.ts';
@@ -41,12 +41,5 @@ function joinOnPage(cells: readonly TextCell[], columns: number): TextCell[] {
   joinTwoLines(page);
   joinOneLine(page);
   if (replace.size === 0) return [...cells];
-  const out: TextCell[] = [];
-  for (const line of lines) {
-    const kept = (replace.get(line) ?? line).map((c) => ({ ...c, rowEnd: false }));
-    if (kept.length === 0) continue;
-    kept[kept.length - 1] = { ...kept.at(-1)!, rowEnd: true };
-    out.push(...kept);
-  }
-  return out;
+  return withLinesReplaced(lines, replace);
 }

@@ -15,7 +15,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { readValue } from '../ingest/read-value.ts';
-import { layoutLines } from './layout-lines.ts';
+import { layoutLines, withLinesReplaced } from './layout-lines.ts';
 import { isPageNumber } from './normalize.ts';
 
 const WIDTH = 7;
@@ -81,12 +81,5 @@ export function joinPageCutFigures(cells: readonly TextCell[]): TextCell[] {
     i += 2;
   }
   if (replace.size === 0) return [...cells];
-  const out: TextCell[] = [];
-  for (const line of lines) {
-    const kept = (replace.get(line) ?? line).map((c) => ({ ...c, rowEnd: false }));
-    if (kept.length === 0) continue;
-    kept[kept.length - 1] = { ...kept.at(-1)!, rowEnd: true };
-    out.push(...kept);
-  }
-  return out;
+  return withLinesReplaced(lines, replace);
 }

@@ -32,3 +32,18 @@ export function dropPageNumberLines(cells: readonly TextCell[]): TextCell[] {
   const keep = lines.filter((line) => line.length < 2 || !isPageNumber(line.map((c) => c.text).join('')));
   return keep.length === lines.length ? [...cells] : [...keep.flat(), ...rest];
 }
+
+/**
+ * The cells of `lines` again, each line as `replace` gives it (a line replaced by none is left out), each line's last
+ * cell ending its row.
+ */
+export function withLinesReplaced(lines: readonly (readonly TextCell[])[], replace: ReadonlyMap<readonly TextCell[], readonly TextCell[]>): TextCell[] {
+  const out: TextCell[] = [];
+  for (const line of lines) {
+    const kept = (replace.get(line) ?? line).map((c) => ({ ...c, rowEnd: false }));
+    if (kept.length === 0) continue;
+    kept[kept.length - 1] = { ...kept.at(-1)!, rowEnd: true };
+    out.push(...kept);
+  }
+  return out;
+}
