@@ -4,7 +4,7 @@
  * the metadata (with the date of the first release).
  */
 import { type Clock, chinaDate } from './adapters/clock.ts';
-import { readPrevious } from './adapters/output.ts';
+import { readPrevious, readPreviousBytes } from './adapters/output.ts';
 import { loadDivisionNames } from './adapters/registry.ts';
 import { loadSchemas } from './adapters/schemas.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
@@ -19,10 +19,10 @@ import { parseFeedDates, parseIssued } from './publish/release-side.ts';
  */
 export async function releaseSetting(outDir: string, clock: Clock, given: DatasetMeta | undefined) {
   const [previous, schemas, divisions, catalog] = await Promise.all([
-    previousModified(outDir), loadSchemas(), loadDivisionNames(), readPrevious(outDir, 'catalog.jsonld'),
+    previousModified(outDir), loadSchemas(), loadDivisionNames(), readPreviousBytes(outDir, 'catalog.jsonld'),
   ]);
   const today = chinaDate(clock);
-  const issued = parseIssued(catalog === null ? null : new TextEncoder().encode(catalog)) ?? today;
+  const issued = parseIssued(catalog) ?? today;
   return { previous, schemas, divisions, today, meta: { ...(given ?? DEFAULT_META), issued } };
 }
 

@@ -27,7 +27,7 @@ export async function bundledReports(
     try {
       for await (const line of bundleLines(bytes)) {
         k++;
-        const doc = parseReportDocument(Buffer.from(line, 'utf8'));
+        const doc = parseReportDocument(line);
         if (!doc) throw fail({ bundle: f.path, line: k });
         out.push(doc);
       }

@@ -50,13 +50,14 @@ export async function* releaseReportStream(read: ReadBytes, options: HistoryOpti
   const unreadable = options.onUnreadable ?? (() => undefined);
   const entries = ((await readFeedEntries(read)) ?? []) as FeedEntry[];
   const wanted = only ? entries.filter((e) => only.has(e.id)) : entries;
+  const where = wanted.map(bundleOf);
   const bundled = new Map<string, Set<string>>();
-  for (const e of wanted) {
-    const bundle = bundleOf(e);
+  wanted.forEach((e, i) => {
+    const bundle = where[i]!;
     if (bundle !== null) bundled.set(bundle, (bundled.get(bundle) ?? new Set()).add(e.id));
-  }
-  for (const e of wanted) {
-    const bundle = bundleOf(e);
+  });
+  for (const [i, e] of wanted.entries()) {
+    const bundle = where[i]!;
     if (bundle === null) {
       const path = `reports/${e.year}/${e.id}.json`;
       const bytes = await read(path);
@@ -83,7 +84,7 @@ async function* bundleReports(read: ReadBytes, bundle: string, ids: Set<string>,
     reason = 'not in the bundle';
     try {
       for await (const line of bundleLines(bytes)) {
-        const doc = parseReportDocument(Buffer.from(line, 'utf8'));
+        const doc = parseReportDocument(line);
         if (doc && ids.delete(doc.report.id)) yield doc;
       }
     } catch (e) {

@@ -15,10 +15,11 @@ export type ReadFile = (path: string) => Promise<Uint8Array | null>;
 const decoder = new TextDecoder();
 const text = (bytes: Uint8Array) => decoder.decode(bytes);
 
-function parseJson(bytes: Uint8Array | null): unknown {
-  if (!bytes) return undefined;
+/** JSON from bytes, or from text already decoded (a leading byte-order mark dropped, as the decoder drops it). */
+function parseJson(bytes: Uint8Array | string | null): unknown {
+  if (bytes === null) return undefined;
   try {
-    return JSON.parse(text(bytes)) as unknown;
+    return JSON.parse(typeof bytes === 'string' ? bytes.replace(/^\uFEFF/, '') : text(bytes)) as unknown;
   } catch {
     return undefined;
   }
@@ -52,8 +53,11 @@ export function parseFeedDates(entries: readonly unknown[] | null): Map<string, 
     .map((r) => [r.id as string, { sha256: r.sha256 as string, modified: r.modified as string }]));
 }
 
-/** reports/<year>/<id>.json (`{ $schema, report, validation }`) → the validated report; null when it is not one. */
-export function parseReportDocument(bytes: Uint8Array | null): ValidatedReport | null {
+/**
+ * reports/<year>/<id>.json (`{ $schema, report, validation }`), as bytes or as a bundle's line of text → the validated
+ * report; null when it is not one.
+ */
+export function parseReportDocument(bytes: Uint8Array | string | null): ValidatedReport | null {
   const doc = parseJson(bytes);
   if (!isRecord(doc) || !isRecord(doc.report) || !isRecord(doc.validation) || !isRecord(doc.report.tables)) return null;
   return { report: doc.report, validation: doc.validation } as unknown as ValidatedReport;
