@@ -14,9 +14,8 @@ import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { type Ledger, type LedgerEntry, MISSING_RULE, affected, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
-import { type KeptReport, ReuseMismatch, buildRelease, foundOf } from './datasets/index.ts';
-import { bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
-import { partitionOf } from './datasets/partitions.ts';
+import { type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
+import { assetPartition, bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import type { ValidatedReport } from './datasets/types.ts';
 import { BundleReadError, bundleLines } from './publish/bundle-lines.ts';
 import { parseReportDocument } from './publish/release-side.ts';
@@ -32,8 +31,8 @@ async function* lastDocuments(outDir: string, year: number, ids: readonly string
     return;
   }
   const bundles = (await readdir(join(outDir, 'reports')).catch(() => [] as string[]))
-    .map((f) => `reports/${f}`).filter((f) => isReportBundle(f) && partitionOf(f.replace(/\.gz$/, ''))!.year === year)
-    .sort((a, b) => partitionOf(a.replace(/\.gz$/, ''))!.part - partitionOf(b.replace(/\.gz$/, ''))!.part);
+    .map((f) => `reports/${f}`).filter((f) => isReportBundle(f) && assetPartition(f)!.year === year)
+    .sort((a, b) => assetPartition(a)!.part - assetPartition(b)!.part);
   if (bundles[0] !== bundlePath(year, 1)) return;
   for (const b of bundles) {
     try {
@@ -75,10 +74,10 @@ export async function buildChanged(
     const missing = missingInRun(ledger.reports, []);
     const fresh = new Map<string, ValidatedReport>();
     const byId = new Map(ledger.reports.map((e) => [e.id, e]));
+    const readIds = new Set(read.reports.map((o) => o.id));
     for (const id of touched.ids) {
       const e = byId.get(id)!;
-      const got = read.reports.find((o) => o.id === id);
-      if (!got) return null;
+      if (!readIds.has(id)) return null;
       const { report, validation } = read.load(id);
       // The subset's own missing rule is not the run's: its issue is taken off, and the run's put on.
       const base = { ...validation, issues: validation.issues.filter((i) => i.rule !== MISSING_RULE) };
@@ -106,7 +105,7 @@ export async function buildChanged(
           for await (const line of lastDocuments(outDir, year, ids, national)) {
             const id = ids[n++];
             if (id === undefined) throw new ReuseMismatch(`build: more documents of ${year} in the last build than reports kept`);
-            const doc = fresh.get(id) ?? parseReportDocument(Buffer.from(line, 'utf8'));
+            const doc = fresh.get(id) ?? parseReportDocument(line);
             if (!doc || doc.report.id !== id) throw new ReuseMismatch(`build: the last build's document of ${id} is not there`);
             yield doc;
           }
@@ -118,7 +117,7 @@ export async function buildChanged(
         // A kept report: its entry as it was, with the date just taken (its summary's other fields are the entry's own).
         entries.push(r ? ledgerEntry(r, summary) : { ...e, summary: { ...e.summary, modified: summary.modified } });
       },
-      coverage: { expected: [], documents: new Map(), lastYear: null, ...options.coverage, found: (summaries) => summaries.map(foundOf) },
+      ...(options.coverage ? { coverage: options.coverage } : {}),
     }, sink)).catch((err: unknown) => {
       if (err instanceof ReuseMismatch) return null;
       throw err;
