@@ -166,26 +166,33 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   // Each year's digest (year-streams.ts): recorded for the next build, which may take the year's files from this one.
   const digests = new Map<number, string>();
   const reused: YearFiles[] = [];
-  /** Years whose files are to be written, with where their summaries go and who they are (reuse only). */
-  const toWrite: Array<{ year: number; at: number; ids: string[]; shas: string[] }> = [];
+  /**
+   * Years whose files are to be written, with where their summaries stand (reuse only): until written, the summaries
+   * made as the year was read, which say who its reports are.
+   */
+  const toWrite: Array<{ year: number; at: number; count: number }> = [];
   let year: number | null = null;
   let digest: ReturnType<typeof yearDigest> | undefined;
-  let held: ReportSummary[] = [];
+  /** Where the year's summaries start in `summaries` (with reuse, they wait there until the year is seen whole). */
+  let yearStart = 0;
   /** A year seen whole: its digest; with reuse, its files taken from the last build, else it is written after. */
   const endYear = async () => {
     if (year === null) return;
     const d = digest!.digest();
     digests.set(year, d);
     if (!input.reuse) return;
-    const at = summaries.length - held.length;
+    const at = yearStart;
+    const count = summaries.length - at;
     const got = await input.reuse.years.take(year, d, sink);
     if (got) {
-      held.forEach((s, k) => { summaries[at + k] = store.keep(bundles ? nationalLinks(s, partOf(got.breaks, k)) : s); });
+      for (let k = 0; k < count; k++) {
+        const s = summaries[at + k]!;
+        summaries[at + k] = store.keep(bundles ? nationalLinks(s, partOf(got.breaks, k)) : s);
+      }
       reused.push(got);
     } else {
-      toWrite.push({ year, at, ids: held.map((s) => s.id), shas: held.map((s) => s.json.sha256) });
+      toWrite.push({ year, at, count });
     }
-    held = [];
   };
   let last: { year: number; id: string } | undefined;
   for await (const r of input.reports) {
@@ -196,6 +203,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     last = now;
     if (now.year !== year) {
       await endYear();
+      yearStart = summaries.length;
       year = now.year;
       digest = yearDigest(year, meta, maxFileBytes);
     }
@@ -203,7 +211,6 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       if (!input.reuse) throw new Error(`build: report ${now.id} kept from the last build, but no last build to take it from`);
       const d = describeKept(r.kept);
       digest!.add(now.id, d.sha256, d.summary.modified);
-      held.push(d.summary);
       summaries.push(d.summary);
       continue;
     }
@@ -211,7 +218,6 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     digest!.add(r.report.id, d.json.sha256, d.summary.modified);
     if (input.reuse) {
       // Written or not once the year is seen whole: the summary waits (a year's, not the release's).
-      held.push(d.summary);
       summaries.push(d.summary);
     } else {
       summaries.push(store.keep(await stream(r, d)));
@@ -219,18 +225,19 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   }
   await endYear();
   // With reuse: the years that changed, written now, each read again.
-  for (const { year: y, at, ids, shas } of toWrite) {
+  for (const { year: y, at, count } of toWrite) {
     let k = 0;
     for await (const r of input.reuse!.again(y)) {
-      if (r.report.id !== ids[k]) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${ids[k] ?? 'none'})`);
+      const first = k < count ? summaries[at + k]! : undefined;
+      if (r.report.id !== first?.id) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${first?.id ?? 'none'})`);
       const d = describe(r, false);
       // A report kept from the last build and read again from its document: the same document, or this build is not
       // the one a full build makes (build-changed.ts falls back to one).
-      if (d.json.sha256 !== shas[k]) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
+      if (d.json.sha256 !== first.json.sha256) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
       summaries[at + k] = store.keep(await stream(r, d));
       k++;
     }
-    if (k !== ids.length) throw new Error(`build: ${ids.length - k} reports of ${y} were not read again`);
+    if (k !== count) throw new Error(`build: ${count - k} reports of ${y} were not read again`);
   }
   written.push(...(await parts.close()), ...(pages ? await pages.close() : []));
   files.push(...written, ...reused.flatMap((y) => y.files));
