@@ -22,6 +22,8 @@ export interface Aligned {
   unplaced: Map<RowDef, string>;
   /** The lines aligned (raw pdftotext: a label out of order moved to a line of its own). */
   lines: readonly FlatLine[];
+  /** Raw pdftotext only (its lines hold whole cells): what its labels tell, e.g. which template rows it prints. */
+  evidence?: GapEvidence;
 }
 
 /**
@@ -69,7 +71,7 @@ function alignLines(file: string, table: TableDef, edition: Edition, lines: read
     // between two of them then fill their gaps row for row, whatever the table leaves out elsewhere.
     checkPlaced({ file, table: tableName(table), edition }, { rows: placed.labelled, alignment: placed.alignment, defs, missing });
   }
-  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced, lines };
+  return { rows: out, missing: new Set(missing.map((d) => d.code)), byOrder: new Set(placed.byOrder.keys()), unplaced: placed.unplaced, lines, ...(evidence ? { evidence } : {}) };
 }
 
 /** The rows placed by their labels, then by the row order (exactly: one row per template row of a gap), then as blanks. */

@@ -6,9 +6,9 @@
  * be printed there, so in every reading of the rows the cell is blank — read as blank (inferredBy
  * applications.outcome_total). The rest of those rows stays flagged. Raw pdftotext only (below). Pure.
  */
-import { APPLICATIONS, type Edition, columnsOf, rowsOf } from '../model/template.ts';
-import { rawEvidence } from './flat-label-lines.ts';
-import { type FlatLine, groupHeadings } from './flat-rows.ts';
+import { APPLICATIONS, type Edition, columnsOf } from '../model/template.ts';
+import type { FlatLine } from './flat-rows.ts';
+import type { GapEvidence } from './place-unlabelled.ts';
 import type { RowPlan } from './flat-plan.ts';
 import { valueOf } from './flat-applications.ts';
 
@@ -30,13 +30,13 @@ function agreed(plan: RowPlan, k: number): number | undefined {
 /**
  * Set `blanks` on the plans of outcome rows not read for their row (`inDoubt`) where their column's 总计 is made up.
  * @param lines every line of the table (the figures no read row took are those the rows in doubt share).
+ * @param evidence what raw pdftotext's labels tell (flat-align.ts Aligned), absent for other renderings.
  */
-export function blanksByTotal(plans: readonly RowPlan[], lines: readonly FlatLine[], edition: Edition): void {
+export function blanksByTotal(plans: readonly RowPlan[], lines: readonly FlatLine[], edition: Edition, evidence: GapEvidence | undefined): void {
   // Only where the text tells which rows are printed (raw pdftotext writes every label: a row in doubt whose label
   // stands in the table is printed; elsewhere a row in doubt may be one the source leaves out, not blank).
-  if (!lines.some((l) => l.whole)) return;
-  const defs = rowsOf(APPLICATIONS, edition);
-  const { printed } = rawEvidence(lines, defs, groupHeadings(defs));
+  if (!evidence) return;
+  const { printed } = evidence;
   const doubt = plans.filter((p) => p.inDoubt && p.refused !== undefined && printed(p.def));
   if (doubt.length === 0) return;
   const read = (p: RowPlan): boolean => p.refused === undefined && p.candidates.length > 0;

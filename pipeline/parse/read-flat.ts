@@ -35,7 +35,7 @@ function readLabelled(file: string, table: TableDef, edition: Edition, printed: 
   if (table === APPLICATIONS) {
     solveApplications(plans, aligned.missing, budget);
     readByCuts(plans, lines, edition, budget.part(SEARCH_STEPS));
-    blanksByTotal(plans, lines, edition);
+    blanksByTotal(plans, lines, edition, aligned.evidence);
   }
   const out: TableCells = {};
   for (const def of rowsOf(table, edition)) {
