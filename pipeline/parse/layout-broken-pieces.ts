@@ -7,6 +7,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { startsItem } from './normalize.ts';
 import { readValue } from '../ingest/read-value.ts';
+import { sumsToLast } from './layout-centres.ts';
 
 /** A page's lines being joined: the replacement of each line joined so far, and their indices. */
 export interface Joining {
@@ -36,7 +37,7 @@ export const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c
 /** Whether the figures, left to right, add up: the six applicant columns to 总计. */
 export function addsUp(cells: readonly TextCell[]): boolean {
   const values = [...cells].sort((a, b) => a.x! - b.x!).map((c) => readValue(c.text).value ?? 0);
-  return values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1);
+  return sumsToLast(values);
 }
 
 /**

@@ -17,13 +17,11 @@ import type { TextCell } from '../ingest/types.ts';
 import { readValue } from '../ingest/read-value.ts';
 import { layoutLines, withLinesReplaced } from './layout-lines.ts';
 import { isPageNumber } from './normalize.ts';
+import { centreOf, columnsByCentre, sumsToLast } from './layout-centres.ts';
+import { TABLE_WIDTH as WIDTH } from './layout-rows-lines.ts';
 
-const WIDTH = 7;
-/** A piece stands in a column when its centre is within this many slots of that column's figures' centre. */
-const IN_COLUMN = 1.5;
 const DIGITS = /^(?:[0-9]+|[０-９]+)$/;
 
-const centreOf = (c: TextCell): number => c.x! + [...c.text].length / 2;
 const isFigure = (c: TextCell): boolean => readValue(c.text).kind === 'number';
 const figures = (line: readonly TextCell[]): TextCell[] => line.filter(isFigure);
 const valueOf = (c: TextCell): number => readValue(c.text).value ?? 0;
@@ -31,7 +29,7 @@ const valueOf = (c: TextCell): number => readValue(c.text).value ?? 0;
 /** Whether figures, left to right, add up as a row: the six applicant columns to 总计. */
 function addsUp(cells: readonly TextCell[]): boolean {
   const values = cells.map(valueOf);
-  return values.length > 1 && values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1);
+  return values.length > 1 && sumsToLast(values);
 }
 
 /** A line printing all 7 figures, adding up: where the columns stand on its page. */
@@ -42,14 +40,7 @@ const isFull = (line: readonly TextCell[]): boolean => {
 
 /** The column of each piece on its page (by the full row's centres), or null when one stands in none or two. */
 function columnsOf(pieces: readonly TextCell[], full: readonly TextCell[]): number[] | null {
-  const centres = figures(full).map(centreOf);
-  const out: number[] = [];
-  for (const p of pieces) {
-    const near = centres.flatMap((x, k) => (Math.abs(x - centreOf(p)) <= IN_COLUMN ? [k] : []));
-    if (near.length !== 1) return null;
-    out.push(near[0]!);
-  }
-  return out.every((k, j) => j === 0 || k > out[j - 1]!) ? out : null;
+  return columnsByCentre(pieces, figures(full).map(centreOf));
 }
 
 export function joinPageCutFigures(cells: readonly TextCell[]): TextCell[] {

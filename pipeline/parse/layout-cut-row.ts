@@ -10,12 +10,8 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { readValue } from '../ingest/read-value.ts';
-
-const WIDTH = 7;
-/** A figure stands in a column when its centre is within this many slots of that column's centre on the page. */
-const IN_COLUMN = 1.5;
-
-const centreOf = (c: TextCell): number => c.x! + [...c.text].length / 2;
+import { centreOf, columnsByCentre, sumsToLast } from './layout-centres.ts';
+import { TABLE_WIDTH as WIDTH } from './layout-rows-lines.ts';
 
 /**
  * The row's 7 figures in their columns, or null: `foot` the figures printed with the row on its page, `rest` those
@@ -24,15 +20,11 @@ const centreOf = (c: TextCell): number => c.x! + [...c.text].length / 2;
 export function joinCutRow(foot: readonly TextCell[], rest: readonly TextCell[], full: readonly TextCell[]): TextCell[] | null {
   if (foot.length + rest.length !== WIDTH || full.length !== WIDTH || rest.length === 0) return null;
   if ([...foot, ...full].some((c) => c.x === undefined) || [...foot, ...rest].some((c) => readValue(c.text).kind !== 'number')) return null;
-  const columns = foot.map((f) => {
-    const near = full.map((c, k) => [k, Math.abs(centreOf(c) - centreOf(f))] as const).filter(([, d]) => d <= IN_COLUMN);
-    return near.length === 1 ? near[0]![0] : -1;
-  });
-  if (columns.some((k) => k < 0) || !columns.every((k, j) => j === 0 || k > columns[j - 1]!)) return null;
+  const columns = columnsByCentre(foot, full.map(centreOf));
+  if (!columns) return null;
   const free = Array.from({ length: WIDTH }, (_, k) => k).filter((k) => !columns.includes(k));
   const row: TextCell[] = new Array(WIDTH);
   columns.forEach((k, j) => { row[k] = foot[j]!; });
   free.forEach((k, j) => { row[k] = rest[j]!; });
-  const values = row.map((c) => readValue(c.text).value!);
-  return values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1) ? row : null;
+  return sumsToLast(row.map((c) => readValue(c.text).value!)) ? row : null;
 }

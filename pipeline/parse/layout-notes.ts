@@ -14,6 +14,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { layoutLines } from './layout-lines.ts';
 import { isValueText, readValue } from '../ingest/read-value.ts';
+import { sumsToLast } from './layout-centres.ts';
 
 /** Pieces of one cell stand within this many character slots of each other… */
 const SAME_CELL = 3;
@@ -31,7 +32,7 @@ interface Piece {
 /** Whether a line's figures before the last add up to the last (the six applicant columns to 总计). */
 function addsUp(line: readonly TextCell[]): boolean {
   const values = line.map((c) => readValue(c.text)).filter((v) => v.kind === 'number').map((v) => v.value!);
-  return values.length >= 2 && values.slice(0, -1).reduce((s, v) => s + v, 0) === values.at(-1);
+  return values.length >= 2 && sumsToLast(values);
 }
 
 export function joinCellNotes(cells: readonly TextCell[]): TextCell[] {
