@@ -27,7 +27,7 @@ const NAME = /^[a-z][a-z0-9]*(?::[a-z][a-z0-9]*)?$/i;
 const ATTRIBUTE_NAME = /^[a-z_:][a-z0-9_:.-]*$/i;
 
 /** Lower-cased ASCII name, or a give-up for names this builder does not read (anything not plain ASCII). */
-export function lowerName(raw: string): string {
+function lowerName(raw: string): string {
   if (!NAME.test(raw)) throw GIVE_UP;
   return raw.toLowerCase();
 }

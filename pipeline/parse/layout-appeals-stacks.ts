@@ -35,7 +35,7 @@ const wrappedLeft = (s: Stack, f: Fragment): boolean => {
 };
 
 /** The cell's fragments between spaces, each at its character position. */
-export function fragmentsOf(cell: TextCell, line: number): Fragment[] {
+function fragmentsOf(cell: TextCell, line: number): Fragment[] {
   const out: Fragment[] = [];
   const chars = [...cell.text];
   let start = -1;

@@ -26,39 +26,47 @@ const MAX_CELLS = 16;
  * far apart: each run of a head (1–3 digits, no leading zero, a sign) and groups of exactly 3 digits may be one figure. The first
  * reading is the cells as printed.
  */
-export function groupings(values: readonly TextCell[]): TextCell[][] {
-  if (values.length > MAX_CELLS) return [[...values]];
-  const out: TextCell[][] = [];
-  const walk = (k: number, acc: readonly TextCell[]): void => {
+function* groupings(values: readonly TextCell[]): Generator<TextCell[]> {
+  if (values.length > MAX_CELLS) {
+    yield [...values];
+    return;
+  }
+  function* walk(k: number, acc: readonly TextCell[]): Generator<TextCell[]> {
     if (k === values.length) {
-      out.push([...acc]);
+      yield [...acc];
       return;
     }
     const head = values[k]!;
-    walk(k + 1, [...acc, head]);
+    yield* walk(k + 1, [...acc, head]);
     if (!FIRST.test(head.text)) return;
     let text = head.text;
     for (let j = k + 1; j < values.length; j++) {
       const group = values[j]!.text;
       if (!GROUP.test(group) && !LAST_GROUP.test(group)) break;
       text += ` ${group}`;
-      walk(j + 1, [...acc, { ...head, text }]);
+      yield* walk(j + 1, [...acc, { ...head, text }]);
       if (LAST_GROUP.test(group)) break;
     }
-  };
-  walk(0, []);
-  return out;
+  }
+  yield* walk(0, []);
 }
 
 /**
  * The one reading of the cells with groups joined that `fits` (a row's width, its arithmetic), when the cells as
- * printed do not fit: undefined when they do, or when no joined reading fits, or more than one does.
+ * printed do not fit: undefined when they do, or when no joined reading fits, or more than one does (the readings
+ * are made one at a time, and no more once a second one fits).
  */
 export function onlyGrouping(values: readonly TextCell[], fits: (cells: readonly TextCell[]) => boolean): TextCell[] | undefined {
-  const [printed, ...joinedWays] = groupings(values);
-  if (printed === undefined || fits(printed)) return undefined;
-  const fitting = joinedWays.filter(fits);
-  return fitting.length === 1 ? fitting[0] : undefined;
+  const readings = groupings(values);
+  const printed = readings.next();
+  if (printed.done || fits(printed.value)) return undefined;
+  let found: TextCell[] | undefined;
+  for (const reading of readings) {
+    if (!fits(reading)) continue;
+    if (found) return undefined;
+    found = reading;
+  }
+  return found;
 }
 
 /** The line's trailing value cells with the thousands groups joined: runs of cells one space apart. */
