@@ -4,6 +4,7 @@
  * child with --expose-gc, so that the heap is measured after a full collection.
  */
 import { test } from 'node:test';
+import { HEAP_FLAGS } from '../helpers/heap-flags.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -23,7 +24,7 @@ function heapAfterGc(make: string): number {
     }
     globalThis.gc(); globalThis.gc();
     process.stdout.write(String(process.memoryUsage().heapUsed));`;
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...HEAP_FLAGS, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return Number(r.stdout) / 2 ** 20;
 }
