@@ -15,15 +15,6 @@ const api = jsonld as unknown as JsonLdApi;
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 
-/** Expand in safe mode: throws if any key or value would be dropped (an undefined term, a relative IRI, …). */
-export async function expandSafely(doc: object, documentLoader: DocumentLoader): Promise<unknown[]> {
-  try {
-    return await api.expand(doc, { documentLoader, safe: true });
-  } catch (e) {
-    throw explain(e);
-  }
-}
-
 /** The document's triples, parsed by n3 from jsonld.js's N-Quads (safe mode, as above). */
 export async function toQuads(doc: object, documentLoader: DocumentLoader): Promise<Quad[]> {
   let nquads: string;

@@ -288,9 +288,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   for (const { path, content } of csvwMetadata(context())) files.push(await sink.write(path, content, 'application/csvm+json'));
   files.push(await sink.write('datapackage.json', dataPackage(context()), 'application/json'));
   const ctx = context();
-  files.push(await sink.write('catalog.jsonld', await catalogJsonLd(ctx), 'application/ld+json'));
-  files.push(await sink.write('catalog.ttl', await catalogTurtle(ctx), 'text/turtle'));
-  files.push(await sink.write(GBT21063_FILE, gbt21063Json(ctx, catalogDocument(ctx)), 'application/json'));
+  // One document for the three files (each made and written in turn, so that only one text is held at a time).
+  const catalog = catalogDocument(ctx);
+  files.push(await sink.write('catalog.jsonld', catalogJsonLd(catalog), 'application/ld+json'));
+  files.push(await sink.write('catalog.ttl', await catalogTurtle(catalog, ctx), 'text/turtle'));
+  files.push(await sink.write(GBT21063_FILE, gbt21063Json(ctx, catalog), 'application/json'));
   const site = context();
   files.push(await sink.write(STYLESHEET, siteCss(), 'text/css'));
   for (const { path, chunks } of yearPageChunks(site)) {

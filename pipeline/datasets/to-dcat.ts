@@ -1,11 +1,12 @@
 /**
  * The DCAT-AP 3 catalog of a release, for open-data portals to harvest at stable URLs: catalog.jsonld (inline
- * @context, no remote context) and catalog.ttl (the same graph as sorted Turtle), plus a schema.org Dataset for the
- * site's pages. Pure and deterministic: no clock, no network (an offline document loader refuses every URL), the
- * same context gives byte-identical files. Sizes and checksums come from ctx.files; a missing file stat throws.
+ * @context, no remote context) and catalog.ttl (the same graph as sorted Turtle), both written from one document
+ * (catalogDocument), plus a schema.org Dataset for the site's pages. Pure and deterministic: no clock, no network (an
+ * offline document loader refuses every URL), the same context gives byte-identical files. Sizes and checksums come
+ * from ctx.files; a missing file stat throws.
  */
-import { catalogDocument, type CatalogDocument } from './dcat-graph.ts';
-import { expandSafely, sortQuads, subjectRuns, toQuads, turtleWriter } from './dcat-rdf.ts';
+import type { CatalogDocument } from './dcat-graph.ts';
+import { sortQuads, subjectRuns, toQuads, turtleWriter } from './dcat-rdf.ts';
 import { NS } from './dcat-vocab.ts';
 import { offlineLoader, type DocumentLoader } from './jsonld-loader.ts';
 import type { ReleaseContext } from './types.ts';
@@ -26,23 +27,21 @@ export interface CatalogOptions {
  */
 const NODES_A_RUN = 256;
 
-/** catalog.jsonld. Throws if jsonld.js would drop any term of it (checked a run of nodes at a time: the same check). */
-export async function catalogJsonLd(ctx: ReleaseContext, options: CatalogOptions = {}): Promise<string> {
-  const doc = catalogDocument(ctx);
-  const loader = options.documentLoader ?? offlineLoader();
-  for (let at = 0; at < doc['@graph'].length; at += NODES_A_RUN) {
-    await expandSafely({ '@context': doc['@context'], '@graph': doc['@graph'].slice(at, at + NODES_A_RUN) }, loader);
-  }
+/**
+ * catalog.jsonld: the document, as JSON. It is checked by catalogTurtle, which jsonld.js turns into triples in safe
+ * mode (any term it would drop is an error, as expansion's safe mode): a build writes both from the same document, so
+ * a document that would lose a term fails the build.
+ */
+export function catalogJsonLd(doc: CatalogDocument): string {
   return `${pretty(doc)}\n`;
 }
 
 /**
  * catalog.ttl: the graph of catalog.jsonld, triples sorted, written with the catalog's prefixes. The nodes are
  * turned into triples a run at a time, in the order of their subjects (subjectRuns): the same triples in the same
- * order as the whole graph's at once, sorted.
+ * order as the whole graph's at once, sorted. Throws if jsonld.js would drop any term of the document (safe mode).
  */
-export async function catalogTurtle(ctx: ReleaseContext, options: CatalogOptions = {}): Promise<string> {
-  const doc: CatalogDocument = catalogDocument(ctx);
+export async function catalogTurtle(doc: CatalogDocument, ctx: ReleaseContext, options: CatalogOptions = {}): Promise<string> {
   const loader = options.documentLoader ?? offlineLoader();
   const writer = turtleWriter({ ...NS, catalog: `${ctx.meta.baseUrl}catalog#` });
   for (const run of subjectRuns(doc['@graph'], doc['@context'], NODES_A_RUN)) {
