@@ -10,10 +10,23 @@ import type { Rng } from './prng.ts';
 import type { CompactTable } from './types.ts';
 import { displayWidth, wrapChars } from './wrap.ts';
 
-export interface Piece { x: number; text: string; center?: boolean }
+export interface Piece {
+  x: number;
+  text: string;
+  center?: boolean;
+  /** A figure of a row: the index of its value column. */
+  figure?: number;
+  /** A piece of a row's own label (not a group label or a heading beside it). */
+  label?: boolean;
+}
 export type PLine = Piece[];
 /** Lines that stay on one page (a table row with its wrapped label). */
-export interface Unit { lines: PLine[]; table: TableId | null }
+export interface Unit {
+  lines: PLine[];
+  table: TableId | null;
+  /** A row of table 二: its number of cells. */
+  cells?: number;
+}
 
 export interface LayoutStyle {
   rowGap: 0 | 1;
@@ -34,7 +47,7 @@ const blankLine = (): PLine => [];
 /** Lines for a label (wrapped to fit before the values) with its values placed per style. */
 function rowLines(s: LayoutStyle, x: number, label: string, maxChars: number, values: Piece[], extra: Piece[] = []): PLine[] {
   const parts = displayWidth(label) / 2 > maxChars ? wrapChars(label, maxChars) : [label];
-  const lines: PLine[] = parts.map((p, i) => [...(i === 0 ? extra : []), { x, text: p }]);
+  const lines: PLine[] = parts.map((p, i) => [...(i === 0 ? extra : []), { x, text: p, label: true }]);
   if (parts.length === 1) lines[0]!.push(...values);
   else if (s.wrapValues === 'after') lines.push([...values]);
   else if (parts.length % 2 === 1) lines[Math.floor(parts.length / 2)]!.push(...values);
@@ -46,7 +59,7 @@ function rowLines(s: LayoutStyle, x: number, label: string, maxChars: number, va
 function valuePieces(s: LayoutStyle, table: TableId, t: CompactTable, row: string, columns: string[], centers: number[]): Piece[] {
   return columns.flatMap((c, i) => {
     const text = printValue(table, c, t[row]?.[c] ?? null, s.print);
-    return text === '' ? [] : [{ x: centers[i]!, text, center: true }];
+    return text === '' ? [] : [{ x: centers[i]!, text, center: true, figure: i }];
   });
 }
 
@@ -64,7 +77,7 @@ export function proactiveUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: Co
       [{ x: 7, text: '信息内容' }, ...headers.map((h, i) => ({ x: cs[i]!, text: h, center: true }))], blankLine(), blankLine(),
     ] });
     for (const [code, label] of rows) {
-      units.push({ table: 'proactive', lines: [[{ x: 0, text: label }, ...valuePieces(s, 'proactive', t, code, columns, cs)], blankLine()] });
+      units.push({ table: 'proactive', cells: columns.length, lines: [[{ x: 0, text: label }, ...valuePieces(s, 'proactive', t, code, columns, cs)], blankLine()] });
     }
   };
   if (edition === '2019') {

@@ -32,11 +32,28 @@ export interface Variants {
    * amount is wrong by 10,000 unless the validator's flag is counted.
    */
   unstatedYuan: boolean;
+  /**
+   * Layout text only (an office suite's PDF, narrow figure columns): table 三's widest figures broken in their cells,
+   * the last digit on the line under the row's figures ("238 … 317" / "6 … 4"), or the row on three lines, the first
+   * digits above the row's other figures and the last under them ("108 … 141" / "246 0 0 87 0" / "0 … 3").
+   * layout-broken-figures.ts.
+   */
+  brokenFigures: BrokenFigures;
+  /**
+   * Layout text only: a page break inside a row of table 三 — the rest of its wrapped label goes on at the top of the
+   * next page ('label'), or the last digits of its broken figures do ('figure'). layout-cut-row.ts.
+   */
+  cutRow: CutRow;
+  /** Layout text only: figures of four digits and more with their digit groups apart ("2    304"), as a grouped figure prints. */
+  groupsApart: boolean;
 }
+
+export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
+export type CutRow = 'none' | 'label' | 'figure';
 
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
-  splitHeaders: false, unstatedYuan: false,
+  splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
 };
 
 /**
@@ -61,7 +78,22 @@ export function drawVariants(
     // Drawn last: no earlier draw of existing seeds moves.
     splitHeaders: own.chance(0.1),
     unstatedYuan: false,
+    ...officeLayout(rendering, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)),
     ...override,
+  };
+}
+
+/**
+ * The office-suite variants of layout text, from a generator of their own (no other draw of a seed moves); none in
+ * other renderings.
+ */
+function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFigures' | 'cutRow' | 'groupsApart'> {
+  if (rendering !== 'pdftotext-layout') return { brokenFigures: 'none', cutRow: 'none', groupsApart: false };
+  const rng = createRng(hashString(`variants|office|${rendering}`, seed));
+  return {
+    brokenFigures: rng.weighted<BrokenFigures>([['none', 12], ['two-lines', 4], ['three-lines', 4]]),
+    cutRow: rng.weighted<CutRow>([['none', 12], ['label', 4], ['figure', 4]]),
+    groupsApart: rng.chance(0.2),
   };
 }
 
