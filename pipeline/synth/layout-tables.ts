@@ -38,6 +38,8 @@ export interface LayoutStyle {
   first: number;
   step: number;
   print: PrintStyle;
+  /** Table 四's figure line stretched: each figure this many slots further right than the one before (variants.ts stretchedLine). */
+  stretch?: number;
 }
 
 const APP_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
@@ -190,7 +192,7 @@ export function appealsUnits(s: LayoutStyle, t: CompactTable): Unit[] {
   const columns = APPEAL_GROUPS.flatMap((g) => APPEAL_LEAVES.map((c) => [g, c] as const));
   const values: Piece[] = columns.flatMap(([g, c], i) => {
     const text = printValue('appeals', c, t[g]?.[c] ?? null, s.print);
-    return text === '' ? [] : [{ x: centers[i]!, text, center: true }];
+    return text === '' ? [] : [{ x: centers[i]! + (s.stretch === undefined ? 0 : Math.round(i * s.stretch)), text, center: true, figure: i }];
   });
   return [{ table: 'appeals', lines: header }, { table: 'appeals', lines: [values, blankLine()] }];
 }

@@ -46,6 +46,12 @@ export interface Variants {
   cutRow: CutRow;
   /** Layout text only: figures of four digits and more with their digit groups apart ("2    304"), as a grouped figure prints. */
   groupsApart: boolean;
+  /**
+   * Layout text only: table 四's line of figures stretched by pdftotext, each figure further right of its header than
+   * the one before (up to 5–10 slots at the last). Never drawn — only forced, for its round trip (bench/layout-synth.ts):
+   * where blank cells leave a figure's column to its position, the reader flags it, so a round trip is not exact.
+   */
+  stretchedLine: boolean;
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
@@ -54,6 +60,7 @@ export type CutRow = 'none' | 'label' | 'figure';
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
   splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
+  stretchedLine: false,
 };
 
 /**
@@ -79,6 +86,7 @@ export function drawVariants(
     splitHeaders: own.chance(0.1),
     unstatedYuan: false,
     ...officeLayout(rendering, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)),
+    stretchedLine: false,
     ...override,
   };
 }
