@@ -74,3 +74,15 @@ export function hasFullRows(pages: readonly Unit[][], rest: Unit): boolean {
 
 const rotate = <T>(items: readonly T[], pick: number): T[] =>
   items.length === 0 ? [] : [...items.slice(pick % items.length), ...items.slice(0, pick % items.length)];
+
+/**
+ * Table 三's header (its first printing) cut by a page break: after the line of 自然人 and 总计 (the stacked words
+ * 商业 / 企业 … 其他 whole on the next page), or after their first characters' line (企业 / 机构 / 公益 … on the next).
+ * Both ways, from the `pick`th.
+ */
+export function cutHeader(units: readonly Unit[], pick: number): CutUnits[] {
+  const i = units.findIndex((u) => u.table === 'applications' && u.lines.some((l) => l.some((p) => p.text === '申请人情况')));
+  if (i < 0) return [];
+  const at = units[i]!.lines.findIndex((l) => l.some((p) => p.text === '自然人'));
+  return rotate([at + 1, at + 2], pick).map((n) => cutAt(units, i, units[i]!.lines, n));
+}

@@ -11,7 +11,7 @@ import { narrativeFigures } from './generate.ts';
 import { appealsUnits, applicationsUnits, type LayoutStyle, type PLine, proactiveUnits, type Unit } from './layout-tables.ts';
 import { breakFigures } from './layout-broken-figures.ts';
 import { groupsApart } from './layout-groups-apart.ts';
-import { cutFigure, cutLabel, type CutUnits, hasFullRows } from './layout-cut-row.ts';
+import { cutFigure, cutHeader, cutLabel, type CutUnits, hasFullRows } from './layout-cut-row.ts';
 import { line, spaceAscii, wrapNarrative } from './layout-line.ts';
 import { drawPrintStyle, unitRng } from './print.ts';
 import { createRng, hashString, renderRng, type Rng } from './prng.ts';
@@ -123,11 +123,15 @@ export function renderLayoutText(values: CompactReport, opts: LayoutRenderOption
   const bare = createRng(hashString(`page-numbers|${values.agency}|${values.year}|${values.edition}`, opts.seed ?? 0)).chance(0.25);
   // Paginate; if no page ends inside table 三, end one there (a table row does not split, so pages end early).
   const pageLines = opts.pageLines ?? rng.int(38, 46);
-  const cuts = officeVariants(units, variants, createRng(hashString(`layout-office|${values.agency}|${values.year}|${values.edition}`, opts.seed ?? 0)));
+  const officeRng = createRng(hashString(`layout-office|${values.agency}|${values.year}|${values.edition}`, opts.seed ?? 0));
+  const cuts = officeVariants(units, variants, officeRng);
+  const pick = officeRng.int(0, 99);
   // A row cut by a page break (the first way that the reader can take back, if any) ends its page there. Not the
   // last digit of a figure when page numbers print bare: the reader cannot tell "3" at a page's foot from a figure.
+  // Else table 三's header cut, if drawn.
   const cut = cuts.map((c) => ({ c, pages: paginate(c.units, pageLines, [c.breakBefore]) }))
-    .find(({ c, pages }) => variants.cutRow !== 'figure' || (!bare && hasFullRows(pages, c.units[c.breakBefore]!)));
+    .find(({ c, pages }) => variants.cutRow !== 'figure' || (!bare && hasFullRows(pages, c.units[c.breakBefore]!)))
+    ?? (variants.cutHeader ? cutHeader(units, pick).map((c) => ({ c })).at(0) : undefined);
   if (cut !== undefined) units.splice(0, units.length, ...cut.c.units);
   const breakBefore = cut === undefined ? [] : [cut.c.breakBefore];
   const apps = units.map((u, i) => (u.table === 'applications' ? i : -1)).filter((i) => i >= 0);

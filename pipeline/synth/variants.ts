@@ -52,6 +52,11 @@ export interface Variants {
    * where blank cells leave a figure's column to its position, the reader flags it, so a round trip is not exact.
    */
   stretchedLine: boolean;
+  /**
+   * Layout text only: table 三's header cut by a page break — after 自然人 / 总计 (商业 / 企业 … 其他 whole on the next
+   * page) or inside the stacked words (业 / 构 / 益 … on the next). Only where no row of table 三 is cut. layout-cut-row.ts.
+   */
+  cutHeader: boolean;
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
@@ -60,7 +65,7 @@ export type CutRow = 'none' | 'label' | 'figure';
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
   splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
-  stretchedLine: false,
+  stretchedLine: false, cutHeader: false,
 };
 
 /**
@@ -95,13 +100,15 @@ export function drawVariants(
  * The office-suite variants of layout text, from a generator of their own (no other draw of a seed moves); none in
  * other renderings.
  */
-function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFigures' | 'cutRow' | 'groupsApart'> {
-  if (rendering !== 'pdftotext-layout') return { brokenFigures: 'none', cutRow: 'none', groupsApart: false };
+function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFigures' | 'cutRow' | 'groupsApart' | 'cutHeader'> {
+  if (rendering !== 'pdftotext-layout') return { brokenFigures: 'none', cutRow: 'none', groupsApart: false, cutHeader: false };
   const rng = createRng(hashString(`variants|office|${rendering}`, seed));
   return {
     brokenFigures: rng.weighted<BrokenFigures>([['none', 12], ['two-lines', 4], ['three-lines', 4]]),
     cutRow: rng.weighted<CutRow>([['none', 12], ['label', 4], ['figure', 4]]),
     groupsApart: rng.chance(0.2),
+    // Drawn last: no earlier draw of existing seeds moves.
+    cutHeader: rng.chance(0.15),
   };
 }
 

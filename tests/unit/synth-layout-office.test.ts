@@ -17,7 +17,7 @@ import type { PLine, Unit } from '../../pipeline/synth/layout-tables.ts';
 import { renderLayoutText } from '../../pipeline/synth/render-layout-text.ts';
 import { drawVariants, PLAIN_VARIANTS, type Variants } from '../../pipeline/synth/variants.ts';
 
-const NONE: Partial<Variants> = { brokenFigures: 'none', cutRow: 'none', groupsApart: false, stretchedLine: false };
+const NONE: Partial<Variants> = { brokenFigures: 'none', cutRow: 'none', groupsApart: false, stretchedLine: false, cutHeader: false };
 const row = (label: string, figures: string[]): Unit => ({
   table: 'applications',
   lines: [[{ x: 0, text: label, label: true }, ...figures.map((text, i) => ({ x: 50 + 8 * i, text, center: true, figure: i }))], []],
@@ -61,6 +61,7 @@ test('digit groups apart: in table 三 only where one joining of the groups adds
 test('every office-suite variant, forced, is read back exactly from the first seeds that print it', async (t) => {
   const forced: Array<Partial<Variants>> = [
     { brokenFigures: 'two-lines' }, { brokenFigures: 'three-lines' }, { cutRow: 'label' }, { cutRow: 'figure' }, { groupsApart: true },
+    { cutHeader: true },
   ];
   for (const variants of forced) {
     await t.test(JSON.stringify(variants), async () => {
