@@ -8,6 +8,7 @@ import { APPEAL_GROUPS, APPEAL_LEAVES, amountHeader, applicationGroups } from '.
 import { type PrintStyle, printValue } from './print.ts';
 import type { Rng } from './prng.ts';
 import type { CompactTable } from './types.ts';
+import { FOOTNOTE, isNoteCell } from './variants.ts';
 import { displayWidth, wrapChars } from './wrap.ts';
 
 export interface Piece {
@@ -60,8 +61,12 @@ function rowLines(s: LayoutStyle, x: number, label: string, maxChars: number, va
 
 function valuePieces(s: LayoutStyle, table: TableId, t: CompactTable, row: string, columns: string[], centers: number[]): Piece[] {
   return columns.flatMap((c, i) => {
-    const text = printValue(table, c, t[row]?.[c] ?? null, s.print);
-    return text === '' ? [] : [{ x: centers[i]!, text, center: true, figure: i }];
+    const text = printValue(table, c, t[row]?.[c] ?? null, s.print, row);
+    if (text === '') return [];
+    // A figure with a note ("281（含转办94件）", "12*"): its figure centred as the others are, the note after it.
+    const figure = isNoteCell(table, row, c) ? /^[0-9０-９]+(?=[^0-9０-９])/.exec(text)?.[0] : undefined;
+    if (figure !== undefined) return [{ x: centers[i]! - Math.floor(displayWidth(figure) / 2), text, figure: i }];
+    return [{ x: centers[i]!, text, center: true, figure: i }];
   });
 }
 
@@ -154,6 +159,8 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   units.push(...outcome);
   if (s.print.strayHeader === 'before-carried-forward') units.push(again());
   if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', 40, values('carried_forward')) });
+  // The footnote of a note mark ("12*"), on a line under the table.
+  if (s.print.note === 'mark' && typeof t.received?.total === 'number' && t.received.total > 0) units.push({ table: 'applications', lines: [[{ x: 0, text: FOOTNOTE }], blankLine()] });
   return units;
 }
 

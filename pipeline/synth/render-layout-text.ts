@@ -38,8 +38,9 @@ function drawStyle(rng: Rng, units: Rng, variants: Variants): LayoutStyle {
     numbering: rng.chance(0.25) ? '、' : '.',
     first: rng.int(50, 56),
     step: rng.int(7, 9),
-    // Full-width digits as pdftotext prints them; padding spaces and notes are not drawn into the columns.
-    print: { ...drawPrintStyle(rng, units, { digits: variants.digits === 'full-width' ? 'full-width' : 'ascii', note: 'none' }), thousands: false },
+    // Full-width digits as pdftotext prints them, and a note in its cell ("12（含转办3件）", "12*" with the footnote
+    // under the table); padding spaces are not drawn into the columns.
+    print: { ...drawPrintStyle(rng, units, { digits: variants.digits === 'full-width' ? 'full-width' : 'ascii', note: variants.note }), thousands: false },
   };
 }
 
