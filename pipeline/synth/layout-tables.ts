@@ -41,6 +41,8 @@ export interface LayoutStyle {
   print: PrintStyle;
   /** Table 四's figure line stretched: each figure this many slots further right than the one before (variants.ts stretchedLine). */
   stretch?: number;
+  /** Table 三's labels wrapped at this many characters, as in a narrow label column (variants.ts narrowLabels). */
+  labelChars?: number;
 }
 
 const APP_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
@@ -132,9 +134,10 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   const values = (row: string): Piece[] => valuePieces(s, 'applications', t, row, APP_COLUMNS, centers);
   const x2 = 6;
   const x3 = x2 + 8;
-  const room = (x: number): number => Math.floor((s.first - 5 - x) / 2);
-  if (t.received) units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', 40, values('received')) });
-  if (t.carried_over) units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', 40, values('carried_over')) });
+  const room = (x: number): number => Math.min(s.labelChars ?? Infinity, Math.floor((s.first - 5 - x) / 2));
+  const top = s.labelChars ?? 40;
+  if (t.received) units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', top, values('received')) });
+  if (t.carried_over) units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', top, values('carried_over')) });
   const outcome: Unit[] = [];
   for (const g of applicationGroups(edition, t, s.numbering)) {
     g.rows.forEach(([code, label], i) => {
@@ -158,7 +161,7 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   if (s.print.strayHeader === 'before-outcomes') units.push(again());
   units.push(...outcome);
   if (s.print.strayHeader === 'before-carried-forward') units.push(again());
-  if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', 40, values('carried_forward')) });
+  if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', top, values('carried_forward')) });
   // The footnote of a note mark ("12*"), on a line under the table.
   if (s.print.note === 'mark' && typeof t.received?.total === 'number' && t.received.total > 0) units.push({ table: 'applications', lines: [[{ x: 0, text: FOOTNOTE }], blankLine()] });
   return units;
