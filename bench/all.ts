@@ -18,6 +18,8 @@ const STEPS: Step[] = [
   { name: 'build', file: 'bench/build.ts', options: { '--count': '100000' } },
   { name: 'publish', file: 'bench/publish.ts', options: {} },
   { name: 'lossy', file: 'bench/lossy.ts', options: { '--count': '200' } },
+  // Synth's own layout text with its office-suite variants drawn: cells exact / flagged / refused / WRONG (must be 0).
+  { name: 'layout', file: 'bench/layout-synth.ts', options: { '--count': '200' } },
   // LibreOffice converts about one report a second on 2 cores: 100 reports keep the step within two or three minutes.
   { name: 'office-pdf', file: 'bench/office-pdf.ts', options: { '--count': '100' } },
   // Issue 14 §1: hostile inputs at full size (a 3 GB zip bomb, a 200 MB file, …) beside a good report.

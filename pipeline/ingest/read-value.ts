@@ -22,9 +22,13 @@ const MARK = /(?:注\s*[0-9０-９①-⑳]*|[*＊※△▲]+|[①-⑳]|[¹²³�
 /** What may stand in a figure as printed: digits (half or full width), a sign, separators, spaces, a count unit. */
 const FIGURE = /^[+＋\-−－]?\s*[0-9０-９][0-9０-９,，.．\s]*(?:万元|元|件|个|项|条|次|宗|份)?$/u;
 
-/** Spaces between digits are only a thousands separator ("1 234", "12 345 678"); "1 0" is two figures, not 10. */
+/**
+ * Spaces between digits are only a thousands separator ("1 234", "12 345 678"); "1 0" is two figures, not 10, and so
+ * is "0 281" (no figure's first group starts with 0: in layout text, a column's 0 one space before the next column's
+ * "281（含转办94件）" was read as 281, the 0 lost).
+ */
 const SPACED_DIGITS = /\d(?: \d)/;
-const SPACE_GROUPED = /^[+\-−]? ?\d{1,3}(?: \d{3})+(?:\.\d+)?(?: ?[^\d\s.]+)?$/u;
+const SPACE_GROUPED = /^[+\-−]? ?[1-9]\d{0,2}(?: \d{3})+(?:\.\d+)?(?: ?[^\d\s.]+)?$/u;
 
 export interface ReadOptions {
   /** The column holds money in 万元: amounts printed in 元 are converted. */

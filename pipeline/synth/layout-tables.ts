@@ -8,12 +8,26 @@ import { APPEAL_GROUPS, APPEAL_LEAVES, amountHeader, applicationGroups } from '.
 import { type PrintStyle, printValue } from './print.ts';
 import type { Rng } from './prng.ts';
 import type { CompactTable } from './types.ts';
+import { FOOTNOTE, isNoteCell } from './variants.ts';
 import { displayWidth, wrapChars } from './wrap.ts';
 
-export interface Piece { x: number; text: string; center?: boolean }
+export interface Piece {
+  x: number;
+  text: string;
+  center?: boolean;
+  /** A figure of a row: the index of its value column. */
+  figure?: number;
+  /** A piece of a row's own label (not a group label or a heading beside it). */
+  label?: boolean;
+}
 export type PLine = Piece[];
 /** Lines that stay on one page (a table row with its wrapped label). */
-export interface Unit { lines: PLine[]; table: TableId | null }
+export interface Unit {
+  lines: PLine[];
+  table: TableId | null;
+  /** A row of table 二: its number of cells. */
+  cells?: number;
+}
 
 export interface LayoutStyle {
   rowGap: 0 | 1;
@@ -25,6 +39,10 @@ export interface LayoutStyle {
   first: number;
   step: number;
   print: PrintStyle;
+  /** Table 四's figure line stretched: each figure this many slots further right than the one before (variants.ts stretchedLine). */
+  stretch?: number;
+  /** Table 三's labels wrapped at this many characters, as in a narrow label column (variants.ts narrowLabels). */
+  labelChars?: number;
 }
 
 const APP_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
@@ -34,7 +52,7 @@ const blankLine = (): PLine => [];
 /** Lines for a label (wrapped to fit before the values) with its values placed per style. */
 function rowLines(s: LayoutStyle, x: number, label: string, maxChars: number, values: Piece[], extra: Piece[] = []): PLine[] {
   const parts = displayWidth(label) / 2 > maxChars ? wrapChars(label, maxChars) : [label];
-  const lines: PLine[] = parts.map((p, i) => [...(i === 0 ? extra : []), { x, text: p }]);
+  const lines: PLine[] = parts.map((p, i) => [...(i === 0 ? extra : []), { x, text: p, label: true }]);
   if (parts.length === 1) lines[0]!.push(...values);
   else if (s.wrapValues === 'after') lines.push([...values]);
   else if (parts.length % 2 === 1) lines[Math.floor(parts.length / 2)]!.push(...values);
@@ -45,8 +63,12 @@ function rowLines(s: LayoutStyle, x: number, label: string, maxChars: number, va
 
 function valuePieces(s: LayoutStyle, table: TableId, t: CompactTable, row: string, columns: string[], centers: number[]): Piece[] {
   return columns.flatMap((c, i) => {
-    const text = printValue(table, c, t[row]?.[c] ?? null, s.print);
-    return text === '' ? [] : [{ x: centers[i]!, text, center: true }];
+    const text = printValue(table, c, t[row]?.[c] ?? null, s.print, row);
+    if (text === '') return [];
+    // A figure with a note ("281（含转办94件）", "12*"): its figure centred as the others are, the note after it.
+    const figure = isNoteCell(table, row, c) ? /^[0-9０-９]+(?=[^0-9０-９])/.exec(text)?.[0] : undefined;
+    if (figure !== undefined) return [{ x: centers[i]! - Math.floor(displayWidth(figure) / 2), text, figure: i }];
+    return [{ x: centers[i]!, text, center: true, figure: i }];
   });
 }
 
@@ -64,7 +86,7 @@ export function proactiveUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: Co
       [{ x: 7, text: '信息内容' }, ...headers.map((h, i) => ({ x: cs[i]!, text: h, center: true }))], blankLine(), blankLine(),
     ] });
     for (const [code, label] of rows) {
-      units.push({ table: 'proactive', lines: [[{ x: 0, text: label }, ...valuePieces(s, 'proactive', t, code, columns, cs)], blankLine()] });
+      units.push({ table: 'proactive', cells: columns.length, lines: [[{ x: 0, text: label }, ...valuePieces(s, 'proactive', t, code, columns, cs)], blankLine()] });
     }
   };
   if (edition === '2019') {
@@ -112,9 +134,10 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   const values = (row: string): Piece[] => valuePieces(s, 'applications', t, row, APP_COLUMNS, centers);
   const x2 = 6;
   const x3 = x2 + 8;
-  const room = (x: number): number => Math.floor((s.first - 5 - x) / 2);
-  if (t.received) units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', 40, values('received')) });
-  if (t.carried_over) units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', 40, values('carried_over')) });
+  const room = (x: number): number => Math.min(s.labelChars ?? Infinity, Math.floor((s.first - 5 - x) / 2));
+  const top = s.labelChars ?? 40;
+  if (t.received) units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', top, values('received')) });
+  if (t.carried_over) units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', top, values('carried_over')) });
   const outcome: Unit[] = [];
   for (const g of applicationGroups(edition, t, s.numbering)) {
     g.rows.forEach(([code, label], i) => {
@@ -138,7 +161,9 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   if (s.print.strayHeader === 'before-outcomes') units.push(again());
   units.push(...outcome);
   if (s.print.strayHeader === 'before-carried-forward') units.push(again());
-  if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', 40, values('carried_forward')) });
+  if (t.carried_forward) units.push({ table: 'applications', lines: rowLines(s, 0, '四、结转下年度继续办理', top, values('carried_forward')) });
+  // The footnote of a note mark ("12*"), on a line under the table.
+  if (s.print.note === 'mark' && typeof t.received?.total === 'number' && t.received.total > 0) units.push({ table: 'applications', lines: [[{ x: 0, text: FOOTNOTE }], blankLine()] });
   return units;
 }
 
@@ -177,7 +202,7 @@ export function appealsUnits(s: LayoutStyle, t: CompactTable): Unit[] {
   const columns = APPEAL_GROUPS.flatMap((g) => APPEAL_LEAVES.map((c) => [g, c] as const));
   const values: Piece[] = columns.flatMap(([g, c], i) => {
     const text = printValue('appeals', c, t[g]?.[c] ?? null, s.print);
-    return text === '' ? [] : [{ x: centers[i]!, text, center: true }];
+    return text === '' ? [] : [{ x: centers[i]! + (s.stretch === undefined ? 0 : Math.round(i * s.stretch)), text, center: true, figure: i }];
   });
   return [{ table: 'appeals', lines: header }, { table: 'appeals', lines: [values, blankLine()] }];
 }

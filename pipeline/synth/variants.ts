@@ -32,11 +32,46 @@ export interface Variants {
    * amount is wrong by 10,000 unless the validator's flag is counted.
    */
   unstatedYuan: boolean;
+  /**
+   * Layout text only (an office suite's PDF, narrow figure columns): table 三's widest figures broken in their cells,
+   * the last digit on the line under the row's figures ("238 … 317" / "6 … 4"), or the row on three lines, the first
+   * digits above the row's other figures and the last under them ("108 … 141" / "246 0 0 87 0" / "0 … 3").
+   * layout-broken-figures.ts.
+   */
+  brokenFigures: BrokenFigures;
+  /**
+   * Layout text only: a page break inside a row of table 三 — the rest of its wrapped label goes on at the top of the
+   * next page ('label'), or the last digits of its broken figures do ('figure'). layout-cut-row.ts.
+   */
+  cutRow: CutRow;
+  /** Layout text only: figures of four digits and more with their digit groups apart ("2    304"), as a grouped figure prints. */
+  groupsApart: boolean;
+  /**
+   * Layout text only: table 四's line of figures stretched by pdftotext, each figure further right of its header than
+   * the one before (up to 5–10 slots at the last). Never drawn — only forced, for its round trip (bench/layout-synth.ts):
+   * where blank cells leave a figure's column to its position, the reader flags it, so a round trip is not exact.
+   */
+  stretchedLine: boolean;
+  /**
+   * Layout text only: table 三's header cut by a page break — after 自然人 / 总计 (商业 / 企业 … 其他 whole on the next
+   * page) or inside the stacked words (业 / 构 / 益 … on the next). Only where no row of table 三 is cut. layout-cut-row.ts.
+   */
+  cutHeader: boolean;
+  /**
+   * Layout text only: table 三's labels wrapped at 4–8 characters a line, as a narrow label column prints them. Never
+   * drawn — only forced (bench/layout-synth.ts): seeds 1–500 read 95.04% of cells exact, 2.14% flagged, 14 reports
+   * refused, 0 wrong, where drawn it would fail round trips that must be exact.
+   */
+  narrowLabels: boolean;
 }
+
+export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
+export type CutRow = 'none' | 'label' | 'figure';
 
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
-  splitHeaders: false, unstatedYuan: false,
+  splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
+  stretchedLine: false, cutHeader: false, narrowLabels: false,
 };
 
 /**
@@ -61,7 +96,26 @@ export function drawVariants(
     // Drawn last: no earlier draw of existing seeds moves.
     splitHeaders: own.chance(0.1),
     unstatedYuan: false,
+    ...officeLayout(rendering, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)),
+    stretchedLine: false,
+    narrowLabels: false,
     ...override,
+  };
+}
+
+/**
+ * The office-suite variants of layout text, from a generator of their own (no other draw of a seed moves); none in
+ * other renderings.
+ */
+function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFigures' | 'cutRow' | 'groupsApart' | 'cutHeader'> {
+  if (rendering !== 'pdftotext-layout') return { brokenFigures: 'none', cutRow: 'none', groupsApart: false, cutHeader: false };
+  const rng = createRng(hashString(`variants|office|${rendering}`, seed));
+  return {
+    brokenFigures: rng.weighted<BrokenFigures>([['none', 12], ['two-lines', 4], ['three-lines', 4]]),
+    cutRow: rng.weighted<CutRow>([['none', 12], ['label', 4], ['figure', 4]]),
+    groupsApart: rng.chance(0.2),
+    // Drawn last: no earlier draw of existing seeds moves.
+    cutHeader: rng.chance(0.15),
   };
 }
 

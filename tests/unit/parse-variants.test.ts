@@ -73,6 +73,9 @@ test('numbers padded with &nbsp; or U+3000, signed "+3", full-width "２３" and
 test('a space between digits that is no thousands separator ("1 0") is not read as 10: value.not_a_number names the cell', async () => {
   assert.equal(readValue('1 0').kind, 'text');
   assert.equal(readValue('12 34').kind, 'text');
+  // No figure's first group starts with 0: "0 281" is two figures (a column's 0 one space before the next's 281).
+  assert.equal(readValue('0 281').kind, 'text');
+  assert.equal(readValue('0 281（含转办94件）').kind, 'text');
   assert.equal(readValue('12 345').value, 12345);
   assert.equal(readValue('12\u3000345').value, 12345);
   const cells = { [ref('applications', 'received', 'natural_person')]: '1 0' };
