@@ -90,8 +90,8 @@ export function crashingGit(): { runGit: RunGit; crashAfter(n: number | null): v
 }
 
 /**
- * A fresh target: a local bare repository (created by the first publish), or a remote behind a file:// URL. A local
- * one can be forked: a copy of the bare repository, with a new target on it (a new process).
+ * A fresh target: a local bare repository (created by the first publish), or a remote behind a file:// URL. Either
+ * can be forked: a copy of the bare repository, with a new target on it (a new process, with a work folder of its own).
  */
 export function gitHandle(kind: 'local' | 'remote', clock: Clock = day(1)): () => Promise<TargetHandle> {
   const handleOn = (dir: string): TargetHandle => {
@@ -100,13 +100,12 @@ export function gitHandle(kind: 'local' | 'remote', clock: Clock = day(1)): () =
     const repo = kind === 'remote' ? pathToFileURL(path).href : path;
     const target = gitTarget({ repo, branch: 'main', workDir: join(dir, 'work'), clock, runGit: git.runGit });
     const handle: TargetHandle = { target, inspect: () => stateOf(path), crashAfter: git.crashAfter };
-    if (kind === 'local') {
-      handle.fork = async () => {
-        const copy = scratchDir('xxgk-git-');
-        cpSync(path, join(copy, 'publish.git'), { recursive: true });
-        return handleOn(copy);
-      };
-    }
+    // A copy of the repository (a remote's: the copy is the remote, reached by its own URL, through a new clone).
+    handle.fork = async () => {
+      const copy = scratchDir('xxgk-git-');
+      cpSync(path, join(copy, 'publish.git'), { recursive: true });
+      return handleOn(copy);
+    };
     return handle;
   };
   return async () => {
