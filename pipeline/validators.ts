@@ -1,12 +1,14 @@
 /**
  * The ajv validators of the project's own schemas (schemas/<name>.schema.json). `npm run build` compiles them into
  * standalone code (dist-js/validators/<name>.cjs, scripts/compile-run-time.ts), so that the compiled CLI starts without
- * compiling a schema; run from the TypeScript sources, ajv compiles them on first use, with the same options.
+ * compiling a schema; run from the TypeScript sources, that code is used while dist-js is newer than every source
+ * (adapters/compiled.ts), else ajv compiles them on first use, with the same options.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Options, ValidateFunction } from 'ajv';
+import { compiledFile } from './adapters/compiled.ts';
 
 /** The schemas compiled at build time, and their ajv options (2020-12, allErrors, strict). */
 export const VALIDATORS = {
@@ -39,10 +41,8 @@ export function ajvFor(name: ValidatorName, extra: Options = {}): import('ajv').
 export function validatorFor(name: ValidatorName): ValidateFunction {
   let fn = compiled.get(name);
   if (!fn) {
-    const built = new URL(`./validators/${name}.cjs`, import.meta.url);
-    fn = existsSync(built)
-      ? (require(fileURLToPath(built)) as ValidateFunction)
-      : ajvFor(name).compile(schemaOf(name));
+    const built = compiledFile(`validators/${name}.cjs`);
+    fn = built ? (require(fileURLToPath(built)) as ValidateFunction) : ajvFor(name).compile(schemaOf(name));
     compiled.set(name, fn);
   }
   return fn;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type Division, type DivisionNames, divisionNames, divisionsFromPackage, type PackageDivisions } from '../agencies/divisions.ts';
 import type { BodyForms } from '../agencies/resolve.ts';
 import { ConfigError } from '../errors.ts';
+import { compiledFile } from './compiled.ts';
 import { cannotRead } from './fs.ts';
 import type { Agency } from '../model/agency.ts';
 
@@ -35,15 +36,15 @@ export interface IndexedRegistry {
 }
 
 /**
- * agencies.yaml as read and checked by `npm run build`, with its bodies' name forms (dist-js/registry.json), while
- * it is newer than the file.
+ * agencies.yaml as read and checked by `npm run build`, with its bodies' name forms (dist-js/registry.json; from the
+ * sources while dist-js is newer than every source: compiled.ts), while it is newer than the file.
  */
-const COMPILED = new URL('../registry.json', import.meta.url);
-
 async function compiledRegistry(): Promise<IndexedRegistry | undefined> {
-  const [built, source] = await Promise.all([stat(COMPILED).catch(() => undefined), stat(DEFAULT_REGISTRY).catch(() => undefined)]);
+  const file = compiledFile('registry.json');
+  if (!file) return undefined;
+  const [built, source] = await Promise.all([stat(file).catch(() => undefined), stat(DEFAULT_REGISTRY).catch(() => undefined)]);
   if (!built || !source || built.mtimeMs < source.mtimeMs) return undefined;
-  const compiled = JSON.parse(await readFile(COMPILED, 'utf8')) as Partial<IndexedRegistry>;
+  const compiled = JSON.parse(await readFile(file, 'utf8')) as Partial<IndexedRegistry>;
   return Array.isArray(compiled.agencies) && compiled.forms?.length === compiled.agencies.length ? (compiled as IndexedRegistry) : undefined;
 }
 

@@ -70,9 +70,13 @@ function pretty(value: unknown, indent = ''): string {
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   const item = ([k, v]: readonly [string | null, unknown], inner: string) =>
     `${k === null ? '' : `${JSON.stringify(k)}: `}${pretty(v, inner)}`;
-  const flat = entries.every(([, v]) => v === null || typeof v !== 'object');
-  const oneLine = `${open}${entries.map((e) => item(e, '')).join(', ')}${close}`;
-  if (entries.length === 0 || (flat && indent.length + oneLine.length <= 100)) return oneLine;
+  if (entries.length === 0) return `${open}${close}`;
+  // Only a flat value may be one line: its one-line form is made only then (making it for every value rendered each
+  // subtree once more at every level above it, exponential in the depth).
+  if (entries.every(([, v]) => v === null || typeof v !== 'object')) {
+    const oneLine = `${open}${entries.map((e) => item(e, '')).join(', ')}${close}`;
+    if (indent.length + oneLine.length <= 100) return oneLine;
+  }
   const inner = `${indent}  `;
   return `${open}\n${entries.map((e) => `${inner}${item(e, inner)}`).join(',\n')}\n${indent}${close}`;
 }

@@ -147,14 +147,16 @@ const sampled = (variant: string, k: number): boolean =>
 for (const variant of ['with the local copy', 'without it (assets rebuilt from the branch)', 'immutable releases'] as const) {
   test(`a crash after every request, then a re-run by a new process (${variant}): complete, once`, async () => {
     let steps = 0;
+    // v1 published once; each k crashes on a copy of the fake and of the state folder (fork: a new process).
+    const base = fakeHandle({
+      fake: { immutableReleases: variant === 'immutable releases' },
+      ...(variant.startsWith('without') ? { target: { stateDir: undefined } } : {}),
+    });
+    await run(base.target, v1);
+    await assertPublished(base.fake, 'main', [v1]);
     for (let k = 1; k < 100; k++) {
       if (!sampled(variant, k)) continue;
-      const h = fakeHandle({
-        fake: { immutableReleases: variant === 'immutable releases' },
-        ...(variant.startsWith('without') ? { target: { stateDir: undefined } } : {}),
-      });
-      await run(h.target, v1);
-      h.fake.resetCounts();
+      const h = await base.fork();
       h.fake.crashAfterRequests(k);
       const crashed = await run(h.target, v2).then(() => false, () => true);
       h.fake.revive();

@@ -5,7 +5,7 @@
  * made by hand on the branch.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -15,12 +15,30 @@ import { gitTarget } from '../../pipeline/publish/git-target.ts';
 import { publish } from '../../pipeline/publish/index.ts';
 import { targetContract } from '../contract/target-contract.ts';
 import { gitHandle, stateOf } from '../helpers/git-handle.ts';
-import { REPORTS, build, correct, day, fixture } from '../helpers/publish-fixture.ts';
+import { REPORTS, build, correct, day, fixture, type Fixture } from '../helpers/publish-fixture.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 // In `npm test` the local and the remote git target share the contract (publish-git-remote.test.ts runs the rest).
 targetContract('git target (local bare repository)', gitHandle('local'), ['correction', 'added', 'schema', 'crash-correction']);
 
 const git = (dir: string, ...args: string[]) => execGit({ args: ['--git-dir', dir, ...args] }).then((b) => b.toString('utf8').trim());
+
+/**
+ * fixture() built on day 1 and published to a new bare repository (publish.git beside it), where the tests below
+ * start: published once, each test given a copy of the whole folder (inputs, release folder, repository).
+ */
+let firstRelease: string | undefined;
+async function firstPublished(): Promise<{ f: Fixture; repo: string }> {
+  if (!firstRelease) {
+    const f = fixture();
+    await build(f, day(1));
+    await publish(f.out, gitTarget({ repo: join(f.dir, 'publish.git'), workDir: join(f.dir, 'work'), clock: day(1) }), { clock: day(1) });
+    firstRelease = f.dir;
+  }
+  const dir = scratchDir('xxgk-publish-');
+  cpSync(firstRelease, dir, { recursive: true, verbatimSymlinks: true });
+  return { f: { dir, in: join(dir, 'in'), out: join(dir, 'dist') }, repo: join(dir, 'publish.git') };
+}
 
 test('git: fixed identity, dates from the clock, and the same inputs give the same commit and tag', async () => {
   const ids: string[] = [];
@@ -40,11 +58,8 @@ test('git: fixed identity, dates from the clock, and the same inputs give the sa
 });
 
 test('git: a tag that already exists for another commit is an error with a clear message, and nothing moves', async () => {
-  const f = fixture();
-  const repo = join(f.dir, 'publish.git');
+  const { f, repo } = await firstPublished();
   const target = gitTarget({ repo, workDir: join(f.dir, 'work'), clock: day(1) });
-  await build(f, day(1));
-  await publish(f.out, target, { clock: day(1) });
   const v1 = await git(repo, 'rev-parse', 'main');
   await git(repo, 'tag', 'v1.0.1', v1);
   correct(f, REPORTS.hongze2024, 'applications', 'received', 'natural_person', 1000);
@@ -59,10 +74,7 @@ test('git: a tag that already exists for another commit is an error with a clear
 });
 
 test('git: a release commit whose tag is missing gets the same tag back, from the commit itself', async () => {
-  const f = fixture();
-  const repo = join(f.dir, 'publish.git');
-  await build(f, day(1));
-  await publish(f.out, gitTarget({ repo, workDir: join(f.dir, 'work'), clock: day(1) }), { clock: day(1) });
+  const { f, repo } = await firstPublished();
   const tag = await git(repo, 'rev-parse', 'v1.0.0');
   await git(repo, 'tag', '-d', 'v1.0.0');
   const outcome = await publish(f.out, gitTarget({ repo, workDir: join(f.dir, 'work'), clock: day(5) }), { clock: day(5) });
@@ -72,11 +84,8 @@ test('git: a release commit whose tag is missing gets the same tag back, from th
 });
 
 test('git: commits made by hand on the branch are kept, and do not count as releases', async () => {
-  const f = fixture();
-  const repo = join(f.dir, 'publish.git');
+  const { f, repo } = await firstPublished();
   const target = gitTarget({ repo, workDir: join(f.dir, 'work'), clock: day(1) });
-  await build(f, day(1));
-  await publish(f.out, target, { clock: day(1) });
   const clone = join(f.dir, 'clone');
   await execGit({ args: ['clone', '--quiet', repo, clone] });
   writeFileSync(join(clone, 'README.md'), '# Our data\n');

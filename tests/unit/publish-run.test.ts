@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -18,14 +18,31 @@ import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
 import { folderRelease } from '../../pipeline/publish/release-folder.ts';
 import { readTree } from '../helpers/build-samples.ts';
 import { stateOf } from '../helpers/git-handle.ts';
-import { REPORTS, build, correct, day, fixture } from '../helpers/publish-fixture.ts';
+import { REPORTS, build, correct, day, fixture, type Fixture } from '../helpers/publish-fixture.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
-function setup() {
-  const f = fixture();
+function setup(f: Fixture = fixture()) {
   const repo = join(f.dir, 'publish.git');
   return { f, repo, target: gitTarget({ repo, workDir: join(f.dir, 'work'), clock: day(1) }) };
+}
+
+/**
+ * fixture() built on day 1 and published to a new repository (v1.0.0), where most tests start: published once, each
+ * test given a copy of its folder (the release folder, the inputs and the repository).
+ */
+let firstRelease: string | undefined;
+async function firstPublished() {
+  if (!firstRelease) {
+    const { f, target } = setup();
+    await build(f, day(1));
+    await publish(f.out, target, { clock: day(1) });
+    firstRelease = f.dir;
+  }
+  const dir = scratchDir('xxgk-publish-');
+  cpSync(firstRelease, dir, { recursive: true, verbatimSymlinks: true });
+  return setup({ dir, in: join(dir, 'in'), out: join(dir, 'dist') });
 }
 
 /** The dataset of the catalog for a table: its version and version notes. */
@@ -38,9 +55,7 @@ function catalogVersion(out: string): { version: string; notes: string } {
 }
 
 test('the version and a summary of the notes go into datapackage.json, the catalog, the feed and the site', async () => {
-  const { f, target } = setup();
-  await build(f, day(1));
-  await publish(f.out, target, { clock: day(1) });
+  const { f, target } = await firstPublished();
   correct(f, REPORTS.huaianCity2024, 'applications', 'received', 'natural_person', 1);
   await build(f, day(2));
   const outcome = await publish(f.out, target, { clock: day(2) });
@@ -60,9 +75,7 @@ test('the version and a summary of the notes go into datapackage.json, the catal
 });
 
 test('a fresh build folder on a later day publishes nothing, and is brought back to the published release', async () => {
-  const { f, repo, target } = setup();
-  await build(f, day(1));
-  await publish(f.out, target, { clock: day(1) });
+  const { f, repo, target } = await firstPublished();
   const published = readTree(f.out);
   rmSync(f.out, { recursive: true });
   await build(f, day(7));
@@ -97,9 +110,7 @@ test('--dry-run writes nothing: not the folder, not the repository; its file lis
 });
 
 test('assets: a deterministic zip of every CSV, the whole observations table gzipped, catalog.jsonld and datapackage.json', async () => {
-  const { f, target } = setup();
-  await build(f, day(1));
-  await publish(f.out, target, { clock: day(1) });
+  const { f, target } = await firstPublished();
   const files = await folderRelease(f.out);
   const [a, b] = [await releaseAssets(files), await releaseAssets(files)];
   assert.deepEqual(a.map((x) => [x.name, x.contentType]), [

@@ -29,6 +29,7 @@ export interface GithubHandle extends TargetHandle {
   /** A new target over the same fake and stateDir (a new process). */
   restart(): GithubTarget;
   logs: string[];
+  fork(): Promise<GithubHandle>;
 }
 
 /** What the fake holds, in the contract's shape. Tag messages are the release notes (GitHub's releases carry them). */

@@ -1,7 +1,7 @@
 /**
- * A failing publish in a process of its own, for the token test: GITHUB_TOKEN comes from the environment, the fake
- * GitHub fails as argv[2] says, and everything is printed as a CLI would print it (log lines, then the error, in full).
- * Exit 1 when the publish failed.
+ * Failing publishes in a process of their own, for the token test: GITHUB_TOKEN comes from the environment, the fake
+ * GitHub fails as each argument says (one publish each, in turn), and everything is printed as a CLI would print it
+ * (log lines, then the error, in full). Exit 1 when every publish failed.
  */
 import { inspect } from 'node:util';
 import { githubTarget } from '../../../pipeline/publish/github-target.ts';
@@ -31,13 +31,25 @@ export async function failingPublish(scenario: TokenScenario, log: (line: string
   }
 }
 
+/** How a process of its own marks where each scenario's output starts, on stdout and stderr alike. */
+export const SCENARIO_MARK = '::scenario ';
+
 if (process.argv[1]?.endsWith('token-run.ts')) {
-  const { error, fake } = await failingPublish(process.argv[2] as TokenScenario, (line) => console.log(line));
-  for (const r of fake.requests) console.log(`${r.method} ${r.path} → ${r.status}`);
-  if (error) {
-    console.error(`xxgk: ${(error as Error).message}`);
-    console.error(inspect(error, { depth: 30, showHidden: true }));
-    process.stderr.write(`${JSON.stringify(error)}\n`);
-    process.exitCode = 1;
+  // Each scenario given, in turn, printed after its mark; exit 1 when every publish failed.
+  let failed = 0;
+  const scenarios = process.argv.slice(2) as TokenScenario[];
+  for (const scenario of scenarios) {
+    console.log(`${SCENARIO_MARK}${scenario}`);
+    console.error(`${SCENARIO_MARK}${scenario}`);
+    const { error, fake } = await failingPublish(scenario, (line) => console.log(line));
+    for (const r of fake.requests) console.log(`${r.method} ${r.path} → ${r.status}`);
+    if (error) {
+      failed++;
+      console.error(`xxgk: ${(error as Error).message}`);
+      console.error(inspect(error, { depth: 30, showHidden: true }));
+      process.stderr.write(`${JSON.stringify(error)}\n`);
+      console.log(`${SCENARIO_MARK}${scenario} failed`);
+    }
   }
+  if (failed === scenarios.length) process.exitCode = 1;
 }
