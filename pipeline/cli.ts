@@ -61,7 +61,11 @@ export function program(clock: Clock = systemClock): Command {
     .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
     .option('--jobs <n>', 'worker threads that read the documents (default: one per core but one; 1: the main thread reads alone)', jobsArg)
     .option('--cache <dir>', 'parse cache: a document read before (same bytes, same xxgk) is not parsed again')
-    .action(async (opts) => { process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs }); });
+    .action(async (opts) => {
+      // --in checked before the build's modules are loaded: a usage error is said at once.
+      await (await import('./input-folder.ts')).inputFolder(opts.in);
+      process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs });
+    });
   cmd
     .command('publish')
     .description('publish a built release folder as a versioned release: plan, then apply (commit, tag vX.Y.Z, CHANGELOG.md)')
