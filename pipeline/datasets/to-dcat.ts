@@ -70,9 +70,13 @@ function pretty(value: unknown, indent = ''): string {
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   const item = ([k, v]: readonly [string | null, unknown], inner: string) =>
     `${k === null ? '' : `${JSON.stringify(k)}: `}${pretty(v, inner)}`;
-  const flat = entries.every(([, v]) => v === null || typeof v !== 'object');
-  const oneLine = `${open}${entries.map((e) => item(e, '')).join(', ')}${close}`;
-  if (entries.length === 0 || (flat && indent.length + oneLine.length <= 100)) return oneLine;
+  if (entries.length === 0) return `${open}${close}`;
+  // The one-line form only of plain values: written for a nested object too, it wrote each level below twice (once
+  // thrown away), doubling the work at every level of the catalog.
+  if (entries.every(([, v]) => v === null || typeof v !== 'object')) {
+    const oneLine = `${open}${entries.map((e) => item(e, '')).join(', ')}${close}`;
+    if (indent.length + oneLine.length <= 100) return oneLine;
+  }
   const inner = `${indent}  `;
   return `${open}\n${entries.map((e) => `${inner}${item(e, inner)}`).join(',\n')}\n${indent}${close}`;
 }
