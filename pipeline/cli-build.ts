@@ -1,16 +1,14 @@
 /** `xxgk build` (and the --config/--base-url handling it shares with publish). Loaded by cli.ts only when it runs. */
-import { constants } from 'node:fs';
-import { access, lstat, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { buildKey, buildState, optionsKey } from './adapters/build-state.ts';
 import { yearRecord } from './adapters/year-record.ts';
 import { buildChanged } from './build-changed.ts';
-import { cannotRead, kindOf, listFiles } from './adapters/fs.ts';
+import { listFiles } from './adapters/fs.ts';
+import { inputFolder } from './input-folder.ts';
 import { parseCache } from './adapters/parse-cache.ts';
 import { releaseMeta } from './config.ts';
 import { datasetMeta } from './datasets/meta.ts';
-import { UsageError } from './errors.ts';
 import { EXIT } from './exit.ts';
 import { writeLines } from './printable.ts';
 import { checkBaseUrl } from './publish/cli-publish.ts';
@@ -30,20 +28,6 @@ export async function configured(opts: { config?: string; baseUrl?: string; repo
   const config = await readConfig(opts.config);
   const github = { apiUrl: config.github.apiUrl, timeoutMs: config.publish.timeoutMs, retries: config.publish.retries };
   return { meta: releaseMeta(config, baseUrl), repo: opts.repo ?? config.publish.repo, branch: opts.branch ?? config.publish.branch, github, limits: config.limits, config };
-}
-
-/** --in must name a folder: anything else is a usage error, said before anything is read or written. */
-async function inputFolder(dir: string): Promise<void> {
-  const found = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
-  if (found instanceof Error) {
-    const dangling = found.code === 'ENOENT' && (await lstat(dir).then((s) => s.isSymbolicLink(), () => false));
-    throw new UsageError(`build: --in ${dir}: ${found.code === 'ENOENT' ? (dangling ? 'a symbolic link to nothing' : 'no such folder') : `cannot be read: ${cannotRead(found)}`}; expected a folder of report documents`);
-  }
-  if (found.isFile()) throw new UsageError(`build: --in ${dir}: a file, not a folder; expected a folder of report documents (to read one file: xxgk parse FILE)`);
-  if (!found.isDirectory()) throw new UsageError(`build: --in ${dir}: ${kindOf(found)}, not a folder; expected a folder of report documents`);
-  await access(dir, constants.R_OK | constants.X_OK).catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`build: --in ${dir}: the folder cannot be read: ${cannotRead(err)}; expected a folder of report documents`);
-  });
 }
 
 export async function buildCommand(opts: { in: string; out: string; config?: string; baseUrl?: string; cache?: string }, clock: Clock, options: BuildOptions = {}): Promise<number> {

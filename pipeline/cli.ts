@@ -4,6 +4,7 @@
  * jsonld, n3 or the agency registry.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from './version.ts';
 import { ConfigError, InputError, PublishError, RemoteError, UsageError } from './errors.ts';
@@ -21,6 +22,9 @@ function jobsArg(value: string): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--jobs: expected a whole number of worker threads, 1 or more, got "${value}"`);
   return n;
 }
+
+/** `start`'s parse cache: `.xxgk-parsed/` beside the release folder (output/.xxgk-parsed for output/dist). */
+export const startCacheFor = (out: string): string => join(dirname(resolve(out)), '.xxgk-parsed');
 
 /** The commands that build a release. */
 const BUILDS = new Set(['build', 'run', 'start']);
@@ -57,7 +61,11 @@ export function program(clock: Clock = systemClock): Command {
     .option('--base-url <url>', "where the release is served, ending with '/' (overrides dataset.baseUrl)")
     .option('--jobs <n>', 'worker threads that read the documents (default: one per core but one; 1: the main thread reads alone)', jobsArg)
     .option('--cache <dir>', 'parse cache: a document read before (same bytes, same xxgk) is not parsed again')
-    .action(async (opts) => { process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs }); });
+    .action(async (opts) => {
+      // --in checked before the build's modules are loaded: a usage error is said at once.
+      await (await import('./input-folder.ts')).inputFolder(opts.in);
+      process.exitCode = await (await import('./cli-build.ts')).buildCommand(opts, clock, { jobs: opts.jobs });
+    });
   cmd
     .command('publish')
     .description('publish a built release folder as a versioned release: plan, then apply (commit, tag vX.Y.Z, CHANGELOG.md)')
@@ -100,7 +108,9 @@ export function program(clock: Clock = systemClock): Command {
       // The target's last release is the history the cross-year rules look back into.
       const lost = unreadableWarnings((line) => process.stderr.write(`xxgk: warning: ${line}\n`), opts.repo);
       const history = publishedHistory(await (await targetFor({ out: opts.out, repo: opts.repo }, clock)).latest(), lost);
-      const built = await buildCommand(opts, clock, { history: await history });
+      // The documents go through a parse cache beside the release folder (as publish's work folder is): a second
+      // start with the same samples and the same xxgk parses nothing again.
+      const built = await buildCommand({ ...opts, cache: startCacheFor(opts.out) }, clock, { history: await history });
       // An unreadable input would withdraw its report: publish only a complete read.
       process.exitCode = built === EXIT.input || built === EXIT.internal ? built : Math.max(built, await publishCommand({ out: opts.out, repo: opts.repo }, clock, process.env, true));
     });

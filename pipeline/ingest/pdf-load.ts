@@ -5,12 +5,19 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+// Before pdf.js: the built-ins its core-js replaces are kept, and put back once it and its worker have loaded.
+import { restoreBuiltIns } from './pdf-natives.ts';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+// The worker's module, loaded here rather than by pdf.js at the first document (the same module: pdf.js finds it on
+// globalThis.pdfjsWorker), so that its core-js too has run before the built-ins are put back.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../errors.ts';
 import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
 import { checkPdfStreams } from './pdf-streams.ts';
 import { IDENTITY, type Matrix, type PdfPage, type PdfText, type Rule, apply, multiply, pathRules } from './pdf-content.ts';
+
+restoreBuiltIns();
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const CMAP_DIR = `${join(PDFJS_DIR, 'cmaps')}/`;

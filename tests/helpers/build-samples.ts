@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Clock } from '../../pipeline/adapters/clock.ts';
-import { buildFolder, type BuildRun } from '../../pipeline/run.ts';
+import { type BuildOptions, buildFolder, type BuildRun } from '../../pipeline/run.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SAMPLES = join(ROOT, 'samples');
@@ -11,8 +11,9 @@ export const GOLDEN = join(ROOT, 'tests/golden/samples');
 /** The fixed clock of golden builds: 2026-02-01 in Beijing. */
 export const FIXED_CLOCK: Clock = () => new Date('2026-02-01T02:00:00Z');
 
-export function buildSamples(out: string, inDir = SAMPLES, clock = FIXED_CLOCK): Promise<BuildRun> {
-  return buildFolder(inDir, out, clock);
+/** options: e.g. a parse cache (helpers/memory-cache.ts) for a build of documents another build of the file parsed. */
+export function buildSamples(out: string, inDir = SAMPLES, clock = FIXED_CLOCK, options: BuildOptions = {}): Promise<BuildRun> {
+  return buildFolder(inDir, out, clock, options);
 }
 
 /** Every file under dir (relative path → bytes). */

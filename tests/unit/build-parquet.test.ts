@@ -4,14 +4,14 @@
  * same bytes.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { OBSERVATIONS_CSV, csvTableSpec } from '../../pipeline/datasets/table-schemas.ts';
 import { observationRows } from '../../pipeline/datasets/to-csv.ts';
 import { observationsParquet } from '../../pipeline/datasets/to-parquet.ts';
-import { buildSamples, readTree } from '../helpers/build-samples.ts';
+import { SAMPLES, buildSamples, readTree } from '../helpers/build-samples.ts';
 import { parseCsv } from '../helpers/table-schema-check.ts';
 import { sampleReports } from '../helpers/release.ts';
 import { scratchDir } from '../helpers/scratch.ts';
@@ -23,7 +23,12 @@ const columns = csvTableSpec(OBSERVATIONS_CSV)!.columns.map((c) => c.name);
 const buffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 test('every Parquet file of a built release reads back to exactly the rows of its CSV partition', async () => {
-  await buildSamples(join(dir, 'out'));
+  // The samples' reports in their structured renderings only (JSON, YAML and the registry of the synthetic names): the
+  // same reports, years and values, without reading PDF, Word and HTML, which the Parquet files do not depend on.
+  const input = join(dir, 'in');
+  cpSync(SAMPLES, input, { recursive: true, filter: (src) => !/\.(pdf|docx|html?|txt|md)$/.test(src) });
+  const run = await buildSamples(join(dir, 'out'), input);
+  assert.equal(run.published.size, 9, 'the nine sample reports');
   const tree = readTree(join(dir, 'out'));
   const parquets = [...tree.keys()].filter((p) => p.startsWith('data/observations/') && p.endsWith('.parquet'));
   assert.ok(parquets.length >= 3, `several years: ${parquets.join(', ')}`);

@@ -6,24 +6,38 @@ import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { before as beforeAll, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
 import { bodyPaths, seriesKey } from '../../pipeline/datasets/series-key.ts';
 import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
+import type { BuildRun } from '../../pipeline/run.ts';
 import { GOLDEN, ROOT, SAMPLES, buildSamples, diffTrees, readTree } from '../helpers/build-samples.ts';
+import { memoryCache } from '../helpers/memory-cache.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const tmp = () => scratchDir('xxgk-build-');
 
-/** The samples built once with the fixed clock, into a new folder: the tests that read a fresh build share it. */
+/**
+ * The samples built once with the fixed clock, into a new folder (without a parse cache: what the golden files are):
+ * the tests that read a fresh build share it, and the tests that build over a previous build start from a copy of it.
+ */
 let built: string;
+let builtRun: BuildRun;
 beforeAll(async () => {
   built = join(tmp(), 'dist');
-  await buildSamples(built);
+  builtRun = await buildSamples(built);
 });
+
+/**
+ * The documents parsed by the second fresh build ("building twice"): the builds after it that are about what a build
+ * does with its reports (over a previous build, one report changed) take the documents from here instead of parsing
+ * them a third and a fourth time. (A build through the parse cache writes what a build without it writes:
+ * build-cache.test.ts.)
+ */
+const parsed = memoryCache();
 
 test('golden: the bundled samples build into exactly the committed expected files (npm run golden regenerates them)', () => {
   assert.ok(existsSync(GOLDEN), 'tests/golden/samples exists');
@@ -32,21 +46,27 @@ test('golden: the bundled samples build into exactly the committed expected file
 
 test('building twice from the same inputs gives byte-identical outputs, fresh or over the previous build', async () => {
   // The first build is the shared one; the second, into another new folder, here.
+  // Every document parsed afresh (the cache is empty): the whole build twice.
   const b = join(tmp(), 'b');
-  await buildSamples(b);
+  const fresh = await buildSamples(b, SAMPLES, undefined, { cache: parsed });
+  assert.equal(fresh.parsed, fresh.files, 'every document parsed');
   const first = readTree(built);
   assert.deepEqual(diffTrees(first, readTree(b)), []);
   // A later day: nothing changed, so nothing changes, not even the dates.
-  await buildSamples(b, SAMPLES, () => new Date('2026-06-01T00:00:00Z'));
+  await buildSamples(b, SAMPLES, () => new Date('2026-06-01T00:00:00Z'), { cache: parsed });
   assert.deepEqual(diffTrees(first, readTree(b)), []);
 });
 
 test('changing one report changes only the files that depend on it', async () => {
   const inDir = join(tmp(), 'in');
   cpSync(SAMPLES, inDir, { recursive: true });
-  const out = join(tmp(), 'out');
-  const run = await buildSamples(out, inDir);
+  // The previous build: a copy of the shared one (the same documents and clock; the release folder is a link to the
+  // build folder beside it, so the folder holding both is copied).
+  const out = join(tmp(), 'dist');
+  cpSync(dirname(built), dirname(out), { recursive: true, verbatimSymlinks: true });
+  const run = builtRun;
   const before = readTree(out);
+  assert.deepEqual(diffTrees(readTree(built), before), []);
   const target = 'real/2024_huaian-city-gov.json';
   const doc = JSON.parse(readFileSync(join(inDir, target), 'utf8'));
   doc.tables.applications.carried_forward.natural_person = 104;
@@ -54,7 +74,8 @@ test('changing one report changes only the files that depend on it', async () =>
   if (existsSync(join(inDir, 'real/2024_huaian-city-gov.yaml'))) {
     writeFileSync(join(inDir, 'real/2024_huaian-city-gov.yaml'), readFileSync(join(inDir, 'real/2024_huaian-city-gov.yaml'), 'utf8').replace(/(carried_forward:\s*\n\s*natural_person:\s*)103/, '$1104'));
   }
-  await buildSamples(out, inDir, () => new Date('2026-03-01T00:00:00Z'));
+  const again = await buildSamples(out, inDir, () => new Date('2026-03-01T00:00:00Z'), { cache: parsed });
+  assert.ok(parsed.size() > 0 && again.parsed < again.files, 'the unchanged documents were taken from the cache');
   const changed = diffTrees(before, readTree(out));
   const changedId = run.reports.find((r) => r.agency === '淮安市人民政府' && r.year === 2024 && run.published.has(r.id))!.id;
   const changedReport = JSON.parse(before.get(`reports/2024/${changedId}.json`)!.toString('utf8')).report;

@@ -1,8 +1,8 @@
 /** The CLI: --help, exit codes (0 ok, 1 validation errors, 2 bad usage or unreadable input), no stack traces. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { tabReport, tabReportHtml } from '../helpers/tab-report.ts';
 import { scratchDir } from '../helpers/scratch.ts';
@@ -37,6 +37,27 @@ test('bad usage exits 2', () => {
   assert.equal(xxgk('frobnicate').code, 2);
   assert.equal(xxgk('parse').code, 2, 'parse without files');
   assert.equal(xxgk('parse', '--format', 'xml', file('ok.txt', tabReport())).code, 2);
+});
+
+test('build: --in is checked before the build is loaded (a usage error costs a start-up, not the pipeline\'s modules)', () => {
+  // What pipeline/input-folder.ts loads, statically, all the way down: none of the stages.
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(/^[ \t]*(?:import|export)\s[^;]*?\sfrom\s+'(\.{1,2}\/[^']+)'/gm)) visit(resolve(dirname(file), m[1]!));
+  };
+  visit(join(ROOT, 'pipeline/input-folder.ts'));
+  const loaded = [...seen].map((f) => relative(join(ROOT, 'pipeline'), f)).sort();
+  assert.deepEqual(loaded.filter((f) => !/^(?:input-folder|errors)\.ts$|^adapters\/(?:fs|build-process)\.ts$|^ingest\/limits\.ts$|^model\//.test(f)), [], loaded.join(', '));
+  // cli.ts's build action checks it before it imports cli-build.ts.
+  const cli = readFileSync(join(ROOT, 'pipeline/cli.ts'), 'utf8');
+  const action = cli.slice(cli.indexOf(".command('build')"), cli.indexOf(".command('publish')"));
+  assert.ok(action.indexOf("import('./input-folder.ts')") >= 0 && action.indexOf("import('./input-folder.ts')") < action.indexOf("import('./cli-build.ts')"), action);
+  const none = xxgk('build', '--in', join(dir, 'no-such-folder'), '--out', join(dir, 'out'));
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^xxgk: build: --in \S+no-such-folder: no such folder; expected a folder of report documents$/m);
+  assertNoStack(none.stderr);
 });
 
 test('parse prints canonical JSON, or tidy CSV rows', () => {

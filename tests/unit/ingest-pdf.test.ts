@@ -3,6 +3,8 @@
  * tables, a CJK font that is not embedded, page numbers in the footer) and by pdf-lib for the broken cases.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { InputError } from '../../pipeline/errors.ts';
@@ -14,6 +16,22 @@ import { compareCells, compareMeta } from '../../pipeline/synth/compare.ts';
 import { generate } from '../../pipeline/synth/generate.ts';
 import { type PdfRenderOptions, renderPdf } from '../../pipeline/synth/render-pdf.ts';
 import { docText } from '../../pipeline/synth/doc-text.ts';
+
+test('reading a PDF leaves the built-ins pdf.js\'s core-js would replace as they were (Array.prototype.push, JSON.parse)', () => {
+  // In a fresh process: this one has loaded pdf.js already. The built-ins taken before anything of xxgk loads.
+  const script = [
+    'const kept = [Array.prototype.push, JSON.parse, Function.prototype.toString];',
+    "const { readFileSync } = await import('node:fs');",
+    "const { readReport } = await import('./pipeline/read.ts');",
+    "const report = await readReport(new Uint8Array(readFileSync('samples/synthetic/2019_beiyuanshengrenminzhengfu-24353e/report.pdf')), 'report.pdf');",
+    'const now = [Array.prototype.push, JSON.parse, Function.prototype.toString];',
+    'console.log(JSON.stringify({ year: report.year, same: kept.map((f, k) => f === now[k]), withResolvers: typeof Promise.withResolvers }));',
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  // The PDF read (pdf.js and its worker loaded), V8's own push, JSON.parse and toString, and what pdf.js needs added.
+  assert.deepEqual(JSON.parse(r.stdout), { year: 2019, same: [true, true, true], withResolvers: 'function' });
+});
 
 async function cellsOf(bytes: Uint8Array, name = 'report.pdf'): Promise<CellDocument> {
   const doc = await ingest(bytes, name);

@@ -1,11 +1,12 @@
 /**
  * The publish commands end to end, through bin/xxgk.js: `start` (what npm start runs) builds the samples and
- * publishes them to a local bare repository — the second run publishes nothing; `publish --dry-run` writes nothing;
+ * publishes them to a local bare repository — the second run parses nothing again (the parse cache beside the release
+ * folder) and publishes nothing; `publish --dry-run` writes nothing;
  * a tag that exists for another commit exits 2 with a message and no stack trace.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readTree, ROOT, SAMPLES } from '../helpers/build-samples.ts';
@@ -23,7 +24,7 @@ function xxgk(args: string[], epoch = EPOCH): { code: number; stdout: string; st
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-test('start builds the samples and publishes them to a local bare repository; the second run publishes nothing', async () => {
+test('start builds the samples and publishes them to a local bare repository; the second run parses and publishes nothing', async () => {
   const dir = scratchDir('xxgk-start-');
   const input = join(dir, 'samples');
   cpSync(SAMPLES, input, { recursive: true });
@@ -35,12 +36,20 @@ test('start builds the samples and publishes them to a local bare repository; th
   const state = await stateOf(repo);
   assert.deepEqual(state.tags.map((t) => t.name), ['v1.0.0']);
   const built = readTree(out);
+  // The documents went through the parse cache beside the release folder; the second run takes them all from it.
+  const cache = join(dir, '.xxgk-parsed');
+  const entries = readdirSync(cache).flatMap((fingerprint) => readdirSync(join(cache, fingerprint)).map((e) => join(cache, fingerprint, e)));
+  assert.ok(entries.length > 0, 'the parsed reports are in the cache');
+  const inodes = () => entries.map((e) => statSync(e).ino);
+  const cached = inodes();
   const second = xxgk(['start', '--in', input, '--out', out, '--repo', repo], EPOCH + 86400);
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stdout, /nothing to publish: the target already holds this data as v1\.0\.0/);
   assert.doesNotMatch(second.stdout, /published v/);
   assert.deepEqual(await stateOf(repo), state, 'the repository is untouched');
   assert.deepEqual(readTree(out), built, 'the release folder is the published release');
+  assert.deepEqual(inodes(), cached, 'no document parsed again (a parse writes its entry anew)');
+  assert.equal(readdirSync(cache).flatMap((fingerprint) => readdirSync(join(cache, fingerprint))).length, entries.length, 'no new entry');
 });
 
 test('publish --dry-run prints the plan and writes nothing; publish then writes it; a moved tag is refused with exit 2', async () => {

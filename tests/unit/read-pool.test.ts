@@ -25,12 +25,16 @@ function scratch(prefix: string): string {
   return dir;
 }
 
-/** Six reports in three renderings, and a file that is no report. */
-async function folder(): Promise<string> {
-  const dir = scratch('xxgk-pool-');
-  await writeCorpus(dir, 6, ['word-text', 'html', 'pdftotext-layout']);
-  writeFileSync(join(dir, '2019', 'notes.txt'), '这不是年度报告。\n');
-  return dir;
+/** Six reports in three renderings, and a file that is no report: written once, read (never changed) by the tests. */
+let written: Promise<string> | undefined;
+function folder(): Promise<string> {
+  written ??= (async () => {
+    const dir = scratch('xxgk-pool-');
+    await writeCorpus(dir, 6, ['word-text', 'html', 'pdftotext-layout']);
+    writeFileSync(join(dir, '2019', 'notes.txt'), '这不是年度报告。\n');
+    return dir;
+  })();
+  return written;
 }
 
 test('workersFor: --jobs as given (at most one per file); by default one per core but the main thread\'s, none for a few files', () => {
