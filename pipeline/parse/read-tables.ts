@@ -13,7 +13,7 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignRows } from './align.ts';
+import { alignByLabels } from './align-memo.ts';
 import { checkPlaced } from './check-placed.ts';
 import { labelScores } from './label-index.ts';
 import { widthNamedBy } from './width-named-by.ts';
@@ -67,7 +67,7 @@ function matchRows(file: string, table: TableDef, edition: Edition, segmented: S
   const defs = rowsOf(table, edition);
   const rows = segmented.rows;
   const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...labelScores(r, defs)) >= MIN_BLANK_ROW_SCORE);
-  const alignment = alignRows(kept, defs);
+  const alignment = alignByLabels(kept, defs);
   if (!alignment) {
     throw new InputError(
       `${tableName(table)} has ${kept.length} rows of figures, more than the ${defs.length} rows of the ${edition} template: a layout xxgk does not know`,
