@@ -23,6 +23,8 @@ const fullStrip = (t: string): string => fullNormal(t).replace(NUMBERING, '');
 const CHARS = [
   ...'0123456789aZ.,;:()-/ 、。，．（）：０１９ＡＢ一二三四五六七八九十第部分无不适用件元万政府信息公开申请情况合计其他',
   '\u3000', '\u00a0', '\u200b', '\u0301', '\u4e00', '\u9fff', '\u3400', '\uf900', '\u2460', '\u00b9', '\ufe63', '\t', '\n', '*', '\u2003', '\u202f', '\u0085', '\u1680', '\uff5e', '\uff5f', '\ufeff', '\u3001',
+  // Punctuation the fast path keeps as it is, and what lies next to it (… becomes "..." under NFKC).
+  ...'“”‘’—–·《》【】〔〕「」…‥′〖〗', '\u2012', '\u2015', '\u2017', '\u201a', '\u201e', '\u3007', '\u3012', '\u3016',
 ];
 const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 24 }).map((cs) => cs.join(''));
 
@@ -39,6 +41,16 @@ test('normalizeText, labelKey and stripNumbering equal the full normalisation', 
 
 test('isValueText is whether readValue reads a value', () => {
   fc.assert(fc.property(text, (t) => assert.equal(isValueText(t), readValue(t).kind !== 'text')), { numRuns: RUNS });
+});
+
+test('isValueText on padded figures and numbered items (its quick answers) is whether readValue reads a value', () => {
+  const pad = fc.constantFrom('', ' ', '\u3000', '\u00a0', '  ', '\t');
+  const digits = fc.array(fc.constantFrom(...'0123456789０１９'), { minLength: 1, maxLength: 5 }).map((cs) => cs.join(''));
+  const item = fc.tuple(pad, digits, fc.constantFrom('', '.', '、', '．', ' ', ','), text, pad).map((parts) => parts.join(''));
+  fc.assert(fc.property(item, (t) => {
+    assert.equal(isValueText(t), readValue(t).kind !== 'text');
+    assert.equal(isPageNumber(t), fullPageNumber(t));
+  }), { numRuns: RUNS });
 });
 
 /** isPageNumber written out: the patterns on the text in NFKC without spaces. */
