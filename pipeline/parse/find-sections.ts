@@ -2,7 +2,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { type TableId, TABLES } from '../model/template.ts';
 import { isDigits } from '../ingest/read-value.ts';
-import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
+import { keyLengthBound, labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
 
 export interface Section {
   table: TableId;
@@ -26,6 +26,8 @@ function isHeading(text: string, heading: string): boolean {
     // Most texts' keys are taken without a cache look-up (normalize.ts); the bigrams only of a key near the
     // heading's length that does not hold it whole.
     const full = (t: string): boolean => {
+      // A text with too few ideographs, letters and digits for the key to be near the heading's length: no key made.
+      if (keyLengthBound(t) < want.length - 4) return false;
       const key = labelKey(stripNumbering(t));
       if (key.length > longest || key.length < want.length - 4) return false;
       return key.includes(want) || labelRecall(key, want) >= 0.85;

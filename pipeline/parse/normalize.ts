@@ -81,6 +81,22 @@ export function labelKey(text: string): string {
   return out ?? normal;
 }
 
+/**
+ * At most how long labelKey(text) is, and so labelKey of any part of its normal form (stripNumbering's): the number of
+ * ideographs, letters and digits (ASCII or full width) in a text of quickNormal's characters, told by one scan
+ * without making a string. Infinity for a text with any other character (NFKC may make it longer).
+ */
+export function keyLengthBound(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+    else if (!((c > 0x20 && c < 0x7f) || c === 0x3001 || c === 0x3002 || isPunctuation(c) || isSpace(c))) return Infinity;
+  }
+  return n;
+}
+
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */
 const NUMBERING = /^(?:第?[一二三四五六七八九十]+(?:部分)?[、.]?|\(?[一二三四五六七八九十\d]+\)[、.]?|\d+[.、])/;
 

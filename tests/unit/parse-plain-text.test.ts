@@ -10,7 +10,8 @@ import { isValueText, readValue } from '../../pipeline/ingest/read-value.ts';
 import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { TABLES } from '../../pipeline/model/template.ts';
 import { findSections } from '../../pipeline/parse/find-sections.ts';
-import { isPageNumber, labelKey, labelRecall, normalizeText, stripNumbering } from '../../pipeline/parse/normalize.ts';
+import { detectEdition } from '../../pipeline/parse/detect-edition.ts';
+import { isPageNumber, keyLengthBound, labelKey, labelRecall, normalizeText, stripNumbering } from '../../pipeline/parse/normalize.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 20_000 : 2_000;
 
@@ -50,6 +51,23 @@ test('isValueText on padded figures and numbered items (its quick answers) is wh
   fc.assert(fc.property(item, (t) => {
     assert.equal(isValueText(t), readValue(t).kind !== 'text');
     assert.equal(isPageNumber(t), fullPageNumber(t));
+  }), { numRuns: RUNS });
+});
+
+test('keyLengthBound is at least the length of the key, of the text and of its numbering stripped', () => {
+  fc.assert(fc.property(text, (t) => {
+    assert.ok(keyLengthBound(t) >= fullKey(t).length);
+    assert.ok(keyLengthBound(t) >= fullKey(fullStrip(t)).length);
+  }), { numRuns: RUNS });
+});
+
+test('detectEdition finds the markers the key of every cell finds (short texts left out unread)', () => {
+  const markers = ['本年新制作数量', '本年增减', '本年制发件数', '逾期不补正', '采购总金额', '现行有效件数'];
+  const cell = fc.oneof(text, fc.tuple(text, fc.constantFrom(...markers), text).map(([a, m, b]) => `${a}${m}${b}`));
+  fc.assert(fc.property(fc.array(cell, { maxLength: 8 }), (texts) => {
+    const all = texts.map(fullKey).join('|');
+    const got = detectEdition(texts.map((t, i) => ({ text: t, at: { line: i + 1 } })));
+    for (const m of markers) assert.equal([...got.found['2019'], ...got.found['2021']].includes(m), all.includes(m), m);
   }), { numRuns: RUNS });
 });
 
