@@ -18,7 +18,9 @@ const normalized = memoised((text: string): string =>
  * A text it leaves as it is comes back as the same string.
  */
 function quickNormal(text: string): string | null {
+  // What is changed is appended run by run: the text up to `done` is in `out` (null while nothing has changed).
   let out: string | null = null;
+  let done = 0;
   let digit = false;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -33,13 +35,16 @@ function quickNormal(text: string): string | null {
         same = false;
       }
       digit = c >= 48 && c <= 57;
-      if (!same && out === null) out = text.slice(0, i);
-      if (out !== null) out += String.fromCharCode(c);
+      if (!same) {
+        out = `${out ?? ''}${text.slice(done, i)}${String.fromCharCode(c)}`;
+        done = i + 1;
+      }
     } else if (isSpace(c)) {
-      if (out === null) out = text.slice(0, i);
+      out = `${out ?? ''}${text.slice(done, i)}`;
+      done = i + 1;
     } else return null;
   }
-  return out ?? text;
+  return out === null ? text : `${out}${text.slice(done)}`;
 }
 
 /**
@@ -71,14 +76,18 @@ const keyOf = memoised((text: string): string => normalizeText(text).replace(/[^
 export function labelKey(text: string): string {
   const normal = quickNormal(text);
   if (normal === null) return keyOf(text);
+  // The kept characters appended run by run (`out` null while every character so far is kept).
   let out: string | null = null;
+  let from = 0;
   for (let i = 0; i < normal.length; i++) {
     const c = normal.charCodeAt(i);
     const kept = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (!kept && out === null) out = normal.slice(0, i);
-    else if (kept && out !== null) out += normal[i];
+    if (!kept) {
+      out = `${out ?? ''}${normal.slice(from, i)}`;
+      from = i + 1;
+    }
   }
-  return out ?? normal;
+  return out === null ? normal : `${out}${normal.slice(from)}`;
 }
 
 /**
