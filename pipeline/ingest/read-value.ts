@@ -164,17 +164,49 @@ function splitFigure(raw: string): Figure | null {
   return notes.length > 0 ? { compact, note: notes.join(' ') } : { compact };
 }
 
+/**
+ * The digits of a text that is one run of digits (ASCII or full width) with spaces around it ("０", "　12 "): what
+ * cleanCellText leaves of it (trim takes these spaces). Null for any other text.
+ */
+function paddedDigits(text: string): string | null {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPadding(text.charCodeAt(start))) start++;
+  while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
+  if (start === end) return null;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && (c < 0xff10 || c > 0xff19)) return null;
+  }
+  return text.slice(start, end);
+}
+
+/** The ASCII digits of digits printed ASCII or full width (NFKC's). */
+function asciiDigits(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    out += String.fromCharCode(c >= 0xff10 ? c - 0xfee0 : c);
+  }
+  return out;
+}
+
+/** A figure of plain digits, as the path below reads it: no sign, no fraction, no unit printed, no note. */
+function digitsCell(raw: string, digits: string, options: ReadOptions, at: { source?: Location }): Cell {
+  const cell: Cell = { kind: 'number', value: 0, raw, ...at };
+  if (options.money && options.statedUnit === '元') {
+    cell.unit = '元';
+    cell.value = shiftDecimal(digits, '', -4);
+  } else cell.value = Number(digits); // shiftDecimal(digits, '', 0) is Number(`${digits}.0`): the same value
+  return cell;
+}
+
 export function readValue(printed: string, options: ReadOptions = {}, source?: Location): Cell {
   const at = source ? { source } : {};
-  if (isDigits(printed)) {
-    // The path below, for a figure of plain digits: no sign, no fraction, no unit printed, no note.
-    const cell: Cell = { kind: 'number', value: 0, raw: printed, ...at };
-    if (options.money && options.statedUnit === '元') {
-      cell.unit = '元';
-      cell.value = shiftDecimal(printed, '', -4);
-    } else cell.value = Number(printed); // shiftDecimal(printed, '', 0) is Number(`${printed}.0`): the same value
-    return cell;
-  }
+  if (isDigits(printed)) return digitsCell(printed, printed, options, at);
+  // Padded or full-width digits ("　0", "０"): cleaning trims the spaces, NFKC makes the digits ASCII.
+  const padded = paddedDigits(printed);
+  if (padded !== null) return digitsCell(padded, isDigits(padded) ? padded : asciiDigits(padded), options, at);
   const raw = cleanCellText(printed);
   if (raw === '') return { kind: 'blank', value: null, raw, ...at };
   const compact = raw.normalize('NFKC').replace(SPACE, '');

@@ -46,13 +46,17 @@ function tableName(table: TableDef): string {
   return `table ${table.zh.slice(0, 1)} (${table.zh.slice(2)})`;
 }
 
+/** readValue's options for a column that holds no money and has no stated unit (readValue reads only those two). */
+const PLAIN = Object.freeze({});
+
 function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[], units: Record<string, MoneyUnit> = {}): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   columnsOf(table, row, edition).forEach((code, k) => {
     const cell = values[k];
     const stated = units[code];
+    const money = columnDef(table, code).money;
     out[code] = cell
-      ? readValue(cell.text, { money: columnDef(table, code).money, ...(stated ? { statedUnit: stated } : {}) }, cell.at)
+      ? readValue(cell.text, money || stated ? { money, ...(stated ? { statedUnit: stated } : {}) } : PLAIN, cell.at)
       : { kind: 'blank', value: null, raw: '' };
   });
   return out;

@@ -71,6 +71,16 @@ test('detectEdition finds the markers the key of every cell finds (short texts l
   }), { numRuns: RUNS });
 });
 
+test('readValue reads padded and full-width digits (its quick path) as the full path reads them signed', () => {
+  const pad = fc.constantFrom('', ' ', '\u3000', '\u00a0', '  ');
+  const digits = fc.array(fc.constantFrom(...'0123456789０１５９'), { minLength: 1, maxLength: 7 }).map((cs) => cs.join(''));
+  const options = fc.constantFrom({}, { money: true }, { money: true, statedUnit: '元' as const }, { money: true, statedUnit: '万元' as const });
+  fc.assert(fc.property(pad, digits, pad, options, (a, d, b, o) => {
+    // "+" sends the same figure down the full path (a sign that changes nothing but the raw text).
+    assert.deepEqual(readValue(`${a}${d}${b}`, o, { line: 2 }), { ...readValue(`+${d}`, o, { line: 2 }), raw: d });
+  }), { numRuns: RUNS });
+});
+
 /** isPageNumber written out: the patterns on the text in NFKC without spaces. */
 function fullPageNumber(text: string): boolean {
   const t = text.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g, '');
