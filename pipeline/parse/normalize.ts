@@ -93,7 +93,8 @@ export function labelKey(text: string): string {
 /**
  * At most how long labelKey(text) is, and so labelKey of any part of its normal form (stripNumbering's): the number of
  * ideographs, letters and digits (ASCII or full width) in a text of quickNormal's characters, told by one scan
- * without making a string. Infinity for a text with any other character (NFKC may make it longer).
+ * without making a string — for such a text exactly labelKey's length. Infinity for a text with any other character
+ * (NFKC may make it longer).
  */
 export function keyLengthBound(text: string): number {
   let n = 0;
@@ -104,6 +105,12 @@ export function keyLengthBound(text: string): number {
     else if (!((c > 0x20 && c < 0x7f) || c === 0x3001 || c === 0x3002 || isPunctuation(c) || isSpace(c))) return Infinity;
   }
   return n;
+}
+
+/** labelKey(text).length, without making the key when the text is of quickNormal's characters. */
+export function keyLength(text: string): number {
+  const n = keyLengthBound(text);
+  return n === Infinity ? labelKey(text).length : n;
 }
 
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */

@@ -11,7 +11,7 @@ import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { TABLES } from '../../pipeline/model/template.ts';
 import { findSections } from '../../pipeline/parse/find-sections.ts';
 import { detectEdition } from '../../pipeline/parse/detect-edition.ts';
-import { isPageNumber, keyLengthBound, labelKey, labelRecall, normalizeText, stripNumbering } from '../../pipeline/parse/normalize.ts';
+import { isPageNumber, keyLength, keyLengthBound, labelKey, labelRecall, normalizeText, stripNumbering } from '../../pipeline/parse/normalize.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 20_000 : 2_000;
 
@@ -54,10 +54,11 @@ test('isValueText on padded figures and numbered items (its quick answers) is wh
   }), { numRuns: RUNS });
 });
 
-test('keyLengthBound is at least the length of the key, of the text and of its numbering stripped', () => {
+test('keyLengthBound is at least the length of the key, of the text and of its numbering stripped; keyLength is the key\'s length', () => {
   fc.assert(fc.property(text, (t) => {
     assert.ok(keyLengthBound(t) >= fullKey(t).length);
     assert.ok(keyLengthBound(t) >= fullKey(fullStrip(t)).length);
+    assert.equal(keyLength(t), fullKey(t).length);
   }), { numRuns: RUNS });
 });
 
