@@ -6,7 +6,7 @@
  */
 import type { RowDef } from '../model/template.ts';
 import { type Alignment, alignRows } from './align.ts';
-import { type LabelIndex, labelIndex } from './label-index.ts';
+import { type LabelIndex, labelIndex, labelScores } from './label-index.ts';
 import type { DataRow } from './segment.ts';
 
 /** Layouts kept per template (emptied when full): a few KB each. */
@@ -14,11 +14,36 @@ const LIMIT = 512;
 
 const byTemplate = new WeakMap<LabelIndex, Map<string, Alignment | null>>();
 
+/** A row's label texts, each prefixed by its length (so that no two rows' texts make one key). */
+function rowKey(r: DataRow): string {
+  return `${r.label.length},${r.label}${r.own.length},${r.own}${r.context.length},${r.context}${r.after.length},${r.after};`;
+}
+
 /** The rows' label texts, each prefixed by its length (so that no two lists of texts make one key). */
 export function layoutKey(rows: readonly DataRow[]): string {
   let key = '';
-  for (const r of rows) key += `${r.label.length},${r.label}${r.own.length},${r.own}${r.context.length},${r.context}${r.after.length},${r.after};`;
+  for (const r of rows) key += rowKey(r);
   return key;
+}
+
+const bestByTemplate = new WeakMap<LabelIndex, Map<string, number>>();
+
+/**
+ * The best of labelScores(row, defs) (how well the row's label names any template row), remembered by the row's label
+ * texts: asked of every row of blanks, whose label recurs report after report as the table's does.
+ */
+export function bestLabelScore(row: DataRow, defs: readonly RowDef[]): number {
+  const index = labelIndex(defs);
+  let known = bestByTemplate.get(index);
+  if (known === undefined) bestByTemplate.set(index, (known = new Map()));
+  const key = rowKey(row);
+  let best = known.get(key);
+  if (best === undefined) {
+    best = Math.max(...labelScores(row, defs));
+    if (known.size >= LIMIT * 8) known.clear();
+    known.set(key, best);
+  }
+  return best;
 }
 
 /** alignRows(rows, defs), remembered by the rows' label texts. The alignment returned is shared: only read it. */

@@ -13,9 +13,8 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignByLabels } from './align-memo.ts';
+import { alignByLabels, bestLabelScore } from './align-memo.ts';
 import { checkPlaced } from './check-placed.ts';
-import { labelScores } from './label-index.ts';
 import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
 import { readValue } from '../ingest/read-value.ts';
@@ -70,7 +69,7 @@ function isBlankRow(row: DataRow): boolean {
 function matchRows(file: string, table: TableDef, edition: Edition, segmented: Segmented, cells: readonly TextCell[]): Map<RowDef, DataRow> {
   const defs = rowsOf(table, edition);
   const rows = segmented.rows;
-  const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...labelScores(r, defs)) >= MIN_BLANK_ROW_SCORE);
+  const kept = rows.filter((r) => !isBlankRow(r) || bestLabelScore(r, defs) >= MIN_BLANK_ROW_SCORE);
   const alignment = alignByLabels(kept, defs);
   if (!alignment) {
     throw new InputError(

@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { APPLICATIONS, PROACTIVE, rowsOf } from '../../pipeline/model/template.ts';
 import { alignRows } from '../../pipeline/parse/align.ts';
-import { alignByLabels, layoutKey } from '../../pipeline/parse/align-memo.ts';
+import { alignByLabels, bestLabelScore, layoutKey } from '../../pipeline/parse/align-memo.ts';
+import { labelScores } from '../../pipeline/parse/label-index.ts';
 import type { DataRow } from '../../pipeline/parse/segment.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 2000 : 200;
@@ -29,6 +30,21 @@ for (const [table, edition] of [[PROACTIVE, '2021'], [APPLICATIONS, '2019'], [AP
         const want = alignRows(list.map((t) => row(t)), defs);
         assert.deepEqual(alignByLabels(list.map((t) => row(t)), defs), want);
         assert.deepEqual(alignByLabels(list.map((t, k) => row(t, figures[k] ?? '3')), defs), want, 'remembered');
+      }),
+      { numRuns: RUNS, seed: 13 },
+    );
+  });
+}
+
+for (const [table, edition] of [[PROACTIVE, '2019'], [APPLICATIONS, '2021']] as const) {
+  const defs = rowsOf(table, edition);
+  const text = fc.tuple(fc.constantFrom(...defs.map((d) => d.zh), ''), fc.constantFrom('', '（一）', '其他', 'x')).map(([a, b]) => `${b}${a}`);
+  test(`${table.id} ${edition}: bestLabelScore is the best of labelScores, first call and remembered`, () => {
+    fc.assert(
+      fc.property(fc.record({ label: text, own: text, context: text, after: fc.oneof(fc.constant(''), text) }), (t) => {
+        const want = Math.max(...labelScores(row(t), defs));
+        assert.equal(bestLabelScore(row(t), defs), want);
+        assert.equal(bestLabelScore(row(t, ''), defs), want, 'remembered');
       }),
       { numRuns: RUNS, seed: 13 },
     );
