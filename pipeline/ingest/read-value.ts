@@ -74,10 +74,43 @@ function startsAsText(text: string): boolean {
     c === 0x28 || c === 0xff08;
 }
 
+/**
+ * What readValue makes of a text, told from its characters alone, for two kinds of cell that are common and miss the
+ * quick tests above: true for digits (ASCII or full width) in one run with spaces around them ("０", "　0", " 12 ":
+ * cleaning trims the spaces, NFKC makes the digits ASCII, a figure); false for ASCII digits, "." or "、", then a CJK
+ * ideograph ("3.危及…", "2、重复申请": an item's label; whatever the note, mark and parenthesis cuts take off its end,
+ * what is left starts "3." or "3、" and goes on with no digit after the point, so it reads as no figure). Else null.
+ */
+function quickValue(text: string): boolean | null {
+  let i = 0;
+  const n = text.length;
+  while (i < n && isPadding(text.charCodeAt(i))) i++;
+  const start = i;
+  let wide = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) wide = true;
+    else if (c < 48 || c > 57) break;
+  }
+  if (i === start) return null;
+  if (!wide && start === 0 && i + 1 < n) {
+    const point = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if ((point === 0x2e || point === 0x3001) && next >= 0x4e00 && next <= 0x9fff) return false;
+  }
+  while (i < n && isPadding(text.charCodeAt(i))) i++;
+  return i === n ? true : null;
+}
+
+/** A space SPACE matches that NFKC leaves a space or removes: ASCII, no-break, ideographic. */
+function isPadding(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x3000;
+}
+
 /** True when the printed text reads as a value (number, blank or not-applicable mark), not as a label. */
 export function isValueText(text: string): boolean {
   // An empty cell (Word text's blank, the commonest after a figure) reads as a blank.
-  return text.length === 0 || isDigits(text) || (!startsAsText(text) && valueText(text));
+  return text.length === 0 || isDigits(text) || (!startsAsText(text) && (quickValue(text) ?? valueText(text)));
 }
 
 /** Shift a non-negative decimal string by `places` (negative = divide by 10^-places), exactly. */
@@ -135,17 +168,49 @@ function splitFigure(raw: string): Figure | null {
   return notes.length > 0 ? { compact, note: notes.join(' ') } : { compact };
 }
 
+/**
+ * The digits of a text that is one run of digits (ASCII or full width) with spaces around it ("０", "　12 "): what
+ * cleanCellText leaves of it (trim takes these spaces). Null for any other text.
+ */
+function paddedDigits(text: string): string | null {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isPadding(text.charCodeAt(start))) start++;
+  while (end > start && isPadding(text.charCodeAt(end - 1))) end--;
+  if (start === end) return null;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && (c < 0xff10 || c > 0xff19)) return null;
+  }
+  return text.slice(start, end);
+}
+
+/** The ASCII digits of digits printed ASCII or full width (NFKC's). */
+function asciiDigits(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    out += String.fromCharCode(c >= 0xff10 ? c - 0xfee0 : c);
+  }
+  return out;
+}
+
+/** A figure of plain digits, as the path below reads it: no sign, no fraction, no unit printed, no note. */
+function digitsCell(raw: string, digits: string, options: ReadOptions, at: { source?: Location }): Cell {
+  const cell: Cell = { kind: 'number', value: 0, raw, ...at };
+  if (options.money && options.statedUnit === '元') {
+    cell.unit = '元';
+    cell.value = shiftDecimal(digits, '', -4);
+  } else cell.value = Number(digits); // shiftDecimal(digits, '', 0) is Number(`${digits}.0`): the same value
+  return cell;
+}
+
 export function readValue(printed: string, options: ReadOptions = {}, source?: Location): Cell {
   const at = source ? { source } : {};
-  if (isDigits(printed)) {
-    // The path below, for a figure of plain digits: no sign, no fraction, no unit printed, no note.
-    const cell: Cell = { kind: 'number', value: 0, raw: printed, ...at };
-    if (options.money && options.statedUnit === '元') {
-      cell.unit = '元';
-      cell.value = shiftDecimal(printed, '', -4);
-    } else cell.value = Number(printed); // shiftDecimal(printed, '', 0) is Number(`${printed}.0`): the same value
-    return cell;
-  }
+  if (isDigits(printed)) return digitsCell(printed, printed, options, at);
+  // Padded or full-width digits ("　0", "０"): cleaning trims the spaces, NFKC makes the digits ASCII.
+  const padded = paddedDigits(printed);
+  if (padded !== null) return digitsCell(padded, isDigits(padded) ? padded : asciiDigits(padded), options, at);
   const raw = cleanCellText(printed);
   if (raw === '') return { kind: 'blank', value: null, raw, ...at };
   const compact = raw.normalize('NFKC').replace(SPACE, '');

@@ -27,7 +27,8 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind {
     return latin1(bytes).includes('word/document.xml') ? 'docx' : 'zip';
   }
   if (startsWith(bytes, OLE2)) return 'ole2';
-  if (latin1(bytes.subarray(0, PDF_WINDOW)).includes('%PDF-')) return 'pdf';
+  // Searched in the bytes (latin1 makes one character of each byte: the same places), without making a string.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PDF_WINDOW)).indexOf('%PDF-', 0, 'latin1') >= 0) return 'pdf';
   return 'text';
 }
 
@@ -139,14 +140,17 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
 function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
   let tabbed = 0;
   let layout = 0;
-  // Line by line without splitting the text: a line's TAB is found in place, and only a line without one is cut.
+  // Line by line without splitting the text: a line's TAB is found in place, and only a line without one is cut, and
+  // only when it holds two spaces side by side (a run of LAYOUT_NUMBER_RUN begins with them).
   let tab = text.indexOf('\t');
+  let gap = text.indexOf('  ');
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if (gap >= 0 && gap < start) gap = text.indexOf('  ', start);
     if (tab >= 0 && tab < end) tabbed++;
-    else if ((text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    else if (gap >= 0 && gap < end && (text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
     start = end + 1;
   }
   return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';

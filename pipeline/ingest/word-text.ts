@@ -18,54 +18,55 @@ const TAB = '\t';
 /** A section heading's number: "三、", "四．". */
 const SECTION = /^\s*[一二三四五六七八九十]+[、.．]/;
 
+/** Whether the line is empty once trimmed (and holds no TAB); a line opening with a printable ASCII character or an ideograph is not, at once. */
 function isEmptyLine(line: string): boolean {
+  const c = line.length === 0 ? 0 : line.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
   return !line.includes(TAB) && line.trim() === '';
 }
 
-/** A TAB after the line's leading TABs. */
-function isRowLine(line: string): boolean {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 9) i++;
-  return line.indexOf(TAB, i) >= 0;
-}
-
-/** Split `line` on TABs starting at `from`, each piece located at its first character. */
-function piecesFrom(line: string, from: number, lineNo: number): TextCell[] {
-  const cells: TextCell[] = [];
+/** The TAB-separated pieces of `line` from `from` on, each located at its first character, pushed to `cells`; the last one. */
+function pushPieces(cells: TextCell[], line: string, from: number, lineNo: number): TextCell {
   let start = from;
-  for (const text of line.slice(from).split(TAB)) {
-    cells.push({ text, at: { line: lineNo, column: start + 1 } });
-    start += text.length + 1;
+  for (;;) {
+    const tab = line.indexOf(TAB, start);
+    const cell: TextCell = { text: tab < 0 ? line.slice(start) : line.slice(start, tab), at: { line: lineNo, column: start + 1 } };
+    cells.push(cell);
+    if (tab < 0) return cell;
+    start = tab + 1;
   }
-  return cells;
 }
 
+/** One pass over the lines, cutting each only once (no array of lines, no array of pieces). */
 export function readWordText(text: string): TextCell[] {
   const cells: TextCell[] = [];
   /** The last TAB-started cell, while it may still be continued by a line with no TAB. */
   let open: TextCell | undefined;
   let afterEmpty = false;
-  text.split('\n').forEach((line, index) => {
-    const lineNo = index + 1;
+  let lineNo = 0;
+  for (let from = 0; from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(from, end);
+    from = end + 1;
+    lineNo++;
     const empty = afterEmpty;
     afterEmpty = isEmptyLine(line);
-    if (afterEmpty) return;
-    if (isRowLine(line)) {
-      const row = piecesFrom(line, 0, lineNo);
-      const last = row[row.length - 1];
-      if (last) last.rowEnd = true;
-      cells.push(...row);
+    if (afterEmpty) continue;
+    // Leading TABs, then whether a TAB follows them (a tab-separated row).
+    let lead = 0;
+    while (lead < line.length && line.charCodeAt(lead) === 9) lead++;
+    if (line.indexOf(TAB, lead) >= 0) {
+      pushPieces(cells, line, 0, lineNo).rowEnd = true;
       open = undefined;
-    } else if (line.startsWith(TAB)) {
-      const started = piecesFrom(line, 1, lineNo);
-      cells.push(...started);
-      open = started[started.length - 1];
+    } else if (lead > 0) {
+      open = pushPieces(cells, line, 1, lineNo);
     } else if (open && !isValueText(open.text) && !(empty && SECTION.test(line))) {
       open.text += line;
     } else {
       cells.push({ text: line, at: { line: lineNo, column: 1 }, rowEnd: true });
       open = undefined;
     }
-  });
+  }
   return cells;
 }

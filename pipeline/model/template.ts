@@ -199,8 +199,15 @@ export function rowsOf(table: TableDef, edition: Edition): RowDef[] {
 /** The column codes of one row in an edition. */
 export function columnsOf(table: TableDef, row: RowDef, edition: Edition): readonly string[] {
   if (row.columns) return row.columns[edition] ?? [];
-  return table.columns.filter((c) => c.editions.includes(edition)).map((c) => c.code);
+  // The table's own columns in the edition, made once per table and edition (asked for every row of every report).
+  let byEdition = tableColumns.get(table);
+  if (byEdition === undefined) tableColumns.set(table, (byEdition = new Map()));
+  let codes = byEdition.get(edition);
+  if (codes === undefined) byEdition.set(edition, (codes = Object.freeze(table.columns.filter((c) => c.editions.includes(edition)).map((c) => c.code))));
+  return codes;
 }
+
+const tableColumns = new WeakMap<TableDef, Map<Edition, readonly string[]>>();
 
 export function columnDef(table: TableDef, code: string): ColumnDef {
   const col = table.columns.find((c) => c.code === code);

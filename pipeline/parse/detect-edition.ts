@@ -2,7 +2,8 @@
 import type { TextCell } from '../ingest/types.ts';
 import type { Edition } from '../model/template.ts';
 import { isDigits } from '../ingest/read-value.ts';
-import { labelKey } from './normalize.ts';
+import { memoised } from '../memoised.ts';
+import { keyLengthBound, labelKey } from './normalize.ts';
 
 /** Labels only one edition prints (FORMATS: differences 2019 → 2021). */
 const MARKERS: Record<Edition, readonly string[]> = {
@@ -11,6 +12,22 @@ const MARKERS: Record<Edition, readonly string[]> = {
   '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '本年处理决定数量', '逾期不补正',
     '逾期未按收费通知'],
 };
+
+/** The shortest marker's length. */
+const SHORTEST = Math.min(...Object.values(MARKERS).flat().map((m) => m.length));
+
+/**
+ * Which markers a text's key holds, as bits: the 2019 edition's in their order, then the 2021 edition's. Remembered per
+ * text (the tables' labels recur report after report).
+ */
+const markersIn = memoised((text: string): number => {
+  const key = labelKey(text);
+  let mask = 0;
+  [...MARKERS['2019'], ...MARKERS['2021']].forEach((m, k) => {
+    if (key.includes(m)) mask |= 1 << k;
+  });
+  return mask;
+});
 
 export interface EditionEvidence {
   edition: Edition | null;
@@ -29,11 +46,13 @@ export function editionForYear(year: number): Edition {
  * force for the report year, when known.
  */
 export function detectEdition(cells: readonly TextCell[], year: number | null = null): EditionEvidence {
-  // A figure's key is its digits: no marker is in it (and none spans the '|' between two cells), so it is left out.
-  const text = cells.map((c) => (isDigits(c.text) ? '' : labelKey(c.text))).join('|');
+  // The markers in any cell's key (none spans two cells). A figure's key is its digits: no marker is in it, so it is
+  // left out; so is a text whose key is shorter than the shortest marker.
+  let mask = 0;
+  for (const c of cells) if (!isDigits(c.text) && keyLengthBound(c.text) >= SHORTEST) mask |= markersIn(c.text);
   const found = {
-    '2019': MARKERS['2019'].filter((m) => text.includes(m)),
-    '2021': MARKERS['2021'].filter((m) => text.includes(m)),
+    '2019': MARKERS['2019'].filter((_, k) => (mask & (1 << k)) !== 0),
+    '2021': MARKERS['2021'].filter((_, k) => (mask & (1 << (k + MARKERS['2019'].length))) !== 0),
   };
   const a = found['2019'].length;
   const b = found['2021'].length;

@@ -1,8 +1,9 @@
 /** Find the three tables' sections in a document's cell stream, by their headings. Pure. */
 import type { TextCell } from '../ingest/types.ts';
+import { memoised } from '../memoised.ts';
 import { type TableId, TABLES } from '../model/template.ts';
 import { isDigits } from '../ingest/read-value.ts';
-import { labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
+import { keyLengthBound, labelKey, labelRecall, normalizeText, stripNumbering } from './normalize.ts';
 
 export interface Section {
   table: TableId;
@@ -23,18 +24,18 @@ function isHeading(text: string, heading: string): boolean {
   if (!test) {
     const want = labelKey(heading);
     const longest = want.length + MAX_EXTRA;
-    // Most texts' keys are taken without a cache look-up (normalize.ts); the bigrams only of a key near the
-    // heading's length that does not hold it whole.
-    const full = (t: string): boolean => {
+    // The key of a text near the heading's length, remembered per text (the labels of tables 二 and 三 before a
+    // heading recur report after report); its bigrams only when it does not hold the heading whole.
+    const full = memoised((t: string): boolean => {
       const key = labelKey(stripNumbering(t));
       if (key.length > longest || key.length < want.length - 4) return false;
       return key.includes(want) || labelRecall(key, want) >= 0.85;
-    };
+    });
     // A figure's key is its digits: it holds none of a heading's bigrams when the heading has no digit. A text with
-    // more ideographs than a heading's key may have is none (a paragraph: told without normalising it).
-    test = /\d/.test(want)
-      ? (t) => !moreKeptIdeographs(t, longest) && full(t)
-      : (t) => !isDigits(t) && !moreKeptIdeographs(t, longest) && full(t);
+    // more ideographs than a heading's key may have is none (a paragraph: told without normalising it), nor one with
+    // too few ideographs, letters and digits for its key to be near the heading's length (no look-up).
+    const near = (t: string): boolean => !moreKeptIdeographs(t, longest) && keyLengthBound(t) >= want.length - 4;
+    test = /\d/.test(want) ? (t) => near(t) && full(t) : (t) => !isDigits(t) && near(t) && full(t);
     headingTests.set(heading, test);
   }
   return test(text);

@@ -88,32 +88,46 @@ function publisher(texts: readonly string[]): string | null {
   return null;
 }
 
-/** The agency the report is signed by: the last agency-like line among the document's last cells. */
-function signature(texts: readonly string[]): string | null {
-  const tail = texts.slice(-SIGNATURE_CELLS);
+/** The agency the report is signed by: the last agency-like line among the document's last cells (normalised). */
+function signature(tail: readonly string[]): string | null {
   for (let i = tail.length - 1; i >= 0; i--) if (looksLikeAgency(tail[i]!)) return cleanAgency(tail[i]!);
   return null;
 }
 
+/** The text normalised for the patterns above (a figure of ASCII digits is its own normalised text). */
+function normal(text: string): string {
+  return isDigits(text) ? text : normalizeText(text);
+}
+
 /** Read the title (the cells that name a year's 政府信息公开工作年度报告) and the date it is signed with. */
 export function readMetadata(cells: readonly TextCell[], tablesStart: number): Metadata {
-  // A figure of ASCII digits is its own normalised text.
-  const texts = cells.map((c) => (isDigits(c.text) ? c.text : normalizeText(c.text)));
-  const head = texts.slice(0, tablesStart);
+  // Only the cells before the tables are read for the title; the signature only in the last cells.
+  const head = cells.slice(0, tablesStart).map((c) => normal(c.text));
   const title = findTitle(head);
-  if (!title) return { agency: null, year: null, published: readPublished(texts) };
+  if (!title) return { agency: null, year: null, published: readPublished(cells) };
   let agency = title.agency;
   const above = title.index > 0 ? cleanAgency(head[title.index - 1]!) : '';
   if (agency === null && looksLikeAgency(above)) agency = above;
-  agency ??= publisher(head) ?? signature(texts);
+  agency ??= publisher(head) ?? signature(cells.slice(-SIGNATURE_CELLS).map((c) => normal(c.text)));
   for (let k = title.index - 1; k >= 0 && agency === null; k--) if (looksLikeName(head[k]!)) agency = cleanAgency(head[k]!);
-  return { agency, year: title.year, published: readPublished(texts) };
+  return { agency, year: title.year, published: readPublished(cells) };
 }
 
-function readPublished(texts: readonly string[]): string | null {
+/**
+ * Whether the text, normalised, may match DATE (年 in it) or POSTED (发 in it): of all characters NFKC maps only
+ * U+F98E (a compatibility ideograph) to 年 and none to 发, and composition makes neither; removing spaces and
+ * "1、" → "1." make neither. So the printed text holds one of the three, or the normalised text holds none.
+ */
+function mayHoldDate(text: string): boolean {
+  return text.includes('年') || text.includes('发') || text.includes('\uf98e');
+}
+
+function readPublished(cells: readonly TextCell[]): string | null {
   let signed: string | null = null;
   let posted: string | null = null;
-  for (const text of texts) {
+  for (const cell of cells) {
+    if (!mayHoldDate(cell.text)) continue;
+    const text = normal(cell.text);
     const d = DATE.exec(text);
     if (d) signed = isoDate(d[1]!, d[2]!, d[3]!);
     const p = posted === null ? POSTED.exec(text) : null;

@@ -15,19 +15,28 @@ const PATTERNS: ReadonlyArray<[string, RegExp]> = [
 
 /** Read the figures from narrative cells (the cells outside the tables), in document order; first mention wins. */
 export function readNarrative(cells: readonly TextCell[]): NarrativeFigure[] {
-  // Join the text so that figures wrapped across lines are found, and remember which cell each character came from.
+  // Join the text so that figures wrapped across lines are found, and remember where each cell's text starts.
   let text = '';
-  const owner: number[] = [];
+  const starts = new Int32Array(cells.length);
   cells.forEach((cell, i) => {
-    const t = normalizeText(cell.text);
-    text += t;
-    for (let k = 0; k < t.length; k++) owner.push(i);
+    starts[i] = text.length;
+    text += normalizeText(cell.text);
   });
   const out: NarrativeFigure[] = [];
   for (const [key, pattern] of PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;
-    out.push({ key, value: Number(m[1]), text: m[0], source: cells[owner[m.index]!]!.at });
+    out.push({ key, value: Number(m[1]), text: m[0], source: cells[ownerOf(starts, m.index)]!.at });
   }
   return out;
+}
+
+/**
+ * The cell the character at `index` of the joined text came from: the last cell starting at or before it (an empty
+ * cell starts where the next one does, so the last of them is the one that holds the character).
+ */
+function ownerOf(starts: Int32Array, index: number): number {
+  let i = 0;
+  while (i + 1 < starts.length && starts[i + 1]! <= index) i++;
+  return i;
 }

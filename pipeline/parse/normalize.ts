@@ -12,13 +12,15 @@ const normalized = memoised((text: string): string =>
 /**
  * normalizeText without NFKC's tables or a cache look-up, for the characters of nearly every printed label: printable
  * ASCII, the CJK Unified Ideographs (U+4E00–U+9FFF, none of which NFKC changes), 、 and 。 (nor these), the full-width
- * forms U+FF01–U+FF5E (NFKC: their ASCII characters) and the spaces SPACES removes (NFKC makes some of them a plain
+ * forms U+FF01–U+FF5E (NFKC: their ASCII characters), the punctuation of isPunctuation (NFKC leaves it) and the spaces SPACES removes (NFKC makes some of them a plain
  * space, removed all the same). None of these composes with another under NFKC. Then a digit's 、 or , becomes ".",
  * as the replace does once the spaces are gone. Null for a text with any other character (the full path decides).
  * A text it leaves as it is comes back as the same string.
  */
 function quickNormal(text: string): string | null {
+  // What is changed is appended run by run: the text up to `done` is in `out` (null while nothing has changed).
   let out: string | null = null;
+  let done = 0;
   let digit = false;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -27,19 +29,31 @@ function quickNormal(text: string): string | null {
       c -= 0xfee0;
       same = false;
     }
-    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002) {
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || isPunctuation(c)) {
       if (digit && (c === 0x2c || c === 0x3001)) {
         c = 0x2e;
         same = false;
       }
       digit = c >= 48 && c <= 57;
-      if (!same && out === null) out = text.slice(0, i);
-      if (out !== null) out += String.fromCharCode(c);
+      if (!same) {
+        out = `${out ?? ''}${text.slice(done, i)}${String.fromCharCode(c)}`;
+        done = i + 1;
+      }
     } else if (isSpace(c)) {
-      if (out === null) out = text.slice(0, i);
+      out = `${out ?? ''}${text.slice(done, i)}`;
+      done = i + 1;
     } else return null;
   }
-  return out ?? text;
+  return out === null ? text : `${out}${text.slice(done)}`;
+}
+
+/**
+ * Punctuation that Chinese text prints and NFKC leaves as it is (no decomposition, none composes): the dashes – —,
+ * the quotation marks ‘ ’ “ ”, the middle dot ·, and the brackets 〈〉《》「」『』【】〔〕. Not … (NFKC: "...").
+ */
+function isPunctuation(c: number): boolean {
+  return c === 0x2013 || c === 0x2014 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201c && c <= 0x201d) || c === 0xb7 ||
+    (c >= 0x3008 && c <= 0x3011) || c === 0x3014 || c === 0x3015;
 }
 
 /** The characters of SPACES: \s and the no-break, full-width and zero-width spaces. */
@@ -62,14 +76,41 @@ const keyOf = memoised((text: string): string => normalizeText(text).replace(/[^
 export function labelKey(text: string): string {
   const normal = quickNormal(text);
   if (normal === null) return keyOf(text);
+  // The kept characters appended run by run (`out` null while every character so far is kept).
   let out: string | null = null;
+  let from = 0;
   for (let i = 0; i < normal.length; i++) {
     const c = normal.charCodeAt(i);
     const kept = (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (!kept && out === null) out = normal.slice(0, i);
-    else if (kept && out !== null) out += normal[i];
+    if (!kept) {
+      out = `${out ?? ''}${normal.slice(from, i)}`;
+      from = i + 1;
+    }
   }
-  return out ?? normal;
+  return out === null ? normal : `${out}${normal.slice(from)}`;
+}
+
+/**
+ * At most how long labelKey(text) is, and so labelKey of any part of its normal form (stripNumbering's): the number of
+ * ideographs, letters and digits (ASCII or full width) in a text of quickNormal's characters, told by one scan
+ * without making a string — for such a text exactly labelKey's length. Infinity for a text with any other character
+ * (NFKC may make it longer).
+ */
+export function keyLengthBound(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+    else if (!((c > 0x20 && c < 0x7f) || c === 0x3001 || c === 0x3002 || isPunctuation(c) || isSpace(c))) return Infinity;
+  }
+  return n;
+}
+
+/** labelKey(text).length, without making the key when the text is of quickNormal's characters. */
+export function keyLength(text: string): number {
+  const n = keyLengthBound(text);
+  return n === Infinity ? labelKey(text).length : n;
 }
 
 /** Section numbering at the start of a heading or label: "二、", "（三）", "3.", "第四部分". */
@@ -136,8 +177,8 @@ const pageNumber = memoised((text: string): boolean => {
 
 /**
  * Whether the text cannot be a page number, told from its characters alone: an ASCII letter, or a CJK ideograph
- * other than 第, 页 and 共 (NFKC leaves both as they are, and no pattern of isPageNumber has them), or ASCII digits
- * only, or nothing (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
+ * other than 第, 页 and 共 (NFKC leaves both as they are, and no pattern of isPageNumber has them), or digits (ASCII or
+ * full width) and spaces only, or nothing (a page number has a dash, a slash or 第 around its figure). Most cells, at the cost of a scan.
  */
 function notPageNumber(text: string): boolean {
   let digits = true;
@@ -146,12 +187,17 @@ function notPageNumber(text: string): boolean {
     if (c >= 0x4e00 && c <= 0x9fff) {
       if (c !== 0x7b2c && c !== 0x9875 && c !== 0x5171) return true;
       digits = false;
-    } else if (c < 48 || c > 57) {
+    } else if ((c < 48 || c > 57) && !isSpaceOrWideDigit(c)) {
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
       digits = false;
     }
   }
   return digits;
+}
+
+/** A space SPACES removes that NFKC leaves a space (ASCII, no-break, ideographic), or a full-width digit (NFKC: its ASCII digit). */
+function isSpaceOrWideDigit(c: number): boolean {
+  return c === 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0xff10 && c <= 0xff19);
 }
 
 /** A page number printed inside the text: "-4-", "— 5 —", "第 3 页", "3/12". */

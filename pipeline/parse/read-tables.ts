@@ -13,9 +13,8 @@ import {
   columnsOf,
   rowsOf,
 } from '../model/template.ts';
-import { alignRows } from './align.ts';
+import { alignByLabels, bestLabelScore } from './align-memo.ts';
 import { checkPlaced } from './check-placed.ts';
-import { labelScores } from './label-index.ts';
 import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
 import { readValue } from '../ingest/read-value.ts';
@@ -46,13 +45,17 @@ function tableName(table: TableDef): string {
   return `table ${table.zh.slice(0, 1)} (${table.zh.slice(2)})`;
 }
 
+/** readValue's options for a column that holds no money and has no stated unit (readValue reads only those two). */
+const PLAIN = Object.freeze({});
+
 function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[], units: Record<string, MoneyUnit> = {}): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   columnsOf(table, row, edition).forEach((code, k) => {
     const cell = values[k];
     const stated = units[code];
+    const money = columnDef(table, code).money;
     out[code] = cell
-      ? readValue(cell.text, { money: columnDef(table, code).money, ...(stated ? { statedUnit: stated } : {}) }, cell.at)
+      ? readValue(cell.text, money || stated ? { money, ...(stated ? { statedUnit: stated } : {}) } : PLAIN, cell.at)
       : { kind: 'blank', value: null, raw: '' };
   });
   return out;
@@ -66,8 +69,8 @@ function isBlankRow(row: DataRow): boolean {
 function matchRows(file: string, table: TableDef, edition: Edition, segmented: Segmented, cells: readonly TextCell[]): Map<RowDef, DataRow> {
   const defs = rowsOf(table, edition);
   const rows = segmented.rows;
-  const kept = rows.filter((r) => !isBlankRow(r) || Math.max(...labelScores(r, defs)) >= MIN_BLANK_ROW_SCORE);
-  const alignment = alignRows(kept, defs);
+  const kept = rows.filter((r) => !isBlankRow(r) || bestLabelScore(r, defs) >= MIN_BLANK_ROW_SCORE);
+  const alignment = alignByLabels(kept, defs);
   if (!alignment) {
     throw new InputError(
       `${tableName(table)} has ${kept.length} rows of figures, more than the ${defs.length} rows of the ${edition} template: a layout xxgk does not know`,

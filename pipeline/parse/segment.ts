@@ -6,7 +6,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import type { Location } from '../model/report.ts';
 import { isValueText } from '../ingest/read-value.ts';
-import { labelKey, startsItem } from './normalize.ts';
+import { keyLength, startsItem } from './normalize.ts';
 
 export interface DataRow {
   /** The last label cell before the values: the row's own label ('' when the values stand on a row of their own). */
@@ -126,7 +126,7 @@ export function segmentRows(
     if (!hasNumber(run) && run.length < width && !(rowEnded && label.length > 0)) continue;
     rows.push({
       // A cell of one character is a piece of a vertical heading ("三、", "本", "年"), not the row's label.
-      label: labelKey(label.at(-1)?.text ?? '').length >= 2 ? label.at(-1)!.text : '',
+      label: keyLength(label.at(-1)?.text ?? '') >= 2 ? label.at(-1)!.text : '',
       own: label.map((c) => c.text).join(''),
       context: context.join(''),
       values: run,

@@ -1,0 +1,62 @@
+/**
+ * alignByLabels (align-memo.ts) remembers alignRows per table layout, keyed by the printed rows' label texts: it must
+ * give what alignRows gives, on the first call and on every later one (rows with the same texts and other figures,
+ * the same texts cut differently between label, own, context and after).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { APPLICATIONS, PROACTIVE, rowsOf } from '../../pipeline/model/template.ts';
+import { alignRows } from '../../pipeline/parse/align.ts';
+import { alignByLabels, bestLabelScore, layoutKey } from '../../pipeline/parse/align-memo.ts';
+import { labelScores } from '../../pipeline/parse/label-index.ts';
+import type { DataRow } from '../../pipeline/parse/segment.ts';
+
+const RUNS = process.env.XXGK_TEST_FULL === '1' ? 2000 : 200;
+
+function row(texts: { label: string; own: string; context: string; after: string }, figure = '1'): DataRow {
+  return { ...texts, values: [{ text: figure, at: { line: 1 } }], at: { line: 1 }, index: 0, line: 0 };
+}
+
+for (const [table, edition] of [[PROACTIVE, '2021'], [APPLICATIONS, '2019'], [APPLICATIONS, '2021']] as const) {
+  const defs = rowsOf(table, edition);
+  const labels = defs.map((d) => d.zh);
+  const text = fc.tuple(fc.constantFrom(...labels, ''), fc.constantFrom('', '（一）', '其他', '申请', 'x')).map(([a, b]) => `${b}${a}`);
+  const texts = fc.record({ label: text, own: text, context: text, after: fc.oneof(fc.constant(''), text) });
+
+  test(`${table.id} ${edition}: alignByLabels gives alignRows' alignment, first call and remembered`, () => {
+    fc.assert(
+      fc.property(fc.array(texts, { maxLength: defs.length + 1 }), fc.array(fc.constantFrom('0', '7', '', '若干')), (list, figures) => {
+        const want = alignRows(list.map((t) => row(t)), defs);
+        assert.deepEqual(alignByLabels(list.map((t) => row(t)), defs), want);
+        assert.deepEqual(alignByLabels(list.map((t, k) => row(t, figures[k] ?? '3')), defs), want, 'remembered');
+      }),
+      { numRuns: RUNS, seed: 13 },
+    );
+  });
+}
+
+for (const [table, edition] of [[PROACTIVE, '2019'], [APPLICATIONS, '2021']] as const) {
+  const defs = rowsOf(table, edition);
+  const text = fc.tuple(fc.constantFrom(...defs.map((d) => d.zh), ''), fc.constantFrom('', '（一）', '其他', 'x')).map(([a, b]) => `${b}${a}`);
+  test(`${table.id} ${edition}: bestLabelScore is the best of labelScores, first call and remembered`, () => {
+    fc.assert(
+      fc.property(fc.record({ label: text, own: text, context: text, after: fc.oneof(fc.constant(''), text) }), (t) => {
+        const want = Math.max(...labelScores(row(t), defs));
+        assert.equal(bestLabelScore(row(t), defs), want);
+        assert.equal(bestLabelScore(row(t, ''), defs), want, 'remembered');
+      }),
+      { numRuns: RUNS, seed: 13 },
+    );
+  });
+}
+
+test('layoutKey tells apart texts cut at another place or split over other rows', () => {
+  const a = row({ label: '政府信息', own: '公开', context: '', after: '' });
+  const b = row({ label: '政府', own: '信息公开', context: '', after: '' });
+  const c = row({ label: '', own: '', context: '政府信息公开', after: '' });
+  const keys = [[a], [b], [c], [a, c], [c, a], [a, a]].map(layoutKey);
+  assert.equal(new Set(keys).size, keys.length);
+  // Stated up front: a text that looks like the next length prefix is still one text.
+  assert.notEqual(layoutKey([row({ label: '1,x', own: '', context: '', after: '' })]), layoutKey([row({ label: '', own: '1,x', context: '', after: '' })]));
+});
