@@ -14,6 +14,7 @@ import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../errors.ts';
 import { LimitError, READ_LIMITS, type ReadLimits } from './limits.ts';
+import { CMapFiles, StandardFontFiles } from './pdf-data-files.ts';
 import { checkPdfStreams } from './pdf-streams.ts';
 import { IDENTITY, type Matrix, type PdfPage, type PdfText, type Rule, apply, multiply, pathRules } from './pdf-content.ts';
 
@@ -246,7 +247,9 @@ export async function openPdf(bytes: Uint8Array, name: string, limits: ReadLimit
     data: new Uint8Array(bytes),
     cMapUrl: CMAP_DIR,
     cMapPacked: true,
+    CMapReaderFactory: CMapFiles,
     standardFontDataUrl: STANDARD_FONT_DIR,
+    StandardFontDataFactory: StandardFontFiles,
     useSystemFonts: false,
     disableFontFace: true,
     isEvalSupported: false,
