@@ -17,6 +17,7 @@ import { startsItem } from './normalize.ts';
 import { TABLE_WIDTH, linesOf } from './layout-rows-lines.ts';
 import { tableBody } from './layout-rows-body.ts';
 import { centred, heads, xAt } from './layout-rows-labels.ts';
+import { takeMarginHeading } from './layout-margin-heading.ts';
 import { joinsSplitRow } from './layout-split-row.ts';
 
 /** Table 三's column headers, whole, as the wrapped header is read down its stacks (layout-header.ts). */
@@ -32,8 +33,11 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   const lines = linesOf(cells);
   const start = lines.findIndex((l) => l.values.length > 0 || l.labels.some((f) => startsItem(f.text)));
   if (start < 0) return [...cells];
-  const body = tableBody(lines, start);
-  const labels = labelCells(body);
+  const asPrinted = tableBody(lines, start);
+  // Table 三's heading printed down the margin or spaced out: a cell of its own, its pieces on no other (layout-margin-heading.ts).
+  const margin = takeMarginHeading(asPrinted);
+  const body = margin.body;
+  const labels = [...labelCells(body), ...margin.cells].sort((a, b) => a.first - b.first);
   // The column headers wrapped over the header lines, read whole down their stacks, as a line of their own per page
   // before the table (where the columns stand on that page: a short row's figures are placed by them).
   const header = headerLines(lines, COLUMN_WORDS);
@@ -85,7 +89,7 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
     if (!heads(c, labels) && !covers) rows.push({ line: c.first, own: c, values: [], raw: [] });
   }
   rows.sort((a, b) => a.line - b.line || (a.own?.x ?? 0) - (b.own?.x ?? 0));
-  const out: TextCell[] = [...header, ...cells.slice(0, cells.indexOf(body[0]!.labels[0]?.cell ?? body[0]!.values[0]!))];
+  const out: TextCell[] = [...header, ...cells.slice(0, cells.indexOf(asPrinted[0]!.labels[0]?.cell ?? asPrinted[0]!.values[0]!))];
   const shown = new Set<LabelCell>(owned);
   for (const r of rows) if (r.values.length === 0 && r.own) shown.add(r.own);
   const printed = new Set<LabelCell>();
