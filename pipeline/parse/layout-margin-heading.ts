@@ -6,7 +6,8 @@
  * ("1.本机关不掌握相关政府信息" + "理结果", "三、本年" + "信息", the cut label's rest) or where the spaced-out line stands
  * under the labels ("（一）予以公开" + "度"). Taken out of the body before its label cells are built (layout-rows.ts),
  * only when the pieces read the heading exactly: down the margin it is one label cell of its own, heading the rows
- * beside it; spaced out over a line of its own it heads none and is dropped. Pure.
+ * beside it; spaced out over a line of its own under the label columns it heads none and is dropped, and in a margin
+ * of its own, left of the label columns, it is one label cell of its own as down the margin. Pure.
  */
 import type { Fragment } from './layout-lines.ts';
 import { type LabelCell, type Line, PAGE_SLOTS } from './layout-label-cells.ts';
@@ -17,6 +18,8 @@ const PIECE = 2;
 /** Lines between two pieces down the margin (every other line; a page break, its footer and header dropped, between). */
 const MAX_GAP = 10;
 
+/** A top-level item of table 三 (一、… 四、…). */
+const TOP_ITEM = /^[一二三四五六七八九十]+、/;
 const textOf = (f: Fragment): string => f.text.replace(/\s+/g, '');
 const isPiece = (f: Fragment): boolean => [...textOf(f)].length <= PIECE;
 const leftmost = (l: Line): Fragment | undefined => l.labels.reduce<Fragment | undefined>((a, f) => (a === undefined || f.x < a.x ? f : a), undefined);
@@ -41,10 +44,21 @@ function downTheMargin(body: readonly Line[], k: number): Fragment[] | null {
   return text === HEADING && pieces.length > 1 ? pieces : null;
 }
 
-/** The heading spaced out over a line of its own, without figures ("三 、 本 年度 办 理结果"): its pieces, or null. */
-function spacedOut(line: Line): Fragment[] | null {
+/**
+ * The heading spaced out over a line of its own, without figures ("三 、 本 年度 办 理结果"): its pieces, and whether
+ * they stand in a margin of their own, left of the label columns of the rows it heads on its page (a real report,
+ * 2023 洪泽区: " 三 、本 年 度办 理 结果" beside labels from column 18, 一、 and 二、 from column 0), or null.
+ */
+function spacedOut(body: readonly Line[], k: number): { pieces: Fragment[]; inMargin: boolean } | null {
+  const line = body[k]!;
   if (line.values.length > 0 || line.labels.length < 2) return null;
-  return line.labels.map(textOf).join('') === HEADING ? [...line.labels] : null;
+  if (line.labels.map(textOf).join('') !== HEADING) return null;
+  const end = Math.max(...line.labels.map((f) => f.x + [...f.text].length));
+  // The columns of the rows it heads ((一)… and 1.…); 一、/二、 span the label columns from the margin.
+  const labelsFrom = Math.min(
+    ...body.filter((l, i) => i !== k && l.page === line.page).flatMap((l) => l.labels.filter((f) => !TOP_ITEM.test(f.text)).map((f) => f.x)),
+  );
+  return { pieces: [...line.labels], inMargin: end <= labelsFrom };
 }
 
 /**
@@ -55,9 +69,9 @@ export function takeMarginHeading(body: readonly Line[]): { body: Line[]; cells:
   const drop = new Set<Fragment>();
   const cells: LabelCell[] = [];
   for (let k = 0; k < body.length; k++) {
-    const spaced = spacedOut(body[k]!);
-    const margin = spaced ? null : downTheMargin(body, k);
-    for (const f of spaced ?? margin ?? []) drop.add(f);
+    const spaced = spacedOut(body, k);
+    const margin = spaced ? (spaced.inMargin ? spaced.pieces : null) : downTheMargin(body, k);
+    for (const f of spaced?.pieces ?? margin ?? []) drop.add(f);
     if (margin) cells.push({ fragments: margin, x: margin[0]!.x, first: margin[0]!.line, last: margin.at(-1)!.line });
   }
   if (drop.size === 0) return { body: [...body], cells };

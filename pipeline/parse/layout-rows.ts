@@ -44,12 +44,19 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   // A table printing no figure at all (every cell blank) is rebuilt too: each label cell is then a row of blanks.
   if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...header, ...cells];
   const spans = (c: LabelCell, line: number): boolean => c.first <= line && line <= c.last;
+  const figureLines = new Set(body.filter((l) => l.values.length > 0).map((l) => l.line));
+  const printsFigures = (c: LabelCell): boolean => [...figureLines].some((n) => spans(c, n));
   interface Row { line: number; own?: LabelCell; values: TextCell[]; raw: TextCell[] }
   const rows: Row[] = [];
   const owned = new Set<LabelCell>();
   for (const line of body.filter((l) => l.values.length > 0)) {
     const around = labels.filter((c) => spans(c, line.line)).sort((a, b) => xAt(b, line.line) - xAt(a, line.line) || b.x - a.x);
-    const near = around.length > 0 ? around : labels.filter((c) => c.last === line.line - 1 || c.first === line.line + 1).sort((a, b) => b.x - a.x);
+    // A figure line between two labels goes on the one whose own lines print no figures (the label above wrapped, its
+    // figures printed under it, where the label under it prints its own: 2023 洪泽区's "（二）部分公开…" / "4 0 … 4" /
+    // "1.属于国家秘密 1 0 … 1").
+    const near = around.length > 0
+      ? around
+      : labels.filter((c) => (c.last === line.line - 1 || c.first === line.line + 1) && !printsFigures(c)).sort((a, b) => b.x - a.x);
     // A row whose last figure (总计) is printed on the line under it, with no label around that line ("（七）总计 136 0 3
     // 0 0 0" / "139"): the line goes on the row above when the two add up as one row, even when a label cell starts on
     // the line after (a header repeated under the row, "申请人情况", would take it).

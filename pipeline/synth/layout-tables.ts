@@ -43,6 +43,8 @@ export interface LayoutStyle {
   stretch?: number;
   /** Table 三's labels wrapped at this many characters, as in a narrow label column (variants.ts narrowLabels). */
   labelChars?: number;
+  /** Table 三's rows indented this many slots past a margin of their own, its figures as far right (variants.ts marginHeading). */
+  indent?: number;
 }
 
 const APP_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
@@ -118,7 +120,8 @@ function split(text: string, rng: Rng): string[] {
 }
 
 export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: CompactTable): Unit[] {
-  const centers = APP_COLUMNS.map((_, i) => s.first + i * s.step);
+  const indent = s.indent ?? 0;
+  const centers = APP_COLUMNS.map((_, i) => s.first + indent + i * s.step);
   const mid = (a: number, b: number): number => Math.round((centers[a]! + centers[b]!) / 2);
   const header: PLine[] = [
     [{ x: mid(0, 6), text: '申请人情况', center: true }], blankLine(),
@@ -132,9 +135,9 @@ export function applicationsUnits(rng: Rng, s: LayoutStyle, edition: Edition, t:
   ];
   const units: Unit[] = [{ table: 'applications', lines: header }];
   const values = (row: string): Piece[] => valuePieces(s, 'applications', t, row, APP_COLUMNS, centers);
-  const x2 = 6;
+  const x2 = 6 + indent;
   const x3 = x2 + 8;
-  const room = (x: number): number => Math.min(s.labelChars ?? Infinity, Math.floor((s.first - 5 - x) / 2));
+  const room = (x: number): number => Math.min(s.labelChars ?? Infinity, Math.floor((s.first + indent - 5 - x) / 2));
   const top = s.labelChars ?? 40;
   if (t.received) units.push({ table: 'applications', lines: rowLines(s, 0, '一、本年新收政府信息公开申请数量', top, values('received')) });
   if (t.carried_over) units.push({ table: 'applications', lines: rowLines(s, 0, '二、上年结转政府信息公开申请数量', top, values('carried_over')) });

@@ -63,6 +63,12 @@ export interface Variants {
    * refused, 0 wrong, where drawn it would fail round trips that must be exact.
    */
   narrowLabels: boolean;
+  /**
+   * Layout text only: table 三's rows indented past a margin of their own where 三、本年度办理结果 stands (spaced out,
+   * down the margin or whole), 一、 and 二、 from the margin: （一）… from column 20, 1.… from 28, the figures further
+   * right (a real report, 2023 洪泽区, prints its heading spaced out there). Drawn for one report in eight.
+   */
+  marginHeading: boolean;
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
@@ -71,7 +77,7 @@ export type CutRow = 'none' | 'label' | 'figure';
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
   splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
-  stretchedLine: false, cutHeader: false, narrowLabels: false,
+  stretchedLine: false, cutHeader: false, narrowLabels: false, marginHeading: false,
 };
 
 /**
@@ -107,8 +113,8 @@ export function drawVariants(
  * The office-suite variants of layout text, from a generator of their own (no other draw of a seed moves); none in
  * other renderings.
  */
-function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFigures' | 'cutRow' | 'groupsApart' | 'cutHeader'> {
-  if (rendering !== 'pdftotext-layout') return { brokenFigures: 'none', cutRow: 'none', groupsApart: false, cutHeader: false };
+function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFigures' | 'cutRow' | 'groupsApart' | 'cutHeader' | 'marginHeading'> {
+  if (rendering !== 'pdftotext-layout') return { brokenFigures: 'none', cutRow: 'none', groupsApart: false, cutHeader: false, marginHeading: false };
   const rng = createRng(hashString(`variants|office|${rendering}`, seed));
   return {
     brokenFigures: rng.weighted<BrokenFigures>([['none', 12], ['two-lines', 4], ['three-lines', 4]]),
@@ -116,6 +122,7 @@ function officeLayout(rendering: string, seed: number): Pick<Variants, 'brokenFi
     groupsApart: rng.chance(0.2),
     // Drawn last: no earlier draw of existing seeds moves.
     cutHeader: rng.chance(0.15),
+    marginHeading: rng.chance(0.125),
   };
 }
 

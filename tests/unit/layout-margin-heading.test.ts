@@ -94,3 +94,46 @@ test('layout rows: 三、本年度办理结果 spaced out over a line of its own
     ['5.要求行政机关确认或重新出具已获取信息'],
   ]);
 });
+
+test('layout rows: 三、本年度办理结果 spaced out in a margin of its own heads its rows; a figure line under a wrapped label goes on it', () => {
+  // 2023 洪泽区's shape (its pdftotext -layout text): 一、 and 二、 from the margin, （一）… from column 18, 1.… from 28; the
+  // heading spaced out on a line of its own left of them; "（二）部分公开…" wrapped, its figures on the line under it,
+  // "1.属于国家秘密" printing its own on the line after. The spaced-out heading, taken for a heading under the labels,
+  // was dropped, and the figure line went on "1.属于国家秘密" (the nearest label): refused, "1.属于国家秘密" where
+  // "（二）部分公开…" was expected.
+  const text = [
+    at([0, '一、本年新收政府信息公开申请数量'], ...figs(21, 0, 0, 0, 0, 0, 21)),
+    at([0, '二、上年结转政府信息公开申请数量'], ...zeros),
+    at([18, '（一）予以公开'], ...zeros),
+    at([18, '（二）部分公开（区分处理的，只计这一情'], [38, '形，不']),
+    at([18, '计其他情形）']),
+    at(...figs(4, 0, 0, 0, 0, 0, 4)),
+    at([28, '1.属于国家秘密'], ...figs(1, 0, 0, 0, 0, 0, 1)),
+    at([1, '三'], [3, '、本'], [6, '年'], [8, '度办'], [11, '理'], [13, '结果']),
+    '', '', '',
+    at([28, '2.其他法律行政法规禁止公开'], ...zeros),
+    at([28, '3.危及“三安全一稳定”'], ...zeros),
+    at([28, '4.保护第三方合法权益'], ...zeros),
+    at([18, '（三）不予公开']),
+    at([28, '5.属于三类内部事务信息'], ...zeros),
+    // Labels wrapped around their figures, as an office suite centres them (what tells layoutRows the table is so printed).
+    at([28, '6.属于四类过']),
+    at(...figs(1, 0, 0, 0, 0, 0, 1)),
+    at([28, '程性信息']),
+    at([28, '7.属于行政执']),
+    at(...figs(1, 0, 0, 0, 0, 0, 1)),
+    at([28, '法案卷']),
+  ].join('\n');
+  const rows = rowTexts(layoutRows(readLayoutText(text)));
+  // (Its "形，不", printed right of the label's first line, is read as the label's text is matched: label-match.ts.)
+  const partly = rows.find((r) => r.includes('4'))!;
+  assert.match(partly[0]!, /^（二）部分公开（区分处理的，只计这一情.*计其他情形）$/);
+  assert.deepEqual(partly.slice(1), ['4', '0', '0', '0', '0', '0', '4']);
+  assert.deepEqual(rows.find((r) => r.includes('1.属于国家秘密')), ['1.属于国家秘密', '1', '0', '0', '0', '0', '0', '1']);
+  // The heading a cell of its own, no piece of it on another label.
+  assert.deepEqual(labelsOf(rows).filter((r) => r[0] !== '形，不'), [
+    ['一、本年新收政府信息公开申请数量'], ['二、上年结转政府信息公开申请数量'], ['（一）予以公开'], [partly[0]], ['1.属于国家秘密'],
+    ['三、本年度办理结果'], ['2.其他法律行政法规禁止公开'], ['3.危及“三安全一稳定”'], ['4.保护第三方合法权益'], ['（三）不予公开'],
+    ['5.属于三类内部事务信息'], ['6.属于四类过程性信息'], ['7.属于行政执法案卷'],
+  ]);
+});

@@ -1,5 +1,5 @@
 /**
- * The office-suite variants of synth's layout text (variants.ts brokenFigures, cutRow, groupsApart, cutHeader,
+ * The office-suite variants of synth's layout text (variants.ts brokenFigures, cutRow, groupsApart, cutHeader, marginHeading,
  * stretchedLine, and the note in table 三's cell as the other renderings print it): each drawn only
  * where the reader can take it back, each read back exactly from the first seeds that print it when forced, and the
  * pieces they print as parse/layout-broken.ts, layout-cut-figure.ts, layout-cut-row and layout-thousands.ts read them.
@@ -18,7 +18,7 @@ import type { PLine, Unit } from '../../pipeline/synth/layout-tables.ts';
 import { renderLayoutText } from '../../pipeline/synth/render-layout-text.ts';
 import { drawVariants, PLAIN_VARIANTS, type Variants } from '../../pipeline/synth/variants.ts';
 
-const NONE: Partial<Variants> = { brokenFigures: 'none', cutRow: 'none', groupsApart: false, stretchedLine: false, cutHeader: false, note: 'none' };
+const NONE: Partial<Variants> = { brokenFigures: 'none', cutRow: 'none', groupsApart: false, stretchedLine: false, cutHeader: false, marginHeading: false, note: 'none' };
 const row = (label: string, figures: string[]): Unit => ({
   table: 'applications',
   lines: [[{ x: 0, text: label, label: true }, ...figures.map((text, i) => ({ x: 50 + 8 * i, text, center: true, figure: i }))], []],
@@ -62,7 +62,7 @@ test('digit groups apart: in table 三 only where one joining of the groups adds
 test('every office-suite variant, forced, is read back exactly from the first seeds that print it', async (t) => {
   const forced: Array<Partial<Variants>> = [
     { brokenFigures: 'two-lines' }, { brokenFigures: 'three-lines' }, { cutRow: 'label' }, { cutRow: 'figure' }, { groupsApart: true },
-    { cutHeader: true }, { note: 'paren' }, { note: 'mark' },
+    { cutHeader: true }, { marginHeading: true }, { note: 'paren' }, { note: 'mark' },
   ];
   for (const variants of forced) {
     await t.test(JSON.stringify(variants), async () => {
