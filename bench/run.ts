@@ -5,7 +5,8 @@
  * during the run). Per rendering it gives reports per second of wall time and per second of CPU time (the
  * process's user + system time around each parse: what one core does, whatever else the machine runs), over all
  * of a rendering's reports and over their second half (the JIT warmed up on the first half: the steady rate that a
- * run of thousands of reports sees).
+ * run of thousands of reports sees). Validation (every parsed report, after all are parsed) likewise, per second of wall
+ * and of CPU time.
  * `--renderings word-text,html,…` narrows the corpus. Prints a table; writes nothing.
  */
 import { countArg, gc, mb, peak, sample } from './measure.ts';
@@ -85,6 +86,7 @@ for (const [i, item] of corpus.entries()) {
   if (i % 50 === 0) sample();
 }
 const parseSeconds = [...perRendering.values()].reduce((s, r) => s + r.ms, 0) / 1000;
+const parseCpuSeconds = [...perRendering.values()].reduce((s, r) => s + r.cpu, 0) / 1000;
 const parseWall = (performance.now() - t0) / 1000;
 sample();
 gc?.();
@@ -93,19 +95,22 @@ const retained = process.memoryUsage();
 // 3. Validate every parsed report.
 let issues = 0;
 t0 = performance.now();
+const validateCpu0 = cpuMs();
 for (const [i, report] of reports.entries()) {
   issues += validate(report).issues.length;
   if (i % 50 === 0) sample();
 }
 const validateSeconds = (performance.now() - t0) / 1000;
+const validateCpuSeconds = (cpuMs() - validateCpu0) / 1000;
 sample();
 
 const rate = (n: number, s: number): string => (s > 0 ? (n / s).toFixed(0) : '∞');
 const rows: string[][] = [
-  ['phase', 'reports', 'seconds', 'reports/s'],
-  ['generate + render (setup)', String(COUNT), generateSeconds.toFixed(1), rate(COUNT, generateSeconds)],
-  ['ingest + parse', String(COUNT), parseSeconds.toFixed(1), rate(COUNT, parseSeconds)],
-  ['validate', String(reports.length), validateSeconds.toFixed(2), rate(reports.length, validateSeconds)],
+  ['phase', 'reports', 'seconds', 'reports/s', 'per CPU s'],
+  ['generate + render (setup)', String(COUNT), generateSeconds.toFixed(1), rate(COUNT, generateSeconds), ''],
+  ['ingest + parse', String(COUNT), parseSeconds.toFixed(1), rate(COUNT, parseSeconds), rate(COUNT, parseCpuSeconds)],
+  ['validate', String(reports.length), validateSeconds.toFixed(2), rate(reports.length, validateSeconds),
+    rate(reports.length, validateCpuSeconds)],
 ];
 const print = (table: string[][]): void => {
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => [...r[c]!].length)));
