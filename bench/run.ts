@@ -6,11 +6,14 @@
  * process's user + system time around each parse: what one core does, whatever else the machine runs), over all
  * of a rendering's reports and over their second half (the JIT warmed up on the first half: the steady rate that a
  * run of thousands of reports sees). Validation (every parsed report, after all are parsed) likewise, per second of wall
- * and of CPU time.
+ * and of CPU time. For a text rendering, the floor: the CPU time of only decoding its bytes into text (decodeText, the
+ * best of three passes), and how many times that a report's ingest + parse takes.
  * `--renderings word-text,html,…` narrows the corpus. Prints a table; writes nothing.
  */
 import { countArg, gc, mb, peak, sample } from './measure.ts';
+import { decodeText } from '../pipeline/ingest/decode.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
+import { sniffBinary } from '../pipeline/ingest/sniff.ts';
 import type { AnnualReport } from '../pipeline/model/report.ts';
 import { parseDocument } from '../pipeline/parse/index.ts';
 import { compareCells } from '../pipeline/synth/compare.ts';
@@ -92,6 +95,20 @@ sample();
 gc?.();
 const retained = process.memoryUsage();
 
+// The floor of a text rendering: decoding its bytes only (the best of three passes over its reports).
+const decodeCpu = new Map<SynthRendering, number>();
+for (const rendering of RENDERINGS) {
+  const items = corpus.filter((item) => item.rendering === rendering && sniffBinary(item.bytes) === 'text');
+  if (items.length === 0) continue;
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const start = cpuMs();
+    for (const item of items) decodeText(item.bytes);
+    best = Math.min(best, cpuMs() - start);
+  }
+  decodeCpu.set(rendering, best / items.length);
+}
+
 // 3. Validate every parsed report.
 let issues = 0;
 t0 = performance.now();
@@ -123,10 +140,12 @@ console.log(`xxgk bench: ${COUNT} synthetic reports, ${mb(corpusBytes)} of input
 print(rows);
 console.log('');
 print([
-  ['rendering', 'reports', 'reports/s', 'per CPU s', 'second half, per CPU s', 'parse failed', 'cells differ'],
+  ['rendering', 'reports', 'reports/s', 'per CPU s', 'second half, per CPU s', 'decode only, per CPU s', '× decode', 'parse failed', 'cells differ'],
   ...RENDERINGS.map((r) => {
     const s = perRendering.get(r) ?? { n: 0, ms: 0, cpu: 0, failed: 0, mismatched: 0, warmN: 0, warmCpu: 0 };
-    return [r, String(s.n), rate(s.n, s.ms / 1000), rate(s.n, s.cpu / 1000), rate(s.warmN, s.warmCpu / 1000), String(s.failed), String(s.mismatched)];
+    const decode = decodeCpu.get(r);
+    const floor = decode === undefined ? ['-', '-'] : [rate(1, decode / 1000), s.n > 0 && decode > 0 ? (s.cpu / s.n / decode).toFixed(0) : '-'];
+    return [r, String(s.n), rate(s.n, s.ms / 1000), rate(s.n, s.cpu / 1000), rate(s.warmN, s.warmCpu / 1000), ...floor, String(s.failed), String(s.mismatched)];
   }),
 ]);
 console.log(`\npeak memory: rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}; after parsing${gc ? ' and a gc' : ''}: rss ${mb(retained.rss)}, heapUsed ${mb(retained.heapUsed)} (corpus and parsed reports held)`);
