@@ -5,11 +5,15 @@
  * during the run). Per rendering it gives reports per second of wall time and per second of CPU time (the
  * process's user + system time around each parse: what one core does, whatever else the machine runs), over all
  * of a rendering's reports and over their second half (the JIT warmed up on the first half: the steady rate that a
- * run of thousands of reports sees).
+ * run of thousands of reports sees). Validation (every parsed report, after all are parsed) likewise, per second of wall
+ * and of CPU time. For a text rendering, the floor: the CPU time of only decoding its bytes into text (decodeText, the
+ * best of three passes), and how many times that a report's ingest + parse takes.
  * `--renderings word-text,html,…` narrows the corpus. Prints a table; writes nothing.
  */
 import { countArg, gc, mb, peak, sample } from './measure.ts';
+import { decodeText } from '../pipeline/ingest/decode.ts';
 import { ingest } from '../pipeline/ingest/index.ts';
+import { sniffBinary } from '../pipeline/ingest/sniff.ts';
 import type { AnnualReport } from '../pipeline/model/report.ts';
 import { parseDocument } from '../pipeline/parse/index.ts';
 import { compareCells } from '../pipeline/synth/compare.ts';
@@ -85,27 +89,45 @@ for (const [i, item] of corpus.entries()) {
   if (i % 50 === 0) sample();
 }
 const parseSeconds = [...perRendering.values()].reduce((s, r) => s + r.ms, 0) / 1000;
+const parseCpuSeconds = [...perRendering.values()].reduce((s, r) => s + r.cpu, 0) / 1000;
 const parseWall = (performance.now() - t0) / 1000;
 sample();
 gc?.();
 const retained = process.memoryUsage();
 
+// The floor of a text rendering: decoding its bytes only (the best of three passes over its reports).
+const decodeCpu = new Map<SynthRendering, number>();
+for (const rendering of RENDERINGS) {
+  const items = corpus.filter((item) => item.rendering === rendering && sniffBinary(item.bytes) === 'text');
+  if (items.length === 0) continue;
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const start = cpuMs();
+    for (const item of items) decodeText(item.bytes);
+    best = Math.min(best, cpuMs() - start);
+  }
+  decodeCpu.set(rendering, best / items.length);
+}
+
 // 3. Validate every parsed report.
 let issues = 0;
 t0 = performance.now();
+const validateCpu0 = cpuMs();
 for (const [i, report] of reports.entries()) {
   issues += validate(report).issues.length;
   if (i % 50 === 0) sample();
 }
 const validateSeconds = (performance.now() - t0) / 1000;
+const validateCpuSeconds = (cpuMs() - validateCpu0) / 1000;
 sample();
 
 const rate = (n: number, s: number): string => (s > 0 ? (n / s).toFixed(0) : '∞');
 const rows: string[][] = [
-  ['phase', 'reports', 'seconds', 'reports/s'],
-  ['generate + render (setup)', String(COUNT), generateSeconds.toFixed(1), rate(COUNT, generateSeconds)],
-  ['ingest + parse', String(COUNT), parseSeconds.toFixed(1), rate(COUNT, parseSeconds)],
-  ['validate', String(reports.length), validateSeconds.toFixed(2), rate(reports.length, validateSeconds)],
+  ['phase', 'reports', 'seconds', 'reports/s', 'per CPU s'],
+  ['generate + render (setup)', String(COUNT), generateSeconds.toFixed(1), rate(COUNT, generateSeconds), ''],
+  ['ingest + parse', String(COUNT), parseSeconds.toFixed(1), rate(COUNT, parseSeconds), rate(COUNT, parseCpuSeconds)],
+  ['validate', String(reports.length), validateSeconds.toFixed(2), rate(reports.length, validateSeconds),
+    rate(reports.length, validateCpuSeconds)],
 ];
 const print = (table: string[][]): void => {
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => [...r[c]!].length)));
@@ -118,10 +140,12 @@ console.log(`xxgk bench: ${COUNT} synthetic reports, ${mb(corpusBytes)} of input
 print(rows);
 console.log('');
 print([
-  ['rendering', 'reports', 'reports/s', 'per CPU s', 'second half, per CPU s', 'parse failed', 'cells differ'],
+  ['rendering', 'reports', 'reports/s', 'per CPU s', 'second half, per CPU s', 'decode only, per CPU s', '× decode', 'parse failed', 'cells differ'],
   ...RENDERINGS.map((r) => {
     const s = perRendering.get(r) ?? { n: 0, ms: 0, cpu: 0, failed: 0, mismatched: 0, warmN: 0, warmCpu: 0 };
-    return [r, String(s.n), rate(s.n, s.ms / 1000), rate(s.n, s.cpu / 1000), rate(s.warmN, s.warmCpu / 1000), String(s.failed), String(s.mismatched)];
+    const decode = decodeCpu.get(r);
+    const floor = decode === undefined ? ['-', '-'] : [rate(1, decode / 1000), s.n > 0 && decode > 0 ? (s.cpu / s.n / decode).toFixed(0) : '-'];
+    return [r, String(s.n), rate(s.n, s.ms / 1000), rate(s.n, s.cpu / 1000), rate(s.warmN, s.warmCpu / 1000), ...floor, String(s.failed), String(s.mismatched)];
   }),
 ]);
 console.log(`\npeak memory: rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}; after parsing${gc ? ' and a gc' : ''}: rss ${mb(retained.rss)}, heapUsed ${mb(retained.heapUsed)} (corpus and parsed reports held)`);

@@ -115,8 +115,14 @@ export function readStartTag(html: string, lt: number): StartTag {
 export function readEndTag(html: string, lt: number): { name: string; end: number } {
   let at = lt + 2;
   if (!isLetter(html.charCodeAt(at))) throw GIVE_UP;
-  while (at < html.length && !isSpaceCode(html.charCodeAt(at)) && html.charCodeAt(at) !== 47 && html.charCodeAt(at) !== 62) at++;
-  const name = lowerName(html.slice(lt + 2, at));
+  let lower = true; // a letter, then lower-case letters and digits only: the name itself, no test needed
+  while (at < html.length) {
+    const code = html.charCodeAt(at);
+    if (isSpaceCode(code) || code === 47 || code === 62) break;
+    if (!isLowerOrDigit(code)) lower = false;
+    at++;
+  }
+  const name = lower && isLetter(html.charCodeAt(lt + 2)) ? html.slice(lt + 2, at) : lowerName(html.slice(lt + 2, at));
   while (isSpaceCode(html.charCodeAt(at))) at++;
   if (html.charCodeAt(at) !== 62) throw GIVE_UP;
   return { name, end: at + 1 };

@@ -40,7 +40,9 @@ function isElement(node: AnyNode): node is Element {
 }
 
 function isText(node: AnyNode): node is Text {
-  return node.nodeType === 3;
+  // domhandler's `type` field, not its nodeType getter (a call through the prototype of each kind of node): only a
+  // Text node is of type "text".
+  return node.type === 'text';
 }
 
 function lineOf(node: AnyNode): number | undefined {

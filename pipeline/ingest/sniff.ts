@@ -32,15 +32,20 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind {
   return 'text';
 }
 
-// Control characters other than tab, line feed, vertical tab, form feed and carriage return; U+FFFD marks bytes
-// that did not decode.
-const BAD_CHAR = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
+// Bad characters: control characters other than tab, line feed, vertical tab, form feed and carriage return
+// (U+0000–U+0008, U+000E–U+001F, U+007F), and U+FFFD, which marks bytes that did not decode.
 const MAX_BAD_SHARE = 0.05;
 
 /** True when decoded "text" is really binary data: NUL characters, or too many control/undecodable characters. */
 export function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const bad = text.match(BAD_CHAR)?.length ?? 0;
+  // One pass over the code units, counting the bad ones (what /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g matches).
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) continue;
+    if (code === 0) return true;
+    if (code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f || code === 0xfffd) bad++;
+  }
   return text.length > 0 && bad / text.length > MAX_BAD_SHARE;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { TextCell } from '../ingest/types.ts';
 import { isDigits } from '../ingest/read-value.ts';
-import { normalizeText } from './normalize.ts';
+import { keyLengthBound, normalizeText } from './normalize.ts';
 
 /** Year, then (the year-first order) the agency, then 政府信息公开(工作)(年度)报告 or 年报. */
 const TITLE = /(\d{4})年度?([^，。；：:,;、]{0,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
@@ -58,15 +58,39 @@ interface Title {
   agency: string | null;
 }
 
+/**
+ * The normal texts of the cells before the tables, each made when first asked for: the title is most often among the
+ * first few, and the cells after it are normalised only if the agency is still to be found.
+ */
+class Head {
+  private readonly made: (string | undefined)[];
+  readonly length: number;
+  constructor(private readonly cells: readonly TextCell[]) {
+    this.length = cells.length;
+    this.made = new Array<string | undefined>(cells.length);
+  }
+
+  at(i: number): string {
+    return (this.made[i] ??= normal(this.cells[i]!.text));
+  }
+
+  /** Lines i … i + lines − 1 joined. */
+  joined(i: number, lines: number): string {
+    let text = '';
+    for (let k = i; k < i + lines; k++) text += this.at(k);
+    return text;
+  }
+}
+
 /** The first title on one line, else split over two or three consecutive lines. */
-function findTitle(head: readonly string[]): Title | null {
+function findTitle(head: Head): Title | null {
   for (let lines = 1; lines <= MAX_TITLE_LINES; lines++) {
     for (let i = 0; i + lines <= head.length; i++) {
-      const text = head.slice(i, i + lines).join('');
+      const text = head.joined(i, lines);
       const m = TITLE.exec(text);
       if (!m || text.length > MAX_TITLE) continue;
       // A split title ends on its last line: a longer window whose last line adds nothing is a one-line title.
-      if (lines > 1 && m.index + m[0].length <= text.length - head[i + lines - 1]!.length) continue;
+      if (lines > 1 && m.index + m[0].length <= text.length - head.at(i + lines - 1).length) continue;
       const before = cleanAgency(text.slice(0, m.index));
       const middle = cleanAgency(m[2]!);
       const agency = before.length >= 2 && !NOT_AN_AGENCY.test(before) ? before
@@ -78,11 +102,11 @@ function findTitle(head: readonly string[]): Title | null {
 }
 
 /** The page's 发布机构 (or 来源): the name after the label, or in the next cell. */
-function publisher(texts: readonly string[]): string | null {
-  for (let i = 0; i < texts.length; i++) {
-    const m = PUBLISHER.exec(texts[i]!);
+function publisher(head: Head): string | null {
+  for (let i = 0; i < head.length; i++) {
+    const m = PUBLISHER.exec(head.at(i));
     if (!m) continue;
-    const name = cleanAgency(m[1] !== '' ? m[1]! : (texts[i + 1] ?? ''));
+    const name = cleanAgency(m[1] !== '' ? m[1]! : (i + 1 < head.length ? head.at(i + 1) : ''));
     if (looksLikeAgency(name)) return name;
   }
   return null;
@@ -102,35 +126,48 @@ function normal(text: string): string {
 /** Read the title (the cells that name a year's 政府信息公开工作年度报告) and the date it is signed with. */
 export function readMetadata(cells: readonly TextCell[], tablesStart: number): Metadata {
   // Only the cells before the tables are read for the title; the signature only in the last cells.
-  const head = cells.slice(0, tablesStart).map((c) => normal(c.text));
+  const head = new Head(cells.slice(0, tablesStart));
   const title = findTitle(head);
   if (!title) return { agency: null, year: null, published: readPublished(cells) };
   let agency = title.agency;
-  const above = title.index > 0 ? cleanAgency(head[title.index - 1]!) : '';
+  const above = title.index > 0 ? cleanAgency(head.at(title.index - 1)) : '';
   if (agency === null && looksLikeAgency(above)) agency = above;
   agency ??= publisher(head) ?? signature(cells.slice(-SIGNATURE_CELLS).map((c) => normal(c.text)));
-  for (let k = title.index - 1; k >= 0 && agency === null; k--) if (looksLikeName(head[k]!)) agency = cleanAgency(head[k]!);
+  for (let k = title.index - 1; k >= 0 && agency === null; k--) if (looksLikeName(head.at(k))) agency = cleanAgency(head.at(k));
   return { agency, year: title.year, published: readPublished(cells) };
 }
 
+/** The longest text DATE matches: "2024年12月31日". */
+const LONGEST_DATE = 11;
+
 /**
- * Whether the text, normalised, may match DATE (年 in it) or POSTED (发 in it): of all characters NFKC maps only
- * U+F98E (a compatibility ideograph) to 年 and none to 发, and composition makes neither; removing spaces and
- * "1、" → "1." make neither. So the printed text holds one of the three, or the normalised text holds none.
+ * Whether the text, normalised, may match DATE: 年 in it (of all characters NFKC maps only U+F98E, a compatibility
+ * ideograph, to 年, and composition makes none; removing spaces and "1、" → "1." make none), and, for a text of
+ * quickNormal's characters (keyLengthBound finite), no more than 11 ideographs, letters and digits: its normal form
+ * is then its characters but the spaces, one for one, and a text DATE matches is all digits and 年月日.
  */
-function mayHoldDate(text: string): boolean {
-  return text.includes('年') || text.includes('发') || text.includes('\uf98e');
+function mayHoldSigned(text: string): boolean {
+  if (!text.includes('年') && !text.includes('\uf98e')) return false;
+  const bound = keyLengthBound(text);
+  return bound === Infinity || bound <= LONGEST_DATE;
+}
+
+/** Whether the text, normalised, may match POSTED: 发 in it (NFKC maps no character to 发, composition makes none). */
+function mayHoldPosted(text: string): boolean {
+  return text.includes('发');
 }
 
 function readPublished(cells: readonly TextCell[]): string | null {
   let signed: string | null = null;
   let posted: string | null = null;
   for (const cell of cells) {
-    if (!mayHoldDate(cell.text)) continue;
+    const trySigned = mayHoldSigned(cell.text);
+    const tryPosted = posted === null && mayHoldPosted(cell.text);
+    if (!trySigned && !tryPosted) continue;
     const text = normal(cell.text);
-    const d = DATE.exec(text);
+    const d = trySigned ? DATE.exec(text) : null;
     if (d) signed = isoDate(d[1]!, d[2]!, d[3]!);
-    const p = posted === null ? POSTED.exec(text) : null;
+    const p = tryPosted ? POSTED.exec(text) : null;
     if (p) posted = isoDate(p[1]!, p[2]!, p[3]!);
   }
   return signed ?? posted;

@@ -4,7 +4,7 @@ import type { AnnualReport } from '../model/report.ts';
 import { APPEALS, rowsOf } from '../model/template.ts';
 import { columnLabel, rowLabel } from './labels.ts';
 import { mismatchIssue } from './messages.ts';
-import { type Term, cellAt, compareSides } from './terms.ts';
+import { type Term, cellAt, cellsAgree, compareSides } from './terms.ts';
 
 const T = 'appeals' as const;
 const PARTS = ['upheld', 'corrected', 'other', 'pending'];
@@ -15,6 +15,8 @@ function term(report: AnnualReport, row: string, column: string): Term {
 
 export function appealsRowTotal(report: AnnualReport): Issue[] {
   return rowsOf(APPEALS, report.edition).flatMap((row) => {
+    const cell = (column: string) => cellAt(report, T, row.code, column);
+    if (cellsAgree(PARTS.map(cell), [cell('total')])) return [];
     const left = PARTS.map((column) => term(report, row.code, column));
     const right = [term(report, row.code, 'total')];
     const m = compareSides(left, right);

@@ -4,7 +4,7 @@ import type { AnnualReport } from '../model/report.ts';
 import { APPLICATIONS, type Edition, columnsOf, rowsOf } from '../model/template.ts';
 import { columnLabel, rowLabel } from './labels.ts';
 import { mismatchIssue } from './messages.ts';
-import { type Term, cellAt, compareSides } from './terms.ts';
+import { type Term, cellAt, cellsAgree, compareSides } from './terms.ts';
 
 const T = 'applications' as const;
 const NOT_OUTCOMES = new Set(['received', 'carried_over', 'total', 'carried_forward']);
@@ -47,6 +47,8 @@ function columnScope(column: string): { zh: string; en: string } {
 /** 第一项加第二项之和，等于第三项加第四项之和: received + carried_over = total + carried_forward, per column. */
 export function balance(report: AnnualReport): Issue[] {
   return allColumns(report.edition).flatMap((column) => {
+    const cell = (row: string) => cellAt(report, T, row, column);
+    if (cellsAgree([cell('received'), cell('carried_over')], [cell('total'), cell('carried_forward')])) return [];
     const left = [byRow(report, 'received', column), byRow(report, 'carried_over', column)];
     const right = [byRow(report, 'total', column), byRow(report, 'carried_forward', column)];
     const m = compareSides(left, right);
@@ -60,6 +62,9 @@ export function balance(report: AnnualReport): Issue[] {
 export function rowTotal(report: AnnualReport): Issue[] {
   const columns = allColumns(report.edition).filter((c) => c !== 'total');
   return applicationRowsOf(report.edition).flatMap((row) => {
+    const cells = columns.map((column) => cellAt(report, T, row.code, column));
+    const total = cellAt(report, T, row.code, 'total');
+    if (cellsAgree(cells, [total])) return [];
     const left = columns.map((column) => byColumn(report, row.code, column));
     const right = [byColumn(report, row.code, 'total')];
     if (![...left, ...right].some((t) => t.cell?.kind === 'number' || t.cell?.kind === 'inferred')) return [];
@@ -84,6 +89,7 @@ const applicationRowsOf = perEdition((edition) => rowsOf(APPLICATIONS, edition))
 export function outcomeTotal(report: AnnualReport): Issue[] {
   const rows = outcomeRowsOf(report.edition);
   return allColumns(report.edition).flatMap((column) => {
+    if (cellsAgree(rows.map((row) => cellAt(report, T, row, column)), [cellAt(report, T, 'total', column)])) return [];
     const left = rows.map((row) => byRow(report, row, column));
     const right = [byRow(report, 'total', column)];
     const m = compareSides(left, right);

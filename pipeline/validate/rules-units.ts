@@ -26,17 +26,34 @@ interface MoneyCell {
   cell: Cell;
 }
 
-function moneyCells(report: AnnualReport): MoneyCell[] {
-  const out: MoneyCell[] = [];
-  for (const table of TABLE_IDS) {
-    const def = TABLES[table];
-    for (const row of rowsOf(def, report.edition)) {
-      for (const column of columnsOf(def, row, report.edition)) {
-        if (!def.columns.find((c) => c.code === column)?.money) continue;
-        const cell = cellAt(report, table, row.code, column);
-        if (cell && (cell.kind === 'number' || cell.kind === 'inferred') && cell.value !== null) out.push({ table, row: row.code, column, cell });
+type Place = Omit<MoneyCell, 'cell'>;
+const moneyPlaces = new Map<string, readonly Place[]>();
+
+/** The template's money cells of an edition, in template order (made once per edition). */
+function placesOf(edition: AnnualReport['edition']): readonly Place[] {
+  let places = moneyPlaces.get(edition);
+  if (!places) {
+    const made: Place[] = [];
+    for (const table of TABLE_IDS) {
+      const def = TABLES[table];
+      for (const row of rowsOf(def, edition)) {
+        for (const column of columnsOf(def, row, edition)) {
+          if (def.columns.find((c) => c.code === column)?.money) made.push({ table, row: row.code, column });
+        }
       }
     }
+    places = made;
+    // Only the template's editions are kept (a malformed report may carry anything).
+    if (moneyPlaces.size < 8) moneyPlaces.set(edition, places);
+  }
+  return places;
+}
+
+function moneyCells(report: AnnualReport): MoneyCell[] {
+  const out: MoneyCell[] = [];
+  for (const { table, row, column } of placesOf(report.edition)) {
+    const cell = cellAt(report, table, row, column);
+    if (cell && (cell.kind === 'number' || cell.kind === 'inferred') && cell.value !== null) out.push({ table, row, column, cell });
   }
   return out;
 }

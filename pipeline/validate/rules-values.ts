@@ -2,7 +2,7 @@
 import type { Issue } from '../model/issue.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { type Edition, TABLE_IDS } from '../model/template.ts';
-import { cellAt, isMalformed } from './terms.ts';
+import { isCell } from './terms.ts';
 
 /** Every cell that printed something that is not a number. */
 export function notANumber(report: AnnualReport): Issue[] {
@@ -12,11 +12,13 @@ export function notANumber(report: AnnualReport): Issue[] {
   for (const table of TABLE_IDS) {
     const rows = (tables as Record<string, unknown>)[table];
     if (typeof rows !== 'object' || rows === null) continue;
-    for (const [row, cells] of Object.entries(rows)) {
+    for (const row of Object.keys(rows)) {
+      const cells = (rows as Record<string, unknown>)[row];
       if (typeof cells !== 'object' || cells === null) continue;
       for (const column of Object.keys(cells)) {
-        const cell = cellAt(report, table, row, column);
-        if (cell?.kind !== 'text' || isMalformed(cell)) continue;
+        // What cellAt gives, without looking the row up again: what is not a cell is the schema's to report.
+        const cell = (cells as Record<string, unknown>)[column] as { kind?: unknown } | undefined;
+        if (cell?.kind !== 'text' || !isCell(cell)) continue;
         const raw = cell.raw ?? '';
         issues.push({
           rule: 'value.not_a_number',
@@ -51,11 +53,12 @@ export function notePrinted(report: AnnualReport): Issue[] {
   for (const table of TABLE_IDS) {
     const rows = (tables as Record<string, unknown>)[table];
     if (typeof rows !== 'object' || rows === null) continue;
-    for (const [row, cells] of Object.entries(rows)) {
+    for (const row of Object.keys(rows)) {
+      const cells = (rows as Record<string, unknown>)[row];
       if (typeof cells !== 'object' || cells === null) continue;
       for (const column of Object.keys(cells)) {
-        const cell = cellAt(report, table, row, column);
-        if (cell?.kind !== 'number' || typeof cell.note !== 'string' || isMalformed(cell)) continue;
+        const cell = (cells as Record<string, unknown>)[column] as { kind?: unknown; note?: unknown } | undefined;
+        if (cell?.kind !== 'number' || typeof cell.note !== 'string' || !isCell(cell)) continue;
         const raw = cell.raw ?? '';
         issues.push({
           rule: 'value.note',

@@ -67,6 +67,7 @@ const READ = [
   '<!DOCTYPE html><html><head></head><body><p>a<b>b<b>c<b>d<b>e</b></b></b></b></p><o:p>字</o:p><w:Word>二</w:Word></body></html>',
   '<!DOCTYPE html><html><head></head><body><form><button>钮</button></form><p>a < b</p></body></html>',
   '<!DOCTYPE html><html><head></head><body><div><p>截断',
+  '<!DOCTYPE html><html><head></head><body><DIV><P>大写</P><h2>二</H2><Span>混</sPAN><h3>三</h3 ></DIV></body></html>',
 ];
 
 /** Pages whose tree the spec builds otherwise than by plain nesting, or with what the fast path leaves to parse5. */

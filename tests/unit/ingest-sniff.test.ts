@@ -31,6 +31,33 @@ test('looksBinary: NUL characters or many control characters; ordinary text with
   assert.equal(looksBinary(`${'政府信息公开'.repeat(100)}\ufffd`), false, 'one bad byte in a long text');
 });
 
+test('looksBinary says what its regular expression form says, on texts of random code units', () => {
+  const regexForm = (text: string): boolean => {
+    if (text.includes('\u0000')) return true;
+    const bad = text.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+    return text.length > 0 && bad / text.length > 0.05;
+  };
+  // Code units from every range the test tells apart, in mixes that cross the 5% share.
+  const units = [0, 1, 8, 9, 10, 11, 12, 13, 14, 31, 32, 65, 126, 127, 128, 0xa0, 0x3000, 0x653f, 0xfffd, 0xfffe, 0xd800];
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  let binary = 0;
+  for (let k = 0; k < 4000; k++) {
+    const length = next(60);
+    const badShare = next(4) === 0 ? 0.3 : 0.03;
+    let text = '';
+    for (let i = 0; i < length; i++) {
+      text += String.fromCharCode(next(1000) < badShare * 1000 ? units[next(units.length)]! : 0x4e00 + next(50));
+    }
+    if (regexForm(text)) binary++;
+    assert.equal(looksBinary(text), regexForm(text), JSON.stringify(text));
+  }
+  assert.ok(binary > 200 && binary < 3800, `${binary} of 4000 binary`);
+});
+
 test('sniffText: JSON by its first character', () => {
   assert.equal(sniffText('  \n{"agency": "聊城市"}'), 'json');
   assert.equal(sniffText('[1, 2]'), 'json');

@@ -35,3 +35,15 @@ test('a date printed with U+F98E, full-width digits or spaces is read', () => {
   assert.equal(readMetadata(cells('２０２２年１２月 ５日'), 1).published, '2022-12-05');
   assert.equal(readMetadata(cells('发 布时间：2022-3-4'), 1).published, '2022-03-04');
 });
+
+test('the signing date is looked for only in a cell short enough to be one, spaces and zero-width spaces aside', () => {
+  const cells = (...rest: string[]): TextCell[] => ['某市人民政府2021年政府信息公开工作年度报告', '正文', ...rest].map((t, i) => ({ text: t, at: { line: i + 1 } }));
+  // Eleven characters once the spaces are gone, however many spaces there are.
+  assert.equal(readMetadata(cells(`${' '.repeat(40)}2022年12月31日\u200b\u3000${' '.repeat(40)}`), 1).published, '2022-12-31');
+  assert.equal(readMetadata(cells('2\u200b0\u200b2\u200b2 年 1 2 月 3 1 日'), 1).published, '2022-12-31');
+  // A sentence holding a date is not a signature; a later posting date still counts when nothing is signed.
+  assert.equal(readMetadata(cells('本机关于2022年1月5日发布了本报告。'), 1).published, null);
+  assert.equal(readMetadata(cells('本报告于2022年1月5日印发', '发布日期：2022-01-06'), 1).published, '2022-01-06');
+  // A character outside the plain set (here ⽇, which NFKC makes 日) leaves the decision to the pattern, as before.
+  assert.equal(readMetadata(cells('2022年1月5⽇'), 1).published, '2022-01-05');
+});
