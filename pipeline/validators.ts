@@ -10,20 +10,27 @@ import { fileURLToPath } from 'node:url';
 import type { Options, ValidateFunction } from 'ajv';
 import { compiledFile } from './adapters/compiled.ts';
 
-/** The schemas compiled at build time, and their ajv options (2020-12, allErrors, strict). */
+/**
+ * The validators compiled at build time: the schema each checks (schemas/<schema>.schema.json, by default its own name)
+ * and its ajv options (2020-12, strict). 'annual-report-check' is the report schema compiled to stop at its first
+ * error (allErrors off): a yes/no answer without the error bookkeeping that allErrors does on a report that conforms
+ * (an error object for every `if` that fails, the evaluated properties tracked cell after cell), run before
+ * 'annual-report', which gives every error of a report that fails it (validate/schema.ts).
+ */
 export const VALIDATORS = {
-  'annual-report': { options: { allErrors: true, strict: true, allowUnionTypes: true }, formats: true },
-  agencies: { options: { allErrors: true, strict: true }, formats: false },
-} as const satisfies Record<string, { options: Options; formats: boolean }>;
+  'annual-report': { schema: 'annual-report', options: { allErrors: true, strict: true, allowUnionTypes: true }, formats: true },
+  'annual-report-check': { schema: 'annual-report', options: { allErrors: false, strict: true, allowUnionTypes: true }, formats: true },
+  agencies: { schema: 'agencies', options: { allErrors: true, strict: true }, formats: false },
+} as const satisfies Record<string, { schema: string; options: Options; formats: boolean }>;
 
 export type ValidatorName = keyof typeof VALIDATORS;
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<ValidatorName, ValidateFunction>();
 
-/** The schema's text, from the repository's (or the package's) schemas/. */
+/** The text of the schema `name` checks, from the repository's (or the package's) schemas/. */
 export function schemaOf(name: ValidatorName): object {
-  return JSON.parse(readFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), 'utf8')) as object;
+  return JSON.parse(readFileSync(new URL(`../schemas/${VALIDATORS[name].schema}.schema.json`, import.meta.url), 'utf8')) as object;
 }
 
 /** A new ajv instance with the options of `name` (and formats when it uses them). */

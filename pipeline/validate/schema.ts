@@ -1,33 +1,23 @@
 /**
  * Check a report against schemas/annual-report.schema.json: one ajv instance (2020-12, allErrors, formats),
  * compiled lazily on first use. Each schema error becomes an Issue (rule 'schema', severity 'error'). A report is first
- * given the yes/no check of schema-check.ts (the same schema, no error bookkeeping): ajv runs only on one that does not
- * pass it, for its errors. Pure.
+ * given the same schema compiled to stop at its first error (validators.ts 'annual-report-check': no error bookkeeping
+ * on a report that conforms); the allErrors validator runs only on one that fails it, for its errors. Pure.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Issue } from '../model/issue.ts';
 import type { TableId } from '../model/template.ts';
 import { TABLE_IDS } from '../model/template.ts';
 import { schemaMessage } from './schema-messages.ts';
-import { schemaOf, validatorFor } from '../validators.ts';
-import { type Check, compileCheck } from './schema-check.ts';
+import { validatorFor } from '../validators.ts';
 
 function validator(): ValidateFunction {
   return validatorFor('annual-report');
 }
 
-let quick: Check | null | undefined;
-
-/** The yes/no check of the report schema; null when the schema holds a keyword schema-check.ts does not know. */
-export function quickCheck(): Check | null {
-  if (quick === undefined) {
-    try {
-      quick = compileCheck(schemaOf('annual-report') as Record<string, unknown>);
-    } catch {
-      quick = null;
-    }
-  }
-  return quick;
+/** Whether a report conforms to the report schema: ajv's answer, stopping at the first error. */
+export function conforms(report: unknown): boolean {
+  return validatorFor('annual-report-check')(report) as boolean;
 }
 
 function unescapePointer(segment: string): string {
@@ -72,7 +62,7 @@ export function toIssue(reportId: string, error: ErrorObject): Issue {
 
 /** Schema errors of a report (an empty list when it conforms). */
 export function schemaIssues(report: unknown): Issue[] {
-  if (quickCheck()?.(report)) return [];
+  if (conforms(report)) return [];
   const validate = validator();
   if (validate(report)) return [];
   const id = typeof (report as { id?: unknown } | null)?.id === 'string' ? (report as { id: string }).id : '';

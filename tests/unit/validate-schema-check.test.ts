@@ -1,11 +1,15 @@
+/**
+ * validate/schema.ts: a report is first given the report schema compiled by ajv to stop at its first error
+ * (validators.ts annual-report-check); the allErrors validator runs only on a report that fails it. The two must agree
+ * on every report, conforming or broken in every way: checked on six reports and some 20,000 broken copies.
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ingest } from '../../pipeline/ingest/index.ts';
 import { parseDocument } from '../../pipeline/parse/index.ts';
 import { generate } from '../../pipeline/synth/generate.ts';
 import { renderBytes } from '../../pipeline/synth/index.ts';
-import { compileCheck } from '../../pipeline/validate/schema-check.ts';
-import { quickCheck, schemaIssues } from '../../pipeline/validate/schema.ts';
+import { conforms, schemaIssues } from '../../pipeline/validate/schema.ts';
 import { validatorFor } from '../../pipeline/validators.ts';
 import { hongze2023 } from '../helpers/hongze-2023.ts';
 import { liaocheng2020 } from '../helpers/liaocheng-2020.ts';
@@ -53,18 +57,14 @@ function* mutations(report: unknown, every: number): Generator<unknown> {
   }
 }
 
-test('the quick check compiles for the report schema (else every report goes through ajv alone)', () => {
-  assert.notEqual(quickCheck(), null);
-});
-
 /** A report as the parser makes it (sources, locations, narrative figures, the body). */
 async function parsed(seed: number): Promise<unknown> {
   const { values, narrative } = generate(seed);
   return parseDocument(await ingest(await renderBytes('word-text', values, { narrative }), `s-${seed}.txt`));
 }
 
-test('the quick check says what ajv says, for reports and for every kind of breakage', async () => {
-  const check = quickCheck()!;
+test('the first-error check says what the allErrors validator says, for reports and for every kind of breakage', async () => {
+  const check = conforms;
   const reports = [build(consistent('2019')), build(consistent('2021')), build(liaocheng2020()), build(hongze2023()),
     await parsed(1), await parsed(2)];
   let passed = 0;
@@ -82,28 +82,11 @@ test('the quick check says what ajv says, for reports and for every kind of brea
   assert.ok(passed > 500 && failed > 500, `${passed} passed, ${failed} failed`);
 });
 
-test('schemaIssues gives ajv errors for a report the quick check does not pass', () => {
+test('schemaIssues gives every error for a report the first-error check does not pass', () => {
   const report = build(consistent('2021'));
   report.tables.applications.received!.natural_person = { kind: 'number', value: -1 };
-  assert.equal(quickCheck()!(report), false);
-  assert.equal(schemaIssues(report).length, 1);
-});
-
-test('a schema with a keyword the quick check does not know does not compile', () => {
-  assert.throws(() => compileCheck({ type: 'object', properties: { a: { multipleOf: 2 } } }), /multipleOf/);
-  assert.throws(() => compileCheck({ $ref: '#/definitions/a' }), /\$ref/);
-  assert.throws(() => compileCheck({ type: 'string', format: 'email' }), /email/);
-});
-
-test('the quick check of hand-made schemas: sparse arrays, unions, if/then, code-point lengths', () => {
-  const items = compileCheck({ type: 'array', items: { type: 'integer' }, minItems: 1 });
-  assert.equal(items([1, 2]), true);
-  assert.equal(items([]), false);
-  assert.equal(items([1, , 2]), false); // eslint-disable-line no-sparse-arrays
-  const union = compileCheck({ type: ['integer', 'null'], minimum: 0 });
-  assert.deepEqual([0, null, -1, 1.5, '1'].map(union), [true, true, false, false, false]);
-  const when = compileCheck({ if: { properties: { k: { const: 'n' } } }, then: { required: ['v'] } });
-  assert.deepEqual([{ k: 'n' }, { k: 'n', v: 1 }, { k: 'm' }, 'x'].map(when), [false, true, true, true]);
-  const length = compileCheck({ type: 'string', minLength: 2 });
-  assert.deepEqual(['𠀀', '𠀀𠀀', 'ab'].map(length), [false, true, true]);
+  report.tables.applications.received!.total = { kind: 'number', value: -2 };
+  assert.equal(conforms(report), false);
+  // Both cells named: the errors come from the allErrors validator, not from the check that stopped at the first.
+  assert.deepEqual(schemaIssues(report).map((i) => i.column).sort(), ['natural_person', 'total']);
 });
