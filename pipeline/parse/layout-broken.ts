@@ -24,6 +24,7 @@ import type { Joining } from './layout-broken-pieces.ts';
 import { joinThreeLines } from './layout-broken-three.ts';
 import { joinTwoLines } from './layout-broken-two.ts';
 import { joinOneLine } from './layout-broken-one-line.ts';
+import { joinStackedDigits } from './layout-broken-stacked.ts';
 
 /** The rows of broken figures joined: on one page (below), then a row broken at a page's foot (layout-cut-figure.ts). */
 export function joinBrokenFigures(cells: readonly TextCell[], columns: number): TextCell[] {
@@ -40,6 +41,8 @@ function joinOnPage(cells: readonly TextCell[], columns: number): TextCell[] {
   joinThreeLines(page);
   joinTwoLines(page);
   joinOneLine(page);
+  // Full-width digits one per line in a column one character wide (layout-broken-stacked.ts).
+  joinStackedDigits(page);
   if (replace.size === 0) return [...cells];
   return withLinesReplaced(lines, replace);
 }

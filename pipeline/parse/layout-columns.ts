@@ -60,8 +60,20 @@ export function columnsOnPage(page: number | undefined, columns: ReadonlyMap<num
   if (page === undefined) return null;
   const own = columns.get(page);
   const header = headers.get(page);
-  if (own && header) return own.every((x, k) => Math.abs(x - header[k]!) <= AGREE) ? [...own] : null;
+  if (own && header) return own.every((x, k) => Math.abs(x - header[k]!) <= AGREE) || sameColumns(own, header) ? [...own] : null;
   return own ? [...own] : header ? [...header] : null;
+}
+
+/**
+ * Whether the page's clusters and its header, further apart than AGREE, still name the same columns: each cluster
+ * nearest its own column's header centre, a slot nearer than any other's. pdftotext may draw a header line in or out
+ * on its own (office seed 727: 科研机构's header 3 slots left of its figures, 社会公益组织's 2, the other five within a
+ * slot); a cluster the header would put under another column (seed 263: the 社会 figures nearest 法律's header) keeps
+ * the page without columns, as does a column's figures split in two clusters (both nearest one header).
+ */
+function sameColumns(own: readonly number[], header: readonly number[]): boolean {
+  if (own.length !== header.length) return false;
+  return own.every((x, k) => header.every((h, j) => j === k || Math.abs(x - h) >= Math.abs(x - header[k]!) + 1));
 }
 
 /** The header's column centres on each page that prints the header (cells before the table's first row). */

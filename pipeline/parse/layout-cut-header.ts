@@ -8,8 +8,12 @@ import type { Fragment } from './layout-lines.ts';
 import { normalizeText, startsItem } from './normalize.ts';
 import { onlyPlacement } from './only-placement.ts';
 
-/** Columns whose header pieces a page must print, at least, for its columns to be read from them alone. */
-const CUT_KNOWN = 3;
+/**
+ * Columns whose header pieces a page must print, at least, for its columns to be read from them alone: two, falling
+ * in the columns one way only ("组织  机构": 社会公益组织's end, then 法律服务机构's, not 科研机构's; office seed 148). The
+ * columns printing nothing there stand at one place on each side, so positions place a figure only beside them.
+ */
+const CUT_KNOWN = 2;
 /**
  * Columns that print no piece on the page, two or more together, stand at one place (TIE apart, to keep their order),
  * between their neighbours or UNSURE slots beyond the last column that does: a figure there fits each of them as well

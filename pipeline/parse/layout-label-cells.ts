@@ -33,6 +33,9 @@ const WHOLE_LABELS = new Set([
   ...APPLICATIONS.rows.flatMap((r) => [r.zh, ...(r.aliases ?? []), ...(r.group === undefined ? [] : [r.group])]),
 ].map((t) => labelKey(stripNumbering(t))));
 
+/** The start of an item number, wrapped: "（", "（三", "（三）", "三", "三、". */
+const NUMBER_PREFIX = /^(?:[（(][一二三四五六七八九十]*[）)]?|[一二三四五六七八九十]+、?)$/;
+
 /** Lines of labels below a fragment that a numbered item wrapped one character per line ("三 / 、", "（ / 三 / ）") takes. */
 const ITEM_WRAP = 2;
 
@@ -47,6 +50,8 @@ function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boole
   let slots = 1;
   let skipped = false;
   let crossed = false;
+  // Where the number's column stands: after a page break, where its next piece stands on that page's grid.
+  let x = f.x;
   for (let j = k + 1; taken < ITEM_WRAP && j < body.length; j++) {
     // The number may end a page, its mark start the next ("4" / [page break] / "、无正…"): that page's grid may stand a
     // slot off.
@@ -58,18 +63,22 @@ function startsWrappedItem(body: readonly Line[], k: number, f: Fragment): boole
     }
     // A line of figures only (the row's, its label wrapped around them) stands between two pieces of a label.
     if (body[j]!.labels.length === 0) continue;
-    const under = body[j]!.labels.find((g) => Math.abs(g.x - f.x) <= slots);
+    // Across a page break, the piece that goes on the number ("（" / [page] / "三" beside "于", four slots left of
+    // where "（" stood: the label columns moved 3–4 slots), before another column's piece nearer it (seed 758).
+    const going = crossed ? body[j]!.labels.filter((g) => Math.abs(g.x - x) <= slots + 1 && NUMBER_PREFIX.test(text + g.text.trim())) : [];
+    const under = going.length === 1 ? going[0] : body[j]!.labels.find((g) => Math.abs(g.x - x) <= slots);
     // The last line before a page break may print nothing in the number's column ("（  1" / "、" / [page break] / "三"),
     // and after the break the number goes on where its column prints again, beside the other column's labels (a group
     // label centred in its rows: "（" at a page's foot, "四 / ）无法提供" lines down the next page).
     const breakAfter = body[j + 1] !== undefined && body[j + 1]!.page !== undefined && body[j + 1]!.page !== body[j]!.page;
-    if (!under && (crossed || (breakAfter && !skipped)) && !body[j]!.labels.some((g) => Math.abs(g.x - f.x) <= 2)) {
+    if (!under && (crossed || (breakAfter && !skipped)) && !body[j]!.labels.some((g) => Math.abs(g.x - x) <= 2)) {
       skipped = true;
       continue;
     }
     taken++;
     if (!under) return false;
     text += under.text.trim();
+    if (crossed) x = under.x;
     if (startsCell(text)) return true;
   }
   return false;

@@ -94,6 +94,38 @@ const showPlacement = (values: readonly TextCell[], p: readonly number[], width:
   return `[${cells.join(' ')}]`;
 };
 
+/** Rounds of anchoring after the positions chose (each settles rows that may anchor others). */
+const ANCHOR_ROUNDS = 4;
+
+/**
+ * The rows the positions and the arithmetic settled anchor their columns in turn: a row still open whose figures
+ * stand in settled columns on their page keeps the placements that put them there, and the arithmetic runs again
+ * (office seed 773: （七）总计's "6", settled under 其他 once the header placed 一、本年新收, anchors the "1" under it
+ * on its page; the search had hit its cap before, so no row was settled when the anchors were first taken). A round
+ * whose anchors break the arithmetic is undone.
+ */
+function settleByAnchors(usable: readonly RowToPlace[], options: Map<string, number[][]>, solve: () => 'ok' | 'none' | 'many'): void {
+  for (let round = 0; round < ANCHOR_ROUNDS; round++) {
+    const before = new Map(options);
+    const anchors = anchorsOf(usable.map((r) => [r.values, options.get(r.code)!] as const));
+    let changed = false;
+    for (const row of usable) {
+      const kept = options.get(row.code)!;
+      if (kept.length < 2) continue;
+      const byAnchors = keptByAnchors(row.values, kept, anchors);
+      if (byAnchors.length > 0 && byAnchors.length < kept.length) {
+        options.set(row.code, byAnchors);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    if (solve() === 'none') {
+      for (const [code, all] of before) options.set(code, all);
+      return;
+    }
+  }
+}
+
 /**
  * Place table 三's rows. `rows` holds every printed row (full rows too: they anchor the arithmetic); `missing` the
  * template rows the source does not print (equations over them are not used). Rows with all `width` figures come
@@ -163,6 +195,7 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
     // Positions that break the columns' arithmetic are not trusted; when solutions remain beyond the count searched
     // (rows still open), the rows the positions decided keep their placement, which some solution takes.
     if (solve() === 'none') for (const [code, all] of afterArithmetic) options.set(code, all);
+    else settleByAnchors(usable, options, solve);
   }
   if (first === 'none') {
     for (const r of usable) if (options.get(r.code)!.length > 1) notes.set(r.code, 'no placement of the short rows makes the table\'s columns add up: the source is inconsistent, not placed');

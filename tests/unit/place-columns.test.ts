@@ -145,3 +145,26 @@ test('a figure every kept placement puts in one column anchors it on its page: a
   const beside = [rows[0]!, { code: 'carried_forward', values: [{ ...rows[1]!.values[0]!, x: 69 }], centres: null }];
   assert.equal(placeApplicationRows(beside, 7, before).get('carried_forward')!.flagged.size, 7);
 });
+
+test('rows settled once the positions chose anchor the figures under them on their page, and the arithmetic runs again', () => {
+  // Office seed 773: 一、本年新收 is placed by the header on its page; the balance then settles （七）总计 on the last
+  // page, whose "6" (其他) stands over other.no_correction's lone "1". The anchors were taken before the positions
+  // chose (nothing settled yet: the search had more solutions than it lists), so the "1" stayed open.
+  const onPage = (page: number, cs: TextCell[]): TextCell[] => cs.map((c) => ({ ...c, page }));
+  const rows = [
+    { code: 'received', values: onPage(1, cells(1, ['107', 15], ['25', 22], ['6', 50.5], ['138', 57])), centres: HEADER },
+    { code: 'carried_over', values: [], centres: null },
+    { code: 'other.no_correction', values: onPage(4, cells(2, ['6', 29], ['1', 67], ['7', 76])), centres: null },
+    { code: 'total', values: onPage(4, cells(3, ['107', 28], ['24', 36], ['6', 67], ['137', 75])), centres: null },
+    { code: 'carried_forward', values: onPage(4, cells(4, ['1', 36.5], ['1', 76])), centres: null },
+  ];
+  // The other outcome rows are printed on pages not read here: unknown (their sum is at most 总计).
+  const unknown = new Set(['granted', 'other', 'other.fee_unpaid', 'other.other']);
+  const placed = placeApplicationRows(rows, 7, unknown);
+  assert.deepEqual(texts(placed.get('total')!.values), ['107', '24', '', '', '', '6', '137']);
+  assert.deepEqual(texts(placed.get('other.no_correction')!.values), ['6', '', '', '', '', '1', '7']);
+  assert.equal(placed.get('other.no_correction')!.flagged.size, 0);
+  // Standing a slot off the "6", it is not under it: flagged.
+  const off = rows.map((r) => (r.code === 'other.no_correction' ? { ...r, values: onPage(4, cells(2, ['6', 29], ['1', 68], ['7', 76])) } : r));
+  assert.ok(placeApplicationRows(off, 7, unknown).get('other.no_correction')!.flagged.size > 0);
+});
