@@ -21,6 +21,33 @@ import { jobCoverage } from './schedule/job-coverage.ts';
 import { releaseOf } from './datasets/release-layout.ts';
 import { treeOverBudget, treeSize } from './datasets/tree-budget.ts';
 
+/**
+ * Lines written as they come, a thousand at a time: the text writeLines (printable.ts) gives for all of them at once.
+ * One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line. `end`
+ * writes the rest and gives every line when `keep`, else null (none is held).
+ */
+export function lineWriter(write: (text: string) => void, keep: boolean, chunk = 1000): { print(line: string): void; end(): string[] | null } {
+  const kept: string[] | null = keep ? [] : null;
+  let batch: string[] = [];
+  let any = false;
+  return {
+    print(line) {
+      kept?.push(line);
+      batch.push(line);
+      any = true;
+      if (batch.length < chunk) return;
+      writeLines(write, batch, chunk);
+      batch = [];
+    },
+    end() {
+      // writeLines writes a line break for no lines at all: a last batch is written when it holds some, or when none came.
+      if (batch.length > 0 || !any) writeLines(write, batch, chunk);
+      batch = [];
+      return kept;
+    },
+  };
+}
+
 /** --config and --base-url of build and publish: the release's metadata, and the config's target when --repo is not given. */
 export async function configured(opts: { config?: string; baseUrl?: string; repo?: string; branch?: string }) {
   const baseUrl = checkBaseUrl(opts.baseUrl);
@@ -68,30 +95,33 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     ? await buildChanged(resolve(opts.in), resolve(opts.out), clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed })
     : null;
   const run = changed ?? await buildFolder(resolve(opts.in), resolve(opts.out), clock, buildOptions);
-  const lines = [`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`];
-  for (const w of [...expected?.warnings ?? [], ...historyLost]) lines.push(`  warning: ${w}`);
+  // What the build prints: one line a report. Kept whole only for the state of --cache (the lines a skipped re-run
+  // prints again); else written as they are made (100,000 reports: some 20 MiB of lines).
+  const out = lineWriter((t) => process.stdout.write(t), Boolean(key));
+  const print = out.print;
+  print(`xxgk: read ${run.files} files from ${opts.in}: ${run.reports.length} reports`);
+  for (const w of [...expected?.warnings ?? [], ...historyLost]) print(`  warning: ${w}`);
   for (const r of run.reports) {
     // "published" is the word of a release that publishes (xxgk publish, the job); a build only includes.
     const status = run.published.has(r.id) ? 'included' : 'EXCLUDED';
-    lines.push(`  ${status} ${r.id}  ${r.agency} ${r.year} (${r.edition} edition, ${r.sources} sources)  ${r.errors} errors, ${r.warnings} warnings`);
+    print(`  ${status} ${r.id}  ${r.agency} ${r.year} (${r.edition} edition, ${r.sources} sources)  ${r.errors} errors, ${r.warnings} warnings`);
   }
-  for (const u of run.unreadable) lines.push(`  UNREADABLE ${u.file}: ${u.message}`);
+  for (const u of run.unreadable) print(`  UNREADABLE ${u.file}: ${u.message}`);
   for (const { report, validation } of run.excluded) {
-    for (const issue of validation.issues.filter((i) => i.severity === 'error')) lines.push(`  ERROR ${report.id}: ${issue.message.en}`);
+    for (const issue of validation.issues.filter((i) => i.severity === 'error')) print(`  ERROR ${report.id}: ${issue.message.en}`);
   }
   // The tree against its budget (config release:): a warning here; publishing refuses it.
   const over = treeOverBudget(treeSize(run.written), releaseOf(meta ?? {}));
-  if (over) lines.push(`  warning: ${over}`);
-  if (changed) lines.push(`xxgk: ${changed.kept} reports kept from the last build (their inputs, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`);
-  lines.push(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
-  // One line each: a name or file name holding a line break or a bidi override cannot forge or reorder a line.
-  writeLines((t) => process.stdout.write(t), lines);
+  if (over) print(`  warning: ${over}`);
+  if (changed) print(`xxgk: ${changed.kept} reports kept from the last build (their inputs, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`);
+  print(`xxgk: built ${run.written.length} files into ${opts.out}/ (${run.published.size} reports; CSV, JSON feeds, datapackage.json, CSVW, catalog.jsonld/.ttl, index.html, manifest.json)`);
+  const lines = out.end();
   const code = run.unreadable.some((u) => u.internal) ? EXIT.internal : run.unreadable.length > 0 ? EXIT.input : run.excluded.length > 0 ? EXIT.invalid : EXIT.ok;
   // A failure of xxgk's own is not remembered: the next run tries again.
   const manifest = run.written.find((f) => f.path === 'manifest.json');
   if (key && manifest && code !== EXIT.internal) {
     const valid = new Set(run.reports.filter((r) => r.valid).map((r) => r.id));
-    await state!.save(key, history.every((id) => valid.has(id)), lines, code, manifest.sha256);
+    await state!.save(key, history.every((id) => valid.has(id)), lines!, code, manifest.sha256);
   }
   // The ledger only of a build whose every file made a report of the release (build-ledger.ts follows no other).
   const whole = run.unreadable.length === 0 && run.excluded.length === 0 && run.published.size === run.reports.length;

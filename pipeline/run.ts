@@ -94,15 +94,23 @@ async function* lastReports(outDir: string, onUnreadable: BuildOptions['onUnread
   for await (const r of releaseReportStream((path) => readPreviousBytes(outDir, path), { onUnreadable })) yield r.report;
 }
 
+/**
+ * List the folder and read it. Apart from buildFolder so that the list of file names (a string a report) is not held
+ * in buildFolder's frame while the release is written.
+ */
+async function readListed(inDir: string, history: NonNullable<BuildOptions['history']>, options: BuildOptions) {
+  const files = await listFiles(inDir);
+  const resolver = options.resolver ?? (await folderResolver(inDir, files));
+  return readFolderFlat(inDir, {
+    cache: options.cache, resolver, history, regionOf: options.regionOf, files, jobs: options.jobs, ...(options.limits ? { limits: options.limits } : {}),
+  });
+}
+
 /** Read a folder of reports and build the release of the valid ones into outDir (swapped in atomically). */
 export async function buildFolder(inDir: string, outDir: string, clock: Clock, options: BuildOptions = {}): Promise<BuildRun> {
   // The release in outDir, read one report at a time: the history, and the last good versions to keep.
   const history = options.history ?? lastReports(outDir, options.onUnreadable);
-  const files = await listFiles(inDir);
-  const resolver = options.resolver ?? (await folderResolver(inDir, files));
-  const read = await readFolderFlat(inDir, {
-    cache: options.cache, resolver, history, regionOf: options.regionOf, files, jobs: options.jobs, ...(options.limits ? { limits: options.limits } : {}),
-  });
+  const read = await readListed(inDir, history, options);
   try {
     const excluded = read.reports.filter((r) => !r.valid).map((r) => read.load(r.id));
     const kept = options.keepPublished && excluded.length > 0

@@ -9,7 +9,7 @@ import type { OutputSink } from '../adapters/output.ts';
 import { csvFiles } from './to-csv.ts';
 import { csvwMetadata } from './to-csvw.ts';
 import { dataPackage } from './to-datapackage.ts';
-import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from './to-dcat.ts';
+import { catalogDocument, catalogJsonLdChunks, catalogTurtleChunks, schemaOrgDataset } from './to-dcat.ts';
 import { GBT21063_FILE, gbt21063Json } from './to-gbt21063.ts';
 import { manifest, observationsNdjson, reportDocument, schemaUrl, withSchemaId } from './to-json.ts';
 import { bodySeries } from './series.ts';
@@ -110,6 +110,13 @@ export interface BuildResult {
 
 const isAsset = (f: { path: string }) => f.path.startsWith(ASSETS_DIR);
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** A file written a piece at a time. */
+async function writeChunks(sink: OutputSink, path: string, mediaType: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<FileStat> {
+  const file = await sink.open(path, mediaType);
+  for await (const chunk of chunks) await file.write(chunk);
+  return file.close();
+}
 
 export async function buildRelease(input: BuildInput, sink: OutputSink): Promise<BuildResult> {
   const { meta } = input;
@@ -288,10 +295,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   for (const { path, content } of csvwMetadata(context())) files.push(await sink.write(path, content, 'application/csvm+json'));
   files.push(await sink.write('datapackage.json', dataPackage(context()), 'application/json'));
   const ctx = context();
-  // One document for the three files (each made and written in turn, so that only one text is held at a time).
+  // One document for the three files; catalog.jsonld and catalog.ttl written as their text comes (a node, a run of
+  // nodes at a time: at national scale each is megabytes of text), catalog-gbt21063.json whole.
   const catalog = catalogDocument(ctx);
-  files.push(await sink.write('catalog.jsonld', catalogJsonLd(catalog), 'application/ld+json'));
-  files.push(await sink.write('catalog.ttl', await catalogTurtle(catalog, ctx), 'text/turtle'));
+  files.push(await writeChunks(sink, 'catalog.jsonld', 'application/ld+json', catalogJsonLdChunks(catalog)));
+  files.push(await writeChunks(sink, 'catalog.ttl', 'text/turtle', catalogTurtleChunks(catalog, ctx)));
   files.push(await sink.write(GBT21063_FILE, gbt21063Json(ctx, catalog), 'application/json'));
   const site = context();
   files.push(await sink.write(STYLESHEET, siteCss(), 'text/css'));

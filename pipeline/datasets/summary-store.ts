@@ -23,7 +23,48 @@ export interface PartSpill {
   get(index: number): SpilledPart;
 }
 
-/** Summaries whose figures, sources and links lie in `spill`; the last part read is held (a writer reads several of its fields in a row). */
+/** A column of small numbers that grows as values are put (doubling: one typed array, a few bytes a value). */
+class Column<A extends Uint8Array | Uint16Array | Uint32Array> {
+  #values: A;
+  constructor(private readonly make: (n: number) => A) { this.#values = make(1024); }
+  at(k: number): number { return this.#values[k]!; }
+  set(k: number, v: number): void {
+    if (k >= this.#values.length) {
+      const grown = this.make(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[k] = v;
+  }
+}
+
+/**
+ * Values that repeat (the summary pool's shared strings, flag lists and bodies, and null): each held once, a summary
+ * keeping its number. Told apart as a Map tells its keys apart (a string by its characters, an object by identity).
+ */
+class Values<T> {
+  readonly #list: T[] = [];
+  readonly #index = new Map<T, number>();
+  number(v: T): number {
+    let k = this.#index.get(v);
+    if (k === undefined) {
+      k = this.#list.length;
+      this.#list.push(v);
+      this.#index.set(v, k);
+    }
+    return k;
+  }
+  at(k: number): T { return this.#list[k]!; }
+}
+
+/**
+ * Summaries whose figures, sources and links lie in `spill`; the last part read is held (a writer reads several of its
+ * fields in a row). What stays in memory a report is its id (the string the caller gave, shared) and a few numbers
+ * in columns: its year, counts and validity, and for the fields that repeat across reports (agency, region, edition,
+ * dates, flags, body, series) the number of the value in a table of the distinct ones — some 60 bytes and a small
+ * object a report, where an object holding the thirteen fields as its own took some 170. The fields are read through
+ * getters, so that a kept summary has no own fields: its writers read them by name, as they do the spilled ones.
+ */
 export function spilledSummaries(spill: PartSpill): SummaryStore {
   let lastIndex = -1;
   let last: SpilledPart | undefined;
@@ -34,22 +75,66 @@ export function spilledSummaries(spill: PartSpill): SummaryStore {
     }
     return last!;
   };
+  const ids: string[] = [];
+  const year = new Column((n) => new Uint16Array(n));
+  const valid = new Column((n) => new Uint8Array(n));
+  const errors = new Column((n) => new Uint32Array(n));
+  const warnings = new Column((n) => new Uint32Array(n));
+  const strings = new Values<string | null>();
+  const lists = new Values<string[]>();
+  const bodies = new Values<ReportSummary['body']>();
+  const agency = new Column((n) => new Uint32Array(n));
+  const region = new Column((n) => new Uint32Array(n));
+  const edition = new Column((n) => new Uint32Array(n));
+  const published = new Column((n) => new Uint32Array(n));
+  const flags = new Column((n) => new Uint32Array(n));
+  const body = new Column((n) => new Uint32Array(n));
+  const series = new Column((n) => new Uint32Array(n));
+  const modified = new Column((n) => new Uint32Array(n));
 
-  /** The spilled fields, read back from the spill; the summary's other fields are the instance's own (keep). */
-  class Spilled {
-    readonly #part: number;
-    constructor(index: number) { this.#part = index; }
-    get headline() { return part(this.#part).headline; }
-    get figures() { return part(this.#part).figures; }
-    get sources() { return part(this.#part).sources; }
-    get json() { return part(this.#part).json; }
-    get page() { return part(this.#part).page; }
+  /** A kept summary: its number in the columns and in the spill (the same: one put each). */
+  class Spilled implements ReportSummary {
+    readonly #k: number;
+    constructor(k: number) { this.#k = k; }
+    get id() { return ids[this.#k]!; }
+    get agency() { return strings.at(agency.at(this.#k)) as string; }
+    get region() { return strings.at(region.at(this.#k)); }
+    get year() { return year.at(this.#k); }
+    get edition() { return strings.at(edition.at(this.#k)) as string; }
+    get published() { return strings.at(published.at(this.#k)); }
+    get valid() { return valid.at(this.#k) === 1; }
+    get errors() { return errors.at(this.#k); }
+    get warnings() { return warnings.at(this.#k); }
+    get flags() { return lists.at(flags.at(this.#k)); }
+    get body() { return bodies.at(body.at(this.#k)); }
+    get series() { return strings.at(series.at(this.#k)) as string; }
+    get modified() { return strings.at(modified.at(this.#k)) as string; }
+    get headline() { return part(this.#k).headline; }
+    get figures() { return part(this.#k).figures; }
+    get sources() { return part(this.#k).sources; }
+    get json() { return part(this.#k).json; }
+    get page() { return part(this.#k).page; }
   }
 
   return {
     keep(s) {
-      const { headline, figures, sources, json, page, ...kept } = s;
-      return Object.assign(new Spilled(spill.put({ headline, figures, sources, json, page })), kept);
+      const k = spill.put({ headline: s.headline, figures: s.figures, sources: s.sources, json: s.json, page: s.page });
+      if (k !== ids.length) throw new Error(`summary store: the spill gave number ${k} to summary ${ids.length}`);
+      if (!Number.isInteger(s.year) || s.year < 0 || s.year > 0xffff) throw new Error(`summary store: year ${s.year} of ${s.id} is not one a column holds`);
+      ids.push(s.id);
+      year.set(k, s.year);
+      valid.set(k, s.valid ? 1 : 0);
+      errors.set(k, s.errors);
+      warnings.set(k, s.warnings);
+      agency.set(k, strings.number(s.agency));
+      region.set(k, strings.number(s.region));
+      edition.set(k, strings.number(s.edition));
+      published.set(k, strings.number(s.published));
+      flags.set(k, lists.number(s.flags));
+      body.set(k, bodies.number(s.body));
+      series.set(k, strings.number(s.series));
+      modified.set(k, strings.number(s.modified));
+      return new Spilled(k);
     },
   };
 }

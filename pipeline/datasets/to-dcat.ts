@@ -37,30 +37,103 @@ export function catalogJsonLd(doc: CatalogDocument): string {
 }
 
 /**
+ * catalog.jsonld in pieces (their concatenation is catalogJsonLd's text): the document's top level and its @graph
+ * piece by piece, a node of the graph at a time, so that the file is written without its whole text held at once
+ * (4 MB of JSON at 100,000 reports, a two-byte string: the catalog's names are Chinese).
+ */
+export function* catalogJsonLdChunks(doc: CatalogDocument): Generator<string> {
+  yield* prettyChunks(doc, '', 2);
+  yield '\n';
+}
+
+/**
  * catalog.ttl: the graph of catalog.jsonld, triples sorted, written with the catalog's prefixes. The nodes are
  * turned into triples a run at a time, in the order of their subjects (subjectRuns): the same triples in the same
  * order as the whole graph's at once, sorted. Throws if jsonld.js would drop any term of the document (safe mode).
  */
 export async function catalogTurtle(doc: CatalogDocument, ctx: ReleaseContext, options: CatalogOptions = {}): Promise<string> {
+  let text = '';
+  for await (const chunk of catalogTurtleChunks(doc, ctx, options)) text += chunk;
+  return text;
+}
+
+/**
+ * catalog.ttl in pieces, as its runs of nodes are turned into Turtle (their concatenation is catalogTurtle's text),
+ * so that the file is written without its whole text held at once.
+ */
+export async function* catalogTurtleChunks(doc: CatalogDocument, ctx: ReleaseContext, options: CatalogOptions = {}): AsyncGenerator<string> {
   const loader = options.documentLoader ?? offlineLoader();
   const writer = turtleWriter({ ...NS, catalog: `${ctx.meta.baseUrl}catalog#` });
+  const spaced = turtleBlankLines();
   for (const run of subjectRuns(doc['@graph'], doc['@context'], NODES_A_RUN)) {
     const quads = await toQuads({ '@context': doc['@context'], '@graph': run.nodes }, loader);
     for (const q of quads) {
       // A triple of a subject outside the run would be out of order: a node this code does not expect (a nested node).
       if (!run.subjects.has(q.subject.value)) throw new Error(`catalog: a triple of ${q.subject.value} came from a node of another subject; the catalog's nodes must be flat`);
     }
-    writer.add(sortQuads(quads));
+    const out = spaced.add(writer.add(sortQuads(quads)));
+    if (out) yield out;
   }
-  const turtle = await writer.end();
-  // n3 ends every statement with ".\n" and escapes newlines inside literals: a blank line between subjects.
-  const [prefixes, body = ''] = splitOnce(turtle, '\n\n');
-  return `${prefixes}\n\n${body.replace(/\.\n(?=\S)/g, '.\n\n')}`;
+  const out = spaced.end(await writer.end());
+  if (out) yield out;
 }
 
-function splitOnce(s: string, separator: string): [string, string?] {
-  const at = s.indexOf(separator);
-  return at < 0 ? [s] : [s.slice(0, at), s.slice(at + separator.length)];
+/**
+ * n3 ends every statement with ".\n" and escapes newlines inside literals: a blank line between subjects. Over the
+ * text as it comes, the same as over the whole text at once: the prefixes (up to the first blank line n3 writes) as
+ * they are, then in the rest every ".\n" followed by a character that is not white space gets a second newline. A
+ * piece is given out only as far as it is decided: a "." or ".\n" at its end waits for the next character.
+ */
+export function turtleBlankLines(): { add(text: string): string; end(text: string): string } {
+  let pending = '';
+  let inBody = false;
+  const spaced = (s: string) => s.replace(/\.\n(?=\S)/g, '.\n\n');
+  const add = (text: string): string => {
+    pending += text;
+    let out = '';
+    if (!inBody) {
+      const at = pending.indexOf('\n\n');
+      if (at < 0) return '';
+      out = pending.slice(0, at + 2);
+      pending = pending.slice(at + 2);
+      inBody = true;
+    }
+    const hold = pending.endsWith('.') ? 1 : pending.endsWith('.\n') ? 2 : 0;
+    out += spaced(pending.slice(0, pending.length - hold));
+    pending = pending.slice(pending.length - hold);
+    return out;
+  };
+  return {
+    add,
+    end(text) {
+      const out = add(text);
+      // No blank line at all: the whole text is the prefixes, and an empty body follows them.
+      const rest = inBody ? spaced(pending) : `${pending}\n\n`;
+      pending = '';
+      return out + rest;
+    },
+  };
+}
+
+/** pretty(value, indent) in pieces: the first `depth` levels of objects and arrays an entry at a time. */
+function* prettyChunks(value: unknown, indent: string, depth: number): Generator<string> {
+  if (depth === 0 || value === null || typeof value !== 'object') {
+    yield pretty(value, indent);
+    return;
+  }
+  const entries = Array.isArray(value) ? value.map((v) => [null, v] as const) : Object.entries(value);
+  if (entries.length === 0 || entries.every(([, v]) => v === null || typeof v !== 'object')) {
+    yield pretty(value, indent);
+    return;
+  }
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const inner = `${indent}  `;
+  yield `${open}\n`;
+  for (const [k, [key, v]] of entries.entries()) {
+    yield `${k > 0 ? ',\n' : ''}${inner}${key === null ? '' : `${JSON.stringify(key)}: `}`;
+    yield* prettyChunks(v, inner, depth - 1);
+  }
+  yield `\n${indent}${close}`;
 }
 
 /** JSON indented by two spaces, except that an object or array of plain values that fits in 100 columns is one line. */

@@ -4,7 +4,7 @@ import { Parser, Store, type Quad, type Term } from 'n3';
 import { expandedId, toQuads, writeTurtle } from '../../pipeline/datasets/dcat-rdf.ts';
 import { NS } from '../../pipeline/datasets/dcat-vocab.ts';
 import { OfflineLoaderError, offlineLoader } from '../../pipeline/datasets/jsonld-loader.ts';
-import { catalogDocument, catalogJsonLd, catalogTurtle, schemaOrgDataset } from '../../pipeline/datasets/to-dcat.ts';
+import { catalogDocument, catalogJsonLd, catalogJsonLdChunks, catalogTurtle, catalogTurtleChunks, schemaOrgDataset, turtleBlankLines } from '../../pipeline/datasets/to-dcat.ts';
 import type { FileStat, ReleaseContext } from '../../pipeline/datasets/types.ts';
 import { TABLE_IDS } from '../../pipeline/model/template.ts';
 import { RELEASE_DATA_FILES, releaseFiles, sampleContext, sampleReports } from '../helpers/release.ts';
@@ -331,6 +331,37 @@ test('catalog.ttl made a run of nodes at a time is the Turtle of the whole graph
   const at = whole.indexOf('\n\n');
   const expected = `${whole.slice(0, at)}\n\n${whole.slice(at + 2).replace(/\.\n(?=\S)/g, '.\n\n')}`;
   assert.equal(await catalogTurtle(catalogDocument(ctx), ctx), expected);
+  // Written as it comes: catalog.ttl and catalog.jsonld in pieces, none of them more than a small part of the text.
+  const turtle: string[] = [];
+  for await (const chunk of catalogTurtleChunks(doc, ctx)) turtle.push(chunk);
+  assert.equal(turtle.join(''), expected);
+  assert.ok(turtle.length >= doc['@graph'].length / 256, `${turtle.length} pieces of catalog.ttl`);
+  assert.ok(Math.max(...turtle.map((c) => c.length)) < expected.length / 3, 'no piece of catalog.ttl is most of it (a run of 256 nodes at most)');
+  const jsonLd = [...catalogJsonLdChunks(doc)];
+  assert.equal(jsonLd.join(''), catalogJsonLd(doc));
+  assert.ok(Math.max(...jsonLd.map((c) => c.length)) < catalogJsonLd(doc).length / 20, 'catalog.jsonld a node at a time');
+});
+
+test('the blank lines between subjects, put in as the Turtle comes, are those put in over the whole text at once', () => {
+  const whole = (t: string) => {
+    const at = t.indexOf('\n\n');
+    return at < 0 ? `${t}\n\n` : `${t.slice(0, at)}\n\n${t.slice(at + 2).replace(/\.\n(?=\S)/g, '.\n\n')}`;
+  };
+  // Texts of the characters that matter (".", newlines, spaces, others), cut at random places, the cuts often
+  // between a "." and its newline or a newline and what follows.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let round = 0; round < 2_000; round++) {
+    const text = Array.from({ length: random(40) }, () => '.\n a'[random(4)]).join('');
+    const cuts = [...new Set(Array.from({ length: random(8) }, () => random(text.length + 1)))].sort((a, b) => a - b);
+    const pieces = [0, ...cuts].map((at, k) => text.slice(at, cuts[k] ?? text.length));
+    const spaced = turtleBlankLines();
+    const got = pieces.slice(0, -1).map((p) => spaced.add(p)).join('') + spaced.end(pieces[pieces.length - 1] ?? '');
+    assert.equal(got, whole(text), JSON.stringify(pieces));
+  }
 });
 
 test('a node\'s @id expands as JSON-LD expands it: a compact IRI of a prefix the context defines, else as it is', () => {
