@@ -9,9 +9,8 @@ import { readValue } from '../../pipeline/ingest/read-value.ts';
 import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { columnsOnPage, headersByPage, pageColumns } from '../../pipeline/parse/layout-columns.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
+import { at } from '../helpers/layout-text.ts';
 
-/** A line of layout text: each text at its character position. */
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [x, t]) => s.padEnd(x) + t, '');
 const WORDS = [['自然人'], ['商业', '商业企业', '商业企'], ['科研', '科研机构', '科研机'], ['社会', '社会公益', '社会公益组织'], ['法律', '法律服务', '法律服务机构'], ['其他'], ['总计']];
 
 /** The page's columns as the reader of table 三 takes them: the header cells before the first row, each row's figures. */

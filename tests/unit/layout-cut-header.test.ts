@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
+import { at } from '../helpers/layout-text.ts';
 
-/** A line of layout text: each text at its character position. */
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [x, t]) => s.padEnd(x) + t, '');
 
 const HEAD = [
   at([3, '三、收到和处理政府信息公开申请情况']),

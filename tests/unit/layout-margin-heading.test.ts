@@ -6,23 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
-import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
+import { at, rowTexts } from '../helpers/layout-text.ts';
 
-/** A line of layout text: each text at its character position. */
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [x, t]) => s.padEnd(x) + t, '');
 /** A row's seven figures, where table 三's columns stand. */
 const figs = (...v: number[]): Array<[number, string]> => v.map((n, i): [number, string] => [55 + 8 * i, String(n)]);
 const zeros = figs(0, 0, 0, 0, 0, 0, 0);
 
-const rowTexts = (cells: readonly TextCell[]): string[][] => {
-  const out: string[][] = [[]];
-  for (const c of cells) {
-    out.at(-1)!.push(c.text);
-    if (c.rowEnd) out.push([]);
-  }
-  return out.filter((r) => r.length > 0);
-};
 const labelsOf = (rows: string[][]): string[][] => rows.map((r) => r.filter((t) => !/^\d+$/.test(t)));
 
 test('layout rows: 三、本年度办理结果 down the margin, one character every other line, is one cell across a page break', () => {

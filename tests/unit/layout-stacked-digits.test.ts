@@ -7,11 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
-import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { joinBrokenFigures } from '../../pipeline/parse/layout-broken.ts';
+import { at, rowTexts } from '../helpers/layout-text.ts';
 
-/** A line of layout text: each text at its character position. */
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [x, t]) => s.padEnd(x) + t, '');
 /** Full-width figures at the columns of seed 740's first page (自然人 at 11 … 总计 at 39). */
 const COLUMNS = [11, 15, 20, 27, 31, 35, 39];
 const figs = (...v: Array<string | undefined>): Array<[number, string]> =>
@@ -19,14 +17,6 @@ const figs = (...v: Array<string | undefined>): Array<[number, string]> =>
 const full = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 const half = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
-const rowTexts = (cells: readonly TextCell[]): string[][] => {
-  const out: string[][] = [[]];
-  for (const c of cells) {
-    out.at(-1)!.push(c.text);
-    if (c.rowEnd) out.push([]);
-  }
-  return out.filter((r) => r.length > 0);
-};
 const join = (lines: string[]): string[][] => rowTexts(joinBrokenFigures(readLayoutText(lines.join('\n')), 7)).map((r) => r.map(half));
 
 test('layout rows: full-width figures broken one digit per line ("１ … １" / "９ ０ … ９" / "０ … ０") are joined into the row', () => {

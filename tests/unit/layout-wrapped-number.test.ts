@@ -9,9 +9,8 @@ import { test } from 'node:test';
 import { readLayoutText } from '../../pipeline/ingest/layout-text.ts';
 import type { TextCell } from '../../pipeline/ingest/types.ts';
 import { layoutRows } from '../../pipeline/parse/layout-rows.ts';
+import { at } from '../helpers/layout-text.ts';
 
-/** A line of layout text: each text at its character position. */
-const at = (...parts: Array<[number, string]>): string => parts.reduce((s, [x, t]) => s.padEnd(x) + t, '');
 const ROW = [[12, '11'], [19, '0'], [24, '0'], [31, '0'], [38, '0'], [43, '0'], [47, '11']] as Array<[number, string]>;
 
 const labels = (cells: readonly TextCell[]): string[] => {
