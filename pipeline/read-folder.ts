@@ -114,8 +114,11 @@ interface Places {
 async function readInto(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>): Promise<FolderRead> {
   // Everything else the reading and the validation built is dropped here: only the outcomes and the places stay.
   const { parsed, unreadable, outcomes, places, missing, intern } = await readAndValidate(options, spill, results);
-  // The outcomes are in the order of their ids (the validation's): `load` finds one by halving, with no index.
-  const sorted = [...outcomes].sort(yearThenId);
+  const { ids } = outcomes;
+  // A report's outcome as the callers see it: an object with one slot of its own (its index in the columns), its
+  // fields read from the columns (outcomeView).
+  const view = outcomeViews(outcomes);
+  const sorted = Array.from({ length: ids.length }, (_, k) => view(k)).sort(yearThenId);
   const load = (k: number): { report: AnnualReport } => {
     const group = places.several.get(k);
     if (!group) return mergeGroup([spill.get({ at: places.reportAt[k]!, bytes: places.reportBytes[k]! }).report]);
@@ -129,14 +132,14 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
     unreadable,
     reports: sorted,
     load(id) {
-      const k = indexOfSorted(outcomes.length, (i) => outcomes[i]!.id, id);
+      // The columns are in the order of the ids (the validation's): found by halving, with no index.
+      const k = indexOfSorted(ids.length, (i) => ids[i]!, id);
       if (k < 0) throw new Error(`read: no report ${id} in this run`);
       const { report } = load(k);
       // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them.
-      const o = outcomes[k]!;
-      report.id = o.id;
-      report.agency = o.agency;
-      report.edition = o.edition;
+      report.id = ids[k]!;
+      report.agency = outcomes.strings[outcomes.agency[k]!]!;
+      report.edition = outcomes.strings[outcomes.edition[k]!] as AnnualReport['edition'];
       if (report.region != null) report.region = intern(report.region);
       if (report.published != null) report.published = intern(report.published);
       const result = results.get({ at: places.resultAt[k]!, bytes: places.resultBytes[k]! });
@@ -147,6 +150,90 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
       results.close();
     },
   };
+}
+
+/**
+ * The outcomes of the run as columns, in the order of the ids: a report's id, its agency and edition as indexes
+ * into one table of the distinct strings (`strings`), its numbers in typed arrays. About 26 bytes a report beside
+ * its id, where an object of eight fields took 88 (and a slot in two arrays).
+ */
+interface OutcomeColumns {
+  ids: readonly string[];
+  strings: string[];
+  agency: Uint32Array;
+  edition: Uint32Array;
+  year: Int32Array;
+  /** A year that an Int32Array cannot hold as it is (none, a report year being a four-digit integer): kept apart. */
+  oddYears: Map<number, number>;
+  sources: Uint32Array;
+  valid: Uint8Array;
+  errors: Uint32Array;
+  warnings: Uint32Array;
+}
+
+function outcomeColumns(ids: readonly string[]) {
+  const n = ids.length;
+  const columns: OutcomeColumns = {
+    ids, strings: [], agency: new Uint32Array(n), edition: new Uint32Array(n), year: new Int32Array(n), oddYears: new Map(),
+    sources: new Uint32Array(n), valid: new Uint8Array(n), errors: new Uint32Array(n), warnings: new Uint32Array(n),
+  };
+  const indexOf = new Map<string, number>();
+  const stringAt = (s: string): number => {
+    let at = indexOf.get(s);
+    if (at === undefined) {
+      at = columns.strings.push(s) - 1;
+      indexOf.set(s, at);
+    }
+    return at;
+  };
+  const counted = (n: number, what: string): number => {
+    if (!(Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) throw new Error(`read: ${what} ${n} is not a count`);
+    return n;
+  };
+  const set = (k: number, o: Omit<ReportOutcome, 'id'>): void => {
+    columns.agency[k] = stringAt(o.agency);
+    columns.edition[k] = stringAt(o.edition);
+    columns.year[k] = o.year;
+    if (columns.year[k] !== o.year) columns.oddYears.set(k, o.year);
+    columns.sources[k] = counted(o.sources, 'sources');
+    columns.valid[k] = o.valid ? 1 : 0;
+    columns.errors[k] = counted(o.errors, 'errors');
+    columns.warnings[k] = counted(o.warnings, 'warnings');
+  };
+  return { columns, set };
+}
+
+const yearAt = (c: OutcomeColumns, k: number): number => (c.oddYears.size > 0 ? c.oddYears.get(k) ?? c.year[k]! : c.year[k]!);
+
+/**
+ * Report k's outcome, read from the columns: a ReportOutcome whose only slot of its own is k (the class, made for
+ * these columns, holds them: 32 bytes an outcome). JSON.stringify gives the plain object (toJSON), and plainOutcome
+ * makes one.
+ */
+function outcomeViews(c: OutcomeColumns): (k: number) => ReportOutcome {
+  class OutcomeView implements ReportOutcome {
+    readonly #k: number;
+    constructor(k: number) {
+      this.#k = k;
+    }
+    get id(): string { return c.ids[this.#k]!; }
+    get agency(): string { return c.strings[c.agency[this.#k]!]!; }
+    get year(): number { return yearAt(c, this.#k); }
+    get edition(): AnnualReport['edition'] { return c.strings[c.edition[this.#k]!] as AnnualReport['edition']; }
+    get sources(): number { return c.sources[this.#k]!; }
+    get valid(): boolean { return c.valid[this.#k] === 1; }
+    get errors(): number { return c.errors[this.#k]!; }
+    get warnings(): number { return c.warnings[this.#k]!; }
+    toJSON(): ReportOutcome {
+      return plainOutcome(this);
+    }
+  }
+  return (k) => new OutcomeView(k);
+}
+
+/** An outcome as a plain object (what a caller that copies or compares one gets). */
+export function plainOutcome(o: ReportOutcome): ReportOutcome {
+  return { id: o.id, agency: o.agency, year: o.year, edition: o.edition, sources: o.sources, valid: o.valid, errors: o.errors, warnings: o.warnings };
 }
 
 async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>) {
@@ -226,7 +313,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     const ref = inHistory.get(key);
     return ref && spill.get(ref).report;
   };
-  const outcomes: ReportOutcome[] = [];
+  const { columns: outcomes, set: setOutcome } = outcomeColumns(ids);
   const places: Places = {
     reportAt: new Float64Array(n), reportBytes: new Float64Array(n), resultAt: new Float64Array(n), resultBytes: new Float64Array(n),
     missing: new Uint8Array(n), several: new Map(),
@@ -240,8 +327,8 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     const result = validateInRun(report, previous, foundFor(k), renderings ?? []);
     recent = { k, report };
     const count = (s: string) => result.issues.filter((i) => i.severity === s).length;
-    outcomes.push({
-      id: ids[k]!, agency: intern(report.agency), year: report.year, edition: intern(report.edition) as AnnualReport['edition'],
+    setOutcome(k, {
+      agency: intern(report.agency), year: report.year, edition: intern(report.edition) as AnnualReport['edition'],
       sources: report.sources.length, valid: result.valid, errors: count('error'), warnings: count('warning'),
     });
     const at = results.put(result);
@@ -253,7 +340,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   // The missing rule as validate/index.ts states it (missingInRun), over short-lived objects made from the columns:
   // a history report's id only matters when it is one of the run's (else '', which no report of the run has).
   const missing = missingInRun(
-    outcomes.map((o, k) => ({ id: ids[k]!, year: merged.year[k]!, body: merged.body[k]!, valid: o.valid })),
+    Array.from({ length: n }, (_, k) => ({ id: ids[k]!, year: merged.year[k]!, body: merged.body[k]!, valid: outcomes.valid[k] === 1 })),
     history.year.map((year, h) => ({ id: history.inRun[h]! >= 0 ? ids[history.inRun[h]!]! : '', year, body: history.body[h]! })),
   );
   for (let k = 0; k < n; k++) {
@@ -266,7 +353,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     }
     if (!missing.ids.has(ids[k]!)) continue;
     places.missing[k] = 1;
-    outcomes[k]!.warnings++;
+    outcomes.warnings[k]!++;
   }
   return { parsed, unreadable, outcomes, places, missing: { latest: missing.latest, seen: missing.seen }, intern };
 }

@@ -16,9 +16,9 @@ import { byYearThenId } from '../../pipeline/datasets/types.ts';
 import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
 import { mergeRenderings } from '../../pipeline/parse/merge.ts';
 import { readReport } from '../../pipeline/read.ts';
-import { readFolderFlat } from '../../pipeline/read-folder.ts';
+import { plainOutcome, readFolderFlat } from '../../pipeline/read-folder.ts';
 import { readOutcome } from '../../pipeline/read-outcome.ts';
-import { folderResolver, readFolder } from '../../pipeline/run.ts';
+import { folderResolver, readFolder, readFolderFlat as readDirFlat } from '../../pipeline/run.ts';
 import { validateAll } from '../../pipeline/validate/index.ts';
 import { SAMPLES } from '../helpers/build-samples.ts';
 import { scratchDir } from '../helpers/scratch.ts';
@@ -47,6 +47,17 @@ test('reading the samples through the spill gives what reading them all into mem
   const got = await readFolder(SAMPLES, { resolver, files });
   assert.equal(got.reports.length, expected.length);
   assert.deepEqual(got.reports, expected);
+  // What the build keeps of each report (its outcome, read from columns) is what reading into memory says of it.
+  const flat = await readDirFlat(SAMPLES, { resolver, files });
+  try {
+    const count = (v: (typeof expected)[number]['validation'], s: string) => v.issues.filter((i) => i.severity === s).length;
+    assert.deepEqual(flat.reports.map(plainOutcome), expected.map(({ report, validation }) => ({
+      id: report.id, agency: report.agency, year: report.year, edition: report.edition, sources: report.sources.length,
+      valid: validation.valid, errors: count(validation, 'error'), warnings: count(validation, 'warning'),
+    })));
+  } finally {
+    flat.close();
+  }
 });
 
 test('validation reads each report from the spill once, its unresolved name\'s warning included', async () => {
@@ -69,6 +80,7 @@ test('validation reads each report from the spill once, its unresolved name\'s w
     assert.equal(read.reports.length, 14);
     assert.equal(read.reports.filter((r) => r.warnings > 0).length, 14, 'every name is unresolved');
     assert.equal(gets, 14, 'one read of each report, none of its warning apart, none of last year\'s');
+    for (const r of read.reports) assert.deepEqual(JSON.parse(JSON.stringify(r)), plainOutcome(r), 'JSON gives the plain outcome');
     const loaded = read.load(read.reports[1]!.id);
     assert.ok(loaded.validation.issues.some((i) => /agenc|regist|name/i.test(i.message.en)), loaded.validation.issues.map((i) => i.message.en).join('; '));
   } finally {
