@@ -11,7 +11,7 @@ import type { Options, ValidateFunction } from 'ajv';
 import { compiledFile } from './adapters/compiled.ts';
 
 /**
- * The validators compiled at build time: the schema each checks (schemas/<schema>.schema.json, by default its own name)
+ * The validators compiled at build time: the schema each checks (schemas/<schema>.schema.json)
  * and its ajv options (2020-12, strict). 'annual-report-check' is the report schema compiled to stop at its first
  * error (allErrors off): a yes/no answer without the error bookkeeping that allErrors does on a report that conforms
  * (an error object for every `if` that fails, the evaluated properties tracked cell after cell), run before

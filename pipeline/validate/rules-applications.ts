@@ -5,6 +5,7 @@ import { APPLICATIONS, type Edition, columnsOf, rowsOf } from '../model/template
 import { columnLabel, rowLabel } from './labels.ts';
 import { mismatchIssue } from './messages.ts';
 import { type Term, cellAt, cellsAgree, compareSides } from './terms.ts';
+import { perEdition } from './per-edition.ts';
 
 const T = 'applications' as const;
 const NOT_OUTCOMES = new Set(['received', 'carried_over', 'total', 'carried_forward']);
@@ -22,18 +23,6 @@ function byColumn(report: AnnualReport, row: string, column: string): Term {
 }
 
 /** Per edition, computed once: every report of an edition asks the same. */
-function perEdition<T>(make: (edition: Edition) => T): (edition: Edition) => T {
-  const made = new Map<Edition, T>();
-  return (edition) => {
-    let out = made.get(edition);
-    if (out === undefined) {
-      out = make(edition);
-      // Only the template's editions are kept (a malformed report may carry anything).
-      if (made.size < 8) made.set(edition, out);
-    }
-    return out;
-  };
-}
 
 const allColumns = perEdition((edition): readonly string[] => {
   const [first] = rowsOf(APPLICATIONS, edition);

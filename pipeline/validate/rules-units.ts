@@ -11,6 +11,7 @@ import type { Issue } from '../model/issue.ts';
 import type { AnnualReport, Cell } from '../model/report.ts';
 import { TABLES, TABLE_IDS, type TableId, columnsOf, rowsOf } from '../model/template.ts';
 import { cellAt } from './terms.ts';
+import { perEdition } from './per-edition.ts';
 
 /** 10^6 万元: more than any one body's procurement or fees in a year. */
 export const IMPLAUSIBLE_10K_YUAN = 1_000_000;
@@ -27,27 +28,20 @@ interface MoneyCell {
 }
 
 type Place = Omit<MoneyCell, 'cell'>;
-const moneyPlaces = new Map<string, readonly Place[]>();
 
-/** The template's money cells of an edition, in template order (made once per edition). */
-function placesOf(edition: AnnualReport['edition']): readonly Place[] {
-  let places = moneyPlaces.get(edition);
-  if (!places) {
-    const made: Place[] = [];
-    for (const table of TABLE_IDS) {
-      const def = TABLES[table];
-      for (const row of rowsOf(def, edition)) {
-        for (const column of columnsOf(def, row, edition)) {
-          if (def.columns.find((c) => c.code === column)?.money) made.push({ table, row: row.code, column });
-        }
+/** The template's money cells of an edition, in template order. */
+const placesOf = perEdition((edition): readonly Place[] => {
+  const made: Place[] = [];
+  for (const table of TABLE_IDS) {
+    const def = TABLES[table];
+    for (const row of rowsOf(def, edition)) {
+      for (const column of columnsOf(def, row, edition)) {
+        if (def.columns.find((c) => c.code === column)?.money) made.push({ table, row: row.code, column });
       }
     }
-    places = made;
-    // Only the template's editions are kept (a malformed report may carry anything).
-    if (moneyPlaces.size < 8) moneyPlaces.set(edition, places);
   }
-  return places;
-}
+  return made;
+});
 
 function moneyCells(report: AnnualReport): MoneyCell[] {
   const out: MoneyCell[] = [];
