@@ -4,11 +4,16 @@ import type { AnnualReport } from '../model/report.ts';
 import { type Edition, TABLE_IDS } from '../model/template.ts';
 import { isCell } from './terms.ts';
 
-/** Every cell that printed something that is not a number. */
-export function notANumber(report: AnnualReport): Issue[] {
-  const issues: Issue[] = [];
+/** A cell as the rules below see it: what is not a cell is the schema's to report. */
+type LooseCell = { kind?: unknown; note?: unknown; value?: unknown; raw?: string; source?: Issue['source'] };
+
+/**
+ * Every cell of the report's tables, with its place, read without trusting the report's shape (these rules run on
+ * reports the schema may refuse): what cellAt gives, without looking each row up again.
+ */
+function eachCell(report: AnnualReport, visit: (table: (typeof TABLE_IDS)[number], row: string, column: string, cell: LooseCell) => void): void {
   const tables = (report as { tables?: unknown }).tables;
-  if (typeof tables !== 'object' || tables === null) return issues;
+  if (typeof tables !== 'object' || tables === null) return;
   for (const table of TABLE_IDS) {
     const rows = (tables as Record<string, unknown>)[table];
     if (typeof rows !== 'object' || rows === null) continue;
@@ -16,29 +21,36 @@ export function notANumber(report: AnnualReport): Issue[] {
       const cells = (rows as Record<string, unknown>)[row];
       if (typeof cells !== 'object' || cells === null) continue;
       for (const column of Object.keys(cells)) {
-        // What cellAt gives, without looking the row up again: what is not a cell is the schema's to report.
-        const cell = (cells as Record<string, unknown>)[column] as { kind?: unknown } | undefined;
-        if (cell?.kind !== 'text' || !isCell(cell)) continue;
-        const raw = cell.raw ?? '';
-        issues.push({
-          rule: 'value.not_a_number',
-          severity: 'error',
-          report: report.id,
-          table,
-          row,
-          column,
-          expected: 'a number',
-          found: raw,
-          cells: [`${row}.${column}`],
-          message: {
-            zh: `${table}.${row}.${column}：“${raw}”不是数字`,
-            en: `${table}.${row}.${column}: "${raw}" is not a number`,
-          },
-          ...(cell.source ? { source: cell.source } : {}),
-        });
+        const cell = (cells as Record<string, unknown>)[column];
+        if (typeof cell === 'object' && cell !== null) visit(table, row, column, cell as LooseCell);
       }
     }
   }
+}
+
+/** Every cell that printed something that is not a number. */
+export function notANumber(report: AnnualReport): Issue[] {
+  const issues: Issue[] = [];
+  eachCell(report, (table, row, column, cell) => {
+    if (cell.kind !== 'text' || !isCell(cell)) return;
+    const raw = cell.raw ?? '';
+    issues.push({
+      rule: 'value.not_a_number',
+      severity: 'error',
+      report: report.id,
+      table,
+      row,
+      column,
+      expected: 'a number',
+      found: raw,
+      cells: [`${row}.${column}`],
+      message: {
+        zh: `${table}.${row}.${column}：“${raw}”不是数字`,
+        en: `${table}.${row}.${column}: "${raw}" is not a number`,
+      },
+      ...(cell.source ? { source: cell.source } : {}),
+    });
+  });
   return issues;
 }
 
@@ -48,37 +60,26 @@ export function notANumber(report: AnnualReport): Issue[] {
  */
 export function notePrinted(report: AnnualReport): Issue[] {
   const issues: Issue[] = [];
-  const tables = (report as { tables?: unknown }).tables;
-  if (typeof tables !== 'object' || tables === null) return issues;
-  for (const table of TABLE_IDS) {
-    const rows = (tables as Record<string, unknown>)[table];
-    if (typeof rows !== 'object' || rows === null) continue;
-    for (const row of Object.keys(rows)) {
-      const cells = (rows as Record<string, unknown>)[row];
-      if (typeof cells !== 'object' || cells === null) continue;
-      for (const column of Object.keys(cells)) {
-        const cell = (cells as Record<string, unknown>)[column] as { kind?: unknown; note?: unknown } | undefined;
-        if (cell?.kind !== 'number' || typeof cell.note !== 'string' || !isCell(cell)) continue;
-        const raw = cell.raw ?? '';
-        issues.push({
-          rule: 'value.note',
-          severity: 'warning',
-          report: report.id,
-          table,
-          row,
-          column,
-          expected: cell.value,
-          found: raw,
-          cells: [`${row}.${column}`],
-          message: {
-            zh: `${table}.${row}.${column}：单元格“${raw}”在数字旁印有注释“${cell.note}”，读作 ${cell.value}；使用前请核对原表的注释或脚注`,
-            en: `${table}.${row}.${column}: the cell "${raw}" prints a note ("${cell.note}") beside its figure, read as ${cell.value}: check the note or footnote in the source before using it`,
-          },
-          ...(cell.source ? { source: cell.source } : {}),
-        });
-      }
-    }
-  }
+  eachCell(report, (table, row, column, cell) => {
+    if (cell.kind !== 'number' || typeof cell.note !== 'string' || !isCell(cell)) return;
+    const raw = cell.raw ?? '';
+    issues.push({
+      rule: 'value.note',
+      severity: 'warning',
+      report: report.id,
+      table,
+      row,
+      column,
+      expected: cell.value,
+      found: raw,
+      cells: [`${row}.${column}`],
+      message: {
+        zh: `${table}.${row}.${column}：单元格“${raw}”在数字旁印有注释“${cell.note}”，读作 ${cell.value}；使用前请核对原表的注释或脚注`,
+        en: `${table}.${row}.${column}: the cell "${raw}" prints a note ("${cell.note}") beside its figure, read as ${cell.value}: check the note or footnote in the source before using it`,
+      },
+      ...(cell.source ? { source: cell.source } : {}),
+    });
+  });
   return issues;
 }
 
