@@ -19,6 +19,7 @@ import { tableBody } from './layout-rows-body.ts';
 import { centred, heads, xAt } from './layout-rows-labels.ts';
 import { takeMarginHeading } from './layout-margin-heading.ts';
 import { joinsSplitRow } from './layout-split-row.ts';
+import { moveGroupStarts } from './layout-group-start.ts';
 
 /** Table 三's column headers, whole, as the wrapped header is read down its stacks (layout-header.ts). */
 const COLUMN_WORDS = [['自然人'], ['商业企业'], ['科研机构'], ['社会公益组织'], ['法律服务机构'], ['其他'], ['总计']];
@@ -42,7 +43,9 @@ export function layoutRows(cells: readonly TextCell[]): TextCell[] {
   // before the table (where the columns stand on that page: a short row's figures are placed by them).
   const header = headerLines(lines, COLUMN_WORDS);
   // A table printing no figure at all (every cell blank) is rebuilt too: each label cell is then a row of blanks.
-  if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...header, ...cells];
+  // Rows printing their figures under their labels are read as printed, a group's number moved off a row label's
+  // last line (layout-group-start.ts).
+  if (!centred(body, labels) && body.some((l) => l.values.length > 0)) return [...header, ...moveGroupStarts(cells)];
   const spans = (c: LabelCell, line: number): boolean => c.first <= line && line <= c.last;
   const figureLines = new Set(body.filter((l) => l.values.length > 0).map((l) => l.line));
   const printsFigures = (c: LabelCell): boolean => [...figureLines].some((n) => spans(c, n));

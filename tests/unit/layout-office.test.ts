@@ -677,6 +677,35 @@ test('layout table 四: under a header drawn in ("结 结 其 尚", one space ap
   assert.deepEqual(close.get('litigation_direct')!.values.map((c) => c.text), ['0', '0', '0', '', '']);
 });
 
+test('layout table 四: under a header drawn in, a figure line standing exactly under its headers is placed by position', () => {
+  // Seed 557: 未经复议直接起诉 prints 0 0 0 0 (结果纠正 … 总计; 结果维持 blank) at slots 28, 31, 33, 36, each on its
+  // header's column ("结 结 其 尚" two slots apart at 其 / 尚), as every other figure of the line stands on its own: they
+  // were flagged as under seed 629's header (above), whose figures stand wider apart than their headers.
+  const text = [
+    '        行政复议                            行政诉讼',
+    '                           未经复议直接起诉             复议后起诉',
+    '结   结    其     尚',
+    '                       结    结  其 尚        结    结  其  尚',
+    '果   果    他     未   总',
+    '                       果    果  他 未  总     果    果  他  未   总',
+    '维   纠    结     审   计',
+    '                       维    纠  结 审  计     维    纠  结  审   计',
+    '持   正    果     结',
+    '                       持    正  果 结        持    正  果  结',
+    '         0         0        0  0 0  0          0  0  0   0',
+  ];
+  const placed = layoutAppeals(readLayoutText(text.join('\n')))!;
+  const direct = placed.get('litigation_direct')!;
+  assert.deepEqual(direct.values.map((c) => c.text), ['', '0', '0', '0', '0']);
+  assert.equal(direct.flagged.size, 0);
+  assert.deepEqual(placed.get('reconsideration')!.values.map((c) => c.text), ['', '', '0', '', '0']);
+  assert.deepEqual(placed.get('litigation_after_reconsideration')!.values.map((c) => c.text), ['', '0', '0', '0', '0']);
+  for (const code of ['reconsideration', 'litigation_after_reconsideration']) assert.equal(placed.get(code)!.flagged.size, 0, code);
+  // One figure a slot off its header (the line stretched, as in seed 629): the columns among tight headers stay open.
+  const off = layoutAppeals(readLayoutText([...text.slice(0, -1), '         0         0        0   0 0  0          0  0  0   0'].join('\n')))!;
+  assert.ok(off.get('litigation_direct')!.flagged.size > 0);
+});
+
 test('layout rows: a row cut by a page break, its 自然人 figure beside its label on the next page ("2 … 16 0 0 18 0 217" / "- 5-" / "、没有 … 息 183"), is one row', () => {
   // Seed 120 (refused: "2" read as a figure, "- 5-" as the label's first piece, "183" a row of its own). The item
   // number at the foot with 7 figures that do not add up is label text; the rest goes in the column the row's page
