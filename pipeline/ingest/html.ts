@@ -142,7 +142,7 @@ function visibleLength(text: string): number {
 
 /**
  * Visible characters under a node. Those under an element with an id or a class (every element isChrome asks about)
- * are remembered: menus nested in menus do not count their text again, and the rest is counted once, for the body.
+ * are remembered: menus nested in menus do not count their text again. (The body's own count is Reader.bodyLonger.)
  */
 function textLength(node: AnyNode, seen: Map<AnyNode, number>): number {
   if (isText(node)) return visibleLength(node.data);
@@ -170,21 +170,42 @@ class Reader {
   private bufferVisible = false;
   private bufferLine: number | undefined;
   private leafTables = 0;
-  private bodyLength: number | undefined;
+  /** The body's visible characters counted so far, and the nodes still to count (in document order, last first). */
+  private bodyCounted = 0;
+  private readonly bodyToCount: AnyNode[];
   private readonly lengths = new Map<AnyNode, number>();
 
   constructor(
-    private readonly body: AnyNode,
+    body: AnyNode,
     private readonly lines: boolean,
-  ) {}
+  ) {
+    this.bodyToCount = [body];
+  }
+
+  /**
+   * Whether the body holds more than `limit` visible characters (textLength(body) > limit), counting it only as far
+   * as needed: the count goes on where the last question left it, so the body is counted at most once in all.
+   */
+  private bodyLonger(limit: number): boolean {
+    const stack = this.bodyToCount;
+    while (this.bodyCounted <= limit && stack.length > 0) {
+      const node = stack.pop()!;
+      if (isText(node)) this.bodyCounted += visibleLength(node.data);
+      else if (isElement(node) && !SKIPPED.has(node.name)) {
+        const { children } = node;
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      }
+    }
+    return this.bodyCounted > limit;
+  }
 
   /** Page chrome: nav/header/footer landmarks, and elements named for menus, unless they hold most of the text. */
   private isChrome(el: Element): boolean {
     if (CHROME_ELEMENTS.has(el.name) && !insideContent(el)) return true;
-    const names = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
-    if (!CHROME_NAME.test(names)) return false;
-    this.bodyLength ??= textLength(this.body, this.lengths);
-    return textLength(el, this.lengths) * 2 < this.bodyLength;
+    const { id, class: className } = el.attribs;
+    if (id === undefined && className === undefined) return false; // no name to match (most elements)
+    if (!CHROME_NAME.test(`${id ?? ''} ${className ?? ''}`)) return false;
+    return this.bodyLonger(textLength(el, this.lengths) * 2);
   }
 
   paragraph(text: string, line: number | undefined): void {

@@ -88,6 +88,16 @@ test('HTML: an element named like a menu that holds most of the text is content,
   assert.deepEqual(texts(readHtml(html)), ['本报告根据《条例》编制。'.repeat(10)]);
 });
 
+test('HTML: an element named like a menu is chrome when its text is less than half the body\'s, asked in any order', () => {
+  // Half exactly is content; less is chrome. White space and skipped elements do not count.
+  assert.deepEqual(texts(readHtml('<body><div class="menu">A B</div><p>C\nD<script>xyz</script></p></body>')), ['A B', 'C D']);
+  assert.deepEqual(texts(readHtml('<body><div class="menu">AB</div><p>CDE</p></body>')), ['CDE']);
+  // A small menu first (the body counted only as far as needed), then one that needs the whole body counted.
+  const html = '<body><div class="menu">A</div><div id="nav">BCDEFG</div><p>GH</p><div class="crumb">IJK</div></body>';
+  assert.deepEqual(texts(readHtml(html)), ['BCDEFG', 'GH']);
+  assert.deepEqual(texts(readHtml('<body><div id="nav">BCDEFGHIJ</div><div class="menu">A</div><p>GH</p></body>')), ['BCDEFGHIJ', 'GH']);
+});
+
 test('HTML: <header> and <footer> inside an article belong to the content', () => {
   const html = '<body><article><header><h1>年度报告</h1></header><p>正文</p><footer>发布日期：2021-01-28</footer></article></body>';
   assert.deepEqual(texts(readHtml(html)), ['年度报告', '正文', '发布日期：2021-01-28']);
