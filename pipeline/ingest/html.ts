@@ -114,23 +114,26 @@ function cellText(td: Element): string {
   return text;
 }
 
-function collect(node: Element, name: string, found: Element[]): void {
+/** A leaf table's captions and rows (what descendants(table, 'caption') and descendants(table, 'tr') give). */
+interface LeafTable {
+  captions: Element[];
+  rows: Element[];
+}
+
+/**
+ * Gathers under `node` the captions and rows of a leaf table, in document order, in one pass; false as soon as a
+ * table is found inside (then the table is layout, read as blocks).
+ */
+function gatherLeafTable(node: Element, out: LeafTable): boolean {
   for (const child of node.children) {
     if (!isElement(child)) continue;
-    if (child.name === name) found.push(child);
-    collect(child, name, found);
+    const { name } = child;
+    if (name === 'table') return false;
+    if (name === 'tr') out.rows.push(child);
+    else if (name === 'caption') out.captions.push(child);
+    if (!gatherLeafTable(child, out)) return false;
   }
-}
-
-function descendants(node: AnyNode, name: string): Element[] {
-  const found: Element[] = [];
-  if (isElement(node)) collect(node, name, found);
-  return found;
-}
-
-function hasDescendant(node: Element, name: string): boolean {
-  for (const child of node.children) if (isElement(child) && (child.name === name || hasDescendant(child, name))) return true;
-  return false;
+  return true;
 }
 
 /** The characters of a text that are not white space (what text.replace(/\s+/g, '').length counts). */
@@ -232,21 +235,24 @@ class Reader {
     }
     if (!isElement(node) || SKIPPED.has(node.name) || this.isChrome(node)) return;
     if (node.name === 'br') return this.flush();
-    if (node.name === 'table' && !hasDescendant(node, 'table')) return this.table(node);
+    if (node.name === 'table') {
+      const parts: LeafTable = { captions: [], rows: [] };
+      if (gatherLeafTable(node, parts)) return this.table(parts);
+    }
     const block = BLOCKS.has(node.name);
     if (block) this.flush();
     for (const child of node.children) this.walk(child);
     if (block) this.flush();
   }
 
-  private table(table: Element): void {
+  private table({ captions, rows }: LeafTable): void {
     this.flush();
-    for (const caption of descendants(table, 'caption')) {
+    for (const caption of captions) {
       for (const child of caption.children) this.walk(child);
       this.flush();
     }
     const index = ++this.leafTables;
-    descendants(table, 'tr').forEach((tr, r) => {
+    rows.forEach((tr, r) => {
       const tds = tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
       tds.forEach((td, c) => {
         const cell: TextCell = { text: cellText(td), at: { table: index, row: r + 1, cell: c + 1 } };
