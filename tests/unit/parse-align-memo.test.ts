@@ -55,7 +55,8 @@ test('layoutKey tells apart texts cut at another place or split over other rows'
   const a = row({ label: '政府信息', own: '公开', context: '', after: '' });
   const b = row({ label: '政府', own: '信息公开', context: '', after: '' });
   const c = row({ label: '', own: '', context: '政府信息公开', after: '' });
-  const keys = [[a], [b], [c], [a, c], [c, a], [a, a]].map(layoutKey);
+  const keys = [[a], [b], [c], [a, c], [c, a], [a, a]].flatMap((rows) => [layoutKey(rows), layoutKey(rows, true)]);
+  // Printed and spaceless keys share one map: neither kind is ever the other's string ("r" rows, "q" rows).
   assert.equal(new Set(keys).size, keys.length);
   // Stated up front: a text that looks like the next length prefix is still one text.
   assert.notEqual(layoutKey([row({ label: '1,x', own: '', context: '', after: '' })]), layoutKey([row({ label: '', own: '1,x', context: '', after: '' })]));
@@ -98,7 +99,8 @@ for (const [table, edition] of [[PROACTIVE, '2021'], [APPLICATIONS, '2019'], [AP
 }
 
 test('layoutKey leaves out the spaces of quickNormal texts only, and tells an empty label from a blank one', () => {
-  const key = (label: string, own = '', after = ''): string => layoutKey([row({ label, own, context: '', after })]);
+  assert.notEqual(layoutKey([row({ label: '政府\n信息', own: '', context: '', after: '' })]), layoutKey([row({ label: '政府信息', own: '', context: '', after: '' })]), 'as printed');
+  const key = (label: string, own = '', after = ''): string => layoutKey([row({ label, own, context: '', after })], true);
   assert.equal(key('政府\n信息', '公 开'), key('政府信息', '公开'));
   assert.notEqual(key('政府信息', '公开'), key('政府', '信息公开'));
   assert.notEqual(key('\n'), key(''));
