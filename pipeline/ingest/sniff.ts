@@ -145,24 +145,27 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
 /**
  * wordOrLayout of a text with a TAB in it: only the lines with a TAB and the lines with runs of numbers count then
  * (the figures alone, the glued rows and the gaps decide only among texts without a TAB), so only those are tested.
+ * A run of LAYOUT_NUMBER_RUN begins with two spaces side by side: the lines holding such a gap and no TAB are found
+ * from the gaps (Word text has a few), and the lines with a TAB are counted only when those make layout text possible.
  */
-function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
-  let tabbed = 0;
+export function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
   let layout = 0;
-  // Line by line without splitting the text: a line's TAB is found in place, and only a line without one is cut, and
-  // only when it holds two spaces side by side (a run of LAYOUT_NUMBER_RUN begins with them).
-  let tab = text.indexOf('\t');
-  let gap = text.indexOf('  ');
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
+  for (let gap = text.indexOf('  '); gap >= 0; ) {
+    const start = text.lastIndexOf('\n', gap) + 1;
+    let end = text.indexOf('\n', gap);
     if (end < 0) end = text.length;
-    if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
-    if (gap >= 0 && gap < start) gap = text.indexOf('  ', start);
-    if (tab >= 0 && tab < end) tabbed++;
-    else if (gap >= 0 && gap < end && (text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
-    start = end + 1;
+    const tab = text.indexOf('\t', start);
+    if ((tab < 0 || tab >= end) && (text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    gap = end < text.length ? text.indexOf('  ', end + 1) : -1;
   }
-  return layout >= MIN_LAYOUT_LINES && layout > tabbed ? 'pdftotext-layout' : 'word-text';
+  if (layout < MIN_LAYOUT_LINES) return 'word-text';
+  let tabbed = 0;
+  for (let tab = text.indexOf('\t'); tab >= 0; ) {
+    tabbed++;
+    const end = text.indexOf('\n', tab);
+    tab = end < 0 ? -1 : text.indexOf('\t', end + 1);
+  }
+  return layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }
 
 /** A Markdown pipe table row, and its delimiter row ("|---|:---:|"). */
