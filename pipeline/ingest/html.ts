@@ -73,11 +73,10 @@ export function normaliseText(text: string): string {
   // Most cells and paragraphs are already clean: then the replacements below give the text back as it is.
   if (text === '') return text;
   if (!CHANGED.test(text) && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return text;
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(WIDE_BREAK, '$1')
-    .replace(/[ \t\n\r\f]+/g, ' ')
-    .trim();
+  // Each replacement only where its character is (WIDE_BREAK needs a line break): the same result.
+  let out = text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text;
+  if (out.includes('\n')) out = out.replace(WIDE_BREAK, '$1');
+  return out.replace(/[ \t\n\r\f]+/g, ' ').trim();
 }
 
 /** A cell's text being gathered: the lines so far and the one being written. */

@@ -210,3 +210,22 @@ test('normaliseText: text already clean comes back as it is; any other is normal
     assert.equal(normaliseText(text), slow, JSON.stringify(text));
   }
 });
+
+test('normaliseText says what the whole chain of replacements says, on random texts', () => {
+  const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+  const wideBreak = new RegExp(`([${WIDE}])[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=[${WIDE}])`, 'g');
+  const chain = (text: string): string =>
+    text.replace(/\u00a0/g, ' ').replace(wideBreak, '$1').replace(/[ \t\n\r\f]+/g, ' ').trim();
+  const pieces = ['\u00a0', '\n', ' ', '\t', '\r', '\f', '政', '府', 'a', '1', '\u3000', '\v'];
+  let seed = 5;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let k = 0; k < 5000; k++) {
+    let text = '';
+    const length = next(12);
+    for (let i = 0; i < length; i++) text += pieces[next(pieces.length)];
+    assert.equal(normaliseText(text), chain(text), JSON.stringify(text));
+  }
+});
