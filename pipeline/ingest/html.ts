@@ -73,11 +73,10 @@ export function normaliseText(text: string): string {
   // Most cells and paragraphs are already clean: then the replacements below give the text back as it is.
   if (text === '') return text;
   if (!CHANGED.test(text) && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(text.length - 1))) return text;
-  return text
-    .replace(/\u00a0/g, ' ')
-    .replace(WIDE_BREAK, '$1')
-    .replace(/[ \t\n\r\f]+/g, ' ')
-    .trim();
+  // Each replacement only where its character is (WIDE_BREAK needs a line break): the same result.
+  let out = text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text;
+  if (out.includes('\n')) out = out.replace(WIDE_BREAK, '$1');
+  return out.replace(/[ \t\n\r\f]+/g, ' ').trim();
 }
 
 /** A cell's text being gathered: the lines so far and the one being written. */
@@ -114,23 +113,26 @@ function cellText(td: Element): string {
   return text;
 }
 
-function collect(node: Element, name: string, found: Element[]): void {
+/** A leaf table's captions and rows (what descendants(table, 'caption') and descendants(table, 'tr') give). */
+interface LeafTable {
+  captions: Element[];
+  rows: Element[];
+}
+
+/**
+ * Gathers under `node` the captions and rows of a leaf table, in document order, in one pass; false as soon as a
+ * table is found inside (then the table is layout, read as blocks).
+ */
+function gatherLeafTable(node: Element, out: LeafTable): boolean {
   for (const child of node.children) {
     if (!isElement(child)) continue;
-    if (child.name === name) found.push(child);
-    collect(child, name, found);
+    const { name } = child;
+    if (name === 'table') return false;
+    if (name === 'tr') out.rows.push(child);
+    else if (name === 'caption') out.captions.push(child);
+    if (!gatherLeafTable(child, out)) return false;
   }
-}
-
-function descendants(node: AnyNode, name: string): Element[] {
-  const found: Element[] = [];
-  if (isElement(node)) collect(node, name, found);
-  return found;
-}
-
-function hasDescendant(node: Element, name: string): boolean {
-  for (const child of node.children) if (isElement(child) && (child.name === name || hasDescendant(child, name))) return true;
-  return false;
+  return true;
 }
 
 /** The characters of a text that are not white space (what text.replace(/\s+/g, '').length counts). */
@@ -142,7 +144,7 @@ function visibleLength(text: string): number {
 
 /**
  * Visible characters under a node. Those under an element with an id or a class (every element isChrome asks about)
- * are remembered: menus nested in menus do not count their text again, and the rest is counted once, for the body.
+ * are remembered: menus nested in menus do not count their text again. (The body's own count is Reader.bodyLonger.)
  */
 function textLength(node: AnyNode, seen: Map<AnyNode, number>): number {
   if (isText(node)) return visibleLength(node.data);
@@ -170,21 +172,42 @@ class Reader {
   private bufferVisible = false;
   private bufferLine: number | undefined;
   private leafTables = 0;
-  private bodyLength: number | undefined;
+  /** The body's visible characters counted so far, and the nodes still to count (in document order, last first). */
+  private bodyCounted = 0;
+  private readonly bodyToCount: AnyNode[];
   private readonly lengths = new Map<AnyNode, number>();
 
   constructor(
-    private readonly body: AnyNode,
+    body: AnyNode,
     private readonly lines: boolean,
-  ) {}
+  ) {
+    this.bodyToCount = [body];
+  }
+
+  /**
+   * Whether the body holds more than `limit` visible characters (textLength(body) > limit), counting it only as far
+   * as needed: the count goes on where the last question left it, so the body is counted at most once in all.
+   */
+  private bodyLonger(limit: number): boolean {
+    const stack = this.bodyToCount;
+    while (this.bodyCounted <= limit && stack.length > 0) {
+      const node = stack.pop()!;
+      if (isText(node)) this.bodyCounted += visibleLength(node.data);
+      else if (isElement(node) && !SKIPPED.has(node.name)) {
+        const { children } = node;
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      }
+    }
+    return this.bodyCounted > limit;
+  }
 
   /** Page chrome: nav/header/footer landmarks, and elements named for menus, unless they hold most of the text. */
   private isChrome(el: Element): boolean {
     if (CHROME_ELEMENTS.has(el.name) && !insideContent(el)) return true;
-    const names = `${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`;
-    if (!CHROME_NAME.test(names)) return false;
-    this.bodyLength ??= textLength(this.body, this.lengths);
-    return textLength(el, this.lengths) * 2 < this.bodyLength;
+    const { id, class: className } = el.attribs;
+    if (id === undefined && className === undefined) return false; // no name to match (most elements)
+    if (!CHROME_NAME.test(`${id ?? ''} ${className ?? ''}`)) return false;
+    return this.bodyLonger(textLength(el, this.lengths) * 2);
   }
 
   paragraph(text: string, line: number | undefined): void {
@@ -211,21 +234,24 @@ class Reader {
     }
     if (!isElement(node) || SKIPPED.has(node.name) || this.isChrome(node)) return;
     if (node.name === 'br') return this.flush();
-    if (node.name === 'table' && !hasDescendant(node, 'table')) return this.table(node);
+    if (node.name === 'table') {
+      const parts: LeafTable = { captions: [], rows: [] };
+      if (gatherLeafTable(node, parts)) return this.table(parts);
+    }
     const block = BLOCKS.has(node.name);
     if (block) this.flush();
     for (const child of node.children) this.walk(child);
     if (block) this.flush();
   }
 
-  private table(table: Element): void {
+  private table({ captions, rows }: LeafTable): void {
     this.flush();
-    for (const caption of descendants(table, 'caption')) {
+    for (const caption of captions) {
       for (const child of caption.children) this.walk(child);
       this.flush();
     }
     const index = ++this.leafTables;
-    descendants(table, 'tr').forEach((tr, r) => {
+    rows.forEach((tr, r) => {
       const tds = tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th'));
       tds.forEach((td, c) => {
         const cell: TextCell = { text: cellText(td), at: { table: index, row: r + 1, cell: c + 1 } };

@@ -48,6 +48,24 @@ function quickNormal(text: string): string | null {
 }
 
 /**
+ * The text without the spaces SPACES removes, when every character is one of quickNormal's (then quickNormal gives the
+ * same string for both, as it skips a space without changing anything else: and so do normalizeText, labelKey and
+ * bigramSet); null for a text with any other character. A text without spaces comes back as the same string.
+ */
+export function quickWithoutSpaces(text: string): string | null {
+  let out: string | null = null;
+  let done = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff5e) || c === 0x3001 || c === 0x3002 || isPunctuation(c)) continue;
+    if (!isSpace(c)) return null;
+    out = `${out ?? ''}${text.slice(done, i)}`;
+    done = i + 1;
+  }
+  return out === null ? text : `${out}${text.slice(done)}`;
+}
+
+/**
  * Punctuation that Chinese text prints and NFKC leaves as it is (no decomposition, none composes): the dashes – —,
  * the quotation marks ‘ ’ “ ”, the middle dot ·, and the brackets 〈〉《》「」『』【】〔〕. Not … (NFKC: "...").
  */

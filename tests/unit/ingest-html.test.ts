@@ -88,6 +88,16 @@ test('HTML: an element named like a menu that holds most of the text is content,
   assert.deepEqual(texts(readHtml(html)), ['本报告根据《条例》编制。'.repeat(10)]);
 });
 
+test('HTML: an element named like a menu is chrome when its text is less than half the body\'s, asked in any order', () => {
+  // Half exactly is content; less is chrome. White space and skipped elements do not count.
+  assert.deepEqual(texts(readHtml('<body><div class="menu">A B</div><p>C\nD<script>xyz</script></p></body>')), ['A B', 'C D']);
+  assert.deepEqual(texts(readHtml('<body><div class="menu">AB</div><p>CDE</p></body>')), ['CDE']);
+  // A small menu first (the body counted only as far as needed), then one that needs the whole body counted.
+  const html = '<body><div class="menu">A</div><div id="nav">BCDEFG</div><p>GH</p><div class="crumb">IJK</div></body>';
+  assert.deepEqual(texts(readHtml(html)), ['BCDEFG', 'GH']);
+  assert.deepEqual(texts(readHtml('<body><div id="nav">BCDEFGHIJ</div><div class="menu">A</div><p>GH</p></body>')), ['BCDEFGHIJ', 'GH']);
+});
+
 test('HTML: <header> and <footer> inside an article belong to the content', () => {
   const html = '<body><article><header><h1>年度报告</h1></header><p>正文</p><footer>发布日期：2021-01-28</footer></article></body>';
   assert.deepEqual(texts(readHtml(html)), ['年度报告', '正文', '发布日期：2021-01-28']);
@@ -198,5 +208,24 @@ test('normaliseText: text already clean comes back as it is; any other is normal
   for (const text of ['收到申请数', '2020 年', '\u3000一、总则', '结果\u3000', '一  二', 'a\vb', '\v', ' x', '甲\u00a0乙']) {
     const slow = text.replace(/\u00a0/g, ' ').replace(/[ \t\n\r\f]+/g, ' ').trim();
     assert.equal(normaliseText(text), slow, JSON.stringify(text));
+  }
+});
+
+test('normaliseText says what the whole chain of replacements says, on random texts', () => {
+  const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef';
+  const wideBreak = new RegExp(`([${WIDE}])[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=[${WIDE}])`, 'g');
+  const chain = (text: string): string =>
+    text.replace(/\u00a0/g, ' ').replace(wideBreak, '$1').replace(/[ \t\n\r\f]+/g, ' ').trim();
+  const pieces = ['\u00a0', '\n', ' ', '\t', '\r', '\f', '政', '府', 'a', '1', '\u3000', '\v'];
+  let seed = 5;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let k = 0; k < 5000; k++) {
+    let text = '';
+    const length = next(12);
+    for (let i = 0; i < length; i++) text += pieces[next(pieces.length)];
+    assert.equal(normaliseText(text), chain(text), JSON.stringify(text));
   }
 });

@@ -55,8 +55,55 @@ test('layoutKey tells apart texts cut at another place or split over other rows'
   const a = row({ label: '政府信息', own: '公开', context: '', after: '' });
   const b = row({ label: '政府', own: '信息公开', context: '', after: '' });
   const c = row({ label: '', own: '', context: '政府信息公开', after: '' });
-  const keys = [[a], [b], [c], [a, c], [c, a], [a, a]].map(layoutKey);
+  const keys = [[a], [b], [c], [a, c], [c, a], [a, a]].flatMap((rows) => [layoutKey(rows), layoutKey(rows, true)]);
+  // Printed and spaceless keys share one map: neither kind is ever the other's string ("r" rows, "q" rows).
   assert.equal(new Set(keys).size, keys.length);
   // Stated up front: a text that looks like the next length prefix is still one text.
   assert.notEqual(layoutKey([row({ label: '1,x', own: '', context: '', after: '' })]), layoutKey([row({ label: '', own: '1,x', context: '', after: '' })]));
+});
+
+// Texts of quickNormal's characters are keyed without their spaces: a label wrapped at another place (a line break in
+// an HTML cell) is the same layout. The remembered alignment must be what alignRows gives for each spacing, and texts
+// with other characters (NFKC may join them across a space) keep their spaces in the key.
+for (const [table, edition] of [[PROACTIVE, '2021'], [APPLICATIONS, '2019'], [APPLICATIONS, '2021']] as const) {
+  const defs = rowsOf(table, edition);
+  const base = fc.tuple(fc.constantFrom(...defs.map((d) => d.zh), ''), fc.constantFrom('', '（一）', '其他', 'x', 'e\u0301', 'Ⅲ', '１、'))
+    .map(([a, b]) => `${b}${a}`);
+  const spaced = (t: string, cuts: number[], spaces: string[]): string => {
+    let out = t;
+    for (const [k, at] of cuts.entries()) {
+      const i = at % (out.length + 1);
+      out = `${out.slice(0, i)}${spaces[k % spaces.length] ?? ' '}${out.slice(i)}`;
+    }
+    return out;
+  };
+  const cuts = fc.array(fc.nat(60), { maxLength: 3 });
+  const spaces = fc.array(fc.constantFrom(' ', '\n', '\u3000', '\t', '\u00a0'), { minLength: 1, maxLength: 3 });
+  const texts = fc.record({ label: base, own: base, context: base, after: fc.oneof(fc.constant(''), base) });
+  const respace = (t: { label: string; own: string; context: string; after: string }, c: number[][], s: string[]) => ({
+    label: spaced(t.label, c[0] ?? [], s), own: spaced(t.own, c[1] ?? [], s), context: spaced(t.context, c[2] ?? [], s),
+    after: spaced(t.after, c[3] ?? [], s),
+  });
+  test(`${table.id} ${edition}: alignByLabels gives alignRows' alignment for texts spaced differently`, () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(texts, fc.array(cuts, { minLength: 4, maxLength: 4 }), fc.array(cuts, { minLength: 4, maxLength: 4 })), { maxLength: defs.length + 1 }), spaces, (list, s) => {
+        const first = list.map(([t, c]) => row(respace(t, c, s)));
+        assert.deepEqual(alignByLabels(first, defs), alignRows(first, defs));
+        const second = list.map(([t, , c]) => row(respace(t, c, s)));
+        assert.deepEqual(alignByLabels(second, defs), alignRows(list.map(([t, , c]) => row(respace(t, c, s))), defs), 'remembered');
+        for (const r of second) assert.equal(bestLabelScore(r, defs), Math.max(...labelScores(row({ ...r }), defs)));
+      }),
+      { numRuns: RUNS, seed: 13 },
+    );
+  });
+}
+
+test('layoutKey leaves out the spaces of quickNormal texts only, and tells an empty label from a blank one', () => {
+  assert.notEqual(layoutKey([row({ label: '政府\n信息', own: '', context: '', after: '' })]), layoutKey([row({ label: '政府信息', own: '', context: '', after: '' })]), 'as printed');
+  const key = (label: string, own = '', after = ''): string => layoutKey([row({ label, own, context: '', after })], true);
+  assert.equal(key('政府\n信息', '公 开'), key('政府信息', '公开'));
+  assert.notEqual(key('政府信息', '公开'), key('政府', '信息公开'));
+  assert.notEqual(key('\n'), key(''));
+  assert.notEqual(key('政府', '', ' '), key('政府', '', ''));
+  assert.notEqual(key('e \u0301'), key('e\u0301'));
 });
