@@ -84,15 +84,17 @@ export function propagate(rows: Map<string, number[][]>, equations: readonly Equ
   // The sums of a list of rows (but one) in a column are taken again only when one of those rows' domains changed since
   // (each row counts its changes): a round that changes nothing finds them all as they were.
   const changes = new Map([...rows.keys()].map((r) => [r, 0]));
-  const memo = new Map<string, { seen: number[]; sums: Sums | null }>();
-  const sumsOf = (key: string, list: readonly string[], skip: string | null, col: number): Sums | null => {
-    const seen = list.map((r) => (r === skip ? -1 : changes.get(r)!));
+  const memo = new Map<number, { seen: number[]; sums: Sums | null }>();
+  const sumsOf = (key: number, list: readonly string[], skip: string | null, col: number): Sums | null => {
     const last = memo.get(key);
-    if (last && last.seen.every((c, j) => c === seen[j])) return last.sums;
+    if (last && list.every((r, j) => last.seen[j] === (r === skip ? -1 : changes.get(r)!))) return last.sums;
     const sums = reachable(list, skip, (r) => domainIn(r, col));
-    memo.set(key, { seen, sums });
+    memo.set(key, { seen: list.map((r) => (r === skip ? -1 : changes.get(r)!)), sums });
     return sums;
   };
+  // A key per equation, column, side and row of the side left out (0: none).
+  const longest = Math.max(0, ...equations.flatMap((e) => [e.left.length, e.right.length])) + 1;
+  const keyOf = (q: number, col: number, isLeft: boolean, j: number): number => ((q * width + col) * 2 + (isLeft ? 0 : 1)) * longest + j;
   let changed = true;
   while (changed) {
     changed = false;
@@ -100,11 +102,11 @@ export function propagate(rows: Map<string, number[][]>, equations: readonly Equ
       for (let col = 0; col < width; col++) {
         budget.spend('table 三');
         for (const [same, other, isLeft] of [[eq.left, eq.right, true], [eq.right, eq.left, false]] as const) {
-          const target = sumsOf(`${q} ${col} ${isLeft}`, other, null, col);
+          const target = sumsOf(keyOf(q, col, isLeft, 0), other, null, col);
           if (!target) continue;
           const [lo, hi] = eq.atMost ? bounds(target) : [0, 0];
           for (const [j, r] of same.entries()) {
-            const rest = sumsOf(`${q} ${col} ${isLeft} ${j}`, same, r, col);
+            const rest = sumsOf(keyOf(q, col, isLeft, j + 1), same, r, col);
             if (!rest) continue;
             const before = kept.get(r)!;
             const [restLo, restHi] = eq.atMost ? bounds(rest) : [0, 0];
