@@ -143,10 +143,11 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
       continue;
     }
     const all = k > width ? [] : placements(k, width);
+    const read = row.values.map(numberOf);
     const adds = all.filter((p) => {
       let sum = 0;
       let total = 0;
-      p.forEach((c, j) => { if (c === width - 1) total = numberOf(row.values[j]); else sum += numberOf(row.values[j]); });
+      p.forEach((c, j) => { if (c === width - 1) total = read[j]!; else sum += read[j]!; });
       return sum === total;
     });
     if (adds.length === 0) {
@@ -160,9 +161,12 @@ export function placeApplicationRows(rows: readonly RowToPlace[], width: number,
   const usable = rows.filter((r) => options.has(r.code));
   const printed = new Set(rows.map((r) => r.code));
   const equations = applicationEquations(printed, missing).filter((e) => [...e.left, ...e.right].every((r) => options.has(r)));
+  // Each row's figures read once (a solve runs several times over the rows' placements).
+  const figures = new Map(usable.map((r) => [r.code, r.values.map(numberOf)]));
   const columnValues = (row: RowToPlace, p: readonly number[]): number[] => {
     const out = new Array<number>(width).fill(0);
-    p.forEach((c, j) => { out[c] = numberOf(row.values[j]); });
+    const read = figures.get(row.code)!;
+    p.forEach((c, j) => { out[c] = read[j]!; });
     return out;
   };
   /** Solve over the current options; when complete, each row keeps the placements some solution takes. */

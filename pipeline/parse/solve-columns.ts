@@ -14,6 +14,7 @@ import type { Budget } from './split-digits.ts';
 import type { Equation } from './application-equations.ts';
 import { propagate } from './solve-columns-propagate.ts';
 import { MAX_SOLUTIONS, type Solved, searchRows } from './solve-columns-search.ts';
+import { propagatePlain, searchRowsPlain } from './solve-columns-plain.ts';
 
 /**
  * Search the rows' candidates (values per column) for every choice that satisfies the equations. The search runs over
@@ -31,9 +32,27 @@ export function solveColumns(rows: Map<string, number[][]>, equations: readonly 
   return { ...solved, chosen };
 }
 
+/**
+ * Whether every figure is a whole number and every sum of them exact (the fast forms keep running sums, whose order
+ * then does not matter).
+ */
+function wholeNumbers(rows: ReadonlyMap<string, number[][]>): boolean {
+  let total = 0;
+  for (const candidates of rows.values()) {
+    let most = 0;
+    for (const v of candidates) for (const x of v) {
+      if (!Number.isSafeInteger(x)) return false;
+      most = Math.max(most, Math.abs(x));
+    }
+    total += most;
+  }
+  return total <= Number.MAX_SAFE_INTEGER;
+}
+
 function solveDistinct(rows: Map<string, number[][]>, equations: readonly Equation[], budget: Budget): Solved {
   const width = Math.max(0, ...[...rows.values()].map((c) => c[0]?.length ?? 0));
-  const kept = propagate(rows, equations, width, budget);
+  const whole = wholeNumbers(rows);
+  const kept = (whole ? propagate : propagatePlain)(rows, equations, width, budget);
   const chosen = new Map<string, Set<number>>();
   let solutions = 1;
   let complete = true;
@@ -42,7 +61,7 @@ function solveDistinct(rows: Map<string, number[][]>, equations: readonly Equati
     const solved = eqs.length === 0
       // A row no equation reaches: every candidate left is a solution of its own.
       ? { chosen: new Map(part.map((r) => [r, new Set(kept.get(r)!)])), solutions: kept.get(part[0]!)!.length, complete: true }
-      : searchRows(new Map(part.map((r) => [r, rows.get(r)!])), eqs, kept, width, budget);
+      : (whole ? searchRows : searchRowsPlain)(new Map(part.map((r) => [r, rows.get(r)!])), eqs, kept, width, budget);
     // A part whose search stopped at the cap keeps the candidates propagation left (a sound superset).
     for (const r of part) chosen.set(r, solved.complete ? solved.chosen.get(r)! : new Set(kept.get(r)!));
     solutions = Math.min(solutions * solved.solutions, MAX_SOLUTIONS);
