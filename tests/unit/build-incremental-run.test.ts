@@ -42,6 +42,16 @@ async function edit(file: string, from: string, to: string): Promise<void> {
   await writeFile(file, text.replace(from, to));
 }
 
+/** Inode of every file under a folder: path → inode. */
+async function inodes(dir: string): Promise<Map<string, number>> {
+  const got = new Map<string, number>();
+  for (const f of await readdir(dir, { recursive: true })) {
+    const s = await stat(join(dir, f));
+    if (s.isFile()) got.set(f, s.ino);
+  }
+  return got;
+}
+
 /** The tree of the commit a bare repository's branch points to. */
 const publishedTree = (repo: string): string => execFileSync('git', ['--git-dir', repo, 'rev-parse', 'HEAD^{tree}'], { encoding: 'utf8' }).trim();
 
@@ -59,6 +69,11 @@ for (const layout of ['site', 'national']) {
       const lines: string[] = [];
       let kept: number | null = null;
       let built: Map<string, Buffer> | null = null;
+      // The year files the last run kept in the cache (year-record.ts keep), and the report years linked from them.
+      const record = join(root, 'output', 'state', 'parsed', 'build-state');
+      const keptFolder = (await readdir(record).catch(() => [] as string[])).find((f) => /\.years-/.test(f));
+      const before = keptFolder ? await inodes(join(record, keptFolder)) : new Map<string, number>();
+      let linked: string[] = [];
       const progress: Progress = {
         start() {}, step() {}, end() {},
         log(_level, _message, fields) {
@@ -69,14 +84,16 @@ for (const layout of ['site', 'national']) {
         progress, out: (l) => lines.push(l), env: {},
         publish: async (outDir, target, options) => {
           built = await tree(outDir);
+          const same = [...await inodes(outDir)].filter(([path, ino]) => before.get(path) === ino).map(([path]) => /(\d{4})/.exec(path)![1]!);
+          linked = [...new Set(same)].sort();
           return publish(outDir, target, options);
         },
       });
-      return { code, lines, kept, built: built as Map<string, Buffer> | null };
+      return { code, lines, kept, built: built as Map<string, Buffer> | null, linked };
     };
     let n = 0;
     /** The run with its record, and the same run over a copy without it: the same build, release, target and lines. */
-    const step = async (): Promise<number | null> => {
+    const step = async (): Promise<{ kept: number | null; linked: string[] }> => {
       const reference = join(dir, `reference-${++n}`);
       await cp(main, reference, { recursive: true, verbatimSymlinks: true });
       const record = join(reference, 'output', 'state', 'parsed', 'build-state');
@@ -91,24 +108,29 @@ for (const layout of ['site', 'national']) {
       sameTree(got.built, want.built, 'as built');
       sameTree(await tree(join(main, 'output', 'dist')), await tree(join(reference, 'output', 'dist')), 'as published');
       assert.equal(publishedTree(join(main, 'publish.git')), publishedTree(join(reference, 'publish.git')), 'the same commit tree published');
-      return got.kept;
+      assert.deepEqual(want.linked, [], 'without the record: nothing linked');
+      return { kept: got.kept, linked: got.linked };
     };
     const first = await run(main);
     assert.equal(first.code, 0, first.lines.join('\n'));
     assert.equal(first.kept, null);
     // One report changed (both renderings): read and validated again, the three others kept.
     for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(inbox, name), '96171.6', '96171.7');
-    assert.equal(await step(), 3);
+    assert.deepEqual(await step(), { kept: 3, linked: ['2020', '2023'] });
     // A report whose body's next report reads it (huaian-hongze 2023 → 2024): both read again, two kept.
     for (const name of ['2023_huaian-hongze-district-gov.yaml', '2023_huaian-hongze-district-gov.json']) await edit(join(inbox, name), '4119', '4120');
-    assert.equal(await step(), 2);
+    const second = await step();
+    assert.equal(second.kept, 2);
+    assert.ok(!second.linked.includes('2023') && second.linked.includes('2020'), `2023 written again, 2020 linked (${second.linked.join(', ')})`);
     // A report's documents taken out of the inbox: the release carries it over (the history holds a report the run
     // does not); files removed: a full build.
     for (const name of ['2020_liaocheng-zrzyghj.yaml', '2020_liaocheng-zrzyghj.json']) await rm(join(inbox, name));
-    assert.equal(await step(), null);
+    const removed = await step();
+    assert.equal(removed.kept, null);
+    assert.ok(removed.linked.includes('2024'), `2024 linked (${removed.linked.join(', ')})`);
     // A report changed again, with that history: the others kept.
     for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(inbox, name), '96171.7', '96171.8');
-    assert.equal(await step(), 2);
+    assert.deepEqual(await step(), { kept: 2, linked: ['2023'] });
     // The report taken out is still published (carried over): the history read by the last two runs held it.
     const feed = (await readFeedEntries((path) => readFile(join(main, 'output', 'dist', path), 'utf8').catch(() => null))) as Array<{ id: string; year: number }>;
     assert.ok(feed.some((r) => r.year === 2020), feed.map((r) => r.id).join(', '));
