@@ -12,11 +12,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
-import { type Ledger, type LedgerEntry, MISSING_RULE, affected, ledgerEntry } from './build-ledger.ts';
+import { type Ledger, type LedgerEntry, MISSING_RULE, affected, foreignHistory, historyDigest, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
 import { assetPartition, bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import type { ValidatedReport } from './datasets/types.ts';
+import type { AnnualReport } from './model/report.ts';
 import { BundleReadError, bundleLines } from './publish/bundle-lines.ts';
 import { parseReportDocument } from './publish/release-side.ts';
 import type { ReportOutcome } from './read-folder.ts';
@@ -24,7 +25,10 @@ import { folderResolver } from './resolvers.ts';
 import { type BuildOptions, type BuildRun, NOT_REPORTS, readFolderFlat, releaseSetting } from './run.ts';
 import { bodyKey, missingInRun, withMissing } from './validate/index.ts';
 
-/** The documents of a report year in the last build, in order (the national layout's bundles, else one file a report). */
+/**
+ * The documents of a report year in the last build, in order (the national layout's bundles, else one file a report),
+ * from `outDir`, the folder of the last build's year files (year-record.ts root).
+ */
 async function* lastDocuments(outDir: string, year: number, ids: readonly string[], national: boolean): AsyncGenerator<string> {
   if (!national) {
     for (const id of ids) yield (await readPrevious(outDir, `reports/${year}/${id}.json`)) ?? '';
@@ -53,12 +57,24 @@ const outcomeOf = (e: Pick<LedgerEntry, 'summary'>): ReportOutcome => ({
 /**
  * Build into outDir keeping what the ledger of the last build allows (see the file's comment); `inputs`: every input
  * file's sha256. Null when it cannot: the caller builds in full (nothing was written then).
+ *
+ * A history given (`xxgk run`: the publish target's last release, a list) is read as a full build reads it: its
+ * reports of ids not in the run are the last year's report of a touched one where the run has none, and count in
+ * the missing rule. The kept reports read it too: it must be the one of the last build there (the ledger's
+ * historyDigest), else null.
  */
 export async function buildChanged(
   inDir: string, outDir: string, clock: Clock, options: BuildOptions & { ledger: Ledger; inputs: ReadonlyMap<string, string>; files: readonly string[] },
 ): Promise<(BuildRun & { kept: number }) | null> {
   const { ledger } = options;
-  if (!options.years?.usable || options.history) return null;
+  const root = options.years?.root;
+  if (!options.years?.usable || !root) return null;
+  // Without a history given, the history is the release in outDir: the last build's own reports (year-record.ts
+  // takes the ledger only when outDir is still that build).
+  if (options.history !== undefined && !Array.isArray(options.history)) return null;
+  const ids = new Set(ledger.reports.map((e) => e.id));
+  const history = options.history ? foreignHistory(options.history as AnnualReport[], ids) : [];
+  if ((options.history ? historyDigest(history) : undefined) !== ledger.history) return null;
   const touched = affected(ledger, options.inputs);
   if (!touched) return null;
   // Read in the folder's order, as a full build reads them.
@@ -66,12 +82,12 @@ export async function buildChanged(
   const files = options.files.filter((f) => wanted.has(f));
   const resolver = options.resolver ?? (await folderResolver(inDir, options.files));
   const read = await readFolderFlat(inDir, {
-    cache: options.cache, resolver, regionOf: options.regionOf, files, jobs: options.jobs, history: [], ...(options.limits ? { limits: options.limits } : {}),
+    cache: options.cache, resolver, regionOf: options.regionOf, files, jobs: options.jobs, history, ...(options.limits ? { limits: options.limits } : {}),
   });
   try {
     if (read.unreadable.length > 0) return null;
     // The full run's missing rule, over the ledger's facts: the same ids, years, bodies and validity (checked below).
-    const missing = missingInRun(ledger.reports, []);
+    const missing = missingInRun(ledger.reports, history.map((h) => ({ id: h.id, year: h.year, body: bodyKey(h) })));
     const fresh = new Map<string, ValidatedReport>();
     const byId = new Map(ledger.reports.map((e) => [e.id, e]));
     const readIds = new Set(read.reports.map((o) => o.id));
@@ -102,7 +118,7 @@ export async function buildChanged(
         async *again(year) {
           const ids = ledger.reports.filter((e) => e.year === year).map((e) => e.id);
           let n = 0;
-          for await (const line of lastDocuments(outDir, year, ids, national)) {
+          for await (const line of lastDocuments(root, year, ids, national)) {
             const id = ids[n++];
             if (id === undefined) throw new ReuseMismatch(`build: more documents of ${year} in the last build than reports kept`);
             const doc = fresh.get(id) ?? parseReportDocument(line);

@@ -5,8 +5,15 @@
  * next build knows which reports a change of files touches (`affected`): the reports read from a changed file, and
  * the reports whose cross-year rules read those (the same body's report of the next year). Only those are read and
  * validated again, with last year's report of each; every other report is kept as it was (build-changed.ts). Pure.
+ *
+ * A build given its history (`xxgk run`: the publish target's last release) also keeps a digest of the history's
+ * reports that are none of its own (`historyDigest`): the cross-year rules and the missing rule read those (a
+ * history report of an id in the run is not read: read-folder.ts, missingInRun), so a history that changed there
+ * makes the next build a full one.
  */
+import { createHash } from 'node:crypto';
 import type { ReportSummary, ValidatedReport } from './datasets/types.ts';
+import type { AnnualReport } from './model/report.ts';
 import { bodyKey, bodyYear } from './validate/index.ts';
 
 export interface LedgerEntry {
@@ -28,6 +35,23 @@ export interface Ledger {
   inputs: Record<string, string>;
   /** Every report of the build, sorted by year then id. */
   reports: LedgerEntry[];
+  /**
+   * historyDigest of the reports of the history the build was given that are none of its run's; absent when it was
+   * given none (`xxgk build`: its history is the release in --out, the last build's own reports).
+   */
+  history?: string;
+}
+
+/** The reports of a history whose ids are not in `ids`, in the history's order (the first of a body and year is the one read). */
+export function foreignHistory(history: readonly AnnualReport[], ids: ReadonlySet<string>): AnnualReport[] {
+  return history.filter((h) => !ids.has(h.id));
+}
+
+/** A digest of history reports, in order: each whole (the cross-year rules read any of its figures). */
+export function historyDigest(reports: readonly AnnualReport[]): string {
+  const hash = createHash('sha256').update('history 1');
+  for (const r of reports) hash.update('\0').update(JSON.stringify(r));
+  return hash.digest('hex');
 }
 
 export const MISSING_RULE = 'cross_year.missing';

@@ -18,7 +18,6 @@ import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serialize } from 'node:v8';
 import { readInput, writeAtomic } from './fs.ts';
 
 /** The code root (pipeline/ or dist-js/) and the package root, from this file's place in either. */
@@ -79,11 +78,21 @@ async function hashFiles(dir: string, files: readonly string[]): Promise<string[
 }
 
 /**
+ * A value as text for a key: JSON, with Maps and Sets as tagged lists of their entries (in order). Not structured
+ * clone (v8.serialize): it writes a string as the engine holds it, one byte or two a character, so that the same
+ * text read by two runs (an ASCII string cut from a YAML file holding Chinese, and the same string made otherwise)
+ * gave two keys, and `xxgk run` never found its last build's record.
+ */
+export function keyText(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Map ? { '\u0000Map': [...v] } : v instanceof Set ? { '\u0000Set': [...v] } : v));
+}
+
+/**
  * The key of a build's code and options, without its inputs: what the streamed files of a report year depend on
- * besides the year's reports (year-record.ts). `options` is hashed by structured clone (Maps and all).
+ * besides the year's reports (year-record.ts). `options` is hashed as keyText (Maps and all).
  */
 export async function optionsKey(input: { argv: readonly string[]; options: unknown }): Promise<string> {
-  return createHash('sha256').update(await codeFingerprint()).update(serialize({ argv: input.argv, options: input.options })).digest('hex');
+  return createHash('sha256').update(await codeFingerprint()).update(keyText({ argv: input.argv, options: input.options }), 'utf8').digest('hex');
 }
 
 /** The key of a build: see the file's comment. `inputs`, when given, gets every input file's sha256 by path. */

@@ -11,9 +11,16 @@
  * output). Then the year's files are hard-linked into the new build (copied across file systems) instead of written.
  * Anything else — no record, another key, another folder, a file touched — and the year is written, as in a full
  * build. A linked file is never written to: the build writes only the years it does not take, at other paths.
+ *
+ * `keep` (`xxgk run`, schedule/job.ts): the output folder does not stay the build's — publishing switches in the
+ * release as published (its version, the reports carried over), and the build folder is removed. So the year files
+ * are kept in the cache: hard links to the build's files (copies across file systems) in a folder beside the record
+ * (build-state/<hash of the output path>.years-<…>/), made when the build is saved, and the next build takes a year
+ * from there, under the same conditions but the link of `out` (the options key, the digest, every file with the
+ * recorded size, modification time and inode).
  */
-import { readFile, readlink, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, link, mkdir, readdir, readFile, readlink, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { OutputSink } from './output.ts';
 import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
 import { fileFacts, isBuildFolder, stateFile } from './build-state.ts';
@@ -27,14 +34,18 @@ interface Saved {
   key: string;
   /** What the build kept of each report (build-ledger.ts), when it may be kept from. */
   ledger: Ledger | null;
-  /** The build folder (where `out` linked) that holds the files. */
+  /** The build folder (where `out` linked) that holds the files; with `keep`, the folder of their links in the cache. */
   folder: string;
+  /** The files are kept in the cache (`keep`), not read from the build folder. */
+  kept?: boolean;
   years: Array<YearFiles & { facts: Facts[] }>;
 }
 
 export interface YearRecord extends YearStreams {
   /** The last build's ledger, when it is usable (the same key, `out` still its folder); else null. */
   ledger: Ledger | null;
+  /** The folder holding the last build's year files (its report documents are read again from there), when usable. */
+  root: string | null;
   /**
    * Remember the streams of the build just switched in as `out`, whose manifest.json has the sha256 `manifest` (none
    * when `out` is no longer that build: output-switch.ts names a build folder by its manifest's hash).
@@ -42,9 +53,10 @@ export interface YearRecord extends YearStreams {
   save(years: readonly YearFiles[], manifest: string, ledger: Ledger | null): Promise<void>;
 }
 
-/** The record of builds into `out` kept in the cache folder `cacheDir`, for builds of options key `key`. */
-export async function yearRecord(cacheDir: string, out: string, key: string): Promise<YearRecord> {
+/** The record of builds into `out` kept in the cache folder `cacheDir`, for builds of options key `key` (`keep`: see the file's comment). */
+export async function yearRecord(cacheDir: string, out: string, key: string, options: { keep?: boolean } = {}): Promise<YearRecord> {
   const file = stateFile(cacheDir, out, '.years.json');
+  const keep = options.keep === true;
   const text = await readFile(file, 'utf8').catch(() => null);
   let saved: Saved | null = null;
   try {
@@ -52,15 +64,19 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
   } catch {
     saved = null;
   }
-  const folder = await readlink(out).catch(() => null);
-  const usable = saved !== null && saved.key === key && folder !== null && saved.folder === folder ? saved : null;
+  const folder = keep ? null : await readlink(out).catch(() => null);
+  const usable = saved === null || saved.key !== key || (saved.kept === true) !== keep ? null
+    : keep ? saved
+      : folder !== null && saved.folder === folder ? saved : null;
+  const root = usable ? join(keep ? dirname(file) : dirname(out), usable.folder) : null;
   return {
     usable: usable !== null && usable.years.length > 0,
     ledger: usable?.ledger ?? null,
+    root,
     async take(year, digest, sink: OutputSink) {
       const got = usable?.years.find((y) => y.year === year && y.digest === digest);
       if (!got || !sink.link || got.files.length === 0) return null;
-      const from = (path: string) => join(dirname(out), usable!.folder, path);
+      const from = (path: string) => join(root!, path);
       // Every file as the last build left it, before any is linked.
       for (let k = 0; k < got.files.length; k++) {
         const now = await fileFacts(from(got.files[k]!.path));
@@ -76,17 +92,43 @@ export async function yearRecord(cacheDir: string, out: string, key: string): Pr
         await rm(file, { force: true });
         return;
       }
+      const build = join(dirname(out), now);
+      // With `keep`: a new folder of links to the year files (named for the build), the record switched to it, then
+      // the earlier ones removed (and any left by a run killed meanwhile).
+      const keptName = `${basename(file, '.json')}-${basename(now).slice(-40)}-${process.pid}`;
+      const at = keep ? join(dirname(file), keptName) : build;
+      if (keep) await rm(at, { recursive: true, force: true });
       const kept: Saved['years'] = [];
       for (const y of years) {
         const facts: Facts[] = [];
         for (const f of y.files) {
-          const got = await fileFacts(join(dirname(out), now, f.path));
+          if (keep && !(await keepFile(join(build, f.path), join(at, f.path)))) break;
+          const got = await fileFacts(join(at, f.path));
           if (!got) break;
           facts.push(got);
         }
         if (facts.length === y.files.length) kept.push({ ...y, facts });
       }
-      await writeAtomic(file, JSON.stringify({ key, folder: now, years: kept, ledger } satisfies Saved));
+      await writeAtomic(file, JSON.stringify({ key, folder: keep ? keptName : now, ...(keep ? { kept: true } : {}), years: kept, ledger } satisfies Saved));
+      if (keep) await removeKept(dirname(file), basename(file, '.json'), keptName);
     },
   };
+}
+
+/** A hard link to `from` at `to` (a copy across file systems); false when `from` is not there. */
+async function keepFile(from: string, to: string): Promise<boolean> {
+  await mkdir(dirname(to), { recursive: true });
+  return link(from, to).then(() => true, async (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return false;
+    if (err.code !== 'EXDEV' && err.code !== 'EPERM' && err.code !== 'ENOTSUP') throw err;
+    await copyFile(from, to);
+    return true;
+  });
+}
+
+/** The folders of kept year files of the record `stem` but `current`. */
+async function removeKept(dir: string, stem: string, current: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (name !== current && name.startsWith(`${stem}-`)) await rm(join(dir, name), { recursive: true, force: true });
+  }
 }

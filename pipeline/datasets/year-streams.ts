@@ -30,6 +30,8 @@ export interface YearFiles {
 export interface YearStreams {
   /** Whether any year may be taken (a last build of the same code and options, its folder still in place). */
   readonly usable: boolean;
+  /** The folder that holds the last build's year files (its report documents are read again from there), when usable. */
+  readonly root?: string | null;
   /**
    * The year's files, placed in the new build through `sink` (linked from the last one), when the last build wrote this year from
    * reports of the same digest and its files are as it left them; else null, and the build writes the year.

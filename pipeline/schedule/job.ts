@@ -8,7 +8,8 @@
  * A source that matched no documents, or fewer than last run, is a warning naming the reports kept for it; a run in
  * which every source yielded nothing builds and publishes nothing (status "empty").
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../adapters/clock.ts';
 import { writeAtomic } from '../adapters/fs.ts';
@@ -19,6 +20,11 @@ import type { GithubTargetOptions } from '../publish/github-target.ts';
 import type { PublishTarget } from '../publish/types.ts';
 import { parseCache } from '../adapters/parse-cache.ts';
 import { buildFolder } from '../run.ts';
+import { listFiles } from '../adapters/fs.ts';
+import { optionsKey } from '../adapters/build-state.ts';
+import { yearRecord } from '../adapters/year-record.ts';
+import { buildChanged } from '../build-changed.ts';
+import { foreignHistory, historyDigest } from '../build-ledger.ts';
 import type { HeldDocument } from './job-sources.ts';
 import { contactWarning, harvestFetcher } from './harvest-fetcher.ts';
 import { readHarvest, writeHarvest } from './harvest-store.ts';
@@ -127,9 +133,13 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   // 2. parse, validate, build
   progress.step('parse, validate and build');
   await rm(paths.work, { recursive: true, force: true });
+  // Every input file's sha256 (build-ledger.ts), taken from the bytes as they are written.
+  const written = new Map<string, string>();
   for (const d of all) {
     const bytes = await store.get(d.sha256);
-    if (bytes) await writeAtomic(join(paths.work, d.name), bytes);
+    if (!bytes) continue;
+    await writeAtomic(join(paths.work, d.name), bytes);
+    written.set(d.name, createHash('sha256').update(bytes).digest('hex'));
   }
   await mkdir(paths.work, { recursive: true });
   const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
@@ -141,10 +151,33 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const meta = releaseMeta(config);
   const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock, history.map((r) => r.year));
   for (const w of coverageWarnings) progress.log('warn', w);
-  const run = await buildFolder(paths.work, paths.dist, clock, {
+  // The build of the last run is kept beside the parse cache (adapters/year-record.ts, `keep`: publishing replaces
+  // the build folder): the report years whose reports did not change are linked from it, and when only the content
+  // of a few documents changed, only the reports they touch are read and validated again (build-changed.ts). The
+  // key: the code and what the reports' documents, summaries and year files depend on (coverage.csv, built from
+  // the summaries after the stream, is not among them). The release is byte for byte that of a build without it.
+  const years = await yearRecord(paths.parsed, paths.dist, await optionsKey({
+    argv: ['xxgk run'],
+    options: { meta, limits: config.limits ?? null, regions: config.sources.map((x) => [x.id, x.region ?? null]), keepPublished: true },
+  }), { keep: true });
+  const listed = await listFiles(paths.work);
+  const inputs = new Map<string, string>();
+  for (const f of listed) inputs.set(f, written.get(f) ?? createHash('sha256').update(await readFile(join(paths.work, f))).digest('hex'));
+  const buildOptions = {
     cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage, limits: config.limits,
-    onUnreadable: unreadableWarnings((line) => progress.log('warn', line), paths.dist),
-  });
+    onUnreadable: unreadableWarnings((line) => progress.log('warn', line), paths.dist), years,
+  };
+  const changed = years.ledger ? await buildChanged(paths.work, paths.dist, clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed }) : null;
+  const run = changed ?? await buildFolder(paths.work, paths.dist, clock, buildOptions);
+  if (changed) progress.log('info', `${changed.kept} reports kept from the last build (their documents, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`, { event: 'kept', kept: changed.kept });
+  // Kept for the next run before publishing switches the release in: the ledger only of a build whose every
+  // document made a report of the release (build-ledger.ts follows no other).
+  const manifest = run.written.find((f) => f.path === 'manifest.json');
+  const whole = run.unreadable.length === 0 && run.excluded.length === 0 && run.published.size === run.reports.length;
+  if (manifest) {
+    const ledger = whole ? { ...run.ledger, inputs: Object.fromEntries(inputs), history: historyDigest(foreignHistory(history, run.published)) } : null;
+    await years.save(run.streams, manifest.sha256, ledger);
+  }
   summary.parsed = run.parsed;
   summary.warnings = run.reports.reduce((n, r) => n + r.warnings, 0);
   const quarantine = quarantineOf(failures, run);
