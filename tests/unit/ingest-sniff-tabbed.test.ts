@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { sniffBinary, sniffText } from '../../pipeline/ingest/sniff.ts';
+import { sniffBinary, sniffText, tabbedText } from '../../pipeline/ingest/sniff.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 5000 : 500;
 
@@ -29,6 +29,23 @@ test('sniffText of a text with a TAB: the lines counted as when each is cut out'
     }),
     { numRuns: RUNS, seed: 13 },
   );
+});
+
+test('tabbedText on lines of TABs, gaps and signed figures: the lines counted as when each is cut out, both outcomes met', () => {
+  // Lines of pieces: layout rows, TAB rows, both, gaps with one figure, plain text, empty lines.
+  const piece = fc.constantFrom('\t', ' ', '  ', '   ', '1', '-2', '−3', '数量', 'x', '  5', '   +6');
+  const line = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+  const seen = new Set<string>();
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 11 }), (lines) => {
+      const text = lines.join('\n');
+      const expected = byLines(text);
+      seen.add(expected);
+      assert.equal(tabbedText(text), expected);
+    }),
+    { numRuns: RUNS * 8, seed: 11 },
+  );
+  assert.equal(seen.size, 2, 'both outcomes');
 });
 
 test('sniffBinary: "%PDF-" within the first 1,024 bytes, and only there', () => {

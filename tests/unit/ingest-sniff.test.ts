@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { looksBinary, sniffBinary, sniffText, tabbedText } from '../../pipeline/ingest/sniff.ts';
+import { looksBinary, sniffBinary, sniffText } from '../../pipeline/ingest/sniff.ts';
 import { SHARED } from '../helpers/shared.ts';
 
 const CORPUS = `${SHARED}/corpus`;
@@ -120,40 +120,4 @@ test('sniffText: a sparse flattened page whose blank cells kept their &nbsp; ("�
     '行政许可3818', '行政事业性收费 2362.43', '一、本年新收政府信息公开申请数量5      5',
     '（二）部分公开（区分处理的，只计这一情形，不计其他情形）2      2', '（四）无法提供 1.本机关不掌握相关政府信息 3     3', '（七）总计5       5'].join('\n');
   assert.equal(sniffText(text), 'flat-text');
-});
-
-test('tabbedText says what counting every line says, on texts of random lines with TABs, gaps and figures', () => {
-  // The count over every line, written out: a line with a TAB is tabbed; any other with two runs of figures after
-  // two or more spaces is layout.
-  const everyLine = (text: string): string => {
-    let tabbed = 0;
-    let layout = 0;
-    for (const line of text.split('\n')) {
-      if (line.includes('\t')) tabbed++;
-      else if ((line.match(/ {2,}[+\-−]?\d/g)?.length ?? 0) >= 2) layout++;
-    }
-    return layout >= 3 && layout > tabbed ? 'pdftotext-layout' : 'word-text';
-  };
-  // Lines of pieces: layout rows, TAB rows, both, gaps with one figure, plain text, empty lines.
-  const pieces = ['\t', ' ', '  ', '   ', '1', '-2', '−3', '数量', 'x', '  5', '   +6'];
-  let seed = 11;
-  const next = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
-  const seen = new Set<string>();
-  for (let k = 0; k < 4000; k++) {
-    const lines: string[] = [];
-    const count = next(12);
-    for (let l = 0; l < count; l++) {
-      let line = '';
-      const length = next(7);
-      for (let i = 0; i < length; i++) line += pieces[next(pieces.length)];
-      lines.push(line);
-    }
-    const text = lines.join('\n');
-    seen.add(everyLine(text));
-    assert.equal(tabbedText(text), everyLine(text), JSON.stringify(text));
-  }
-  assert.equal(seen.size, 2, 'both outcomes');
 });
