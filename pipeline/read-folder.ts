@@ -152,7 +152,11 @@ interface OutcomeColumns {
   agency: Uint32Array;
   edition: Uint32Array;
   year: Int32Array;
-  /** A year that an Int32Array cannot hold as it is (none, a report year being a four-digit integer): kept apart. */
+  /**
+   * A year that an Int32Array cannot hold as it is, kept apart: a parsed report's year has four digits, but a
+   * structured one (parse/structured.ts) may carry any integer, which validation then rejects (the outcome still
+   * says it: tests/unit/read-folder.test.ts).
+   */
   oddYears: Map<number, number>;
   sources: Uint32Array;
   valid: Uint8Array;
