@@ -19,31 +19,21 @@ export function ownCopy(text: string): string {
 const LATIN1 = /^[\x00-\xff]*$/;
 
 /**
- * `fn` memoised, holding at most `limit` texts, in two generations of `limit / 2`: texts go into the young one; when
- * it is full it becomes the old one (the old one before it is dropped), and a text found in the old one is put back
- * into the young. So the texts that recur (a template's labels, on every report) stay, and the texts that never
- * recur (a body's name, a report's figures and ids: most of what a national build meets) hold at most `limit`
- * entries — before, one generation of 16,384 entries emptied when full, which only a build of many tens of thousands
- * of reports filled (about 13 MiB over the caches at 100,000 reports, 3 at 10,000). A value that is the text itself
+ * `fn` memoised, holding at most `limit` texts: the cache is emptied when it is full. A value that is the text itself
  * (an escape that changed nothing) is kept as the key's copy, never as the caller's string (which may be a view into
- * a whole document).
+ * a whole document, and would keep it alive as long as the cache holds it).
  */
-export function memoised<T>(fn: (text: string) => T, limit = 8_192): (text: string) => T {
-  const generation = Math.max(1, limit >> 1);
-  let young = new Map<string, T>();
-  let old = new Map<string, T>();
+export function memoised<T>(fn: (text: string) => T, limit = 16_384): (text: string) => T {
+  const cache = new Map<string, T>();
   return (text) => {
-    let out = young.get(text);
-    if (out !== undefined) return out;
-    out = old.get(text);
-    if (out === undefined) out = fn(text);
-    if (text.length <= LONGEST_KEPT) {
-      if (young.size >= generation) {
-        old = young;
-        young = new Map();
+    let out = cache.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      if (text.length <= LONGEST_KEPT) {
+        if (cache.size >= limit) cache.clear();
+        const key = ownCopy(text);
+        cache.set(key, (out as unknown) === text ? (key as T) : out);
       }
-      const key = ownCopy(text);
-      young.set(key, (out as unknown) === text ? (key as T) : out);
     }
     return out;
   };
