@@ -10,7 +10,7 @@
 import { type NameResolver, identify } from './agencies/identify.ts';
 import type { DocumentReader } from './adapters/read-pool.ts';
 import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
-import { interner } from './memoised.ts';
+import { interner, ownCopy } from './memoised.ts';
 import { type ValidatedReport, yearThenId } from './datasets/types.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
@@ -71,17 +71,6 @@ export interface FolderReadOptions {
 }
 
 type Record = { report: AnnualReport; issue?: Issue };
-
-/**
- * A copy of a string that is one flat string of its own: one byte a character when every character fits (a report
- * id is ASCII). The ids are kept a report for the whole build (the outcome's, which the summary shares): memoised.ts's
- * ownCopy gives a slice of a copy, two strings, and a two-byte one when the id was cut from a two-byte text — about
- * 136 bytes a 36-character id, 65 bytes this way.
- */
-export function flatCopy(s: string): string {
-  return LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
-}
-const LATIN1 = /^[\x00-\xff]*$/;
 
 export async function readFolderFlat(options: FolderReadOptions): Promise<FolderRead> {
   const open = options.openSpill ?? openSpill;
@@ -163,7 +152,11 @@ interface OutcomeColumns {
   agency: Uint32Array;
   edition: Uint32Array;
   year: Int32Array;
-  /** A year that an Int32Array cannot hold as it is (none, a report year being a four-digit integer): kept apart. */
+  /**
+   * A year that an Int32Array cannot hold as it is, kept apart: a parsed report's year has four digits, but a
+   * structured one (parse/structured.ts) may carry any integer, which validation then rejects (the outcome still
+   * says it: tests/unit/read-folder.test.ts).
+   */
   oddYears: Map<number, number>;
   sources: Uint32Array;
   valid: Uint8Array;
@@ -258,7 +251,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
       const at = spill.put(issue ? { report, issue } : { report });
       const { rendering, name } = report.sources[0]!;
       addDocument(docs, {
-        id: flatCopy(report.id), key: intern(identityKey(report)), year: report.year, body: intern(bodyKey(report)),
+        id: ownCopy(report.id), key: intern(identityKey(report)), year: report.year, body: intern(bodyKey(report)),
         // The file's own string when it is the file's name (a worker thread's report carries a copy).
         first: { rendering: intern(rendering) as typeof rendering, name: name === batch[k] ? batch[k]! : name }, at, issued: issue !== undefined,
       });

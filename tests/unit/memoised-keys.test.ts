@@ -1,7 +1,8 @@
 /**
  * pipeline/memoised.ts keeps a copy of each key, not a view into the document it was cut from: a label sliced or
- * matched out of a report's text would otherwise keep the whole text alive as long as the cache holds it. Run in a
- * child with --expose-gc, so that the heap is measured after a full collection.
+ * matched out of a report's text would otherwise keep the whole text alive as long as the cache holds it (and so would
+ * a value that is the text itself). Run in a child with --expose-gc, so that the heap is measured after a full
+ * collection. Then that a cached value is the value computed, and that a copy is the text.
  */
 import { test } from 'node:test';
 import { HEAP_FLAGS } from '../helpers/heap-flags.ts';
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { memoised, ownCopy } from '../../pipeline/memoised.ts';
 
 const MEMOISED = pathToFileURL(resolve(import.meta.dirname, '../../pipeline/memoised.ts')).href;
 
@@ -35,7 +37,28 @@ test('memoised: cached keys cut from 200 one-megabyte documents keep none of the
   assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by their keys)`);
 });
 
+test('memoised: a value that is the text itself (an escape that changed nothing) keeps no document alive', () => {
+  const heapMiB = heapAfterGc('const f = memoised((t) => t);');
+  assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by the cached values)`);
+});
+
 test('interner: names cut from 200 one-megabyte documents and interned keep none of them alive', () => {
   const heapMiB = heapAfterGc('const f = interner();');
   assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by the interned strings)`);
+});
+
+test('memoised: equal results whether computed or cached, for texts of every kind', () => {
+  const f = memoised((t: string) => t.replace(/&/g, '&amp;'), 16);
+  const g = memoised((t: string) => t, 16);
+  const texts = ['a&b', '晴川市民政局', 'x'.repeat(401), '\ud800 lone', 'é', '', 'id-2020-0001', '第（一）项 & 3'];
+  for (let round = 0; round < 3; round++) {
+    for (const t of texts) {
+      assert.equal(f(t), t.replace(/&/g, '&amp;'));
+      assert.equal(g(t), t);
+    }
+  }
+});
+
+test('ownCopy: an equal string, whatever its characters', () => {
+  for (const t of ['', 'abc', 'é\u00ff', '晴川', '\ud800x\udfff', 'a'.repeat(100), '第二十条第（一）项'.slice(2, 9)]) assert.equal(ownCopy(t), t);
 });

@@ -87,3 +87,25 @@ test('validation reads each report from the spill once, its unresolved name\'s w
     read.close();
   }
 });
+
+test('an outcome keeps a year its column cannot hold: a structured report of year 3,000,000,000 reads back exactly', async () => {
+  // parse/structured.ts asks for an integer year, not a four-digit one: the year column (an Int32Array) would give
+  // -1,294,967,296, so the outcome keeps it apart (read-folder.ts oddYears); validation then excludes the report.
+  const golden = join(import.meta.dirname, '../golden/samples/reports/2019/synthetic-beiyuanshengrenminzhengfu-2019.json');
+  const doc = JSON.parse(new TextDecoder().decode(await readInput(golden, 'x.json', READ_LIMITS.maxBytes)));
+  const bytes = (year: number, id: string) => new TextEncoder().encode(JSON.stringify({ ...doc, report: { ...doc.report, id, year } }));
+  const inputs = new Map([['odd.json', bytes(3_000_000_000, 'odd-year')], ['even.json', bytes(2019, 'plain-year')]]);
+  const read = await readFolderFlat({
+    files: [...inputs.keys()], reader: { concurrency: 1 },
+    read: async (file) => ({ ...(await readOutcome(inputs.get(file)!, file)), parsed: true }),
+  });
+  try {
+    const byId = new Map(read.reports.map((r) => [r.id, r]));
+    assert.equal(byId.get('odd-year')?.year, 3_000_000_000);
+    assert.equal(byId.get('plain-year')?.year, 2019);
+    assert.equal(byId.get('odd-year')?.valid, false);
+    assert.equal(read.load('odd-year').report.year, 3_000_000_000);
+  } finally {
+    read.close();
+  }
+});
