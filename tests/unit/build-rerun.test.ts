@@ -27,7 +27,7 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
 }
 
 // Eight builds of the samples (several seconds): under XXGK_TEST_FULL; build-cache.test.ts checks the skip in npm test.
-test('build --cache: an unchanged re-run rebuilds nothing; a change of input, output or option rebuilds, as a clean build would', { skip: process.env.XXGK_TEST_FULL !== '1' }, async (t) => {
+test('build --cache: an unchanged re-run rebuilds nothing; a change of input, output or option rebuilds, as a clean build would', { skip: process.env.XXGK_TEST_FULL === '1' ? false : 'XXGK_TEST_FULL=1 (npm run test:full): eight builds of the samples' }, async (t) => {
   const dir = scratchDir('xxgk-build-rerun-');
   t.after(() => rm(dir, { recursive: true, force: true }));
   const input = join(dir, 'in');
