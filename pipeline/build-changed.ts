@@ -68,7 +68,7 @@ const outcomeOf = (e: Pick<LedgerEntry, 'summary'>): ReportOutcome => ({
 export async function buildChanged(
   inDir: string, outDir: string, clock: Clock,
   options: Omit<BuildOptions, 'history'> & { history?: HistorySource | BuildOptions['history']; ledger: Ledger; inputs: ReadonlyMap<string, string>; files: readonly string[] },
-): Promise<(BuildRun & { kept: number }) | null> {
+): Promise<(BuildRun & { kept: number; historyDigest: string | undefined }) | null> {
   const { ledger } = options;
   const root = options.years?.root;
   if (!options.years?.usable || !root) return null;
@@ -164,6 +164,8 @@ export async function buildChanged(
       files: options.files.filter((f) => !NOT_REPORTS.test(f)).length, parsed: read.parsed, reports, unreadable: [], excluded: [],
       published: new Set(reports.map((r) => r.id)), written: result.files, streams: result.streams,
       ledger: { inputs: Object.fromEntries(options.inputs), reports: entries }, kept: reports.length - fresh.size,
+      // The run's reports are the ledger's: the digest of the history's others is the one checked above.
+      historyDigest: digest,
     };
   } finally {
     read.close();

@@ -182,12 +182,13 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   // document made a report of the release (build-ledger.ts follows no other).
   const manifest = run.written.find((f) => f.path === 'manifest.json');
   const whole = run.unreadable.length === 0 && run.excluded.length === 0 && run.published.size === run.reports.length;
-  // One more pass over the history: the digest of its reports none of the run's (build-ledger.ts), and the
-  // withdrawals sources whose config says so ask for (their published reports this run did not read; every other
-  // report is kept).
+  // One more pass over the history: the digest of its reports none of the run's (build-ledger.ts; a build from the
+  // ledger took it already, over the same reports), and the withdrawals sources whose config says so ask for (their
+  // published reports this run did not read; every other report is kept).
   const flagged = new Set(config.sources.filter((x) => x.withdrawMissing).map((x) => x.id));
   const withdraw: Array<{ id: string; reason: string }> = [];
-  const hash = manifest && whole ? historyHash() : null;
+  const taken = changed?.historyDigest;
+  const hash = manifest && whole && taken === undefined ? historyHash() : null;
   if (hash || flagged.size) {
     const withdrawn = withdrawalOf(flagged, yields, new Set(run.reports.map((r) => r.id)));
     for await (const h of history()) {
@@ -197,7 +198,7 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     }
   }
   if (manifest) {
-    const ledger = hash ? { ...run.ledger, inputs: Object.fromEntries(inputs), history: hash.digest() } : null;
+    const ledger = whole ? { ...run.ledger, inputs: Object.fromEntries(inputs), history: taken ?? hash!.digest() } : null;
     await years.save(run.streams, manifest.sha256, ledger);
   }
   summary.parsed = run.parsed;
