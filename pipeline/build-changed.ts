@@ -12,13 +12,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
-import { type Ledger, type LedgerEntry, MISSING_RULE, affected, foreignHistory, historyDigest, ledgerEntry } from './build-ledger.ts';
+import { type Ledger, type LedgerEntry, MISSING_RULE, affected, historyHash, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
 import { assetPartition, bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import type { ValidatedReport } from './datasets/types.ts';
 import type { AnnualReport } from './model/report.ts';
 import { BundleReadError, bundleLines } from './publish/bundle-lines.ts';
+import type { HistorySource } from './publish/history.ts';
 import { parseReportDocument } from './publish/release-side.ts';
 import type { ReportOutcome } from './read-folder.ts';
 import { folderResolver } from './resolvers.ts';
@@ -58,36 +59,55 @@ const outcomeOf = (e: Pick<LedgerEntry, 'summary'>): ReportOutcome => ({
  * Build into outDir keeping what the ledger of the last build allows (see the file's comment); `inputs`: every input
  * file's sha256. Null when it cannot: the caller builds in full (nothing was written then).
  *
- * A history given (`xxgk run`: the publish target's last release, a list) is read as a full build reads it: its
- * reports of ids not in the run are the last year's report of a touched one where the run has none, and count in
- * the missing rule. The kept reports read it too: it must be the one of the last build there (the ledger's
- * historyDigest), else null.
+ * A history given (`xxgk run`: the publish target's last release, a HistorySource read in passes, never held whole)
+ * is read as a full build reads it: its reports of ids not in the run are the last year's report of a touched one
+ * where the run has none, and count in the missing rule. The kept reports read it too: it must be the one of the
+ * last build there (the ledger's historyDigest, taken as it streams by), else null. Read twice: the digest and the
+ * missing rule's {id, year, body} of each, then the read of the touched reports.
  */
 export async function buildChanged(
-  inDir: string, outDir: string, clock: Clock, options: BuildOptions & { ledger: Ledger; inputs: ReadonlyMap<string, string>; files: readonly string[] },
-): Promise<(BuildRun & { kept: number }) | null> {
+  inDir: string, outDir: string, clock: Clock,
+  options: Omit<BuildOptions, 'history'> & { history?: HistorySource | BuildOptions['history']; ledger: Ledger; inputs: ReadonlyMap<string, string>; files: readonly string[] },
+): Promise<(BuildRun & { kept: number; historyDigest: string | undefined }) | null> {
   const { ledger } = options;
   const root = options.years?.root;
   if (!options.years?.usable || !root) return null;
-  // Without a history given, the history is the release in outDir: the last build's own reports (year-record.ts
-  // takes the ledger only when outDir is still that build).
-  if (options.history !== undefined && !Array.isArray(options.history)) return null;
-  const ids = new Set(ledger.reports.map((e) => e.id));
-  const history = options.history ? foreignHistory(options.history as AnnualReport[], ids) : [];
-  if ((options.history ? historyDigest(history) : undefined) !== ledger.history) return null;
   const touched = affected(ledger, options.inputs);
   if (!touched) return null;
+  // Without a history given, the history is the release in outDir: the last build's own reports (year-record.ts
+  // takes the ledger only when outDir is still that build).
+  // A history that can be read only once (an iterator) is not one this can read twice: a full build reads it.
+  const given = options.history;
+  if (given !== undefined && typeof given !== 'function' && !Array.isArray(given)) return null;
+  const source: HistorySource | undefined = Array.isArray(given) ? async function* () { yield* given as readonly AnnualReport[]; } : given as HistorySource | undefined;
+  const ids = new Set(ledger.reports.map((e) => e.id));
+  const foreign = source
+    ? async function* (): AsyncGenerator<AnnualReport> {
+      for await (const h of source()) if (!ids.has(h.id)) yield h;
+    }
+    : null;
+  const rows: Array<{ id: string; year: number; body: string }> = [];
+  let digest: string | undefined;
+  if (foreign) {
+    const hash = historyHash();
+    for await (const h of foreign()) {
+      hash.add(h);
+      rows.push({ id: h.id, year: h.year, body: bodyKey(h) });
+    }
+    digest = hash.digest();
+  }
+  if (digest !== ledger.history) return null;
   // Read in the folder's order, as a full build reads them.
   const wanted = new Set(touched.files);
   const files = options.files.filter((f) => wanted.has(f));
   const resolver = options.resolver ?? (await folderResolver(inDir, options.files));
   const read = await readFolderFlat(inDir, {
-    cache: options.cache, resolver, regionOf: options.regionOf, files, jobs: options.jobs, history, ...(options.limits ? { limits: options.limits } : {}),
+    cache: options.cache, resolver, regionOf: options.regionOf, files, jobs: options.jobs, history: foreign ? foreign() : [], ...(options.limits ? { limits: options.limits } : {}),
   });
   try {
     if (read.unreadable.length > 0) return null;
     // The full run's missing rule, over the ledger's facts: the same ids, years, bodies and validity (checked below).
-    const missing = missingInRun(ledger.reports, history.map((h) => ({ id: h.id, year: h.year, body: bodyKey(h) })));
+    const missing = missingInRun(ledger.reports, rows);
     const fresh = new Map<string, ValidatedReport>();
     const byId = new Map(ledger.reports.map((e) => [e.id, e]));
     const readIds = new Set(read.reports.map((o) => o.id));
@@ -144,6 +164,8 @@ export async function buildChanged(
       files: options.files.filter((f) => !NOT_REPORTS.test(f)).length, parsed: read.parsed, reports, unreadable: [], excluded: [],
       published: new Set(reports.map((r) => r.id)), written: result.files, streams: result.streams,
       ledger: { inputs: Object.fromEntries(options.inputs), reports: entries }, kept: reports.length - fresh.size,
+      // The run's reports are the ledger's: the digest of the history's others is the one checked above.
+      historyDigest: digest,
     };
   } finally {
     read.close();

@@ -42,16 +42,20 @@ export interface Ledger {
   history?: string;
 }
 
-/** The reports of a history whose ids are not in `ids`, in the history's order (the first of a body and year is the one read). */
-export function foreignHistory(history: readonly AnnualReport[], ids: ReadonlySet<string>): AnnualReport[] {
-  return history.filter((h) => !ids.has(h.id));
+/** historyDigest taken as the reports stream by: `add` each in order, then `digest` (once). */
+export function historyHash(): { add(report: AnnualReport): void; digest(): string } {
+  const hash = createHash('sha256').update('history 1');
+  return {
+    add: (r) => void hash.update('\0').update(JSON.stringify(r)),
+    digest: () => hash.digest('hex'),
+  };
 }
 
 /** A digest of history reports, in order: each whole (the cross-year rules read any of its figures). */
-export function historyDigest(reports: readonly AnnualReport[]): string {
-  const hash = createHash('sha256').update('history 1');
-  for (const r of reports) hash.update('\0').update(JSON.stringify(r));
-  return hash.digest('hex');
+export function historyDigest(reports: Iterable<AnnualReport>): string {
+  const hash = historyHash();
+  for (const r of reports) hash.add(r);
+  return hash.digest();
 }
 
 export const MISSING_RULE = 'cross_year.missing';

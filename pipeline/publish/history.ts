@@ -117,6 +117,25 @@ export async function releaseReports(read: ReadBytes, onUnreadable?: HistoryOpti
   return out;
 }
 
+/**
+ * A history that can be read more than once: each call reads it again from the start, one report at a time, so that
+ * what a caller needs of it (its years, a digest, a few fields a report) is taken in passes and the history is never
+ * held whole.
+ */
+export type HistorySource = () => AsyncIterable<AnnualReport>;
+
+/**
+ * The reports of the target's last release as a HistorySource (none when it has none): each pass is a
+ * releaseReportStream over `published.read`, in feed order. `onUnreadable` is told on every pass (unreadableWarnings
+ * tells each file once). The release read is the one `latest()` gave: the passes read the same files.
+ */
+export function publishedHistorySource(published: Published | null, onUnreadable?: HistoryOptions['onUnreadable']): HistorySource {
+  return async function* () {
+    if (!published) return;
+    for await (const r of releaseReportStream((path) => published.read(path), { onUnreadable })) yield r.report;
+  };
+}
+
 /** Every report of the target's last release (empty when it has none). */
 export async function publishedHistory(published: Published | null, onUnreadable?: HistoryOptions['onUnreadable']): Promise<AnnualReport[]> {
   if (!published) return [];

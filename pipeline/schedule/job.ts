@@ -24,7 +24,7 @@ import { listFiles } from '../adapters/fs.ts';
 import { optionsKey } from '../adapters/build-state.ts';
 import { yearRecord } from '../adapters/year-record.ts';
 import { buildChanged } from '../build-changed.ts';
-import { foreignHistory, historyDigest } from '../build-ledger.ts';
+import { historyHash } from '../build-ledger.ts';
 import type { HeldDocument } from './job-sources.ts';
 import { contactWarning, harvestFetcher } from './harvest-fetcher.ts';
 import { readHarvest, writeHarvest } from './harvest-store.ts';
@@ -37,8 +37,8 @@ import { type Progress, silentProgress } from './progress.ts';
 import { lastQuarantine, quarantineOf } from './quarantine.ts';
 import { readState, writeState } from './state.ts';
 import { readPreviousBytes } from '../adapters/output.ts';
-import { publishedHistory, releaseReports, unreadableWarnings } from '../publish/history.ts';
-import { type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawMissing } from './source-warnings.ts';
+import { publishedHistorySource, releaseReportStream, unreadableWarnings } from '../publish/history.ts';
+import { type PublishedReport, type Shortfall, type SourceYield, keptBySource, nothingYielded, shortfalls, sourceWarnings, withdrawalOf } from './source-warnings.ts';
 
 export interface JobDeps {
   clock: Clock;
@@ -62,8 +62,12 @@ export interface JobDeps {
 async function warnSources(yields: readonly SourceYield[], held: ReadonlySet<string>, dist: string): Promise<Shortfall[]> {
   const found = shortfalls(yields);
   if (found.length === 0) return [];
-  const published = await releaseReports((path) => readPreviousBytes(dist, path));
-  return sourceWarnings(found, keptBySource(published.map((r) => r.report), held));
+  // The release streams by: only each report's id and document names are kept.
+  const published: PublishedReport[] = [];
+  for await (const { report } of releaseReportStream((path) => readPreviousBytes(dist, path))) {
+    published.push({ id: report.id, sources: report.sources.map((s) => ({ name: s.name })) });
+  }
+  return sourceWarnings(found, keptBySource(published, held));
 }
 
 export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary> {
@@ -143,13 +147,17 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   }
   await mkdir(paths.work, { recursive: true });
   const target = deps.target ?? configTarget(config, paths.dist, clock, deps.github);
-  // The target's last release is the history the cross-year rules look back into.
+  // The target's last release is the history the cross-year rules look back into. Never held whole (national scale:
+  // 100,000 reports a year): read in passes, one report at a time — its years here, the build's, then the ledger's
+  // digest and the withdrawals.
   const lost = unreadableWarnings((line) => progress.log('warn', line), 'the publish target');
-  const history = await publishedHistory(await target.latest(), lost);
+  const history = publishedHistorySource(await target.latest(), lost);
+  const historyYears: number[] = [];
+  for await (const r of history()) historyYears.push(r.year);
   // Documents are named <source id>/<file>: the source's region helps resolve a name that fits several bodies.
   const regionOf = (file: string) => config.sources.find((s) => s.id === file.split('/')[0])?.region;
   const meta = releaseMeta(config);
-  const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock, history.map((r) => r.year));
+  const { coverage, warnings: coverageWarnings } = await jobCoverage(config, harvest, docs, clock, historyYears);
   for (const w of coverageWarnings) progress.log('warn', w);
   // The build of the last run is kept beside the parse cache (adapters/year-record.ts, `keep`: publishing replaces
   // the build folder): the report years whose reports did not change are linked from it, and when only the content
@@ -164,18 +172,33 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
   const inputs = new Map<string, string>();
   for (const f of listed) inputs.set(f, written.get(f) ?? createHash('sha256').update(await readFile(join(paths.work, f))).digest('hex'));
   const buildOptions = {
-    cache: await parseCache(paths.parsed), keepPublished: true, history, regionOf, meta, coverage, limits: config.limits,
+    cache: await parseCache(paths.parsed), keepPublished: true, regionOf, meta, coverage, limits: config.limits,
     onUnreadable: unreadableWarnings((line) => progress.log('warn', line), paths.dist), years,
   };
-  const changed = years.ledger ? await buildChanged(paths.work, paths.dist, clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed }) : null;
-  const run = changed ?? await buildFolder(paths.work, paths.dist, clock, buildOptions);
+  const changed = years.ledger ? await buildChanged(paths.work, paths.dist, clock, { ...buildOptions, history, ledger: years.ledger, inputs, files: listed }) : null;
+  const run = changed ?? await buildFolder(paths.work, paths.dist, clock, { ...buildOptions, history: history() });
   if (changed) progress.log('info', `${changed.kept} reports kept from the last build (their documents, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`, { event: 'kept', kept: changed.kept });
   // Kept for the next run before publishing switches the release in: the ledger only of a build whose every
   // document made a report of the release (build-ledger.ts follows no other).
   const manifest = run.written.find((f) => f.path === 'manifest.json');
   const whole = run.unreadable.length === 0 && run.excluded.length === 0 && run.published.size === run.reports.length;
+  // One more pass over the history: the digest of its reports none of the run's (build-ledger.ts; a build from the
+  // ledger took it already, over the same reports), and the withdrawals sources whose config says so ask for (their
+  // published reports this run did not read; every other report is kept).
+  const flagged = new Set(config.sources.filter((x) => x.withdrawMissing).map((x) => x.id));
+  const withdraw: Array<{ id: string; reason: string }> = [];
+  const taken = changed?.historyDigest;
+  const hash = manifest && whole && taken === undefined ? historyHash() : null;
+  if (hash || flagged.size) {
+    const withdrawn = withdrawalOf(flagged, yields, new Set(run.reports.map((r) => r.id)));
+    for await (const h of history()) {
+      if (hash && !run.published.has(h.id)) hash.add(h);
+      const w = flagged.size ? withdrawn(h) : null;
+      if (w) withdraw.push(w);
+    }
+  }
   if (manifest) {
-    const ledger = whole ? { ...run.ledger, inputs: Object.fromEntries(inputs), history: historyDigest(foreignHistory(history, run.published)) } : null;
+    const ledger = whole ? { ...run.ledger, inputs: Object.fromEntries(inputs), history: taken ?? hash!.digest() } : null;
     await years.save(run.streams, manifest.sha256, ledger);
   }
   summary.parsed = run.parsed;
@@ -190,9 +213,6 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
 
   // 3. publish: one step, never interrupted
   progress.step('publish');
-  // Sources whose config says so withdraw the published reports they no longer yield; every other report is kept.
-  const flagged = new Set(config.sources.filter((x) => x.withdrawMissing).map((x) => x.id));
-  const withdraw = flagged.size ? withdrawMissing(flagged, yields, history, new Set(run.reports.map((r) => r.id))) : [];
   for (const w of withdraw) progress.log('warn', `report ${w.id}: withdrawn, ${w.reason}`, { report: w.id, event: 'withdrawn' });
   const outcome = await (deps.publish ?? publishRelease)(paths.dist, target, { clock, meta, ...(withdraw.length ? { withdraw } : {}) });
   if (!outcome.plan.empty && outcome.result) summary.published = outcome.result.version;

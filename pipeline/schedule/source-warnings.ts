@@ -74,15 +74,24 @@ export function sourceWarnings(found: readonly Shortfall[], kept: ReadonlyMap<st
  * (by id, so a renamed file is no withdrawal), when the source yielded documents (a source that matched nothing, or
  * failed, withdraws nothing). A report read from several sources leaves only when every one of them says so.
  */
-export function withdrawMissing(flagged: ReadonlySet<string>, yields: readonly SourceYield[], reports: readonly PublishedReport[], read: ReadonlySet<string>): Array<{ id: string; reason: string }> {
-  const live = new Set(yields.filter((y) => flagged.has(y.source) && !y.failed && y.documents > 0).map((y) => y.source));
+export function withdrawMissing(flagged: ReadonlySet<string>, yields: readonly SourceYield[], reports: Iterable<PublishedReport>, read: ReadonlySet<string>): Array<{ id: string; reason: string }> {
+  const of = withdrawalOf(flagged, yields, read);
   const out: Array<{ id: string; reason: string }> = [];
   for (const r of reports) {
-    if (read.has(r.id)) continue;
-    const sources = [...new Set(r.sources.map((s) => s.name.split('/')[0]!))];
-    if (sources.length > 0 && sources.every((s) => live.has(s))) {
-      out.push({ id: r.id, reason: `no longer in source ${sources.join(', ')} (sources[].withdrawMissing)` });
-    }
+    const w = of(r);
+    if (w) out.push(w);
   }
   return out;
+}
+
+/** withdrawMissing one published report at a time (the release streams by): its withdrawal, or null. */
+export function withdrawalOf(flagged: ReadonlySet<string>, yields: readonly SourceYield[], read: ReadonlySet<string>): (r: PublishedReport) => { id: string; reason: string } | null {
+  const live = new Set(yields.filter((y) => flagged.has(y.source) && !y.failed && y.documents > 0).map((y) => y.source));
+  return (r) => {
+    if (read.has(r.id)) return null;
+    const sources = [...new Set(r.sources.map((s) => s.name.split('/')[0]!))];
+    return sources.length > 0 && sources.every((s) => live.has(s))
+      ? { id: r.id, reason: `no longer in source ${sources.join(', ')} (sources[].withdrawMissing)` }
+      : null;
+  };
 }
