@@ -20,6 +20,7 @@ import { type HistoryColumns, addDocument, documents, documentsOf, indexOfSorted
 import type { ReadOutcome } from './read-outcome.ts';
 import { mapLimit } from './schedule/map-limit.ts';
 import { bodyKey, bodyYear, missingInRun, validateInRun, withMissing } from './validate/index.ts';
+import { ValueTable } from './value-table.ts';
 
 /** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
 const BATCH = 64;
@@ -126,9 +127,10 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
       if (k < 0) throw new Error(`read: no report ${id} in this run`);
       const { report } = load(k);
       // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them.
-      report.id = ids[k]!;
-      report.agency = outcomes.strings[outcomes.agency[k]!]!;
-      report.edition = outcomes.strings[outcomes.edition[k]!] as AnnualReport['edition'];
+      const o = view(k);
+      report.id = o.id;
+      report.agency = o.agency;
+      report.edition = o.edition;
       if (report.region != null) report.region = intern(report.region);
       if (report.published != null) report.published = intern(report.published);
       const result = results.get({ at: places.resultAt[k]!, bytes: places.resultBytes[k]! });
@@ -148,7 +150,7 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
  */
 interface OutcomeColumns {
   ids: readonly string[];
-  strings: string[];
+  strings: ValueTable<string>;
   agency: Uint32Array;
   edition: Uint32Array;
   year: Int32Array;
@@ -167,25 +169,16 @@ interface OutcomeColumns {
 function outcomeColumns(ids: readonly string[]) {
   const n = ids.length;
   const columns: OutcomeColumns = {
-    ids, strings: [], agency: new Uint32Array(n), edition: new Uint32Array(n), year: new Int32Array(n), oddYears: new Map(),
+    ids, strings: new ValueTable(), agency: new Uint32Array(n), edition: new Uint32Array(n), year: new Int32Array(n), oddYears: new Map(),
     sources: new Uint32Array(n), valid: new Uint8Array(n), errors: new Uint32Array(n), warnings: new Uint32Array(n),
-  };
-  const indexOf = new Map<string, number>();
-  const stringAt = (s: string): number => {
-    let at = indexOf.get(s);
-    if (at === undefined) {
-      at = columns.strings.push(s) - 1;
-      indexOf.set(s, at);
-    }
-    return at;
   };
   const counted = (n: number, what: string): number => {
     if (!(Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) throw new Error(`read: ${what} ${n} is not a count`);
     return n;
   };
   const set = (k: number, o: Omit<ReportOutcome, 'id'>): void => {
-    columns.agency[k] = stringAt(o.agency);
-    columns.edition[k] = stringAt(o.edition);
+    columns.agency[k] = columns.strings.number(o.agency);
+    columns.edition[k] = columns.strings.number(o.edition);
     columns.year[k] = o.year;
     if (columns.year[k] !== o.year) columns.oddYears.set(k, o.year);
     columns.sources[k] = counted(o.sources, 'sources');
@@ -210,9 +203,9 @@ function outcomeViews(c: OutcomeColumns): (k: number) => ReportOutcome {
       this.#k = k;
     }
     get id(): string { return c.ids[this.#k]!; }
-    get agency(): string { return c.strings[c.agency[this.#k]!]!; }
+    get agency(): string { return c.strings.at(c.agency[this.#k]!); }
     get year(): number { return yearAt(c, this.#k); }
-    get edition(): AnnualReport['edition'] { return c.strings[c.edition[this.#k]!] as AnnualReport['edition']; }
+    get edition(): AnnualReport['edition'] { return c.strings.at(c.edition[this.#k]!) as AnnualReport['edition']; }
     get sources(): number { return c.sources[this.#k]!; }
     get valid(): boolean { return c.valid[this.#k] === 1; }
     get errors(): number { return c.errors[this.#k]!; }

@@ -7,6 +7,7 @@
  * order. What the build keeps a report is then about 0.2 KiB instead of some 0.9. Pure but for the spill it is given.
  */
 import type { ReportSummary } from './types.ts';
+import { ValueTable } from '../value-table.ts';
 
 export interface SummaryStore {
   /** The summary to keep in place of `s` (equal to it, field for field); `s` is not used again. */
@@ -39,25 +40,6 @@ class Column<A extends Uint8Array | Uint16Array | Uint32Array> {
 }
 
 /**
- * Values that repeat (the summary pool's shared strings, flag lists and bodies, and null): each held once, a summary
- * keeping its number. Told apart as a Map tells its keys apart (a string by its characters, an object by identity).
- */
-class Values<T> {
-  readonly #list: T[] = [];
-  readonly #index = new Map<T, number>();
-  number(v: T): number {
-    let k = this.#index.get(v);
-    if (k === undefined) {
-      k = this.#list.length;
-      this.#list.push(v);
-      this.#index.set(v, k);
-    }
-    return k;
-  }
-  at(k: number): T { return this.#list[k]!; }
-}
-
-/**
  * Summaries whose figures, sources and links lie in `spill`; the last part read is held (a writer reads several of its
  * fields in a row). What stays in memory a report is its id (the string the caller gave, shared) and a few numbers
  * in columns: its year, counts and validity, and for the fields that repeat across reports (agency, region, edition,
@@ -80,9 +62,10 @@ export function spilledSummaries(spill: PartSpill): SummaryStore {
   const valid = new Column((n) => new Uint8Array(n));
   const errors = new Column((n) => new Uint32Array(n));
   const warnings = new Column((n) => new Uint32Array(n));
-  const strings = new Values<string | null>();
-  const lists = new Values<string[]>();
-  const bodies = new Values<ReportSummary['body']>();
+  // The summary pool's shared strings, flag lists and bodies, and null: each held once (ValueTable).
+  const strings = new ValueTable<string | null>();
+  const lists = new ValueTable<string[]>();
+  const bodies = new ValueTable<ReportSummary['body']>();
   const agency = new Column((n) => new Uint32Array(n));
   const region = new Column((n) => new Uint32Array(n));
   const edition = new Column((n) => new Uint32Array(n));

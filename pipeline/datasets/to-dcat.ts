@@ -117,21 +117,28 @@ export function turtleBlankLines(): { add(text: string): string; end(text: strin
 
 /** pretty(value, indent) in pieces: the first `depth` levels of objects and arrays an entry at a time. */
 function* prettyChunks(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth === 0 || value === null || typeof value !== 'object') {
+  // A flat value (pretty may make it one line) or the levels below `depth`: pretty's text whole.
+  if (depth === 0 || value === null || typeof value !== 'object' || isFlat(value)) {
     yield pretty(value, indent);
     return;
   }
+  yield* entryLines(value, indent, (v, inner) => prettyChunks(v, inner, depth - 1));
+}
+
+/** Whether every entry of an object or array is a plain value (pretty's one-line candidates; an empty one too). */
+function isFlat(value: object): boolean {
+  return Object.values(value).every((v) => v === null || typeof v !== 'object');
+}
+
+/** An object or array over several lines, an entry a line at `indent` + two spaces, each value's text from `text`. */
+function* entryLines(value: object, indent: string, text: (v: unknown, inner: string) => Iterable<string>): Generator<string> {
   const entries = Array.isArray(value) ? value.map((v) => [null, v] as const) : Object.entries(value);
-  if (entries.length === 0 || entries.every(([, v]) => v === null || typeof v !== 'object')) {
-    yield pretty(value, indent);
-    return;
-  }
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   const inner = `${indent}  `;
   yield `${open}\n`;
   for (const [k, [key, v]] of entries.entries()) {
     yield `${k > 0 ? ',\n' : ''}${inner}${key === null ? '' : `${JSON.stringify(key)}: `}`;
-    yield* prettyChunks(v, inner, depth - 1);
+    yield* text(v, inner);
   }
   yield `\n${indent}${close}`;
 }
@@ -146,10 +153,11 @@ function pretty(value: unknown, indent = ''): string {
   if (entries.length === 0) return `${open}${close}`;
   // Only a flat value may be one line: its one-line form is made only then (making it for every value rendered each
   // subtree once more at every level above it, exponential in the depth).
-  if (entries.every(([, v]) => v === null || typeof v !== 'object')) {
+  if (isFlat(value)) {
     const oneLine = `${open}${entries.map((e) => item(e, '')).join(', ')}${close}`;
     if (indent.length + oneLine.length <= 100) return oneLine;
   }
-  const inner = `${indent}  `;
-  return `${open}\n${entries.map((e) => `${inner}${item(e, inner)}`).join(',\n')}\n${indent}${close}`;
+  let text = '';
+  for (const piece of entryLines(value, indent, (v, inner) => [pretty(v, inner)])) text += piece;
+  return text;
 }

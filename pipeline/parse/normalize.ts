@@ -9,6 +9,11 @@ const normalized = memoised((text: string): string =>
     .replace(SPACES, '')
     .replace(/(\d)[、,，．]/g, '$1.'));
 
+/** A character quickNormal keeps as it is (full-width forms are mapped into the printable ASCII first). */
+function quickKept(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || isPunctuation(c);
+}
+
 /**
  * normalizeText without NFKC's tables or a cache look-up, for the characters of nearly every printed label: printable
  * ASCII, the CJK Unified Ideographs (U+4E00–U+9FFF, none of which NFKC changes), 、 and 。 (nor these), the full-width
@@ -29,7 +34,7 @@ function quickNormal(text: string): string | null {
       c -= 0xfee0;
       same = false;
     }
-    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || isPunctuation(c)) {
+    if (quickKept(c)) {
       if (digit && (c === 0x2c || c === 0x3001)) {
         c = 0x2e;
         same = false;
@@ -57,7 +62,7 @@ export function quickWithoutSpaces(text: string): string | null {
   let done = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff5e) || c === 0x3001 || c === 0x3002 || isPunctuation(c)) continue;
+    if (quickKept(c) || (c >= 0xff01 && c <= 0xff5e)) continue;
     if (!isSpace(c)) return null;
     out = `${out ?? ''}${text.slice(done, i)}`;
     done = i + 1;

@@ -60,14 +60,14 @@ test('the canonical model imports no stage: not the parser, nor ingest, agencies
 /**
  * The order data flows through the stages: a stage's module imports its own stage and those before it, never one
  * after. Left out: adapters/ (the I/O handed to the stages) and commands (cli-*.ts: a stage's command composes
- * what it needs). Modules at the top of pipeline/ are utilities every stage may use (errors, memoised, printable,
+ * what it needs). Modules at the top of pipeline/ are utilities every stage may use (errors, memoised, value-table, printable,
  * validators, exit, version) or the composition of a run (run.ts, read*.ts, resolvers.ts, config.ts), after every
  * stage. synth/ (the generator) is a tool: nothing else under pipeline/ imports it.
  */
 const RANK: Record<string, number> = {
   model: 0, ingest: 1, agencies: 2, parse: 3, validate: 4, synth: 5, datasets: 5, publish: 6, harvest: 6, schedule: 7,
 };
-const UTILITIES = new Set(['errors.ts', 'memoised.ts', 'printable.ts', 'validators.ts', 'exit.ts', 'version.ts']);
+const UTILITIES = new Set(['errors.ts', 'memoised.ts', 'value-table.ts', 'printable.ts', 'validators.ts', 'exit.ts', 'version.ts']);
 
 /** A module's place in the order, or undefined for those left out. */
 function rank(file: string): number | undefined {
