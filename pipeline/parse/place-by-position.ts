@@ -52,34 +52,14 @@ export function centresFromRows(row: DataRow, reference: readonly DataRow[], wan
 
 /** Column centres from header cells: for each column, the first header cell whose text is one of its words. */
 export function centresFromHeader(header: readonly TextCell[], words: ReadonlyArray<readonly string[]>): number[] | null {
-  const pieces = header.flatMap(headerPieces);
   const centres = words.map((alternatives) => {
-    const cell = pieces.find((c) => names(alternatives, normalizeText(c.text)));
+    const cell = header.find((c) => c.x !== undefined && alternatives.includes(normalizeText(c.text)));
     return cell ? centre(cell) : null;
   });
   if (centres.some((c) => c === null)) return null;
   const sorted = centres as number[];
   return sorted.every((c, k) => k === 0 || c > sorted[k - 1]!) ? sorted : null;
 }
-
-/**
- * A header cell's words, each at its own position. Layout text keeps header words one space apart in one cell where
- * the columns are narrow ("科研机 社会公 法律服", wrapped three characters a line); such a run is squeezed (a wide
- * character takes one slot), so the words after the first stand up to 2-3 slots left of their columns. Only runs of
- * words of 3 characters or more are split: their columns stand 4 slots apart or more, so a word drawn in so far stays
- * nearer its own column than the next one. Runs of 2-character words ("社会 法律", narrower columns drawn in as much:
- * office seed 459's 社会 figure stands nearer 法律) stay whole, naming no column.
- */
-function headerPieces(cell: TextCell): TextCell[] {
-  if (cell.x === undefined) return [];
-  const words = [...cell.text.matchAll(/\S+/g)];
-  if (words.length < 2 || words.some((m) => [...m[0]].length < 3)) return [cell];
-  return words.map((m) => ({ ...cell, text: m[0], x: cell.x! + [...cell.text.slice(0, m.index)].length, width: undefined }));
-}
-
-/** Whether a header word names one of a column's words: the word, or its first line when wrapped (3 characters at least). */
-const names = (alternatives: readonly string[], text: string): boolean =>
-  alternatives.includes(text) || ([...text].length >= 3 && alternatives.some((a) => a.startsWith(text)));
 
 /**
  * A value stands clearly in a column when it is at most this share of the way from the column's centre to the

@@ -32,7 +32,6 @@ const CASES: Array<[number, string]> = [
   [218, 'table 四\'s leaf-header pieces on the figures\' page that fit the 15 columns more than one way ("持 正 果 结" twice) go on the columns cut by the page break (refused)'],
   [30, 'table 二\'s one-cell fee row printing its amount grouped by ideographic spaces ("21 171      100" 元) is one figure (refused: two figures in a one-cell row)'],
   [120, 'a row cut by a page break with its 自然人 figure beside its label on the next page ("2 … 16 0 0 18 0 217" / "- 5-" / "、没有 … 息 183"), and table 四\'s wrapped figures a digit a slot left ("1 / 0") (refused)'],
-  [622, 'table 三\'s header words one space apart in one cell ("科研机 社会公 法律服", wrapped three characters a line) each stand over their column, which places the short rows on the header\'s page (78 cells flagged)'],
   [54, 'table 三 printed without （六）: the printed outcome rows add up to at most （七）总计 in every column, which places their short rows (37 cells flagged)'],
 ];
 
