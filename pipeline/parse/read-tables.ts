@@ -48,16 +48,38 @@ function tableName(table: TableDef): string {
 /** readValue's options for a column that holds no money and has no stated unit (readValue reads only those two). */
 const PLAIN = Object.freeze({});
 
-function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[], units: Record<string, MoneyUnit> = {}): Record<string, Cell> {
+/** No stated units (readCells' default). */
+const NO_UNITS: Record<string, MoneyUnit> = Object.freeze({});
+
+/** A row's column codes in an edition and, for each, whether the column holds money (columnDef's flag, as it is). */
+interface RowColumns { codes: readonly string[]; money: ReadonlyArray<boolean | undefined> }
+
+/** RowColumns per template row and edition, made once (a row belongs to one table): asked for every row of every report. */
+const rowColumns = new WeakMap<RowDef, Map<Edition, RowColumns>>();
+
+function rowColumnsOf(table: TableDef, row: RowDef, edition: Edition): RowColumns {
+  let byEdition = rowColumns.get(row);
+  if (byEdition === undefined) rowColumns.set(row, (byEdition = new Map()));
+  let columns = byEdition.get(edition);
+  if (columns === undefined) {
+    const codes = columnsOf(table, row, edition);
+    byEdition.set(edition, (columns = { codes, money: codes.map((code) => columnDef(table, code).money) }));
+  }
+  return columns;
+}
+
+function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[], units: Record<string, MoneyUnit> = NO_UNITS): Record<string, Cell> {
   const out: Record<string, Cell> = {};
-  columnsOf(table, row, edition).forEach((code, k) => {
+  const { codes, money: moneyOf } = rowColumnsOf(table, row, edition);
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
     const cell = values[k];
     const stated = units[code];
-    const money = columnDef(table, code).money;
+    const money = moneyOf[k];
     out[code] = cell
       ? readValue(cell.text, money || stated ? { money, ...(stated ? { statedUnit: stated } : {}) } : PLAIN, cell.at)
       : { kind: 'blank', value: null, raw: '' };
-  });
+  }
   return out;
 }
 
@@ -92,12 +114,13 @@ function matchRows(file: string, table: TableDef, edition: Edition, segmented: S
   });
   // Rows printed as a label alone are rows of blanks; （六）其他处理 comes last, as its label also heads its sub-rows.
   const byFallbackOrder = [...defs.filter((d) => d.code !== 'other'), ...defs.filter((d) => d.code === 'other')];
+  const others = otherRows(defs);
   for (const def of byFallbackOrder) {
-    if (matched.has(def) || mayBeMissing(def, matched, defs)) continue;
+    if (matched.has(def) || mayBeMissing(def, matched, others)) continue;
     const blankRow = labelOnlyRow(def, defs, matched, segmented.labelOnly);
     if (blankRow) matched.set(def, blankRow);
   }
-  const missing = defs.filter((def) => !matched.has(def) && !mayBeMissing(def, matched, defs));
+  const missing = defs.filter((def) => !matched.has(def) && !mayBeMissing(def, matched, others));
   for (const def of missing) {
     const texts = rowsWithoutValues(cells).find((r) => labelRecall(r[0]!.text, def.zh) >= 0.8);
     if (texts) {
@@ -139,13 +162,19 @@ function labelOnlyRow(def: RowDef, defs: readonly RowDef[], matched: Map<RowDef,
  * 2021 edition: （六）其他处理 may be printed as one row without its sub-rows, or as its sub-rows only (then its label
  * heads them and it is derived from the printed ones).
  */
-function mayBeMissing(def: RowDef, matched: Map<RowDef, DataRow>, defs: readonly RowDef[]): boolean {
-  const subRows = defs.filter((d) => d.code.startsWith('other.'));
+function mayBeMissing(def: RowDef, matched: Map<RowDef, DataRow>, { other, subRows }: OtherRows): boolean {
   if (subRows.length === 0) return false;
-  const other = defs.find((d) => d.code === 'other')!;
   if (def === other) return subRows.some((d) => matched.has(d));
-  if (subRows.includes(def)) return matched.has(other);
+  if (subRows.includes(def)) return matched.has(other!);
   return false;
+}
+
+/** （六）其他处理 and its sub-rows among the edition's rows (none in the 2019 edition), found once per table read. */
+interface OtherRows { other: RowDef | undefined; subRows: readonly RowDef[] }
+
+function otherRows(defs: readonly RowDef[]): OtherRows {
+  const subRows = defs.filter((d) => d.code.startsWith('other.'));
+  return { subRows, other: subRows.length === 0 ? undefined : defs.find((d) => d.code === 'other') };
 }
 
 function expectCount(file: string, table: TableDef, def: RowDef, row: DataRow, want: number): void {
@@ -226,7 +255,9 @@ function placeShortRows(
   if (!rows.some(([def, r]) => r.values.length > 0 && r.values.length < want(def))) return null;
   const width = Math.max(...rows.map(([def]) => want(def)));
   // （六） printed as its sub-rows only, or as the row alone, is no row missing (the template allows both).
-  const missing = new Set(rowsOf(table, edition).filter((d) => !matched.has(d) && !mayBeMissing(d, matched, rowsOf(table, edition))).map((d) => d.code));
+  const defs = rowsOf(table, edition);
+  const others = otherRows(defs);
+  const missing = new Set(defs.filter((d) => !matched.has(d) && !mayBeMissing(d, matched, others)).map((d) => d.code));
   return placeApplicationRows(rows.map(([def, r]) => ({
     code: def.code,
     values: r.values,

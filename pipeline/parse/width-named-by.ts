@@ -6,8 +6,10 @@ import { type Edition, type TableDef, columnsOf, rowsOf } from '../model/templat
 import { hitsFor, labelIndex } from './label-index.ts';
 import { bigramSet } from './normalize.ts';
 
-/** widthNamedBy's answers per table and edition, by label (printed labels recur from report to report). */
-const widths = new WeakMap<TableDef, Map<string, Map<string, number | undefined>>>();
+/** widthNamedBy's answers per table and edition, by label (printed labels recur from report to report); NONE for none. */
+const widths = new WeakMap<TableDef, Map<string, Map<string, number>>>();
+/** A label that names no row's width (kept as a number: one look-up tells a label not seen from one that names none). */
+const NONE = -1;
 const MAX_WIDTHS = 4096;
 
 /**
@@ -23,7 +25,8 @@ export function widthNamedBy(table: TableDef, edition: Edition): (label: string)
   if (!known) byEdition.set(edition, (known = new Map()));
   const cache = known;
   return (label) => {
-    if (cache.has(label)) return cache.get(label);
+    const hit = cache.get(label);
+    if (hit !== undefined) return hit === NONE ? undefined : hit;
     const index = labelIndex(defs);
     const hits = hitsFor(index, bigramSet(label));
     let best = -1;
@@ -40,7 +43,7 @@ export function widthNamedBy(table: TableDef, edition: Edition): (label: string)
     });
     const width = best >= 0 && bestScore >= 0.8 ? columnsOf(table, defs[best]!, edition).length : undefined;
     if (cache.size >= MAX_WIDTHS) cache.clear();
-    cache.set(label, width);
+    cache.set(label, width ?? NONE);
     return width;
   };
 }

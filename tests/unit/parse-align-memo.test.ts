@@ -8,11 +8,18 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { APPLICATIONS, PROACTIVE, rowsOf } from '../../pipeline/model/template.ts';
 import { alignRows } from '../../pipeline/parse/align.ts';
-import { alignByLabels, bestLabelScore, layoutKey } from '../../pipeline/parse/align-memo.ts';
+import { alignByLabels, bestLabelScore, LayoutKeys } from '../../pipeline/parse/align-memo.ts';
 import { labelScores } from '../../pipeline/parse/label-index.ts';
 import type { DataRow } from '../../pipeline/parse/segment.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 2000 : 200;
+
+/** A layout's key, as printed or (`spaceless`) without the spaces of quickNormal texts: the printed one when every row
+ * is keyed as printed (the memo then looks the layout up by that key alone). */
+const keys = new LayoutKeys();
+function layoutKey(rows: readonly DataRow[], spaceless = false): string {
+  return (spaceless ? keys.spaceless(rows) : undefined) ?? keys.printed(rows);
+}
 
 function row(texts: { label: string; own: string; context: string; after: string }, figure = '1'): DataRow {
   return { ...texts, values: [{ text: figure, at: { line: 1 } }], at: { line: 1 }, index: 0, line: 0 };
@@ -56,7 +63,7 @@ test('layoutKey tells apart texts cut at another place or split over other rows'
   const b = row({ label: '政府', own: '信息公开', context: '', after: '' });
   const c = row({ label: '', own: '', context: '政府信息公开', after: '' });
   const keys = [[a], [b], [c], [a, c], [c, a], [a, a]].flatMap((rows) => [layoutKey(rows), layoutKey(rows, true)]);
-  // Printed and spaceless keys share one map: neither kind is ever the other's string ("r" rows, "q" rows).
+  // Printed and spaceless keys share one map: neither kind is ever the other's string (they open with 0 and 1).
   assert.equal(new Set(keys).size, keys.length);
   // Stated up front: a text that looks like the next length prefix is still one text.
   assert.notEqual(layoutKey([row({ label: '1,x', own: '', context: '', after: '' })]), layoutKey([row({ label: '', own: '1,x', context: '', after: '' })]));
