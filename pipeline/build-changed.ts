@@ -10,15 +10,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { type Ledger, type LedgerEntry, MISSING_RULE, affected, historyHash, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { type AgainReport, type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
-import { assetPartition, bundlePath, isNational, isReportBundle, pagesArchivePath } from './datasets/release-layout.ts';
-import { partOf } from './datasets/year-streams.ts';
+import { assetPartition, bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import type { ValidatedReport } from './datasets/types.ts';
 import type { AnnualReport } from './model/report.ts';
 import { BundleReadError, bundleLines } from './publish/bundle-lines.ts';
@@ -51,50 +48,6 @@ async function* lastDocuments(outDir: string, year: number, ids: readonly string
       if (err instanceof BundleReadError) throw new ReuseMismatch(`build: the last build's ${b}: ${err.message}`);
       throw err;
     }
-  }
-}
-
-/**
- * The entries of a tar.gz archive the build wrote (datasets/archive-writer.ts tarGzFile: ustar, regular files, in the
- * order added), each name and content as text, decompressed a chunk at a time; stops (no error) at anything else —
- * the caller then makes what it would have taken.
- */
-export async function* tarEntries(bytes: Uint8Array): AsyncGenerator<{ name: string; text: string }> {
-  const chunks = (Readable.from([bytes]).pipe(createGunzip()) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  let held = Buffer.alloc(0);
-  /** At least n bytes held (false: the archive ends first). */
-  const need = async (n: number): Promise<boolean> => {
-    const more: Buffer[] = [held];
-    let length = held.length;
-    while (length < n) {
-      const got = await chunks.next();
-      if (got.done) break;
-      more.push(got.value);
-      length += got.value.length;
-    }
-    held = more.length === 1 ? held : Buffer.concat(more, length);
-    return held.length >= n;
-  };
-  const field = (h: Buffer, at: number, width: number) => {
-    const end = h.indexOf(0, at);
-    return h.toString('utf8', at, end >= 0 && end < at + width ? end : at + width);
-  };
-  try {
-    while (await need(512)) {
-      const h = held.subarray(0, 512);
-      if (h[156] !== 0x30 || h.toString('ascii', 257, 262) !== 'ustar') return;
-      const size = Number.parseInt(field(h, 124, 12), 8);
-      if (!Number.isSafeInteger(size) || size < 0) return;
-      const prefix = field(h, 345, 155);
-      const name = prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100);
-      const padded = 512 + Math.ceil(size / 512) * 512;
-      if (!(await need(padded))) return;
-      const text = held.toString('utf8', 512, 512 + size);
-      held = held.subarray(padded);
-      yield { name, text };
-    }
-  } catch {
-    // Not gzip, or cut short: the pages are made again.
   }
 }
 
@@ -184,35 +137,17 @@ export async function buildChanged(
       reuse: {
         years: options.years!,
         async *again(year) {
-          const kept = ledger.reports.filter((e) => e.year === year);
-          const ids = kept.map((e) => e.id);
-          // The national layout: the year's pages as the last build archived them (one entry a report, in order), with
-          // the part each report was in (its links): datasets/index.ts takes a kept report's page when its part and
-          // date are the same. The record's breaks are of the folder `root` (year-record.ts).
-          const breaks = national ? options.years!.breaks?.(year) ?? null : null;
-          const archive = breaks ? await readFile(join(root, pagesArchivePath(year))).catch(() => null) : null;
-          const pages = archive ? tarEntries(archive) : null;
+          const ids = ledger.reports.filter((e) => e.year === year).map((e) => e.id);
           let n = 0;
           for await (const line of lastDocuments(root, year, ids, national)) {
-            const at = n;
             const id = ids[n++];
             if (id === undefined) throw new ReuseMismatch(`build: more documents of ${year} in the last build than reports kept`);
-            const page = pages ? (await pages.next()).value : undefined;
             const again = fresh.get(id);
-            if (again) {
-              yield again;
-              continue;
-            }
-            const doc = parseReportDocument(line);
+            const doc = again ?? parseReportDocument(line);
             if (!doc || doc.report.id !== id) throw new ReuseMismatch(`build: the last build's document of ${id} is not there`);
-            const e = kept[at]!;
-            // A kept report with its document's text (datasets/index.ts takes it as is when it is the kept one), and its page.
-            yield {
-              ...doc, document: line,
-              ...(page && breaks && page.name === e.summary.page ? { page: { text: page.text, part: partOf(breaks, at), modified: e.summary.modified } } : {}),
-            } satisfies AgainReport;
+            // A kept report with its document's text: datasets/index.ts takes it as is when it is the kept one.
+            yield again ?? ({ ...doc, document: line } satisfies AgainReport);
           }
-          await pages?.return(undefined);
           if (n !== ids.length) throw new ReuseMismatch(`build: ${ids.length - n} documents of ${year} missing in the last build`);
         },
       },

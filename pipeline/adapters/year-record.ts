@@ -23,7 +23,6 @@ import { copyFile, link, mkdir, readdir, readFile, readlink, rm } from 'node:fs/
 import { basename, dirname, join } from 'node:path';
 import type { OutputSink } from './output.ts';
 import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
-import type { PartitionBreak } from '../datasets/partition-writer.ts';
 import { fileFacts, isBuildFolder, stateFile } from './build-state.ts';
 import { writeAtomic } from './fs.ts';
 import type { Ledger } from '../build-ledger.ts';
@@ -47,8 +46,6 @@ export interface YearRecord extends YearStreams {
   ledger: Ledger | null;
   /** The folder holding the last build's year files (its report documents are read again from there), when usable. */
   root: string | null;
-  /** The partitions of a year in the last build (its files in `root`), when recorded; else null. */
-  breaks(year: number): PartitionBreak[] | null;
   /**
    * Remember the streams of the build just switched in as `out`, whose manifest.json has the sha256 `manifest` (none
    * when `out` is no longer that build: output-switch.ts names a build folder by its manifest's hash).
@@ -76,7 +73,6 @@ export async function yearRecord(cacheDir: string, out: string, key: string, opt
     usable: usable !== null && usable.years.length > 0,
     ledger: usable?.ledger ?? null,
     root,
-    breaks: (year) => usable?.years.find((y) => y.year === year)?.breaks ?? null,
     async take(year, digest, sink: OutputSink) {
       const got = usable?.years.find((y) => y.year === year && y.digest === digest);
       if (!got || !sink.link || got.files.length === 0) return null;

@@ -84,12 +84,8 @@ export interface KeptReport {
   kept: ReportSummary;
 }
 
-/**
- * A report of a year written again (BuildInput.reuse), when kept: with the text of its document in the last build,
- * and (national layout) its page there, with the part it was in and its date then: the page's text when the report
- * is in the same part now and has the same date (its page is a function of the report, its summary and its links).
- */
-export type AgainReport = ValidatedReport & { document?: string; page?: { text: string; part: number; modified: string } };
+/** A report of a year written again (BuildInput.reuse): with the text of its document in the last build, when kept. */
+export type AgainReport = ValidatedReport & { document?: string };
 
 /** A build that reused the last build's reports found one that is not what it kept: the caller builds in full. */
 export class ReuseMismatch extends Error {
@@ -174,15 +170,13 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     return json.sha256 === summary.json.sha256 && json.bytes === summary.json.bytes ? { doc, json, summary } : null;
   };
   /** Write a report's share of the stream; its summary as the release links it. */
-  const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>, kept?: AgainReport['page']): Promise<ReportSummary> => {
+  const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
     bundles?.next(doc);
     if (!bundles) written.push(await sink.write(json.path, doc, 'application/json'));
     await parts.add(r);
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
-    const part = bundles ? parts.current()!.part : null;
-    const same = kept !== undefined && kept.part === part && kept.modified === summary.modified;
-    if (pages) await pages.add(r.report.year, summary.page, same ? kept.text : reportPage(r, { ...linked, page: summary.page }, { meta }));
+    if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
     else written.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
     return linked;
   };
@@ -255,12 +249,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       if (r.report.id !== first?.id) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${first?.id ?? 'none'})`);
       // A report kept from the last build, read again with its document's text: that text, when it is the kept one (its
       // sha256 and size), is what describe would make of it, and the kept summary its summary (as for a year linked).
-      const taken = r.document !== undefined ? keptAs(r.document, first) : null;
-      const d = taken ?? describe(r, false);
+      const d = (r.document !== undefined ? keptAs(r.document, first) : null) ?? describe(r, false);
       // A report kept from the last build and read again from its document: the same document, or this build is not
       // the one a full build makes (build-changed.ts falls back to one).
       if (d.json.sha256 !== first.json.sha256) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
-      summaries[at + k] = store.keep(await stream(r, d, taken ? r.page : undefined));
+      summaries[at + k] = store.keep(await stream(r, d));
       k++;
     }
     if (k !== count) throw new Error(`build: ${count - k} reports of ${y} were not read again`);

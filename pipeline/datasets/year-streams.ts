@@ -37,8 +37,6 @@ export interface YearStreams {
    * reports of the same digest and its files are as it left them; else null, and the build writes the year.
    */
   take(year: number, digest: string, sink: OutputSink): Promise<YearFiles | null>;
-  /** The partitions of a year in the last build (its files in `root`), when recorded; else null. */
-  breaks?(year: number): PartitionBreak[] | null;
 }
 
 /** A running digest of one year's reports, in stream order (see the file's comment): a new one for each year. */
