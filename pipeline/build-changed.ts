@@ -14,7 +14,7 @@ import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
 import { type Ledger, type LedgerEntry, MISSING_RULE, affected, historyHash, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
-import { type AgainReport, type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
+import { type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
 import { assetPartition, bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
 import type { ValidatedReport } from './datasets/types.ts';
 import type { AnnualReport } from './model/report.ts';
@@ -28,8 +28,7 @@ import { bodyKey, missingInRun, withMissing } from './validate/index.ts';
 
 /**
  * The documents of a report year in the last build, in order (the national layout's bundles, else one file a report),
- * from `outDir`, the folder of the last build's year files (year-record.ts root): each one's text as it was written
- * (a bundle's line with its line break: the document's own file's bytes).
+ * from `outDir`, the folder of the last build's year files (year-record.ts root).
  */
 async function* lastDocuments(outDir: string, year: number, ids: readonly string[], national: boolean): AsyncGenerator<string> {
   if (!national) {
@@ -42,7 +41,7 @@ async function* lastDocuments(outDir: string, year: number, ids: readonly string
   if (bundles[0] !== bundlePath(year, 1)) return;
   for (const b of bundles) {
     try {
-      for await (const line of bundleLines(await readFile(join(outDir, b)))) yield `${line}\n`;
+      yield* bundleLines(await readFile(join(outDir, b)));
     } catch (err) {
       // A bundle that cannot be read: the full build reads the reports again.
       if (err instanceof BundleReadError) throw new ReuseMismatch(`build: the last build's ${b}: ${err.message}`);
@@ -142,11 +141,9 @@ export async function buildChanged(
           for await (const line of lastDocuments(root, year, ids, national)) {
             const id = ids[n++];
             if (id === undefined) throw new ReuseMismatch(`build: more documents of ${year} in the last build than reports kept`);
-            const again = fresh.get(id);
-            const doc = again ?? parseReportDocument(line);
+            const doc = fresh.get(id) ?? parseReportDocument(line);
             if (!doc || doc.report.id !== id) throw new ReuseMismatch(`build: the last build's document of ${id} is not there`);
-            // A kept report with its document's text: datasets/index.ts takes it as is when it is the kept one.
-            yield again ?? ({ ...doc, document: line } satisfies AgainReport);
+            yield doc;
           }
           if (n !== ids.length) throw new ReuseMismatch(`build: ${ids.length - n} documents of ${year} missing in the last build`);
         },

@@ -67,11 +67,9 @@ export interface BuildInput {
   summaries?: SummaryStore;
   /**
    * The last build's streamed files (year-streams.ts): a year whose reports are those of the last build is taken
-   * from it, and `again` reads a year's reports once more (sorted) for the years written: a report kept from the last
-   * build with its `document` as that build wrote it, which stands for the document and summary made again when its
-   * sha256 and size are the kept summary's.
+   * from it, and `again` reads a year's reports once more (sorted) for the years written.
    */
-  reuse?: { years: YearStreams; again(year: number): Iterable<AgainReport> | AsyncIterable<AgainReport> };
+  reuse?: { years: YearStreams; again(year: number): Iterable<ValidatedReport> | AsyncIterable<ValidatedReport> };
   /**
    * Called with every report's summary as the build makes it (unlinked: before the national layout's links), and
    * the report itself (null for a report kept from the last build): what the next build may keep (build-changed.ts).
@@ -83,9 +81,6 @@ export interface BuildInput {
 export interface KeptReport {
   kept: ReportSummary;
 }
-
-/** A report of a year written again (BuildInput.reuse): with the text of its document in the last build, when kept. */
-export type AgainReport = ValidatedReport & { document?: string };
 
 /** A build that reused the last build's reports found one that is not what it kept: the caller builds in full. */
 export class ReuseMismatch extends Error {
@@ -163,11 +158,6 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     const summary = share({ ...kept, modified: modifiedOf(kept.id, kept.json.sha256) });
     input.described?.(null, summary);
     return { summary, sha256: kept.json.sha256 };
-  };
-  /** A kept report's document text (reuse's `again`) as `describe` gives it, when it is the kept summary's document; else null. */
-  const keptAs = (doc: string, summary: ReportSummary): ReturnType<typeof describe> | null => {
-    const json = documentStat(summary.json.path, doc);
-    return json.sha256 === summary.json.sha256 && json.bytes === summary.json.bytes ? { doc, json, summary } : null;
   };
   /** Write a report's share of the stream; its summary as the release links it. */
   const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
@@ -247,9 +237,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     for await (const r of input.reuse!.again(y)) {
       const first = k < count ? summaries[at + k]! : undefined;
       if (r.report.id !== first?.id) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${first?.id ?? 'none'})`);
-      // A report kept from the last build, read again with its document's text: that text, when it is the kept one (its
-      // sha256 and size), is what describe would make of it, and the kept summary its summary (as for a year linked).
-      const d = (r.document !== undefined ? keptAs(r.document, first) : null) ?? describe(r, false);
+      const d = describe(r, false);
       // A report kept from the last build and read again from its document: the same document, or this build is not
       // the one a full build makes (build-changed.ts falls back to one).
       if (d.json.sha256 !== first.json.sha256) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
