@@ -1,7 +1,7 @@
 /** `xxgk build` (and the --config/--base-url handling it shares with publish). Loaded by cli.ts only when it runs. */
 import { resolve } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
-import { buildKey, buildState, optionsKey } from './adapters/build-state.ts';
+import { buildKey, buildState, inputRecord, optionsKey } from './adapters/build-state.ts';
 import { yearRecord } from './adapters/year-record.ts';
 import { buildChanged } from './build-changed.ts';
 import { listFiles } from './adapters/fs.ts';
@@ -74,7 +74,9 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
   };
   const inputs = new Map<string, string>();
   const listed = state ? await listFiles(resolve(opts.in)) : [];
-  const key = state && await buildKey({ inDir: resolve(opts.in), files: listed, ...keyed }, inputs);
+  // The sha256 of the inputs not changed since the last build read them (their stat, ctime included): not read again.
+  const record = state ? await inputRecord(resolve(opts.cache!), resolve(opts.out), resolve(opts.in)) : undefined;
+  const key = state && await buildKey({ inDir: resolve(opts.in), files: listed, ...keyed }, inputs, record);
   const last = key ? await state!.unchanged(key) : null;
   if (last) {
     writeLines((t) => process.stdout.write(t), [...last.lines, `xxgk: nothing changed since the last build into ${opts.out}/ (the same inputs, options and xxgk; its files as that build left them): nothing rebuilt`]);
