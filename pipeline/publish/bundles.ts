@@ -13,31 +13,66 @@ import type { Manifest } from './types.ts';
 
 export type BundleError = { bundle: string; line: number };
 
-/** Every report document of the bundles among `files`, in bundle and line order; a bundle that cannot be read or a line that is not a document is an error (thrown by `fail`). */
+/**
+ * The report documents of the bundles among `files`, one at a time, in the files' order and each bundle's line order:
+ * only the compressed bundle being read and one document are in memory. A bundle that cannot be read or a line that
+ * is not a document is an error (thrown by `fail`) where it is met; the documents before it have been yielded.
+ */
+export async function* bundleStream(
+  files: ReadonlyArray<{ path: string }>,
+  read: (path: string) => Promise<Uint8Array | null>,
+  fail: (e: BundleError) => Error,
+): AsyncGenerator<ValidatedReport> {
+  for (const f of files.filter((x) => isReportBundle(x.path))) {
+    const bytes = await read(f.path);
+    if (!bytes) throw fail({ bundle: f.path, line: 0 });
+    let k = 0;
+    const lines = bundleLines(bytes);
+    try {
+      for (;;) {
+        let next: IteratorResult<string>;
+        try {
+          next = await lines.next();
+        } catch (e) {
+          // Not gzip (line 0: the bundle), cut short, or a line longer than the largest document (bundle-lines.ts): where it stopped.
+          if (e instanceof BundleReadError) throw fail({ bundle: f.path, line: k === 0 ? 0 : k + 1 });
+          throw e;
+        }
+        if (next.done) break;
+        k++;
+        const doc = parseReportDocument(next.value);
+        if (!doc) throw fail({ bundle: f.path, line: k });
+        yield doc;
+      }
+    } finally {
+      // A reader that stops early (or an error) closes the decompression too.
+      await lines.return(undefined);
+    }
+  }
+}
+
+/** Every report document of the bundles among `files`, in bundle and line order (bundleStream, all in memory). */
 export async function bundledReports(
   files: ReadonlyArray<{ path: string }>,
   read: (path: string) => Promise<Uint8Array | null>,
   fail: (e: BundleError) => Error,
 ): Promise<ValidatedReport[]> {
   const out: ValidatedReport[] = [];
-  for (const f of files.filter((x) => isReportBundle(x.path))) {
-    const bytes = await read(f.path);
-    if (!bytes) throw fail({ bundle: f.path, line: 0 });
-    let k = 0;
-    try {
-      for await (const line of bundleLines(bytes)) {
-        k++;
-        const doc = parseReportDocument(line);
-        if (!doc) throw fail({ bundle: f.path, line: k });
-        out.push(doc);
-      }
-    } catch (e) {
-      // Not gzip (line 0: the bundle), cut short, or a line longer than the largest document (bundle-lines.ts): where it stopped.
-      if (e instanceof BundleReadError) throw fail({ bundle: f.path, line: k === 0 ? 0 : k + 1 });
-      throw e;
-    }
-  }
+  for await (const doc of bundleStream(files, read, fail)) out.push(doc);
   return out;
+}
+
+/**
+ * The bundles among `files` in the order of their reports: by year, then part (reports/2024.ndjson.gz, then
+ * reports/2024-2.ndjson.gz, …, reports/2024-10.ndjson.gz), not by path (where 2024-10 comes before 2024-2).
+ */
+export function bundlesInOrder(files: ReadonlyArray<{ path: string }>): Array<{ path: string }> {
+  const key = (path: string) => {
+    const m = /^reports\/(\d{4})(?:-([1-9]\d*))?\.ndjson\.gz$/.exec(path)!;
+    return [Number(m[1]), m[2] === undefined ? 1 : Number(m[2])] as const;
+  };
+  return files.filter((f) => isReportBundle(f.path)).map((f) => ({ path: f.path, at: key(f.path) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]).map(({ path }) => ({ path }));
 }
 
 export const hasBundles = (files: ReadonlyArray<{ path: string }>): boolean => files.some((f) => isReportBundle(f.path));
