@@ -81,12 +81,15 @@ export const hasBundles = (files: ReadonlyArray<{ path: string }>): boolean => f
  * A release's files as the planner compares them: in the national layout, every report document listed at its
  * site-layout path (reports/<year>/<id>.json, sha256 from the reports index) and read from its bundle, so that added,
  * withdrawn and corrected reports are found the same in both layouts (and across a switch of layout). The site
- * layout's files are returned as they are.
+ * layout's files are returned as they are. `keep`: the documents that will be read (asked when a bundle is read,
+ * once the caller knows them): a bundle's other lines are not kept, and each bundle is read once however many of its
+ * documents are read at once; without it, every line of the bundles read is kept.
  */
 export async function documentView(
   manifest: Manifest,
   read: (path: string) => Promise<Uint8Array | null>,
   where = 'the release',
+  keep?: (path: string) => boolean,
 ): Promise<{ manifest: Manifest; read: (path: string) => Promise<Uint8Array | null> }> {
   if (!hasBundles(manifest.files)) return { manifest, read };
   const entries = await readFeedEntries(read);
@@ -94,26 +97,32 @@ export async function documentView(
   const virtual = parseFeed(entries).filter((r) => dates.has(r.id))
     .map((r) => ({ path: `reports/${r.year}/${r.id}.json`, bytes: 0, sha256: dates.get(r.id)!.sha256 }));
   const bundles = manifest.files.filter((f) => isReportBundle(f.path)).map((f) => f.path);
-  let cached: { bundle: string; lines: Map<string, string> } | null = null;
+  /** Each bundle read, its lines by id (those `keep` wants): read once, shared by the reads that wait for it. */
+  const loaded = new Map<string, Promise<Map<string, string> | null>>();
+  const linesOf = async (bundle: string, year: number): Promise<Map<string, string> | null> => {
+    const bytes = await read(bundle);
+    if (!bytes) return null;
+    const lines = new Map<string, string>();
+    try {
+      for await (const line of bundleLines(bytes)) {
+        const m = /"report":\{"id":"([^"]+)"/.exec(line);
+        if (m && (!keep || keep(`reports/${year}/${m[1]!}.json`))) lines.set(m[1]!, line);
+      }
+    } catch (e) {
+      // Its documents would look withdrawn (ours) or new (theirs): no plan is made over a bundle not read whole.
+      if (!(e instanceof BundleReadError)) throw e;
+      throw new PublishError(`${where}: ${bundle} cannot be read (${e.message}), so its reports cannot be compared; nothing was published`);
+    }
+    return lines;
+  };
   const lookup = async (year: number, id: string): Promise<Uint8Array | null> => {
     for (const bundle of bundles.filter((b) => b.startsWith(`reports/${year}`))) {
-      if (cached?.bundle !== bundle) {
-        const bytes = await read(bundle);
-        if (!bytes) return null;
-        const lines = new Map<string, string>();
-        try {
-          for await (const line of bundleLines(bytes)) {
-            const m = /"report":\{"id":"([^"]+)"/.exec(line);
-            if (m) lines.set(m[1]!, line);
-          }
-        } catch (e) {
-          // Its documents would look withdrawn (ours) or new (theirs): no plan is made over a bundle not read whole.
-          if (!(e instanceof BundleReadError)) throw e;
-          throw new PublishError(`${where}: ${bundle} cannot be read (${e.message}), so its reports cannot be compared; nothing was published`);
-        }
-        cached = { bundle, lines };
-      }
-      const line = cached.lines.get(id);
+      // Without `keep` (every line held), one bundle at a time.
+      if (!keep && !loaded.has(bundle)) loaded.clear();
+      if (!loaded.has(bundle)) loaded.set(bundle, linesOf(bundle, year));
+      const lines = await loaded.get(bundle)!;
+      if (!lines) return null;
+      const line = lines.get(id);
       if (line !== undefined) return Buffer.from(`${line}\n`, 'utf8');
     }
     return null;

@@ -134,10 +134,14 @@ const sameRelease = (a: Manifest, b: Manifest) =>
 
 async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string, withdrawals: readonly Withdrawal[]): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
   const next = await folderRelease(dir);
-  // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts).
-  const ours = await documentView(next.manifest, readOrNull(next), dir);
-  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p), `the last release (v${latest.manifest.version})`) : null;
+  // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts), of each bundle
+  // only the lines of the documents compared kept.
+  let compared: ReadonlySet<string> = new Set();
+  const keep = (path: string) => compared.has(path);
+  const ours = await documentView(next.manifest, readOrNull(next), dir, keep);
+  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p), `the last release (v${latest.manifest.version})`, keep) : null;
   const documents = theirs ? reportsToCompare(theirs.manifest, ours.manifest) : [];
+  compared = new Set(documents);
   const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
   const [previous, side] = await Promise.all([
     theirs ? readSide(theirs.manifest, theirs.read, documents, surface) : null,

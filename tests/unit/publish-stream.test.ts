@@ -15,7 +15,7 @@ import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import { type ValidatedReport, byYearThenId } from '../../pipeline/datasets/types.ts';
 import { PublishError } from '../../pipeline/errors.ts';
-import { bundlesInOrder } from '../../pipeline/publish/bundles.ts';
+import { bundlesInOrder, documentView } from '../../pipeline/publish/bundles.ts';
 import { carryOver } from '../../pipeline/publish/carry-over.ts';
 import { builtFolder, folderRelease, readBuilt } from '../../pipeline/publish/release-folder.ts';
 import { settle } from '../../pipeline/publish/settle.ts';
@@ -139,4 +139,21 @@ test('a built folder\'s reports, read one at a time, are the same in both layout
   // The parts of a year in their order, not in path order.
   assert.deepEqual(bundlesInOrder(['reports/2024-10.ndjson.gz', 'reports/2023.ndjson.gz', 'reports/2024-2.ndjson.gz', 'reports/2024.ndjson.gz'].map((path) => ({ path }))).map((f) => f.path),
     ['reports/2023.ndjson.gz', 'reports/2024.ndjson.gz', 'reports/2024-2.ndjson.gz', 'reports/2024-10.ndjson.gz']);
+});
+
+test('the planner\'s view of a national release reads each bundle once for the documents compared at once, and keeps only theirs', async () => {
+  const { published, reads } = await lastRelease();
+  const year = years[0]!;
+  const ofYear = reports.filter((r) => r.report.year === year).slice(0, 3).map((r) => `reports/${year}/${r.report.id}.json`);
+  assert.equal(ofYear.length, 3);
+  let compared: ReadonlySet<string> = new Set();
+  const view = await documentView(published.manifest, published.read, 'the release', (path) => compared.has(path));
+  compared = new Set(ofYear.slice(0, 2));
+  reads.clear();
+  const got = await Promise.all(ofYear.map((p) => view.read(p)));
+  assert.deepEqual([...reads.entries()].filter(([p]) => p.endsWith('.ndjson.gz')).map(([, n]) => n), [1], 'one read of the bundle');
+  assert.ok(got[0] && got[1], 'the documents compared');
+  assert.equal(got[2], null, 'a document not compared is not kept');
+  const own = JSON.parse(new TextDecoder().decode(got[0]!)) as { report: { id: string } };
+  assert.equal(own.report.id, ofYear[0]!.split('/')[2]!.replace(/\.json$/, ''));
 });
