@@ -15,6 +15,11 @@ const bodyOf = (r: CoverageRow): AgencyRef | null =>
     : null;
 
 export function coverageFromRows(rows: readonly CoverageRow[], reports: readonly ValidatedReport[]): CoverageInput {
+  return coverageFromFound(rows, reports.map((v) => foundReport(v.report, true)));
+}
+
+/** coverageFromRows, the release's reports given as found (foundReport of each, valid), in release order. */
+export function coverageFromFound(rows: readonly CoverageRow[], found: FoundReport[]): CoverageInput {
   const expected: ExpectedBody[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
@@ -26,7 +31,6 @@ export function coverageFromRows(rows: readonly CoverageRow[], reports: readonly
   const configured = rows.filter((r) => r.expected_by !== 'history').map((r) => r.year);
   const byReport = new Map(rows.filter((r) => r.report_id !== null).map((r) => [r.report_id!, r]));
   const documents = new Map<string, { url: string; posted: string | null }>();
-  const found: FoundReport[] = reports.map((v) => foundReport(v.report, true));
   for (const f of found) {
     const row = byReport.get(f.reportId);
     if (row?.url) for (const d of f.documents) documents.set(d, { url: row.url, posted: row.published_from === 'page' ? row.published : null });

@@ -5,7 +5,7 @@
  * withdrawals.json). A withdrawn report stays out even when a source still yields it. Pure.
  */
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
-import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
+import { yearThenId } from '../datasets/types.ts';
 import type { ReportRef } from './types.ts';
 
 /** The operator's request: take this report out of the release, for this reason. */
@@ -14,11 +14,19 @@ export interface WithdrawRequest {
   reason: string;
 }
 
-export interface CarryOverInput {
+/**
+ * What the carry-over reads of a report: its id, agency and year. A validated report is one; publishing passes just
+ * these (the reports themselves are read again, one at a time, when the release is built: settle.ts).
+ */
+export interface Held {
+  report: ReportRef;
+}
+
+export interface CarryOverInput<R extends Held = Held> {
   /** The build's reports. */
-  built: readonly ValidatedReport[];
+  built: readonly R[];
   /** The last release's reports that the build does not hold (and that are not withdrawn), read from the target. */
-  missing: readonly ValidatedReport[];
+  missing: readonly R[];
   /** The last release's withdrawals.json. */
   withdrawals: readonly Withdrawal[];
   /** Withdrawals asked for now. */
@@ -28,9 +36,9 @@ export interface CarryOverInput {
   today: string;
 }
 
-export interface CarryOver {
+export interface CarryOver<R extends Held = Held> {
   /** What the release holds, sorted by year then id. */
-  reports: ValidatedReport[];
+  reports: R[];
   /** Reports of the last release the build does not hold, kept. */
   kept: ReportRef[];
   /** Reports the build holds that were withdrawn before: left out. */
@@ -41,15 +49,15 @@ export interface CarryOver {
   withdrawals: Withdrawal[];
 }
 
-const ref = (r: ValidatedReport): ReportRef => ({ id: r.report.id, agency: r.report.agency, year: r.report.year });
+const ref = (r: Held): ReportRef => ({ id: r.report.id, agency: r.report.agency, year: r.report.year });
 
 /** The ids of the last release's reports that the build does not hold and that are not withdrawn: those to read. */
-export function toCarry(published: Iterable<string>, built: readonly ValidatedReport[], withdrawals: readonly Withdrawal[], withdraw: readonly WithdrawRequest[]): string[] {
+export function toCarry(published: Iterable<string>, built: readonly Held[], withdrawals: readonly Withdrawal[], withdraw: readonly WithdrawRequest[]): string[] {
   const skip = new Set([...built.map((r) => r.report.id), ...withdrawals.map((w) => w.id), ...withdraw.map((w) => w.id)]);
   return [...new Set(published)].filter((id) => !skip.has(id)).sort();
 }
 
-export function carryOver(input: CarryOverInput): CarryOver {
+export function carryOver<R extends Held>(input: CarryOverInput<R>): CarryOver<R> {
   const earlier = new Map(input.withdrawals.map((w) => [w.id, w]));
   const withdrawnNow: Withdrawal[] = [];
   for (const { id, reason } of input.withdraw) {
@@ -62,7 +70,7 @@ export function carryOver(input: CarryOverInput): CarryOver {
   const built = input.built.filter((r) => !out.has(r.report.id));
   const have = new Set(built.map((r) => r.report.id));
   const carried = input.missing.filter((r) => !out.has(r.report.id) && !have.has(r.report.id));
-  const reports = [...built, ...carried].sort(byYearThenId);
+  const reports = [...built, ...carried].sort((a, b) => yearThenId(a.report, b.report));
   const stillWithdrawn = input.built.filter((r) => earlier.has(r.report.id)).map((r) => earlier.get(r.report.id)!);
   return {
     reports,

@@ -1,7 +1,8 @@
 /**
  * Publish a built release folder to a target: plan, then apply.
  *
- * 1. Read the folder back: its report documents, each report's `modified` date, its schemas.
+ * 1. Read the folder back: each report's `modified` date, its schemas; its report documents are a source, read again
+ *    one at a time for each use (settle.ts reads them once for their ids, each rebuild once), never held together.
  * 2. Ask the target for its last release.
  * 3. Rebuild the release as the last version (same version and notes) in a scratch folder and plan against the last
  *    release: files that carry the version or the date decide nothing, so a rebuild of the same data plans nothing.
@@ -23,10 +24,11 @@ import { type Clock, chinaDate } from '../adapters/clock.ts';
 import { removeOnSignal } from '../adapters/build-process.ts';
 import { folderSink, type OutputSink, writeFolderAtomically } from '../adapters/output.ts';
 import { loadDivisionNames } from '../adapters/registry.ts';
-import { coverageFromRows } from '../datasets/coverage-from-rows.ts';
+import type { CoverageRow } from '../datasets/coverage.ts';
+import { coverageFromFound } from '../datasets/coverage-from-rows.ts';
 import { DEFAULT_META } from '../datasets/defaults.ts';
 import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
-import { buildRelease } from '../datasets/index.ts';
+import { type BuildInput, buildRelease, foundOf } from '../datasets/index.ts';
 import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
 import type { DatasetMeta } from '../datasets/types.ts';
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
@@ -38,7 +40,7 @@ import { documentView } from './bundles.ts';
 import type { WithdrawRequest } from './carry-over.ts';
 import { FIRST_VERSION, diffFiles, planRelease, reportsToCompare, surfaceToCompare } from './plan.ts';
 import { versionSummary } from './plan-notes.ts';
-import { type BuiltRelease, folderRelease, readBuilt, readOrNull } from './release-folder.ts';
+import { type BuiltFolder, builtFolder, folderRelease, readOrNull } from './release-folder.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseIssued, parseVersionNotes, readSide } from './release-side.ts';
 import { settle } from './settle.ts';
@@ -67,24 +69,44 @@ export interface PublishOutcome {
   withdrawnNow: Withdrawal[];
 }
 
-/** The reports a release holds (the folder's, settled against the last release) and its withdrawals. */
-type Settled = BuiltRelease & { withdrawals: Withdrawal[] };
+/** The reports a release holds (the folder's, settled against the last release: a source) and its withdrawals. */
+type Settled = BuiltFolder & { withdrawals: Withdrawal[] };
+
+/**
+ * data/coverage.csv's input from the build's rows (who is expected, the sites' dates: coverage-from-rows.ts) and the
+ * release's reports as the build summarises them (foundOf, each valid: what foundReport gives of the report), so that
+ * no list of reports is made for it. buildRelease calls `found` once, before it reads `documents`, which it fills.
+ */
+function coverageOf(rows: readonly CoverageRow[]): NonNullable<BuildInput['coverage']> {
+  const documents = new Map<string, { url: string; posted: string | null }>();
+  const input = coverageFromFound(rows, []);
+  return {
+    ...input,
+    documents,
+    found: (summaries) => {
+      const whole = coverageFromFound(rows, summaries.map((s) => ({ ...foundOf(s), valid: true })));
+      documents.clear();
+      for (const [name, doc] of whole.documents) documents.set(name, doc);
+      return whole.found;
+    },
+  };
+}
 
 /** Build the settled reports as a release with the given metadata (the same builder as `xxgk build`). */
-async function rebuild(built: Settled, meta: DatasetMeta, today: string, previous: BuiltRelease['feed'], sink: OutputSink) {
+async function rebuild(built: Settled, meta: DatasetMeta, today: string, previous: BuiltFolder['feed'], sink: OutputSink) {
   const divisions = await loadDivisionNames();
   // data/coverage.csv: who is expected and the sites' dates come from the build's rows; the reports from the release.
-  const coverage = built.coverage ? { coverage: coverageFromRows(built.coverage, built.reports) } : {};
-  return buildRelease({ reports: built.reports, meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals, ...coverage }, sink);
+  const coverage = built.coverage ? { coverage: coverageOf(built.coverage) } : {};
+  return buildRelease({ reports: built.reports(), meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals, ...coverage }, sink);
 }
 
 /** `fromTarget`: no build of its own; the release is the last one's reports (carried over), with the repository's schemas. */
-async function nothingBuilt(): Promise<BuiltRelease> {
-  return { manifest: { version: '', files: [] }, reports: [], feed: new Map(), schemas: await loadSchemas(), coverage: null };
+async function nothingBuilt(): Promise<BuiltFolder> {
+  return { manifest: { version: '', files: [] }, reports: async function* () {}, feed: new Map(), schemas: await loadSchemas(), coverage: null };
 }
 
 /** Each report keeps the date the last release gives it when its document is unchanged, else the folder's date. */
-async function modifiedDates(built: BuiltRelease, latest: Published | null): Promise<BuiltRelease['feed']> {
+async function modifiedDates(built: BuiltFolder, latest: Published | null): Promise<BuiltFolder['feed']> {
   const published = latest ? parseFeedDates(await readFeedEntries((path) => latest.read(path))) : new Map<string, { sha256: string; modified: string }>();
   const out = new Map(built.feed);
   for (const [id, own] of built.feed) {
@@ -112,10 +134,14 @@ const sameRelease = (a: Manifest, b: Manifest) =>
 
 async function planAgainst(latest: Published | null, dir: string, meta: DatasetMeta, today: string, withdrawals: readonly Withdrawal[]): Promise<{ plan: ReleasePlan; manifest: Manifest }> {
   const next = await folderRelease(dir);
-  // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts).
-  const ours = await documentView(next.manifest, readOrNull(next), dir);
-  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p), `the last release (v${latest.manifest.version})`) : null;
+  // The national layout's documents are in bundles: compared at their site-layout paths (bundles.ts), of each bundle
+  // only the lines of the documents compared kept.
+  let compared: ReadonlySet<string> = new Set();
+  const keep = (path: string) => compared.has(path);
+  const ours = await documentView(next.manifest, readOrNull(next), dir, keep);
+  const theirs = latest ? await documentView(latest.manifest, (p) => latest.read(p), `the last release (v${latest.manifest.version})`, keep) : null;
   const documents = theirs ? reportsToCompare(theirs.manifest, ours.manifest) : [];
+  compared = new Set(documents);
   const surface = latest ? surfaceToCompare(latest.manifest, next.manifest) : [];
   const [previous, side] = await Promise.all([
     theirs ? readSide(theirs.manifest, theirs.read, documents, surface) : null,
@@ -129,7 +155,7 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   const given = options.meta ?? DEFAULT_META;
   const dryRun = options.dryRun ?? false;
   const today = chinaDate(options.clock);
-  const folder = options.fromTarget ? await nothingBuilt() : await readBuilt(outDir);
+  const folder = options.fromTarget ? await nothingBuilt() : await builtFolder(outDir);
   const latest = readable(await target.latest());
   // Without a build of its own, coverage.csv is the last release's (who is expected, the sites' dates).
   if (options.fromTarget && latest) {

@@ -1,6 +1,7 @@
 /**
  * A built release folder, read back: its files (for the planner and the targets) and its reports (to rebuild the
- * release with another version). The folder is what `xxgk build --out DIR` wrote.
+ * release with another version), these as a source read again for each use, one report at a time (a national
+ * release holds 100,000 reports and more: ~24 KB each in memory). The folder is what `xxgk build --out DIR` wrote.
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -9,15 +10,15 @@ import { readBytes } from '../adapters/fs.ts';
 import type { CoverageRow } from '../datasets/coverage.ts';
 import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
 import { COVERAGE_CSV } from '../datasets/table-schemas-coverage.ts';
-import { type ValidatedReport, byYearThenId } from '../datasets/types.ts';
+import { type ValidatedReport, byYearThenId, yearThenId } from '../datasets/types.ts';
 import { UsageError } from '../errors.ts';
 import { loadSchemas } from '../adapters/schemas.ts';
-import { bundledReports } from './bundles.ts';
+import { type BundleError, bundleStream, bundlesInOrder } from './bundles.ts';
 import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';
 import type { Manifest, ReleaseFiles } from './types.ts';
 
-const REPORT_DOCUMENT = /^reports\/\d{4}\/[^/]+\.json$/;
+const REPORT_DOCUMENT = /^reports\/(\d{4})\/([^/]+)\.json$/;
 
 /** The files of a release folder, listed by its manifest.json. */
 export async function folderRelease(dir: string): Promise<ReleaseFiles> {
@@ -32,10 +33,14 @@ export async function folderRelease(dir: string): Promise<ReleaseFiles> {
 /** A reader that says null for a missing file. */
 export const readOrNull = (files: ReleaseFiles) => (path: string) => files.read(path).catch(() => null);
 
-export interface BuiltRelease {
+/** Reports read again at each call, one at a time, in order: nothing but the report being read is held. */
+export type ReportSource = () => AsyncIterable<ValidatedReport>;
+
+/** A built folder, read back but for its reports: those are a source, read again for each use. */
+export interface BuiltFolder {
   manifest: Manifest;
-  /** Sorted by year, then id (the order buildRelease needs). */
-  reports: ValidatedReport[];
+  /** The folder's report documents, sorted by year, then id (the order buildRelease needs), one at a time. */
+  reports: ReportSource;
   /** Each report's feed entry: its document's sha256 and the date its data last changed. */
   feed: Map<string, { sha256: string; modified: string }>;
   /** The folder's schemas/ (file name → content): what the rebuild publishes. */
@@ -44,20 +49,65 @@ export interface BuiltRelease {
   coverage: CoverageRow[] | null;
 }
 
-/** Read a built folder back: its report documents, feed, schemas and coverage rows. */
-export async function readBuilt(dir: string): Promise<BuiltRelease> {
-  const files = await folderRelease(dir);
-  const reports: ValidatedReport[] = [];
-  for (const f of files.manifest.files.filter((x) => REPORT_DOCUMENT.test(x.path))) {
-    const doc = parseReportDocument(await files.read(f.path));
-    if (!doc) throw new UsageError(`${join(dir, f.path)} is not a report document ({ report, validation }): rebuild ${dir} with xxgk build`);
-    reports.push(doc);
+/** A built folder read back whole: its reports in memory (BuiltFolder's, all read; for tests and small folders). */
+export type BuiltRelease = Omit<BuiltFolder, 'reports'> & { reports: ValidatedReport[] };
+
+const reportKey = (path: string) => {
+  const m = REPORT_DOCUMENT.exec(path)!;
+  return { path, year: Number(m[1]), id: m[2]! };
+};
+
+/**
+ * Two streams sorted by year then id, merged (a report in both comes out twice: the order check after says so).
+ */
+async function* merged(a: AsyncIterable<ValidatedReport>, b: AsyncIterable<ValidatedReport>): AsyncGenerator<ValidatedReport> {
+  const [ia, ib] = [a[Symbol.asyncIterator](), b[Symbol.asyncIterator]()];
+  let [x, y] = await Promise.all([ia.next(), ib.next()]);
+  try {
+    while (!x.done || !y.done) {
+      if (!x.done && (y.done || byYearThenId(x.value, y.value) <= 0)) {
+        yield x.value;
+        x = await ia.next();
+      } else if (!y.done) {
+        yield y.value;
+        y = await ib.next();
+      }
+    }
+  } finally {
+    await Promise.all([x.done ? null : ia.return?.(), y.done ? null : ib.return?.()]);
   }
-  // The national layout: the documents in bundles, one a line.
-  // A loop, not push(...): a national release bundles 100,000 reports a year and more, past what V8 can spread.
-  const bundled = await bundledReports(files.manifest.files, readOrNull(files), ({ bundle, line }) =>
-    new UsageError(`${join(dir, bundle)}${line ? ` line ${line}` : ''} is not a bundle of report documents (gzip, one { report, validation } a line): rebuild ${dir} with xxgk build`));
-  for (const report of bundled) reports.push(report);
+}
+
+/** The folder's report documents one at a time, sorted by year then id; out of that order (or twice) is an error. */
+function folderReports(dir: string, files: ReleaseFiles): ReportSource {
+  // The site layout: reports/<year>/<id>.json, in year-then-id order (not path order: "a-1.json" sorts before "a.json").
+  const documents = files.manifest.files.filter((x) => REPORT_DOCUMENT.test(x.path)).map((f) => reportKey(f.path)).sort(yearThenId);
+  // The national layout: the documents in bundles, one a line, by year then part.
+  const bundles = bundlesInOrder(files.manifest.files);
+  const fail = ({ bundle, line }: BundleError) =>
+    new UsageError(`${join(dir, bundle)}${line ? ` line ${line}` : ''} is not a bundle of report documents (gzip, one { report, validation } a line): rebuild ${dir} with xxgk build`);
+  async function* own(): AsyncGenerator<ValidatedReport> {
+    for (const f of documents) {
+      const doc = parseReportDocument(await files.read(f.path));
+      if (!doc) throw new UsageError(`${join(dir, f.path)} is not a report document ({ report, validation }): rebuild ${dir} with xxgk build`);
+      yield doc;
+    }
+  }
+  return async function* () {
+    let last: ValidatedReport | null = null;
+    for await (const r of merged(own(), bundleStream(bundles, readOrNull(files), fail))) {
+      if (last && byYearThenId(last, r) >= 0) {
+        throw new UsageError(`${dir}: report ${r.report.id} (${r.report.year}) comes after ${last.report.id} (${last.report.year}): its report documents are not in year-then-id order, each once; rebuild ${dir} with xxgk build`);
+      }
+      last = r;
+      yield r;
+    }
+  };
+}
+
+/** Read a built folder back: its feed, schemas and coverage rows, and its report documents as a source. */
+export async function builtFolder(dir: string): Promise<BuiltFolder> {
+  const files = await folderRelease(dir);
   const feed = await readFeedEntries(readOrNull(files));
   const schemas = await loadSchemas(join(dir, 'schemas')).catch(() => new Map<string, string>());
   for (const f of files.manifest.files.filter((x) => /^schemas\/[^/]+$/.test(x.path))) {
@@ -69,5 +119,13 @@ export async function readBuilt(dir: string): Promise<BuiltRelease> {
     coverage = parseCoverageCsv(new TextDecoder().decode(await files.read(COVERAGE_CSV)));
     if (!coverage) throw new UsageError(`${join(dir, COVERAGE_CSV)} is not this version's coverage.csv: rebuild ${dir} with xxgk build`);
   }
-  return { manifest: files.manifest, reports: reports.sort(byYearThenId), feed: parseFeedDates(feed), schemas, coverage };
+  return { manifest: files.manifest, reports: folderReports(dir, files), feed: parseFeedDates(feed), schemas, coverage };
+}
+
+/** Read a built folder back whole: its report documents (in memory), feed, schemas and coverage rows. */
+export async function readBuilt(dir: string): Promise<BuiltRelease> {
+  const folder = await builtFolder(dir);
+  const reports: ValidatedReport[] = [];
+  for await (const r of folder.reports()) reports.push(r);
+  return { ...folder, reports };
 }
