@@ -20,7 +20,7 @@ import { type HistoryColumns, addDocument, documents, documentsOf, indexOfSorted
 import type { ReadOutcome } from './read-outcome.ts';
 import { mapLimit } from './schedule/map-limit.ts';
 import { bodyKey, bodyYear, missingInRun, validateInRun, withMissing } from './validate/index.ts';
-import { ValueTable } from './value-table.ts';
+import { UintColumn, ValueTable } from './value-table.ts';
 
 /** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
 const BATCH = 64;
@@ -89,13 +89,14 @@ export async function readFolderFlat(options: FolderReadOptions): Promise<Folder
 /**
  * Where the run's reports lie, compactly (what `load` needs after validation, a few numbers a report): report k's
  * record in the report spill and its validation in the results spill; a report merged from several renderings, or
- * renamed, is in `several`.
+ * renamed, is in `several`. A place in a spill takes 4 bytes while the spill is under 4 GiB (UintColumn), a size 4
+ * (a value in a spill is one Buffer: under 4 GiB); 17 bytes a report, where four Float64Arrays took 33.
  */
 interface Places {
-  reportAt: Float64Array;
-  reportBytes: Float64Array;
-  resultAt: Float64Array;
-  resultBytes: Float64Array;
+  reportAt: UintColumn;
+  reportBytes: Uint32Array;
+  resultAt: UintColumn;
+  resultBytes: Uint32Array;
   /** It gets the cross_year.missing issue (missingInRun). */
   missing: Uint8Array;
   several: Map<number, { refs: SpillRef[]; id: string | undefined }>;
@@ -103,15 +104,18 @@ interface Places {
 
 async function readInto(options: FolderReadOptions, spill: Spill<Record>, results: Spill<ValidationResult>): Promise<FolderRead> {
   // Everything else the reading and the validation built is dropped here: only the outcomes and the places stay.
-  const { parsed, unreadable, outcomes, places, missing, intern } = await readAndValidate(options, spill, results);
+  const { parsed, unreadable, outcomes, places, missing } = await readAndValidate(options, spill, results);
   const { ids } = outcomes;
+  // The strings a loaded report shares (its region and date of publication): an interner of its own, not the
+  // reading's, which holds every body's keys and names (some 35 bytes a report, kept as long as `load` was).
+  const intern = interner();
   // A report's outcome as the callers see it: an object with one slot of its own (its index in the columns), its
   // fields read from the columns (outcomeView).
   const view = outcomeViews(outcomes);
   const sorted = Array.from({ length: ids.length }, (_, k) => view(k)).sort(yearThenId);
   const load = (k: number): { report: AnnualReport } => {
     const group = places.several.get(k);
-    if (!group) return mergeGroup([spill.get({ at: places.reportAt[k]!, bytes: places.reportBytes[k]! }).report]);
+    if (!group) return mergeGroup([spill.get({ at: places.reportAt.at(k), bytes: places.reportBytes[k]! }).report]);
     return mergeGroup(group.refs.map((at) => {
       const { report } = spill.get(at);
       return group.id === undefined ? report : { ...report, id: group.id };
@@ -133,7 +137,7 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
       report.edition = o.edition;
       if (report.region != null) report.region = intern(report.region);
       if (report.published != null) report.published = intern(report.published);
-      const result = results.get({ at: places.resultAt[k]!, bytes: places.resultBytes[k]! });
+      const result = results.get({ at: places.resultAt.at(k), bytes: places.resultBytes[k]! });
       return { report, validation: places.missing[k] ? withMissing(report, result, missing.latest, missing.seen) : result };
     },
     close() {
@@ -145,46 +149,47 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
 
 /**
  * The outcomes of the run as columns, in the order of the ids: a report's id, its agency and edition as indexes
- * into one table of the distinct strings (`strings`), its numbers in typed arrays. About 26 bytes a report beside
- * its id, where an object of eight fields took 88 (and a slot in two arrays).
+ * into one table of the distinct strings (`strings`), its numbers in typed arrays sized to need (UintColumn: a byte
+ * or two a value, mostly). About 9 bytes a report beside its id (26 with Uint32Arrays and an Int32Array), where an
+ * object of eight fields took 88 (and a slot in two arrays).
  */
 interface OutcomeColumns {
   ids: readonly string[];
   strings: ValueTable<string>;
-  agency: Uint32Array;
-  edition: Uint32Array;
-  year: Int32Array;
+  agency: UintColumn;
+  edition: UintColumn;
+  year: Uint16Array;
   /**
-   * A year that an Int32Array cannot hold as it is, kept apart: a parsed report's year has four digits, but a
+   * A year that a Uint16Array cannot hold as it is, kept apart: a parsed report's year has four digits, but a
    * structured one (parse/structured.ts) may carry any integer, which validation then rejects (the outcome still
    * says it: tests/unit/read-folder.test.ts).
    */
   oddYears: Map<number, number>;
-  sources: Uint32Array;
+  sources: UintColumn;
   valid: Uint8Array;
-  errors: Uint32Array;
-  warnings: Uint32Array;
+  errors: UintColumn;
+  warnings: UintColumn;
 }
 
 function outcomeColumns(ids: readonly string[]) {
   const n = ids.length;
   const columns: OutcomeColumns = {
-    ids, strings: new ValueTable(), agency: new Uint32Array(n), edition: new Uint32Array(n), year: new Int32Array(n), oddYears: new Map(),
-    sources: new Uint32Array(n), valid: new Uint8Array(n), errors: new Uint32Array(n), warnings: new Uint32Array(n),
+    ids, strings: new ValueTable(), agency: new UintColumn(n), edition: new UintColumn(n), year: new Uint16Array(n), oddYears: new Map(),
+    sources: new UintColumn(n), valid: new Uint8Array(n), errors: new UintColumn(n), warnings: new UintColumn(n),
   };
   const counted = (n: number, what: string): number => {
     if (!(Number.isInteger(n) && n >= 0 && n <= 0xffffffff)) throw new Error(`read: ${what} ${n} is not a count`);
     return n;
   };
   const set = (k: number, o: Omit<ReportOutcome, 'id'>): void => {
-    columns.agency[k] = columns.strings.number(o.agency);
-    columns.edition[k] = columns.strings.number(o.edition);
+    columns.agency.set(k, columns.strings.number(o.agency));
+    columns.edition.set(k, columns.strings.number(o.edition));
     columns.year[k] = o.year;
     if (columns.year[k] !== o.year) columns.oddYears.set(k, o.year);
-    columns.sources[k] = counted(o.sources, 'sources');
+    columns.sources.set(k, counted(o.sources, 'sources'));
     columns.valid[k] = o.valid ? 1 : 0;
-    columns.errors[k] = counted(o.errors, 'errors');
-    columns.warnings[k] = counted(o.warnings, 'warnings');
+    columns.errors.set(k, counted(o.errors, 'errors'));
+    columns.warnings.set(k, counted(o.warnings, 'warnings'));
   };
   return { columns, set };
 }
@@ -203,13 +208,13 @@ function outcomeViews(c: OutcomeColumns): (k: number) => ReportOutcome {
       this.#k = k;
     }
     get id(): string { return c.ids[this.#k]!; }
-    get agency(): string { return c.strings.at(c.agency[this.#k]!); }
+    get agency(): string { return c.strings.at(c.agency.at(this.#k)); }
     get year(): number { return yearAt(c, this.#k); }
-    get edition(): AnnualReport['edition'] { return c.strings.at(c.edition[this.#k]!) as AnnualReport['edition']; }
-    get sources(): number { return c.sources[this.#k]!; }
+    get edition(): AnnualReport['edition'] { return c.strings.at(c.edition.at(this.#k)) as AnnualReport['edition']; }
+    get sources(): number { return c.sources.at(this.#k); }
     get valid(): boolean { return c.valid[this.#k] === 1; }
-    get errors(): number { return c.errors[this.#k]!; }
-    get warnings(): number { return c.warnings[this.#k]!; }
+    get errors(): number { return c.errors.at(this.#k); }
+    get warnings(): number { return c.warnings.at(this.#k); }
     toJSON(): ReportOutcome {
       return plainOutcome(this);
     }
@@ -301,7 +306,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   };
   const { columns: outcomes, set: setOutcome } = outcomeColumns(ids);
   const places: Places = {
-    reportAt: new Float64Array(n), reportBytes: new Float64Array(n), resultAt: new Float64Array(n), resultBytes: new Float64Array(n),
+    reportAt: new UintColumn(n, 2), reportBytes: new Uint32Array(n), resultAt: new UintColumn(n, 2), resultBytes: new Uint32Array(n),
     missing: new Uint8Array(n), several: new Map(),
   };
   // Ids sort a body's years together: last year's report is most often the one just validated.
@@ -318,8 +323,8 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
       sources: report.sources.length, valid: result.valid, errors: count('error'), warnings: count('warning'),
     });
     const at = results.put(result);
-    places.resultAt[k] = at.at;
-    places.resultBytes[k] = at.bytes;
+    places.resultAt.set(k, at.at);
+    places.resultBytes[k] = sizeOf(at);
   }
   current = new Map();
   recent = undefined;
@@ -332,14 +337,21 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   for (let k = 0; k < n; k++) {
     const items = documentsOf(merged, k);
     if (items.length === 1 && merged.renamed[k] === 0) {
-      places.reportAt[k] = docs.at[items[0]!]!;
-      places.reportBytes[k] = docs.bytes[items[0]!]!;
+      const place = placeOf(docs, items[0]!);
+      places.reportAt.set(k, place.at);
+      places.reportBytes[k] = sizeOf(place);
     } else {
       places.several.set(k, { refs: Array.from(items, (d) => placeOf(docs, d)), id: merged.renamed[k] === 1 ? ids[k] : undefined });
     }
     if (!missing.ids.has(ids[k]!)) continue;
     places.missing[k] = 1;
-    outcomes.warnings[k]!++;
+    outcomes.warnings.set(k, outcomes.warnings.at(k) + 1);
   }
-  return { parsed, unreadable, outcomes, places, missing: { latest: missing.latest, seen: missing.seen }, intern };
+  return { parsed, unreadable, outcomes, places, missing: { latest: missing.latest, seen: missing.seen } };
+}
+
+/** A value's size in a spill, for a Uint32Array (refused, never cut, at 4 GiB and more). */
+function sizeOf(ref: SpillRef): number {
+  if (!(Number.isInteger(ref.bytes) && ref.bytes >= 0 && ref.bytes <= 0xffffffff)) throw new Error(`read: a value of ${ref.bytes} bytes in the spill`);
+  return ref.bytes;
 }

@@ -20,3 +20,46 @@ export class ValueTable<T> {
     return this.#list[k]!;
   }
 }
+
+/** The typed arrays a UintColumn may hold its values in, narrowest first, with the most each holds. */
+const WIDTHS = [
+  { max: 0xff, make: (n: number) => new Uint8Array(n) },
+  { max: 0xffff, make: (n: number) => new Uint16Array(n) },
+  { max: 0xffffffff, make: (n: number) => new Uint32Array(n) },
+  { max: Number.MAX_SAFE_INTEGER, make: (n: number) => new Float64Array(n) },
+] as const;
+
+/**
+ * Whole numbers from 0 up (counts, numbers in a ValueTable, places in a file) in a typed array sized to need: the
+ * narrowest of Uint8Array, Uint16Array, Uint32Array and Float64Array that holds every value set so far (`narrowest`
+ * the first one tried), widened when a value outgrows it; it grows (by half) when a value is set past its end. A value
+ * that is not a safe integer from 0 is refused, never stored cut. Pure.
+ */
+export class UintColumn {
+  #width: number;
+  #values: Uint8Array | Uint16Array | Uint32Array | Float64Array;
+  constructor(capacity = 1024, narrowest: 0 | 1 | 2 | 3 = 0) {
+    this.#width = narrowest;
+    this.#values = WIDTHS[narrowest].make(capacity);
+  }
+  /** Bytes a value takes now (1, 2, 4 or 8). */
+  get bytesPerValue(): number {
+    return this.#values.BYTES_PER_ELEMENT;
+  }
+  at(k: number): number {
+    return this.#values[k]!;
+  }
+  set(k: number, v: number): void {
+    if (!(Number.isSafeInteger(v) && v >= 0)) throw new RangeError(`column: ${v} is not a whole number from 0`);
+    let width = this.#width;
+    while (v > WIDTHS[width]!.max) width++;
+    const length = this.#values.length;
+    if (width !== this.#width || k >= length) {
+      const grown = WIDTHS[width]!.make(k >= length ? Math.max(k + 1, Math.ceil(length * 1.5), 16) : length);
+      grown.set(this.#values);
+      this.#values = grown;
+      this.#width = width;
+    }
+    this.#values[k] = v;
+  }
+}

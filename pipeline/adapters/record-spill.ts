@@ -1,6 +1,6 @@
 /**
  * A record spill: values put aside on disk in the order they come and read back by their number, so that memory
- * holds only where each one lies (8 bytes a value). The sibling of spill.ts for many small values read back in passes:
+ * holds only where each one lies (4 bytes a value while the file is under 4 GiB, 8 past it: UintColumn). The sibling of spill.ts for many small values read back in passes:
  * writes are gathered in a buffer, and a read that follows the last one in the file is served from a window read ahead
  * (a pass in order costs a read a window, not one a value); a read elsewhere reads that value only. Values are written
  * by structured clone (v8.serialize: they come back as they went, key order and all). One temporary file
@@ -9,6 +9,7 @@
 import { tmpdir } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { openTempFile } from './temp-file.ts';
+import { UintColumn } from '../value-table.ts';
 
 export interface RecordSpill<T> {
   /** Puts a value aside; its number (0, 1, 2, …). */
@@ -25,7 +26,7 @@ const WINDOW = 256 * 1024;
 export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): RecordSpill<T> {
   const file = openTempFile('record spill', 'xxgk-records-', 'records', dir);
   // Where each value starts; the end of the last one is `end`.
-  let starts = new Float64Array(1024);
+  const starts = new UintColumn(1024, 2);
   let count = 0;
   let end = 0;
   // Written values not yet on disk: [flushed, end).
@@ -51,12 +52,7 @@ export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): Rec
     put(value) {
       open();
       const buf = serialize(value);
-      if (count === starts.length) {
-        const grown = new Float64Array(starts.length * 2);
-        grown.set(starts);
-        starts = grown;
-      }
-      starts[count] = end;
+      starts.set(count, end);
       end += buf.length;
       pending.push(buf);
       pendingBytes += buf.length;
@@ -66,8 +62,8 @@ export function openRecordSpill<T>(dir: string = tmpdir(), window = WINDOW): Rec
     get(index) {
       open();
       if (!Number.isInteger(index) || index < 0 || index >= count) throw new Error(`record spill: no value ${index} (${count} put)`);
-      const at = starts[index]!;
-      const bytes = (index + 1 < count ? starts[index + 1]! : end) - at;
+      const at = starts.at(index);
+      const bytes = (index + 1 < count ? starts.at(index + 1) : end) - at;
       if (at + bytes > flushed) flush();
       if (at < windowAt || at + bytes > windowAt + windowBytes) {
         // In order (the value after the window): read a window ahead; elsewhere, this value only.

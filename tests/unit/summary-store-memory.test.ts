@@ -1,0 +1,67 @@
+/**
+ * What the spilled summary store (datasets/summary-store.ts) keeps a report in memory until the aggregate files are
+ * written. Measured in a child with --expose-gc (HEAP_FLAGS): the live heap after a full collection before and after
+ * keeping `count` summaries (their ids made, and held by the child, beforehand: an id is the read's string, shared,
+ * not the store's), for two numbers of reports, and the growth a report between them. The spill given to the store
+ * keeps nothing in memory (a record spill keeps 8 bytes a value: adapters/record-spill.ts), so that only the store's
+ * own columns, tables and kept objects are counted, with the caller's array that holds what `keep` returns.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { HEAP_FLAGS } from '../helpers/heap-flags.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const url = (path: string) => JSON.stringify(pathToFileURL(join(ROOT, path)).href);
+
+/** Live heap and ArrayBuffer memory (bytes: the typed arrays' contents lie outside the heap) kept by `count` summaries, and the first one read back as a plain object. */
+function keptFor(count: number): { kept: [heap: number, arrayBuffers: number]; first: Record<string, unknown> } {
+  const script = `
+    const { spilledSummaries } = await import(${url('pipeline/datasets/summary-store.ts')});
+    const count = ${count};
+    const live = () => { globalThis.gc(); globalThis.gc(); const m = process.memoryUsage(); return [m.heapUsed, m.arrayBuffers]; };
+    // Seven-year series of invented bodies, as bench/cli-corpus.ts makes them: the names, bodies and dates repeat.
+    const bodies = Array.from({ length: Math.ceil(count / 7) }, (_, b) => ({ id: 'body-' + b, name: '机关' + b }));
+    const ids = Array.from({ length: count }, (_, i) => 'gd-guangzhou-body-' + Math.floor(i / 7) + '-' + (2019 + (i % 7)));
+    let puts = 0;
+    const spill = { put: () => puts++, get: () => { throw new Error('not read here'); } };
+    const flags = [[], ['rule.a'], ['rule.a', 'rule.b']];
+    const summary = (i) => {
+      const b = bodies[Math.floor(i / 7)];
+      const year = 2019 + (i % 7);
+      return {
+        id: ids[i], agency: b.name, region: i % 11 === 0 ? null : '440100', year, edition: 'standard', published: year + 1 + '-01-31',
+        valid: i % 13 !== 0, errors: 0, warnings: i % 3, flags: flags[i % 3], headline: {}, body: b, series: b.id,
+        figures: {}, sources: [], json: { path: 'x', sha256: 'y', bytes: 1 }, page: 'p', modified: '2026-12-07',
+      };
+    };
+    const store = spilledSummaries(spill);
+    const before = live();
+    const kept = [];
+    for (let i = 0; i < count; i++) kept.push(store.keep(summary(i)));
+    const after = live();
+    const s = kept[1];
+    const first = { id: s.id, agency: s.agency, region: s.region, year: s.year, edition: s.edition, published: s.published,
+      valid: s.valid, errors: s.errors, warnings: s.warnings, flags: s.flags, body: s.body, series: s.series, modified: s.modified };
+    process.stdout.write(JSON.stringify({ kept: [after[0] - before[0], after[1] - before[1]], first }));`;
+  const r = spawnSync(process.execPath, [...HEAP_FLAGS, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { kept: [heap: number, arrayBuffers: number]; first: Record<string, unknown> };
+}
+
+test('the spilled summary store keeps under 100 bytes a report', (t) => {
+  const few = keptFor(7_000);
+  const many = keptFor(42_000);
+  // The fields read back are the ones kept (what is measured is the store working, not an empty one).
+  assert.deepEqual(few.first, {
+    id: 'gd-guangzhou-body-0-2020', agency: '机关0', region: '440100', year: 2020, edition: 'standard', published: '2021-01-31',
+    valid: true, errors: 0, warnings: 1, flags: ['rule.a'], body: { id: 'body-0', name: '机关0' }, series: 'body-0', modified: '2026-12-07',
+  });
+  const part = (k: 0 | 1) => (many.kept[k] - few.kept[k]) / (42_000 - 7_000);
+  const perReport = part(0) + part(1);
+  const say = `${perReport.toFixed(0)} bytes a report (heap ${part(0).toFixed(0)}, typed arrays ${part(1).toFixed(0)})`;
+  t.diagnostic(say);
+  assert.ok(perReport < 100, say);
+});
