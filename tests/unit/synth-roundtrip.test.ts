@@ -39,6 +39,24 @@ async function roundTrip(g: Synthetic, bytes: Uint8Array, name: string, structur
 
 const label = (seed: number, o: GenerateOptions): string => `seed ${seed}${o.blankStyle ? ` (${o.blankStyle})` : ''}`;
 
+/**
+ * Cells a rendering does not say, flagged by design (never read wrong): the exact problems expected, so that the
+ * round trip still fails if one is read wrong, read otherwise, or another cell is lost. Layout text, seed 12 (test:full):
+ * table 三 is cut by a page break after （一）, and 四、结转下年度继续办理 prints one "0" (its 总计) on a page with
+ * no header and no full row; layout text prints nothing for a blank cell, and the arithmetic holds with the 0 in any
+ * of the 7 columns, so the row is flagged ("which column this figure stands in is not known"): positions are compared
+ * on their own page only, as pdftotext places a lone figure anywhere on a page without a grid (README, office PDFs).
+ */
+const FLAGGED: Record<string, string[]> = {
+  'pdftotext-layout, seed 12': [
+    'applications.carried_forward.natural_person: expected blank, found text (printed "0")',
+    ...['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'].map(
+      (c) => `applications.carried_forward.${c}: expected blank, found text (printed "")`,
+    ),
+    'applications.carried_forward.total: expected number 0, found text (printed "")',
+  ],
+};
+
 for (const rendering of SYNTH_RENDERINGS) {
   test(`round trip: ${rendering}`, async (t) => {
     for (const [seed, options] of CASES) {
@@ -46,7 +64,8 @@ for (const rendering of SYNTH_RENDERINGS) {
         const g = generate(seed, options);
         const bytes = await renderBytes(rendering, g.values, { narrative: g.narrative });
         const problems = await roundTrip(g, bytes, `synthetic-${seed}.${rendering}`, rendering === 'json' || rendering === 'yaml');
-        assert.deepEqual(problems, [], `${rendering}, ${label(seed, options)}`);
+        const name = `${rendering}, ${label(seed, options)}`;
+        assert.deepEqual(problems, FLAGGED[name] ?? [], name);
       });
     }
   });
