@@ -26,6 +26,13 @@ export const ASSETS_DIR = 'assets/';
 export const REPORT_BUNDLES = 'reports.ndjson';
 const BUNDLE = /^reports\/(\d{4})(?:-([1-9]\d*))?\.ndjson\.gz$/;
 export const isReportBundle = (path: string): boolean => BUNDLE.test(path);
+const REPORT_DOCUMENT = /^reports\/(\d{4})\/([^/]+)\.json$/;
+/** A report document's place in the site layout, reports/<year>/<id>.json (summary.ts reportPaths), or null. */
+export function reportDocumentAt(path: string): { year: number; id: string } | null {
+  const m = REPORT_DOCUMENT.exec(path);
+  return m ? { year: Number(m[1]), id: m[2]! } : null;
+}
+export const isReportDocument = (path: string): boolean => REPORT_DOCUMENT.test(path);
 /** The bundle of a partition's report documents: 2024, 2 → reports/2024-2.ndjson.gz. */
 export const bundlePath = (year: number, part: number): string => `${partPath(REPORT_BUNDLES, year, part)}.gz`;
 

@@ -3,7 +3,8 @@
  * one document a line, in place of reports/<year>/<id>.json. Read back here so that publishing (the folder's
  * reports, the last release's reports to carry over) works the same in both layouts.
  */
-import { isReportBundle } from '../datasets/release-layout.ts';
+import { byPartition } from '../datasets/partitions.ts';
+import { isReportBundle, reportDocumentAt } from '../datasets/release-layout.ts';
 import { PublishError } from '../errors.ts';
 import type { ValidatedReport } from '../datasets/types.ts';
 import { BundleReadError, bundleLines } from './bundle-lines.ts';
@@ -67,12 +68,10 @@ export async function bundledReports(
  * reports/2024-2.ndjson.gz, …, reports/2024-10.ndjson.gz), not by path (where 2024-10 comes before 2024-2).
  */
 export function bundlesInOrder(files: ReadonlyArray<{ path: string }>): Array<{ path: string }> {
-  const key = (path: string) => {
-    const m = /^reports\/(\d{4})(?:-([1-9]\d*))?\.ndjson\.gz$/.exec(path)!;
-    return [Number(m[1]), m[2] === undefined ? 1 : Number(m[2])] as const;
-  };
-  return files.filter((f) => isReportBundle(f.path)).map((f) => ({ path: f.path, at: key(f.path) }))
-    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]).map(({ path }) => ({ path }));
+  // A bundle is its partition's path (reports/2024-2.ndjson) gzipped: ordered as the partitions are.
+  const partition = (path: string) => path.slice(0, -'.gz'.length);
+  return files.filter((f) => isReportBundle(f.path)).map((f) => ({ path: f.path }))
+    .sort((a, b) => byPartition(partition(a.path), partition(b.path)));
 }
 
 export const hasBundles = (files: ReadonlyArray<{ path: string }>): boolean => files.some((f) => isReportBundle(f.path));
@@ -130,8 +129,8 @@ export async function documentView(
   return {
     manifest: { ...manifest, files: [...manifest.files, ...virtual].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) },
     read: (path) => {
-      const m = /^reports\/(\d{4})\/([^/]+)\.json$/.exec(path);
-      return m ? lookup(Number(m[1]), m[2]!) : read(path);
+      const at = reportDocumentAt(path);
+      return at ? lookup(at.year, at.id) : read(path);
     },
   };
 }

@@ -8,6 +8,7 @@
  * withdrawn, or fields or codes added; PATCH when values are corrected (or any other data file changes). Files that
  * carry the version or the release date change with every release and decide nothing.
  */
+import { isReportDocument, reportDocumentAt } from '../datasets/release-layout.ts';
 import type { DatasetMeta, ValidatedReport } from '../datasets/types.ts';
 import { correctedCells, otherChanges } from './plan-cells.ts';
 import { renderNotes, type CorrectedReport } from './plan-notes.ts';
@@ -53,12 +54,10 @@ const VERSIONED = new Set(['datapackage.json', 'catalog.jsonld', 'catalog.ttl', 
 /** Files that carry the version or the release date: they change with every release and decide nothing. */
 export const isVersioned = (path: string): boolean => VERSIONED.has(path) || /^reports\/\d{4}\/index\.html$/.test(path);
 
-const REPORT_DOCUMENT = /^reports\/(\d{4})\/([^/]+)\.json$/;
-
 /** The report documents present on both sides whose content differs: the ones whose cells the planner compares. */
 export function reportsToCompare(previous: Manifest, next: Manifest): string[] {
   const before = new Map(previous.files.map((f) => [f.path, f.sha256]));
-  return next.files.filter((f) => REPORT_DOCUMENT.test(f.path) && before.has(f.path) && before.get(f.path) !== f.sha256).map((f) => f.path);
+  return next.files.filter((f) => isReportDocument(f.path) && before.has(f.path) && before.get(f.path) !== f.sha256).map((f) => f.path);
 }
 
 /** The surface files (schemas, datapackage.json) added, removed or changed: the ones whose surfaces are compared. */
@@ -97,11 +96,10 @@ function reportsOf(side: ReleaseSide): Map<string, ReportRef> {
   const feed = new Map(side.reports.map((r) => [r.id, r]));
   const out = new Map<string, ReportRef>();
   for (const f of side.manifest.files) {
-    const m = REPORT_DOCUMENT.exec(f.path);
-    if (!m) continue;
-    const id = m[2]!;
-    const entry = feed.get(id);
-    out.set(f.path, { id, agency: entry?.agency ?? '', year: entry?.year ?? Number(m[1]) });
+    const at = reportDocumentAt(f.path);
+    if (!at) continue;
+    const entry = feed.get(at.id);
+    out.set(f.path, { id: at.id, agency: entry?.agency ?? '', year: entry?.year ?? at.year });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ASSETS_DIR } from '../datasets/release-layout.ts';
+import { ASSETS_DIR, reportDocumentAt } from '../datasets/release-layout.ts';
 import { readBytes } from '../adapters/fs.ts';
 import type { CoverageRow } from '../datasets/coverage.ts';
 import { parseCoverageCsv } from '../datasets/from-coverage-csv.ts';
@@ -18,7 +18,6 @@ import { readFeedEntries } from './read-feed.ts';
 import { parseFeedDates, parseManifest, parseReportDocument } from './release-side.ts';
 import type { Manifest, ReleaseFiles } from './types.ts';
 
-const REPORT_DOCUMENT = /^reports\/(\d{4})\/([^/]+)\.json$/;
 
 /** The files of a release folder, listed by its manifest.json. */
 export async function folderRelease(dir: string): Promise<ReleaseFiles> {
@@ -52,10 +51,6 @@ export interface BuiltFolder {
 /** A built folder read back whole: its reports in memory (BuiltFolder's, all read; for tests and small folders). */
 export type BuiltRelease = Omit<BuiltFolder, 'reports'> & { reports: ValidatedReport[] };
 
-const reportKey = (path: string) => {
-  const m = REPORT_DOCUMENT.exec(path)!;
-  return { path, year: Number(m[1]), id: m[2]! };
-};
 
 /**
  * Two streams sorted by year then id, merged (a report in both comes out twice: the order check after says so).
@@ -81,7 +76,10 @@ async function* merged(a: AsyncIterable<ValidatedReport>, b: AsyncIterable<Valid
 /** The folder's report documents one at a time, sorted by year then id; out of that order (or twice) is an error. */
 function folderReports(dir: string, files: ReleaseFiles): ReportSource {
   // The site layout: reports/<year>/<id>.json, in year-then-id order (not path order: "a-1.json" sorts before "a.json").
-  const documents = files.manifest.files.filter((x) => REPORT_DOCUMENT.test(x.path)).map((f) => reportKey(f.path)).sort(yearThenId);
+  const documents = files.manifest.files.flatMap((f) => {
+    const at = reportDocumentAt(f.path);
+    return at ? [{ path: f.path, ...at }] : [];
+  }).sort(yearThenId);
   // The national layout: the documents in bundles, one a line, by year then part.
   const bundles = bundlesInOrder(files.manifest.files);
   const fail = ({ bundle, line }: BundleError) =>

@@ -9,6 +9,7 @@
  */
 import type { Withdrawal } from '../datasets/to-withdrawals.ts';
 import { WITHDRAWALS_FILE } from '../datasets/to-withdrawals.ts';
+import { reportDocumentAt } from '../datasets/release-layout.ts';
 import type { ValidatedReport } from '../datasets/types.ts';
 import { PublishError, UsageError } from '../errors.ts';
 import { type CarryOver, type Held, type WithdrawRequest, carryOver, toCarry } from './carry-over.ts';
@@ -19,7 +20,6 @@ import { parseFeed, parseReportDocument } from './release-side.ts';
 import type { Published, ReportRef } from './types.ts';
 import { parseWithdrawals } from './withdrawals.ts';
 
-const REPORT_DOCUMENT = /^reports\/(\d{4})\/([^/]+)\.json$/;
 
 /** The settled release: the carry-over's lists, and its reports as a source (each use reads them again). */
 export type SettledRelease = Omit<CarryOver, 'reports'> & {
@@ -56,10 +56,10 @@ export async function settle(built: ReportSource, latest: Published | null, with
   const paths = new Map<string, string>();
   const where = new Map<string, Where>();
   for (const f of latest.manifest.files) {
-    const m = REPORT_DOCUMENT.exec(f.path);
-    if (m) {
-      paths.set(m[2]!, f.path);
-      where.set(m[2]!, { file: f.path });
+    const at = reportDocumentAt(f.path);
+    if (at) {
+      paths.set(at.id, f.path);
+      where.set(at.id, { file: f.path });
     }
   }
   // The national layout: the last release's documents are in bundles (reports/<year>.ndjson.gz), read through once
@@ -79,7 +79,7 @@ export async function settle(built: ReportSource, latest: Published | null, with
   }
   const feed = new Map(parseFeed(await readFeedEntries((path) => readPublished(latest, path))).map((r) => [r.id, r]));
   const published = new Map<string, ReportRef>([...paths].map(([id, path]) => [id, {
-    id, agency: feed.get(id)?.agency ?? '', year: feed.get(id)?.year ?? Number(REPORT_DOCUMENT.exec(path)![1]),
+    id, agency: feed.get(id)?.agency ?? '', year: feed.get(id)?.year ?? reportDocumentAt(path)!.year,
   }]));
 
   let withdrawals: Withdrawal[] = [];
