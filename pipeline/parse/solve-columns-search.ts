@@ -18,76 +18,143 @@ export interface Solved {
 /** More solutions than this: the search stops, and rows with several candidates cannot be told apart. */
 export const MAX_SOLUTIONS = 16;
 
+/** What a check of an equation can find wrong when a row is placed: nothing yet, l ≠ r, l > r, r > l. */
+const NONE = 0;
+const EQUAL = 1;
+const LEFT_MOST = 2;
+const RIGHT_MOST = 3;
+
 /**
  * The search over one group of linked rows, for whole-number figures (solve-columns-plain.ts for others): each
- * equation keeps its sides' running sums per column and how many of their rows are placed, updated as a row is placed
- * and taken back, so a check costs one pass over the columns. The same choices in the same order, one step of the
- * budget per node, as the plain search that sums the placed rows afresh.
+ * equation keeps its sides' running sums per column, updated as a row is placed and taken back, so a check costs one
+ * pass over the columns. The rows are placed in a fixed order, so which sides of an equation are whole once row k is
+ * placed is known before the search: each row carries only the checks that can fail there (an equation neither side of
+ * which is whole cannot), each as what it compares. The same choices in the same order, one step of the budget per
+ * node, as the plain search that sums the placed rows afresh.
  */
 export function searchRows(rows: Map<string, number[][]>, equations: readonly Equation[], kept: ReadonlyMap<string, number[]>, width: number, budget: Budget): Solved {
   const order = [...rows.keys()].sort((a, b) => kept.get(a)!.length - kept.get(b)!.length);
   const n = order.length;
   const count = equations.length;
-  // Per equation: how many printed rows each side has (rows the source does not print count on neither side), how many
-  // are placed, and the placed rows' sums per column (equation q, column c at q * width + c).
-  const size = [new Int32Array(count), new Int32Array(count)];
-  const placedOn = [new Int32Array(count), new Int32Array(count)];
-  const sums = [new Float64Array(count * width), new Float64Array(count * width)];
-  const atMost = equations.map((e) => e.atMost === true);
-  // Per row: the (equation, side) of each place it takes in an equation; per row and equation, how many places it
-  // takes on each side; the equations it is in.
-  const terms = order.map(() => [] as Array<[number, 0 | 1]>);
+  const position = new Map(order.map((r, k) => [r, k]));
+  // Per row and equation, how many places the row takes on each side (rows the source does not print count on
+  // neither side); per equation, how many printed rows each side has.
   const onLeft = order.map(() => new Int32Array(count));
   const onRight = order.map(() => new Int32Array(count));
-  const position = new Map(order.map((r, k) => [r, k]));
+  const sizeL = new Int32Array(count);
+  const sizeR = new Int32Array(count);
   equations.forEach((e, q) => {
     for (const [side, list] of [[0, e.left], [1, e.right]] as const) {
       for (const r of list) {
         const k = position.get(r);
         if (k === undefined) continue;
-        size[side]![q] = size[side]![q]! + 1;
-        terms[k]!.push([q, side]);
         const times = (side === 0 ? onLeft : onRight)[k]!;
         times[q] = times[q]! + 1;
+        if (side === 0) sizeL[q] = sizeL[q]! + 1;
+        else sizeR[q] = sizeR[q]! + 1;
       }
     }
   });
-  const touchedBy = order.map((r) => equations.flatMap((e, q) => (e.left.includes(r) || e.right.includes(r) ? [q] : [])));
-  const candidates = order.map((r) => rows.get(r)!);
+  // The placed rows' sums per equation and column (equation q, column c at q * width + c), each side.
+  const sumL = new Float64Array(count * width);
+  const sumR = new Float64Array(count * width);
+  // Per row: the equations it adds to (each with how many times on each side), and the checks placing it makes: the
+  // equation, how many times the row stands on each side, and what is compared (known from the rows placed before).
+  const addsTo: Int32Array[] = [];
+  const checks: Int32Array[] = [];
+  const placedL = new Int32Array(count);
+  const placedR = new Int32Array(count);
+  for (let k = 0; k < n; k++) {
+    const adds: number[] = [];
+    const made: number[] = [];
+    for (let q = 0; q < count; q++) {
+      const inL = onLeft[k]![q]!;
+      const inR = onRight[k]![q]!;
+      if (inL === 0 && inR === 0) continue;
+      adds.push(q, inL, inR);
+      const lAll = placedL[q]! + inL === sizeL[q];
+      const rAll = placedR[q]! + inR === sizeR[q];
+      const kind = equations[q]!.atMost === true
+        ? (rAll ? LEFT_MOST : NONE)
+        : lAll && rAll ? EQUAL : rAll ? LEFT_MOST : lAll ? RIGHT_MOST : NONE;
+      if (kind !== NONE) made.push(q, inL, inR, kind);
+      placedL[q] = placedL[q]! + inL;
+      placedR[q] = placedR[q]! + inR;
+    }
+    addsTo.push(Int32Array.from(adds));
+    checks.push(Int32Array.from(made));
+  }
+  // Each row's candidates (those propagation kept, in their order) as one array of figures, width a candidate.
   const keptOf = order.map((r) => kept.get(r)!);
+  const figures = order.map((r, k) => {
+    const list = rows.get(r)!;
+    const out = new Float64Array(keptOf[k]!.length * width);
+    keptOf[k]!.forEach((i, j) => { for (let col = 0; col < width; col++) out[j * width + col] = list[i]![col]!; });
+    return out;
+  });
+  // A row that closes an equation on both sides in a column where it stands a different number of times on each side
+  // must take there the one figure that balances it: its candidates are looked up by their figure in the column where
+  // they differ most (those with the figure, in their order), not each checked.
+  const keyCheck = new Int32Array(n).fill(-1);
+  const keyColumn = new Int32Array(n);
+  const byFigure: Array<Map<number, Int32Array> | null> = [];
+  for (let k = 0; k < n; k++) {
+    const made = checks[k]!;
+    byFigure.push(null);
+    for (let m = 0; m < made.length; m += 4) {
+      if (made[m + 3] !== EQUAL || made[m + 1] === made[m + 2]) continue;
+      const v = figures[k]!;
+      const total = keptOf[k]!.length;
+      let best = 0;
+      let most = -1;
+      for (let col = 0; col < width; col++) {
+        const seen = new Set<number>();
+        for (let j = 0; j < total; j++) seen.add(v[j * width + col]!);
+        if (seen.size > most) [best, most] = [col, seen.size];
+      }
+      const lists = new Map<number, number[]>();
+      for (let j = 0; j < total; j++) {
+        const x = v[j * width + best]!;
+        const list = lists.get(x);
+        if (list) list.push(j);
+        else lists.set(x, [j]);
+      }
+      keyCheck[k] = m;
+      keyColumn[k] = best;
+      byFigure[k] = new Map([...lists].map(([x, list]) => [x, Int32Array.from(list)]));
+      break;
+    }
+  }
+  const NO_CANDIDATES = new Int32Array(0);
   const choice = new Int32Array(n);
   const chosen = new Map<string, Set<number>>(order.map((r) => [r, new Set<number>()]));
   const chosenOf = order.map((r) => chosen.get(r)!);
   let solutions = 0;
   let complete = true;
-  const [sizeL, sizeR] = size as [Int32Array, Int32Array];
-  const [onL, onR] = placedOn as [Int32Array, Int32Array];
-  const [sumL, sumR] = sums as [Float64Array, Float64Array];
-  /** Whether equation q can still hold once row k takes the figures v (checked before placing them). */
-  const holds = (q: number, k: number, v: readonly number[]): boolean => {
-    const inL = onLeft[k]![q]!;
-    const inR = onRight[k]![q]!;
-    const lAll = onL[q]! + inL === sizeL[q];
-    const rAll = onR[q]! + inR === sizeR[q];
-    // Neither side whole: no column can fail.
-    if (!lAll && !rAll) return true;
-    const at = q * width;
-    const most = atMost[q];
-    for (let col = 0; col < width; col++) {
-      const x = v[col]!;
-      const l = sumL[at + col]! + inL * x;
-      const r = sumR[at + col]! + inR * x;
-      if (most ? rAll && l > r : lAll && rAll ? l !== r : (rAll && l > r) || (lAll && r > l)) return false;
+  /** Whether row k can take its candidate at `from` (figures from[from … from + width)) under every check it makes. */
+  const holds = (made: Int32Array, v: Float64Array, from: number): boolean => {
+    for (let m = 0; m < made.length; m += 4) {
+      const at = made[m]! * width;
+      const inL = made[m + 1]!;
+      const inR = made[m + 2]!;
+      const kind = made[m + 3]!;
+      for (let col = 0; col < width; col++) {
+        const x = v[from + col]!;
+        const l = sumL[at + col]! + inL * x;
+        const r = sumR[at + col]! + inR * x;
+        if (kind === EQUAL ? l !== r : kind === LEFT_MOST ? l > r : r > l) return false;
+      }
     }
     return true;
   };
-  const place = (k: number, v: readonly number[], sign: 1 | -1): void => {
-    for (const [q, side] of terms[k]!) {
-      const on = placedOn[side]!;
-      on[q] = on[q]! + sign;
-      const sum = sums[side]!;
-      const at = q * width;
-      for (let col = 0; col < width; col++) sum[at + col] = sum[at + col]! + sign * v[col]!;
+  const place = (adds: Int32Array, v: Float64Array, from: number, sign: number): void => {
+    for (let m = 0; m < adds.length; m += 3) {
+      const at = adds[m]! * width;
+      const inL = adds[m + 1]! * sign;
+      const inR = adds[m + 2]! * sign;
+      // Whole numbers: the row's figure times its places on a side is exactly that many terms of it.
+      if (inL !== 0) for (let col = 0; col < width; col++) sumL[at + col] = sumL[at + col]! + inL * v[from + col]!;
+      if (inR !== 0) for (let col = 0; col < width; col++) sumR[at + col] = sumR[at + col]! + inR * v[from + col]!;
     }
   };
   const go = (k: number): void => {
@@ -101,15 +168,35 @@ export function searchRows(rows: Map<string, number[][]>, equations: readonly Eq
       for (let j = 0; j < n; j++) chosenOf[j]!.add(choice[j]!);
       return;
     }
-    const touched = touchedBy[k]!;
-    const list = candidates[k]!;
-    next: for (const i of keptOf[k]!) {
-      const v = list[i]!;
-      for (const q of touched) if (!holds(q, k, v)) continue next;
-      place(k, v, 1);
-      choice[k] = i;
+    const made = checks[k]!;
+    const adds = addsTo[k]!;
+    const v = figures[k]!;
+    const indices = keptOf[k]!;
+    const lookup = byFigure[k];
+    if (lookup) {
+      // l + inL·x = r + inR·x in the key column: x = (r − l) / (inL − inR) (no candidate when that is not a figure).
+      const m = keyCheck[k]!;
+      const col = made[m]! * width + keyColumn[k]!;
+      const x = (sumR[col]! - sumL[col]!) / (made[m + 1]! - made[m + 2]!);
+      const list = lookup.get(x) ?? NO_CANDIDATES;
+      for (let t = 0; t < list.length; t++) {
+        const j = list[t]!;
+        const from = j * width;
+        if (!holds(made, v, from)) continue;
+        place(adds, v, from, 1);
+        choice[k] = indices[j]!;
+        go(k + 1);
+        place(adds, v, from, -1);
+      }
+      return;
+    }
+    for (let j = 0; j < indices.length; j++) {
+      const from = j * width;
+      if (made.length > 0 && !holds(made, v, from)) continue;
+      place(adds, v, from, 1);
+      choice[k] = indices[j]!;
       go(k + 1);
-      place(k, v, -1);
+      place(adds, v, from, -1);
     }
   };
   go(0);
