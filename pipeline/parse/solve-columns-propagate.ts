@@ -5,15 +5,16 @@
  */
 import type { Equation } from './application-equations.ts';
 import type { Budget } from './split-digits.ts';
+import { boundBits, hasBit, MAX_RANGE, meetBits, type SumBits, sumBits } from './sum-bits.ts';
 
 /** A set of reachable partial sums larger than this is not built: the equation then prunes nothing in that column. */
 export const MAX_SUMS = 4096;
 
 /**
- * A set of reachable sums: `shift` (the sum of the domains with one value) plus each of `set` (the sums of the others;
- * null when there are none: the set is {shift}).
+ * A set of reachable sums: `shift` (the sum of the domains with one value) plus each of `set` (the sums of the others,
+ * as bits when their range is narrow, else a hash set; null when there are none: the set is {shift}).
  */
-interface Sums { shift: number; set: Set<number> | null }
+interface Sums { shift: number; set: Set<number> | SumBits | null }
 
 /**
  * Sums reachable by picking one value from the domain (distinct values) of each row of `list` but `skip`, in the
@@ -22,6 +23,29 @@ interface Sums { shift: number; set: Set<number> | null }
  * empty, so the sums are too many exactly when some step of that build is; an empty domain leaves none.
  */
 function reachable(list: readonly string[], skip: string | null, domain: (r: string) => readonly number[]): Sums | null {
+  // The same sums as bits when no domain is empty and their range is narrow (the usual case: counts).
+  let shift = 0;
+  let span = 0;
+  const several: Array<readonly number[]> = [];
+  for (const r of list) {
+    if (r === skip) continue;
+    const d = domain(r);
+    if (d.length === 0) return reachableSet(list, skip, domain);
+    if (d.length === 1) {
+      shift += d[0]!;
+      continue;
+    }
+    several.push(d);
+    span += Math.max(...d) - Math.min(...d);
+  }
+  if (several.length === 0) return { shift, set: null };
+  if (span >= MAX_RANGE) return reachableSet(list, skip, domain);
+  const bits = sumBits(several, MAX_SUMS);
+  return bits && { shift, set: bits };
+}
+
+/** reachable's sums as a hash set, built domain by domain. */
+function reachableSet(list: readonly string[], skip: string | null, domain: (r: string) => readonly number[]): Sums | null {
   let shift = 0;
   let set: Set<number> | null = null;
   for (const r of list) {
@@ -41,11 +65,17 @@ function reachable(list: readonly string[], skip: string | null, domain: (r: str
   return { shift, set };
 }
 
-const has = (sums: Sums, x: number): boolean => (sums.set === null ? x === sums.shift : sums.set.has(x - sums.shift));
+const has = (sums: Sums, x: number): boolean => (sums.set === null
+  ? x === sums.shift
+  : sums.set instanceof Set ? sums.set.has(x - sums.shift) : hasBit(sums.set, x - sums.shift));
 
 /** The smallest and largest of a set of sums (only `atMost` equations need them). */
 function bounds(sums: Sums): [number, number] {
   if (sums.set === null) return [sums.shift, sums.shift];
+  if (!(sums.set instanceof Set)) {
+    const [lo, hi] = boundBits(sums.set);
+    return [sums.shift + lo, sums.shift + hi];
+  }
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of sums.set) {
@@ -53,6 +83,20 @@ function bounds(sums: Sums): [number, number] {
     if (v > hi) hi = v;
   }
   return [sums.shift + lo, sums.shift + hi];
+}
+
+/** Whether some sum of `rest` plus v is a sum of `target`. */
+function completes(rest: Sums, target: Sums, v: number): boolean {
+  if (rest.set === null) return has(target, rest.shift + v);
+  if (rest.set instanceof Set) {
+    for (const a of rest.set) if (has(target, rest.shift + a + v)) return true;
+    return false;
+  }
+  // rest.shift + a + v = target.shift + b
+  if (target.set === null) return hasBit(rest.set, target.shift - rest.shift - v);
+  if (!(target.set instanceof Set)) return meetBits(rest.set, target.set, rest.shift + v - target.shift);
+  for (const b of target.set) if (hasBit(rest.set, target.shift + b - rest.shift - v)) return true;
+  return false;
 }
 
 /**
@@ -111,14 +155,16 @@ export function propagate(rows: Map<string, number[][]>, equations: readonly Equ
             const before = kept.get(r)!;
             const [restLo, restHi] = eq.atMost ? bounds(rest) : [0, 0];
             const candidates = rows.get(r)!;
+            // Candidates with the same figure in the column are answered once.
+            const seen = new Map<number, boolean>();
             const after = before.filter((i) => {
               const v = candidates[i]![col]!;
               // left ≤ right: a left row needs some completion at most the right's largest sum; a right row, some
               // completion at least the left's smallest.
               if (eq.atMost) return isLeft ? restLo + v <= hi : restHi + v >= lo;
-              if (rest.set === null) return has(target, rest.shift + v);
-              for (const a of rest.set) if (has(target, rest.shift + a + v)) return true;
-              return false;
+              let ok = seen.get(v);
+              if (ok === undefined) seen.set(v, ok = completes(rest, target, v));
+              return ok;
             });
             if (after.length !== before.length) {
               kept.set(r, after);
