@@ -7,6 +7,7 @@
 import type { TextCell } from '../ingest/types.ts';
 import { startsItem } from './normalize.ts';
 import { readValue } from '../ingest/read-value.ts';
+import { memoised } from '../memoised.ts';
 import { sumsToLast } from './layout-centres.ts';
 
 /** A page's lines being joined: the replacement of each line joined so far, and their indices. */
@@ -32,7 +33,10 @@ export const standsUnder = (upper: TextCell, lower: TextCell): boolean =>
   Math.abs(upper.x! - lower.x!) <= 1 || (FULL_WIDTH.test(upper.text) && Math.abs(centre(upper) - centre(lower)) <= 1);
 const FULL_WIDTH = /^[０-９]+$/;
 
-export const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => readValue(c.text).kind === 'number');
+/** Whether a cell's text reads as a figure (asked of every cell of a page again and again while joining). */
+export const isFigureText = memoised((text: string): boolean => readValue(text).kind === 'number');
+
+export const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => isFigureText(c.text));
 
 /** Whether the figures, left to right, add up: the six applicant columns to 总计. */
 export function addsUp(cells: readonly TextCell[]): boolean {
@@ -45,7 +49,7 @@ export function addsUp(cells: readonly TextCell[]): boolean {
  * starts a numbered item ("公开", "本年 公开"; not "（二）部分").
  */
 export function goesOn(line: readonly TextCell[]): boolean {
-  const text = line.filter((c) => readValue(c.text).kind !== 'number').flatMap((c) => c.text.trim().split(/\s+/)).filter((t) => t !== '');
+  const text = line.filter((c) => !isFigureText(c.text)).flatMap((c) => c.text.trim().split(/\s+/)).filter((t) => t !== '');
   return text.length > 0 && !text.some((t) => startsItem(t) || /^[（(][一二三四五六七八九十]+$/.test(t));
 }
 

@@ -25,9 +25,8 @@
  * Anything else is left as printed. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
-import { readValue } from '../ingest/read-value.ts';
 import { startsItem } from './normalize.ts';
-import { type Joining, addsUp, centre, figures, goesOn, keep, width } from './layout-broken-pieces.ts';
+import { type Joining, addsUp, centre, figures, goesOn, isFigureText, keep, width } from './layout-broken-pieces.ts';
 
 const FULL_WIDTH = /^[０-９]+$/;
 /** At most this many lines of label text only between a row's line and its pieces above or below. */
@@ -37,7 +36,7 @@ const allFullWidth = (cells: readonly TextCell[]): boolean => cells.every((c) =>
 const sameSlot = (a: TextCell, b: TextCell): boolean => Math.abs(centre(a) - centre(b)) <= 1;
 /** Whether no piece of a line's text (its non-figures) starts a numbered item. */
 const noItem = (line: readonly TextCell[]): boolean =>
-  !line.filter((c) => readValue(c.text).kind !== 'number').flatMap((c) => c.text.trim().split(/\s+/)).some((t) => t !== '' && (startsItem(t) || /^[（(][一二三四五六七八九十]+$/.test(t)));
+  !line.filter((c) => !isFigureText(c.text)).flatMap((c) => c.text.trim().split(/\s+/)).some((t) => t !== '' && (startsItem(t) || /^[（(][一二三四五六七八九十]+$/.test(t)));
 
 /**
  * The nearest line from line `m` in direction `dir` that prints figures, on the same page, with at most GAP lines of

@@ -19,10 +19,11 @@ import { layoutLines, withLinesReplaced } from './layout-lines.ts';
 import { isPageNumber } from './normalize.ts';
 import { centreOf, columnsByCentre, sumsToLast } from './layout-centres.ts';
 import { TABLE_WIDTH as WIDTH } from './layout-rows-lines.ts';
+import { isFigureText } from './layout-broken-pieces.ts';
 
 const DIGITS = /^(?:[0-9]+|[０-９]+)$/;
 
-const isFigure = (c: TextCell): boolean => readValue(c.text).kind === 'number';
+const isFigure = (c: TextCell): boolean => isFigureText(c.text);
 const figures = (line: readonly TextCell[]): TextCell[] => line.filter(isFigure);
 const valueOf = (c: TextCell): number => readValue(c.text).value ?? 0;
 
