@@ -11,7 +11,6 @@
  */
 import type { TextCell } from './types.ts';
 
-const SEPARATOR = / {2,}/g;
 const VALUE_TOKEN = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－])$/;
 
 const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -36,28 +35,36 @@ interface Piece {
   index: number;
 }
 
+/** A piece of a line (text between runs of 2+ spaces) as cells: value-only pieces split into their tokens. */
+function pushPiece(out: Piece[], piece: string, from: number): void {
+  const text = piece.trim();
+  if (text === '') return;
+  const index = from + piece.length - piece.trimStart().length;
+  const tokens = text.split(' ');
+  if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) {
+    let at = index;
+    for (const token of tokens) {
+      out.push({ text: token, index: at });
+      at += token.length + 1;
+    }
+  } else out.push({ text, index });
+}
+
+const SPACE = 32;
+
 /** The line's pieces between runs of 2+ spaces, value-only pieces split into their tokens. */
 function pieces(line: string): Piece[] {
   const out: Piece[] = [];
-  const push = (piece: string, from: number): void => {
-    const text = piece.trim();
-    if (text === '') return;
-    const index = from + piece.length - piece.trimStart().length;
-    const tokens = text.split(' ');
-    if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) {
-      let at = index;
-      for (const token of tokens) {
-        out.push({ text: token, index: at });
-        at += token.length + 1;
-      }
-    } else out.push({ text, index });
-  };
   let start = 0;
-  for (const m of line.matchAll(SEPARATOR)) {
-    if (m.index > start) push(line.slice(start, m.index), start);
-    start = m.index + m[0].length;
+  for (let i = 0; i + 1 < line.length; i++) {
+    if (line.charCodeAt(i) !== SPACE || line.charCodeAt(i + 1) !== SPACE) continue;
+    let end = i + 2;
+    while (end < line.length && line.charCodeAt(end) === SPACE) end++;
+    if (i > start) pushPiece(out, line.slice(start, i), start);
+    start = end;
+    i = end - 1;
   }
-  if (start < line.length) push(line.slice(start), start);
+  if (start < line.length) pushPiece(out, line.slice(start), start);
   return out;
 }
 
@@ -84,7 +91,7 @@ export function barePageNumbers(lines: readonly string[]): Set<number> {
   };
   lines.forEach((raw, i) => {
     if (raw.startsWith('\f') && i > 0) close();
-    if (raw.replace(/\f/g, '').trim() === '') return;
+    if ((raw.includes('\f') ? raw.replace(/\f/g, '') : raw).trim() === '') return;
     if (first < 0) first = i;
     last = i;
   });
@@ -100,18 +107,16 @@ export function readLayoutText(text: string): TextCell[] {
   const lines = text.split('\n');
   const pageNumbers = barePageNumbers(lines);
   let page = 1;
-  lines.forEach((raw, index) => {
-    if (index > 0) page += raw.split('\f').length - 1;
-    if (pageNumbers.has(index)) return;
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index]!;
+    const feeds = raw.includes('\f');
+    if (index > 0 && feeds) for (let i = raw.indexOf('\f'); i >= 0; i = raw.indexOf('\f', i + 1)) page++;
+    if (pageNumbers.has(index)) continue;
     // A form feed starts each new page; it takes no place on the grid.
-    const line = raw.replace(/\f/g, '').trimEnd();
-    const row = pieces(line).map(
-      (p): TextCell => ({ text: p.text, at: { line: index + 1, column: p.index + 1 }, x: p.index, page }),
-    );
-    const last = row[row.length - 1];
-    if (!last) return;
-    last.rowEnd = true;
-    cells.push(...row);
-  });
+    const line = (feeds ? raw.replace(/\f/g, '') : raw).trimEnd();
+    const row = pieces(line);
+    for (const p of row) cells.push({ text: p.text, at: { line: index + 1, column: p.index + 1 }, x: p.index, page });
+    if (row.length > 0) cells[cells.length - 1]!.rowEnd = true;
+  }
   return cells;
 }

@@ -39,7 +39,9 @@ export function joinCellNotes(cells: readonly TextCell[]): TextCell[] {
   if (!cells.every((c) => c.at.line !== undefined && c.x !== undefined)) return [...cells];
   const { lines, rest } = layoutLines(cells);
   if (rest.length > 0) return [...cells];
-  const values = (line: readonly TextCell[]): TextCell[] => line.filter((c) => isValueText(c.text));
+  // Each line's value cells, taken once (asked for every cell of the line and again for every stack).
+  const valuesOf = new Map(lines.map((l) => [l as readonly TextCell[], l.filter((c) => isValueText(c.text))]));
+  const values = (line: readonly TextCell[]): TextCell[] => valuesOf.get(line)!;
   // Where the figure columns begin: the median of the first figure's position on lines of several figures.
   const firsts = lines.filter((l) => values(l).length >= 2).map((l) => values(l)[0]!.x!).sort((a, b) => a - b);
   if (firsts.length === 0) return [...cells];
