@@ -25,12 +25,17 @@ function isEmptyLine(line: string): boolean {
   return !line.includes(TAB) && line.trim() === '';
 }
 
-/** The TAB-separated pieces of `line` from `from` on, each located at its first character, pushed to `cells`; the last one. */
-function pushPieces(cells: TextCell[], line: string, from: number, lineNo: number): TextCell {
+/**
+ * The TAB-separated pieces of `line` from `from` on, each located at its first character, pushed to `cells`; the last
+ * one. `rowEnd`: the last piece ends its row (made with `rowEnd: true` in its literal, not given the key afterwards:
+ * the same object, and every cell of a Word text has one of two shapes).
+ */
+function pushPieces(cells: TextCell[], line: string, from: number, lineNo: number, rowEnd: boolean): TextCell {
   let start = from;
   for (;;) {
     const tab = line.indexOf(TAB, start);
-    const cell: TextCell = { text: tab < 0 ? line.slice(start) : line.slice(start, tab), at: { line: lineNo, column: start + 1 } };
+    const at = { line: lineNo, column: start + 1 };
+    const cell: TextCell = tab >= 0 ? { text: line.slice(start, tab), at } : rowEnd ? { text: line.slice(start), at, rowEnd: true } : { text: line.slice(start), at };
     cells.push(cell);
     if (tab < 0) return cell;
     start = tab + 1;
@@ -57,10 +62,10 @@ export function readWordText(text: string): TextCell[] {
     let lead = 0;
     while (lead < line.length && line.charCodeAt(lead) === 9) lead++;
     if (line.indexOf(TAB, lead) >= 0) {
-      pushPieces(cells, line, 0, lineNo).rowEnd = true;
+      pushPieces(cells, line, 0, lineNo, true);
       open = undefined;
     } else if (lead > 0) {
-      open = pushPieces(cells, line, 1, lineNo);
+      open = pushPieces(cells, line, 1, lineNo, false);
     } else if (open && !isValueText(open.text) && !(empty && SECTION.test(line))) {
       open.text += line;
     } else {
