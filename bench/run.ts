@@ -3,7 +3,10 @@
  * (default 10 000) rendered in every way agencies publish, held in memory; then, on one core (one thread, one
  * report at a time): ingest + parse throughput, validate throughput, and peak memory (rss and heapUsed, sampled
  * during the run). Per rendering it gives reports per second of wall time and per second of CPU time (the
- * process's user + system time around each parse: what one core does, whatever else the machine runs), over all
+ * process's user + system time around each parse, every thread of it: what one core does, whatever else the machine
+ * runs — V8 compiles hot code on a thread of its own, on a second core when there is one, so over the first
+ * thousand reports the CPU time is up to twice the wall time on an idle machine, and it is the CPU time that one
+ * core would spend), over all
  * of a rendering's reports and over their second half (the JIT warmed up on the first half: the steady rate that a
  * run of thousands of reports sees). Validation (every parsed report, after all are parsed) likewise, per second of wall
  * and of CPU time. For a text rendering, the floor: the CPU time of only decoding its bytes into text (decodeText, the

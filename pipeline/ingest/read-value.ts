@@ -195,34 +195,41 @@ function asciiDigits(digits: string): string {
   return out;
 }
 
+/**
+ * A cell of `kind` with its value and raw text, and its source when known: `{ kind, value, raw, source }` in that
+ * order, as an object literal (one shape for every cell, no object spread).
+ */
+function cellOf(kind: Cell['kind'], value: number | null, raw: string, source: Location | undefined): Cell {
+  return source ? { kind, value, raw, source } : { kind, value, raw };
+}
+
 /** A figure of plain digits, as the path below reads it: no sign, no fraction, no unit printed, no note. */
-function digitsCell(raw: string, digits: string, options: ReadOptions, at: { source?: Location }): Cell {
-  const cell: Cell = { kind: 'number', value: 0, raw, ...at };
+function digitsCell(raw: string, digits: string, options: ReadOptions, source: Location | undefined): Cell {
   if (options.money && options.statedUnit === '元') {
+    const cell = cellOf('number', shiftDecimal(digits, '', -4), raw, source);
     cell.unit = '元';
-    cell.value = shiftDecimal(digits, '', -4);
-  } else cell.value = Number(digits); // shiftDecimal(digits, '', 0) is Number(`${digits}.0`): the same value
-  return cell;
+    return cell;
+  }
+  return cellOf('number', Number(digits), raw, source); // shiftDecimal(digits, '', 0) is Number(`${digits}.0`): the same value
 }
 
 export function readValue(printed: string, options: ReadOptions = {}, source?: Location): Cell {
-  const at = source ? { source } : {};
-  if (isDigits(printed)) return digitsCell(printed, printed, options, at);
+  if (isDigits(printed)) return digitsCell(printed, printed, options, source);
   // Padded or full-width digits ("　0", "０"): cleaning trims the spaces, NFKC makes the digits ASCII.
   const padded = paddedDigits(printed);
-  if (padded !== null) return digitsCell(padded, isDigits(padded) ? padded : asciiDigits(padded), options, at);
+  if (padded !== null) return digitsCell(padded, isDigits(padded) ? padded : asciiDigits(padded), options, source);
   const raw = cleanCellText(printed);
-  if (raw === '') return { kind: 'blank', value: null, raw, ...at };
+  if (raw === '') return cellOf('blank', null, raw, source);
   const compact = raw.normalize('NFKC').replace(SPACE, '');
-  if (NOT_APPLICABLE.test(compact)) return { kind: 'not_applicable', value: null, raw, ...at };
+  if (NOT_APPLICABLE.test(compact)) return cellOf('not_applicable', null, raw, source);
   const figure = splitFigure(raw);
   const m = figure ? NUMBER.exec(figure.compact) : null;
-  if (!m) return { kind: 'text', value: null, raw, ...at };
+  if (!m) return cellOf('text', null, raw, source);
   const [, sign, int = '0', frac = '', unit] = m;
   const intPart = int.replace(/,/g, '');
   const negative = sign === '-' || sign === '−';
   let value = shiftDecimal(intPart, frac, 0);
-  const cell: Cell = { kind: 'number', value: 0, raw, ...at };
+  const cell = cellOf('number', 0, raw, source);
   // The unit printed in the cell goes first; else 元 stated by the table (万元 stated there is the template's own).
   const stated = unit ?? (options.money && options.statedUnit === '元' ? '元' : undefined);
   if (stated === '元' || stated === '万元') {

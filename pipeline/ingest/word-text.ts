@@ -18,54 +18,75 @@ const TAB = '\t';
 /** A section heading's number: "三、", "四．". */
 const SECTION = /^\s*[一二三四五六七八九十]+[、.．]/;
 
-/** Whether the line is empty once trimmed (and holds no TAB); a line opening with a printable ASCII character or an ideograph is not, at once. */
-function isEmptyLine(line: string): boolean {
-  const c = line.length === 0 ? 0 : line.charCodeAt(0);
-  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+/**
+ * Whether the line text[from, end) is empty once trimmed (and holds no TAB); a line opening with a printable ASCII
+ * character, an ideograph or a TAB is not, at once (nor is an empty line cut out to be told so).
+ */
+function isEmptyLine(text: string, from: number, end: number): boolean {
+  if (from === end) return true;
+  const c = text.charCodeAt(from);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff) || c === 9) return false;
+  const line = text.slice(from, end);
   return !line.includes(TAB) && line.trim() === '';
 }
 
-/** The TAB-separated pieces of `line` from `from` on, each located at its first character, pushed to `cells`; the last one. */
-function pushPieces(cells: TextCell[], line: string, from: number, lineNo: number): TextCell {
+/**
+ * The TAB-separated pieces of the line text[lineStart, end) from `from` on, each located at its first character,
+ * pushed to `cells`; the last one. Each piece is cut from the text itself (the line is never cut out). `rowEnd`: the
+ * last piece ends its row (made with `rowEnd: true` in its literal, not given the key afterwards: the same object,
+ * and every cell of a Word text has one of two shapes).
+ */
+function pushPieces(cells: TextCell[], text: string, lineStart: number, from: number, end: number, lineNo: number, rowEnd: boolean): TextCell {
   let start = from;
   for (;;) {
-    const tab = line.indexOf(TAB, start);
-    const cell: TextCell = { text: tab < 0 ? line.slice(start) : line.slice(start, tab), at: { line: lineNo, column: start + 1 } };
+    let tab = text.indexOf(TAB, start);
+    if (tab >= end) tab = -1;
+    const at = { line: lineNo, column: start - lineStart + 1 };
+    const cell: TextCell = tab >= 0 ? { text: text.slice(start, tab), at } : rowEnd ? { text: text.slice(start, end), at, rowEnd: true } : { text: text.slice(start, end), at };
     cells.push(cell);
     if (tab < 0) return cell;
     start = tab + 1;
   }
 }
 
-/** One pass over the lines, cutting each only once (no array of lines, no array of pieces). */
+/** One pass over the lines, cutting only the cells (no array of lines, no string a line but for narrative lines). */
 export function readWordText(text: string): TextCell[] {
   const cells: TextCell[] = [];
   /** The last TAB-started cell, while it may still be continued by a line with no TAB. */
   let open: TextCell | undefined;
   let afterEmpty = false;
   let lineNo = 0;
+  /** The first TAB at or after the last place searched (text.length when there is none). */
+  let nextTab = -1;
   for (let from = 0; from <= text.length; ) {
     const nl = text.indexOf('\n', from);
     const end = nl < 0 ? text.length : nl;
-    const line = text.slice(from, end);
+    const start = from;
     from = end + 1;
     lineNo++;
     const empty = afterEmpty;
-    afterEmpty = isEmptyLine(line);
+    afterEmpty = isEmptyLine(text, start, end);
     if (afterEmpty) continue;
     // Leading TABs, then whether a TAB follows them (a tab-separated row).
-    let lead = 0;
-    while (lead < line.length && line.charCodeAt(lead) === 9) lead++;
-    if (line.indexOf(TAB, lead) >= 0) {
-      pushPieces(cells, line, 0, lineNo).rowEnd = true;
+    let lead = start;
+    while (lead < end && text.charCodeAt(lead) === 9) lead++;
+    if (nextTab < lead) {
+      nextTab = text.indexOf(TAB, lead);
+      if (nextTab < 0) nextTab = text.length;
+    }
+    if (nextTab < end) {
+      pushPieces(cells, text, start, start, end, lineNo, true);
       open = undefined;
-    } else if (lead > 0) {
-      open = pushPieces(cells, line, 1, lineNo);
-    } else if (open && !isValueText(open.text) && !(empty && SECTION.test(line))) {
-      open.text += line;
+    } else if (lead > start) {
+      open = pushPieces(cells, text, start, start + 1, end, lineNo, false);
     } else {
-      cells.push({ text: line, at: { line: lineNo, column: 1 }, rowEnd: true });
-      open = undefined;
+      const line = text.slice(start, end);
+      if (open && !isValueText(open.text) && !(empty && SECTION.test(line))) {
+        open.text += line;
+      } else {
+        cells.push({ text: line, at: { line: lineNo, column: 1 }, rowEnd: true });
+        open = undefined;
+      }
     }
   }
   return cells;

@@ -17,7 +17,7 @@ import { alignByLabels, bestLabelScore } from './align-memo.ts';
 import { checkPlaced } from './check-placed.ts';
 import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
-import { readValue } from '../ingest/read-value.ts';
+import { type ReadOptions, readValue } from '../ingest/read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
@@ -68,6 +68,17 @@ function rowColumnsOf(table: TableDef, row: RowDef, edition: Edition): RowColumn
   return columns;
 }
 
+/** readValue's options `{ money, statedUnit }` (statedUnit only when stated), one object per pair (read, never kept). */
+const optionsByMoney = new Map<boolean | undefined, Map<MoneyUnit | undefined, ReadOptions>>();
+
+function readOptions(money: boolean | undefined, stated: MoneyUnit | undefined): ReadOptions {
+  let byUnit = optionsByMoney.get(money);
+  if (byUnit === undefined) optionsByMoney.set(money, (byUnit = new Map()));
+  let options = byUnit.get(stated);
+  if (options === undefined) byUnit.set(stated, (options = Object.freeze({ money, ...(stated ? { statedUnit: stated } : {}) })));
+  return options;
+}
+
 function readCells(table: TableDef, row: RowDef, edition: Edition, values: readonly TextCell[], units: Record<string, MoneyUnit> = NO_UNITS): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   const { codes, money: moneyOf } = rowColumnsOf(table, row, edition);
@@ -76,9 +87,7 @@ function readCells(table: TableDef, row: RowDef, edition: Edition, values: reado
     const cell = values[k];
     const stated = units[code];
     const money = moneyOf[k];
-    out[code] = cell
-      ? readValue(cell.text, money || stated ? { money, ...(stated ? { statedUnit: stated } : {}) } : PLAIN, cell.at)
-      : { kind: 'blank', value: null, raw: '' };
+    out[code] = cell ? readValue(cell.text, money || stated ? readOptions(money, stated) : PLAIN, cell.at) : { kind: 'blank', value: null, raw: '' };
   }
   return out;
 }
@@ -121,8 +130,10 @@ function matchRows(file: string, table: TableDef, edition: Edition, segmented: S
     if (blankRow) matched.set(def, blankRow);
   }
   const missing = defs.filter((def) => !matched.has(def) && !mayBeMissing(def, matched, others));
+  // The section's rows without values, found once for all missing rows (most often none is missing).
+  const textRows = missing.length > 0 ? rowsWithoutValues(cells) : [];
   for (const def of missing) {
-    const texts = rowsWithoutValues(cells).find((r) => labelRecall(r[0]!.text, def.zh) >= 0.8);
+    const texts = textRows.find((r) => labelRecall(r[0]!.text, def.zh) >= 0.8);
     if (texts) {
       throw new InputError(
         `${tableName(table)}, row "${def.zh}" (${describeLocation(texts[1]!.at)}): expected numbers, found text ${texts.slice(1).map((c) => `"${c.text}"`).join(', ')}`,
@@ -177,15 +188,28 @@ function otherRows(defs: readonly RowDef[]): OtherRows {
   return { subRows, other: subRows.length === 0 ? undefined : defs.find((d) => d.code === 'other') };
 }
 
-function expectCount(file: string, table: TableDef, def: RowDef, row: DataRow, want: number): void {
-  const extra = row.values.slice(want).filter((v) => v.text.trim() !== '');
-  if (row.values.length < want || extra.length > 0) {
+/** The row (at `at`) has `want` values, or more of which the ones past `want` are blank. */
+function expectCount(file: string, table: TableDef, def: RowDef, at: DataRow['at'], values: readonly TextCell[], want: number): void {
+  let extra = false;
+  for (let k = want; k < values.length && !extra; k++) extra = values[k]!.text.trim() !== '';
+  if (values.length < want || extra) {
     throw new InputError(
-      `${tableName(table)}, row "${def.zh}" (${describeLocation(row.at)}): expected ${want} values, found ${row.values.length}`,
+      `${tableName(table)}, row "${def.zh}" (${describeLocation(at)}): expected ${want} values, found ${values.length}`,
       file,
-      row.at,
+      at,
     );
   }
+}
+
+/** The most values a row of the table has in the edition, per table and edition (made once: asked for every table read). */
+const maxValues = new WeakMap<TableDef, Map<Edition, number>>();
+
+function maxValuesOf(table: TableDef, edition: Edition): number {
+  let byEdition = maxValues.get(table);
+  if (byEdition === undefined) maxValues.set(table, (byEdition = new Map()));
+  let most = byEdition.get(edition);
+  if (most === undefined) byEdition.set(edition, (most = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length))));
+  return most;
 }
 
 /**
@@ -198,12 +222,15 @@ export function readLabelledTable(
   cells: readonly TextCell[],
   units: Record<string, MoneyUnit> = statedUnits(file, table, edition, cells),
 ): TableCells {
-  const maxValues = Math.max(...rowsOf(table, edition).map((r) => columnsOf(table, r, edition).length));
-  const widthOf = widthNamedBy(table, edition);
-  const segmented = segmentRows(cells, maxValues, { fixedWidth: table === APPLICATIONS, widthOf });
+  const segmented = segmentRows(cells, maxValuesOf(table, edition), { fixedWidth: table === APPLICATIONS, widthOf: widthNamedBy(table, edition) });
   const matched = matchRows(file, table, edition, segmented, cells);
-  const reference = [...matched.entries()].filter(([d, r]) => r.values.length === columnsOf(table, d, edition).length).map(([, r]) => r);
-  const firstRow = Math.min(...[...matched.values()].map((r) => r.index));
+  // The rows printed with all their values, and where the first matched row starts (one pass, in matched's order).
+  const reference: DataRow[] = [];
+  let firstRow = Infinity;
+  for (const [d, r] of matched) {
+    if (r.values.length === columnsOf(table, d, edition).length) reference.push(r);
+    if (r.index < firstRow) firstRow = r.index;
+  }
   const header = table.id === 'applications' ? centresFromHeader(cells.slice(0, firstRow), HEADER_WORDS) : null;
   // The header's positions say where the columns stand on its own page only (layout text lays out each page anew).
   const headerPage = pageOf(cells.slice(0, firstRow));
@@ -236,7 +263,7 @@ export function readLabelledTable(
       row.values.length === 0
         ? Array.from({ length: want }, () => ({ text: '', at: row.at }))
         : short ? placeByPosition(row, centres) ?? row.values : row.values;
-    expectCount(file, table, def, { ...row, values }, want);
+    expectCount(file, table, def, row.at, values, want);
     out[def.code] = readCells(table, def, edition, values, units);
   }
   return out;
