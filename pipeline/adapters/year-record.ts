@@ -10,7 +10,9 @@
  * with the recorded size, modification time and inode (the rule of the build state: file-system facts for the
  * output). Then the year's files are hard-linked into the new build (copied across file systems) instead of written.
  * Anything else — no record, another key, another folder, a file touched — and the year is written, as in a full
- * build. A linked file is never written to: the build writes only the years it does not take, at other paths.
+ * build. A year written again may still link the parts of it that did not change (`parts`: partition-writer.ts),
+ * under the same checks of the part's files. A linked file is never written to: the build writes only the years and
+ * parts it does not take, at other paths.
  *
  * `keep` (`xxgk run`, schedule/job.ts): the output folder does not stay the build's — publishing switches in the
  * release as published (its version, the reports carried over), and the build folder is removed. So the year files
@@ -85,6 +87,25 @@ export async function yearRecord(cacheDir: string, out: string, key: string, opt
       for (const f of got.files) await sink.link(f.path, from(f.path));
       const { facts: _, ...files } = got;
       return files;
+    },
+    parts(year, sink: OutputSink) {
+      const got = usable?.years.find((y) => y.year === year);
+      if (!got || !sink.link) return [];
+      const at = new Map(got.files.map((f, k) => [f.path, k]));
+      return got.breaks.map((b) => ({
+        ...b,
+        // The part's files, each as the last build left it (checked before any is linked), or null: the part is written.
+        async link() {
+          const ks = (b.files ?? []).map((p) => at.get(p));
+          if (ks.length === 0 || ks.some((k) => k === undefined)) return null;
+          for (const k of ks) {
+            const now = await fileFacts(join(root!, got.files[k!]!.path));
+            if (!now || now.join() !== got.facts[k!]?.join()) return null;
+          }
+          for (const k of ks) await sink.link!(got.files[k!]!.path, join(root!, got.files[k!]!.path));
+          return ks.map((k) => got.files[k!]!);
+        },
+      }));
     },
     async save(years, manifest, ledger) {
       const now = await readlink(out).catch(() => null);

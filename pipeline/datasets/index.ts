@@ -16,7 +16,7 @@ import { bodySeries } from './series.ts';
 import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agencyPages, dictionaryPage, reportPage, siteCss, siteIndex, yearPageChunks } from './site/index.ts';
 import { reportPaths, summarize, summaryPool } from './summary.ts';
 import { type SummaryStore, summariesInMemory } from './summary-store.ts';
-import { partitionWriter } from './partition-writer.ts';
+import { partitionWriter, reportPrint } from './partition-writer.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
 import { REGIONS_CSV } from './table-schemas-series.ts';
@@ -24,7 +24,7 @@ import { writeReportParts } from './report-parts.ts';
 import { archivesByKey, tarGzFile } from './archive-writer.ts';
 import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
 import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, isReportBundle, nationalLinks, pagesArchivePath, releaseOf } from './release-layout.ts';
-import { type YearFiles, type YearStreams, filesByYear, partOf, yearDigest } from './year-streams.ts';
+import { type YearFiles, type YearStreams, filesByYear, linkableParts, partOf, yearDigest } from './year-streams.ts';
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
@@ -126,7 +126,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const national = isNational(meta);
   const bundles = national ? reportBundles() : null;
   const streamed: StreamedFile[] = [...csvFiles(), observationsNdjson(), ...(bundles ? [bundles] : [])];
-  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined);
+  // The parts' digests are seeded with the metadata (the bound and the tables are the writer's): year-streams.ts.
+  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined, { seed: JSON.stringify(meta) });
   const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
   const summaries: ReportSummary[] = [];
   const share = summaryPool();
@@ -163,7 +164,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
     bundles?.next(doc);
     if (!bundles) written.push(await sink.write(json.path, doc, 'application/json'));
-    await parts.add(r);
+    await parts.add(r, reportPrint(r.report.id, json.sha256, summary.modified));
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
     if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
@@ -233,6 +234,12 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   await endYear();
   // With reuse: the years that changed, written now, each read again.
   for (const { year: y, at, count } of toWrite) {
+    // The last build's parts of the year whose reports are this build's at the same place: linked, not written.
+    const last = input.reuse!.years.parts?.(y, sink);
+    if (last?.length) {
+      const prints = summaries.slice(at, at + count).map((s) => reportPrint(s.id, s.json.sha256, s.modified));
+      parts.expect(y, linkableParts(last, y, prints, parts.seed));
+    }
     let k = 0;
     for await (const r of input.reuse!.again(y)) {
       const first = k < count ? summaries[at + k]! : undefined;

@@ -2,7 +2,17 @@
  * Writes the partitioned tables (partitions.ts) as the reports stream by, sorted by year then id: a new file for
  * every year, and a new part when a report's rows would take any of the tables past the size bound. All tables
  * break at the same report, so a part number means the same reports in every table.
+ *
+ * A part's files (its tables and its collectors' files) are a function of the writer's tables and bound, the part's
+ * year, number and first report's place in the year, and its reports — each given by its print (`reportPrint`: id,
+ * document sha256, `modified`) — and of where it ends: at the report after it, whose rows did not fit (the same
+ * report has rows of the same size), or at the year's end. `partDigest` hashes all of these; every break records it
+ * with the part's files. A build that writes a year again (issue 13 §5, datasets/year-streams.ts) may be given, by
+ * `expect`, the parts of the last build whose digest it found again at the same place: such a part is linked from the
+ * last build instead of written (its reports are counted, not encoded), and the part after it starts where the last
+ * build's did. The digest of a linked part is taken again as its reports go by and checked at its end.
  */
+import { createHash } from 'node:crypto';
 import type { OpenFile, OutputSink } from '../adapters/output.ts';
 import { gzipFile } from './archive-writer.ts';
 import { partPath } from './partitions.ts';
@@ -23,10 +33,48 @@ export interface PartitionBreak {
   year: number;
   part: number;
   reports: number;
+  /** Its partDigest (see the file's comment), when every report came with its print. */
+  digest?: string;
+  /** The paths of its files (the tables' and the collectors'), as placed. */
+  files?: string[];
+}
+
+/** A part of the last build that this one may link instead of writing (`expect`). */
+export interface LinkablePart {
+  /** Where it starts: the place in its year (from 0) of its first report. */
+  start: number;
+  reports: number;
+  digest: string;
+  /** Put its files in this build (year-streams.ts); their FileStats, or null when they cannot be (then it is written). */
+  link(): Promise<FileStat[] | null>;
+}
+
+/** What stands for a report in a part's digest: its id, its document's sha256 and its `modified` date. */
+export const reportPrint = (id: string, sha256: string, modified: string): string => `${id}\0${sha256}\0${modified}`;
+
+/**
+ * The digest of a part (see the file's comment): `seed` (the caller's options: the release's metadata and bound), the
+ * part's year, number and first report's place; `add` each report's print in order, then `digest` with the print of
+ * the report after the part in its year, or null at the year's end.
+ */
+export function partDigest(seed: string, year: number, part: number, start: number): { add(print: string): void; digest(next: string | null): string } {
+  const hash = createHash('sha256').update(JSON.stringify({ part: 1, seed, year, number: part, start }));
+  return {
+    add: (print) => void hash.update('\0').update(print),
+    digest: (next) => hash.update(next === null ? '\u0001' : `\u0002${next}`).digest('hex'),
+  };
 }
 
 export interface PartitionWriter {
-  add(r: ValidatedReport): Promise<void>;
+  /** The next report; `print` (reportPrint) gives the parts their digest, and is needed for a part to be linked. */
+  add(r: ValidatedReport, print?: string): Promise<void>;
+  /**
+   * The parts of `year` (by part number) that may be linked from the last build: each is linked when this build's
+   * part of that number starts at the same report (see the file's comment). Before the year's first report.
+   */
+  expect(year: number, parts: ReadonlyMap<number, LinkablePart>): void;
+  /** The seed of its parts' digests (partDigest): the caller's, its tables and its bound. */
+  readonly seed: string;
   /** Close the last partition; every file written, in the order written. */
   close(): Promise<FileStat[]>;
   /** The partitions so far, in order: the break points the tables built after the stream (report-parts.ts) share. */
@@ -45,21 +93,41 @@ export type Placement = (path: string) => { path: string; gzip: boolean };
 
 export function partitionWriter(
   sink: OutputSink, tables: readonly StreamedFile[], maxBytes: number, collectors: readonly PartCollector[] = [], place?: Placement,
+  options: { seed?: string } = {},
 ): PartitionWriter {
   const written: FileStat[] = [];
   const breaks: PartitionBreak[] = [];
   let year: number | null = null;
   let part = 0;
   let reports = 0;
+  /** The place in the year of the next report. */
+  let index = 0;
   let open: Array<Pick<OpenFile, 'write' | 'close'>> = [];
   let bytes: number[] = [];
   const tails = tables.map((t) => t.tail());
   const tailBytes = tails.map(size);
+  // The digest's seed: the caller's, the tables and the bound.
+  const seed = JSON.stringify({ seed: options.seed ?? null, tables: tables.map((t) => t.path), collectors: collectors.map((c) => c.table), maxBytes });
+  /** The part's digest as its reports go by; null once a report came without its print. */
+  let hash: ReturnType<typeof partDigest> | null = null;
+  let expected: { year: number; parts: ReadonlyMap<number, LinkablePart> } | null = null;
+  /** The part being linked from the last build, and its files. */
+  let linked: { part: LinkablePart; files: FileStat[] } | null = null;
 
   async function start(y: number, p: number) {
     year = y;
     part = p;
     reports = 0;
+    hash = partDigest(seed, y, p, index);
+    linked = null;
+    const candidate = expected?.year === y ? expected.parts.get(p) : undefined;
+    if (candidate && candidate.start === index) {
+      const files = await candidate.link();
+      if (files) {
+        linked = { part: candidate, files };
+        return;
+      }
+    }
     open = await Promise.all(tables.map((t) => {
       const path = partPath(t.path, y, p);
       const to = place?.(path) ?? { path, gzip: false };
@@ -70,38 +138,81 @@ export function partitionWriter(
     bytes = heads.map(size);
   }
 
-  async function finish() {
+  /** Close the part: `next`, the print of the report after it in its year (null at the year's end, or none given). */
+  async function finish(next: string | null) {
     if (year === null) return;
-    breaks.push({ year, part, reports });
+    const digest = hash?.digest(next);
+    if (linked) {
+      // A linked part holds the reports of the last build's, up to the same report: else this build is not the one
+      // a build without the last one writes.
+      if (digest !== linked.part.digest || reports !== linked.part.reports) {
+        throw new Error(`build: part ${year}-${part} linked from the last build does not hold the reports it held there (partition-writer.ts)`);
+      }
+      written.push(...linked.files);
+      breaks.push({ year, part, reports, digest, files: linked.files.map((f) => f.path) });
+      linked = null;
+      return;
+    }
+    const first = written.length;
     for (let k = 0; k < open.length; k++) {
       await open[k]!.write(tails[k]!);
       written.push(await open[k]!.close());
     }
     for (const c of collectors) written.push(await sink.write(partPath(c.table, year, part), await c.finish(), c.mediaType));
+    breaks.push({ year, part, reports, ...(digest ? { digest } : {}), files: written.slice(first).map((f) => f.path) });
   }
 
+  /** The report goes to the current part (`print`: its print, when given). */
+  const count = (print: string | undefined) => {
+    if (print === undefined) hash = null;
+    else hash?.add(print);
+    reports++;
+    index++;
+  };
+
   return {
-    async add(r) {
+    seed,
+    expect(y, parts) {
+      expected = { year: y, parts };
+    },
+    async add(r, print) {
+      const y = r.report.year;
+      if (y !== year) {
+        await finish(null);
+        index = 0;
+        await start(y, 1);
+      } else if (linked && reports === linked.part.reports) {
+        // The linked part ends where it ended in the last build (its digest holds this report as the one after it).
+        await finish(print ?? null);
+        await start(y, part + 1);
+      }
+      if (linked) {
+        if (print === undefined) throw new Error(`build: report ${r.report.id} of a linked part came without its print (partition-writer.ts)`);
+        count(print);
+        return;
+      }
       // Encoded once: the bytes give the size the bound is checked against, and are what is written.
       const chunks = tables.map((t) => Buffer.from(t.chunk(r), 'utf8'));
       const sizes = chunks.map((c) => c.length);
-      if (r.report.year !== year) {
-        await finish();
-        await start(r.report.year, 1);
-      } else if (reports > 0 && sizes.some((s, k) => bytes[k]! + s + tailBytes[k]! > maxBytes)) {
-        await finish();
-        await start(r.report.year, part + 1);
+      if (reports > 0 && sizes.some((s, k) => bytes[k]! + s + tailBytes[k]! > maxBytes)) {
+        await finish(print ?? null);
+        await start(y, part + 1);
+        if (linked) {
+          count(print);
+          return;
+        }
       }
       for (let k = 0; k < open.length; k++) {
         await open[k]!.write(chunks[k]!);
         bytes[k] = bytes[k]! + sizes[k]!;
       }
       for (const c of collectors) c.add(r);
-      reports++;
+      count(print);
     },
     async close() {
-      await finish();
+      await finish(null);
       year = null;
+      expected = null;
       return written;
     },
     breaks: () => [...breaks],

@@ -12,7 +12,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { OutputSink } from '../adapters/output.ts';
-import type { PartitionBreak } from './partition-writer.ts';
+import { type LinkablePart, type PartitionBreak, partDigest } from './partition-writer.ts';
 import type { DatasetMeta, FileStat } from './types.ts';
 
 /** What a build wrote of one report year's stream, as the next build may reuse it. */
@@ -37,6 +37,35 @@ export interface YearStreams {
    * reports of the same digest and its files are as it left them; else null, and the build writes the year.
    */
   take(year: number, digest: string, sink: OutputSink): Promise<YearFiles | null>;
+  /**
+   * The parts of the last build's stream of `year` (whatever its digest), each with `link`, which puts the part's files
+   * in the new build through `sink` when they are as the last build left them (else null): for a year written again,
+   * whose unchanged parts may be linked (linkableParts).
+   */
+  parts?(year: number, sink: OutputSink): Array<PartitionBreak & { link(): Promise<FileStat[] | null> }>;
+}
+
+/**
+ * The parts of the last build's `year` (YearStreams.parts) that this build may link (partition-writer.ts `expect`):
+ * those whose digest is that of this build's reports at the same place — the same reports, in order, from the same
+ * report of the year, and the same report after them (or the year's end). `prints`: this build's reports of the year,
+ * in order (partition-writer.ts reportPrint); `seed`: the partition writer's (PartitionWriter.seed).
+ */
+export function linkableParts(
+  last: ReadonlyArray<PartitionBreak & { link(): Promise<FileStat[] | null> }>, year: number, prints: readonly string[], seed: string,
+): Map<number, LinkablePart> {
+  const out = new Map<number, LinkablePart>();
+  let start = 0;
+  for (const b of last) {
+    const end = start + b.reports;
+    if (b.digest && b.year === year && b.reports > 0 && end <= prints.length) {
+      const hash = partDigest(seed, year, b.part, start);
+      for (let k = start; k < end; k++) hash.add(prints[k]!);
+      if (hash.digest(end < prints.length ? prints[end]! : null) === b.digest) out.set(b.part, { start, reports: b.reports, digest: b.digest, link: b.link });
+    }
+    start = end;
+  }
+  return out;
 }
 
 /** A running digest of one year's reports, in stream order (see the file's comment): a new one for each year. */
