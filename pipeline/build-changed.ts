@@ -6,13 +6,13 @@
  * change are linked from the last build (datasets/year-streams.ts), and the aggregate files are built from the
  * summaries. The same release, byte for byte, as a full build over the same last release: a change the ledger
  * cannot follow (build-ledger.ts), a touched report whose validity or identity changed, or a kept document that is
- * not what was kept, and this returns null: the caller builds in full. Composition only, like run.ts.
+ * not what was kept, and this returns why (`{ full }`): the caller builds in full and says so. Composition only, like run.ts.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from './adapters/clock.ts';
 import { readPrevious, writeFolderAtomically } from './adapters/output.ts';
-import { type Ledger, type LedgerEntry, MISSING_RULE, affected, historyHash, ledgerEntry } from './build-ledger.ts';
+import { type Ledger, type LedgerEntry, MISSING_RULE, type NotFollowed, affected, followed, historyHash, ledgerEntry } from './build-ledger.ts';
 import { DEFAULT_META } from './datasets/defaults.ts';
 import { type KeptReport, ReuseMismatch, buildRelease } from './datasets/index.ts';
 import { assetPartition, bundlePath, isNational, isReportBundle } from './datasets/release-layout.ts';
@@ -57,7 +57,7 @@ const outcomeOf = (e: Pick<LedgerEntry, 'summary'>): ReportOutcome => ({
 
 /**
  * Build into outDir keeping what the ledger of the last build allows (see the file's comment); `inputs`: every input
- * file's sha256. Null when it cannot: the caller builds in full (nothing was written then).
+ * file's sha256. `{ full: why }` when it cannot: the caller builds in full (nothing was written then).
  *
  * A history given (`xxgk run`: the publish target's last release, a HistorySource read in passes, never held whole)
  * is read as a full build reads it: its reports of ids not in the run are the last year's report of a touched one
@@ -68,17 +68,17 @@ const outcomeOf = (e: Pick<LedgerEntry, 'summary'>): ReportOutcome => ({
 export async function buildChanged(
   inDir: string, outDir: string, clock: Clock,
   options: Omit<BuildOptions, 'history'> & { history?: HistorySource | BuildOptions['history']; ledger: Ledger; inputs: ReadonlyMap<string, string>; files: readonly string[] },
-): Promise<(BuildRun & { kept: number; historyDigest: string | undefined }) | null> {
+): Promise<(BuildRun & { kept: number; historyDigest: string | undefined }) | NotFollowed> {
   const { ledger } = options;
   const root = options.years?.root;
-  if (!options.years?.usable || !root) return null;
+  if (!options.years?.usable || !root) return { full: 'the last build\'s year files are not there to keep from' };
   const touched = affected(ledger, options.inputs);
-  if (!touched) return null;
+  if (!followed(touched)) return touched;
   // Without a history given, the history is the release in outDir: the last build's own reports (year-record.ts
   // takes the ledger only when outDir is still that build).
   // A history that can be read only once (an iterator) is not one this can read twice: a full build reads it.
   const given = options.history;
-  if (given !== undefined && typeof given !== 'function' && !Array.isArray(given)) return null;
+  if (given !== undefined && typeof given !== 'function' && !Array.isArray(given)) return { full: 'the history can be read only once' };
   const source: HistorySource | undefined = Array.isArray(given) ? async function* () { yield* given as readonly AnnualReport[]; } : given as HistorySource | undefined;
   const ids = new Set(ledger.reports.map((e) => e.id));
   const foreign = source
@@ -96,7 +96,7 @@ export async function buildChanged(
     }
     digest = hash.digest();
   }
-  if (digest !== ledger.history) return null;
+  if (digest !== ledger.history) return { full: 'the history (the release\'s reports not in the folder) changed since the last build' };
   // Read in the folder's order, as a full build reads them.
   const wanted = new Set(touched.files);
   const files = options.files.filter((f) => wanted.has(f));
@@ -105,7 +105,7 @@ export async function buildChanged(
     cache: options.cache, resolver, regionOf: options.regionOf, files, jobs: options.jobs, history: foreign ? foreign() : [], ...(options.limits ? { limits: options.limits } : {}),
   });
   try {
-    if (read.unreadable.length > 0) return null;
+    if (read.unreadable.length > 0) return { full: `${read.unreadable[0]!.file} no longer reads` };
     // The full run's missing rule, over the ledger's facts: the same ids, years, bodies and validity (checked below).
     const missing = missingInRun(ledger.reports, rows);
     const fresh = new Map<string, ValidatedReport>();
@@ -113,13 +113,13 @@ export async function buildChanged(
     const readIds = new Set(read.reports.map((o) => o.id));
     for (const id of touched.ids) {
       const e = byId.get(id)!;
-      if (!readIds.has(id)) return null;
+      if (!readIds.has(id)) return { full: `report ${id} is no longer read from its files` };
       const { report, validation } = read.load(id);
       // The subset's own missing rule is not the run's: its issue is taken off, and the run's put on.
       const base = { ...validation, issues: validation.issues.filter((i) => i.rule !== MISSING_RULE) };
       const r = { report, validation: e.missing ? withMissing(report, base, missing.latest, missing.seen) : base };
       if (r.report.year !== e.year || bodyKey(r.report) !== e.body || r.validation.valid !== e.valid
-        || r.report.sources.map((s) => s.name).join('\n') !== e.files.join('\n')) return null;
+        || r.report.sources.map((s) => s.name).join('\n') !== e.files.join('\n')) return { full: `report ${id} changed its year, body, validity or files` };
       fresh.set(id, r);
     }
     const national = isNational(options.meta ?? DEFAULT_META);
@@ -155,10 +155,10 @@ export async function buildChanged(
       },
       ...(options.coverage ? { coverage: options.coverage } : {}),
     }, sink)).catch((err: unknown) => {
-      if (err instanceof ReuseMismatch) return null;
+      if (err instanceof ReuseMismatch) return { full: err.message };
       throw err;
     });
-    if (!result) return null;
+    if ('full' in result) return result;
     const reports = entries.map(outcomeOf);
     return {
       files: options.files.filter((f) => !NOT_REPORTS.test(f)).length, parsed: read.parsed, reports, unreadable: [], excluded: [],

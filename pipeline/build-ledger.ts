@@ -77,20 +77,31 @@ export interface Affected {
   files: string[];
 }
 
+/** Why a change is not one the ledger can follow (`affected`): the build reads every report again, and says why. */
+export interface NotFollowed {
+  full: string;
+}
+
 /**
- * The reports a change touches (see the file's comment), or null when the change is not one the ledger can follow:
+ * The reports a change touches (see the file's comment), or why the change is not one the ledger can follow:
  * files added or removed, a changed file that is no report's (the folder's registry, a file that did not read), or
  * a report that was not valid (the history and the missing rule would read it differently).
  */
-export function affected(ledger: Ledger, inputs: ReadonlyMap<string, string>): Affected | null {
+export function affected(ledger: Ledger, inputs: ReadonlyMap<string, string>): Affected | NotFollowed {
   const before = Object.keys(ledger.inputs);
-  if (before.length !== inputs.size || before.some((f) => !inputs.has(f))) return null;
+  const added = [...inputs.keys()].filter((f) => !(f in ledger.inputs));
+  const removed = before.filter((f) => !inputs.has(f));
+  if (added.length > 0 || removed.length > 0) {
+    return { full: [added.length > 0 ? `${count(added, 'file')} added (${sample(added)})` : '', removed.length > 0 ? `${count(removed, 'file')} removed (${sample(removed)})` : ''].filter(Boolean).join(', ') };
+  }
   const changed = new Set([...inputs].filter(([f, sha]) => ledger.inputs[f] !== sha).map(([f]) => f));
-  if (changed.size === 0) return null;
-  if (ledger.reports.some((r) => !r.valid)) return null;
+  if (changed.size === 0) return { full: 'no input file changed' };
+  const invalid = ledger.reports.filter((r) => !r.valid).map((r) => r.id);
+  if (invalid.length > 0) return { full: `the last build had ${count(invalid, 'report')} not valid (${sample(invalid)})` };
   const ofFile = new Map<string, LedgerEntry>();
   for (const r of ledger.reports) for (const f of r.files) ofFile.set(f, r);
-  if ([...changed].some((f) => !ofFile.has(f))) return null;
+  const foreign = [...changed].filter((f) => !ofFile.has(f));
+  if (foreign.length > 0) return { full: `${count(foreign, 'changed file')} that made no report of the last build (${sample(foreign)})` };
   // The reports of a body and year, in the run's order (the first is the one the next year's rules read).
   const at = new Map<string, LedgerEntry[]>();
   for (const r of ledger.reports) {
@@ -112,3 +123,10 @@ export function affected(ledger: Ledger, inputs: ReadonlyMap<string, string>): A
   }
   return { ids: new Set([...touched].map((r) => r.id)), files: [...read].flatMap((r) => r.files) };
 }
+
+const count = (list: readonly string[], noun: string): string => `${list.length} ${noun}${list.length === 1 ? '' : 's'}`;
+/** The first few of a list, for a message. */
+const sample = (list: readonly string[]): string => (list.length <= 3 ? list.join(', ') : `${list.slice(0, 3).join(', ')}, …`);
+
+/** Whether `affected` gave the reports touched (else the reason it cannot follow the change). */
+export const followed = (a: Affected | NotFollowed): a is Affected => !('full' in a);

@@ -93,9 +93,12 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     ...(years ? { years } : {}), onUnreadable: unreadableWarnings((line) => historyLost.push(line), `${opts.out}/`),
   };
   // A few inputs changed: only the reports they touch are read and validated again (build-changed.ts), else a full build.
-  const changed = years?.ledger
+  const attempt = years?.ledger
     ? await buildChanged(resolve(opts.in), resolve(opts.out), clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed })
     : null;
+  // Why every report is read again, on stderr (stdout is the build's own account, the same with or without --cache).
+  if (attempt && 'full' in attempt) process.stderr.write(`xxgk: every report read again (a full build): ${attempt.full}\n`);
+  const changed = attempt && !('full' in attempt) ? attempt : null;
   const run = changed ?? await buildFolder(resolve(opts.in), resolve(opts.out), clock, buildOptions);
   // What the build prints: one line a report. Kept whole only for the state of --cache (the lines a skipped re-run
   // prints again); else written as they are made (100,000 reports: some 20 MiB of lines).

@@ -175,7 +175,9 @@ export async function runJob(config: Config, deps: JobDeps): Promise<JobSummary>
     cache: await parseCache(paths.parsed), keepPublished: true, regionOf, meta, coverage, limits: config.limits,
     onUnreadable: unreadableWarnings((line) => progress.log('warn', line), paths.dist), years,
   };
-  const changed = years.ledger ? await buildChanged(paths.work, paths.dist, clock, { ...buildOptions, history, ledger: years.ledger, inputs, files: listed }) : null;
+  const attempt = years.ledger ? await buildChanged(paths.work, paths.dist, clock, { ...buildOptions, history, ledger: years.ledger, inputs, files: listed }) : null;
+  if (attempt && 'full' in attempt) progress.log('info', `every report read again (a full build): ${attempt.full}`, { event: 'full-build', reason: attempt.full });
+  const changed = attempt && !('full' in attempt) ? attempt : null;
   const run = changed ?? await buildFolder(paths.work, paths.dist, clock, { ...buildOptions, history: history() });
   if (changed) progress.log('info', `${changed.kept} reports kept from the last build (their documents, and what their cross-year rules read, unchanged); ${run.reports.length - changed.kept} read and validated again`, { event: 'kept', kept: changed.kept });
   // Kept for the next run before publishing switches the release in: the ledger only of a build whose every

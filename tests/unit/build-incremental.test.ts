@@ -68,6 +68,11 @@ for (const [layout, meta] of LAYOUTS) {
       printed += text;
       return true;
     });
+    let warned = '';
+    t.mock.method(process.stderr, 'write', (text: string) => {
+      warned += text;
+      return true;
+    });
     const options = meta ? { meta } : {};
     let n = 0;
     /**
@@ -80,6 +85,7 @@ for (const [layout, meta] of LAYOUTS) {
       await cp(await folderOf(out), reference, { recursive: true });
       const before = await inodes(out);
       printed = '';
+      warned = '';
       await buildCommand({ in: input, out, cache }, clock, options);
       const kept = /^xxgk: (\d+) reports kept from the last build/m.exec(printed);
       await buildCommand({ in: input, out: reference }, clock, options);
@@ -110,10 +116,13 @@ for (const [layout, meta] of LAYOUTS) {
       // Files removed or added: every report read again (the ledger follows changes of content only).
       const removed = await step();
       assert.equal(removed.kept, null);
+      // ... and the build says why, on stderr.
+      assert.match(warned, /^xxgk: every report read again \(a full build\): 2 files removed \(2020_liaocheng-zrzyghj\.(json|yaml), 2020_liaocheng-zrzyghj\.(json|yaml)\)$/m);
       assert.ok(removed.linked.includes('2024'), '2024 linked');
       for (const name of ['2020_liaocheng-zrzyghj.yaml', '2020_liaocheng-zrzyghj.json']) await cp(join(aside, name), join(input, name));
       const added = await step();
       assert.equal(added.kept, null);
+      assert.match(warned, /^xxgk: every report read again \(a full build\): 2 files added \(/m);
       assert.ok(added.linked.includes('2024'), '2024 linked');
       // A report changed again: its year written, the rest kept (the ledger of a full build serves as well).
       for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(input, name), '96171.7', '96171.8');
