@@ -97,7 +97,8 @@ export async function buildCommand(opts: { in: string; out: string; config?: str
     ? await buildChanged(resolve(opts.in), resolve(opts.out), clock, { ...buildOptions, ledger: years.ledger, inputs, files: listed })
     : null;
   // Why every report is read again, on stderr (stdout is the build's own account, the same with or without --cache).
-  if (attempt && 'full' in attempt) process.stderr.write(`xxgk: every report read again (a full build): ${attempt.full}\n`);
+  const full = attempt && 'full' in attempt ? attempt.full : years?.why;
+  if (full) process.stderr.write(`xxgk: every report read again (a full build): ${full}\n`);
   const changed = attempt && !('full' in attempt) ? attempt : null;
   const run = changed ?? await buildFolder(resolve(opts.in), resolve(opts.out), clock, buildOptions);
   // What the build prints: one line a report. Kept whole only for the state of --cache (the lines a skipped re-run

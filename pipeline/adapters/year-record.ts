@@ -46,6 +46,8 @@ interface Saved {
 export interface YearRecord extends YearStreams {
   /** The last build's ledger, when it is usable (the same key, `out` still its folder); else null. */
   ledger: Ledger | null;
+  /** Why there is no ledger to keep reports from, when a build into `out` was recorded (null when none was, or it is usable). */
+  why: string | null;
   /** The folder holding the last build's year files (its report documents are read again from there), when usable. */
   root: string | null;
   /**
@@ -71,7 +73,13 @@ export async function yearRecord(cacheDir: string, out: string, key: string, opt
     : keep ? saved
       : folder !== null && saved.folder === folder ? saved : null;
   const root = usable ? join(keep ? dirname(file) : dirname(out), usable.folder) : null;
+  const why = saved === null ? null
+    : saved.key !== key || (saved.kept === true) !== keep ? 'xxgk or the build\'s options changed since the last build'
+      : usable === null ? `${out} is no longer the last build's folder`
+        : usable.ledger === null ? 'the last build was not whole (a file unreadable or a report excluded): no ledger kept'
+          : null;
   return {
+    why,
     usable: usable !== null && usable.years.length > 0,
     ledger: usable?.ledger ?? null,
     root,

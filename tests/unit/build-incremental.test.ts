@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { buildCommand } from '../../pipeline/cli-build.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import { datasetMeta } from '../../pipeline/datasets/meta.ts';
+import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
 import type { DatasetMeta } from '../../pipeline/datasets/types.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
@@ -127,6 +128,11 @@ for (const [layout, meta] of LAYOUTS) {
       // A report changed again: its year written, the rest kept (the ledger of a full build serves as well).
       for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(input, name), '96171.7', '96171.8');
       assert.deepEqual(await step(), { linked: ['2020', '2023'], kept: 3 });
+      // Other options (a reader's limit changed): nothing kept, and the build says why.
+      for (const name of ['2024_huaian-city-gov.yaml', '2024_huaian-city-gov.json']) await edit(join(input, name), '96171.8', '96171.9');
+      warned = '';
+      await buildCommand({ in: input, out, cache }, clock, { ...options, limits: { ...READ_LIMITS, maxHtmlDepth: READ_LIMITS.maxHtmlDepth + 1 } });
+      assert.match(warned, /^xxgk: every report read again \(a full build\): xxgk or the build's options changed since the last build$/m);
     } finally {
       log.mock.restore();
     }
