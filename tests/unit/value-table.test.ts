@@ -66,6 +66,20 @@ test('a StringColumn gives back every string as it was put, whatever its charact
   assert.equal(new StringColumn([]).length, 0);
 });
 
+test('a StringColumn gives back sorted ids that share most of their bytes, across its restarts, in any order asked', () => {
+  // A body's years side by side (only the year differs), shared prefixes cut inside a character's UTF-8 bytes (机关 /
+  // 机场), more than 255 bytes shared (the count stops there), a string that is the prefix of the next, empty strings.
+  const long = 'x'.repeat(300);
+  const strings = [
+    ...Array.from({ length: 50 }, (_, k) => `baibeishifazhanhegaigeweiyuanhui-1934cb-${2019 + (k % 7)}-${Math.floor(k / 7)}`).sort(),
+    '机关甲', '机场乙', '机', '', '', `${long}a`, `${long}b`, long, `${long}bc`, ...Array.from({ length: 20 }, (_, k) => `z-${k}`),
+  ];
+  const c = new StringColumn(strings);
+  assert.equal(c.length, strings.length);
+  for (let k = strings.length - 1; k >= 0; k -= 3) assert.equal(c.at(k), strings[k], `backwards: ${k}`);
+  assert.deepEqual(Array.from({ length: c.length }, (_, k) => c.at(k)), strings);
+});
+
 test('a StringColumn keeps a string UTF-8 cannot carry (a lone surrogate) as it is, never changed', () => {
   const strings = ['a', 'b\ud800c', 'd\udfff', 'e'];
   const c = new StringColumn(strings);
