@@ -81,7 +81,8 @@ export async function readFolderFlat(inDir: string, options: ReadOptions = {}): 
     files, read, reader, ...(options.resolver ? { resolver: options.resolver } : {}), ...(options.regionOf ? { regionOf: options.regionOf } : {}),
     history: options.history ?? [],
   }).finally(() => reader.close());
-  return { ...got, files: files.length };
+  // Not spread: `reports` is a getter that makes the list when asked for (read-folder.ts), not a list the read keeps.
+  return Object.assign(got, { files: files.length });
 }
 
 /**

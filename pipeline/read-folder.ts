@@ -11,7 +11,7 @@ import { type NameResolver, identify } from './agencies/identify.ts';
 import type { DocumentReader } from './adapters/read-pool.ts';
 import { type Spill, type SpillRef, openSpill } from './adapters/spill.ts';
 import { interner, ownCopy } from './memoised.ts';
-import { type ValidatedReport, yearThenId } from './datasets/types.ts';
+import type { ValidatedReport } from './datasets/types.ts';
 import type { Issue, ValidationResult } from './model/issue.ts';
 import { identityKey } from './model/report-id.ts';
 import type { AnnualReport } from './model/report.ts';
@@ -20,7 +20,7 @@ import { type HistoryColumns, addDocument, documents, documentsOf, indexOfSorted
 import type { ReadOutcome } from './read-outcome.ts';
 import { mapLimit } from './schedule/map-limit.ts';
 import { bodyKey, bodyYear, missingInRun, validateInRun, withMissing } from './validate/index.ts';
-import { UintColumn, ValueTable } from './value-table.ts';
+import { StringColumn, UintColumn, ValueTable } from './value-table.ts';
 
 /** Documents read at once before their reports go to the spill (a few times the pool's concurrency). */
 const BATCH = 64;
@@ -45,10 +45,21 @@ export interface ReportOutcome {
 export interface FolderRead {
   parsed: number;
   unreadable: Array<{ file: string; message: string; internal?: true }>;
-  /** Every report read, sorted by year then id. */
-  reports: ReportOutcome[];
+  /**
+   * Every report read, sorted by year then id: a new list each time it is asked for (the read keeps none; `count`,
+   * `outcome`, `idAt` and `loadAt` reach a report by its place in it).
+   */
+  readonly reports: ReportOutcome[];
+  /** Reports read: the length of `reports`. */
+  count: number;
+  /** The outcome of the report at place `i` of `reports` (an object made when asked for). */
+  outcome(i: number): ReportOutcome;
+  /** Its id (a string made when asked for). */
+  idAt(i: number): string;
   /** A report read, whole, with its validation (one at a time: it is read back from the spill). */
   load(id: string): ValidatedReport;
+  /** The report at place `i` of `reports`, whole (load). */
+  loadAt(i: number): ValidatedReport;
   /** Remove the spill. */
   close(): void;
 }
@@ -112,7 +123,10 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
   // A report's outcome as the callers see it: an object with one slot of its own (its index in the columns), its
   // fields read from the columns (outcomeView).
   const view = outcomeViews(outcomes);
-  const sorted = Array.from({ length: ids.length }, (_, k) => view(k)).sort(yearThenId);
+  // The places of the outcomes sorted by year then id (4 bytes a report): the views are made when asked for, not kept.
+  // The columns are in the order of the ids (sorted, unique: readAndValidate checks it), so that within a year the
+  // order of the places is that of the ids (yearThenId).
+  const order = Uint32Array.from({ length: ids.length }, (_, k) => k).sort((a, b) => yearAt(outcomes, a) - yearAt(outcomes, b) || a - b);
   const load = (k: number): { report: AnnualReport } => {
     const group = places.several.get(k);
     if (!group) return mergeGroup([spill.get({ at: places.reportAt.at(k), bytes: places.reportBytes[k]! }).report]);
@@ -121,25 +135,39 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
       return group.id === undefined ? report : { ...report, id: group.id };
     }));
   };
+  const sortedAt = (i: number): number => {
+    if (!(Number.isInteger(i) && i >= 0 && i < order.length)) throw new RangeError(`read: no report at ${i} (${order.length} read)`);
+    return order[i]!;
+  };
+  const validated = (k: number): ValidatedReport => {
+    const { report } = load(k);
+    // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them (but
+    // the id: a string made from the id column, which the summary store does not keep when given the column).
+    const o = view(k);
+    report.id = o.id;
+    report.agency = o.agency;
+    report.edition = o.edition;
+    if (report.region != null) report.region = intern(report.region);
+    if (report.published != null) report.published = intern(report.published);
+    const result = results.get({ at: places.resultAt.at(k), bytes: places.resultBytes[k]! });
+    return { report, validation: places.missing[k] ? withMissing(report, result, missing.latest, missing.seen) : result };
+  };
   return {
     parsed,
     unreadable,
-    reports: sorted,
+    get reports() {
+      return Array.from(order, (k) => view(k));
+    },
+    count: order.length,
+    outcome: (i) => view(sortedAt(i)),
+    idAt: (i) => ids.at(sortedAt(i)),
     load(id) {
       // The columns are in the order of the ids (the validation's): found by halving, with no index.
-      const k = indexOfSorted(ids.length, (i) => ids[i]!, id);
+      const k = indexOfSorted(ids.length, (i) => ids.at(i), id);
       if (k < 0) throw new Error(`read: no report ${id} in this run`);
-      const { report } = load(k);
-      // The strings the outcome holds (equal, by construction: same report), so that a summary of it shares them.
-      const o = view(k);
-      report.id = o.id;
-      report.agency = o.agency;
-      report.edition = o.edition;
-      if (report.region != null) report.region = intern(report.region);
-      if (report.published != null) report.published = intern(report.published);
-      const result = results.get({ at: places.resultAt.at(k), bytes: places.resultBytes[k]! });
-      return { report, validation: places.missing[k] ? withMissing(report, result, missing.latest, missing.seen) : result };
+      return validated(k);
     },
+    loadAt: (i) => validated(sortedAt(i)),
     close() {
       spill.close();
       results.close();
@@ -148,13 +176,14 @@ async function readInto(options: FolderReadOptions, spill: Spill<Record>, result
 }
 
 /**
- * The outcomes of the run as columns, in the order of the ids: a report's id, its agency and edition as indexes
+ * The outcomes of the run as columns, in the order of the ids: a report's id (a StringColumn, made once validation
+ * is done: some 44 bytes a report, where a string and its slot took 70–80), its agency and edition as indexes
  * into one table of the distinct strings (`strings`), its numbers in typed arrays sized to need (UintColumn: a byte
  * or two a value, mostly). About 9 bytes a report beside its id (26 with Uint32Arrays and an Int32Array), where an
  * object of eight fields took 88 (and a slot in two arrays).
  */
 interface OutcomeColumns {
-  ids: readonly string[];
+  ids: StringColumn;
   strings: ValueTable<string>;
   agency: UintColumn;
   edition: UintColumn;
@@ -171,10 +200,9 @@ interface OutcomeColumns {
   warnings: UintColumn;
 }
 
-function outcomeColumns(ids: readonly string[]) {
-  const n = ids.length;
-  const columns: OutcomeColumns = {
-    ids, strings: new ValueTable(), agency: new UintColumn(n), edition: new UintColumn(n), year: new Uint16Array(n), oddYears: new Map(),
+function outcomeColumns(n: number) {
+  const columns: Omit<OutcomeColumns, 'ids'> = {
+    strings: new ValueTable(), agency: new UintColumn(n), edition: new UintColumn(n), year: new Uint16Array(n), oddYears: new Map(),
     sources: new UintColumn(n), valid: new Uint8Array(n), errors: new UintColumn(n), warnings: new UintColumn(n),
   };
   const counted = (n: number, what: string): number => {
@@ -194,7 +222,7 @@ function outcomeColumns(ids: readonly string[]) {
   return { columns, set };
 }
 
-const yearAt = (c: OutcomeColumns, k: number): number => (c.oddYears.size > 0 ? c.oddYears.get(k) ?? c.year[k]! : c.year[k]!);
+const yearAt = (c: Omit<OutcomeColumns, 'ids'>, k: number): number => (c.oddYears.size > 0 ? c.oddYears.get(k) ?? c.year[k]! : c.year[k]!);
 
 /**
  * Report k's outcome, read from the columns: a ReportOutcome whose only slot of its own is k (the class, made for
@@ -207,7 +235,7 @@ function outcomeViews(c: OutcomeColumns): (k: number) => ReportOutcome {
     constructor(k: number) {
       this.#k = k;
     }
-    get id(): string { return c.ids[this.#k]!; }
+    get id(): string { return c.ids.at(this.#k); }
     get agency(): string { return c.strings.at(c.agency.at(this.#k)); }
     get year(): number { return yearAt(c, this.#k); }
     get edition(): AnnualReport['edition'] { return c.strings.at(c.edition.at(this.#k)) as AnnualReport['edition']; }
@@ -304,7 +332,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     const ref = inHistory.get(key);
     return ref && spill.get(ref).report;
   };
-  const { columns: outcomes, set: setOutcome } = outcomeColumns(ids);
+  const { columns, set: setOutcome } = outcomeColumns(n);
   const places: Places = {
     reportAt: new UintColumn(n, 2), reportBytes: new Uint32Array(n), resultAt: new UintColumn(n, 2), resultBytes: new Uint32Array(n),
     missing: new Uint8Array(n), several: new Map(),
@@ -331,7 +359,7 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
   // The missing rule as validate/index.ts states it (missingInRun), over short-lived objects made from the columns:
   // a history report's id only matters when it is one of the run's (else '', which no report of the run has).
   const missing = missingInRun(
-    Array.from({ length: n }, (_, k) => ({ id: ids[k]!, year: merged.year[k]!, body: merged.body[k]!, valid: outcomes.valid[k] === 1 })),
+    Array.from({ length: n }, (_, k) => ({ id: ids[k]!, year: merged.year[k]!, body: merged.body[k]!, valid: columns.valid[k] === 1 })),
     history.year.map((year, h) => ({ id: history.inRun[h]! >= 0 ? ids[history.inRun[h]!]! : '', year, body: history.body[h]! })),
   );
   for (let k = 0; k < n; k++) {
@@ -345,8 +373,10 @@ async function readAndValidate(options: FolderReadOptions, spill: Spill<Record>,
     }
     if (!missing.ids.has(ids[k]!)) continue;
     places.missing[k] = 1;
-    outcomes.warnings.set(k, outcomes.warnings.at(k) + 1);
+    columns.warnings.set(k, columns.warnings.at(k) + 1);
   }
+  for (let k = 1; k < n; k++) if (!(ids[k - 1]! < ids[k]!)) throw new Error(`read: the ids are not sorted and unique (${ids[k - 1]}, ${ids[k]})`);
+  const outcomes: OutcomeColumns = { ...columns, ids: new StringColumn(ids) };
   return { parsed, unreadable, outcomes, places, missing: { latest: missing.latest, seen: missing.seen } };
 }
 

@@ -19,7 +19,7 @@ import type { AnnualReport } from './model/report.ts';
 import type { NameResolver } from './agencies/identify.ts';
 import { folderResolver } from './resolvers.ts';
 import { type HistoryOptions, releaseReportStream } from './publish/history.ts';
-import type { ReportOutcome } from './read-folder.ts';
+import type { FolderRead, ReportOutcome } from './read-folder.ts';
 import { type ReadOptions, type ReadResult, readFolderFlat } from './read-dir.ts';
 import { releaseSetting } from './release-setting.ts';
 
@@ -112,20 +112,17 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
   const history = options.history ?? lastReports(outDir, options.onUnreadable);
   const read = await readListed(inDir, history, options);
   try {
-    const excluded = read.reports.filter((r) => !r.valid).map((r) => read.load(r.id));
+    const excluded: ValidatedReport[] = [];
+    for (let i = 0; i < read.count; i++) if (!read.outcome(i).valid) excluded.push(read.loadAt(i));
     const kept = options.keepPublished && excluded.length > 0
       ? await publishedReports(outDir, new Set(excluded.map((r) => r.report.id)), options.onUnreadable)
       : new Map<string, ValidatedReport>();
-    // The release's reports in the order of every table (year, then id): from the spill (the outcome itself: no
-    // object more a report), or the last good version kept.
-    const published: Array<ReportOutcome | { year: number; id: string; kept: ValidatedReport }> = [
-      ...read.reports.filter((r) => r.valid),
-      ...excluded.flatMap((r) => {
-        const k = kept.get(r.report.id);
-        return k ? [{ year: k.report.year, id: k.report.id, kept: k }] : [];
-      }),
-    ].sort(yearThenId);
-    const keptOf = (p: (typeof published)[number]): ValidatedReport | undefined => ('kept' in p ? p.kept : undefined);
+    const published = publishedOrder(read, excluded.flatMap((r) => {
+      const k = kept.get(r.report.id);
+      return k ? [{ year: k.report.year, id: k.report.id, kept: k }] : [];
+    }));
+    const keptOf = (j: number): ValidatedReport | undefined => published.kept(j);
+    const reportOf = (j: number): ValidatedReport => published.kept(j) ?? read.loadAt(published.place(j));
     const { previous, schemas, divisions, today, meta } = await releaseSetting(outDir, clock, options.meta);
     const keptIds = new Set(kept.keys());
     // The summaries' figures and links wait on disk for the aggregate files (datasets/summary-store.ts).
@@ -135,9 +132,11 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
       buildRelease({
         // Kept for the next build (build-changed.ts): every report is read whole here (none is kept from a ledger).
         ...(options.years ? { described: (r: ValidatedReport | null, s: ReportSummary) => { entries.push(ledgerEntry(r!, s)); } } : {}),
-        summaries: spilledSummaries(spill),
+        // Without reuse the summaries are kept in the order of `published`, whose ids the store reads from the read's
+        // column (it keeps none of its own); with it, a year taken from the last build is kept before those written.
+        summaries: spilledSummaries(spill, options.years?.usable ? { count: published.length } : { idOf: published.idAt, count: published.length }),
         reports: (function* () {
-          for (const p of published) yield keptOf(p) ?? read.load(p.id);
+          for (let j = 0; j < published.length; j++) yield reportOf(j);
         })(),
         meta, today, previous, schemas, divisions,
         // A year is read again from the spill when it is written after all (the last build's files did not fit it).
@@ -145,7 +144,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
           reuse: {
             years: options.years,
             *again(year: number) {
-              for (const p of published) if (p.year === year) yield keptOf(p) ?? read.load(p.id);
+              for (let j = 0; j < published.length; j++) if (published.yearAt(j) === year) yield reportOf(j);
             },
           },
         } : {}),
@@ -156,7 +155,7 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
         coverage: {
           expected: [], documents: new Map(), lastYear: null, ...options.coverage,
           found: function* (summaries) {
-            for (const [k, s] of summaries.entries()) yield keptOf(published[k]!) ? { ...foundOf(s), valid: true } : foundOf(s);
+            for (const [k, s] of summaries.entries()) yield keptOf(k) ? { ...foundOf(s), valid: true } : foundOf(s);
             for (const r of excluded) if (!keptIds.has(r.report.id)) yield foundReport(r.report, false);
           },
         },
@@ -164,10 +163,58 @@ export async function buildFolder(inDir: string, outDir: string, clock: Clock, o
     ).finally(() => spill.close());
     return {
       files: read.files, parsed: read.parsed, reports: read.reports, unreadable: read.unreadable, excluded,
-      published: new Set(published.map((p) => p.id)), written: result.files, streams: result.streams,
+      published: new Set(Array.from({ length: published.length }, (_, j) => published.idAt(j))), written: result.files, streams: result.streams,
       ledger: { inputs: {}, reports: entries },
     };
   } finally {
     read.close();
   }
+}
+
+type Kept = { year: number; id: string; kept: ValidatedReport };
+
+/**
+ * The release's reports in the order of every table (year, then id): the valid reports of the read, by their place
+ * in it, and the last good versions kept (`kept`, for reports kept out), merged. 4 bytes a report (an Int32Array: a
+ * place in the read, or -1 - a kept one's number), where a list of the outcomes took a slot and an object each.
+ */
+function publishedOrder(read: Pick<FolderRead, 'count' | 'outcome' | 'idAt'>, kept: Kept[]) {
+  kept.sort(yearThenId);
+  let count = 0;
+  for (let i = 0; i < read.count; i++) if (read.outcome(i).valid) count++;
+  const order = new Int32Array(count + kept.length);
+  let j = 0;
+  let next = 0;
+  for (let i = 0; i < read.count; i++) {
+    const o = read.outcome(i);
+    if (!o.valid) continue;
+    while (next < kept.length && yearThenId(kept[next]!, o) < 0) order[j++] = -1 - next++;
+    order[j++] = i;
+  }
+  while (next < kept.length) order[j++] = -1 - next++;
+  const at = (j: number): number => {
+    if (!(Number.isInteger(j) && j >= 0 && j < order.length)) throw new RangeError(`build: no published report ${j} (${order.length})`);
+    return order[j]!;
+  };
+  return {
+    length: order.length,
+    /** The published report j's place in the read (it is not a kept one). */
+    place(j: number): number {
+      const p = at(j);
+      if (p < 0) throw new Error(`build: published report ${j} is a kept one, not the read's`);
+      return p;
+    },
+    kept: (j: number): ValidatedReport | undefined => {
+      const p = at(j);
+      return p < 0 ? kept[-1 - p]!.kept : undefined;
+    },
+    idAt: (j: number): string => {
+      const p = at(j);
+      return p < 0 ? kept[-1 - p]!.id : read.idAt(p);
+    },
+    yearAt: (j: number): number => {
+      const p = at(j);
+      return p < 0 ? kept[-1 - p]!.year : read.outcome(p).year;
+    },
+  };
 }

@@ -63,3 +63,88 @@ export class UintColumn {
     this.#values[k] = v;
   }
 }
+
+/** Strings a StringColumn writes whole; the ones between keep only what differs from the string before. */
+const RESTART = 16;
+
+/**
+ * Strings (a run's report ids) kept as one buffer of their UTF-8 bytes, front-coded: each string keeps the bytes that
+ * follow what it shares with the one before (a byte: how many it shares, up to 255), and every sixteenth is kept
+ * whole, so that a string is rebuilt from at most sixteen pieces. Sorted ids share most of their bytes with the one
+ * before (a body's years: only the year differs), so a 45-byte id takes some 14 bytes (its own bytes, the shared
+ * count, an offset sized to need), where a string and an array slot took 70–80. A string is made again each time one
+ * is asked for (`at`): a caller that keeps it keeps a copy. A list with a string that UTF-8 cannot give back as it
+ * was (a lone surrogate) is kept as the strings themselves, never changed. Pure.
+ */
+export class StringColumn {
+  readonly length: number;
+  readonly #bytes: Buffer | null;
+  /** Where string k's own bytes end in #bytes (they start where k - 1's end). */
+  readonly #ends: UintColumn | null;
+  /** How many leading bytes string k shares with k - 1 (0 at a restart). */
+  readonly #shared: Uint8Array | null;
+  readonly #strings: readonly string[] | null;
+  /** Where a string is rebuilt (grown to the longest). */
+  #scratch = Buffer.alloc(0);
+  constructor(strings: readonly string[]) {
+    this.length = strings.length;
+    // Two passes, each encoding a string again (not a Buffer kept a string): what each shares with the one before and
+    // the bytes in all; then the bytes.
+    const shared = new Uint8Array(strings.length);
+    let total = 0;
+    let exact = true;
+    let before = Buffer.alloc(0);
+    for (let k = 0; k < strings.length && exact; k++) {
+      const b = Buffer.from(strings[k]!, 'utf8');
+      exact = b.toString('utf8') === strings[k];
+      if (k % RESTART !== 0) {
+        const most = Math.min(before.length, b.length, 0xff);
+        let n = 0;
+        while (n < most && before[n] === b[n]) n++;
+        shared[k] = n;
+      }
+      total += b.length - shared[k]!;
+      before = b;
+    }
+    if (!exact) {
+      this.#bytes = null;
+      this.#ends = null;
+      this.#shared = null;
+      this.#strings = [...strings];
+      return;
+    }
+    const bytes = Buffer.alloc(total);
+    const ends = new UintColumn(strings.length);
+    let at = 0;
+    for (let k = 0; k < strings.length; k++) {
+      at += Buffer.from(strings[k]!, 'utf8').copy(bytes, at, shared[k]!);
+      ends.set(k, at);
+    }
+    if (at !== total) throw new Error(`string column: ${at} bytes written of ${total}`);
+    this.#bytes = bytes;
+    this.#ends = ends;
+    this.#shared = shared;
+    this.#strings = null;
+  }
+  at(k: number): string {
+    if (!(Number.isInteger(k) && k >= 0 && k < this.length)) throw new RangeError(`string column: no string ${k} (${this.length})`);
+    if (this.#strings) return this.#strings[k]!;
+    const bytes = this.#bytes!;
+    const ends = this.#ends!;
+    const shared = this.#shared!;
+    // From the restart at or before k: each string's own bytes written after the bytes it shares with the one before.
+    let length = 0;
+    for (let j = k - (k % RESTART); j <= k; j++) {
+      const start = j === 0 ? 0 : ends.at(j - 1);
+      const end = ends.at(j);
+      length = shared[j]! + end - start;
+      if (this.#scratch.length < length) {
+        const grown = Buffer.alloc(Math.max(length, this.#scratch.length * 2, 64));
+        this.#scratch.copy(grown);
+        this.#scratch = grown;
+      }
+      bytes.copy(this.#scratch, shared[j]!, start, end);
+    }
+    return this.#scratch.toString('utf8', 0, length);
+  }
+}

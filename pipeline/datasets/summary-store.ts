@@ -33,8 +33,15 @@ export interface PartSpill {
  * some 16 bytes a report (43 in Uint32Arrays that doubled, some 70 with their room to grow) and a small object, where
  * an object holding the thirteen fields as its own took some 170. The fields are read through
  * getters, so that a kept summary has no own fields: its writers read them by name, as they do the spilled ones.
+ *
+ * `given.idOf`, when given, is the caller's column of the ids in the order the summaries are kept (k, from 0): the
+ * store then keeps no id of its own (8 bytes a report, and the string when the caller's column makes one on demand),
+ * and refuses a summary whose id is not the column's. `given.count`, the number of summaries the caller will keep
+ * when it knows it: the columns are made that long at once (no room to grow left over: 1.5 × what they need at most).
  */
-export function spilledSummaries(spill: PartSpill): SummaryStore {
+export function spilledSummaries(spill: PartSpill, given: { idOf?: (k: number) => string; count?: number } = {}): SummaryStore {
+  const { idOf } = given;
+  const capacity = given.count !== undefined && Number.isSafeInteger(given.count) && given.count >= 0 ? given.count : 1024;
   let lastIndex = -1;
   let last: SpilledPart | undefined;
   const part = (index: number): SpilledPart => {
@@ -45,28 +52,29 @@ export function spilledSummaries(spill: PartSpill): SummaryStore {
     return last!;
   };
   const ids: string[] = [];
-  const year = new UintColumn();
-  const valid = new UintColumn();
-  const errors = new UintColumn();
-  const warnings = new UintColumn();
+  let count = 0;
+  const year = new UintColumn(capacity);
+  const valid = new UintColumn(capacity);
+  const errors = new UintColumn(capacity);
+  const warnings = new UintColumn(capacity);
   // The summary pool's shared strings, flag lists and bodies, and null: each held once (ValueTable).
   const strings = new ValueTable<string | null>();
   const lists = new ValueTable<string[]>();
   const bodies = new ValueTable<ReportSummary['body']>();
-  const agency = new UintColumn();
-  const region = new UintColumn();
-  const edition = new UintColumn();
-  const published = new UintColumn();
-  const flags = new UintColumn();
-  const body = new UintColumn();
-  const series = new UintColumn();
-  const modified = new UintColumn();
+  const agency = new UintColumn(capacity);
+  const region = new UintColumn(capacity);
+  const edition = new UintColumn(capacity);
+  const published = new UintColumn(capacity);
+  const flags = new UintColumn(capacity);
+  const body = new UintColumn(capacity);
+  const series = new UintColumn(capacity);
+  const modified = new UintColumn(capacity);
 
   /** A kept summary: its number in the columns and in the spill (the same: one put each). */
   class Spilled implements ReportSummary {
     readonly #k: number;
     constructor(k: number) { this.#k = k; }
-    get id() { return ids[this.#k]!; }
+    get id() { return idOf ? idOf(this.#k) : ids[this.#k]!; }
     get agency() { return strings.at(agency.at(this.#k)) as string; }
     get region() { return strings.at(region.at(this.#k)); }
     get year() { return year.at(this.#k); }
@@ -89,9 +97,11 @@ export function spilledSummaries(spill: PartSpill): SummaryStore {
   return {
     keep(s) {
       const k = spill.put({ headline: s.headline, figures: s.figures, sources: s.sources, json: s.json, page: s.page });
-      if (k !== ids.length) throw new Error(`summary store: the spill gave number ${k} to summary ${ids.length}`);
+      if (k !== count) throw new Error(`summary store: the spill gave number ${k} to summary ${count}`);
+      count++;
       if (!Number.isInteger(s.year) || s.year < 0 || s.year > 0xffff) throw new Error(`summary store: year ${s.year} of ${s.id} is not one a column holds`);
-      ids.push(s.id);
+      if (!idOf) ids.push(s.id);
+      else if (idOf(k) !== s.id) throw new Error(`summary store: summary ${k} is ${s.id}, where the ids given say ${idOf(k)}`);
       year.set(k, s.year);
       valid.set(k, s.valid ? 1 : 0);
       errors.set(k, s.errors);

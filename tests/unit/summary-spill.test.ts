@@ -18,6 +18,7 @@ import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import { type SpilledPart, spilledSummaries } from '../../pipeline/datasets/summary-store.ts';
 import { byYearThenId } from '../../pipeline/datasets/types.ts';
 import { loadSchemas } from '../../pipeline/adapters/schemas.ts';
+import { StringColumn } from '../../pipeline/value-table.ts';
 import { bodyReports } from '../helpers/body-release.ts';
 import { diffTrees, readTree } from '../helpers/build-samples.ts';
 import { sampleReports } from '../helpers/release.ts';
@@ -81,3 +82,32 @@ for (const layout of ['site', 'national'] as const) {
     assert.ok(!existsSync(join(dir, readdirSync(dir).find((d) => d.startsWith('xxgk-records-')) ?? 'none')));
   });
 }
+
+test('given the caller\'s id column and count, the store keeps no id of its own and builds the same release; an id not the column\'s is refused', async () => {
+  const dir = scratchDir('xxgk-summary-ids-');
+  const meta = { ...DEFAULT_META, releases: 'https://github.com/o/data/releases/download/', release: { ...DEFAULT_RELEASE, layout: 'national' as const } };
+  const input = { reports, meta, today: '2026-02-01', schemas };
+  const ids = new StringColumn(reports.map((r) => r.report.id));
+  const plain = openRecordSpill<SpilledPart>(dir);
+  const columned = openRecordSpill<SpilledPart>(dir);
+  try {
+    const before = await buildRelease({ ...input, summaries: spilledSummaries(plain) }, folderSink(join(dir, 'plain')));
+    const after = await buildRelease({ ...input, summaries: spilledSummaries(columned, { idOf: (k) => ids.at(k), count: reports.length }) }, folderSink(join(dir, 'columned')));
+    assert.deepEqual(diffTrees(readTree(join(dir, 'plain')), readTree(join(dir, 'columned'))), []);
+    assert.deepEqual(after.files, before.files);
+    assert.deepEqual(after.context.reports.map((s) => s.id), reports.map((r) => r.report.id));
+  } finally {
+    plain.close();
+    columned.close();
+  }
+  const spill = openRecordSpill<SpilledPart>(dir);
+  try {
+    // The second summary kept is not the column's second id: refused, never read back under another id.
+    const store = spilledSummaries(spill, { idOf: (k) => ids.at(k === 1 ? 2 : k), count: 3 });
+    const summaries = (await buildRelease(input, folderSink(join(dir, 'memory')))).context.reports;
+    assert.equal(store.keep(summaries[0]!).id, summaries[0]!.id);
+    assert.throws(() => store.keep(summaries[1]!), new RegExp(`summary 1 is ${summaries[1]!.id}, where the ids given say ${summaries[2]!.id}`));
+  } finally {
+    spill.close();
+  }
+});

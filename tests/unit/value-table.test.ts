@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { UintColumn, ValueTable } from '../../pipeline/value-table.ts';
+import { StringColumn, UintColumn, ValueTable } from '../../pipeline/value-table.ts';
 
 test('a ValueTable numbers a value once, in the order first put', () => {
   const t = new ValueTable<string | null>();
@@ -55,4 +55,38 @@ test('a UintColumn refuses a value it cannot hold exactly, and keeps what it hel
   for (const v of [-1, 1.5, Number.NaN, Infinity, 2 ** 53]) assert.throws(() => c.set(0, v), /is not a whole number from 0/, String(v));
   assert.equal(c.at(0), 9);
   assert.equal(c.bytesPerValue, 1);
+});
+
+test('a StringColumn gives back every string as it was put, whatever its characters', () => {
+  // Past 255 bytes in all (its offsets widen), with empty strings, CJK, an astral character, and ids as the read has them.
+  const strings = ['', 'gd-guangzhou-body-0-2019', '机关0', '𠀋x', '', ...Array.from({ length: 40 }, (_, k) => `body-${k}-${2019 + (k % 7)}`), 'é'];
+  const c = new StringColumn(strings);
+  assert.equal(c.length, strings.length);
+  assert.deepEqual(Array.from({ length: c.length }, (_, k) => c.at(k)), strings);
+  assert.equal(new StringColumn([]).length, 0);
+});
+
+test('a StringColumn gives back sorted ids that share most of their bytes, across its restarts, in any order asked', () => {
+  // A body's years side by side (only the year differs), shared prefixes cut inside a character's UTF-8 bytes (机关 /
+  // 机场), more than 255 bytes shared (the count stops there), a string that is the prefix of the next, empty strings.
+  const long = 'x'.repeat(300);
+  const strings = [
+    ...Array.from({ length: 50 }, (_, k) => `baibeishifazhanhegaigeweiyuanhui-1934cb-${2019 + (k % 7)}-${Math.floor(k / 7)}`).sort(),
+    '机关甲', '机场乙', '机', '', '', `${long}a`, `${long}b`, long, `${long}bc`, ...Array.from({ length: 20 }, (_, k) => `z-${k}`),
+  ];
+  const c = new StringColumn(strings);
+  assert.equal(c.length, strings.length);
+  for (let k = strings.length - 1; k >= 0; k -= 3) assert.equal(c.at(k), strings[k], `backwards: ${k}`);
+  assert.deepEqual(Array.from({ length: c.length }, (_, k) => c.at(k)), strings);
+});
+
+test('a StringColumn keeps a string UTF-8 cannot carry (a lone surrogate) as it is, never changed', () => {
+  const strings = ['a', 'b\ud800c', 'd\udfff', 'e'];
+  const c = new StringColumn(strings);
+  assert.deepEqual(Array.from({ length: c.length }, (_, k) => c.at(k)), strings);
+});
+
+test('a StringColumn refuses a place it does not have', () => {
+  const c = new StringColumn(['a', 'b']);
+  for (const k of [-1, 2, 0.5, Number.NaN]) assert.throws(() => c.at(k), /no string/, String(k));
 });
