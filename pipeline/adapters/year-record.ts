@@ -25,8 +25,6 @@ import { copyFile, link, mkdir, readdir, readFile, readlink, rm } from 'node:fs/
 import { basename, dirname, join } from 'node:path';
 import type { OutputSink } from './output.ts';
 import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
-import { tarGzEntries } from '../datasets/archive-writer.ts';
-import { pagesArchivePath } from '../datasets/release-layout.ts';
 import { fileFacts, isBuildFolder, stateFile } from './build-state.ts';
 import { writeAtomic } from './fs.ts';
 import type { Ledger } from '../build-ledger.ts';
@@ -116,16 +114,6 @@ export async function yearRecord(cacheDir: string, out: string, key: string, opt
           return ks.map((k) => got.files[k!]!);
         },
       }));
-    },
-    async pages(year) {
-      const got = usable?.years.find((y) => y.year === year);
-      const path = pagesArchivePath(year);
-      const k = got?.files.findIndex((f) => f.path === path) ?? -1;
-      if (!got?.pages || k < 0) return null;
-      // The archive as the last build left it (as for a link), else every page is rendered.
-      const now = await fileFacts(join(root!, path));
-      if (!now || now.join() !== got.facts[k]?.join()) return null;
-      return { keys: got.pages, entries: tarGzEntries(join(root!, path)) };
     },
     async save(years, manifest, ledger) {
       const now = await readlink(out).catch(() => null);

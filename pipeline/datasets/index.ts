@@ -24,7 +24,7 @@ import { writeReportParts } from './report-parts.ts';
 import { archivesByKey, tarGzFile } from './archive-writer.ts';
 import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
 import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, isReportBundle, nationalLinks, pagesArchivePath, releaseOf } from './release-layout.ts';
-import { type ArchivedPage, type YearFiles, type YearStreams, filesByYear, linkableParts, pageKey, partOf, yearDigest } from './year-streams.ts';
+import { type YearFiles, type YearStreams, filesByYear, linkableParts, partOf, yearDigest } from './year-streams.ts';
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
@@ -160,32 +160,15 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     input.described?.(null, summary);
     return { summary, sha256: kept.json.sha256 };
   };
-  // National layout: each report's page key (year-streams.ts pageKey), by year, for the next build.
-  const metaText = JSON.stringify(meta);
-  const pageKeys = new Map<number, string[]>();
-  /**
-   * Write a report's share of the stream; its summary as the release links it. `lastPage`: the last build's page of
-   * the report when its key is this one's (a year written again), else null and the page is rendered.
-   */
-  const stream = async (
-    r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>, lastPage?: (key: string, name: string) => Promise<Buffer | null>,
-  ): Promise<ReportSummary> => {
+  /** Write a report's share of the stream; its summary as the release links it. */
+  const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
     bundles?.next(doc);
     if (!bundles) written.push(await sink.write(json.path, doc, 'application/json'));
     await parts.add(r, reportPrint(r.report.id, json.sha256, summary.modified));
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
     const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
-    if (pages) {
-      const given = { ...linked, page: summary.page };
-      const key = pageKey(metaText, given);
-      const keys = pageKeys.get(r.report.year);
-      if (keys) keys.push(key);
-      else pageKeys.set(r.report.year, [key]);
-      const last = lastPage ? await lastPage(key, summary.page) : null;
-      await pages.add(r.report.year, summary.page, last ?? reportPage(r, given, { meta }));
-    } else {
-      written.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
-    }
+    if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
+    else written.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
     return linked;
   };
   // Each year's digest (year-streams.ts): recorded for the next build, which may take the year's files from this one.
@@ -257,7 +240,6 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       const prints = summaries.slice(at, at + count).map((s) => reportPrint(s.id, s.json.sha256, s.modified));
       parts.expect(y, linkableParts(last, y, prints, parts.seed));
     }
-    const lastPage = pages ? await lastPages(await input.reuse!.years.pages?.(y) ?? null) : undefined;
     let k = 0;
     for await (const r of input.reuse!.again(y)) {
       const first = k < count ? summaries[at + k]! : undefined;
@@ -266,18 +248,17 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       // A report kept from the last build and read again from its document: the same document, or this build is not
       // the one a full build makes (build-changed.ts falls back to one).
       if (d.json.sha256 !== first.json.sha256) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
-      summaries[at + k] = store.keep(await stream(r, d, lastPage));
+      summaries[at + k] = store.keep(await stream(r, d));
       k++;
     }
     if (k !== count) throw new Error(`build: ${count - k} reports of ${y} were not read again`);
-    await lastPage?.(null, null);
   }
   written.push(...(await parts.close()), ...(pages ? await pages.close() : []));
   files.push(...written, ...reused.flatMap((y) => y.files));
   const byYear = filesByYear(written);
   const breaks = [...parts.breaks(), ...reused.flatMap((y) => y.breaks)].sort((a, b) => a.year - b.year || a.part - b.part);
   const streams: YearFiles[] = [...digests].map(([y, d]) => reused.find((r) => r.year === y)
-    ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [], ...(pageKeys.has(y) ? { pages: pageKeys.get(y)! } : {}) });
+    ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [] });
   const years = summaries.map((s) => s.year);
   let coverageBuilt: CoverageRow[] | undefined;
   const context = (): ReleaseContext => ({
@@ -350,35 +331,4 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   checkFileSizes(tree, maxFileBytes);
   const size = treeSize(tree);
   return { context: context(), files: tree.sort(byPath), tree: { ...size, over: treeOverBudget(size, releaseOf(meta)) }, streams };
-}
-
-/**
- * The last build's pages of a year written again (YearStreams.pages), as `stream` asks for them, one report after
- * the other in the year's order: the k-th call gets the k-th entry of the last build's archive, and its bytes when
- * the entry is that report's page (the same name) with the same key — the page this build would render, byte for
- * byte (year-streams.ts pageKey). An archive that cannot be read gives no more pages (they are rendered). A last call
- * with null closes the archive.
- */
-async function lastPages(
-  last: { keys: readonly string[]; entries: AsyncIterator<ArchivedPage> } | null,
-): Promise<((key: string | null, name: string | null) => Promise<Buffer | null>) | undefined> {
-  if (!last) return undefined;
-  let k = 0;
-  let open = true;
-  return async (key, name) => {
-    if (key === null || name === null) {
-      if (open) await last.entries.return?.().catch(() => undefined);
-      open = false;
-      return null;
-    }
-    const at = k++;
-    if (!open) return null;
-    const entry = await last.entries.next().catch(() => null);
-    if (entry === null || entry.done) {
-      open = false;
-      await last.entries.return?.().catch(() => undefined);
-      return null;
-    }
-    return entry.value.name === name && last.keys[at] === key ? entry.value.data : null;
-  };
 }

@@ -24,17 +24,6 @@ export interface YearFiles {
   breaks: PartitionBreak[];
   /** The year's streamed files, as written (paths relative to the release root). */
   files: FileStat[];
-  /**
-   * The national layout: for each report of the year, in order, the key of its page in the year's pages archive
-   * (pageKey), so that the next build writing the year again may take an unchanged page's bytes from this archive.
-   */
-  pages?: string[];
-}
-
-/** An entry of a year's pages archive of the last build: its name and bytes. */
-export interface ArchivedPage {
-  name: string;
-  data: Buffer;
 }
 
 /** The last build's streamed files, by year: `take` puts a year's files in the new build folder, when they can be. */
@@ -54,21 +43,6 @@ export interface YearStreams {
    * whose unchanged parts may be linked (linkableParts).
    */
   parts?(year: number, sink: OutputSink): Array<PartitionBreak & { link(): Promise<FileStat[] | null> }>;
-  /**
-   * The last build's pages of `year` (national layout), for a year written again: each report's page key (pageKey),
-   * in order, and the entries of the year's pages archive, read in order — when the archive is as the last build
-   * left it (its recorded size, modification time and inode); else null, and every page is rendered.
-   */
-  pages?(year: number): Promise<{ keys: readonly string[]; entries: AsyncIterator<ArchivedPage> } | null>;
-}
-
-/**
- * The key of a report's page (site/report-page.ts reportPage): a digest of everything the page is made of — the
- * build's metadata and the report's summary as the page is given it, whose document sha256 stands for the whole
- * validated report. The same key, under the same code (the build state's key), is the same page, byte for byte.
- */
-export function pageKey(meta: string, summary: unknown): string {
-  return createHash('sha256').update(meta).update('\0').update(JSON.stringify(summary)).digest('base64url');
 }
 
 /**
