@@ -21,13 +21,16 @@ function bounds(sums: ReadonlySet<number>): [number, number] {
   return [lo, hi];
 }
 
-/** Sums reachable by picking one value from each domain; null when too many. */
-function reachable(domains: ReadonlyArray<ReadonlySet<number>>): Set<number> | null {
+/**
+ * Sums reachable by picking one value from each domain, built domain by domain in a hash set; null when more than
+ * `most` (the reference sum-bits.ts is checked against, tests/unit/sum-bits.test.ts).
+ */
+export function reachable(domains: Iterable<Iterable<number>>, most = MAX_SUMS): Set<number> | null {
   let sums = new Set([0]);
   for (const d of domains) {
     const next = new Set<number>();
     for (const a of sums) for (const v of d) next.add(a + v);
-    if (next.size > MAX_SUMS) return null;
+    if (next.size > most) return null;
     sums = next;
   }
   return sums;

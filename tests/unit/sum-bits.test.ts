@@ -1,23 +1,13 @@
 /**
- * Sums as bits (parse/sum-bits.ts) against the same sums built in a hash set domain by domain: the same members and
+ * Sums as bits (parse/sum-bits.ts) against the same sums built in a hash set domain by domain (solve-columns-plain.ts reachable): the same members and
  * count, the same "too many" at the same cap, the same bounds, and the same answer to whether two sets meet at an
  * offset, on generated domains (negative figures, spans across words, domains of many values).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { reachable as sumSet } from '../../pipeline/parse/solve-columns-plain.ts';
 import { boundBits, hasBit, meetBits, sumBits } from '../../pipeline/parse/sum-bits.ts';
-
-function sumSet(domains: number[][], most: number): Set<number> | null {
-  let sums = new Set([0]);
-  for (const d of domains) {
-    const next = new Set<number>();
-    for (const a of sums) for (const v of d) next.add(a + v);
-    if (next.size > most) return null;
-    sums = next;
-  }
-  return sums;
-}
 
 const domains = fc.array(fc.uniqueArray(fc.integer({ min: -40, max: 300 }), { minLength: 2, maxLength: 6 }), { minLength: 1, maxLength: 6 });
 
