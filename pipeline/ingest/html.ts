@@ -90,10 +90,20 @@ function breakLine(cell: CellLines): void {
   cell.current = '';
 }
 
+/** Digits as superscript characters: a footnote mark printed <sup>1</sup> after a figure is no digit of it. */
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+};
+
 function visitCell(node: AnyNode, cell: CellLines): void {
   if (isText(node)) cell.current += node.data;
   if (!isElement(node) || SKIPPED.has(node.name)) return;
   if (node.name === 'br') return breakLine(cell);
+  if (node.name === 'sup') {
+    // "14069<sup>1</sup>" is 14069 with footnote 1, as "14069¹" is (read-value.ts reads the mark as the cell's note).
+    cell.current += textContent(node).replace(/[0-9]/g, (d) => SUPERSCRIPT[d]!);
+    return;
+  }
   const block = BLOCKS.has(node.name);
   if (block) breakLine(cell);
   for (const child of node.children) visitCell(child, cell);

@@ -15,6 +15,7 @@ import {
 } from '../model/template.ts';
 import { alignByLabels, bestLabelScore } from './align-memo.ts';
 import { checkPlaced } from './check-placed.ts';
+import { isHeaderRow } from './header-row.ts';
 import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
 import { type ReadOptions, readValue } from '../ingest/read-value.ts';
@@ -100,7 +101,8 @@ function isBlankRow(row: DataRow): boolean {
 function matchRows(file: string, table: TableDef, edition: Edition, segmented: Segmented, cells: readonly TextCell[]): Map<RowDef, DataRow> {
   const defs = rowsOf(table, edition);
   const rows = segmented.rows;
-  const kept = rows.filter((r) => !isBlankRow(r) || bestLabelScore(r, defs) >= MIN_BLANK_ROW_SCORE);
+  const kept = rows.filter((r) =>
+    !isBlankRow(r) || (bestLabelScore(r, defs) >= MIN_BLANK_ROW_SCORE && !isHeaderRow(r, table)));
   const alignment = alignByLabels(kept, defs);
   if (!alignment) {
     throw new InputError(

@@ -58,6 +58,27 @@ function reclaimTextValues(label: TextCell[], run: TextCell[], width: number): v
   run.unshift(...tail);
 }
 
+/**
+ * A row that knows its end and prints more value cells than the template has figures: a table printed without
+ * colspan/rowspan (a page converted from another format), where each grid cell a merged cell covers is an empty cell
+ * of its own ("一、本年新收… | | | 13612 | … | 14069", "规章 | 13 | 13 | | 524"). Those empty cells are dropped when
+ * which ones they are can be told: when the row has exactly as many empty cells as cells too many (every one of them
+ * is then a placeholder), or, in table 三 (`leading`: its figures are single cells, only its labels are merged), when
+ * the cells too many are empty and stand first, right after the label. Otherwise (more empty cells than cells too
+ * many, not all first) nothing is dropped and the row reads as before. Returns the row's figures, or null.
+ */
+function withoutPlaceholders(cells: readonly TextCell[], from: number, run: readonly TextCell[], leading: boolean): { values: TextCell[]; end: number } | null {
+  let k = from;
+  while (k < cells.length && isValueText(cells[k]!.text) && !cells[k]!.rowEnd) k++;
+  if (k >= cells.length || !cells[k]!.rowEnd || !isValueText(cells[k]!.text)) return null;
+  const row = [...run, ...cells.slice(from, k + 1)];
+  const surplus = k + 1 - from;
+  const blank = (c: TextCell): boolean => c.text.trim() === '';
+  if (row.filter(blank).length === surplus) return { values: row.filter((c) => !blank(c)), end: k + 1 };
+  if (leading && row.slice(0, surplus).every(blank)) return { values: row.slice(surplus), end: k + 1 };
+  return null;
+}
+
 /** Whole label lines after a row of values that carry on a wrapped label: they start no new numbered item. */
 function continuation(cells: readonly TextCell[], from: number): string {
   let text = '';
@@ -116,6 +137,14 @@ export function segmentRows(
       if (value.rowEnd) {
         rowEnded = true;
         break;
+      }
+    }
+    if (!rowEnded && run.length === width) {
+      const placed = withoutPlaceholders(cells, i, run, options.fixedWidth === true);
+      if (placed) {
+        run.splice(0, run.length, ...placed.values);
+        i = placed.end;
+        rowEnded = true;
       }
     }
     const label = own;
