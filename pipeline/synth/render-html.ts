@@ -9,6 +9,7 @@ import { type Block, docText } from './doc-text.ts';
 import { encodeText, type TextEncoding } from './encode.ts';
 import { narrativeFigures } from './generate.ts';
 import { buildGrid, type Grid } from './grid.ts';
+import { unmergeGrid } from './unmerge-grid.ts';
 import { escapeHtml, pageChrome } from './html-chrome.ts';
 import { wordBody, wordDocument } from './html-word.ts';
 import { drawPrintStyle, type PrintStyle, printValue, unitRng } from './print.ts';
@@ -103,7 +104,7 @@ export function renderHtml(values: CompactReport, opts: HtmlRenderOptions = {}):
   const numbering = rng.chance(0.2) ? '、' : '.';
   const grids = TABLE_IDS.map((id) => buildGrid(id, values.edition, values.tables[id], {
     numbering, statedYuan: style.statedYuan, strayHeader: style.strayHeader, otherWording: variants.otherWording, splitHeaders: variants.splitHeaders,
-  }));
+  })).map((grid) => (opts.wordExport ? grid : unmergeGrid(grid, variants.unmerged)));
   const chrome = opts.chrome ?? !opts.wordExport;
   const declareCharset = opts.encoding !== 'gbk';
   let html: string;

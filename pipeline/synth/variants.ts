@@ -7,6 +7,7 @@
  * other draw of an existing seed moves; a test forces one with `override`.
  */
 import { createRng, hashString } from './prng.ts';
+import type { Unmerged } from './unmerge-grid.ts';
 
 export type Digits = 'ascii' | 'full-width' | 'padded';
 export type CellNote = 'none' | 'paren' | 'mark';
@@ -69,6 +70,11 @@ export interface Variants {
    * right (a real report, 2023 洪泽区, prints its heading spaced out there). Drawn for one report in eight.
    */
   marginHeading: boolean;
+  /**
+   * Web page only (CMS): tables printed without merged cells, each grid position a rowspan/colspan covered an empty
+   * cell of its own — table 三's header rows only ('headers'), or every row of every table ('all'). unmerge-grid.ts.
+   */
+  unmerged: Unmerged;
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
@@ -77,7 +83,7 @@ export type CutRow = 'none' | 'label' | 'figure';
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
   splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
-  stretchedLine: false, cutHeader: false, narrowLabels: false, marginHeading: false,
+  stretchedLine: false, cutHeader: false, narrowLabels: false, marginHeading: false, unmerged: 'none',
 };
 
 /**
@@ -105,6 +111,8 @@ export function drawVariants(
     ...officeLayout(rendering, seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`)),
     stretchedLine: false,
     narrowLabels: false,
+    // Drawn last, for the web page only: no earlier draw of existing seeds moves.
+    unmerged: rendering === 'html' ? own.weighted<Unmerged>([['none', 16], ['headers', 2], ['all', 2]]) : 'none',
     ...override,
   };
 }
