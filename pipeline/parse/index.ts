@@ -89,10 +89,13 @@ function parseCells(doc: CellDocument): AnnualReport {
   // A tie between the editions' labels is decided by the report year (the edition in force that year).
   const evidence = detectEdition(layout ? [...tableCells, ...stackedTexts(tableCells), ...applicationRows] : tableCells, meta.year);
   if (!evidence.edition) {
+    // A web page or .docx whose sections 二 and 三 hold no table at all prints its tables some other way (images, an attachment).
+    const noTable = (doc.source.rendering === 'html' || doc.source.rendering === 'docx') && !tableCells.some((c) => c.at.table !== undefined);
     throw new InputError(
       `template edition unknown: the labels of tables 二 and 三 match ${
         evidence.found['2019'].length === 0 ? 'neither the 2019 nor the 2021 edition' : 'the 2019 and the 2021 edition equally'
-      } (2019 labels found: ${evidence.found['2019'].join('、') || 'none'}; 2021 labels found: ${evidence.found['2021'].join('、') || 'none'})`,
+      } (2019 labels found: ${evidence.found['2019'].join('、') || 'none'}; 2021 labels found: ${evidence.found['2021'].join('、') || 'none'})${
+        noTable ? '; the sections print no table: are the tables images or an attachment?' : ''}`,
       file,
     );
   }

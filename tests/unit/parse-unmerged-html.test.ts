@@ -210,3 +210,9 @@ test('a footnote mark printed <sup>1</sup> after a figure is the cell\'s note, n
   assert.deepEqual([cell.value, cell.raw, cell.note], [14069, '14069¹', '¹']);
   assert.ok(validate(report).issues.some((i) => i.rule === 'value.note' && i.row === 'received' && i.column === 'total'));
 });
+
+test('a page whose tables are images: refused, and the reason says the sections print no table', async () => {
+  const html = new TextDecoder().decode(page('测试市2025年政府信息公开工作年度报告', [PROACTIVE_2025, applicationsTable(APPLICATIONS_2025, '2021'), appealsTable(APPEALS_2025)]))
+    .replace(/<table[\s\S]*?<\/table>/g, '<p><img src="table.png" alt="表格"></p>');
+  await assert.rejects(readReport(new TextEncoder().encode(html), 'images.html'), /the sections print no table: are the tables images or an attachment\?/);
+});
