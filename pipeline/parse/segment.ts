@@ -62,10 +62,10 @@ function reclaimTextValues(label: TextCell[], run: TextCell[], width: number): v
  * A row that knows its end and prints more value cells than the template has figures: a table printed without
  * colspan/rowspan (a page converted from another format), where each grid cell a merged cell covers is an empty cell
  * of its own ("一、本年新收… | | | 13612 | … | 14069", "规章 | 13 | 13 | | 524"). Those empty cells are dropped when
- * which ones they are can be told: when the row has exactly as many empty cells as cells too many (every one of them
- * is then a placeholder), or, in table 三 (`leading`: its figures are single cells, only its labels are merged), when
- * the cells too many are empty and stand first, right after the label. Otherwise (more empty cells than cells too
- * many, not all first) nothing is dropped and the row reads as before. Returns the row's figures, or null.
+ * which ones they are can be told. In table 三 (`leading`: its figures are single cells, only its labels are merged,
+ * so placeholders stand right after the label): when the cells too many are empty and stand first. Elsewhere (table
+ * 二, whose figure cells may be merged): when the row has exactly as many empty cells as cells too many, every one of
+ * them then a placeholder. Otherwise nothing is dropped and the row reads as before. Returns the row's figures, or null.
  */
 function withoutPlaceholders(cells: readonly TextCell[], from: number, run: readonly TextCell[], leading: boolean): { values: TextCell[]; end: number } | null {
   let k = from;
@@ -74,9 +74,8 @@ function withoutPlaceholders(cells: readonly TextCell[], from: number, run: read
   const row = [...run, ...cells.slice(from, k + 1)];
   const surplus = k + 1 - from;
   const blank = (c: TextCell): boolean => c.text.trim() === '';
-  if (row.filter(blank).length === surplus) return { values: row.filter((c) => !blank(c)), end: k + 1 };
-  if (leading && row.slice(0, surplus).every(blank)) return { values: row.slice(surplus), end: k + 1 };
-  return null;
+  if (leading) return row.slice(0, surplus).every(blank) ? { values: row.slice(surplus), end: k + 1 } : null;
+  return row.filter(blank).length === surplus ? { values: row.filter((c) => !blank(c)), end: k + 1 } : null;
 }
 
 /** Whole label lines after a row of values that carry on a wrapped label: they start no new numbered item. */

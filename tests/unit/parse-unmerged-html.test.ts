@@ -216,3 +216,10 @@ test('a page whose tables are images: refused, and the reason says the sections 
     .replace(/<table[\s\S]*?<\/table>/g, '<p><img src="table.png" alt="表格"></p>');
   await assert.rejects(readReport(new TextEncoder().encode(html), 'images.html'), /the sections print no table: are the tables images or an attachment\?/);
 });
+
+test('table 三: a cell too many after the figures, with a blank figure among them, is no placeholder: refused, never shifted', async () => {
+  const figures = APPLICATIONS_2025.map((r) => [...r]);
+  figures[0] = ['13612', '252', '', '45', '128', '32', '14069', '7'];
+  const bytes = page('测试市2025年政府信息公开工作年度报告', [PROACTIVE_2025, applicationsTable(figures, '2021'), appealsTable(APPEALS_2025)]);
+  await assert.rejects(readReport(bytes, 'stray.html'), /table 三/);
+});
