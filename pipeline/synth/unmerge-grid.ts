@@ -5,8 +5,7 @@
  * (a real 2025 page: an empty cell under 自然人 and under 总计 beside "商业企业 … 其他"); 'all': every row of every table.
  */
 import type { Grid, GridCell } from './grid.ts';
-
-export type Unmerged = 'none' | 'headers' | 'all';
+import type { Unmerged } from './variants.ts';
 
 const placeholder = (): GridCell => ({ kind: 'label', text: '', colspan: 1, rowspan: 1 });
 

@@ -7,7 +7,6 @@
  * other draw of an existing seed moves; a test forces one with `override`.
  */
 import { createRng, hashString } from './prng.ts';
-import type { Unmerged } from './unmerge-grid.ts';
 
 export type Digits = 'ascii' | 'full-width' | 'padded';
 export type CellNote = 'none' | 'paren' | 'mark';
@@ -78,6 +77,8 @@ export interface Variants {
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
+/** Tables printed without merged cells: none, table 三's header rows only, or every table (unmerge-grid.ts). */
+export type Unmerged = 'none' | 'headers' | 'all';
 export type CutRow = 'none' | 'label' | 'figure';
 
 export const PLAIN_VARIANTS: Variants = {
