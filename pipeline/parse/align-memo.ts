@@ -28,6 +28,25 @@ const MAX_TEXTS = 16_384;
  */
 export class LayoutKeys {
   private readonly ids = new Map<string, number>();
+  /**
+   * A key's code units as they are made, turned into the key with String.fromCharCode.apply: not an array literal
+   * spread into fromCharCode, which compiled code took at the length first seen and threw away at another length.
+   */
+  private units = new Uint16Array(256);
+  private length = 0;
+
+  private unit(code: number): void {
+    if (this.length === this.units.length) {
+      const grown = new Uint16Array(2 * this.length);
+      grown.set(this.units);
+      this.units = grown;
+    }
+    this.units[this.length++] = code;
+  }
+
+  private key(): string {
+    return String.fromCharCode.apply(null, this.units.subarray(0, this.length) as unknown as number[]);
+  }
 
   /** Whether `rows` may be keyed without running out of numbers (else clear, and with it every key made). */
   fits(rows: number): boolean {
@@ -46,9 +65,15 @@ export class LayoutKeys {
 
   /** The rows' label texts as printed: a code unit 0, then per row its four texts' numbers. */
   printed(rows: readonly DataRow[]): string {
-    const codes = [0];
-    for (const r of rows) codes.push(this.id(r.label), this.id(r.own), this.id(r.context), this.id(r.after));
-    return String.fromCharCode(...codes);
+    this.length = 0;
+    this.unit(0);
+    for (const r of rows) {
+      this.unit(this.id(r.label));
+      this.unit(this.id(r.own));
+      this.unit(this.id(r.context));
+      this.unit(this.id(r.after));
+    }
+    return this.key();
   }
 
   /**
@@ -61,20 +86,30 @@ export class LayoutKeys {
    * keyed as printed (the layout is then known by its printed key alone).
    */
   spaceless(rows: readonly DataRow[]): string | undefined {
-    const codes = [1];
+    this.length = 0;
+    this.unit(1);
     let any = false;
     for (const r of rows) {
       const label = quickWithoutSpaces(r.label);
       const own = label === null ? null : quickWithoutSpaces(r.own);
       const context = own === null ? null : quickWithoutSpaces(r.context);
       const after = context === null ? null : quickWithoutSpaces(r.after);
-      if (after === null) codes.push(0, this.id(r.label), this.id(r.own), this.id(r.context), this.id(r.after));
-      else {
+      if (after === null) {
+        this.unit(0);
+        this.unit(this.id(r.label));
+        this.unit(this.id(r.own));
+        this.unit(this.id(r.context));
+        this.unit(this.id(r.after));
+      } else {
         any = true;
-        codes.push(1 + (r.label === '' ? 0 : 2) + (r.after === '' ? 0 : 1), this.id(label!), this.id(own!), this.id(context!), this.id(after));
+        this.unit(1 + (r.label === '' ? 0 : 2) + (r.after === '' ? 0 : 1));
+        this.unit(this.id(label!));
+        this.unit(this.id(own!));
+        this.unit(this.id(context!));
+        this.unit(this.id(after));
       }
     }
-    return any ? String.fromCharCode(...codes) : undefined;
+    return any ? this.key() : undefined;
   }
 }
 
