@@ -10,7 +10,7 @@ import { type Alignment, alignRows } from './align.ts';
 import { type LabelIndex, labelIndex, labelScores } from './label-index.ts';
 import type { DataRow } from './segment.ts';
 import { quickWithoutSpaces } from './normalize.ts';
-import { ownCopy } from '../memoised.ts';
+import { keyCopy } from '../memoised.ts';
 
 /** Layouts kept per template (emptied when full). */
 const LIMIT = 512;
@@ -23,7 +23,7 @@ const MAX_TEXTS = 16_384;
  * then looked up text by text in a map (V8 hashes each text once and compares it with the one kept) instead of through
  * one long string of every text of the table joined, copied flat, hashed and compared whole. Two layouts have the same
  * key exactly when their rows' texts are the same, row by row (each row has its four texts, in the same order; a
- * spaceless key has its row's kind before them). Texts kept are copies (ownCopy): a label cut from a document would
+ * spaceless key has its row's kind before them). Texts kept are copies (keyCopy): a label cut from a document would
  * keep the document alive.
  */
 export class LayoutKeys {
@@ -59,7 +59,7 @@ export class LayoutKeys {
 
   private id(text: string): number {
     let id = this.ids.get(text);
-    if (id === undefined) this.ids.set(ownCopy(text), (id = this.ids.size));
+    if (id === undefined) this.ids.set(keyCopy(text), (id = this.ids.size));
     return id;
   }
 
