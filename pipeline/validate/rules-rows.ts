@@ -12,8 +12,12 @@ export function rowMissing(report: AnnualReport): Issue[] {
   // compiled caller that met that kind late was thrown away (the literal's kind is the same either way).
   for (const { table, rows } of missingRows(report.edition, report.tables)) {
     const def = TABLES[table];
-    const zh = rows.map((code) => `${rowDef(def, code).zh}（${code}）`).join('、');
-    const en = rows.map((code) => `${rowDef(def, code).zh} (${code})`).join(', ');
+    let zh = '';
+    let en = '';
+    for (const [k, code] of rows.entries()) {
+      zh += `${k > 0 ? '、' : ''}${rowDef(def, code).zh}（${code}）`;
+      en += `${k > 0 ? ', ' : ''}${rowDef(def, code).zh} (${code})`;
+    }
     const [heading, name] = [def.zh.slice(0, 1), def.zh.slice(2)];
     issues.push({
       rule: 'table.row_missing',
