@@ -19,6 +19,18 @@ export function ownCopy(text: string): string {
 const LATIN1 = /^[\x00-\xff]*$/;
 
 /**
+ * V8 makes a string cut (slice, substring, a match) or joined (+) of fewer than 13 characters as a new flat string
+ * of its own (SlicedString::kMinLength and ConsString::kMinLength): it holds no other string, so a key that short is
+ * kept as it is (one copy fewer for every text a cache meets, most of them figures); a longer one is copied.
+ */
+const SHORT = 13;
+
+/** The text to keep as a cache's key: itself when it holds no other string, else ownCopy(text). */
+export function keyCopy(text: string): string {
+  return text.length < SHORT ? text : ownCopy(text);
+}
+
+/**
  * `fn` memoised, holding at most `limit` texts: the cache is emptied when it is full. A value that is the text itself
  * (an escape that changed nothing) is kept as the key's copy, never as the caller's string (which may be a view into
  * a whole document, and would keep it alive as long as the cache holds it).
@@ -31,7 +43,7 @@ export function memoised<T>(fn: (text: string) => T, limit = 16_384): (text: str
       out = fn(text);
       if (text.length <= LONGEST_KEPT) {
         if (cache.size >= limit) cache.clear();
-        const key = ownCopy(text);
+        const key = keyCopy(text);
         cache.set(key, (out as unknown) === text ? (key as T) : out);
       }
     }

@@ -203,13 +203,24 @@ function cellOf(kind: Cell['kind'], value: number | null, raw: string, source: L
   return source ? { kind, value, raw, source } : { kind, value, raw };
 }
 
+/**
+ * A number's cell with its unit and note when it has them: `{ kind, value, raw, source, unit, note }` in that order,
+ * the keys it lacks left out, made whole as one literal. Not cellOf's cell given its value, unit and note afterwards:
+ * a property added to a shape, or a value changed, after code was compiled for it, threw that code away (V8 had
+ * taken the shape as stable and the value as constant), in every function reading cells.
+ */
+function numberCell(value: number, raw: string, source: Location | undefined, unit: Cell['unit'], note: string | undefined): Cell {
+  if (note === undefined) {
+    if (unit === undefined) return cellOf('number', value, raw, source);
+    return source ? { kind: 'number', value, raw, source, unit } : { kind: 'number', value, raw, unit };
+  }
+  if (unit === undefined) return source ? { kind: 'number', value, raw, source, note } : { kind: 'number', value, raw, note };
+  return source ? { kind: 'number', value, raw, source, unit, note } : { kind: 'number', value, raw, unit, note };
+}
+
 /** A figure of plain digits, as the path below reads it: no sign, no fraction, no unit printed, no note. */
 function digitsCell(raw: string, digits: string, options: ReadOptions, source: Location | undefined): Cell {
-  if (options.money && options.statedUnit === '元') {
-    const cell = cellOf('number', shiftDecimal(digits, '', -4), raw, source);
-    cell.unit = '元';
-    return cell;
-  }
+  if (options.money && options.statedUnit === '元') return numberCell(shiftDecimal(digits, '', -4), raw, source, '元', undefined);
   return cellOf('number', Number(digits), raw, source); // shiftDecimal(digits, '', 0) is Number(`${digits}.0`): the same value
 }
 
@@ -229,14 +240,9 @@ export function readValue(printed: string, options: ReadOptions = {}, source?: L
   const intPart = int.replace(/,/g, '');
   const negative = sign === '-' || sign === '−';
   let value = shiftDecimal(intPart, frac, 0);
-  const cell = cellOf('number', 0, raw, source);
   // The unit printed in the cell goes first; else 元 stated by the table (万元 stated there is the template's own).
   const stated = unit ?? (options.money && options.statedUnit === '元' ? '元' : undefined);
-  if (stated === '元' || stated === '万元') {
-    cell.unit = stated;
-    if (stated === '元' && options.money) value = shiftDecimal(intPart, frac, -4);
-  }
-  cell.value = negative && value !== 0 ? -value : value;
-  if (figure!.note !== undefined) cell.note = figure!.note;
-  return cell;
+  const kept = stated === '元' || stated === '万元' ? stated : undefined;
+  if (kept === '元' && options.money) value = shiftDecimal(intPart, frac, -4);
+  return numberCell(negative && value !== 0 ? -value : value, raw, source, kept, figure!.note);
 }

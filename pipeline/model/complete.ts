@@ -14,10 +14,18 @@ function isPrinted(cell: Cell | undefined): cell is Cell {
   return cell !== undefined && cell.kind !== 'absent';
 }
 
-/** The sum of printed cells, blanks and marks counting 0; null when none is a number. */
+/**
+ * The sum of printed cells, blanks and marks counting 0; null when none is a number. Loops, not filter, map and
+ * every: their arrays change kind with what they hold (none, whole numbers, fractions, cells, undefined), and each kind
+ * first met after completeTables was compiled threw the compiled code away.
+ */
 function sumOf(cells: Cell[]): number | null {
-  const numbers = cells.filter((c) => c.value !== null).map((c) => c.value as number);
-  return numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
+  let sum: number | null = null;
+  for (let k = 0; k < cells.length; k++) {
+    const value = cells[k]!.value;
+    if (value !== null) sum = (sum ?? 0) + (value as number);
+  }
+  return sum;
 }
 
 export function completeTables(edition: Edition, found: Partial<Record<keyof Tables, TableCells>>): Tables {
@@ -42,9 +50,14 @@ function deriveOther(applications: TableCells): void {
   if (!other) return;
   for (const column of Object.keys(other)) {
     if (isPrinted(other[column])) continue;
-    const parts = OTHER_PARTS.map((code) => applications[code]?.[column]);
-    // Derived only from all three sub-rows: with one not printed, （六） is not known (it stays absent).
-    if (!parts.every(isPrinted)) continue;
+    const parts: Cell[] = [];
+    for (const code of OTHER_PARTS) {
+      const part = applications[code]?.[column];
+      // Derived only from all three sub-rows: with one not printed, （六） is not known (it stays absent).
+      if (!isPrinted(part)) break;
+      parts.push(part);
+    }
+    if (parts.length < OTHER_PARTS.length) continue;
     other[column] = { kind: 'derived', value: sumOf(parts), derivedFrom: OTHER_PARTS };
   }
 }

@@ -25,12 +25,14 @@ export function missingRows(edition: Edition, tables: Tables): MissingRows[] {
   for (const id of TABLE_IDS) {
     const def = TABLES[id];
     const otherPrinted = id === 'applications' && !notPrinted(tables, id, 'other', true);
-    const rows = rowsOf(def, edition)
-      .filter((row) => columnsOf(def, row, edition).length > 0)
-      .filter((row) => !(otherPrinted && row.code.startsWith('other.')))
-      .filter((row) => notPrinted(tables, id, row.code))
-      .map((row) => row.code);
-    if (rows.length > 0) out.push({ table: id, rows });
+    // One loop, not filter … map: those arrays change kind with what they hold (none or some), and each kind first met
+    // after a caller was compiled threw its compiled code away.
+    let rows: string[] | undefined;
+    for (const row of rowsOf(def, edition)) {
+      if (columnsOf(def, row, edition).length === 0 || (otherPrinted && row.code.startsWith('other.'))) continue;
+      if (notPrinted(tables, id, row.code)) (rows ??= []).push(row.code);
+    }
+    if (rows !== undefined) out.push({ table: id, rows });
   }
   return out;
 }

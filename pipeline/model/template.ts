@@ -191,9 +191,20 @@ export const TABLES: Record<TableId, TableDef> = {
   appeals: APPEALS,
 };
 
-/** The rows a table has in an edition. */
+/** Each table's rows per edition, filtered once (asked for several times a report). */
+const tableRows = new WeakMap<TableDef, Map<Edition, readonly RowDef[]>>();
+
+/**
+ * The rows a table has in an edition, in template order: a new array each call (callers may change it), copied from
+ * the one filtered once (filtering every call read `editions` of rows of many shapes, a site that cost compiled
+ * callers a deoptimisation).
+ */
 export function rowsOf(table: TableDef, edition: Edition): RowDef[] {
-  return table.rows.filter((r) => r.editions.includes(edition));
+  let byEdition = tableRows.get(table);
+  if (byEdition === undefined) tableRows.set(table, (byEdition = new Map()));
+  let rows = byEdition.get(edition);
+  if (rows === undefined) byEdition.set(edition, (rows = table.rows.filter((r) => r.editions.includes(edition))));
+  return rows.slice();
 }
 
 /** The column codes of one row in an edition. */

@@ -10,7 +10,7 @@ import { type Alignment, alignRows } from './align.ts';
 import { type LabelIndex, labelIndex, labelScores } from './label-index.ts';
 import type { DataRow } from './segment.ts';
 import { quickWithoutSpaces } from './normalize.ts';
-import { ownCopy } from '../memoised.ts';
+import { keyCopy } from '../memoised.ts';
 
 /** Layouts kept per template (emptied when full). */
 const LIMIT = 512;
@@ -23,11 +23,30 @@ const MAX_TEXTS = 16_384;
  * then looked up text by text in a map (V8 hashes each text once and compares it with the one kept) instead of through
  * one long string of every text of the table joined, copied flat, hashed and compared whole. Two layouts have the same
  * key exactly when their rows' texts are the same, row by row (each row has its four texts, in the same order; a
- * spaceless key has its row's kind before them). Texts kept are copies (ownCopy): a label cut from a document would
+ * spaceless key has its row's kind before them). Texts kept are copies (keyCopy): a label cut from a document would
  * keep the document alive.
  */
 export class LayoutKeys {
   private readonly ids = new Map<string, number>();
+  /**
+   * A key's code units as they are made, turned into the key with String.fromCharCode.apply: not an array literal
+   * spread into fromCharCode, which compiled code took at the length first seen and threw away at another length.
+   */
+  private units = new Uint16Array(256);
+  private length = 0;
+
+  private unit(code: number): void {
+    if (this.length === this.units.length) {
+      const grown = new Uint16Array(2 * this.length);
+      grown.set(this.units);
+      this.units = grown;
+    }
+    this.units[this.length++] = code;
+  }
+
+  private key(): string {
+    return String.fromCharCode.apply(null, this.units.subarray(0, this.length) as unknown as number[]);
+  }
 
   /** Whether `rows` may be keyed without running out of numbers (else clear, and with it every key made). */
   fits(rows: number): boolean {
@@ -40,15 +59,21 @@ export class LayoutKeys {
 
   private id(text: string): number {
     let id = this.ids.get(text);
-    if (id === undefined) this.ids.set(ownCopy(text), (id = this.ids.size));
+    if (id === undefined) this.ids.set(keyCopy(text), (id = this.ids.size));
     return id;
   }
 
   /** The rows' label texts as printed: a code unit 0, then per row its four texts' numbers. */
   printed(rows: readonly DataRow[]): string {
-    const codes = [0];
-    for (const r of rows) codes.push(this.id(r.label), this.id(r.own), this.id(r.context), this.id(r.after));
-    return String.fromCharCode(...codes);
+    this.length = 0;
+    this.unit(0);
+    for (const r of rows) {
+      this.unit(this.id(r.label));
+      this.unit(this.id(r.own));
+      this.unit(this.id(r.context));
+      this.unit(this.id(r.after));
+    }
+    return this.key();
   }
 
   /**
@@ -61,20 +86,30 @@ export class LayoutKeys {
    * keyed as printed (the layout is then known by its printed key alone).
    */
   spaceless(rows: readonly DataRow[]): string | undefined {
-    const codes = [1];
+    this.length = 0;
+    this.unit(1);
     let any = false;
     for (const r of rows) {
       const label = quickWithoutSpaces(r.label);
       const own = label === null ? null : quickWithoutSpaces(r.own);
       const context = own === null ? null : quickWithoutSpaces(r.context);
       const after = context === null ? null : quickWithoutSpaces(r.after);
-      if (after === null) codes.push(0, this.id(r.label), this.id(r.own), this.id(r.context), this.id(r.after));
-      else {
+      if (after === null) {
+        this.unit(0);
+        this.unit(this.id(r.label));
+        this.unit(this.id(r.own));
+        this.unit(this.id(r.context));
+        this.unit(this.id(r.after));
+      } else {
         any = true;
-        codes.push(1 + (r.label === '' ? 0 : 2) + (r.after === '' ? 0 : 1), this.id(label!), this.id(own!), this.id(context!), this.id(after));
+        this.unit(1 + (r.label === '' ? 0 : 2) + (r.after === '' ? 0 : 1));
+        this.unit(this.id(label!));
+        this.unit(this.id(own!));
+        this.unit(this.id(context!));
+        this.unit(this.id(after));
       }
     }
-    return any ? String.fromCharCode(...codes) : undefined;
+    return any ? this.key() : undefined;
   }
 }
 

@@ -18,6 +18,17 @@ export interface Alignment {
 }
 
 /**
+ * An empty array whose elements are doubles (a fraction's literal, emptied), to push scores to: every alignment's
+ * scores are then the same kind of array, whole or fractional (map made whole numbers one kind and fractions another,
+ * and a reader compiled for one was thrown away when the other came).
+ */
+function scoreArray(): number[] {
+  const scores = [0.5];
+  scores.pop();
+  return scores;
+}
+
+/**
  * Align rows to defs; null when there are more data rows than template rows. Row i can only go to a template row in
  * i .. i + (m - n) (the rows after it need rows of their own), so only that band is scored and searched: the same
  * alignment as the search over every pair (the entries outside the band lie on no complete alignment), and with every
@@ -27,10 +38,14 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
   const n = rows.length;
   const m = defs.length;
   if (n > m) return null;
-  if (n === 0) return { assigned: [], scores: [] };
+  if (n === 0) return { assigned: [], scores: scoreArray() };
   const slack = m - n;
   // Every template row printed: row i is row i, and only its own score is needed (labelScore's is the same number).
-  if (slack === 0) return { assigned: rows.map((_, i) => i), scores: rows.map((r, i) => labelScore(r, defs[i]!)) };
+  if (slack === 0) {
+    const scores = scoreArray();
+    for (let i = 0; i < n; i++) scores.push(labelScore(rows[i]!, defs[i]!));
+    return { assigned: rows.map((_, i) => i), scores };
+  }
   const score = rows.map((r) => labelScores(r, defs));
   // best[i][j]: best total with row i matched to def j; from[i][j]: the def of row i-1.
   const best = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity));
@@ -58,5 +73,7 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
     assigned[i] = j;
     j = from[i]![j]!;
   }
-  return { assigned, scores: assigned.map((j, i) => score[i]![j]!) };
+  const scores = scoreArray();
+  for (let i = 0; i < n; i++) scores.push(score[i]![assigned[i]!]!);
+  return { assigned, scores };
 }

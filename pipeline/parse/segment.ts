@@ -25,6 +25,16 @@ export interface DataRow {
   line: number;
 }
 
+/**
+ * The cells' texts joined. A loop, not `cells.map((c) => c.text).join('')`: map makes an array of another kind when
+ * the cells are none, and a compiled segmentRows that had not met that kind yet was thrown away and compiled again.
+ */
+function joinTexts(cells: readonly TextCell[]): string {
+  let text = '';
+  for (let k = 0; k < cells.length; k++) text += cells[k]!.text;
+  return text;
+}
+
 function hasNumber(cells: readonly TextCell[]): boolean {
   return cells.some((c) => c.text.trim() !== '');
 }
@@ -110,16 +120,17 @@ export function segmentRows(
   const rows: DataRow[] = [];
   const labelOnly: DataRow[] = [];
   let line = 0;
-  let context: string[] = [];
+  /** The label text since the previous data row, joined as it comes. */
+  let context = '';
   let own: TextCell[] = [];
   let i = 0;
   while (i < cells.length) {
     const cell = cells[i]!;
     if (!isValueText(cell.text)) {
       own.push(cell);
-      context.push(cell.text);
+      context += cell.text;
       if (cell.rowEnd) {
-        labelOnly.push({ label: cell.text, own: own.map((c) => c.text).join(''), context: context.join(''), values: [], at: cell.at, index: i, after: '', line });
+        labelOnly.push({ label: cell.text, own: joinTexts(own), context, values: [], at: cell.at, index: i, after: '', line });
         own = [];
         line++;
       }
@@ -155,8 +166,8 @@ export function segmentRows(
     rows.push({
       // A cell of one character is a piece of a vertical heading ("三、", "本", "年"), not the row's label.
       label: keyLength(label.at(-1)?.text ?? '') >= 2 ? label.at(-1)!.text : '',
-      own: label.map((c) => c.text).join(''),
-      context: context.join(''),
+      own: joinTexts(label),
+      context,
       values: run,
       at: run[0]!.at,
       index: start,
@@ -164,7 +175,7 @@ export function segmentRows(
       line,
     });
     if (rowEnded) line++;
-    context = [];
+    context = '';
   }
   return { rows, labelOnly };
 }

@@ -80,9 +80,14 @@ function headerPattern(table: TableDef, code: string): RegExp {
 export function statedUnits(file: string, table: TableDef, edition: Edition, cells: readonly TextCell[]): Record<string, MoneyUnit> {
   const columns = moneyColumns(table, edition);
   if (columns.length === 0) return {};
-  const labels = cells.filter((c) => !isValueText(c.text)).map((c) => compact(c.text));
+  // The label cells' compact texts, each read for a note and joined (one loop: no arrays between, whose kind changes
+  // with what they hold and cost the compiled function a deoptimisation when a new kind came).
   const notes = new Set<MoneyUnit>();
-  for (const text of labels) {
+  let joined = '';
+  for (let k = 0; k < cells.length; k++) {
+    if (isValueText(cells[k]!.text)) continue;
+    const text = compact(cells[k]!.text);
+    joined += text;
     const m = text.length <= NOTE_MAX_LENGTH ? NOTE.exec(text) : null;
     if (m && !columns.some((c) => headerWords(columnDef(table, c).zh).some((w) => text.includes(w)))) notes.add(m[1] as MoneyUnit);
   }
@@ -90,7 +95,6 @@ export function statedUnits(file: string, table: TableDef, edition: Edition, cel
     throw new InputError(`table ${table.zh.slice(0, 1)}: the notes above or below it state two units (单位：元 and 单位：万元): which one the amounts are in is unclear`, file);
   }
   const note = [...notes][0];
-  const joined = labels.join('');
   const out: Record<string, MoneyUnit> = {};
   for (const code of columns) {
     const def = columnDef(table, code);

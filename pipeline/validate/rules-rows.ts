@@ -6,13 +6,20 @@ import { TABLES, columnsOf, rowDef } from '../model/template.ts';
 
 /** One warning per table, naming its rows that are not printed, with every cell of them in `cells`. */
 export function rowMissing(report: AnnualReport): Issue[] {
-  if (typeof report.tables !== 'object' || report.tables === null) return [];
-  return missingRows(report.edition, report.tables).map(({ table, rows }) => {
+  const issues: Issue[] = [];
+  if (typeof report.tables !== 'object' || report.tables === null) return issues;
+  // A loop into an array literal, not map: map's array is of another kind when there is nothing to map, and a
+  // compiled caller that met that kind late was thrown away (the literal's kind is the same either way).
+  for (const { table, rows } of missingRows(report.edition, report.tables)) {
     const def = TABLES[table];
-    const zh = rows.map((code) => `${rowDef(def, code).zh}（${code}）`).join('、');
-    const en = rows.map((code) => `${rowDef(def, code).zh} (${code})`).join(', ');
+    let zh = '';
+    let en = '';
+    for (const [k, code] of rows.entries()) {
+      zh += `${k > 0 ? '、' : ''}${rowDef(def, code).zh}（${code}）`;
+      en += `${k > 0 ? ', ' : ''}${rowDef(def, code).zh} (${code})`;
+    }
     const [heading, name] = [def.zh.slice(0, 1), def.zh.slice(2)];
-    return {
+    issues.push({
       rule: 'table.row_missing',
       severity: 'warning',
       report: report.id,
@@ -24,6 +31,7 @@ export function rowMissing(report: AnnualReport): Issue[] {
         zh: `表${heading}（${name}）未列出${zh}：这些单元格为“原表无此项”（absent），不按 0 计`,
         en: `table ${heading} (${name}) does not print ${rows.length === 1 ? 'the row' : 'the rows'} ${en}: their cells are absent, not 0`,
       },
-    } satisfies Issue;
-  });
+    } satisfies Issue);
+  }
+  return issues;
 }

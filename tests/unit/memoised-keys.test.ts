@@ -14,14 +14,16 @@ import { memoised, ownCopy } from '../../pipeline/memoised.ts';
 
 const MEMOISED = pathToFileURL(resolve(import.meta.dirname, '../../pipeline/memoised.ts')).href;
 
-function heapAfterGc(make: string): number {
+const LONG_CUTS = `f(doc.slice(1, 60));
+      f(/份项{30}/.exec(doc)[0]);`;
+
+function heapAfterGc(make: string, cuts = LONG_CUTS): number {
   const script = `
     const { memoised, interner } = await import(${JSON.stringify(MEMOISED)});
     ${make}
     for (let i = 0; i < 200; i++) {
       let doc = Buffer.from('第' + i + '份' + '项'.repeat(500000)).toString('utf8');
-      f(doc.slice(1, 60));
-      f(/份项{30}/.exec(doc)[0]);
+      ${cuts}
       doc = null;
     }
     globalThis.gc(); globalThis.gc();
@@ -40,6 +42,16 @@ test('memoised: cached keys cut from 200 one-megabyte documents keep none of the
 test('memoised: a value that is the text itself (an escape that changed nothing) keeps no document alive', () => {
   const heapMiB = heapAfterGc('const f = memoised((t) => t);');
   assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by the cached values)`);
+});
+
+test('memoised: keys of fewer than 13 characters, cut or joined from 200 one-megabyte documents, keep none alive', () => {
+  // Kept as they are, not copied (keyCopy): V8 makes a string that short as a flat string of its own.
+  const cuts = `f(doc.slice(1, 13));
+      f(/份项{10}/.exec(doc)[0]);
+      f(doc.slice(0, 6) + doc.slice(7, 13));
+      f(doc.slice(1, 2));`;
+  const heapMiB = heapAfterGc('const f = memoised((t) => t);', cuts);
+  assert.ok(heapMiB < 60, `heap after gc: ${heapMiB.toFixed(0)} MiB (the documents were kept alive by short keys)`);
 });
 
 test('interner: names cut from 200 one-megabyte documents and interned keep none of them alive', () => {
