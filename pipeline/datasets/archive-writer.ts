@@ -4,8 +4,9 @@
  * year at national scale. Deterministic: gzip's header carries no time (mtime 0), every tar entry has mode 0644,
  * owner 0 and time 0, entries in the order added. Extract with `tar -xzf`.
  */
+import { createReadStream } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
-import { type ZlibOptions, createGzip } from 'node:zlib';
+import { type ZlibOptions, createGunzip, createGzip } from 'node:zlib';
 import type { OutputSink } from '../adapters/output.ts';
 import type { FileStat } from './types.ts';
 
@@ -124,8 +125,66 @@ export function tarHeader(name: string, size: number): Buffer {
   return h;
 }
 
+/** A NUL-terminated field of a tar header, as text. */
+function field(header: Buffer, at: number, width: number): string {
+  const end = header.indexOf(0, at);
+  return header.toString('utf8', at, end < 0 || end > at + width ? at + width : end);
+}
+
+/**
+ * The entries of a tar.gz file written by tarGzFile (regular files, ustar names), in order, read as the caller asks
+ * for them (one entry's bytes held at a time, with what gunzip gave past it). Throws on a file that is not such an
+ * archive (a bad gzip stream, a header whose checksum or size does not read, the archive cut short).
+ */
+export async function* tarGzEntries(path: string): AsyncGenerator<{ name: string; data: Buffer }> {
+  const chunks: Buffer[] = [];
+  let held = 0;
+  const input = createReadStream(path).pipe(createGunzip({ chunkSize: 256 * 1024 }))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  /** `n` bytes, or null at the end of the stream. */
+  const take = async (n: number): Promise<Buffer | null> => {
+    while (held < n) {
+      const next = await input.next();
+      if (next.done) return null;
+      chunks.push(next.value);
+      held += next.value.length;
+    }
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, held);
+    chunks.length = 0;
+    const out = all.subarray(0, n);
+    if (all.length > n) chunks.push(all.subarray(n));
+    held -= n;
+    return out;
+  };
+  try {
+    for (;;) {
+      const header = await take(BLOCK);
+      if (header === null) throw new Error(`tar: ${path} ends without its closing blocks`);
+      if (header.every((b) => b === 0)) return;
+      let sum = 0;
+      for (let k = 0; k < BLOCK; k++) sum += k >= 148 && k < 156 ? 32 : header[k]!;
+      const size = Number.parseInt(field(header, 124, 12), 8);
+      if (Number.parseInt(field(header, 148, 8), 8) !== sum || !Number.isSafeInteger(size) || field(header, 156, 1) !== '0') {
+        throw new Error(`tar: ${path} has an entry this writer does not make`);
+      }
+      const prefix = field(header, 345, 155);
+      const name = prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100);
+      const data = size === 0 ? Buffer.alloc(0) : await take(size);
+      if (data === null) throw new Error(`tar: ${path} is cut short in ${name}`);
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      // A copy: the bytes gunzip gave are let go.
+      const own = Buffer.from(data);
+      if (pad && (await take(pad)) === null) throw new Error(`tar: ${path} is cut short in ${name}`);
+      yield { name, data: own };
+    }
+  } finally {
+    // Stopped early (or failed): the file and gunzip are let go.
+    await input.return?.();
+  }
+}
+
 export interface TarGzFile {
-  add(name: string, content: string): Promise<void>;
+  /** Add an entry: text (UTF-8) or bytes. */
+  add(name: string, content: string | Uint8Array): Promise<void>;
   close(): Promise<FileStat>;
 }
 
@@ -134,7 +193,7 @@ export function tarGzFile(sink: OutputSink, path: string): TarGzFile {
   const gz = gzipFile(sink, path, 'application/gzip');
   return {
     async add(name, content) {
-      const data = Buffer.from(content, 'utf8');
+      const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       await gz.write(tarHeader(name, data.length));
       await gz.write(data);
       const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
@@ -153,7 +212,7 @@ export function archivesByKey(sink: OutputSink, pathOf: (key: number) => string)
   let key: number | null = null;
   let open: TarGzFile | null = null;
   return {
-    async add(k: number, name: string, content: string) {
+    async add(k: number, name: string, content: string | Uint8Array) {
       if (k !== key) {
         if (open) written.push(await open.close());
         key = k;
