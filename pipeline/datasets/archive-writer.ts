@@ -55,29 +55,40 @@ export function gzipFile(sink: OutputSink, path: string, mediaType: string): Gzi
     const f = await file;
     while (out.length > 0) await f.write(out.shift()!);
   };
-  /** Give gzip some bytes (it keeps them until compressed: never a buffer written to again). */
-  const deflate = async (bytes: Uint8Array) => {
-    if (!gzip.write(bytes)) await new Promise((resolve) => gzip.once('drain', resolve));
+  /**
+   * Give gzip some bytes (it keeps them until compressed: never a buffer written to again before); `done`, called
+   * when gzip has taken them all in (the stream's write callback).
+   */
+  const deflate = async (bytes: Uint8Array, taken?: () => void) => {
+    if (!gzip.write(bytes, taken)) await new Promise((resolve) => gzip.once('drain', resolve));
     await flush();
   };
-  let block = Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
+  /**
+   * Blocks gzip has taken in, to gather the next bytes in: a file writes hundreds of megabytes at national scale, and
+   * a new block for every 64 KiB was as many megabytes of buffers outside the heap for the collector to count and free.
+   */
+  const free: Buffer[] = [];
+  let block: Buffer = Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
   let used = 0;
-  /** The bytes gathered so far, to gzip; a new block for the next. */
+  /** The bytes gathered so far, to gzip; another block for the next (its bytes given back once gzip took them). */
   const emit = async () => {
     if (used === 0) return;
+    const whole = block;
     const full = block.subarray(0, used);
-    block = Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
+    block = free.pop() ?? Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
     used = 0;
-    await deflate(full);
+    await deflate(full, () => free.push(whole));
   };
   return {
     async write(chunk) {
       if (chunk.length === 0) return;
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (used + bytes.length > GZIP_BLOCK_BYTES) await emit();
-      if (bytes.length >= GZIP_BLOCK_BYTES) return deflate(bytes);
-      block.set(bytes, used);
-      used += bytes.length;
+      // Text is encoded straight into the block when it fits (no buffer of its own); bytes are copied into it.
+      const size = typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
+      if (used + size > GZIP_BLOCK_BYTES) await emit();
+      if (size >= GZIP_BLOCK_BYTES) return deflate(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      if (typeof chunk === 'string') block.write(chunk, used, 'utf8');
+      else block.set(chunk, used);
+      used += size;
     },
     async close() {
       await emit();
@@ -90,6 +101,8 @@ export function gzipFile(sink: OutputSink, path: string, mediaType: string): Gzi
 }
 
 const BLOCK = 512;
+/** Zero bytes for a tar entry's padding and the archive's end (never written to). */
+const ZEROS = Buffer.alloc(2 * BLOCK);
 
 /** Write `value` into the header at `at` as `width - 1` octal digits and a NUL. */
 function octal(header: Buffer, at: number, width: number, value: number): void {
@@ -171,10 +184,9 @@ export async function* tarGzEntries(path: string): AsyncGenerator<{ name: string
       const data = size === 0 ? Buffer.alloc(0) : await take(size);
       if (data === null) throw new Error(`tar: ${path} is cut short in ${name}`);
       const pad = (BLOCK - (size % BLOCK)) % BLOCK;
-      // A copy: the bytes gunzip gave are let go.
-      const own = Buffer.from(data);
       if (pad && (await take(pad)) === null) throw new Error(`tar: ${path} is cut short in ${name}`);
-      yield { name, data: own };
+      // A view into what gunzip gave (never written to): the caller uses it before asking for the next entry.
+      yield { name, data };
     }
   } finally {
     // Stopped early (or failed): the file and gunzip are let go.
@@ -193,14 +205,15 @@ export function tarGzFile(sink: OutputSink, path: string): TarGzFile {
   const gz = gzipFile(sink, path, 'application/gzip');
   return {
     async add(name, content) {
-      const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      await gz.write(tarHeader(name, data.length));
-      await gz.write(data);
-      const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
-      if (pad) await gz.write(Buffer.alloc(pad));
+      // Text is measured and goes to gzip as text (encoded into its block), not through a buffer of its own.
+      const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
+      await gz.write(tarHeader(name, size));
+      await gz.write(content);
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      if (pad) await gz.write(ZEROS.subarray(0, pad));
     },
     async close() {
-      await gz.write(Buffer.alloc(2 * BLOCK));
+      await gz.write(ZEROS);
       return gz.close();
     },
   };
