@@ -11,8 +11,9 @@
  * output). Then the year's files are hard-linked into the new build (copied across file systems) instead of written.
  * Anything else — no record, another key, another folder, a file touched — and the year is written, as in a full
  * build. A year written again may still link the parts of it that did not change (`parts`: partition-writer.ts),
- * under the same checks of the part's files. A linked file is never written to: the build writes only the years and
- * parts it does not take, at other paths.
+ * under the same checks of the part's files, and read the year's pages archive (`pages`, national layout: the pages of
+ * the reports kept from the last build are its entries) under the same checks of the archive. A linked file is never
+ * written to: the build writes only the years and parts it does not take, at other paths.
  *
  * `keep` (`xxgk run`, schedule/job.ts): the output folder does not stay the build's — publishing switches in the
  * release as published (its version, the reports carried over), and the build folder is removed. So the year files
@@ -25,6 +26,8 @@ import { copyFile, link, mkdir, readdir, readFile, readlink, rm } from 'node:fs/
 import { basename, dirname, join } from 'node:path';
 import type { OutputSink } from './output.ts';
 import type { YearFiles, YearStreams } from '../datasets/year-streams.ts';
+import { tarGzEntries } from '../datasets/archive-writer.ts';
+import { pagesArchivePath } from '../datasets/release-layout.ts';
 import { fileFacts, isBuildFolder, stateFile } from './build-state.ts';
 import { writeAtomic } from './fs.ts';
 import type { Ledger } from '../build-ledger.ts';
@@ -114,6 +117,16 @@ export async function yearRecord(cacheDir: string, out: string, key: string, opt
           return ks.map((k) => got.files[k!]!);
         },
       }));
+    },
+    async pages(year, key) {
+      const got = usable?.years.find((y) => y.year === year);
+      const path = pagesArchivePath(year);
+      const k = got?.files.findIndex((f) => f.path === path) ?? -1;
+      if (!got || got.pages !== key || k < 0) return null;
+      // The archive as the last build left it (as for a link), else every page is rendered.
+      const now = await fileFacts(join(root!, path));
+      if (!now || now.join() !== got.facts[k]?.join()) return null;
+      return tarGzEntries(join(root!, path));
     },
     async save(years, manifest, ledger) {
       const now = await readlink(out).catch(() => null);

@@ -4,8 +4,9 @@
  * year at national scale. Deterministic: gzip's header carries no time (mtime 0), every tar entry has mode 0644,
  * owner 0 and time 0, entries in the order added. Extract with `tar -xzf`.
  */
+import { createReadStream } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
-import { type ZlibOptions, createGzip } from 'node:zlib';
+import { type ZlibOptions, createGunzip, createGzip } from 'node:zlib';
 import type { OutputSink } from '../adapters/output.ts';
 import type { FileStat } from './types.ts';
 
@@ -54,29 +55,40 @@ export function gzipFile(sink: OutputSink, path: string, mediaType: string): Gzi
     const f = await file;
     while (out.length > 0) await f.write(out.shift()!);
   };
-  /** Give gzip some bytes (it keeps them until compressed: never a buffer written to again). */
-  const deflate = async (bytes: Uint8Array) => {
-    if (!gzip.write(bytes)) await new Promise((resolve) => gzip.once('drain', resolve));
+  /**
+   * Give gzip some bytes (it keeps them until compressed: never a buffer written to again before); `done`, called
+   * when gzip has taken them all in (the stream's write callback).
+   */
+  const deflate = async (bytes: Uint8Array, taken?: () => void) => {
+    if (!gzip.write(bytes, taken)) await new Promise((resolve) => gzip.once('drain', resolve));
     await flush();
   };
-  let block = Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
+  /**
+   * Blocks gzip has taken in, to gather the next bytes in: a file writes hundreds of megabytes at national scale, and
+   * a new block for every 64 KiB was as many megabytes of buffers outside the heap for the collector to count and free.
+   */
+  const free: Buffer[] = [];
+  let block: Buffer = Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
   let used = 0;
-  /** The bytes gathered so far, to gzip; a new block for the next. */
+  /** The bytes gathered so far, to gzip; another block for the next (its bytes given back once gzip took them). */
   const emit = async () => {
     if (used === 0) return;
+    const whole = block;
     const full = block.subarray(0, used);
-    block = Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
+    block = free.pop() ?? Buffer.allocUnsafe(GZIP_BLOCK_BYTES);
     used = 0;
-    await deflate(full);
+    await deflate(full, () => free.push(whole));
   };
   return {
     async write(chunk) {
       if (chunk.length === 0) return;
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      if (used + bytes.length > GZIP_BLOCK_BYTES) await emit();
-      if (bytes.length >= GZIP_BLOCK_BYTES) return deflate(bytes);
-      block.set(bytes, used);
-      used += bytes.length;
+      // Text is encoded straight into the block when it fits (no buffer of its own); bytes are copied into it.
+      const size = typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.length;
+      if (used + size > GZIP_BLOCK_BYTES) await emit();
+      if (size >= GZIP_BLOCK_BYTES) return deflate(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      if (typeof chunk === 'string') block.write(chunk, used, 'utf8');
+      else block.set(chunk, used);
+      used += size;
     },
     async close() {
       await emit();
@@ -89,6 +101,8 @@ export function gzipFile(sink: OutputSink, path: string, mediaType: string): Gzi
 }
 
 const BLOCK = 512;
+/** Zero bytes for a tar entry's padding and the archive's end (never written to). */
+const ZEROS = Buffer.alloc(2 * BLOCK);
 
 /** Write `value` into the header at `at` as `width - 1` octal digits and a NUL. */
 function octal(header: Buffer, at: number, width: number, value: number): void {
@@ -124,8 +138,65 @@ export function tarHeader(name: string, size: number): Buffer {
   return h;
 }
 
+/** A NUL-terminated field of a tar header, as text. */
+function field(header: Buffer, at: number, width: number): string {
+  const end = header.indexOf(0, at);
+  return header.toString('utf8', at, end < 0 || end > at + width ? at + width : end);
+}
+
+/**
+ * The entries of a tar.gz file written by tarGzFile (regular files, ustar names), in order, read as the caller asks
+ * for them (one entry's bytes held at a time, with what gunzip gave past it). Throws on a file that is not such an
+ * archive (a bad gzip stream, a header whose checksum or size does not read, the archive cut short).
+ */
+export async function* tarGzEntries(path: string): AsyncGenerator<{ name: string; data: Buffer }> {
+  const chunks: Buffer[] = [];
+  let held = 0;
+  const input = createReadStream(path).pipe(createGunzip({ chunkSize: 256 * 1024 }))[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  /** `n` bytes, or null at the end of the stream. */
+  const take = async (n: number): Promise<Buffer | null> => {
+    while (held < n) {
+      const next = await input.next();
+      if (next.done) return null;
+      chunks.push(next.value);
+      held += next.value.length;
+    }
+    const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, held);
+    chunks.length = 0;
+    const out = all.subarray(0, n);
+    if (all.length > n) chunks.push(all.subarray(n));
+    held -= n;
+    return out;
+  };
+  try {
+    for (;;) {
+      const header = await take(BLOCK);
+      if (header === null) throw new Error(`tar: ${path} ends without its closing blocks`);
+      if (header.every((b) => b === 0)) return;
+      let sum = 0;
+      for (let k = 0; k < BLOCK; k++) sum += k >= 148 && k < 156 ? 32 : header[k]!;
+      const size = Number.parseInt(field(header, 124, 12), 8);
+      if (Number.parseInt(field(header, 148, 8), 8) !== sum || !Number.isSafeInteger(size) || field(header, 156, 1) !== '0') {
+        throw new Error(`tar: ${path} has an entry this writer does not make`);
+      }
+      const prefix = field(header, 345, 155);
+      const name = prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100);
+      const data = size === 0 ? Buffer.alloc(0) : await take(size);
+      if (data === null) throw new Error(`tar: ${path} is cut short in ${name}`);
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      if (pad && (await take(pad)) === null) throw new Error(`tar: ${path} is cut short in ${name}`);
+      // A view into what gunzip gave (never written to): the caller uses it before asking for the next entry.
+      yield { name, data };
+    }
+  } finally {
+    // Stopped early (or failed): the file and gunzip are let go.
+    await input.return?.();
+  }
+}
+
 export interface TarGzFile {
-  add(name: string, content: string): Promise<void>;
+  /** Add an entry: text (UTF-8) or bytes. */
+  add(name: string, content: string | Uint8Array): Promise<void>;
   close(): Promise<FileStat>;
 }
 
@@ -134,14 +205,15 @@ export function tarGzFile(sink: OutputSink, path: string): TarGzFile {
   const gz = gzipFile(sink, path, 'application/gzip');
   return {
     async add(name, content) {
-      const data = Buffer.from(content, 'utf8');
-      await gz.write(tarHeader(name, data.length));
-      await gz.write(data);
-      const pad = (BLOCK - (data.length % BLOCK)) % BLOCK;
-      if (pad) await gz.write(Buffer.alloc(pad));
+      // Text is measured and goes to gzip as text (encoded into its block), not through a buffer of its own.
+      const size = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
+      await gz.write(tarHeader(name, size));
+      await gz.write(content);
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      if (pad) await gz.write(ZEROS.subarray(0, pad));
     },
     async close() {
-      await gz.write(Buffer.alloc(2 * BLOCK));
+      await gz.write(ZEROS);
       return gz.close();
     },
   };
@@ -153,7 +225,7 @@ export function archivesByKey(sink: OutputSink, pathOf: (key: number) => string)
   let key: number | null = null;
   let open: TarGzFile | null = null;
   return {
-    async add(k: number, name: string, content: string) {
+    async add(k: number, name: string, content: string | Uint8Array) {
       if (k !== key) {
         if (open) written.push(await open.close());
         key = k;

@@ -24,7 +24,7 @@ import { writeReportParts } from './report-parts.ts';
 import { archivesByKey, tarGzFile } from './archive-writer.ts';
 import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
 import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, isReportBundle, nationalLinks, pagesArchivePath, releaseOf } from './release-layout.ts';
-import { type YearFiles, type YearStreams, filesByYear, linkableParts, partOf, yearDigest } from './year-streams.ts';
+import { type ArchivedPage, type YearFiles, type YearStreams, filesByYear, linkableParts, pagesKey, partOf, yearDigest } from './year-streams.ts';
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
@@ -77,7 +77,11 @@ export interface BuildInput {
   described?(r: ValidatedReport | null, summary: ReportSummary): void;
 }
 
-/** A report of the last build, kept: its summary as that build made it (BuildInput.described), in place of the report. */
+/**
+ * A report of the last build, kept: its summary as that build made it (BuildInput.described), in place of the report.
+ * The last build is the one whose streams `reuse.years` gives: in a year written again, a kept report whose date and
+ * partition did not change takes its page from that build's pages archive (national layout; see `pagesOfLast`).
+ */
 export interface KeptReport {
   kept: ReportSummary;
 }
@@ -160,15 +164,27 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     input.described?.(null, summary);
     return { summary, sha256: kept.json.sha256 };
   };
-  /** Write a report's share of the stream; its summary as the release links it. */
-  const stream = async (r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>): Promise<ReportSummary> => {
+  /**
+   * Write a report's share of the stream; its summary as the release links it. `last` (a year written again, national
+   * layout): the last build's pages archive of the year, read in step with the year's reports, and the part the report
+   * was in there when it is a report kept from that build with its date unchanged (else null): then its page is that
+   * build's when it is in the same part now (see `pagesOfLast`).
+   */
+  const stream = async (
+    r: ValidatedReport, { doc, json, summary }: ReturnType<typeof describe>, last?: { pages: LastPages; part: number | null },
+  ): Promise<ReportSummary> => {
     bundles?.next(doc);
     if (!bundles) written.push(await sink.write(json.path, doc, 'application/json'));
     await parts.add(r, reportPrint(r.report.id, json.sha256, summary.modified));
+    const part = parts.current()!.part;
     // National layout: the report is linked where the tree holds it (its bundle line, its year page's row).
-    const linked = bundles ? nationalLinks(summary, parts.current()!.part) : summary;
-    if (pages) await pages.add(r.report.year, summary.page, reportPage(r, { ...linked, page: summary.page }, { meta }));
-    else written.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+    const linked = bundles ? nationalLinks(summary, part) : summary;
+    if (pages) {
+      const taken = last ? await last.pages.next(summary.page, last.part === part) : null;
+      await pages.add(r.report.year, summary.page, taken ?? reportPage(r, { ...linked, page: summary.page }, { meta }));
+    } else {
+      written.push(await sink.write(summary.page, reportPage(r, summary, { meta }), 'text/html'));
+    }
     return linked;
   };
   // Each year's digest (year-streams.ts): recorded for the next build, which may take the year's files from this one.
@@ -178,7 +194,12 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
    * Years whose files are to be written, with where their summaries stand (reuse only): until written, the summaries
    * made as the year was read, which say who its reports are.
    */
-  const toWrite: Array<{ year: number; at: number; count: number }> = [];
+  const toWrite: Array<{ year: number; at: number; count: number; same: Uint8Array }> = [];
+  /**
+   * With reuse: the places in the current year (from 0) of the reports kept from the last build with their date
+   * unchanged — what the last build's page of each was made of (`pagesOfLast`); kept for the years written only.
+   */
+  let same: number[] = [];
   let year: number | null = null;
   let digest: ReturnType<typeof yearDigest> | undefined;
   /** Where the year's summaries start in `summaries` (with reuse, they wait there until the year is seen whole). */
@@ -199,7 +220,9 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       }
       reused.push(got);
     } else {
-      toWrite.push({ year, at, count });
+      const flags = new Uint8Array(count);
+      for (const k of same) flags[k] = 1;
+      toWrite.push({ year, at, count, same: flags });
     }
   };
   let last: { year: number; id: string } | undefined;
@@ -211,6 +234,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     last = now;
     if (now.year !== year) {
       await endYear();
+      same = [];
       yearStart = summaries.length;
       year = now.year;
       digest = yearDigest(year, meta, maxFileBytes);
@@ -218,6 +242,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     if ('kept' in r) {
       if (!input.reuse) throw new Error(`build: report ${now.id} kept from the last build, but no last build to take it from`);
       const d = describeKept(r.kept);
+      if (d.summary.modified === r.kept.modified) same.push(summaries.length - yearStart);
       digest!.add(now.id, d.sha256, d.summary.modified);
       summaries.push(d.summary);
       continue;
@@ -233,32 +258,41 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   }
   await endYear();
   // With reuse: the years that changed, written now, each read again.
-  for (const { year: y, at, count } of toWrite) {
+  for (const { year: y, at, count, same: kept } of toWrite) {
     // The last build's parts of the year whose reports are this build's at the same place: linked, not written.
     const last = input.reuse!.years.parts?.(y, sink);
     if (last?.length) {
       const prints = summaries.slice(at, at + count).map((s) => reportPrint(s.id, s.json.sha256, s.modified));
       parts.expect(y, linkableParts(last, y, prints, parts.seed));
     }
-    let k = 0;
-    for await (const r of input.reuse!.again(y)) {
-      const first = k < count ? summaries[at + k]! : undefined;
-      if (r.report.id !== first?.id) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${first?.id ?? 'none'})`);
-      const d = describe(r, false);
-      // A report kept from the last build and read again from its document: the same document, or this build is not
-      // the one a full build makes (build-changed.ts falls back to one).
-      if (d.json.sha256 !== first.json.sha256) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
-      summaries[at + k] = store.keep(await stream(r, d));
-      k++;
+    // National layout: the last build's pages of the year, for its reports kept with their date (`pagesOfLast`).
+    const lastPages = pages && last?.length && kept.includes(1) ? pagesOfLast(await input.reuse!.years.pages?.(y, pagesKey(meta)) ?? null) : null;
+    /** How many reports the last build's parts of the year hold. */
+    const lastCount = last?.reduce((n, b) => n + b.reports, 0) ?? 0;
+    try {
+      let k = 0;
+      for await (const r of input.reuse!.again(y)) {
+        const first = k < count ? summaries[at + k]! : undefined;
+        if (r.report.id !== first?.id) throw new Error(`build: the reports of ${y} read again are not those read first (${r.report.id}, expected ${first?.id ?? 'none'})`);
+        const d = describe(r, false);
+        // A report kept from the last build and read again from its document: the same document, or this build is not
+        // the one a full build makes (build-changed.ts falls back to one).
+        if (d.json.sha256 !== first.json.sha256) throw new ReuseMismatch(`build: report ${r.report.id} read again from the last build is not the report kept from it`);
+        const lastPart = kept[k] === 1 && k < lastCount ? partOf(last!, k) : null;
+        summaries[at + k] = store.keep(await stream(r, d, lastPages ? { pages: lastPages, part: lastPart } : undefined));
+        k++;
+      }
+      if (k !== count) throw new Error(`build: ${count - k} reports of ${y} were not read again`);
+    } finally {
+      await lastPages?.close();
     }
-    if (k !== count) throw new Error(`build: ${count - k} reports of ${y} were not read again`);
   }
   written.push(...(await parts.close()), ...(pages ? await pages.close() : []));
   files.push(...written, ...reused.flatMap((y) => y.files));
   const byYear = filesByYear(written);
   const breaks = [...parts.breaks(), ...reused.flatMap((y) => y.breaks)].sort((a, b) => a.year - b.year || a.part - b.part);
   const streams: YearFiles[] = [...digests].map(([y, d]) => reused.find((r) => r.year === y)
-    ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [] });
+    ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [], ...(pages ? { pages: pagesKey(meta) } : {}) });
   const years = summaries.map((s) => s.year);
   let coverageBuilt: CoverageRow[] | undefined;
   const context = (): ReleaseContext => ({
@@ -331,4 +365,46 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   checkFileSizes(tree, maxFileBytes);
   const size = treeSize(tree);
   return { context: context(), files: tree.sort(byPath), tree: { ...size, over: treeOverBudget(size, releaseOf(meta)) }, streams };
+}
+
+/** The last build's pages archive of a year written again, read in step with the year's reports (`pagesOfLast`). */
+interface LastPages {
+  /**
+   * The next entry of the archive, for the year's next report (page `name`): its bytes when the entry is that page and
+   * `same` (the report is what the last build's page was made of), else null (the page is rendered).
+   */
+  next(name: string, same: boolean): Promise<Buffer | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * The last build's pages of a year written again (YearStreams.pages): the k-th report's page is the archive's k-th
+ * entry when the entry has that page's name and the report is what that page was made of. A report's page
+ * (site/report-page.ts reportPage) is a function of the code and the build's metadata (the build state's key: the
+ * same, or there is no last build to take from), the report (its document's sha256 stands for it), its summary (made
+ * from the report, its document's sha256 and size and its `modified` date) and its partition (its links). So a report
+ * kept from the last build (its summary as that build made it, the same document) whose date is that build's and which
+ * stays in the part it was in there has, byte for byte, the page that build wrote: nothing a report is kept for it but
+ * a byte a report of the years written. An archive that cannot be read gives no more pages (they are rendered).
+ */
+function pagesOfLast(entries: AsyncIterator<ArchivedPage> | null): LastPages | null {
+  if (!entries) return null;
+  let open = true;
+  const close = async () => {
+    if (!open) return;
+    open = false;
+    await entries.return?.().catch(() => undefined);
+  };
+  return {
+    async next(name, same) {
+      if (!open) return null;
+      const entry = await entries.next().catch(() => null);
+      if (entry === null || entry.done) {
+        await close();
+        return null;
+      }
+      return same && entry.value.name === name ? entry.value.data : null;
+    },
+    close,
+  };
 }

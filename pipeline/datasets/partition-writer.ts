@@ -191,9 +191,10 @@ export function partitionWriter(
         count(print);
         return;
       }
-      // Encoded once: the bytes give the size the bound is checked against, and are what is written.
-      const chunks = tables.map((t) => Buffer.from(t.chunk(r), 'utf8'));
-      const sizes = chunks.map((c) => c.length);
+      // Measured, then encoded once as written (a gzip file encodes text straight into its block: archive-writer.ts):
+      // a buffer of its own for every chunk was hundreds of megabytes outside the heap at national scale.
+      const chunks = tables.map((t) => t.chunk(r));
+      const sizes = chunks.map((c) => Buffer.byteLength(c, 'utf8'));
       if (reports > 0 && sizes.some((s, k) => bytes[k]! + s + tailBytes[k]! > maxBytes)) {
         await finish(print ?? null);
         await start(y, part + 1);

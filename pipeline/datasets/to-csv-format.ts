@@ -52,11 +52,20 @@ export function csvCell(value: CsvValue): string {
 /** A field that must be quoted: it holds the delimiter, the quote, CR or LF (RFC 4180 needs CR and LF alone too). */
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/**
+ * Text that is its own field: no formula start, nothing to quote, no control character to escape (printable.ts
+ * printableText keeps tab, which needs no quotes). Most fields are: they skip the cache and its copy of every new text.
+ */
+const PLAIN_FIELD = /^(?![=+\-@\t\r])[^",\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/;
+
 /** A CSV field as written (quoted when it must be). Memoised for text: ids, names and codes recur on every row. */
-const textField = memoised((text: string): string => {
+const quotedField = memoised((text: string): string => {
   const cell = csvCell(text);
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 });
+
+/** A text's CSV field: itself when plain (PLAIN_FIELD), else made and memoised. */
+export const textField = (text: string): string => (PLAIN_FIELD.test(text) ? text : quotedField(text));
 
 /**
  * CSV records, each ending with CRLF. Fields holding a comma, a quote, CR or LF are quoted, quotes doubled. Written

@@ -24,6 +24,8 @@ export interface YearFiles {
   breaks: PartitionBreak[];
   /** The year's streamed files, as written (paths relative to the release root). */
   files: FileStat[];
+  /** National layout: what the year's pages were made with besides the reports (pagesKey), for `pages`. */
+  pages?: string;
 }
 
 /** The last build's streamed files, by year: `take` puts a year's files in the new build folder, when they can be. */
@@ -43,6 +45,27 @@ export interface YearStreams {
    * whose unchanged parts may be linked (linkableParts).
    */
   parts?(year: number, sink: OutputSink): Array<PartitionBreak & { link(): Promise<FileStat[] | null> }>;
+  /**
+   * The entries of the last build's pages archive of `year` (national layout), read in order as they are asked for,
+   * for a year written again — when the last build made them with the same `key` (pagesKey) and the archive is as
+   * that build left it (its recorded size, modification time and inode, the checks of a link); else null, and every
+   * page is rendered.
+   */
+  pages?(year: number, key: string): Promise<AsyncIterator<ArchivedPage> | null>;
+}
+
+/**
+ * What a build's report pages are made with besides the reports: its metadata (the code is the build state's key).
+ * Recorded with each year's files (YearFiles.pages); a year's pages are taken only from a build of the same key.
+ */
+export function pagesKey(meta: DatasetMeta): string {
+  return createHash('sha256').update(JSON.stringify({ pages: 1, meta })).digest('hex');
+}
+
+/** An entry of a year's pages archive of the last build: its name and bytes. */
+export interface ArchivedPage {
+  name: string;
+  data: Buffer;
 }
 
 /**

@@ -8,8 +8,15 @@ import { printableText } from '../../printable.ts';
  * and bidi overrides become visible escapes.
  */
 export function esc(value: string | number): string {
-  return escText(typeof value === 'string' ? value : String(value));
+  const text = typeof value === 'string' ? value : String(value);
+  return NEEDS_ESCAPE.test(text) ? escText(text) : text;
 }
+
+/**
+ * What escText changes: the five characters HTML escapes, and the controls printable.ts printableText makes visible
+ * (tab and line breaks kept). Most texts have none: they skip the cache and its copy of every new text.
+ */
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Memoised: labels, titles, codes and figures recur on every page (six regular expressions a call otherwise). */
 const escText = memoised((text: string): string =>
