@@ -81,6 +81,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const slice = (s: { start: number; end: number }): TextCell[] => cells.slice(s.start, s.end);
 
   const layout = doc.source.rendering === 'pdftotext-layout';
+  const tabbed = doc.source.rendering === 'word-text';
   // Layout text wraps narrow header cells and labels over several lines: read them whole as well.
   const tableCells = cells.slice(proactive.start, applications.end);
   const meta = readMetadata(cells, proactive.heading);
@@ -120,9 +121,9 @@ function parseCells(doc: CellDocument): AnnualReport {
   const printed = lossy
     ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy, narrative)
     : {
-        proactive: readProactive(file, edition, layout ? joinThousands(joinWrappedLabels(slice(proactive), PROACTIVE, edition), PROACTIVE, edition) : slice(proactive), units),
-        applications: readApplications(file, edition, applicationRows),
-        appeals: readAppeals(file, edition, slice(appeals), layout),
+        proactive: readProactive(file, edition, layout ? joinThousands(joinWrappedLabels(slice(proactive), PROACTIVE, edition), PROACTIVE, edition) : slice(proactive), units, tabbed),
+        applications: readApplications(file, edition, applicationRows, tabbed),
+        appeals: readAppeals(file, edition, slice(appeals), layout, tabbed),
       };
   const tables = completeTables(edition, printed);
   return {
