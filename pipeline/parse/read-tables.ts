@@ -388,7 +388,7 @@ export function readAppeals(file: string, edition: Edition, cells: readonly Text
     if (appealsAddUp(padded)) values = padded;
   }
   // …and a line of blank cells only is trimmed to nothing: a header over no figure at all is a row of blanks.
-  const lastHeader = tabbed && rows.length === 0 ? cells.findLast((c) => APPEALS_HEADER_WORDS.has(normalizeText(c.text))) : undefined;
+  const lastHeader = tabbed && rows.length === 0 ? [...cells].reverse().find((c) => APPEALS_HEADER_WORDS.has(normalizeText(c.text))) : undefined;
   if (lastHeader) values = Array.from({ length: want }, () => ({ text: '', at: lastHeader.at }));
   if (values.length !== want) {
     throw new InputError(
