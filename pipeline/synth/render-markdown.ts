@@ -19,6 +19,8 @@ import { type Rng, renderRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
 export interface MarkdownRenderOptions {
+  /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
+  appealResults?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
   /** OCR text of a scan: slips in labels and figures. */
@@ -127,7 +129,7 @@ export function renderMarkdown(values: CompactReport, opts: MarkdownRenderOption
   const rng = renderRng(values, name, opts.seed);
   const style = drawPrintStyle(rng, unitRng(values, name, opts.seed));
   const damage = { ...drawDamage(rng, opts.ocr === true), ...opts.damage };
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), { appealResults: opts.appealResults });
   const numbering = rng.chance(0.2) ? '、' : '.';
   const page = { n: 2 };
   const lines: string[] = [...text.heading.map((h) => `# ${h}`), ''];

@@ -15,6 +15,8 @@ import { type Rng, createRng, hashString, renderRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
 export interface RawTextRenderOptions {
+  /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
+  appealResults?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
 }
@@ -34,7 +36,7 @@ function cellLines(cell: GridCell, rng: Rng, width: number): string[] {
 export function renderRawText(values: CompactReport, opts: RawTextRenderOptions = {}): string {
   const rng = renderRng(values, 'pdftotext-raw', opts.seed);
   const style = drawPrintStyle(rng, unitRng(values, 'pdftotext-raw', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), { appealResults: opts.appealResults });
   const width = rng.int(6, 16); // characters a label cell holds on one line
   const float = rng.pick([0, 0, 0.3, 0.7]); // share of wrapped outcome labels written after the table's figures
   const numbering = rng.chance(0.2) ? '、' : '.';
