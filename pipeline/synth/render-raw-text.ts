@@ -19,6 +19,11 @@ export interface RawTextRenderOptions {
   appealResults?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
+  /**
+   * A web page's text as a crawler stores it, a cell a line: a blank cell prints its &nbsp; on a line of its own, and
+   * no label is moved (forced only: tests; pdftotext-raw.ts).
+   */
+  nbspBlanks?: boolean;
 }
 
 /** A label as a narrow cell wraps it: pieces of `width` characters. */
@@ -72,10 +77,11 @@ export function renderRawText(values: CompactReport, opts: RawTextRenderOptions 
         if (cell.kind === 'value') {
           const printed = printValue(id, cell.ref!.column, cell.value ?? null, style);
           if (printed !== '') pieces.push([printed]);
+          else if (opts.nbspBlanks) pieces.push(['\u00a0']);
           continue;
         }
         const lines = cellLines(cell, rng, width);
-        if (outcome && cell.kind === 'label' && lines.length > 1 && rng.chance(float)) moved.push(...lines);
+        if (outcome && cell.kind === 'label' && lines.length > 1 && rng.chance(float) && !opts.nbspBlanks) moved.push(...lines);
         else pieces.push(lines);
       }
       pieces.forEach((lines, i) => emit(lines, i === pieces.length - 1));
