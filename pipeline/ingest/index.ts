@@ -14,6 +14,7 @@ import { readRawText } from './pdftotext-raw.ts';
 import { looksBinary, sniffBinary, sniffText } from './sniff.ts';
 import { DOC_MEDIA_TYPE, DOCX_MEDIA_TYPE, type IngestedDocument, type TextCell } from './types.ts';
 import { readWordText } from './word-text.ts';
+import { htmlOfMarkdownTables } from './markdown-html.ts';
 
 export type { CellDocument, IngestedDocument, StructuredDocument, TextCell } from './types.ts';
 
@@ -69,7 +70,7 @@ let htmlReader: Promise<typeof import('./html.ts')> | undefined;
 
 async function textCells(rendering: TextRendering, text: string, limits: ReadLimits): Promise<TextCell[]> {
   // parse5 loads only when an HTML page comes in (pdf.js, mammoth and cfb likewise, below).
-  if (rendering === 'html') return (await (htmlReader ??= import('./html.ts'))).readHtml(text, { maxDepth: limits.maxHtmlDepth });
+  if (rendering === 'html') return (await (htmlReader ??= import('./html.ts'))).readHtml(htmlOfMarkdownTables(text) ?? text, { maxDepth: limits.maxHtmlDepth });
   if (rendering === 'flat-text') return readFlatText(text);
   if (rendering === 'pdftotext-raw') return readRawText(text);
   if (rendering === 'markdown') return readMarkdown(text);

@@ -81,10 +81,16 @@ export function readFlatAppeals(file: string, edition: Edition, lines: readonly 
 /** 行政复议's 总计 and the two 行政诉讼 总计 cells (indices in table 四's run). */
 const RECONSIDERATION_TOTAL = 4;
 const LITIGATION_TOTALS = [9, 14] as const;
+/** The four results, in column order: a group's k-th cell (行政复议 k, 行政诉讼 5 + k and 10 + k). */
+const RESULTS = ['upheld', 'corrected', 'other', 'pending'] as const;
+/** Most combinations of the two 行政诉讼 groups' cells tried against the sums the text states. */
+const MAX_COMBINATIONS = 512;
 
 /**
  * The splits that also agree with the figures the text states (行政复议 N件 → 行政复议 总计; 行政诉讼 N件 → the two
- * 行政诉讼 总计 together), and the narrative rules used; null when the text states neither, or no split agrees with it.
+ * 行政诉讼 总计 together; "其中结果维持a件，结果纠正b件…" → 行政复议's results, or the two 行政诉讼 groups' results
+ * together), and the narrative rules used. The results are used only when some split agrees with them and with the
+ * totals; else the totals alone, as before; null when the text states neither total, or no split agrees with it.
  */
 function byNarrative(
   all: SplitOptions,
@@ -92,24 +98,59 @@ function byNarrative(
   split: (fixed: ReadonlyMap<number, number>) => SplitOptions,
 ): { options: SplitOptions; rules: string[] } | null {
   const stated = (key: string): number | undefined => narrative.find((f) => f.key === key)?.value;
+  const hasResults = RESULTS.some((r) => stated(`reconsideration.${r}`) !== undefined || stated(`litigation.${r}`) !== undefined);
+  return (hasResults ? choose(all, stated, split, true) : null) ?? choose(all, stated, split, false);
+}
+
+function choose(
+  all: SplitOptions,
+  stated: (key: string) => number | undefined,
+  split: (fixed: ReadonlyMap<number, number>) => SplitOptions,
+  withResults: boolean,
+): { options: SplitOptions; rules: string[] } | null {
+  const rules: string[] = [];
+  const fixed = new Map<number, number>();
+  // Sums over the two 行政诉讼 groups: [first cell, second cell, the sum the text states].
+  const sums: Array<[number, number, number]> = [];
   const reconsideration = stated('reconsideration');
-  const litigation = stated('litigation');
-  if (reconsideration === undefined && litigation === undefined) return null;
-  // 行政诉讼 N件 is a sum of two cells: each value the first may take, the second the rest.
-  const firsts = litigation === undefined ? [undefined] : [...new Set([...all.cells[LITIGATION_TOTALS[0]]!.values()].map((o) => tokenValue(o.token, {}) ?? 0))];
-  const out: SplitOptions = { cells: all.cells.map(() => new Map()), count: 0, examples: [] };
-  for (const first of firsts) {
-    const fixed = new Map<number, number>();
-    if (reconsideration !== undefined) fixed.set(RECONSIDERATION_TOTAL, reconsideration);
-    if (litigation !== undefined && first !== undefined) {
-      if (first > litigation) continue;
-      fixed.set(LITIGATION_TOTALS[0], first).set(LITIGATION_TOTALS[1], litigation - first);
-    }
-    const some = split(fixed);
-    out.count += some.count;
-    some.cells.forEach((m, k) => { for (const [t, o] of m) out.cells[k]!.set(t, o); });
-    out.examples.push(...some.examples.slice(0, Math.max(0, 5 - out.examples.length)));
+  if (reconsideration !== undefined) {
+    fixed.set(RECONSIDERATION_TOTAL, reconsideration);
+    rules.push('narrative.reconsideration');
   }
+  const litigation = stated('litigation');
+  if (litigation !== undefined) {
+    sums.push([LITIGATION_TOTALS[0], LITIGATION_TOTALS[1], litigation]);
+    rules.push('narrative.litigation');
+  }
+  if (withResults) {
+    RESULTS.forEach((r, k) => {
+      const v = stated(`reconsideration.${r}`);
+      if (v !== undefined) fixed.set(k, v);
+    });
+    if (RESULTS.some((r) => stated(`reconsideration.${r}`) !== undefined)) rules.push('narrative.reconsideration_results');
+    RESULTS.forEach((r, k) => {
+      const v = stated(`litigation.${r}`);
+      if (v !== undefined) sums.push([5 + k, 10 + k, v]);
+    });
+    if (RESULTS.some((r) => stated(`litigation.${r}`) !== undefined)) rules.push('narrative.litigation_results');
+  }
+  if (rules.length === 0) return null;
+  // Each sum: every value its first cell may take (at most the sum), the second the rest.
+  const firsts = sums.map(([a, , sum]) => [...new Set([...all.cells[a]!.values()].map((o) => tokenValue(o.token, {}) ?? 0))].filter((v) => v <= sum));
+  if (firsts.reduce((n, f) => n * f.length, 1) > MAX_COMBINATIONS) return null;
+  const out: SplitOptions = { cells: all.cells.map(() => new Map()), count: 0, examples: [] };
+  const walk = (i: number, at: Map<number, number>): void => {
+    if (i === sums.length) {
+      const some = split(at);
+      out.count += some.count;
+      some.cells.forEach((m, k) => { for (const [t, o] of m) out.cells[k]!.set(t, o); });
+      out.examples.push(...some.examples.slice(0, Math.max(0, 5 - out.examples.length)));
+      return;
+    }
+    const [a, b, sum] = sums[i]!;
+    for (const first of firsts[i]!) walk(i + 1, new Map(at).set(a, first).set(b, sum - first));
+  };
+  walk(0, fixed);
   if (out.count === 0) return null;
-  return { options: out, rules: [...(reconsideration !== undefined ? ['narrative.reconsideration'] : []), ...(litigation !== undefined ? ['narrative.litigation'] : [])] };
+  return { options: out, rules };
 }

@@ -9,7 +9,7 @@ import { PROACTIVE, TABLES, type TableId, rowsOf } from '../model/template.ts';
 import { detectEdition, foreignColumnHeaders } from './detect-edition.ts';
 import { findSections } from './find-sections.ts';
 import { readMetadata } from './metadata.ts';
-import { readNarrative } from './narrative.ts';
+import { readAppealResults, readNarrative } from './narrative.ts';
 import { layoutRows } from './layout-rows.ts';
 import { joinBrokenFigures } from './layout-broken.ts';
 import { dropPageNumberLines } from './layout-lines.ts';
@@ -81,6 +81,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const slice = (s: { start: number; end: number }): TextCell[] => cells.slice(s.start, s.end);
 
   const layout = doc.source.rendering === 'pdftotext-layout';
+  const tabbed = doc.source.rendering === 'word-text';
   // Layout text wraps narrow header cells and labels over several lines: read them whole as well.
   const tableCells = cells.slice(proactive.start, applications.end);
   const meta = readMetadata(cells, proactive.heading);
@@ -121,11 +122,11 @@ function parseCells(doc: CellDocument): AnnualReport {
   const narrativeCells = [...cells.slice(0, proactive.heading), ...cells.slice(appeals.end)];
   const narrative = readNarrative(narrativeCells);
   const printed = lossy
-    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy, narrative)
+    ? readFlatTables(file, edition, { proactive: slice(proactive), applications: slice(applications), appeals: slice(appeals) }, units, lossy, [...narrative, ...readAppealResults(narrativeCells)])
     : {
-        proactive: readProactive(file, edition, layout ? joinThousands(joinWrappedLabels(slice(proactive), PROACTIVE, edition), PROACTIVE, edition) : slice(proactive), units),
-        applications: readApplications(file, edition, applicationRows),
-        appeals: readAppeals(file, edition, slice(appeals), layout),
+        proactive: readProactive(file, edition, layout ? joinThousands(joinWrappedLabels(slice(proactive), PROACTIVE, edition), PROACTIVE, edition) : slice(proactive), units, tabbed),
+        applications: readApplications(file, edition, applicationRows, tabbed),
+        appeals: readAppeals(file, edition, slice(appeals), layout, tabbed),
       };
   const tables = completeTables(edition, printed);
   return {

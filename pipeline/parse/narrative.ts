@@ -40,3 +40,36 @@ function ownerOf(starts: Int32Array, index: number): number {
   while (i + 1 < starts.length && starts[i + 1]! <= index) i++;
   return i;
 }
+
+/** Table 四's four results as the text names them, in column order. */
+const RESULTS: ReadonlyArray<[string, RegExp]> = [
+  ['upheld', /结果维持(\d+)件/],
+  ['corrected', /结果纠正(\d+)件/],
+  ['other', /其他结果(\d+)件/],
+  ['pending', /尚未审结(\d+)件/],
+];
+
+/**
+ * The results the text states for 行政复议 and 行政诉讼 ("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，
+ * 其他结果178件，尚未审结37件；…行政诉讼46件，其中结果维持25件…"): keys reconsideration.upheld … litigation.pending (行政
+ * 诉讼's, the two kinds together), each read only within its own clause (up to ；or 。) after 其中. Not part of
+ * report.narrative: a lossy rendering's table 四 uses them to choose among splits (flat-appeals.ts). Pure.
+ */
+export function readAppealResults(cells: readonly TextCell[]): NarrativeFigure[] {
+  let text = '';
+  const starts = new Int32Array(cells.length);
+  cells.forEach((cell, i) => {
+    starts[i] = text.length;
+    text += normalizeText(cell.text);
+  });
+  const out: NarrativeFigure[] = [];
+  for (const [key, word] of [['reconsideration', '行政复议'], ['litigation', '行政诉讼']] as const) {
+    const m = new RegExp(`${word}\\d+件[，,]?其中([^。；;]*)`).exec(text);
+    if (!m) continue;
+    for (const [result, pattern] of RESULTS) {
+      const r = pattern.exec(m[1]!);
+      if (r) out.push({ key: `${key}.${result}`, value: Number(r[1]), text: r[0], source: cells[ownerOf(starts, m.index)]!.at });
+    }
+  }
+  return out;
+}

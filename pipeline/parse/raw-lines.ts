@@ -4,7 +4,8 @@
  * after it too, whose labels pdftotext moved away (a label wrapped over several lines is often written after the
  * table's figures): it is cut by the template's widths, in row order, into that row and rows without a label,
  * which the reader places by the row order and checks by the arithmetic. Blank cells print nothing, so a row may
- * have fewer figures than cells: its run is split like flattened text's (split-digits.ts). Pure.
+ * have fewer figures than cells: its run is split like flattened text's (split-digits.ts) — unless they print as
+ * blank cells of their own (a page's text stored a cell a line, &nbsp; kept) and fill the rows. Pure.
  */
 import type { TextCell } from '../ingest/types.ts';
 import { type Edition, type RowDef, type TableDef, columnsOf, rowsOf } from '../model/template.ts';
@@ -105,11 +106,35 @@ export function rawLines(cells: readonly TextCell[], table: TableDef, edition: E
   const headings = groupHeadings(defs);
   let label: TextCell[] = [];
   let figures: TextCell[] = [];
-  const push = (text: string, run: string, at: TextCell['at']): void => {
-    lines.push({ label: text, run, at, index: lines.length, whole: true });
+  const push = (text: string, run: string, at: TextCell['at'], printed?: string[]): void => {
+    lines.push({ label: text, run, at, index: lines.length, whole: true, ...(printed ? { cells: printed } : {}) });
   };
+  const runOf = (part: readonly TextCell[]): string => part.filter((c) => c.text !== '').map((c) => c.text.replace(/[\s\u00a0\u3000]/g, '')).join(' ');
   const flush = (): void => {
     const text = label.map((c) => c.text).join('');
+    // Blank cells printed (a page's &nbsp;, pdftotext-raw.ts): when they fill the rows exactly (table 四's 15, a
+    // row's width, or whole rows cut by the template's widths), every figure is in its place — the rows are read as
+    // printed cells. Otherwise the blanks say nothing and the figures are read as raw pdftotext's.
+    const explicit = figures.some((c) => c.text === '');
+    const named = defs.length > 0 ? rowNamed(text, defs) : undefined;
+    const full = !explicit ? null
+      : table.id === 'appeals' ? (figures.length === 15 ? [15] : null)
+      : figures.length === columnsOf(table, named ?? defs[0]!, edition).length && (named || figures.length === 7) ? [figures.length]
+      : figures.length > 7 ? cut(figures.length, named, table, edition) : null;
+    if (full && figures.length > 0) {
+      const heading = isGroupHeading(text, headings);
+      if (heading) push(text, '', label[0]!.at);
+      let k = 0;
+      for (const size of full) {
+        const part = figures.slice(k, k + size);
+        push(k === 0 && !heading ? text : '', runOf(part), part[0]!.at, part.map((c) => c.text.trim()));
+        k += size;
+      }
+      label = [];
+      figures = [];
+      return;
+    }
+    if (explicit) figures = figures.filter((c) => c.text !== '');
     if (figures.length === 0) {
       if (label.length > 0) push(text, '', label[0]!.at);
     } else {
@@ -145,7 +170,7 @@ export function rawLines(cells: readonly TextCell[], table: TableDef, edition: E
     return !isGroupHeading(text, headings) && defs.some((d) => labelRecall(ownLabel(text).own, d.zh) >= WHOLE_LABEL);
   };
   for (const cell of cells) {
-    if (isRawFigure(cell.text)) figures.push(cell);
+    if (cell.text === '' || isRawFigure(cell.text)) figures.push(cell);
     else {
       // A closing bracket alone ends the label before it (a narrow cell wraps "…其他情形）" as "…其他情形" and "）").
       const closing = CLOSING.test(cell.text);

@@ -18,7 +18,7 @@ import { checkPlaced } from './check-placed.ts';
 import { isHeaderRow } from './header-row.ts';
 import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
-import { type ReadOptions, readValue } from '../ingest/read-value.ts';
+import { type ReadOptions, isValueText, readValue } from '../ingest/read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
@@ -215,7 +215,29 @@ function maxValuesOf(table: TableDef, edition: Edition): number {
 }
 
 /**
+ * Whether the row's figures are the pieces of one TAB-separated line (Word text, a page's text copied with its
+ * cells TAB-separated) that start right after a label on that line — or start the line — and end it: TABs keep each
+ * piece in its column, a blank cell is an empty piece, and only the blank cells at the end of the line can have been
+ * lost (trimmed with the line's trailing white space).
+ */
+function isTrimmedTabRow(row: DataRow, cells: readonly TextCell[]): boolean {
+  const first = row.values[0];
+  const last = row.values.at(-1);
+  if (!first || !last?.rowEnd || row.values.some((v) => v.at.line !== first.at.line)) return false;
+  const before = cells[row.index - 1];
+  if (first.at.column === 1) return before === undefined || before.at.line !== first.at.line;
+  return before !== undefined && before.at.line === first.at.line && !isValueText(before.text) && before.text.trim() !== '';
+}
+
+/** The row completed with blank cells up to `want`, at the end of its line (see isTrimmedTabRow). */
+function padTrimmed(values: readonly TextCell[], want: number): TextCell[] {
+  const last = values.at(-1)!;
+  return [...values, ...Array.from({ length: want - values.length }, () => ({ text: '', at: last.at }))];
+}
+
+/**
  * @param units the unit the table states for its money columns (header or note); by default read from `cells`.
+ * @param tabbed the cells are Word text (rows may be TAB-separated lines whose trailing blank cells were trimmed).
  */
 export function readLabelledTable(
   file: string,
@@ -223,9 +245,17 @@ export function readLabelledTable(
   edition: Edition,
   cells: readonly TextCell[],
   units: Record<string, MoneyUnit> = statedUnits(file, table, edition, cells),
+  tabbed = false,
 ): TableCells {
   const segmented = segmentRows(cells, maxValuesOf(table, edition), { fixedWidth: table === APPLICATIONS, widthOf: widthNamedBy(table, edition) });
   const matched = matchRows(file, table, edition, segmented, cells);
+  // A TAB-separated row short of figures lost its trailing blank cells: the pieces it prints are in their columns.
+  if (tabbed) {
+    for (const [def, row] of matched) {
+      const want = columnsOf(table, def, edition).length;
+      if (row.values.length > 0 && row.values.length < want && isTrimmedTabRow(row, cells)) matched.set(def, { ...row, values: padTrimmed(row.values, want) });
+    }
+  }
   // The rows printed with all their values, and where the first matched row starts (one pass, in matched's order).
   const reference: DataRow[] = [];
   let firstRow = Infinity;
@@ -306,19 +336,32 @@ function placedCells(table: TableDef, def: RowDef, edition: Edition, place: Plac
   return cells;
 }
 
-export function readProactive(file: string, edition: Edition, cells: readonly TextCell[], units?: Record<string, MoneyUnit>): TableCells {
-  return readLabelledTable(file, PROACTIVE, edition, cells, units);
+export function readProactive(file: string, edition: Edition, cells: readonly TextCell[], units?: Record<string, MoneyUnit>, tabbed = false): TableCells {
+  return readLabelledTable(file, PROACTIVE, edition, cells, units, tabbed);
 }
 
-export function readApplications(file: string, edition: Edition, cells: readonly TextCell[]): TableCells {
-  return readLabelledTable(file, APPLICATIONS, edition, cells);
+export function readApplications(file: string, edition: Edition, cells: readonly TextCell[], tabbed = false): TableCells {
+  return readLabelledTable(file, APPLICATIONS, edition, cells, undefined, tabbed);
+}
+
+/** Whether each of table 四's three groups' four results add up to its 总计, a blank counted as 0. */
+function appealsAddUp(values: readonly TextCell[]): boolean {
+  const n = (c: TextCell | undefined): number | null => {
+    const cell = readValue(c?.text ?? '');
+    return cell.kind === 'blank' ? 0 : cell.kind === 'number' ? cell.value : null;
+  };
+  for (let g = 0; g < 3; g++) {
+    const v = values.slice(g * 5, g * 5 + 5).map(n);
+    if (v.some((x) => x === null) || v[0]! + v[1]! + v[2]! + v[3]! !== v[4]) return false;
+  }
+  return true;
 }
 
 /**
  * Table 四 has one row of 15 figures and no row labels: the figures after its header, in template order. `layout`:
  * the cells are layout text, whose wrapped headers and figures layout-appeals.ts reads first.
  */
-export function readAppeals(file: string, edition: Edition, cells: readonly TextCell[], layout = false): TableCells {
+export function readAppeals(file: string, edition: Edition, cells: readonly TextCell[], layout = false, tabbed = false): TableCells {
   const placed = layout ? layoutAppeals(cells) : null;
   if (placed) {
     const out: TableCells = {};
@@ -339,6 +382,16 @@ export function readAppeals(file: string, edition: Edition, cells: readonly Text
     if (first) values = placeByPosition(first, centres) ?? values;
     else if (centres && header[0]) values = centres.map(() => ({ text: '', at: header[0]!.at }));
   }
+  // Word text: one TAB-separated line of figures whose trailing blank cells were trimmed, read from the first
+  // column on — only when the three groups then add up (an empty piece before the figures, which Word copies for a
+  // header merged down, would shift every figure by one).
+  if (tabbed && rows.length === 1 && values.length < want && values.length > 0 && isTrimmedTabRow({ ...rows[0]!, values }, cells)) {
+    const padded = padTrimmed(values, want);
+    if (appealsAddUp(padded)) values = padded;
+  }
+  // …and a line of blank cells only is trimmed to nothing: a header over no figure at all is a row of blanks.
+  const lastHeader = tabbed && rows.length === 0 ? [...cells].reverse().find((c) => APPEALS_HEADER_WORDS.has(normalizeText(c.text))) : undefined;
+  if (lastHeader) values = Array.from({ length: want }, () => ({ text: '', at: lastHeader.at }));
   if (values.length !== want) {
     throw new InputError(
       `${tableName(APPEALS)}: expected ${want} figures (行政复议 and two kinds of 行政诉讼, 5 each), found ${values.length}`,

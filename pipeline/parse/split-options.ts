@@ -7,8 +7,8 @@
  *   the order split-digits.ts's splitRun lists them, the search visiting only states that lead to one (a row of 17
  *   digits took splitRun's enumeration of every prefix more than one search's steps).
  * The same token rules as split-digits.ts (white space is a boundary, "0" alone, …). The run may have several readings
- * (a letter read as each digit: ocr-letters.ts), each the printed run's length. `fixed` holds the value some total
- * cells must have (a figure the report's text states: flat-appeals.ts). Pure; bounded by a Budget part (SearchLimit).
+ * (a letter read as each digit: ocr-letters.ts), each the printed run's length. `fixed` holds the value some cells
+ * must have (a figure the report's text states — a total, or a result: flat-appeals.ts). Pure; bounded by a Budget part (SearchLimit).
  */
 import { type Budget, type Split, type SplitColumn, tokenValue } from './split-digits.ts';
 
@@ -73,8 +73,9 @@ function completions(text: string, columns: readonly SplitColumn[], totals: Read
     const p = skip(pos);
     const list: Step[] = [];
     for (const { token, value, next } of tokens(p, col)) {
+      if ((fixed.get(col) ?? value) !== value) continue;
       if (!totals.has(col)) list.push({ token, at: p, next, partial: partial + value });
-      else if (value === partial && (fixed.get(col) ?? value) === value) list.push({ token, at: p, next, partial: 0 });
+      else if (value === partial) list.push({ token, at: p, next, partial: 0 });
     }
     return list;
   };
@@ -103,12 +104,13 @@ function completions(text: string, columns: readonly SplitColumn[], totals: Read
       budget.spend(what);
       out.set(d, Math.min(CAP, (out.get(d) ?? 0) + n));
     };
+    const wanted = fixed.get(col);
     for (const { value, next } of tokens(p, col)) {
+      if (wanted !== undefined && value !== wanted) continue;
       const rest = need(next, col + 1);
       if (totals.has(col)) {
-        const wanted = fixed.get(col);
         const n = rest.get(0) ?? 0;
-        if (n > 0 && (wanted === undefined || value === wanted)) add(value, n);
+        if (n > 0) add(value, n);
       } else for (const [d, n] of rest) add(d - value, n);
     }
     memo.set(key, out);

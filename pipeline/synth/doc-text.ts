@@ -56,7 +56,16 @@ function contact(rng: Rng, agency: string): { address: string; text: string } {
   return { address, text: `（地址：${address}，邮编：${post}，电话：${phone}）` };
 }
 
-function overview(rng: Rng, v: CompactReport, n: NarrativeFigures): Block[] {
+/** "其中结果维持2件，结果纠正0件，其他结果1件，尚未审结0件": table 四's results of the groups given, summed (as real reports state them). */
+function appealResults(v: CompactReport, groups: readonly string[]): string {
+  const sum = (column: string): number => groups.reduce((t, g) => {
+    const x = v.tables.appeals[g]?.[column];
+    return t + (typeof x === 'number' ? x : 0);
+  }, 0);
+  return `其中结果维持${sum('upheld')}件，结果纠正${sum('corrected')}件，其他结果${sum('other')}件，尚未审结${sum('pending')}件`;
+}
+
+function overview(rng: Rng, v: CompactReport, n: NarrativeFigures, results: boolean): Block[] {
   const { agency, year } = v;
   const self = rng.pick(['我局', '本机关', agency]);
   const apps = v.tables.applications;
@@ -78,7 +87,9 @@ function overview(rng: Rng, v: CompactReport, n: NarrativeFigures): Block[] {
     { kind: 'h2', text: '（二）依申请公开情况' },
   ];
   const style = rng.int(0, 2);
-  const appeals = `${year}年，因政府信息公开申请引发行政复议${n.reconsideration}件、行政诉讼${n.litigation}件。`;
+  const appeals = results
+    ? `${year}年，因政府信息公开申请引发行政复议${n.reconsideration}件，${appealResults(v, ['reconsideration'])}；行政诉讼${n.litigation}件，${appealResults(v, ['litigation_direct', 'litigation_after_reconsideration'])}。`
+    : `${year}年，因政府信息公开申请引发行政复议${n.reconsideration}件、行政诉讼${n.litigation}件。`;
   if (style === 0) {
     blocks.push({
       kind: 'p',
@@ -96,7 +107,9 @@ function overview(rng: Rng, v: CompactReport, n: NarrativeFigures): Block[] {
       kind: 'p',
       text: `进一步规范依申请公开办理流程，畅通申请渠道。${year}年，共收到政府信息公开申请${n.received}件，`
         + `共答复政府信息公开申请${n.handled}件（含上年度结转申请${carried}件），予以公开${n.granted}件，部分公开${n.partially_granted}件。`
-        + `全年政府信息公开行政复议${n.reconsideration}件、行政诉讼${n.litigation}件。`,
+        + (results
+          ? `全年政府信息公开行政复议${n.reconsideration}件，${appealResults(v, ['reconsideration'])}；政府信息公开行政诉讼${n.litigation}件，${appealResults(v, ['litigation_direct', 'litigation_after_reconsideration'])}。`
+          : `全年政府信息公开行政复议${n.reconsideration}件、行政诉讼${n.litigation}件。`),
     });
   }
   blocks.push(
@@ -120,8 +133,8 @@ function overview(rng: Rng, v: CompactReport, n: NarrativeFigures): Block[] {
  * @param options.shiftedSections the tables under 一/二/三 (then 总体情况 is not numbered and 五/六 become 四/五), as
  * some reports print them (variants.ts).
  */
-export function docText(values: CompactReport, narrative: NarrativeFigures, options: { shiftedSections?: boolean } = {}): DocText {
-  const text = plainDocText(values, narrative);
+export function docText(values: CompactReport, narrative: NarrativeFigures, options: { shiftedSections?: boolean; appealResults?: boolean } = {}): DocText {
+  const text = plainDocText(values, narrative, options.appealResults ?? false);
   if (!options.shiftedSections) return text;
   const shift = (b: Block): Block => (b.kind === 'h1' ? { ...b, text: shiftHeading(b.text, true).replace(/^一、总体情况$/, '总体情况') } : b);
   return {
@@ -132,7 +145,7 @@ export function docText(values: CompactReport, narrative: NarrativeFigures, opti
   };
 }
 
-function plainDocText(values: CompactReport, narrative: NarrativeFigures): DocText {
+function plainDocText(values: CompactReport, narrative: NarrativeFigures, results: boolean): DocText {
   const rng = createRng(hashString(`${values.agency}|${values.year}|text`));
   const { agency, year } = values;
   const c = contact(rng, agency);
@@ -142,7 +155,7 @@ function plainDocText(values: CompactReport, narrative: NarrativeFigures): DocTe
       text: `本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的政府信息公开工作年度报告格式要求编制。`
         + `本报告所列数据的统计期限为${year}年1月1日至${year}年12月31日。如对本报告有疑问，请与${agency}办公室联系${c.text}。`,
     },
-    ...overview(rng, values, narrative),
+    ...overview(rng, values, narrative, results),
   ];
   const edition2021 = values.edition === '2021';
   const after: Block[] = [

@@ -12,6 +12,8 @@ import { renderRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
 export interface FlatTextRenderOptions {
+  /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
+  appealResults?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
 }
@@ -19,7 +21,7 @@ export interface FlatTextRenderOptions {
 export function renderFlatText(values: CompactReport, opts: FlatTextRenderOptions = {}): string {
   const rng = renderRng(values, 'flat-text', opts.seed);
   const style = drawPrintStyle(rng, unitRng(values, 'flat-text', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), { appealResults: opts.appealResults });
   const nbsp = rng.chance(0.3); // blank cells keep their &nbsp; as a space
   const stray = rng.pick([0, 0.05, 0.15, 0.3]); // share of cell boundaries with a stray space
   const numbering = rng.chance(0.2) ? '、' : '.';

@@ -13,12 +13,20 @@ import { TABLE_IDS, TABLES } from '../model/template.ts';
 import { docText } from './doc-text.ts';
 import { narrativeFigures } from './generate.ts';
 import { buildGrid, expandGrid, type Grid } from './grid.ts';
+import { escapeHtml } from './html-chrome.ts';
 import { slipFigure, slipLabel } from './ocr-slips.ts';
 import { drawPrintStyle, type PrintStyle, printValue, unitRng } from './print.ts';
 import { type Rng, renderRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
 export interface MarkdownRenderOptions {
+  /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
+  appealResults?: boolean;
+  /**
+   * Each table as one line of HTML (<html><body><table>…, rowspan and colspan kept), as MinerU writes it, instead of a
+   * pipe table (forced only: tests; pipeline/ingest/markdown-html.ts).
+   */
+  htmlTables?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
   /** OCR text of a scan: slips in labels and figures. */
@@ -78,6 +86,16 @@ function gridRows(grid: Grid, style: PrintStyle, rng: Rng, damage: Damage): MdCe
   });
 }
 
+/** The table as MinerU writes it into Markdown: one line of HTML, the grid's spans kept. */
+function htmlTable(grid: Grid, style: PrintStyle): string {
+  const rows = grid.rows.map((row) => `<tr>${row.map((cell) => {
+    const span = (cell.colspan > 1 ? ` colspan="${cell.colspan}"` : '') + (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '');
+    const text = cell.kind === 'value' ? printValue(grid.table, cell.ref!.column, cell.value ?? null, style) : cell.text;
+    return `<td${span}>${escapeHtml(text)}</td>`;
+  }).join('')}</tr>`);
+  return `<html><body><table>${rows.join('')}</table></body></html>`;
+}
+
 const pipe = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
 const delimiter = (n: number): string => `|${' --- |'.repeat(n)}`;
 
@@ -127,7 +145,7 @@ export function renderMarkdown(values: CompactReport, opts: MarkdownRenderOption
   const rng = renderRng(values, name, opts.seed);
   const style = drawPrintStyle(rng, unitRng(values, name, opts.seed));
   const damage = { ...drawDamage(rng, opts.ocr === true), ...opts.damage };
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), { appealResults: opts.appealResults });
   const numbering = rng.chance(0.2) ? '、' : '.';
   const page = { n: 2 };
   const lines: string[] = [...text.heading.map((h) => `# ${h}`), ''];
@@ -135,7 +153,7 @@ export function renderMarkdown(values: CompactReport, opts: MarkdownRenderOption
   for (const id of TABLE_IDS) {
     lines.push(`## ${TABLES[id].zh}`, '');
     const grid = buildGrid(id, values.edition, values.tables[id], { numbering, statedYuan: style.statedYuan });
-    lines.push(...renderTable(grid, style, rng, damage, page), '');
+    lines.push(...(opts.htmlTables ? [htmlTable(grid, style)] : renderTable(grid, style, rng, damage, page)), '');
   }
   for (const b of text.after) lines.push(b.kind === 'p' ? b.text : `## ${b.text}`, '');
   lines.push(text.agency);

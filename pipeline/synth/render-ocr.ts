@@ -15,6 +15,8 @@ import { renderMarkdown } from './render-markdown.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
 export interface OcrRenderOptions {
+  /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
+  appealResults?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
   /** Plain text or Markdown (drawn when omitted). */
@@ -24,7 +26,7 @@ export interface OcrRenderOptions {
 function renderPlain(values: CompactReport, opts: OcrRenderOptions): string {
   const rng = renderRng(values, 'ocr-plain', opts.seed);
   const style = drawPrintStyle(rng, unitRng(values, 'ocr-plain', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), { appealResults: opts.appealResults });
   const labelSlip = rng.pick([0.05, 0.15, 0.3]);
   const figureSlip = rng.pick([0, 0.01, 0.03]);
   const numbering = rng.chance(0.2) ? '、' : '.';

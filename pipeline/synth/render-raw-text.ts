@@ -15,8 +15,15 @@ import { type Rng, createRng, hashString, renderRng } from './prng.ts';
 import type { CompactReport, NarrativeFigures } from './types.ts';
 
 export interface RawTextRenderOptions {
+  /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
+  appealResults?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
+  /**
+   * A web page's text as a crawler stores it, a cell a line: a blank cell prints its &nbsp; on a line of its own, and
+   * no label is moved (forced only: tests; pdftotext-raw.ts).
+   */
+  nbspBlanks?: boolean;
 }
 
 /** A label as a narrow cell wraps it: pieces of `width` characters. */
@@ -34,7 +41,7 @@ function cellLines(cell: GridCell, rng: Rng, width: number): string[] {
 export function renderRawText(values: CompactReport, opts: RawTextRenderOptions = {}): string {
   const rng = renderRng(values, 'pdftotext-raw', opts.seed);
   const style = drawPrintStyle(rng, unitRng(values, 'pdftotext-raw', opts.seed));
-  const text = docText(values, opts.narrative ?? narrativeFigures(values));
+  const text = docText(values, opts.narrative ?? narrativeFigures(values), { appealResults: opts.appealResults });
   const width = rng.int(6, 16); // characters a label cell holds on one line
   const float = rng.pick([0, 0, 0.3, 0.7]); // share of wrapped outcome labels written after the table's figures
   const numbering = rng.chance(0.2) ? '、' : '.';
@@ -70,10 +77,11 @@ export function renderRawText(values: CompactReport, opts: RawTextRenderOptions 
         if (cell.kind === 'value') {
           const printed = printValue(id, cell.ref!.column, cell.value ?? null, style);
           if (printed !== '') pieces.push([printed]);
+          else if (opts.nbspBlanks) pieces.push(['\u00a0']);
           continue;
         }
         const lines = cellLines(cell, rng, width);
-        if (outcome && cell.kind === 'label' && lines.length > 1 && rng.chance(float)) moved.push(...lines);
+        if (outcome && cell.kind === 'label' && lines.length > 1 && rng.chance(float) && !opts.nbspBlanks) moved.push(...lines);
         else pieces.push(lines);
       }
       pieces.forEach((lines, i) => emit(lines, i === pieces.length - 1));

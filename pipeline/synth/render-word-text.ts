@@ -2,7 +2,8 @@
  * Word text: what an agency's report looks like when its text is copied out of Word (as in the 聊城 2020 report):
  * title and narrative paragraphs, then each table row as one line per cell starting with a TAB, blank cells as a
  * lone TAB, an empty line after each row, labels and headers wrapped onto continuation lines that do not start with
- * a TAB, now and then an empty line inside a cell, and stray spaces around values.
+ * a TAB, now and then an empty line inside a cell, and stray spaces around values; or (variant tabRows) each
+ * table row as one line of TAB-separated cells, trimmed.
  */
 import { TABLE_IDS } from '../model/template.ts';
 import { type Block, docText } from './doc-text.ts';
@@ -53,6 +54,14 @@ export function renderWordText(values: CompactReport, opts: TextRenderOptions = 
     rows.forEach((row, r) => {
       // A page number pasted into the table, on a line of its own before table 三's last row.
       if (variants.footerRow && id === 'applications' && r === rows.length - 1) lines.push('- 2 -', '');
+      if (variants.tabRows) {
+        // The row as one line of TAB-separated cells, as a page's text copies it (a cell a merged cell covers is not
+        // there), trimmed: its trailing blank cells are lost.
+        const pieces = row.filter(({ continuation }) => !continuation).map(({ cell }) =>
+          cell.kind === 'value' ? printValue(id, cell.ref!.column, cell.value ?? null, style, cell.ref!.row) : cell.text);
+        lines.push(pieces.join('\t').trimEnd());
+        return;
+      }
       for (const { cell, continuation } of row) {
         if (continuation) {
           lines.push('\t');

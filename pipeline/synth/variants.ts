@@ -74,6 +74,13 @@ export interface Variants {
    * cell of its own — table 三's header rows only ('headers'), or every row of every table ('all'). unmerge-grid.ts.
    */
   unmerged: Unmerged;
+  /**
+   * Word text only: each table row one line, its cells TAB-separated (a cell a merged cell covers not there, as a
+   * page's text copies it), the line's trailing white space trimmed — so a row's blank cells at its end are lost, as text copied from a web
+   * page or Word and trimmed prints them ("（一）予以公开\t258\t12\t\t\t1\t1", the 总计 blank). Drawn for one report
+   * in eight, from a generator of its own.
+   */
+  tabRows: boolean;
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
@@ -84,7 +91,7 @@ export type CutRow = 'none' | 'label' | 'figure';
 export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
   splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
-  stretchedLine: false, cutHeader: false, narrowLabels: false, marginHeading: false, unmerged: 'none',
+  stretchedLine: false, cutHeader: false, narrowLabels: false, marginHeading: false, unmerged: 'none', tabRows: false,
 };
 
 /**
@@ -114,6 +121,7 @@ export function drawVariants(
     narrowLabels: false,
     // Drawn last, for the web page only: no earlier draw of existing seeds moves.
     unmerged: rendering === 'html' ? own.weighted<Unmerged>([['none', 16], ['headers', 2], ['all', 2]]) : 'none',
+    tabRows: rendering === 'word-text' && createRng(hashString('variants|tab-rows', seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`))).chance(0.125),
     ...override,
   };
 }

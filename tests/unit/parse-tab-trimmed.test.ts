@@ -1,0 +1,84 @@
+/**
+ * TAB-separated rows whose trailing blank cells were trimmed (issue 11, real reports as text). A web page's text
+ * copied with its cells TAB-separated, or Word text, keeps every cell's place with its TABs — a blank cell is an
+ * empty piece — except the blank cells at the end of a line, which go with the line's trailing white space:
+ * "（一）予以公开\t258\t12\t\t\t1\t1" is seven cells, the 总计 blank. The figures restate a real report's (上海市人民政府办公厅
+ * 2019: most rows of table 三 print no 总计, and table 四's last group is blank); the rendering is written here.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readReport } from '../../pipeline/read.ts';
+import { tabReport } from '../helpers/tab-report.ts';
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const trimLines = (text: string): string => text.split('\n').map((l) => l.trimEnd()).join('\n');
+
+/** Table 三 as the report prints it: applicant columns, then 总计 ('' blank). */
+const APPLICATIONS: Record<string, string[]> = {
+  received: ['821', '35', '', '', '2', '1', '859'],
+  carried_over: ['18', '', '', '', '', '', '18'],
+  granted: ['258', '12', '', '', '1', '1', ''],
+  partially_granted: ['3', '', '', '', '', '', ''],
+  'denied.state_secret': ['14', '', '', '', '', '', ''],
+  'denied.internal_affairs': ['5', '', '', '', '', '', ''],
+  'denied.process_information': ['3', '1', '', '', '', '', ''],
+  'denied.administrative_query': ['10', '2', '', '', '', '', ''],
+  'unavailable.not_held': ['252', '12', '', '', '1', '', ''],
+  'unavailable.needs_creation': ['44', '3', '', '', '', '', ''],
+  'unavailable.unclear': ['25', '', '', '', '', '', ''],
+  'not_processed.petition': ['148', '1', '', '', '', '', ''],
+  'not_processed.duplicate': ['5', '4', '', '', '', '', ''],
+  total: ['767', '35', '', '', '2', '1', '805'],
+  carried_forward: ['72', '', '', '', '', '', '72'],
+};
+const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
+const ROWS_2019 = ['received', 'carried_over', 'granted', 'partially_granted', 'denied.state_secret', 'denied.prohibited_by_law', 'denied.security_stability',
+  'denied.third_party_rights', 'denied.internal_affairs', 'denied.process_information', 'denied.enforcement_files', 'denied.administrative_query',
+  'unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear', 'not_processed.petition', 'not_processed.duplicate',
+  'not_processed.publication', 'not_processed.excessive', 'not_processed.confirmation', 'other', 'total', 'carried_forward'];
+const APPEALS = ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''];
+const GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'];
+const RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
+
+function printed(appeals = APPEALS): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const row of ROWS_2019) COLUMNS.forEach((c, k) => (cells[`applications.${row}.${c}`] = APPLICATIONS[row]?.[k] ?? ''));
+  GROUPS.forEach((g, i) => RESULTS.forEach((r, j) => (cells[`appeals.${g}.${r}`] = appeals[i * 5 + j]!)));
+  // Table 二: 行政事业性收费's 本年增/减 blank, the last cell of its line.
+  cells['proactive.administrative_fees.items_change'] = '';
+  cells['proactive.regulations.made'] = '13';
+  cells['proactive.regulations.published'] = '13';
+  cells['proactive.regulations.published_total'] = '524';
+  return cells;
+}
+
+const report = (appeals?: string[]) =>
+  trimLines(tabReport({ edition: '2019', year: 2019, agency: '上海市人民政府办公厅', cells: printed(appeals) }));
+
+test('TAB-separated rows short of their trailing blank cells: every figure read in its own column, the lost cells blank', async () => {
+  const text = report();
+  assert.match(text, /（一）予以公开\t258\t12\t\t\t1\t1\n/); // 总计 blank, trimmed
+  assert.match(text, /\n5\t\t\t2\t7\t8\t\t\t1\t9\n/); // 复议后起诉 blank, trimmed
+  const r = await readReport(encode(text), 'report.txt');
+  assert.equal(r.sources[0]!.rendering, 'word-text');
+  const a = r.tables.applications;
+  for (const row of ROWS_2019) {
+    COLUMNS.forEach((c, k) => {
+      const want = APPLICATIONS[row]?.[k] ?? '';
+      const cell = a[row]![c]!;
+      assert.deepEqual([cell.kind, cell.value], want === '' ? ['blank', null] : ['number', Number(want)], `${row}.${c}`);
+    });
+  }
+  GROUPS.forEach((g, i) => RESULTS.forEach((res, j) => {
+    const want = APPEALS[i * 5 + j]!;
+    const cell = r.tables.appeals[g]![res]!;
+    assert.deepEqual([cell.kind, cell.value], want === '' ? ['blank', null] : ['number', Number(want)], `${g}.${res}`);
+  }));
+  assert.deepEqual([r.tables.proactive.administrative_fees!.items_change!.kind, r.tables.proactive.administrative_fees!.items_previous_year!.value], ['blank', 4]);
+});
+
+test('table 四 of TAB-separated text with an empty piece before its figures and its last cells trimmed: refused, never read one place off', async () => {
+  // Word copies an empty cell before the figures when a header is merged down: padding at the end would shift them.
+  const text = report().replace(/\n5\t\t\t2\t7\t8\t\t\t1\t9\n/, '\n\t5\t\t\t2\t7\t8\t\t\t1\t9\n');
+  await assert.rejects(readReport(encode(text), 'report.txt'), /table 四[^]*expected 15 figures/);
+});
