@@ -133,9 +133,12 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   // The parts' digests are seeded with the metadata (the bound and the tables are the writer's): year-streams.ts.
   const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined, { seed: JSON.stringify(meta) });
   const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
-  const summaries: ReportSummary[] = [];
-  const share = summaryPool();
-  const store = input.summaries ?? summariesInMemory;
+  let summaries: ReportSummary[] = [];
+  // Dropped once every summary is made (below): its maps hold a key a distinct string or body (two or three a body).
+  let share: ReturnType<typeof summaryPool> | null = summaryPool();
+  const store = input.summaries ?? summariesInMemory();
+  /** Summaries given to the store with no object made for them (`add`: without reuse, while the reports are written). */
+  let added = 0;
   // The files the stream of reports wrote (a year's partitions, archive, and in the site layout its reports' files).
   const written: FileStat[] = [];
   /** A report's `modified` date: the previous release's when its document is the same, else today. */
@@ -149,7 +152,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     const paths = reportPaths(r.report);
     const doc = reportDocument(r, meta);
     const json = documentStat(paths.json, doc);
-    const summary = share(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modifiedOf(r.report.id, json.sha256), paths));
+    const summary = share!(summarize(r, { sha256: json.sha256, bytes: json.bytes }, modifiedOf(r.report.id, json.sha256), paths));
     // The document's FileStat is the summary's json (the same path, sha256 and size; one object, not two).
     if (!bundles) summary.json = json;
     if (first) input.described?.(r, summary);
@@ -160,7 +163,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
    * from the previous release as `describe` takes it.
    */
   const describeKept = (kept: ReportSummary) => {
-    const summary = share({ ...kept, modified: modifiedOf(kept.id, kept.json.sha256) });
+    const summary = share!({ ...kept, modified: modifiedOf(kept.id, kept.json.sha256) });
     input.described?.(null, summary);
     return { summary, sha256: kept.json.sha256 };
   };
@@ -253,7 +256,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       // Written or not once the year is seen whole: the summary waits (a year's, not the release's).
       summaries.push(d.summary);
     } else {
-      summaries.push(store.keep(await stream(r, d)));
+      // No object kept a report while the stream runs (an object and a slot, some 40 bytes): made below, once written.
+      if (store.add(await stream(r, d)) !== added++) throw new Error('build: the summary store numbered a summary out of order');
     }
   }
   await endYear();
@@ -287,13 +291,17 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       await lastPages?.close();
     }
   }
+  share = null;
   written.push(...(await parts.close()), ...(pages ? await pages.close() : []));
+  // The summaries given to the store as the reports were written, as the aggregate files read them (a list as long as it is).
+  if (added > 0) summaries = Array.from({ length: added }, (_, k) => store.at(k));
   files.push(...written, ...reused.flatMap((y) => y.files));
   const byYear = filesByYear(written);
   const breaks = [...parts.breaks(), ...reused.flatMap((y) => y.breaks)].sort((a, b) => a.year - b.year || a.part - b.part);
   const streams: YearFiles[] = [...digests].map(([y, d]) => reused.find((r) => r.year === y)
     ?? { year: y, digest: d, breaks: breaks.filter((b) => b.year === y), files: byYear.get(y) ?? [], ...(pages ? { pages: pagesKey(meta) } : {}) });
-  const years = summaries.map((s) => s.year);
+  // The release's first and last years (sorted by year): not a list of every report's year (8 bytes a report).
+  const years: [number, number] | null = summaries.length ? [summaries[0]!.year, summaries[summaries.length - 1]!.year] : null;
   let coverageBuilt: CoverageRow[] | undefined;
   const context = (): ReleaseContext => ({
     meta,
@@ -302,7 +310,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     // (The national layout's bundles of report documents are the release's files: described like the tables.)
     files: files.filter((f) => (!f.path.startsWith('reports/') || isReportBundle(f.path)) && !isAsset(f)).sort(byPath),
     modified: summaries.reduce((m, s) => (s.modified > m ? s.modified : m), summaries.length ? '0000-00-00' : meta.issued),
-    years: years.length ? [years[0]!, years[years.length - 1]!] : null,
+    years,
     ...(input.divisions ? { divisions: input.divisions } : {}),
     ...(coverageBuilt ? { coverage: coverageBuilt } : {}),
     ...(national ? { assets: files.filter(isAsset).sort(byPath) } : {}),

@@ -24,8 +24,29 @@ export interface BodySeries {
   reports: ReportSummary[];
   /** Latest `modified` of its reports (YYYY-MM-DD). */
   modified: string;
-  feed: string;
-  page: string;
+  /** Its feed's and page's paths (series-key.ts bodyPaths), made when asked for. */
+  readonly feed: string;
+  readonly page: string;
+}
+
+/**
+ * A body's series as bodySeries keeps it for the whole of the aggregate files (a body a few reports: at 100,000 reports
+ * some 14,000 of them): its paths made from the key when asked for (two strings of some 80 bytes a body otherwise),
+ * its list of reports exactly as long as it is (a list grown by push keeps room for 17).
+ */
+class Series implements BodySeries {
+  constructor(
+    readonly key: string,
+    readonly resolved: boolean,
+    readonly body: AgencyRef | null,
+    readonly name: string,
+    readonly division: string | null,
+    readonly names: string[],
+    readonly reports: ReportSummary[],
+    readonly modified: string,
+  ) {}
+  get feed(): string { return bodyPaths(this.key).feed; }
+  get page(): string { return bodyPaths(this.key).page; }
 }
 
 const cache = new WeakMap<readonly ReportSummary[], BodySeries[]>();
@@ -62,17 +83,16 @@ export function bodySeries(reports: readonly ReportSummary[]): BodySeries[] {
     }
     const latest = list[list.length - 1]!;
     const body = latest.body;
-    out.push({
+    out.push(new Series(
       key,
-      resolved: body !== null,
+      body !== null,
       body,
-      name: body ? body.name : latest.agency,
-      division: body ? body.division : latest.region,
-      names: [...new Set(list.map((s) => s.agency))].sort(cmp),
-      reports: list,
-      modified: list.reduce((m, s) => (s.modified > m ? s.modified : m), '0000-00-00'),
-      ...bodyPaths(key),
-    });
+      body ? body.name : latest.agency,
+      body ? body.division : latest.region,
+      [...new Set(list.map((s) => s.agency))].sort(cmp),
+      list.slice(),
+      list.reduce((m, s) => (s.modified > m ? s.modified : m), '0000-00-00'),
+    ));
   }
   out.sort((a, b) => cmp(a.key, b.key));
   cache.set(reports, out);

@@ -12,9 +12,30 @@ import { UintColumn, ValueTable } from '../value-table.ts';
 export interface SummaryStore {
   /** The summary to keep in place of `s` (equal to it, field for field); `s` is not used again. */
   keep(s: ReportSummary): ReportSummary;
+  /**
+   * Keep `s` with no object made for it in its place: its number among the summaries given to the store (`keep` and
+   * `add` alike, from 0), which `at` takes. `s` is not used again.
+   */
+  add(s: ReportSummary): number;
+  /** The summary `add` gave number k to (equal to it, field for field): made when asked for, a new object each time when spilled. */
+  at(k: number): ReportSummary;
 }
 
-export const summariesInMemory: SummaryStore = { keep: (s) => s };
+/** Summaries kept as they are (the default of buildRelease). */
+export function summariesInMemory(): SummaryStore {
+  const list: ReportSummary[] = [];
+  return {
+    keep: (s) => {
+      list.push(s);
+      return s;
+    },
+    add: (s) => list.push(s) - 1,
+    at: (k) => {
+      if (!(Number.isInteger(k) && k >= 0 && k < list.length)) throw new RangeError(`summary store: no summary ${k} (${list.length} kept)`);
+      return list[k]!;
+    },
+  };
+}
 
 /** What a spilled summary reads back on demand. */
 export type SpilledPart = Pick<ReportSummary, 'headline' | 'figures' | 'sources' | 'json' | 'page'>;
@@ -94,26 +115,32 @@ export function spilledSummaries(spill: PartSpill, given: { idOf?: (k: number) =
     get page() { return part(this.#k).page; }
   }
 
+  const add = (s: ReportSummary): number => {
+    const k = spill.put({ headline: s.headline, figures: s.figures, sources: s.sources, json: s.json, page: s.page });
+    if (k !== count) throw new Error(`summary store: the spill gave number ${k} to summary ${count}`);
+    count++;
+    if (!Number.isInteger(s.year) || s.year < 0 || s.year > 0xffff) throw new Error(`summary store: year ${s.year} of ${s.id} is not one a column holds`);
+    if (!idOf) ids.push(s.id);
+    else if (idOf(k) !== s.id) throw new Error(`summary store: summary ${k} is ${s.id}, where the ids given say ${idOf(k)}`);
+    year.set(k, s.year);
+    valid.set(k, s.valid ? 1 : 0);
+    errors.set(k, s.errors);
+    warnings.set(k, s.warnings);
+    agency.set(k, strings.number(s.agency));
+    region.set(k, strings.number(s.region));
+    edition.set(k, strings.number(s.edition));
+    published.set(k, strings.number(s.published));
+    flags.set(k, lists.number(s.flags));
+    body.set(k, bodies.number(s.body));
+    series.set(k, strings.number(s.series));
+    modified.set(k, strings.number(s.modified));
+    return k;
+  };
   return {
-    keep(s) {
-      const k = spill.put({ headline: s.headline, figures: s.figures, sources: s.sources, json: s.json, page: s.page });
-      if (k !== count) throw new Error(`summary store: the spill gave number ${k} to summary ${count}`);
-      count++;
-      if (!Number.isInteger(s.year) || s.year < 0 || s.year > 0xffff) throw new Error(`summary store: year ${s.year} of ${s.id} is not one a column holds`);
-      if (!idOf) ids.push(s.id);
-      else if (idOf(k) !== s.id) throw new Error(`summary store: summary ${k} is ${s.id}, where the ids given say ${idOf(k)}`);
-      year.set(k, s.year);
-      valid.set(k, s.valid ? 1 : 0);
-      errors.set(k, s.errors);
-      warnings.set(k, s.warnings);
-      agency.set(k, strings.number(s.agency));
-      region.set(k, strings.number(s.region));
-      edition.set(k, strings.number(s.edition));
-      published.set(k, strings.number(s.published));
-      flags.set(k, lists.number(s.flags));
-      body.set(k, bodies.number(s.body));
-      series.set(k, strings.number(s.series));
-      modified.set(k, strings.number(s.modified));
+    keep: (s) => new Spilled(add(s)),
+    add,
+    at(k) {
+      if (!(Number.isInteger(k) && k >= 0 && k < count)) throw new RangeError(`summary store: no summary ${k} (${count} kept)`);
       return new Spilled(k);
     },
   };
