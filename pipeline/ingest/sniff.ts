@@ -1,6 +1,7 @@
 /**
  * Tell renderings apart by their content, never by the file name. Pure.
  */
+import { isGluedPage } from './flat-text.ts';
 
 export type BinaryKind = 'docx' | 'pdf' | 'zip' | 'ole2' | 'text';
 export type TextKind = 'json' | 'yaml' | 'html' | 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' | 'markdown';
@@ -116,6 +117,8 @@ function endsInFigure(line: string): boolean {
  */
 function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' {
   if (text.includes('\t')) return tabbedText(text);
+  // A page glued into one line by its crawler (tables 二 and 三 on one line): flattened text, cut by flat-text.ts.
+  if (text.split('\n').some(isGluedPage)) return 'flat-text';
   let tabbed = 0;
   let layout = 0;
   let gapped = 0;
