@@ -15,13 +15,7 @@ const PATTERNS: ReadonlyArray<[string, RegExp]> = [
 
 /** Read the figures from narrative cells (the cells outside the tables), in document order; first mention wins. */
 export function readNarrative(cells: readonly TextCell[]): NarrativeFigure[] {
-  // Join the text so that figures wrapped across lines are found, and remember where each cell's text starts.
-  let text = '';
-  const starts = new Int32Array(cells.length);
-  cells.forEach((cell, i) => {
-    starts[i] = text.length;
-    text += normalizeText(cell.text);
-  });
+  const { text, starts } = joined(cells);
   const out: NarrativeFigure[] = [];
   for (const [key, pattern] of PATTERNS) {
     const m = pattern.exec(text);
@@ -29,6 +23,20 @@ export function readNarrative(cells: readonly TextCell[]): NarrativeFigure[] {
     out.push({ key, value: Number(m[1]), text: m[0], source: cells[ownerOf(starts, m.index)]!.at });
   }
   return out;
+}
+
+/**
+ * The cells' text joined (normalised), so that figures wrapped across lines are found, and where each cell's text
+ * starts in it.
+ */
+function joined(cells: readonly TextCell[]): { text: string; starts: Int32Array } {
+  let text = '';
+  const starts = new Int32Array(cells.length);
+  cells.forEach((cell, i) => {
+    starts[i] = text.length;
+    text += normalizeText(cell.text);
+  });
+  return { text, starts };
 }
 
 /**
@@ -56,12 +64,7 @@ const RESULTS: ReadonlyArray<[string, RegExp]> = [
  * report.narrative: a lossy rendering's table 四 uses them to choose among splits (flat-appeals.ts). Pure.
  */
 export function readAppealResults(cells: readonly TextCell[]): NarrativeFigure[] {
-  let text = '';
-  const starts = new Int32Array(cells.length);
-  cells.forEach((cell, i) => {
-    starts[i] = text.length;
-    text += normalizeText(cell.text);
-  });
+  const { text, starts } = joined(cells);
   const out: NarrativeFigure[] = [];
   for (const [key, word] of [['reconsideration', '行政复议'], ['litigation', '行政诉讼']] as const) {
     const m = new RegExp(`${word}\\d+件[，,]?其中([^。；;]*)`).exec(text);

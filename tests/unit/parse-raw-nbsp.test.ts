@@ -13,42 +13,13 @@ import { parseDocument } from '../../pipeline/parse/index.ts';
 import { compareCells } from '../../pipeline/synth/compare.ts';
 import { generate } from '../../pipeline/synth/generate.ts';
 import { renderRawText } from '../../pipeline/synth/render-raw-text.ts';
+import { APPEALS, COLUMNS, GROUPS, APPLICATIONS as PRINTED, RESULTS, printedCells } from '../helpers/shanghai-2019.ts';
 import { tabReport } from '../helpers/tab-report.ts';
 
 const NBSP = '\u00a0';
-const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
-/** Table 三's rows as the report prints them ('' blank); rows not listed are blank. */
-const PRINTED: Record<string, string[]> = {
-  received: ['821', '35', '', '', '2', '1', '859'],
-  carried_over: ['18', '', '', '', '', '', '18'],
-  granted: ['258', '12', '', '', '1', '1', ''],
-  partially_granted: ['3', '', '', '', '', '', ''],
-  'denied.state_secret': ['14', '', '', '', '', '', ''],
-  'denied.internal_affairs': ['5', '', '', '', '', '', ''],
-  'denied.process_information': ['3', '1', '', '', '', '', ''],
-  'denied.administrative_query': ['10', '2', '', '', '', '', ''],
-  'unavailable.not_held': ['252', '12', '', '', '1', '', ''],
-  'unavailable.needs_creation': ['44', '3', '', '', '', '', ''],
-  'unavailable.unclear': ['25', '', '', '', '', '', ''],
-  'not_processed.petition': ['148', '1', '', '', '', '', ''],
-  'not_processed.duplicate': ['5', '4', '', '', '', '', ''],
-  total: ['767', '35', '', '', '2', '1', '805'],
-  carried_forward: ['72', '', '', '', '', '', '72'],
-};
-const APPEALS = ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''];
-const GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'];
-const RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-
 /** The report's page text a cell a line: each TAB-separated cell of the tab report on its own line, blanks as &nbsp;. */
 function pageText(): string {
-  const cells: Record<string, string> = {};
-  const rows = ['received', 'carried_over', 'granted', 'partially_granted', 'denied.state_secret', 'denied.prohibited_by_law',
-    'denied.security_stability', 'denied.third_party_rights', 'denied.internal_affairs', 'denied.process_information',
-    'denied.enforcement_files', 'denied.administrative_query', 'unavailable.not_held', 'unavailable.needs_creation',
-    'unavailable.unclear', 'not_processed.petition', 'not_processed.duplicate', 'not_processed.publication',
-    'not_processed.excessive', 'not_processed.confirmation', 'other', 'total', 'carried_forward'];
-  for (const row of rows) COLUMNS.forEach((c, k) => (cells[`applications.${row}.${c}`] = PRINTED[row]?.[k] ?? ''));
-  GROUPS.forEach((g, i) => RESULTS.forEach((r, j) => (cells[`appeals.${g}.${r}`] = APPEALS[i * 5 + j]!)));
+  const cells = printedCells();
   const text = tabReport({ edition: '2019', year: 2019, agency: '上海市人民政府办公厅', cells });
   // A stray &nbsp; line between the agency and the title, as pages print an empty paragraph.
   return text.split('\n').flatMap((l, i) => (i === 1 ? [NBSP, l] : l.split('\t').map((c) => (c === '' ? NBSP : c)))).join('\n');

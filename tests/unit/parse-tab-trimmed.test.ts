@@ -8,42 +8,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readReport } from '../../pipeline/read.ts';
+import { APPEALS, APPLICATIONS, COLUMNS, GROUPS, RESULTS, ROWS_2019, printedCells } from '../helpers/shanghai-2019.ts';
 import { tabReport } from '../helpers/tab-report.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const trimLines = (text: string): string => text.split('\n').map((l) => l.trimEnd()).join('\n');
 
-/** Table 三 as the report prints it: applicant columns, then 总计 ('' blank). */
-const APPLICATIONS: Record<string, string[]> = {
-  received: ['821', '35', '', '', '2', '1', '859'],
-  carried_over: ['18', '', '', '', '', '', '18'],
-  granted: ['258', '12', '', '', '1', '1', ''],
-  partially_granted: ['3', '', '', '', '', '', ''],
-  'denied.state_secret': ['14', '', '', '', '', '', ''],
-  'denied.internal_affairs': ['5', '', '', '', '', '', ''],
-  'denied.process_information': ['3', '1', '', '', '', '', ''],
-  'denied.administrative_query': ['10', '2', '', '', '', '', ''],
-  'unavailable.not_held': ['252', '12', '', '', '1', '', ''],
-  'unavailable.needs_creation': ['44', '3', '', '', '', '', ''],
-  'unavailable.unclear': ['25', '', '', '', '', '', ''],
-  'not_processed.petition': ['148', '1', '', '', '', '', ''],
-  'not_processed.duplicate': ['5', '4', '', '', '', '', ''],
-  total: ['767', '35', '', '', '2', '1', '805'],
-  carried_forward: ['72', '', '', '', '', '', '72'],
-};
-const COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
-const ROWS_2019 = ['received', 'carried_over', 'granted', 'partially_granted', 'denied.state_secret', 'denied.prohibited_by_law', 'denied.security_stability',
-  'denied.third_party_rights', 'denied.internal_affairs', 'denied.process_information', 'denied.enforcement_files', 'denied.administrative_query',
-  'unavailable.not_held', 'unavailable.needs_creation', 'unavailable.unclear', 'not_processed.petition', 'not_processed.duplicate',
-  'not_processed.publication', 'not_processed.excessive', 'not_processed.confirmation', 'other', 'total', 'carried_forward'];
-const APPEALS = ['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', ''];
-const GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'];
-const RESULTS = ['upheld', 'corrected', 'other', 'pending', 'total'];
-
 function printed(appeals = APPEALS): Record<string, string> {
-  const cells: Record<string, string> = {};
-  for (const row of ROWS_2019) COLUMNS.forEach((c, k) => (cells[`applications.${row}.${c}`] = APPLICATIONS[row]?.[k] ?? ''));
-  GROUPS.forEach((g, i) => RESULTS.forEach((r, j) => (cells[`appeals.${g}.${r}`] = appeals[i * 5 + j]!)));
+  const cells = printedCells(appeals);
   // Table 二: 行政事业性收费's 本年增/减 blank, the last cell of its line.
   cells['proactive.administrative_fees.items_change'] = '';
   cells['proactive.regulations.made'] = '13';

@@ -62,20 +62,27 @@ function keptFor(count: number, column = false, added = false): { kept: [heap: n
   return JSON.parse(r.stdout) as { kept: [heap: number, arrayBuffers: number]; first: Record<string, unknown> };
 }
 
+/** The first summary as read back from the store: the fields kept (what is measured is the store working, not an empty one). */
+const FIRST = {
+  id: 'gd-guangzhou-body-0-2020', agency: '机关0', region: '440100', year: 2020, edition: 'standard', published: '2021-01-31',
+  valid: true, errors: 0, warnings: 1, flags: ['rule.a'], body: { id: 'body-0', name: '机关0' }, series: 'body-0', modified: '2026-12-07',
+};
+
+/** Bytes kept a report between the two counts (7,000 and 42,000), and the line that says so. */
+function perReportOf(few: { kept: [number, number] }, many: { kept: [number, number] }): { perReport: number; say: string } {
+  const part = (k: 0 | 1) => (many.kept[k] - few.kept[k]) / (42_000 - 7_000);
+  const perReport = part(0) + part(1);
+  return { perReport, say: `${perReport.toFixed(0)} bytes a report (heap ${part(0).toFixed(0)}, typed arrays ${part(1).toFixed(0)})` };
+}
+
 // Alone, 88–95 bytes a report (heap 65–71, typed arrays 23). Given the read's id column and the count, as the build
 // gives them (run.ts), it keeps no id (the slot, and the string the column makes) and no room to grow: 76 (60 + 16).
 // The tree before took no column: it kept each id string made for it, some 130 bytes a report (that test fails there).
 for (const column of [false, true]) test(`the spilled summary store keeps under ${column ? '90 bytes a report, and no id, given the read\'s id column and the count' : '100 bytes a report'}`, (t) => {
   const few = keptFor(7_000, column);
   const many = keptFor(42_000, column);
-  // The fields read back are the ones kept (what is measured is the store working, not an empty one).
-  assert.deepEqual(few.first, {
-    id: 'gd-guangzhou-body-0-2020', agency: '机关0', region: '440100', year: 2020, edition: 'standard', published: '2021-01-31',
-    valid: true, errors: 0, warnings: 1, flags: ['rule.a'], body: { id: 'body-0', name: '机关0' }, series: 'body-0', modified: '2026-12-07',
-  });
-  const part = (k: 0 | 1) => (many.kept[k] - few.kept[k]) / (42_000 - 7_000);
-  const perReport = part(0) + part(1);
-  const say = `${perReport.toFixed(0)} bytes a report (heap ${part(0).toFixed(0)}, typed arrays ${part(1).toFixed(0)})`;
+  assert.deepEqual(few.first, FIRST);
+  const { perReport, say } = perReportOf(few, many);
   t.diagnostic(say);
   assert.ok(perReport < (column ? 90 : 100), say);
 });
@@ -86,13 +93,8 @@ for (const column of [false, true]) test(`the spilled summary store keeps under 
 test('added with no object a summary, the spilled store keeps under 45 bytes a report', (t) => {
   const few = keptFor(7_000, true, true);
   const many = keptFor(42_000, true, true);
-  assert.deepEqual(many.first, {
-    id: 'gd-guangzhou-body-0-2020', agency: '机关0', region: '440100', year: 2020, edition: 'standard', published: '2021-01-31',
-    valid: true, errors: 0, warnings: 1, flags: ['rule.a'], body: { id: 'body-0', name: '机关0' }, series: 'body-0', modified: '2026-12-07',
-  });
-  const part = (k: 0 | 1) => (many.kept[k] - few.kept[k]) / (42_000 - 7_000);
-  const perReport = part(0) + part(1);
-  const say = `${perReport.toFixed(0)} bytes a report (heap ${part(0).toFixed(0)}, typed arrays ${part(1).toFixed(0)})`;
+  assert.deepEqual(many.first, FIRST);
+  const { perReport, say } = perReportOf(few, many);
   t.diagnostic(say);
   assert.ok(perReport < 45, say);
 });
