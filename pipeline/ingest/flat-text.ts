@@ -16,9 +16,9 @@ import type { TextCell } from './types.ts';
  * The two numbered headings whose presence on one line marks a page glued into one line (a narrative that lists the
  * sections, "本报告包括…主动公开政府信息情况、收到和处理政府信息公开申请情况…", names them without their numbers).
  */
-const GLUED = [/二、\s*主动公开政府信息情况/u, /三、\s*收到和处理政府信息公开申请情况/u];
+const GLUED = [/二、\s*主动公开政府信息情况/u, /三、\s*收到和处理政府信息公开申请情况/u] as const;
 /** The heading of table 二, where the cutting starts. */
-const FIRST = /二、\s*主动公开政府信息情况/u;
+const FIRST = GLUED[0];
 /**
  * A row's run of figures (digits, signs, decimal points, spaces, a money unit) followed by the next label's first
  * character: an ideograph, an opening bracket, or an item number ("2.") before one.

@@ -14,6 +14,12 @@ import type { CompactReport, NarrativeFigures } from './types.ts';
 export interface FlatTextRenderOptions {
   /** The text states table 四's results ("行政复议3件，其中结果维持1件…"): doc-text.ts; forced only (tests). */
   appealResults?: boolean;
+  /**
+   * The whole page on one line, as a crawler that joins the page's text nodes with nothing between them stores it
+   * (a real one: 平潭综合实验区's reports, 2019–2025: the title on a line of its own, the body after it on one line);
+   * ingest/flat-text.ts cuts it back into rows. Forced only (tests).
+   */
+  glued?: boolean;
   narrative?: NarrativeFigures;
   seed?: number;
 }
@@ -40,5 +46,6 @@ export function renderFlatText(values: CompactReport, opts: FlatTextRenderOption
   }
   lines.push(...text.after.map((b) => b.text), text.agency);
   if (text.date) lines.push(text.date);
+  if (opts.glued) return `${text.heading.join('\n')}\n${lines.slice(text.heading.length).join('')}\n`;
   return `${lines.join('\n')}\n`;
 }

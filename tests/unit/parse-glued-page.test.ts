@@ -10,7 +10,12 @@ import { test } from 'node:test';
 import { readFlatText } from '../../pipeline/ingest/flat-text.ts';
 import { sniffText } from '../../pipeline/ingest/sniff.ts';
 import { TABLES, rowsOf } from '../../pipeline/model/template.ts';
+import { ingest } from '../../pipeline/ingest/index.ts';
+import { parseDocument } from '../../pipeline/parse/index.ts';
 import { readReport } from '../../pipeline/read.ts';
+import { compareCells } from '../../pipeline/synth/compare.ts';
+import { generate } from '../../pipeline/synth/generate.ts';
+import { renderFlatText } from '../../pipeline/synth/render-flat-text.ts';
 
 const S = (n: number): number[] => [n, 0, 0, 0, 0, 0, n];
 const Z = S(0);
@@ -74,4 +79,29 @@ test('the glued page reads exactly: tables 三 and 四 by the arithmetic, table 
   assert.deepEqual([p.regulations!.issued!.value, p.administrative_licensing!.decisions!.value, p.administrative_penalty!.decisions!.value,
     p.administrative_coercion!.decisions!.value, p.administrative_fees!.fee_amount_10k_yuan!.value], [0, 4529, 1100, 65, 18651.06]);
   for (const cell of Object.values(p.normative_documents!)) assert.deepEqual([cell.kind, cell.value, cell.raw], ['text', null, '6233440']);
+});
+
+// The generator's glued pages (renderFlatText `glued`: the title on its own line, the body on one line), seeds 0–99 ×
+// two blank styles. Known gap, found in review: a row that prints no figure (its cells blank) glues its label to the
+// next row's, so no cut falls between them, and the next row's figures can be read into it (seed 4, zeros style:
+// 规章's 本年新制发 read 10) — silently wrong. Marked todo until the cutting places rows by the template's labels; it
+// reports the wrong cells it finds.
+test('round trip: synthetic glued pages (renderFlatText glued) read no cell wrong', { todo: 'a blank row glued to the next label can take its figures (seed 4)' }, async () => {
+  const wrong: string[] = [];
+  for (let seed = 0; seed < 100; seed++) {
+    for (const options of [{}, { blankStyle: 'zeros' as const }]) {
+      const g = generate(seed, options);
+      const text = renderFlatText(g.values, { narrative: g.narrative, glued: true });
+      let report;
+      try {
+        report = parseDocument(await ingest(new TextEncoder().encode(text), `synthetic-${seed}.txt`));
+      } catch {
+        continue; // refused: not wrong
+      }
+      for (const d of compareCells(g.values, report)) {
+        if (!d.found.startsWith('text') && !d.found.startsWith('absent') && !d.cell.includes('table.row_missing')) wrong.push(`seed ${seed} ${JSON.stringify(options)}: ${d.cell} ${d.expected} → ${d.found}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
 });
