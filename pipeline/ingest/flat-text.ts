@@ -30,6 +30,8 @@ const ROW_END = /\d(?:[\d.\-−+\s\u00a0\u3000]*\d)?(?:万元|元)?\s*(?=(?:[1-9
 /** A section heading starting a piece (二、… to 六、). */
 const HEADING = String.raw`[二三四五六]、\s*(?:主动公开|收到和处理|政府信息公开行政|(?:政府信息公开工作)?存在的主要问题|其他需要报告)`;
 const SECTION = new RegExp(HEADING, 'gu');
+/** The end of a page after 五、: a sentence's end, then a signature (a name: no punctuation), the date it is signed, or both. */
+const SIGNED = /。\s*([^\s，。；：:,;、\d]{2,40})?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*$/u;
 /** A piece that starts with a section heading. */
 const SECTION_START = new RegExp(`^${HEADING}`, 'u');
 
@@ -56,6 +58,15 @@ function cuts(line: string): number[] {
     if (line[stop] === undefined) continue;
     if (/\d/.test(line[stop - 1] ?? '') && line[stop] === '.') stop -= 1;
     at.add(stop);
+  }
+  // The signature and date the page ends with ("…六、其他需要报告的事项无。某某局2021年1月5日"): the name after the last
+  // sentence, short and without punctuation, and the date, each a piece, as the lines of flattened text hold them
+  // (parse/metadata.ts reads the signature from the last pieces, as from the last lines).
+  const signed = SIGNED.exec(line.slice(end));
+  if (signed) {
+    const name = end + signed.index + 1; // after the "。"
+    at.add(name);
+    if (signed[1]) at.add(line.indexOf(signed[1], name) + signed[1].length);
   }
   // A row that prints no figure: its label glued to the next row's, found by the template's labels.
   const sections = [...at].filter((i) => SECTION_START.test(line.slice(i))).sort((a, b) => a - b);

@@ -80,6 +80,15 @@ test('the glued page reads exactly: tables 三 and 四 by the arithmetic, table 
   for (const cell of Object.values(p.normative_documents!)) assert.deepEqual([cell.kind, cell.value, cell.raw], ['text', null, '6233440']);
 });
 
+test('a glued page signed at its end: the signature and the date are pieces of their own, read as flattened text reads them', async () => {
+  const page = `${PAGE}测试区管理委员会2025年1月20日`;
+  const cells = readFlatText(`2024年政府信息公开工作年度报告\n${page}\n`).map((c) => c.text);
+  assert.deepEqual(cells.slice(-3), ['五、存在的主要问题及改进情况2024年，解读形式仍需丰富。六、其他需要报告的事项2024年，无收取信息处理费情况。', '测试区管理委员会', '2025年1月20日']);
+  // The title names no agency: the signature does.
+  const report = await readReport(new TextEncoder().encode(`2024年政府信息公开工作年度报告\n${page}\n`), 'signed.txt');
+  assert.deepEqual([report.agency, report.year, report.published], ['测试区管理委员会', 2024, '2025-01-20']);
+});
+
 /**
  * Rows that print no figure, glued to the next row's label (the shape of the generator's seed 4: "规章" then
  * "行政规范性文件10 0 95"): the rows start where the template's labels stand, so the blank row is a label alone — read
