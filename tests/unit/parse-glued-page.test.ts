@@ -75,6 +75,10 @@ test('the glued page reads exactly: tables 三 and 四 by the arithmetic, table 
   const appeals = Object.values(report.tables.appeals).flatMap((group) => Object.values(group!).map((cell) => cell.value));
   assert.deepEqual(appeals, APPEALS);
   const p = report.tables.proactive;
+  // Each cell's source is where its row's figures stand on the page's line.
+  const line = PAGE;
+  assert.deepEqual(p.administrative_licensing!.decisions!.source, { line: 2, column: line.indexOf('行政许可4529') + '行政许可'.length + 1 });
+  assert.deepEqual(p.normative_documents!.issued!.source, { line: 2, column: line.indexOf('6233440') + 1 });
   assert.deepEqual([p.regulations!.issued!.value, p.administrative_licensing!.decisions!.value, p.administrative_penalty!.decisions!.value,
     p.administrative_coercion!.decisions!.value, p.administrative_fees!.fee_amount_10k_yuan!.value], [0, 4529, 1100, 65, 18651.06]);
   for (const cell of Object.values(p.normative_documents!)) assert.deepEqual([cell.kind, cell.value, cell.raw], ['text', null, '6233440']);
