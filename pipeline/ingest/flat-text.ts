@@ -10,7 +10,7 @@
  * run ends where text starts again; an item number "2." glued to the run starts the next label), and — within tables
  * 二 and 三 — where the template's row labels and table 二's block headings stand (glued-labels.ts): a row that prints
  * no figure glues its label to the next row's, and is cut from it, a label alone as in flattened text. The narrative
- * before table 二 and from "五、" on is left as it is. Pure.
+ * before table 二 and from "五、" on is left as it is, but for the signature and date the page ends with. Pure.
  */
 import { applicationRowStarts, proactiveRowStarts } from './glued-labels.ts';
 import type { TextCell } from './types.ts';
