@@ -47,7 +47,7 @@ export function splitLine(text: string): { label: string; run: string } {
 export function flatLines(cells: readonly TextCell[]): FlatLine[] {
   return cells.map((c, index) => {
     const { label, run } = splitLine(c.text);
-    const column = (c.at.column ?? 1) + c.text.length - c.text.trimEnd().length - run.length;
+    const column = (c.at.column ?? 1) + c.text.trimEnd().length - run.length;
     return { label, run, at: run === '' ? c.at : { ...c.at, column: Math.max(1, column) }, index };
   });
 }

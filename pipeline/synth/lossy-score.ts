@@ -7,13 +7,14 @@
 import { ingest } from '../ingest/index.ts';
 import { parseDocument } from '../parse/index.ts';
 import { compareCells } from './compare.ts';
-import { generate } from './generate.ts';
+import { type GenerateOptions, generate } from './generate.ts';
 import { renderFlatText } from './render-flat-text.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import { renderOcr } from './render-ocr.ts';
 import { renderRawText } from './render-raw-text.ts';
 
-export const LOSSY_RENDERINGS = ['flat-text', 'pdftotext-raw', 'markdown', 'ocr'] as const;
+/** 'flat-glued': flattened text whose crawler glued the page into one line (renderFlatText `glued`). */
+export const LOSSY_RENDERINGS = ['flat-text', 'flat-glued', 'pdftotext-raw', 'markdown', 'ocr'] as const;
 export type LossyRendering = (typeof LOSSY_RENDERINGS)[number];
 
 export interface LossyScore {
@@ -30,23 +31,40 @@ export interface LossyScore {
   examples: string[];
 }
 
-export function renderLossy(rendering: LossyRendering, seed: number): { bytes: Uint8Array; values: ReturnType<typeof generate>['values'] } {
-  const g = generate(seed);
-  const render = { 'flat-text': renderFlatText, 'pdftotext-raw': renderRawText, markdown: renderMarkdown, ocr: renderOcr }[rendering];
-  return { bytes: new TextEncoder().encode(render(g.values, { narrative: g.narrative })), values: g.values };
+/** A report rendered for a round trip: its seed, the rendered bytes and the values they were rendered from. */
+export interface RoundTrip {
+  seed: number;
+  bytes: Uint8Array;
+  values: ReturnType<typeof generate>['values'];
+  /** How examples name the report (default "seed N"). */
+  name?: string;
+}
+
+export function renderLossy(rendering: LossyRendering, seed: number, options: GenerateOptions = {}): RoundTrip {
+  const g = generate(seed, options);
+  const render = rendering === 'flat-glued'
+    ? (v: typeof g.values, o: { narrative: typeof g.narrative }) => renderFlatText(v, { ...o, glued: true })
+    : { 'flat-text': renderFlatText, 'pdftotext-raw': renderRawText, markdown: renderMarkdown, ocr: renderOcr }[rendering];
+  return { seed, bytes: new TextEncoder().encode(render(g.values, { narrative: g.narrative })), values: g.values };
 }
 
 export async function scoreLossy(rendering: LossyRendering, seeds: Iterable<number>): Promise<LossyScore> {
+  return scoreRoundTrips(rendering, (function* () {
+    for (const seed of seeds) yield renderLossy(rendering, seed);
+  })());
+}
+
+/** Score round trips already rendered (a rendering's reports with chosen generator options: a blank style). */
+export async function scoreRoundTrips(rendering: string, trips: Iterable<RoundTrip>): Promise<LossyScore> {
   const s: LossyScore = { reports: 0, exact: 0, partial: 0, refused: 0, wrong: 0, cells: 0, cellsExact: 0, cellsFlagged: 0, cellsWrong: 0, examples: [] };
-  for (const seed of seeds) {
+  for (const { seed, bytes, values, name = `seed ${seed}` } of trips) {
     s.reports++;
-    const { bytes, values } = renderLossy(rendering, seed);
     let report;
     try {
       report = parseDocument(await ingest(bytes, `synthetic-${seed}.${rendering}.txt`));
     } catch (err) {
       s.refused++;
-      if (s.examples.length < 5) s.examples.push(`seed ${seed} refused: ${(err as Error).message}`);
+      if (s.examples.length < 5) s.examples.push(`${name} refused: ${(err as Error).message}`);
       continue;
     }
     const mismatches = compareCells(values, report);
@@ -65,7 +83,7 @@ export async function scoreLossy(rendering: LossyRendering, seeds: Iterable<numb
     s.cellsWrong += wrong.length;
     if (wrong.length > 0) {
       s.wrong++;
-      for (const m of wrong.slice(0, 2)) if (s.examples.length < 5) s.examples.push(`seed ${seed} wrong: ${m.cell} expected ${m.expected}, found ${m.found}`);
+      for (const m of wrong.slice(0, 2)) if (s.examples.length < 5) s.examples.push(`${name} wrong: ${m.cell} expected ${m.expected}, found ${m.found}`);
     } else if (mismatches.length > 0) s.partial++;
     else s.exact++;
   }
