@@ -35,19 +35,47 @@ interface Piece {
   index: number;
 }
 
+/**
+ * A table's row label with its first figures glued on by single spaces, as pdftotext prints a label as wide as its
+ * column ("行政规范性文件 88        55", "只计这一情形， 8 1 0 0 0 0 9"): a label of at most 60 characters ending in an
+ * ideograph or a closing mark, then only figures (full-width digits too). A sentence's figure is followed by text
+ * ("规章 13 件"): no split.
+ */
+const LABEL_END = /[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff，、）)」”]$/u;
+const MAX_LABEL = 60;
+/** A row label starts within this many slots of its line's start (table 三's deepest indent is 28). */
+const LABEL_COLUMN = 30;
+
+/** A piece that is a glued label and its figures, split; null for any other piece. */
+function gluedFigures(tokens: readonly string[]): { label: string; figures: string[] } | null {
+  let k = tokens.length;
+  while (k > 0 && VALUE_TOKEN.test(tokens[k - 1]!.normalize('NFKC'))) k--;
+  if (k === 0 || k === tokens.length) return null;
+  const label = tokens.slice(0, k).join(' ');
+  return label.length <= MAX_LABEL && LABEL_END.test(label) ? { label, figures: tokens.slice(k) } : null;
+}
+
 /** A piece of a line (text between runs of 2+ spaces) as cells: value-only pieces split into their tokens. */
 function pushPiece(out: Piece[], piece: string, from: number): void {
   const text = piece.trim();
   if (text === '') return;
   const index = from + piece.length - piece.trimStart().length;
   const tokens = text.split(' ');
-  if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) {
-    let at = index;
-    for (const token of tokens) {
-      out.push({ text: token, index: at });
-      at += token.length + 1;
-    }
-  } else out.push({ text, index });
+  // Only a line's first piece, in the label column: a note's fragment ("转办 3") stands further right, under its figure.
+  const glued = tokens.length > 1 && out.length === 0 && index < LABEL_COLUMN ? gluedFigures(tokens) : null;
+  if (glued) {
+    out.push({ text: glued.label, index });
+    pushTokens(out, glued.figures, index + glued.label.length + 1);
+  } else if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) pushTokens(out, tokens, index);
+  else out.push({ text, index });
+}
+
+function pushTokens(out: Piece[], tokens: readonly string[], index: number): void {
+  let at = index;
+  for (const token of tokens) {
+    out.push({ text: token, index: at });
+    at += token.length + 1;
+  }
 }
 
 const SPACE = 32;
