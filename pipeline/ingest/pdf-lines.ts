@@ -2,6 +2,7 @@
  * Text runs → lines and pieces: runs on the same baseline form a line; within a line, a gap wider than a
  * character splits it into pieces (the columns of a table drawn without rules). Pure.
  */
+import { AFTER_LABEL } from './layout-text.ts';
 import type { PdfText } from './pdf-content.ts';
 
 export interface PdfLine {
@@ -50,6 +51,8 @@ export interface Piece {
 const FIGURE = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－])$/;
 /** A row label of a table drawn without rules: at most 60 characters, ending in an ideograph or a closing mark. */
 const ROW_LABEL = /^.{0,59}[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff，、）)」”]$/u;
+/** Figures or amounts with their unit only ("20793100元"; layout-text.ts AFTER_LABEL). */
+const afterLabel = (text: string): boolean => text.trim() !== '' && text.normalize('NFKC').trim().split(/\s+/).every((t) => AFTER_LABEL.test(t));
 /** Figures only, full-width digits too ("１０"). */
 const isFigures = (text: string): boolean => text.trim() !== '' && text.normalize('NFKC').trim().split(/\s+/).every((t) => FIGURE.test(t));
 
@@ -84,8 +87,8 @@ function piece(runs: readonly PdfText[]): Piece {
 
 /**
  * Runs closer than `split` × font size join into one piece; wider gaps separate pieces. Between lines of a table
- * drawn without rules (a finite `split`), the figures glued to a row label that starts its line are pieces of their
- * own (gluedFigures).
+ * drawn without rules (a finite `split`), the figures glued to a row label (the line's last piece of text) are pieces
+ * of their own (gluedFigures).
  */
 export function pieces(line: PdfLine, split = 1.0): Piece[] {
   const groups: PdfText[][] = [];
@@ -95,9 +98,11 @@ export function pieces(line: PdfLine, split = 1.0): Piece[] {
     else groups.push([t]);
   }
   const out: Piece[] = [];
+  // Only the line's last piece of text, with figures alone after it (a row label's cell ends where its figures start).
+  let lastText = groups.length - 1;
+  while (lastText >= 0 && groups[lastText]!.every((t) => afterLabel(t.text))) lastText--;
   for (const [k, runs] of groups.entries()) {
-    // Only the line's first piece: a row label starts its line.
-    const at = Number.isFinite(split) && k === 0 ? gluedFigures(runs) : -1;
+    const at = Number.isFinite(split) && k === lastText ? gluedFigures(runs) : -1;
     if (at > 0) out.push(piece(runs.slice(0, at)), piece(runs.slice(at)));
     else out.push(piece(runs));
   }

@@ -3,8 +3,10 @@
  * printed to PDF by a browser (Chromium) or by LibreOffice from the page made a .docx. pdftotext -layout prints the
  * label and the figure one space apart ("行政规范性文件 88      55    698"); read directly, the figure's run stands
  * 3 pt after the label (0.25 em), closer than a column gap. Both used to make the figure part of the label: the row
- * refused ("expected 3 values, found 2"), or, placed by position, its first cell read blank — wrong. Figures
- * restated from a real report (平潭综合实验区 2022), in renderings written here.
+ * refused ("expected 3 values, found 2"), or, placed by position, its first cell read blank — wrong. In a wrapped
+ * label of table 三 pdftotext may also print the label's number after that figure ("属于行政查询事 0  8.   0"): read
+ * blank and wrong as well. Figures restated from real reports (平潭综合实验区 2022, 洪泽区 2023 and 2024), in
+ * renderings written here.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +37,13 @@ test('layout text: a label with its first figures glued on by one space is a lab
     // A note's fragment further right on its line ("7（含" / "转办 3" / "件）") is the note's: not split.
     `一、本年新收政府信息公开申${' '.repeat(41)}7（含`,
     `${' '.repeat(57)}转办 3`,
+    // A group's label before the row's: the row's label is the line's last piece of text.
+    '        处理    4.无正当理由大量反复申请 0  0 0  0   0  0 0',
+    // A label whose number pdftotext printed after its glued figure: the number goes back to the label.
+    '                   属于行政查询事 0  8.   0   0    0    0     0    0',
+    // Not after a label that has its number, nor after a figure that is no glued one.
+    '              3.补正后申请内容 0  4.   0   0',
+    '              补正后申请内容    0  3.   0   0',
   ].join('\n');
   assert.deepEqual(lineTexts(readLayoutText(text)), [
     ['行政规范性文件', '88', '55', '698'],
@@ -44,6 +53,10 @@ test('layout text: a label with its first figures glued on by one space is a lab
     ['2022 年，共受理申请', '74'],
     ['一、本年新收政府信息公开申', '7（含'],
     ['转办 3'],
+    ['处理', '4.无正当理由大量反复申请', '0', '0', '0', '0', '0', '0', '0'],
+    ['8.属于行政查询事', '0', '0', '0', '0', '0', '0', '0'],
+    ['3.补正后申请内容 0', '4.', '0', '0'],
+    ['补正后申请内容', '0', '3.', '0', '0'],
   ]);
   // The figure keeps its place on pdftotext's grid: one slot after the label.
   const figure = readLayoutText('行政规范性文件 88      55').find((c) => c.text === '88')!;
@@ -85,11 +98,14 @@ test('PDF: a row label\'s figure 3 pt after it (a browser\'s print of a table wi
     ...runs(120, [['行政事业性收费', 36], ['9116.36', 123]]),
     // A sentence: its figure between text (LibreOffice sets 2.4 pt around Latin text in Chinese).
     ...runs(140, [['主动公开规章', 36], ['13', 110.4], ['件', 124.8]]),
+    // A group's label, then the row's label and its figure 6 pt after it.
+    ...runs(160, [['他处理', 98.5], ['费用、行政机关不再处理其政府信息', 157.8], ['0', 356], ['0', 381]]),
   ]);
   assert.deepEqual(lines.map((l) => pieces(l).map((p) => p.text)), [
     ['行政规范性文件', '88', '55', '698'],
     ['行政事业性收费', '9116.36'],
     ['主动公开规章13件'],
+    ['他处理', '费用、行政机关不再处理其政府信息', '0', '0'],
   ]);
   // Within a ruled cell (pieces joined whatever the gap) nothing is split.
   assert.deepEqual(pieces(lines[0]!, Infinity).map((p) => p.text), ['行政规范性文件88 55 698']);
