@@ -51,6 +51,8 @@ export interface Piece {
 const FIGURE = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－])$/;
 /** A row label of a table drawn without rules: at most 60 characters, ending in an ideograph or a closing mark. */
 const ROW_LABEL = /^.{0,59}[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff，、）)」”]$/u;
+/** Figure runs further apart than this (in ems; a space is 0.25–0.33 em) are figures of two cells. */
+const FIGURES_APART = 0.4;
 /** Figures or amounts with their unit only ("20793100元"; layout-text.ts AFTER_LABEL). */
 const afterLabel = (text: string): boolean => text.trim() !== '' && text.normalize('NFKC').trim().split(/\s+/).every((t) => AFTER_LABEL.test(t));
 /** Figures only, full-width digits too ("１０"). */
@@ -94,7 +96,10 @@ export function pieces(line: PdfLine, split = 1.0): Piece[] {
   const groups: PdfText[][] = [];
   for (const t of line.texts) {
     const last = groups.at(-1)?.at(-1);
-    if (last && t.x - (last.x + last.width) <= t.size * split) groups.at(-1)!.push(t);
+    const gap = last ? t.x - (last.x + last.width) : Infinity;
+    // Two figures further apart than a space are two cells (narrow columns of a table without rules: 12, 6.7 pt, 0).
+    const apart = last !== undefined && Number.isFinite(split) && gap > t.size * FIGURES_APART && isFigures(last.text) && isFigures(t.text);
+    if (last && gap <= t.size * split && !apart) groups.at(-1)!.push(t);
     else groups.push([t]);
   }
   const out: Piece[] = [];

@@ -10,7 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import { InputError } from '../../pipeline/errors.ts';
 import type { PdfText } from '../../pipeline/ingest/pdf-content.ts';
 import { furniture } from '../../pipeline/ingest/pdf-furniture.ts';
-import { groupLines, lineText } from '../../pipeline/ingest/pdf-lines.ts';
+import { groupLines, lineText, pieces } from '../../pipeline/ingest/pdf-lines.ts';
 import { readReport } from '../../pipeline/read.ts';
 import { compareCells, compareMeta } from '../../pipeline/synth/compare.ts';
 import { generate } from '../../pipeline/synth/generate.ts';
@@ -71,4 +71,12 @@ test('a line of figures alone at the top of two pages is a table row, not a runn
     ['（二）部分公开（区分处理的，', '8 1 0 0 0 0 9', '只计这一情形，不计其他情形）', '1.属于国家秘密 0'],
     ['1.申请人无正当理由逾期不补正、行', '2 0 0 0 0 0 2', '政机关不再处理其政府信息公开申请', '1.属于国家秘密 0'],
   ]);
+});
+
+test('two figures of adjacent cells 0.55 em apart are two pieces; a figure grouped with a space stays one', () => {
+  // Table 四 of a page without rules, printed by Chromium: 总计 12 of 未经复议直接起诉, then 0 of 复议后起诉 6.7 pt on.
+  const row = line(100, ['3', 188.7], ['16', 211.5], ['0', 230.2], ['0', 268.4]);
+  assert.deepEqual(pieces(groupLines(row)[0]!).map((p) => p.text), ['3', '16', '0', '0']);
+  // "47 161" drawn as two runs a space (3.5 pt) apart: one figure, as before.
+  assert.deepEqual(pieces(groupLines(line(100, ['47', 100], ['161', 115.5]))[0]!).map((p) => p.text), ['47 161']);
 });
