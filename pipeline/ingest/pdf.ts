@@ -5,6 +5,7 @@
  * running headers and footers are dropped, so a table that goes on over a page break reads as one. A scanned page
  * (images, no text) is reported, never read as empty. Cells carry page and position.
  */
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../errors.ts';
 import type { PdfPage, PdfText } from './pdf-content.ts';
 import { furniture } from './pdf-furniture.ts';
