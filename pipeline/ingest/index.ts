@@ -104,6 +104,7 @@ export async function ingest(bytes: Uint8Array, name: string, options: IngestOpt
         source: source(bytes, name, 'pdf'),
         cells: pdf.cells,
         ...(pdf.scannedPages.length > 0 ? { scannedPages: pdf.scannedPages } : {}),
+        ...(pdf.title === undefined ? {} : { documentTitle: pdf.title }),
       };
     }
     case 'zip':

@@ -35,19 +35,72 @@ interface Piece {
   index: number;
 }
 
+/**
+ * A table's row label with its first figures glued on by single spaces, as pdftotext prints a label as wide as its
+ * column ("行政规范性文件 88        55", "只计这一情形， 8 1 0 0 0 0 9"): a label of at most 60 characters ending in an
+ * ideograph or a closing mark, then only figures (full-width digits too). A sentence's figure is followed by text
+ * ("规章 13 件"): no split.
+ */
+const LABEL_END = /[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff，、）)」”]$/u;
+const MAX_LABEL = 60;
+/** A row label starts within this many slots of its line's start (table 三's deepest indent is 28). */
+const LABEL_COLUMN = 30;
+/** What may follow a row's label on its line: figures, an amount with its unit ("20793100元"); not "8." (an item number). */
+export const AFTER_LABEL = /^(?:[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|[-—–－])$/;
+
+/** A piece that is a glued label and its figures, split; null for any other piece. */
+function gluedFigures(tokens: readonly string[]): { label: string; figures: string[] } | null {
+  let k = tokens.length;
+  while (k > 0 && VALUE_TOKEN.test(tokens[k - 1]!.normalize('NFKC'))) k--;
+  if (k === 0 || k === tokens.length) return null;
+  const label = tokens.slice(0, k).join(' ');
+  return label.length <= MAX_LABEL && LABEL_END.test(label) ? { label, figures: tokens.slice(k) } : null;
+}
+
 /** A piece of a line (text between runs of 2+ spaces) as cells: value-only pieces split into their tokens. */
 function pushPiece(out: Piece[], piece: string, from: number): void {
   const text = piece.trim();
   if (text === '') return;
   const index = from + piece.length - piece.trimStart().length;
   const tokens = text.split(' ');
-  if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) {
-    let at = index;
-    for (const token of tokens) {
-      out.push({ text: token, index: at });
-      at += token.length + 1;
-    }
-  } else out.push({ text, index });
+  if (tokens.length > 1 && tokens.every((t) => VALUE_TOKEN.test(t))) pushTokens(out, tokens, index);
+  else out.push({ text, index });
+}
+
+/** A label's item number alone ("8."), as pdftotext may print it after the label's first figure. */
+const ITEM_NUMBER = /^\d{1,2}[.、．]$/;
+
+/**
+ * The line's last piece of text, when it is a glued label (gluedFigures) in the label column and only figures follow
+ * it (AFTER_LABEL), split in place. A note's fragment ("转办 3") stands further right, under its figure: not split.
+ * A label without its number whose number pdftotext printed after the glued figure ("属于行政查询事 0  8.   0   0",
+ * the number's glyphs set a little lower than the label's) gets its number back ("8.属于行政查询事", then 0 0 0).
+ */
+function splitGlued(out: Piece[]): void {
+  let last = out.length - 1;
+  while (last >= 0 && AFTER_LABEL.test(out[last]!.text.normalize('NFKC'))) last--;
+  let number: Piece | undefined;
+  if (last > 0 && ITEM_NUMBER.test(out[last]!.text)) {
+    number = out[last];
+    out.splice(last--, 1);
+  }
+  const piece = out[last];
+  const glued = piece !== undefined && piece.index < LABEL_COLUMN && piece.text.includes(' ') ? gluedFigures(piece.text.split(' ')) : null;
+  if (!glued || (number !== undefined && /^\d/.test(glued.label))) {
+    if (number !== undefined) out.splice(last + 1, 0, number);
+    return;
+  }
+  const figures: Piece[] = [];
+  pushTokens(figures, glued.figures, piece!.index + glued.label.length + 1);
+  out.splice(last, 1, { text: `${number?.text ?? ''}${glued.label}`, index: piece!.index }, ...figures);
+}
+
+function pushTokens(out: Piece[], tokens: readonly string[], index: number): void {
+  let at = index;
+  for (const token of tokens) {
+    out.push({ text: token, index: at });
+    at += token.length + 1;
+  }
 }
 
 const SPACE = 32;
@@ -65,6 +118,7 @@ function pieces(line: string): Piece[] {
     i = end - 1;
   }
   if (start < line.length) pushPiece(out, line.slice(start), start);
+  splitGlued(out);
   return out;
 }
 

@@ -13,6 +13,16 @@ export function isPageNumberText(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 
+/**
+ * A line of two figures or more: a table row's figures, never a running header, though with its digits masked one row
+ * of figures repeats another ("8 1 0 0 0 0 9" at the top of page 3, "0 0 0 0 0 0 0" at the top of page 4: a table
+ * without rules whose row label wraps above and below its figures, as LibreOffice prints a web page).
+ */
+function isFigureRow(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  return tokens.length >= 2 && tokens.every((t) => /^[0-9０-９]+(?:[.,][0-9０-９]+)*$/.test(t));
+}
+
 interface Placed {
   page: number;
   height: number;
@@ -49,7 +59,7 @@ export function furniture(pages: ReadonlyArray<{ number: number; height: number;
       pagesBySignature.set(key, (pagesBySignature.get(key) ?? new Set()).add(p.page));
     }
     const needed = Math.max(2, Math.ceil(pages.length / 2));
-    for (const p of margins) if (pagesBySignature.get(signature(p))!.size >= needed) drop.add(p.line);
+    for (const p of margins) if (pagesBySignature.get(signature(p))!.size >= needed && !isFigureRow(lineText(p.line))) drop.add(p.line);
   }
   return drop;
 }

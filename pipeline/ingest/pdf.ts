@@ -5,6 +5,7 @@
  * running headers and footers are dropped, so a table that goes on over a page break reads as one. A scanned page
  * (images, no text) is reported, never read as empty. Cells carry page and position.
  */
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../errors.ts';
 import type { PdfPage, PdfText } from './pdf-content.ts';
 import { furniture } from './pdf-furniture.ts';
@@ -21,6 +22,8 @@ export interface PdfCells {
   pages: number;
   /** Pages that hold images and no text at all: scans without a text layer. */
   scannedPages: number[];
+  /** The document's own title (its Info /Title: a page's <title> when a browser or LibreOffice printed the page). */
+  title?: string;
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -96,6 +99,13 @@ function joinAcrossPages(pages: readonly Laid[]): void {
   }
 }
 
+/** The PDF's Info /Title, trimmed; undefined when absent or unreadable. */
+async function documentTitle(doc: PDFDocumentProxy): Promise<string | undefined> {
+  const meta = await doc.getMetadata().catch(() => null);
+  const title = (meta?.info as { Title?: unknown } | undefined)?.Title;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim() : undefined;
+}
+
 /** Read a PDF's pages into cells. Throws InputError for scans, encrypted, damaged or truncated files. */
 export function readPdf(bytes: Uint8Array, name: string, limits?: ReadLimits): Promise<PdfCells> {
   return withStrayRejectionsIgnored(() => readPdfPages(bytes, name, limits));
@@ -125,7 +135,8 @@ async function readPdfPages(bytes: Uint8Array, name: string, limits?: ReadLimits
     const kept = laid.map((l) => ({ ...l, lines: l.lines.filter((line) => !drop.has(line)) }));
     joinAcrossPages(kept);
     const cells = kept.flatMap((l) => pageCells(l.page, l.tables, l.lines));
-    return { cells, pages: pages.length, scannedPages };
+    const title = await documentTitle(doc);
+    return { cells, pages: pages.length, scannedPages, ...(title ? { title } : {}) };
   } finally {
     await doc.destroy();
   }

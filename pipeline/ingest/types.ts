@@ -30,6 +30,8 @@ export interface CellDocument {
   cells: TextCell[];
   /** PDF pages that are scans without a text layer: named when the report cannot be read from the rest. */
   scannedPages?: number[];
+  /** A PDF's own title (Info /Title): read for the year and agency when the text prints no title (parse/index.ts). */
+  documentTitle?: string;
 }
 
 export interface StructuredDocument {

@@ -8,7 +8,7 @@ import { reportId } from '../model/report-id.ts';
 import { PROACTIVE, TABLES, type TableId, rowsOf } from '../model/template.ts';
 import { detectEdition, foreignColumnHeaders } from './detect-edition.ts';
 import { findSections } from './find-sections.ts';
-import { readMetadata } from './metadata.ts';
+import { readMetadataTitled } from './metadata.ts';
 import { readAppealResults, readNarrative } from './narrative.ts';
 import { layoutRows } from './layout-rows.ts';
 import { joinBrokenFigures } from './layout-broken.ts';
@@ -84,7 +84,7 @@ function parseCells(doc: CellDocument): AnnualReport {
   const tabbed = doc.source.rendering === 'word-text';
   // Layout text wraps narrow header cells and labels over several lines: read them whole as well.
   const tableCells = cells.slice(proactive.start, applications.end);
-  const meta = readMetadata(cells, proactive.heading);
+  const meta = readMetadataTitled(cells, proactive.heading, doc.documentTitle);
   // Table 三 of layout text with its notes joined and its wrapped labels rebuilt into rows: read once, for the edition and the table.
   const applicationRows = layout ? layoutRows(joinBrokenFigures(joinCellNotes(dropPageNumberLines(slice(applications))), TABLE_三_WIDTH)) : slice(applications);
   // A tie between the editions' labels is decided by the report year (the edition in force that year).

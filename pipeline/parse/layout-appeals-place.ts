@@ -83,7 +83,11 @@ export function choosePlacements(texts: readonly string[], xs: readonly number[]
     off(p, j) <= FAR && centres.every((x, c) => c === p[j] || Math.abs(xs[j]! - x) >= off(p, j) + CLEARLY);
   const settled = (j: number): boolean => adding.every((q) => q[j] === adding[0]![j]);
   const open = new Set(xs.flatMap((_, j) => (settled(j) || free.has(j) ? [] : adding.map((q) => Math.floor(q[j]! / 5)))));
-  const near = top !== undefined && top.every((c, j) => free.has(j) || (settled(j) ? !open.has(Math.floor(c / 5)) || off(top, j) <= FAR : off(top, j) <= NEAR || alone(top, j)));
+  // And each must stand nearer its own header than any other: halfway between two, its position says nothing
+  // (LibreOffice's PDF of a web page, its layout text: "5 … 2 … 7" with the 7 of 总计 as near 尚未 as 总计 and the 2
+  // under 其他 — it is 尚未's; a real report, 上海市人民政府办公厅 2019, read wrong).
+  const ownNearest = (p: readonly number[], j: number): boolean => centres.every((x, c) => c === p[j] || Math.abs(xs[j]! - x) > off(p, j));
+  const near = top !== undefined && top.every((c, j) => free.has(j) || (settled(j) ? !open.has(Math.floor(c / 5)) || (off(top, j) <= FAR && ownNearest(top, j)) : (off(top, j) <= NEAR && ownNearest(top, j)) || alone(top, j)));
   if (adding.length === 0) {
     chosen = [];
     note = `layout text prints nothing for a blank cell, and the ${texts.length} figures (${texts.join(' ')}) make each row's 总计 the sum of its results in no placement into table 四's ${WIDTH} columns: not placed`;

@@ -137,6 +137,22 @@ export function readMetadata(cells: readonly TextCell[], tablesStart: number): M
   return { agency, year: title.year, published: readPublished(cells) };
 }
 
+const YEAR = /(\d{4})\s*年/g;
+
+/**
+ * The metadata, and when the text prints no title, the document's own title (a PDF's Info /Title: LibreOffice and
+ * browsers set it from the page's <title>, the one the HTML reader reads; LibreOffice's PDF of a web page drops the
+ * page's <h1>). Not when the text before the tables names years and not the title's (a template's stale title).
+ */
+export function readMetadataTitled(cells: readonly TextCell[], tablesStart: number, documentTitle: string | undefined): Metadata {
+  const meta = readMetadata(cells, tablesStart);
+  if (meta.year !== null || documentTitle === undefined) return meta;
+  const titled = readMetadata([{ text: documentTitle, at: {} }, ...cells], tablesStart + 1);
+  if (titled.year === null) return meta;
+  const years = new Set(cells.slice(0, tablesStart).flatMap((c) => [...normal(c.text).matchAll(YEAR)].map((m) => Number(m[1]))));
+  return years.size === 0 || years.has(titled.year) ? titled : meta;
+}
+
 /** The longest text DATE matches: "2024年12月31日". */
 const LONGEST_DATE = 11;
 

@@ -45,6 +45,8 @@ export interface LayoutStyle {
   labelChars?: number;
   /** Table 三's rows indented this many slots past a margin of their own, its figures as far right (variants.ts marginHeading). */
   indent?: number;
+  /** Table 二's first figure column one slot after the block's widest label (variants.ts gluedLabels). */
+  gluedLabels?: boolean;
 }
 
 const APP_COLUMNS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
@@ -82,10 +84,15 @@ export function proactiveUnits(rng: Rng, s: LayoutStyle, edition: Edition, t: Co
   const block = (heading: string, headers: string[], all: Array<[string, string]>, columns: string[]): void => {
     const rows = all.filter(([code]) => t[code]);
     if (rows.length === 0) return;
-    const cs = columns.length === 1 ? [centers[1]!] : columns.length === 2 ? [centers[0]!, centers[2]!] : centers;
+    const drawn = columns.length === 1 ? [centers[1]!] : columns.length === 2 ? [centers[0]!, centers[2]!] : centers;
+    // Glued: the first column centred one slot after the widest label (a figure of two slots then starts right there).
+    const widest = Math.max(...rows.map(([, label]) => [...label].length));
+    const cs = s.gluedLabels ? drawn.map((_, i) => widest + 2 + i * 16) : drawn;
     units.push({ table: 'proactive', lines: [
       [{ x: headingX, text: heading }], blankLine(), blankLine(),
-      [{ x: 7, text: '信息内容' }, ...headers.map((h, i) => ({ x: cs[i]!, text: h, center: true }))], blankLine(), blankLine(),
+      // Glued: each header from where its figures start, after 信息内容.
+      [{ x: 7, text: '信息内容' }, ...headers.map((h, i) => (s.gluedLabels ? { x: Math.max(cs[i]! - 1, 12), text: h } : { x: cs[i]!, text: h, center: true }))],
+      blankLine(), blankLine(),
     ] });
     for (const [code, label] of rows) {
       units.push({ table: 'proactive', cells: columns.length, lines: [[{ x: 0, text: label }, ...valuePieces(s, 'proactive', t, code, columns, cs)], blankLine()] });

@@ -99,6 +99,7 @@ export function renderLayoutText(values: CompactReport, opts: LayoutRenderOption
   // Drawn apart from the rendering's generator, so no other draw moves.
   if (variants.narrowLabels) style.labelChars = createRng(hashString(`narrow-labels|${values.agency}|${values.year}`, opts.seed ?? 0)).int(4, 8);
   if (variants.marginHeading) style.indent = 14;
+  if (variants.gluedLabels) style.gluedLabels = true;
   if (variants.stretchedLine) style.stretch = createRng(hashString(`stretch|${values.agency}|${values.year}`, opts.seed ?? 0)).int(35, 70) / 100;
   const text = docText(values, opts.narrative ?? narrativeFigures(values), variants);
   const width = rng.int(28, 30) * 2;

@@ -49,6 +49,11 @@ export interface PdfRenderOptions {
   cutRow?: TableId;
   /** Force variants (variants.ts); a PDF prints full-width digits, the others not. */
   variants?: Partial<Variants>;
+  /**
+   * The title not printed on the page, only in the document's Info /Title, as LibreOffice's PDF of a web page holds
+   * it (the page's <h1> lost, its <title> kept). Never drawn.
+   */
+  untitledPage?: boolean;
 }
 
 const PRODUCERS = [['Microsoft® Word 2016', 'Microsoft® Word 2016'], ['Microsoft® Word 2019', 'Microsoft® Word 2019'], ['WPS 文字', 'WPS 文字']] as const;
@@ -112,7 +117,7 @@ export async function renderPdf(values: CompactReport, opts: PdfRenderOptions = 
   }
   const target = opts.breakInside === undefined ? undefined : tables[TABLE_IDS.indexOf(opts.breakInside)]!;
   if (target) breaks.push({ table: target.table, row: rng.pick(forcedBreakRows(target)) });
-  const pages = composePages(page, { text, tables, breaks });
+  const pages = composePages(page, { text: opts.untitledPage ? { ...text, heading: [] } : text, tables, breaks });
   const scanned = opts.scanned ?? false;
   for (const [k, p] of pages.entries()) p.scanned = scanned === true || (Array.isArray(scanned) && scanned.includes(k + 1));
   const date = new Date(`${values.published ?? `${values.year + 1}-01-15`}T09:00:00+08:00`);

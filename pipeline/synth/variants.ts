@@ -81,6 +81,13 @@ export interface Variants {
    * in eight, from a generator of its own.
    */
   tabRows: boolean;
+  /**
+   * Layout text only: table 二's label column as narrow as its widest label, each figure column right after it (a
+   * browser's or an office suite's PDF of a page whose table has no rules, as pdftotext prints it): the widest label
+   * of each block and its first figure one space apart ("行政规范性文件 88      55"). Never drawn — only forced
+   * (tests/unit/layout-glued-labels.test.ts).
+   */
+  gluedLabels: boolean;
 }
 
 export type BrokenFigures = 'none' | 'two-lines' | 'three-lines';
@@ -92,6 +99,7 @@ export const PLAIN_VARIANTS: Variants = {
   digits: 'ascii', note: 'none', shiftedSections: false, otherWording: false, headerParagraphs: false, footerRow: false,
   splitHeaders: false, unstatedYuan: false, brokenFigures: 'none', cutRow: 'none', groupsApart: false,
   stretchedLine: false, cutHeader: false, narrowLabels: false, marginHeading: false, unmerged: 'none', tabRows: false,
+  gluedLabels: false,
 };
 
 /**
@@ -122,6 +130,7 @@ export function drawVariants(
     // Drawn last, for the web page only: no earlier draw of existing seeds moves.
     unmerged: rendering === 'html' ? own.weighted<Unmerged>([['none', 16], ['headers', 2], ['all', 2]]) : 'none',
     tabRows: rendering === 'word-text' && createRng(hashString('variants|tab-rows', seed ?? hashString(`${values.agency}|${values.year}|${values.edition}`))).chance(0.125),
+    gluedLabels: false,
     ...override,
   };
 }
