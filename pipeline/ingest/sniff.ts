@@ -58,7 +58,23 @@ const HTML_TAG = /<\/?(?:html|body|table|tr|td|th|p|div|span)\b[^>]*>/gi;
 const HTML_START = /^(?:<!doctype\s+html|<html\b|<\?xml\b|<!--|<head\b|<meta\b)/i;
 const YAML_KEY_LINE = /^(?:[A-Za-z_][\w-]*|"[^"]*"|'[^']*')\s*:(?:\s|$)/;
 const YAML_TOP_KEY = /^(?:tables|agency|"tables"|"agency"|'tables'|'agency')\s*:(?:\s|$)/m;
-const LAYOUT_NUMBER_RUN = / {2,}[+\-−]?\d/g;
+/**
+ * How many runs of numbers (two or more spaces, then a figure: / {2,}[+\-−]?\d/g's matches) text[from, to) holds,
+ * counted up to `enough`: a scan from gap to gap, with no array of matches and no copy of the line.
+ */
+export function numberRuns(text: string, from: number, to: number, enough: number): number {
+  let count = 0;
+  for (let gap = text.indexOf('  ', from); gap >= 0 && gap < to; ) {
+    let at = gap + 2;
+    while (at < to && text.charCodeAt(at) === 32) at++;
+    let code = at < to ? text.charCodeAt(at) : -1;
+    // A sign (+, -, −) then a digit; a sign alone ends the run (the next gap may start right after it).
+    if ((code === 43 || code === 45 || code === 0x2212) && at + 1 < to) code = text.charCodeAt(++at);
+    if (code >= 48 && code <= 57 && ++count >= enough) return count;
+    gap = at < to ? text.indexOf('  ', at) : -1;
+  }
+  return count;
+}
 const MIN_LAYOUT_LINES = 3;
 
 /** How many HTML tags the text holds, counted up to `enough` (the callers ask for one or two). */
@@ -129,7 +145,7 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
     if (flatRow) flat++;
     if (FIGURE_LINE.test(line)) figures++;
     if (line.includes('\t')) tabbed++;
-    else if ((line.match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    else if (numberRuns(line, 0, line.length, 2) >= 2) layout++;
     // A row whose first figure is glued to its label ("（七）总计5       5": a page whose blank cells kept their
     // &nbsp;) is flattened text's, not a line set in columns.
     else if (COLUMN_GAP.test(line) && !flatRow) gapped++;
@@ -148,7 +164,7 @@ function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-te
 /**
  * wordOrLayout of a text with a TAB in it: only the lines with a TAB and the lines with runs of numbers count then
  * (the figures alone, the glued rows and the gaps decide only among texts without a TAB), so only those are tested.
- * A run of LAYOUT_NUMBER_RUN begins with two spaces side by side: the lines holding such a gap and no TAB are found
+ * A run of numbers (numberRuns) begins with two spaces side by side: the lines holding such a gap and no TAB are found
  * from the gaps (Word text has a few), and the lines with a TAB are counted only when those make layout text possible.
  */
 export function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
@@ -158,7 +174,7 @@ export function tabbedText(text: string): 'word-text' | 'pdftotext-layout' {
     let end = text.indexOf('\n', gap);
     if (end < 0) end = text.length;
     const tab = text.indexOf('\t', start);
-    if ((tab < 0 || tab >= end) && (text.slice(start, end).match(LAYOUT_NUMBER_RUN)?.length ?? 0) >= 2) layout++;
+    if ((tab < 0 || tab >= end) && numberRuns(text, start, end, 2) >= 2) layout++;
     gap = end < text.length ? text.indexOf('  ', end + 1) : -1;
   }
   if (layout < MIN_LAYOUT_LINES) return 'word-text';

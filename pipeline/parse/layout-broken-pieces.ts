@@ -36,7 +36,18 @@ const FULL_WIDTH = /^[０-９]+$/;
 /** Whether a cell's text reads as a figure (asked of every cell of a page again and again while joining). */
 export const isFigureText = memoised((text: string): boolean => readValue(text).kind === 'number');
 
-export const figures = (line: readonly TextCell[]): TextCell[] => line.filter((c) => isFigureText(c.text));
+/**
+ * A line's figures. The joiners ask for the same lines' figures again and again (each joiner for each line and its
+ * neighbours, breaksHere for every line of the page), and no line is changed while a page is joined (a joined line's
+ * cells are given as its replacement): a line's figures are taken once, kept as long as the line is. Callers do not
+ * change the array they are given.
+ */
+export function figures(line: readonly TextCell[]): readonly TextCell[] {
+  let out = figuresOf.get(line);
+  if (out === undefined) figuresOf.set(line, out = line.filter((c) => isFigureText(c.text)));
+  return out;
+}
+const figuresOf = new WeakMap<readonly TextCell[], readonly TextCell[]>();
 
 /** Whether the figures, left to right, add up: the six applicant columns to 总计. */
 export function addsUp(cells: readonly TextCell[]): boolean {

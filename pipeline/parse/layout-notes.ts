@@ -122,15 +122,20 @@ export function joinCellNotes(cells: readonly TextCell[]): TextCell[] {
   }
   const out: TextCell[] = [];
   for (const line of lines) {
-    const kept: TextCell[] = line.filter((c) => !drop.has(c)).map((c) => ({ ...c, rowEnd: false }));
+    const kept: TextCell[] = line.filter((c) => !drop.has(c));
     const added = insert.get(line);
     if (added) {
       const at = kept.findIndex((c) => c.x! > added.x!);
       kept.splice(at < 0 ? kept.length : at, 0, added);
     }
-    if (kept.length === 0) continue;
-    kept[kept.length - 1] = { ...kept.at(-1)!, rowEnd: true };
-    out.push(...kept);
+    // The line's last cell ends the row, the others do not (a joined cell is marked only when last); a cell already
+    // marked so is kept as it is, not copied.
+    const last = kept.length - 1;
+    for (const [j, c] of kept.entries()) {
+      const end = j === last;
+      if (c === added) out.push(end ? { ...c, rowEnd: true } : c);
+      else out.push(c.rowEnd === end ? c : { ...c, rowEnd: end });
+    }
   }
   return out;
 }

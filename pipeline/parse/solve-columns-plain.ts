@@ -7,6 +7,7 @@
  */
 import type { Equation } from './application-equations.ts';
 import type { Budget } from './split-digits.ts';
+import { searchOrder } from './search-order.ts';
 import { MAX_SOLUTIONS, type Solved } from './solve-columns-search.ts';
 import { MAX_SUMS } from './solve-columns-propagate.ts';
 
@@ -79,7 +80,7 @@ export function propagatePlain(rows: Map<string, number[][]>, equations: readonl
 }
 /** The search over one group of linked rows (solve-columns-search.ts's searchRows, summing afresh). */
 export function searchRowsPlain(rows: Map<string, number[][]>, equations: readonly Equation[], kept: ReadonlyMap<string, number[]>, width: number, budget: Budget): Solved {
-  const order = [...rows.keys()].sort((a, b) => kept.get(a)!.length - kept.get(b)!.length);
+  const order = searchOrder([...rows.keys()], equations, kept);
   const position = new Map(order.map((r, k) => [r, k]));
   // Rows an equation names but the source does not print count neither as placed nor as waited for.
   const sides = equations.map((eq) => ({

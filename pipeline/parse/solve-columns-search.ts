@@ -6,6 +6,7 @@
  */
 import type { Equation } from './application-equations.ts';
 import type { Budget } from './split-digits.ts';
+import { searchOrder } from './search-order.ts';
 
 export interface Solved {
   /** Per row: the candidate indices some solution takes (all of them when the search was complete). */
@@ -27,13 +28,13 @@ const RIGHT_MOST = 3;
 /**
  * The search over one group of linked rows, for whole-number figures (solve-columns-plain.ts for others): each
  * equation keeps its sides' running sums per column, updated as a row is placed and taken back, so a check costs one
- * pass over the columns. The rows are placed in a fixed order, so which sides of an equation are whole once row k is
- * placed is known before the search: each row carries only the checks that can fail there (an equation neither side of
- * which is whole cannot), each as what it compares. The same choices in the same order, one step of the budget per
+ * pass over the columns. The rows are placed in a fixed order (search-order.ts), so which sides of an equation are
+ * whole once row k is placed is known before the search: each row carries only the checks that can fail there (an
+ * equation neither side of which is whole cannot), each as what it compares. The same choices in the same order, one step of the budget per
  * node, as the plain search that sums the placed rows afresh.
  */
 export function searchRows(rows: Map<string, number[][]>, equations: readonly Equation[], kept: ReadonlyMap<string, number[]>, width: number, budget: Budget): Solved {
-  const order = [...rows.keys()].sort((a, b) => kept.get(a)!.length - kept.get(b)!.length);
+  const order = searchOrder([...rows.keys()], equations, kept);
   const n = order.length;
   const count = equations.length;
   const position = new Map(order.map((r, k) => [r, k]));

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { sniffBinary, sniffText, tabbedText } from '../../pipeline/ingest/sniff.ts';
+import { numberRuns, sniffBinary, sniffText, tabbedText } from '../../pipeline/ingest/sniff.ts';
 
 const RUNS = process.env.XXGK_TEST_FULL === '1' ? 5000 : 500;
 
@@ -19,6 +19,19 @@ function byLines(text: string): string {
   }
   return layout >= 3 && layout > tabbed ? 'pdftotext-layout' : 'word-text';
 }
+
+test('numberRuns: the matches of / {2,}[+\\-−]?\\d/g in a part of a text, counted up to the number asked', () => {
+  const piece = fc.constantFrom(' ', '  ', '   ', '1', '-', '+', '−', '-2', '−3', 'x', '数', '\n');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 16 }), fc.nat(40), fc.nat(40), fc.integer({ min: 1, max: 4 }), (parts, a, b, enough) => {
+      const text = parts.join('');
+      const [from, to] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+      const all = text.slice(from, to).match(/ {2,}[+\-−]?\d/g)?.length ?? 0;
+      assert.equal(numberRuns(text, from, to, enough), Math.min(all, enough));
+    }),
+    { numRuns: RUNS * 4, seed: 13 },
+  );
+});
 
 test('sniffText of a text with a TAB: the lines counted as when each is cut out', () => {
   const piece = fc.constantFrom('\t', '\n', '  12', '   -3', ' 4', '  ', ' ', '收到申请', '0', '\n\n');
