@@ -46,7 +46,10 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
     for (let i = 0; i < n; i++) scores.push(labelScore(rows[i]!, defs[i]!));
     return { assigned: rows.map((_, i) => i), scores };
   }
-  const score = rows.map((r) => labelScores(r, defs));
+  // A loop into a literal, not map: map's array was of another kind by when it was made, and alignRows compiled for one
+  // was thrown away at the other.
+  const score: Float64Array[] = [];
+  for (let i = 0; i < n; i++) score.push(labelScores(rows[i]!, defs));
   // best[i][j]: best total with row i matched to def j; from[i][j]: the def of row i-1.
   const best = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity));
   const from = Array.from({ length: n }, () => new Int32Array(m).fill(-1));
