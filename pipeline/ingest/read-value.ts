@@ -89,7 +89,9 @@ function quickValue(text: string): boolean | null {
   let wide = false;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) wide = true;
+    // A full-width digit: one unsigned comparison, run for every character (`c >= 0xff10 && c <= 0xff19` ran its second
+    // comparison first at the first full-width digit, late, and the compiled reader was thrown away there).
+    if ((c - 0xff10) >>> 0 <= 9) wide = true;
     else if (c < 48 || c > 57) break;
   }
   if (i === start) return null;
