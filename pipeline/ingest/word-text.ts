@@ -42,10 +42,14 @@ function pushPieces(cells: TextCell[], text: string, lineStart: number, from: nu
     let tab = text.indexOf(TAB, start);
     if (tab >= end) tab = -1;
     const at = { line: lineNo, column: start - lineStart + 1 };
-    const cell: TextCell = tab >= 0 ? { text: text.slice(start, tab), at } : rowEnd ? { text: text.slice(start, end), at, rowEnd: true } : { text: text.slice(start, end), at };
+    // One slice for every piece: a call site of its own per branch had no feedback when the compiled function first
+    // met the branch (a TAB-separated row after many TAB-started cells), and was thrown away there.
+    const piece = text.slice(start, tab >= 0 ? tab : end);
+    const cell: TextCell = tab < 0 && rowEnd ? { text: piece, at, rowEnd: true } : { text: piece, at };
     cells.push(cell);
-    if (tab < 0) return cell;
+    // Before the return (unused then): met with the first piece, not first at a TAB-separated row's second piece.
     start = tab + 1;
+    if (tab < 0) return cell;
   }
 }
 
@@ -74,17 +78,23 @@ export function readWordText(text: string): TextCell[] {
       nextTab = text.indexOf(TAB, lead);
       if (nextTab < 0) nextTab = text.length;
     }
-    if (nextTab < end) {
-      pushPieces(cells, text, start, start, end, lineNo, true);
-      open = undefined;
-    } else if (lead > start) {
-      open = pushPieces(cells, text, start, start + 1, end, lineNo, false);
+    // A tab-separated row, or a TAB-started cell: one call for both (the call site met first with the first line of
+    // either kind; two sites, and the compiled reader was thrown away at the kind met later).
+    const tabRow = nextTab < end;
+    if (tabRow || lead > start) {
+      const last = pushPieces(cells, text, start, tabRow ? start : start + 1, end, lineNo, tabRow);
+      open = tabRow ? undefined : last;
     } else {
       const line = text.slice(start, end);
-      if (open && !isValueText(open.text) && !(empty && SECTION.test(line))) {
+      // Whether the line opens a numbered section, asked of every narrative line (the test met with the first one: asked
+      // only after an empty line following a label cell, it was met late and the compiled reader thrown away there).
+      const opensSection = SECTION.test(line);
+      if (open && !isValueText(open.text) && !(empty && opensSection)) {
         open.text += line;
       } else {
-        cells.push({ text: line, at: { line: lineNo, column: 1 }, rowEnd: true });
+        // The line as one piece that ends its row (it holds no TAB): the literal of a TAB-separated row's last piece,
+        // met with the first narrative line (first met at a TAB-separated row, late, it cost the compiled reader).
+        pushPieces(cells, text, start, start, end, lineNo, true);
         open = undefined;
       }
     }

@@ -38,15 +38,21 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
   const n = rows.length;
   const m = defs.length;
   if (n > m) return null;
-  if (n === 0) return { assigned: [], scores: scoreArray() };
+  // The scores' array, made first for every path (its call met with the first table; made in the path of an empty
+  // table only, that call was met late and the compiled alignRows thrown away there).
+  const scores = scoreArray();
   const slack = m - n;
   // Every template row printed: row i is row i, and only its own score is needed (labelScore's is the same number).
-  if (slack === 0) {
-    const scores = scoreArray();
+  // No row at all takes the same path (nothing assigned, no score): a path of its own was met late, and the compiled
+  // alignRows thrown away there.
+  if (slack === 0 || n === 0) {
     for (let i = 0; i < n; i++) scores.push(labelScore(rows[i]!, defs[i]!));
     return { assigned: rows.map((_, i) => i), scores };
   }
-  const score = rows.map((r) => labelScores(r, defs));
+  // A loop into a literal, not map: map's array was of another kind by when it was made, and alignRows compiled for one
+  // was thrown away at the other.
+  const score: Float64Array[] = [];
+  for (let i = 0; i < n; i++) score.push(labelScores(rows[i]!, defs));
   // best[i][j]: best total with row i matched to def j; from[i][j]: the def of row i-1.
   const best = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity));
   const from = Array.from({ length: n }, () => new Int32Array(m).fill(-1));
@@ -73,7 +79,6 @@ export function alignRows(rows: readonly DataRow[], defs: readonly RowDef[]): Al
     assigned[i] = j;
     j = from[i]![j]!;
   }
-  const scores = scoreArray();
   for (let i = 0; i < n; i++) scores.push(score[i]![assigned[i]!]!);
   return { assigned, scores };
 }

@@ -52,13 +52,15 @@ export function centresFromRows(row: DataRow, reference: readonly DataRow[], wan
 
 /** Column centres from header cells: for each column, the first header cell whose text is one of its words. */
 export function centresFromHeader(header: readonly TextCell[], words: ReadonlyArray<readonly string[]>): number[] | null {
-  const centres = words.map((alternatives) => {
+  // A loop into a literal, ended by the first word not found, not map: map's array was of another kind by what it
+  // held (nulls, whole or fractional centres), and the compiled function was thrown away at a kind met late.
+  const centres: number[] = [];
+  for (const alternatives of words) {
     const cell = header.find((c) => c.x !== undefined && alternatives.includes(normalizeText(c.text)));
-    return cell ? centre(cell) : null;
-  });
-  if (centres.some((c) => c === null)) return null;
-  const sorted = centres as number[];
-  return sorted.every((c, k) => k === 0 || c > sorted[k - 1]!) ? sorted : null;
+    if (!cell) return null;
+    centres.push(centre(cell));
+  }
+  return centres.every((c, k) => k === 0 || c > centres[k - 1]!) ? centres : null;
 }
 
 /**

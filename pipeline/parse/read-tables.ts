@@ -18,7 +18,7 @@ import { checkPlaced } from './check-placed.ts';
 import { isHeaderRow } from './header-row.ts';
 import { widthNamedBy } from './width-named-by.ts';
 import { dropLeadingBlanks } from './leading-blanks.ts';
-import { type ReadOptions, isValueText, readValue } from '../ingest/read-value.ts';
+import { PLAIN_READ, type ReadOptions, isValueText, readValue } from '../ingest/read-value.ts';
 import { type MoneyUnit, statedUnits } from './stated-unit.ts';
 import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './segment.ts';
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
@@ -46,8 +46,12 @@ function tableName(table: TableDef): string {
   return `table ${table.zh.slice(0, 1)} (${table.zh.slice(2)})`;
 }
 
-/** readValue's options for a column that holds no money and has no stated unit (readValue reads only those two). */
-const PLAIN = Object.freeze({});
+/**
+ * readValue's options for a column that holds no money and has no stated unit (readValue reads only those two). Every
+ * options object readCells passes has both keys, in this order (one shape: a compiled readValue met the shape with
+ * `statedUnit` only in the reports that state one, and was thrown away).
+ */
+const PLAIN = PLAIN_READ;
 
 /** No stated units (readCells' default). */
 const NO_UNITS: Record<string, MoneyUnit> = Object.freeze({});
@@ -76,7 +80,7 @@ function readOptions(money: boolean | undefined, stated: MoneyUnit | undefined):
   let byUnit = optionsByMoney.get(money);
   if (byUnit === undefined) optionsByMoney.set(money, (byUnit = new Map()));
   let options = byUnit.get(stated);
-  if (options === undefined) byUnit.set(stated, (options = Object.freeze({ money, ...(stated ? { statedUnit: stated } : {}) })));
+  if (options === undefined) byUnit.set(stated, (options = Object.freeze({ money, statedUnit: stated || undefined })));
   return options;
 }
 
@@ -229,10 +233,25 @@ function isTrimmedTabRow(row: DataRow, cells: readonly TextCell[]): boolean {
   return before !== undefined && before.at.line === first.at.line && !isValueText(before.text) && before.text.trim() !== '';
 }
 
-/** The row completed with blank cells up to `want`, at the end of its line (see isTrimmedTabRow). */
+/**
+ * The row completed with blank cells up to `want`, at the end of its line (see isTrimmedTabRow). A loop into a
+ * literal: the spread of the two arrays was at times an array with holes, another kind, and readLabelledTable
+ * compiled for rows of packed cells was thrown away when one came.
+ */
 function padTrimmed(values: readonly TextCell[], want: number): TextCell[] {
   const last = values.at(-1)!;
-  return [...values, ...Array.from({ length: want - values.length }, () => ({ text: '', at: last.at }))];
+  const out: TextCell[] = [];
+  for (let k = 0; k < values.length; k++) out.push(values[k]!);
+  while (out.length < want) out.push({ text: '', at: last.at });
+  return out;
+}
+
+/**
+ * The row with other values: a literal with segmentRows' keys in its order, not `{ ...row, values }`, whose copy had
+ * a shape of its own that compiled readers of rows met late (a TAB row trimmed) and were thrown away at.
+ */
+function withValues(row: DataRow, values: TextCell[]): DataRow {
+  return { label: row.label, own: row.own, context: row.context, values, at: row.at, index: row.index, after: row.after, line: row.line };
 }
 
 /**
@@ -253,7 +272,7 @@ export function readLabelledTable(
   if (tabbed) {
     for (const [def, row] of matched) {
       const want = columnsOf(table, def, edition).length;
-      if (row.values.length > 0 && row.values.length < want && isTrimmedTabRow(row, cells)) matched.set(def, { ...row, values: padTrimmed(row.values, want) });
+      if (row.values.length > 0 && row.values.length < want && isTrimmedTabRow(row, cells)) matched.set(def, withValues(row, padTrimmed(row.values, want)));
     }
   }
   // The rows printed with all their values, and where the first matched row starts (one pass, in matched's order).
@@ -385,7 +404,7 @@ export function readAppeals(file: string, edition: Edition, cells: readonly Text
   // Word text: one TAB-separated line of figures whose trailing blank cells were trimmed, read from the first
   // column on — only when the three groups then add up (an empty piece before the figures, which Word copies for a
   // header merged down, would shift every figure by one).
-  if (tabbed && rows.length === 1 && values.length < want && values.length > 0 && isTrimmedTabRow({ ...rows[0]!, values }, cells)) {
+  if (tabbed && rows.length === 1 && values.length < want && values.length > 0 && isTrimmedTabRow(withValues(rows[0]!, values), cells)) {
     const padded = padTrimmed(values, want);
     if (appealsAddUp(padded)) values = padded;
   }

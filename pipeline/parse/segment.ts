@@ -35,6 +35,17 @@ function joinTexts(cells: readonly TextCell[]): string {
   return text;
 }
 
+/**
+ * An empty array of cells of the elements kind a run of cells has (a cell's literal, emptied): `[]` stays an array of
+ * small integers' kind while nothing is pushed, and the readers of a row's `values` compiled for runs of cells
+ * (sharedGrids) were thrown away when a row printed as its label alone (labelOnly, matched late) brought that kind.
+ */
+function noValues(cell: TextCell): TextCell[] {
+  const values = [cell];
+  values.pop();
+  return values;
+}
+
 function hasNumber(cells: readonly TextCell[]): boolean {
   return cells.some((c) => c.text.trim() !== '');
 }
@@ -130,7 +141,7 @@ export function segmentRows(
       own.push(cell);
       context += cell.text;
       if (cell.rowEnd) {
-        labelOnly.push({ label: cell.text, own: joinTexts(own), context, values: [], at: cell.at, index: i, after: '', line });
+        labelOnly.push({ label: cell.text, own: joinTexts(own), context, values: noValues(cell), at: cell.at, index: i, after: '', line });
         own = [];
         line++;
       }
