@@ -215,9 +215,11 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   let same: number[] = [];
   /**
    * With `reuse.last`: the places in the current year of the reports read again whose rows are not the last build's
-   * report's (the kept ones have its rows): the parts holding none of them may link their tables.
+   * report's (the kept ones have its rows): the parts holding none of them may link their tables; and of those whose
+   * rows are, the ones whose document's size is another (rowsLinkableParts `sized`).
    */
   let otherRows: number[] = [];
+  let otherSize: number[] = [];
   let year: number | null = null;
   let digest: ReturnType<typeof yearDigest> | undefined;
   /** Where the year's summaries start in `summaries` (with reuse, they wait there until the year is seen whole). */
@@ -242,7 +244,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       for (const k of same) flags[k] = 1;
       let rows: Uint8Array | null = null;
       if (input.reuse.last) {
-        rows = new Uint8Array(count).fill(1);
+        rows = new Uint8Array(count).fill(2);
+        for (const k of otherSize) rows[k] = 1;
         for (const k of otherRows) rows[k] = 0;
       }
       toWrite.push({ year, at, count, same: flags, rows });
@@ -259,6 +262,7 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
       await endYear();
       same = [];
       otherRows = [];
+      otherSize = [];
       yearStart = summaries.length;
       year = now.year;
       digest = yearDigest(year, meta, maxFileBytes);
@@ -276,6 +280,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     if (input.reuse?.last) {
       const before = await input.reuse.last(r.report.id);
       if (!before || !parts.sameRows(before, r)) otherRows.push(summaries.length - yearStart);
+      // The document is the bundle's chunk (national layout): its size is the rest of the report's sizes.
+      else if (bundles && Buffer.byteLength(reportDocument(before, meta), 'utf8') !== Buffer.byteLength(d.doc, 'utf8')) otherSize.push(summaries.length - yearStart);
     }
     if (input.reuse) {
       // Written or not once the year is seen whole: the summary waits (a year's, not the release's).

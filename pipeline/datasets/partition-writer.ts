@@ -18,7 +18,9 @@
  * collectors' files are linked from the last build, and only `documents` (the national layout's bundles of report
  * documents) is written. Every table's chunks are still made (their sizes decide where the part ends); a part that
  * does not end where the last build's did holds other reports than the files linked: `ReuseMismatch`, and the caller
- * builds in full.
+ * builds in full. When every report of the part, and the one after it in its year, has the last build's chunk sizes
+ * in every table (`sized`: the documents' too), the part ends where the last build's did, after as many reports: then
+ * the linked tables' chunks are not made.
  */
 import { createHash } from 'node:crypto';
 import type { OpenFile, OutputSink } from '../adapters/output.ts';
@@ -68,6 +70,8 @@ export interface RowsLinkablePart {
   /** Where it starts: the place in its year (from 0) of its first report. */
   start: number;
   reports: number;
+  /** Every report of the part and the one after it in the year have the last build's chunk sizes in every table. */
+  sized?: boolean;
   /** Put these files of the part in this build (year-streams.ts); their FileStats in that order, or null when they cannot be. */
   link(paths: readonly string[]): Promise<FileStat[] | null>;
 }
@@ -245,13 +249,20 @@ export function partitionWriter(
         await finish(null);
         index = 0;
         await start(y, 1);
-      } else if (linked && reports === linked.part.reports) {
-        // The linked part ends where it ended in the last build (its digest holds this report as the one after it).
+      } else if ((linked && reports === linked.part.reports) || (rowsLinked?.part.sized && reports === rowsLinked.part.reports)) {
+        // The linked part ends where it ended in the last build (its digest holds this report as the one after it);
+        // so does a part of the same sizes whose tables are linked.
         await finish(print ?? null);
         await start(y, part + 1);
       }
       if (linked) {
         if (print === undefined) throw new Error(`build: report ${r.report.id} of a linked part came without its print (partition-writer.ts)`);
+        count(print);
+        return;
+      }
+      if (rowsLinked?.part.sized) {
+        // Where it ends is known: only the tables written are made (the documents).
+        for (let k = 0; k < open.length; k++) await open[k]?.write(tables[k]!.chunk(r));
         count(print);
         return;
       }

@@ -94,8 +94,9 @@ export function linkableParts(
 /**
  * The parts of the last build's `year` whose tables this build may link while it writes their documents
  * (partition-writer.ts `expect`'s `rows`): those not linked whole (`whole`) whose every report has the last build's
- * rows (`rows[k]` 1 for the k-th report of the year: this build's reports being the last build's, in its order). The
- * part must still end where it did there (partition-writer.ts checks it).
+ * rows (`rows[k]` 1 or 2 for the k-th report of the year: this build's reports being the last build's, in its order;
+ * 2: its chunks have the last build's sizes in every table, its document's too). The part must still end where it did
+ * there (partition-writer.ts checks it); it is `sized` when its reports and the one after it (if any) are all 2.
  */
 export function rowsLinkableParts(
   last: ReadonlyArray<PartitionBreak & { link(paths?: readonly string[]): Promise<FileStat[] | null> }>, year: number, rows: Uint8Array,
@@ -105,8 +106,9 @@ export function rowsLinkableParts(
   let start = 0;
   for (const b of last) {
     const end = start + b.reports;
-    if (b.year === year && b.reports > 0 && end <= rows.length && !whole.has(b.part) && rows.subarray(start, end).every((f) => f === 1)) {
-      out.set(b.part, { start, reports: b.reports, link: (paths) => b.link(paths) });
+    if (b.year === year && b.reports > 0 && end <= rows.length && !whole.has(b.part) && rows.subarray(start, end).every((f) => f >= 1)) {
+      const sized = rows.subarray(start, Math.min(end + 1, rows.length)).every((f) => f === 2);
+      out.set(b.part, { start, reports: b.reports, sized, link: (paths) => b.link(paths) });
     }
     start = end;
   }

@@ -4,7 +4,7 @@
  * year-streams.ts rowsLinkableParts, datasets/index.ts `reuse.last`): with a lowered size bound, so that a year runs
  * over several parts. A changed source hash (the document changes, no row does) links the part's tables and Parquet
  * file (inodes kept; the national layout writes its bundle of documents, the site layout has its documents apart
- * and links every file of the part); a changed figure writes the part's tables; a document grown so that its part
+ * and links every file of the part), and so does a longer file name (the document's size another); a changed figure writes the part's tables; a document grown so that its part
  * would end elsewhere is refused (ReuseMismatch: the caller builds in full). Every build is byte for byte the build
  * without the last one over the same reports, in both layouts.
  */
@@ -124,9 +124,16 @@ for (const [layout, meta] of LAYOUTS) {
     assert.deepEqual(s2.kept[0], all(1), 'part 1 linked whole');
     assert.deepEqual(s2.kept[1], tables(2), 'part 2: its tables linked, its documents written');
 
+    // A longer document (a longer file name), the same rows: the part's tables linked still, its sizes measured.
+    const longer = second.slice();
+    longer[at(2, 1)] = otherDocument(second[at(2, 1)]!, `${second[at(2, 1)]!.report.sources[0]!.name}.bak`);
+    const s2b = await step(longer);
+    assert.equal(partsOf(s2b.breaks), partsOf(breaks));
+    assert.deepEqual(s2b.kept[1], tables(2), 'part 2: its tables linked, its documents written');
+
     // A changed figure in part 2: its tables written (the figure's rows are others).
-    const third = second.slice();
-    third[at(2, 1)] = otherFigure(second[at(2, 1)]!);
+    const third = longer.slice();
+    third[at(2, 1)] = otherFigure(longer[at(2, 1)]!);
     const s3 = await step(third);
     assert.equal(partsOf(s3.breaks), partsOf(breaks));
     assert.deepEqual(s3.kept[0], all(1), 'part 1 linked whole');
