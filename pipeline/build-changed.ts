@@ -126,6 +126,22 @@ export async function buildChanged(
     const { previous, schemas, divisions, today, meta } = await releaseSetting(outDir, clock, options.meta);
     const entries: LedgerEntry[] = [];
     let k = 0;
+    /** The last build's documents of the reports read again, a year's at a time, as asked for (`reuse.last`). */
+    const lastOf = new Map<number, Promise<Map<string, ValidatedReport>>>();
+    const lastOfYear = async (year: number): Promise<Map<string, ValidatedReport>> => {
+      // The national layout's bundles are read through; the site layout's documents are files of their own.
+      const ids = ledger.reports.filter((e) => e.year === year && (national || fresh.has(e.id))).map((e) => e.id);
+      const out = new Map<string, ValidatedReport>();
+      let n = 0;
+      for await (const line of lastDocuments(root, year, ids, national)) {
+        const id = ids[n++];
+        if (id !== undefined && fresh.has(id)) {
+          const doc = parseReportDocument(line);
+          if (doc?.report.id === id) out.set(id, doc);
+        }
+      }
+      return out;
+    };
     // The summaries stay in memory (datasets/index.ts's default): the ledger holds them already, and spilling them
     // again cost a tenth of such a build (10,000 reports: 2 s of 25 s, reading them back for the aggregate files).
     const result = await writeFolderAtomically(outDir, (sink) => buildRelease({
@@ -146,6 +162,13 @@ export async function buildChanged(
             yield doc;
           }
           if (n !== ids.length) throw new ReuseMismatch(`build: ${ids.length - n} documents of ${year} missing in the last build`);
+        },
+        // The reports are the ledger's, in its order, the kept ones as the last build had them (checked by `again`).
+        async last(id) {
+          const year = fresh.get(id)?.report.year;
+          if (year === undefined) return null;
+          if (!lastOf.has(year)) lastOf.set(year, lastOfYear(year));
+          return (await lastOf.get(year)!).get(id) ?? null;
         },
       },
       described(r, summary) {

@@ -105,9 +105,11 @@ export async function yearRecord(cacheDir: string, out: string, key: string, opt
       const at = new Map(got.files.map((f, k) => [f.path, k]));
       return got.breaks.map((b) => ({
         ...b,
-        // The part's files, each as the last build left it (checked before any is linked), or null: the part is written.
-        async link() {
-          const ks = (b.files ?? []).map((p) => at.get(p));
+        // The part's files (or those of them named), each as the last build left it (checked before any is linked), or
+        // null: the part (or those files) is written.
+        async link(paths?: readonly string[]) {
+          if (paths?.some((p) => !b.files?.includes(p))) return null;
+          const ks = (paths ?? b.files ?? []).map((p) => at.get(p));
           if (ks.length === 0 || ks.some((k) => k === undefined)) return null;
           for (const k of ks) {
             const now = await fileFacts(join(root!, got.files[k!]!.path));

@@ -17,6 +17,7 @@ import { AGENCIES_INDEX, DICTIONARY_PAGE, STYLESHEET, agenciesIndexChunks, agenc
 import { reportPaths, summarize, summaryPool } from './summary.ts';
 import { type SummaryStore, summariesInMemory } from './summary-store.ts';
 import { partitionWriter, reportPrint } from './partition-writer.ts';
+import { ReuseMismatch } from './reuse-mismatch.ts';
 import { observationsParquetCollector } from './to-parquet.ts';
 import { DEFAULT_MAX_FILE_BYTES, checkFileSizes } from './partitions.ts';
 import { REGIONS_CSV } from './table-schemas-series.ts';
@@ -24,7 +25,7 @@ import { writeReportParts } from './report-parts.ts';
 import { archivesByKey, tarGzFile } from './archive-writer.ts';
 import { documentStat, nationalPlacement, reportBundles } from './national-writer.ts';
 import { AGENCIES_ARCHIVE, ASSETS_DIR, isNational, isReportBundle, nationalLinks, pagesArchivePath, releaseOf } from './release-layout.ts';
-import { type ArchivedPage, type YearFiles, type YearStreams, filesByYear, linkableParts, pagesKey, partOf, yearDigest } from './year-streams.ts';
+import { type ArchivedPage, type YearFiles, type YearStreams, filesByYear, linkableParts, pagesKey, partOf, rowsLinkableParts, yearDigest } from './year-streams.ts';
 import { type TreeSize, treeOverBudget, treeSize } from './tree-budget.ts';
 import { AGENCIES_FEED, agenciesFeed, agencyFeed } from './to-json-agencies.ts';
 import { regionsCsv } from './to-regions.ts';
@@ -69,7 +70,17 @@ export interface BuildInput {
    * The last build's streamed files (year-streams.ts): a year whose reports are those of the last build is taken
    * from it, and `again` reads a year's reports once more (sorted) for the years written.
    */
-  reuse?: { years: YearStreams; again(year: number): Iterable<ValidatedReport> | AsyncIterable<ValidatedReport> };
+  reuse?: {
+    years: YearStreams;
+    again(year: number): Iterable<ValidatedReport> | AsyncIterable<ValidatedReport>;
+    /**
+     * The last build's report of the id of a report read again (null when it had none): given only when the reports
+     * are the last build's, in its order (build-changed.ts: the ledger's), each kept one as that build had it. A part
+     * of a year written again whose reports all have the last build's rows (kept, or read again with the rows of this)
+     * links its tables from the last build and writes only its documents (partition-writer.ts `expect`'s `rows`).
+     */
+    last?(id: string): Promise<ValidatedReport | null>;
+  };
   /**
    * Called with every report's summary as the build makes it (unlinked: before the national layout's links), and
    * the report itself (null for a report kept from the last build): what the next build may keep (build-changed.ts).
@@ -86,10 +97,7 @@ export interface KeptReport {
   kept: ReportSummary;
 }
 
-/** A build that reused the last build's reports found one that is not what it kept: the caller builds in full. */
-export class ReuseMismatch extends Error {
-  override name = 'ReuseMismatch';
-}
+export { ReuseMismatch };
 
 /** A report of the release as data/coverage.csv reads it: what foundReport (coverage.ts) gives of the report summarised. */
 export const foundOf = (s: ReportSummary): FoundReport => ({
@@ -131,7 +139,9 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   const bundles = national ? reportBundles() : null;
   const streamed: StreamedFile[] = [...csvFiles(), observationsNdjson(), ...(bundles ? [bundles] : [])];
   // The parts' digests are seeded with the metadata (the bound and the tables are the writer's): year-streams.ts.
-  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined, { seed: JSON.stringify(meta) });
+  const parts = partitionWriter(sink, streamed, maxFileBytes, [observationsParquetCollector()], national ? nationalPlacement : undefined, {
+    seed: JSON.stringify(meta), ...(bundles ? { documents: bundles.path } : {}),
+  });
   const pages = national ? archivesByKey(sink, pagesArchivePath) : null;
   let summaries: ReportSummary[] = [];
   // Dropped once every summary is made (below): its maps hold a key a distinct string or body (two or three a body).
@@ -197,12 +207,19 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
    * Years whose files are to be written, with where their summaries stand (reuse only): until written, the summaries
    * made as the year was read, which say who its reports are.
    */
-  const toWrite: Array<{ year: number; at: number; count: number; same: Uint8Array }> = [];
+  const toWrite: Array<{ year: number; at: number; count: number; same: Uint8Array; rows: Uint8Array | null }> = [];
   /**
    * With reuse: the places in the current year (from 0) of the reports kept from the last build with their date
    * unchanged — what the last build's page of each was made of (`pagesOfLast`); kept for the years written only.
    */
   let same: number[] = [];
+  /**
+   * With `reuse.last`: the places in the current year of the reports read again whose rows are not the last build's
+   * report's (the kept ones have its rows): the parts holding none of them may link their tables; and of those whose
+   * rows are, the ones whose document's size is another (rowsLinkableParts `sized`).
+   */
+  let otherRows: number[] = [];
+  let otherSize: number[] = [];
   let year: number | null = null;
   let digest: ReturnType<typeof yearDigest> | undefined;
   /** Where the year's summaries start in `summaries` (with reuse, they wait there until the year is seen whole). */
@@ -225,7 +242,13 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     } else {
       const flags = new Uint8Array(count);
       for (const k of same) flags[k] = 1;
-      toWrite.push({ year, at, count, same: flags });
+      let rows: Uint8Array | null = null;
+      if (input.reuse.last) {
+        rows = new Uint8Array(count).fill(2);
+        for (const k of otherSize) rows[k] = 1;
+        for (const k of otherRows) rows[k] = 0;
+      }
+      toWrite.push({ year, at, count, same: flags, rows });
     }
   };
   let last: { year: number; id: string } | undefined;
@@ -238,6 +261,8 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     if (now.year !== year) {
       await endYear();
       same = [];
+      otherRows = [];
+      otherSize = [];
       yearStart = summaries.length;
       year = now.year;
       digest = yearDigest(year, meta, maxFileBytes);
@@ -252,6 +277,12 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
     }
     const d = describe(r);
     digest!.add(r.report.id, d.json.sha256, d.summary.modified);
+    if (input.reuse?.last) {
+      const before = await input.reuse.last(r.report.id);
+      if (!before || !parts.sameRows(before, r)) otherRows.push(summaries.length - yearStart);
+      // The document is the bundle's chunk (national layout): its size is the rest of the report's sizes.
+      else if (bundles && Buffer.byteLength(reportDocument(before, meta), 'utf8') !== Buffer.byteLength(d.doc, 'utf8')) otherSize.push(summaries.length - yearStart);
+    }
     if (input.reuse) {
       // Written or not once the year is seen whole: the summary waits (a year's, not the release's).
       summaries.push(d.summary);
@@ -262,12 +293,14 @@ export async function buildRelease(input: BuildInput, sink: OutputSink): Promise
   }
   await endYear();
   // With reuse: the years that changed, written now, each read again.
-  for (const { year: y, at, count, same: kept } of toWrite) {
-    // The last build's parts of the year whose reports are this build's at the same place: linked, not written.
+  for (const { year: y, at, count, same: kept, rows } of toWrite) {
+    // The last build's parts of the year whose reports are this build's at the same place: linked, not written; those
+    // whose reports have the same rows: their tables linked, their documents written.
     const last = input.reuse!.years.parts?.(y, sink);
     if (last?.length) {
       const prints = summaries.slice(at, at + count).map((s) => reportPrint(s.id, s.json.sha256, s.modified));
-      parts.expect(y, linkableParts(last, y, prints, parts.seed));
+      const whole = linkableParts(last, y, prints, parts.seed);
+      parts.expect(y, whole, rows ? rowsLinkableParts(last, y, rows, whole) : undefined);
     }
     // National layout: the last build's pages of the year, for its reports kept with their date (`pagesOfLast`).
     const lastPages = pages && last?.length && kept.includes(1) ? pagesOfLast(await input.reuse!.years.pages?.(y, pagesKey(meta)) ?? null) : null;

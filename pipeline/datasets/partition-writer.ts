@@ -11,11 +11,22 @@
  * `expect`, the parts of the last build whose digest it found again at the same place: such a part is linked from the
  * last build instead of written (its reports are counted, not encoded), and the part after it starts where the last
  * build's did. The digest of a linked part is taken again as its reports go by and checked at its end.
+ *
+ * A part whose reports changed documents but not rows (`expect`'s `rows`: the caller found every report of the last
+ * build's part at the same place with the same rows, `sameRows`) has the same tables: a table file is a function of
+ * its head, tail and each report's chunk, and a collector's of what `print` gives of each report. Its tables and
+ * collectors' files are linked from the last build, and only `documents` (the national layout's bundles of report
+ * documents) is written. Every table's chunks are still made (their sizes decide where the part ends); a part that
+ * does not end where the last build's did holds other reports than the files linked: `ReuseMismatch`, and the caller
+ * builds in full. When every report of the part, and the one after it in its year, has the last build's chunk sizes
+ * in every table (`sized`: the documents' too), the part ends where the last build's did, after as many reports: then
+ * the linked tables' chunks are not made.
  */
 import { createHash } from 'node:crypto';
 import type { OpenFile, OutputSink } from '../adapters/output.ts';
 import { gzipFile } from './archive-writer.ts';
 import { partPath } from './partitions.ts';
+import { ReuseMismatch } from './reuse-mismatch.ts';
 import type { FileStat, StreamedFile, ValidatedReport } from './types.ts';
 
 /** Something built per partition in memory and written when the partition closes (the Parquet file). */
@@ -24,6 +35,8 @@ export interface PartCollector {
   table: string;
   mediaType: string;
   add(r: ValidatedReport): void;
+  /** What the collector takes of a report, as text: two reports of the same print add the same (`sameRows`). */
+  print?(r: ValidatedReport): string;
   /** The partition's file; the collector starts empty again. */
   finish(): Promise<Uint8Array>;
 }
@@ -49,6 +62,20 @@ export interface LinkablePart {
   link(): Promise<FileStat[] | null>;
 }
 
+/**
+ * A part of the last build whose tables and collectors' files this one may link while it writes its documents (`expect`'s
+ * `rows`): every report of it is at the same place in this build with the same rows (`sameRows`).
+ */
+export interface RowsLinkablePart {
+  /** Where it starts: the place in its year (from 0) of its first report. */
+  start: number;
+  reports: number;
+  /** Every report of the part and the one after it in the year have the last build's chunk sizes in every table. */
+  sized?: boolean;
+  /** Put these files of the part in this build (year-streams.ts); their FileStats in that order, or null when they cannot be. */
+  link(paths: readonly string[]): Promise<FileStat[] | null>;
+}
+
 /** What stands for a report in a part's digest: its id, its document's sha256 and its `modified` date. */
 export const reportPrint = (id: string, sha256: string, modified: string): string => `${id}\0${sha256}\0${modified}`;
 
@@ -72,7 +99,12 @@ export interface PartitionWriter {
    * The parts of `year` (by part number) that may be linked from the last build: each is linked when this build's
    * part of that number starts at the same report (see the file's comment). Before the year's first report.
    */
-  expect(year: number, parts: ReadonlyMap<number, LinkablePart>): void;
+  expect(year: number, parts: ReadonlyMap<number, LinkablePart>, rows?: ReadonlyMap<number, RowsLinkablePart>): void;
+  /**
+   * Whether two reports give the same chunks in every table but `documents` and the same prints to every collector
+   * (each collector having `print`): then a part of the one has the same tables as a part of the other at its place.
+   */
+  sameRows(a: ValidatedReport, b: ValidatedReport): boolean;
   /** The seed of its parts' digests (partDigest): the caller's, its tables and its bound. */
   readonly seed: string;
   /** Close the last partition; every file written, in the order written. */
@@ -93,7 +125,7 @@ export type Placement = (path: string) => { path: string; gzip: boolean };
 
 export function partitionWriter(
   sink: OutputSink, tables: readonly StreamedFile[], maxBytes: number, collectors: readonly PartCollector[] = [], place?: Placement,
-  options: { seed?: string } = {},
+  options: { seed?: string; documents?: string } = {},
 ): PartitionWriter {
   const written: FileStat[] = [];
   const breaks: PartitionBreak[] = [];
@@ -102,7 +134,8 @@ export function partitionWriter(
   let reports = 0;
   /** The place in the year of the next report. */
   let index = 0;
-  let open: Array<Pick<OpenFile, 'write' | 'close'>> = [];
+  /** The part's open files, by table; null for a table linked from the last build (`rowsLinked`). */
+  let open: Array<Pick<OpenFile, 'write' | 'close'> | null> = [];
   let bytes: number[] = [];
   const tails = tables.map((t) => t.tail());
   const tailBytes = tails.map(size);
@@ -110,9 +143,19 @@ export function partitionWriter(
   const seed = JSON.stringify({ seed: options.seed ?? null, tables: tables.map((t) => t.path), collectors: collectors.map((c) => c.table), maxBytes });
   /** The part's digest as its reports go by; null once a report came without its print. */
   let hash: ReturnType<typeof partDigest> | null = null;
-  let expected: { year: number; parts: ReadonlyMap<number, LinkablePart> } | null = null;
+  let expected: { year: number; parts: ReadonlyMap<number, LinkablePart>; rows?: ReadonlyMap<number, RowsLinkablePart> } | null = null;
   /** The part being linked from the last build, and its files. */
   let linked: { part: LinkablePart; files: FileStat[] } | null = null;
+  /** The part whose tables and collectors' files are linked from the last build (its documents written): their files by path. */
+  let rowsLinked: { part: RowsLinkablePart; files: Map<string, FileStat> } | null = null;
+  /** The tables whose chunks are rows (all but `documents`), by index. */
+  const rowTables = tables.flatMap((t, k) => (t.path === options.documents ? [] : [k]));
+  /** Where a table's or a collector's file of part p of year y goes. */
+  const tablePath = (t: StreamedFile, y: number, p: number) => {
+    const path = partPath(t.path, y, p);
+    return place?.(path) ?? { path, gzip: false };
+  };
+  const collectorPath = (c: PartCollector, y: number, p: number) => partPath(c.table, y, p);
 
   async function start(y: number, p: number) {
     year = y;
@@ -120,6 +163,7 @@ export function partitionWriter(
     reports = 0;
     hash = partDigest(seed, y, p, index);
     linked = null;
+    rowsLinked = null;
     const candidate = expected?.year === y ? expected.parts.get(p) : undefined;
     if (candidate && candidate.start === index) {
       const files = await candidate.link();
@@ -128,13 +172,19 @@ export function partitionWriter(
         return;
       }
     }
+    const rows = expected?.year === y ? expected.rows?.get(p) : undefined;
+    if (rows && rows.start === index) {
+      const paths = [...rowTables.map((k) => tablePath(tables[k]!, y, p).path), ...collectors.map((c) => collectorPath(c, y, p))];
+      const files = await rows.link(paths);
+      if (files) rowsLinked = { part: rows, files: new Map(files.map((f) => [f.path, f])) };
+    }
     open = await Promise.all(tables.map((t) => {
-      const path = partPath(t.path, y, p);
-      const to = place?.(path) ?? { path, gzip: false };
+      const to = tablePath(t, y, p);
+      if (rowsLinked?.files.has(to.path)) return null;
       return to.gzip ? gzipFile(sink, to.path, t.mediaType) : sink.open(to.path, t.mediaType);
     }));
     const heads = tables.map((t) => t.head());
-    await Promise.all(open.map((o, k) => o.write(heads[k]!)));
+    await Promise.all(open.map((o, k) => o?.write(heads[k]!)));
     bytes = heads.map(size);
   }
 
@@ -154,11 +204,25 @@ export function partitionWriter(
       return;
     }
     const first = written.length;
-    for (let k = 0; k < open.length; k++) {
-      await open[k]!.write(tails[k]!);
-      written.push(await open[k]!.close());
+    const from = rowsLinked;
+    // Linked tables hold the last build's part: the same reports only when it ends where that one did.
+    if (from && reports !== from.part.reports) {
+      throw new ReuseMismatch(`build: part ${year}-${part} ends after ${reports} reports, where the last build's, whose tables it linked, held ${from.part.reports} (partition-writer.ts)`);
     }
-    for (const c of collectors) written.push(await sink.write(partPath(c.table, year, part), await c.finish(), c.mediaType));
+    rowsLinked = null;
+    for (let k = 0; k < open.length; k++) {
+      const file = open[k];
+      if (file) {
+        await file.write(tails[k]!);
+        written.push(await file.close());
+      } else {
+        written.push(from!.files.get(tablePath(tables[k]!, year, part).path)!);
+      }
+    }
+    for (const c of collectors) {
+      const path = collectorPath(c, year, part);
+      written.push(from ? from.files.get(path)! : await sink.write(path, await c.finish(), c.mediaType));
+    }
     breaks.push({ year, part, reports, ...(digest ? { digest } : {}), files: written.slice(first).map((f) => f.path) });
   }
 
@@ -172,8 +236,12 @@ export function partitionWriter(
 
   return {
     seed,
-    expect(y, parts) {
-      expected = { year: y, parts };
+    expect(y, parts, rows) {
+      expected = { year: y, parts, ...(rows ? { rows } : {}) };
+    },
+    sameRows(a, b) {
+      return rowTables.every((k) => tables[k]!.chunk(a) === tables[k]!.chunk(b))
+        && collectors.every((c) => c.print !== undefined && c.print(a) === c.print(b));
     },
     async add(r, print) {
       const y = r.report.year;
@@ -181,13 +249,20 @@ export function partitionWriter(
         await finish(null);
         index = 0;
         await start(y, 1);
-      } else if (linked && reports === linked.part.reports) {
-        // The linked part ends where it ended in the last build (its digest holds this report as the one after it).
+      } else if ((linked && reports === linked.part.reports) || (rowsLinked?.part.sized && reports === rowsLinked.part.reports)) {
+        // The linked part ends where it ended in the last build (its digest holds this report as the one after it);
+        // so does a part of the same sizes whose tables are linked.
         await finish(print ?? null);
         await start(y, part + 1);
       }
       if (linked) {
         if (print === undefined) throw new Error(`build: report ${r.report.id} of a linked part came without its print (partition-writer.ts)`);
+        count(print);
+        return;
+      }
+      if (rowsLinked?.part.sized) {
+        // Where it ends is known: only the tables written are made (the documents).
+        for (let k = 0; k < open.length; k++) await open[k]?.write(tables[k]!.chunk(r));
         count(print);
         return;
       }
@@ -204,10 +279,10 @@ export function partitionWriter(
         }
       }
       for (let k = 0; k < open.length; k++) {
-        await open[k]!.write(chunks[k]!);
+        await open[k]?.write(chunks[k]!);
         bytes[k] = bytes[k]! + sizes[k]!;
       }
-      for (const c of collectors) c.add(r);
+      if (!rowsLinked) for (const c of collectors) c.add(r);
       count(print);
     },
     async close() {

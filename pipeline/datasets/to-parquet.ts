@@ -65,6 +65,9 @@ export function observationsParquetCollector(): PartCollector {
     add(r) {
       for (const row of observationRows(r)) file.add(row);
     },
+    // Every cell with its type (a number as a list of its text, so that no string is taken for it; NaN and -0 included;
+    // undefined apart from null): two prints are equal only for rows the file takes in alike.
+    print: (r) => JSON.stringify(observationRows(r), (_key, v: unknown) => (typeof v === 'number' ? ['n', Object.is(v, -0) ? '-0' : String(v)] : v === undefined ? ['u'] : v)),
     async finish() {
       const bytes = file.finish();
       file = parquetFile();

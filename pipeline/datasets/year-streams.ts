@@ -12,7 +12,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { OutputSink } from '../adapters/output.ts';
-import { type LinkablePart, type PartitionBreak, partDigest } from './partition-writer.ts';
+import { type LinkablePart, type PartitionBreak, type RowsLinkablePart, partDigest } from './partition-writer.ts';
 import type { DatasetMeta, FileStat } from './types.ts';
 
 /** What a build wrote of one report year's stream, as the next build may reuse it. */
@@ -44,7 +44,7 @@ export interface YearStreams {
    * in the new build through `sink` when they are as the last build left them (else null): for a year written again,
    * whose unchanged parts may be linked (linkableParts).
    */
-  parts?(year: number, sink: OutputSink): Array<PartitionBreak & { link(): Promise<FileStat[] | null> }>;
+  parts?(year: number, sink: OutputSink): Array<PartitionBreak & { link(paths?: readonly string[]): Promise<FileStat[] | null> }>;
   /**
    * The entries of the last build's pages archive of `year` (national layout), read in order as they are asked for,
    * for a year written again — when the last build made them with the same `key` (pagesKey) and the archive is as
@@ -75,7 +75,7 @@ export interface ArchivedPage {
  * in order (partition-writer.ts reportPrint); `seed`: the partition writer's (PartitionWriter.seed).
  */
 export function linkableParts(
-  last: ReadonlyArray<PartitionBreak & { link(): Promise<FileStat[] | null> }>, year: number, prints: readonly string[], seed: string,
+  last: ReadonlyArray<PartitionBreak & { link(paths?: readonly string[]): Promise<FileStat[] | null> }>, year: number, prints: readonly string[], seed: string,
 ): Map<number, LinkablePart> {
   const out = new Map<number, LinkablePart>();
   let start = 0;
@@ -84,7 +84,31 @@ export function linkableParts(
     if (b.digest && b.year === year && b.reports > 0 && end <= prints.length) {
       const hash = partDigest(seed, year, b.part, start);
       for (let k = start; k < end; k++) hash.add(prints[k]!);
-      if (hash.digest(end < prints.length ? prints[end]! : null) === b.digest) out.set(b.part, { start, reports: b.reports, digest: b.digest, link: b.link });
+      if (hash.digest(end < prints.length ? prints[end]! : null) === b.digest) out.set(b.part, { start, reports: b.reports, digest: b.digest, link: () => b.link() });
+    }
+    start = end;
+  }
+  return out;
+}
+
+/**
+ * The parts of the last build's `year` whose tables this build may link while it writes their documents
+ * (partition-writer.ts `expect`'s `rows`): those not linked whole (`whole`) whose every report has the last build's
+ * rows (`rows[k]` 1 or 2 for the k-th report of the year: this build's reports being the last build's, in its order;
+ * 2: its chunks have the last build's sizes in every table, its document's too). The part must still end where it did
+ * there (partition-writer.ts checks it); it is `sized` when its reports and the one after it (if any) are all 2.
+ */
+export function rowsLinkableParts(
+  last: ReadonlyArray<PartitionBreak & { link(paths?: readonly string[]): Promise<FileStat[] | null> }>, year: number, rows: Uint8Array,
+  whole: ReadonlyMap<number, LinkablePart>,
+): Map<number, RowsLinkablePart> {
+  const out = new Map<number, RowsLinkablePart>();
+  let start = 0;
+  for (const b of last) {
+    const end = start + b.reports;
+    if (b.year === year && b.reports > 0 && end <= rows.length && !whole.has(b.part) && rows.subarray(start, end).every((f) => f >= 1)) {
+      const sized = rows.subarray(start, Math.min(end + 1, rows.length)).every((f) => f === 2);
+      out.set(b.part, { start, reports: b.reports, sized, link: (paths) => b.link(paths) });
     }
     start = end;
   }

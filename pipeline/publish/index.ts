@@ -7,9 +7,13 @@
  * 3. Rebuild the release as the last version (same version and notes) in a scratch folder and plan against the last
  *    release: files that carry the version or the date decide nothing, so a rebuild of the same data plans nothing.
  * 4. Empty plan: let the target finish a release a crash left unfinished, keep the folder equal to what is
- *    published, and stop. No write reaches the target otherwise.
+ *    published (the rebuild of step 3 is that release: its files are linked into the folder, not built again), and
+ *    stop. No write reaches the target otherwise.
  * 5. Otherwise rebuild with the new version and its notes, swap that into the folder atomically, and apply the plan
- *    with the folder's files and the release assets.
+ *    with the folder's files and the release assets. This is the second build of a release published: every page
+ *    of the release (its footer), datapackage.json, the catalogs, manifest.json and the feeds' index carry the
+ *    version, which the plan of step 3 decides, and step 3 must build with the last version so that those files
+ *    compare equal with the last release's.
  *
  * Nothing published leaves by accident (carry-over.ts): a report of the last release that the folder does not hold
  * is carried over unchanged, unless the operator withdrew it (options.withdraw now, or withdrawals.json of the last
@@ -17,9 +21,9 @@
  *
  * --dry-run stops after planning (the exact file lists come from a scratch build) and writes nothing.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { type Clock, chinaDate } from '../adapters/clock.ts';
 import { removeOnSignal } from '../adapters/build-process.ts';
 import { folderSink, type OutputSink, writeFolderAtomically } from '../adapters/output.ts';
@@ -54,6 +58,8 @@ export interface PublishOptions {
   withdraw?: WithdrawRequest[];
   /** Start from the target's last release rather than the folder's build (`xxgk withdraw`); the folder is written. */
   fromTarget?: boolean;
+  /** The release's builder (datasets/index.ts buildRelease, the default): replaced in tests, to count the builds. */
+  build?: typeof buildRelease;
 }
 
 export interface PublishOutcome {
@@ -92,12 +98,20 @@ function coverageOf(rows: readonly CoverageRow[]): NonNullable<BuildInput['cover
   };
 }
 
-/** Build the settled reports as a release with the given metadata (the same builder as `xxgk build`). */
-async function rebuild(built: Settled, meta: DatasetMeta, today: string, previous: BuiltFolder['feed'], sink: OutputSink) {
+/** Build the settled reports as a release with the given metadata (the same builder as `xxgk build`, unless `build`). */
+async function rebuild(built: Settled, meta: DatasetMeta, today: string, previous: BuiltFolder['feed'], sink: OutputSink, build = buildRelease) {
   const divisions = await loadDivisionNames();
   // data/coverage.csv: who is expected and the sites' dates come from the build's rows; the reports from the release.
   const coverage = built.coverage ? { coverage: coverageOf(built.coverage) } : {};
-  return buildRelease({ reports: built.reports(), meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals, ...coverage }, sink);
+  return build({ reports: built.reports(), meta, today, previous, schemas: built.schemas, divisions, withdrawals: built.withdrawals, ...coverage }, sink);
+}
+
+/** Every file of the folder `dir` put through `sink` (hard-linked, else copied). */
+async function linkFolder(dir: string, sink: OutputSink): Promise<void> {
+  if (!sink.link) throw new Error('publish: the output cannot link files (adapters/output.ts)');
+  const found = await readdir(dir, { recursive: true, withFileTypes: true });
+  const paths = found.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath ?? e.path, e.name))).sort();
+  for (const path of paths) await sink.link(path.split('\\').join('/'), join(dir, path));
 }
 
 /** `fromTarget`: no build of its own; the release is the last one's reports (carried over), with the repository's schemas. */
@@ -174,7 +188,7 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
   const release = removeOnSignal(scratch);
   try {
     const staged = join(scratch, 'as-published');
-    await rebuild(built, current, today, dates, folderSink(staged));
+    await rebuild(built, current, today, dates, folderSink(staged), options.build);
     const { plan, manifest } = await planAgainst(latest, staged, meta, today, settled.withdrawnNow);
 
     if (plan.empty) {
@@ -182,9 +196,10 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
       // The rebuild is the published release byte for byte when nothing but the build's defaults differ.
       const exact = latest !== null && sameRelease(manifest, latest.manifest);
       const result = (await target.finish?.(exact ? await releaseAssets(await folderRelease(staged)) : undefined)) ?? null;
-      // Keep the folder equal to the published release (a build writes the default version into it).
+      // Keep the folder equal to the published release (a build writes the default version into it): the rebuild
+      // above is that release (the same reports, metadata and dates), linked in rather than built again.
       if (exact && !sameRelease(built.manifest, manifest)) {
-        await writeFolderAtomically(outDir, (sink) => rebuild(built, current, today, dates, sink));
+        await writeFolderAtomically(outDir, (sink) => linkFolder(staged, sink));
       }
       return { plan, result, dryRun, ...told };
     }
@@ -195,11 +210,11 @@ export async function publish(outDir: string, target: PublishTarget, options: Pu
     const next: DatasetMeta = { ...meta, version: plan.version, versionNotes: versionSummary(plan, today) };
     if (dryRun) {
       const final = join(scratch, 'release');
-      await rebuild(built, next, today, dates, folderSink(final));
+      await rebuild(built, next, today, dates, folderSink(final), options.build);
       const files = await folderRelease(final);
       return { plan: { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) }, result: null, dryRun, ...told };
     }
-    await writeFolderAtomically(outDir, (sink) => rebuild(built, next, today, dates, sink));
+    await writeFolderAtomically(outDir, (sink) => rebuild(built, next, today, dates, sink, options.build));
     const files = await folderRelease(outDir);
     const final: ReleasePlan = { ...plan, files: diffFiles(latest?.manifest ?? null, files.manifest) };
     const result = await target.apply(final, files, await releaseAssets(files));
