@@ -8,7 +8,7 @@
  * changed, and every page under other metadata or of a touched archive are rendered.
  */
 import assert from 'node:assert/strict';
-import { readFile, readdir, readlink, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readlink, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -20,6 +20,7 @@ import { type KeptReport, buildRelease } from '../../pipeline/datasets/index.ts'
 import { DEFAULT_RELEASE, pagesArchivePath } from '../../pipeline/datasets/release-layout.ts';
 import type { DatasetMeta, ReportSummary, ValidatedReport } from '../../pipeline/datasets/types.ts';
 import type { ArchivedPage, YearStreams } from '../../pipeline/datasets/year-streams.ts';
+import { fileBytes } from '../helpers/file-tree.ts';
 import { sampleReports } from '../helpers/release.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
@@ -32,17 +33,6 @@ function changed(r: ValidatedReport): ValidatedReport {
   const [first, ...rest] = r.report.sources;
   const sha = first!.sha256;
   return { ...r, report: { ...r.report, sources: [{ ...first!, sha256: `${sha[0] === 'a' ? 'b' : 'a'}${sha.slice(1)}` }, ...rest] } };
-}
-
-/** Every file of the build `out` links to: path → bytes. */
-async function tree(out: string): Promise<Map<string, Buffer>> {
-  const real = join(out, '..', await readlink(out));
-  const files = new Map<string, Buffer>();
-  for (const f of (await readdir(real, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
-    const path = join(f.parentPath ?? f.path, f.name).slice(real.length + 1);
-    files.set(path, await readFile(join(real, path)));
-  }
-  return files;
 }
 
 async function entries(path: string): Promise<Map<string, string>> {
@@ -132,7 +122,7 @@ test('build with reuse, national layout: a year written again takes the pages of
   /** The build with reuse into `out` is, file by file, the build without it over the same reports. */
   const same = async (list: readonly ValidatedReport[], o: { meta?: DatasetMeta; today?: string }, n: number) => {
     await build(join(dir, `reference-${n}`), list, { reuse: false, ...o });
-    const [got, want] = [await tree(out), await tree(join(dir, `reference-${n}`))];
+    const [got, want] = [await fileBytes(out), await fileBytes(join(dir, `reference-${n}`))];
     assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort(), 'the same files');
     for (const [path, bytes] of want) assert.ok(bytes.equals(got.get(path)!), `${path}: the same bytes`);
   };

@@ -7,7 +7,7 @@
  * gzips its parts: their bytes are compared as well).
  */
 import assert from 'node:assert/strict';
-import { readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
@@ -17,22 +17,12 @@ import { type BuildResult, buildRelease } from '../../pipeline/datasets/index.ts
 import type { PartitionBreak } from '../../pipeline/datasets/partition-writer.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import type { DatasetMeta, ValidatedReport } from '../../pipeline/datasets/types.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 import { sampleReports } from '../helpers/release.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const BOUND = 400_000;
 const YEAR = 2020;
-
-/** Every file of the build `out` links to: path → [bytes, inode]. */
-async function tree(out: string): Promise<Map<string, { bytes: Buffer; ino: number }>> {
-  const real = join(out, '..', await readlink(out));
-  const files = new Map<string, { bytes: Buffer; ino: number }>();
-  for (const f of (await readdir(real, { recursive: true })).sort()) {
-    const s = await stat(join(real, f));
-    if (s.isFile()) files.set(f, { bytes: await readFile(join(real, f)), ino: s.ino });
-  }
-  return files;
-}
 
 /** A report with another document and rows of the same size: one hex digit of its first source's sha256 changed. */
 function sameSize(r: ValidatedReport): ValidatedReport {
@@ -71,12 +61,12 @@ for (const [layout, meta] of LAYOUTS) {
      * year's breaks and the files of the year's parts kept from the last build (their inodes kept), by part.
      */
     const step = async (reports: readonly ValidatedReport[]) => {
-      const before = await tree(out);
+      const before = await fileTree(out);
       const got = await build(out, reports, true);
       const reference = join(dir, `reference-${++n}`);
       await build(reference, reports, false);
-      const after = await tree(out);
-      const want = await tree(reference);
+      const after = await fileTree(out);
+      const want = await fileTree(reference);
       assert.deepEqual([...after.keys()], [...want.keys()], 'the same files');
       for (const [path, f] of want) assert.ok(f.bytes.equals(after.get(path)!.bytes), `${path}: the same bytes`);
       const breaks = got.streams.find((s) => s.year === YEAR)!.breaks;

@@ -9,7 +9,7 @@
  * without the last one over the same reports, in both layouts.
  */
 import assert from 'node:assert/strict';
-import { readFile, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
@@ -18,22 +18,12 @@ import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
 import { type BuildResult, ReuseMismatch, buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import type { DatasetMeta, ValidatedReport } from '../../pipeline/datasets/types.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 import { sampleReports } from '../helpers/release.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const BOUND = 400_000;
 const YEAR = 2020;
-
-/** Every file of the build `out` links to: path → [bytes, inode]. */
-async function tree(out: string): Promise<Map<string, { bytes: Buffer; ino: number }>> {
-  const real = join(out, '..', await readlink(out));
-  const files = new Map<string, { bytes: Buffer; ino: number }>();
-  for (const f of (await readdir(real, { recursive: true })).sort()) {
-    const s = await stat(join(real, f));
-    if (s.isFile()) files.set(f, { bytes: await readFile(join(real, f)), ino: s.ino });
-  }
-  return files;
-}
 
 /** Another document, the same rows: one hex digit of its first source's sha256 changed (and the name made `name`). */
 function otherDocument(r: ValidatedReport, name?: string): ValidatedReport {
@@ -88,12 +78,12 @@ for (const [layout, meta] of LAYOUTS) {
     let n = 0;
     /** A build with reuse into `out` and one without into a fresh folder: the same files. The files of each part of the year kept. */
     const step = async (reports: readonly ValidatedReport[]) => {
-      const before = await tree(out);
+      const before = await fileTree(out);
       const got = await build(out, reports, true);
       const reference = join(dir, `reference-${++n}`);
       await build(reference, reports, false);
-      const after = await tree(out);
-      const want = await tree(reference);
+      const after = await fileTree(out);
+      const want = await fileTree(reference);
       assert.deepEqual([...after.keys()], [...want.keys()], 'the same files');
       for (const [path, f] of want) assert.ok(f.bytes.equals(after.get(path)!.bytes), `${path}: the same bytes`);
       const breaks = got.streams.find((s) => s.year === YEAR)!.breaks;
@@ -147,8 +137,8 @@ for (const [layout, meta] of LAYOUTS) {
       reports: fourth, meta, today: '2026-02-01', schemas: new Map(), maxFileBytes: BOUND,
       reuse: { years, again: (y: number) => fourth.filter((r) => r.report.year === y) },
     }, sink));
-    const plainTree = await tree(join(dir, 'plain'));
-    const lastTree = await tree(out);
+    const plainTree = await fileTree(join(dir, 'plain'));
+    const lastTree = await fileTree(out);
     const plainBreaks = plain.streams.find((s) => s.year === YEAR)!.breaks;
     assert.deepEqual(plainBreaks[1]!.files!.filter((p) => plainTree.get(p)!.ino === lastTree.get(p)?.ino), [], 'part 2 written whole');
 
@@ -156,9 +146,9 @@ for (const [layout, meta] of LAYOUTS) {
       // A document grown past the bound: part 2 would end after its first report, where the tables linked hold more.
       const fifth = third.slice();
       fifth[at(2, 1)] = otherDocument(third[at(2, 1)]!, `${'x'.repeat(BOUND)}.txt`);
-      const before = await tree(out);
+      const before = await fileTree(out);
       await assert.rejects(build(out, fifth, true), ReuseMismatch);
-      const after = await tree(out);
+      const after = await fileTree(out);
       assert.deepEqual([...after].map(([p, f]) => [p, f.ino]), [...before].map(([p, f]) => [p, f.ino]), 'the last build left in place');
     }
   });

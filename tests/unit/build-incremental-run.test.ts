@@ -16,20 +16,11 @@ import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
 import type { Progress } from '../../pipeline/schedule/progress.ts';
 import { publish } from '../../pipeline/publish/index.ts';
 import { readFeedEntries } from '../../pipeline/publish/read-feed.ts';
+import { fileBytes } from '../helpers/file-tree.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const clock = () => new Date('2025-03-03T00:00:00.000Z');
 const samples = fileURLToPath(new URL('../../samples/real/', import.meta.url));
-
-/** Every file under a folder (through a link): path → bytes. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const f of (await readdir(dir, { recursive: true })).sort()) {
-    const full = join(dir, f);
-    if ((await stat(full)).isFile()) files.set(f, await readFile(full));
-  }
-  return files;
-}
 
 function sameTree(got: Map<string, Buffer>, want: Map<string, Buffer>, what: string): void {
   assert.deepEqual([...got.keys()], [...want.keys()], `${what}: the same files`);
@@ -83,7 +74,7 @@ for (const layout of ['site', 'national']) {
       const code = await runCommand({ config: join(root, 'xxgk.config.yaml') }, clock, {
         progress, out: (l) => lines.push(l), env: {},
         publish: async (outDir, target, options) => {
-          built = await tree(outDir);
+          built = await fileBytes(outDir);
           const same = [...await inodes(outDir)].filter(([path, ino]) => before.get(path) === ino).map(([path]) => /(\d{4})/.exec(path)![1]!);
           linked = [...new Set(same)].sort();
           return publish(outDir, target, options);
@@ -106,7 +97,7 @@ for (const layout of ['site', 'national']) {
       assert.equal(want.kept, null, 'without the record: a full build');
       assert.ok(got.built && want.built, 'both built and published');
       sameTree(got.built, want.built, 'as built');
-      sameTree(await tree(join(main, 'output', 'dist')), await tree(join(reference, 'output', 'dist')), 'as published');
+      sameTree(await fileBytes(join(main, 'output', 'dist')), await fileBytes(join(reference, 'output', 'dist')), 'as published');
       assert.equal(publishedTree(join(main, 'publish.git')), publishedTree(join(reference, 'publish.git')), 'the same commit tree published');
       assert.deepEqual(want.linked, [], 'without the record: nothing linked');
       return { kept: got.kept, linked: got.linked };

@@ -14,6 +14,7 @@ import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import { datasetMeta } from '../../pipeline/datasets/meta.ts';
 import { READ_LIMITS } from '../../pipeline/ingest/limits.ts';
 import type { DatasetMeta } from '../../pipeline/datasets/types.ts';
+import { fileBytes } from '../helpers/file-tree.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -21,17 +22,6 @@ const clock = () => new Date('2025-03-01T00:00:00.000Z');
 
 /** The build folder `out` links to. */
 const folderOf = async (out: string) => join(out, '..', await readlink(out));
-
-/** Every file of a build (through the output link): path → bytes. */
-async function tree(out: string): Promise<Map<string, Buffer>> {
-  const real = await folderOf(out);
-  const files = new Map<string, Buffer>();
-  for (const f of (await readdir(real, { recursive: true })).sort()) {
-    const full = join(real, f);
-    if ((await stat(full)).isFile()) files.set(f, await readFile(full));
-  }
-  return files;
-}
 
 /** Inode of every file of a build: path → inode. */
 async function inodes(out: string): Promise<Map<string, number>> {
@@ -90,8 +80,8 @@ for (const [layout, meta] of LAYOUTS) {
       await buildCommand({ in: input, out, cache }, clock, options);
       const kept = /^xxgk: (\d+) reports kept from the last build/m.exec(printed);
       await buildCommand({ in: input, out: reference }, clock, options);
-      const got = await tree(out);
-      const want = await tree(reference);
+      const got = await fileBytes(out);
+      const want = await fileBytes(reference);
       assert.deepEqual([...got.keys()], [...want.keys()], 'the same files');
       for (const [path, bytes] of want) assert.ok(bytes.equals(got.get(path)!), `${path}: the same bytes`);
       const after = await inodes(out);

@@ -4,27 +4,17 @@
  * kept, an output file edited, another option) makes a full build, byte for byte a clean build's.
  */
 import assert from 'node:assert/strict';
-import { cp, readFile, readdir, readlink, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, readFile, readlink, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { buildCommand } from '../../pipeline/cli-build.ts';
+import { fileBytes } from '../helpers/file-tree.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const day1 = () => new Date('2025-03-01T00:00:00.000Z');
 const day2 = () => new Date('2025-04-01T00:00:00.000Z');
 const SKIPPED = /^xxgk: nothing changed since the last build .*: nothing rebuilt$/m;
-
-/** Every file under a folder (through the output link), path → bytes. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  const real = join(dir, '..', await readlink(dir));
-  for (const f of (await readdir(real, { recursive: true })).sort()) {
-    const full = join(real, f);
-    if ((await stat(full)).isFile()) out.set(f, await readFile(full));
-  }
-  return out;
-}
 
 // Eight builds of the samples (several seconds): under XXGK_TEST_FULL; build-cache.test.ts checks the skip in npm test.
 test('build --cache: an unchanged re-run rebuilds nothing; a change of input, output or option rebuilds, as a clean build would', { skip: process.env.XXGK_TEST_FULL === '1' ? false : 'XXGK_TEST_FULL=1 (npm run test:full): eight builds of the samples' }, async (t) => {
@@ -48,7 +38,7 @@ test('build --cache: an unchanged re-run rebuilds nothing; a change of input, ou
     const first = await build(day1);
     assert.doesNotMatch(first.printed, SKIPPED);
     const link = await readlink(out);
-    const before = await tree(out);
+    const before = await fileBytes(out);
 
     // Unchanged, a month later: the same lines and exit code, one more line, nothing written.
     const again = await build(day2);
@@ -58,7 +48,7 @@ test('build --cache: an unchanged re-run rebuilds nothing; a change of input, ou
     assert.equal(await readlink(out), link);
     // What it skipped is what a full re-build (no cache) writes on that day, byte for byte.
     await build(day2, { cache: null });
-    assert.deepEqual(await tree(out), before);
+    assert.deepEqual(await fileBytes(out), before);
     // That build was not remembered (no cache): the next is a full one, then the state knows the output again.
     assert.doesNotMatch((await build(day2)).printed, SKIPPED);
     assert.match((await build(day2)).printed, SKIPPED);
@@ -79,7 +69,7 @@ test('build --cache: an unchanged re-run rebuilds nothing; a change of input, ou
     // Byte for byte what a clean build of the same inputs writes.
     const clean = join(dir, 'clean');
     await build(day1, { out: clean, cache: null });
-    assert.deepEqual(await tree(out), await tree(clean));
+    assert.deepEqual(await fileBytes(out), await fileBytes(clean));
 
     // An output file edited in place: the next build is a full one and puts it right.
     assert.match((await build(day1)).printed, SKIPPED);

@@ -7,7 +7,7 @@
  * published, byte for byte.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
@@ -15,19 +15,10 @@ import { buildRelease } from '../../pipeline/datasets/index.ts';
 import { publish } from '../../pipeline/publish/index.ts';
 import { runCommand } from '../../pipeline/schedule/cli-schedule.ts';
 import type { Progress } from '../../pipeline/schedule/progress.ts';
+import { fileBytes } from '../helpers/file-tree.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const samples = fileURLToPath(new URL('../../samples/real/', import.meta.url));
-
-/** Every file under a folder (through a link): path → bytes. */
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
-  for (const f of (await readdir(dir, { recursive: true })).sort()) {
-    const full = join(dir, f);
-    if ((await stat(full)).isFile()) files.set(f, await readFile(full));
-  }
-  return files;
-}
 
 for (const layout of ['site', 'national']) {
   test(`xxgk run, ${layout} layout: publishing builds the release once when there is nothing new, twice when it publishes`, async (t) => {
@@ -58,7 +49,7 @@ for (const layout of ['site', 'national']) {
     const first = await run(3);
     assert.equal(first.code, 0, first.lines.join('\n'));
     assert.equal(first.builds, 2, 'a first release: built to plan, then with its version and notes');
-    const published = await tree(dist);
+    const published = await fileBytes(dist);
 
     // A document that makes no report, a day later: the run builds (the default version, today's date) and
     // publishing plans nothing, and brings the folder back to the published release from its one build.
@@ -66,7 +57,7 @@ for (const layout of ['site', 'national']) {
     const again = await run(4);
     assert.match(again.lines.join('\n'), /1 quarantined; nothing to publish/);
     assert.equal(again.builds, 1, `nothing new: one build\n${again.lines.join("\n")}`);
-    const now = await tree(dist);
+    const now = await fileBytes(dist);
     assert.deepEqual([...now.keys()], [...published.keys()], 'the same files as published');
     for (const [path, bytes] of published) assert.ok(bytes.equals(now.get(path)!), `${path}: the bytes published`);
 
