@@ -45,6 +45,10 @@ const LABEL_END = /[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff，、）)」”]$/u;
 const MAX_LABEL = 60;
 /** A row label starts within this many slots of its line's start (table 三's deepest indent is 28). */
 const LABEL_COLUMN = 30;
+/** A row label of a table: at most 60 characters, ending in an ideograph or a closing mark (pdf-lines.ts too). */
+export function isRowLabel(label: string): boolean {
+  return label.length <= MAX_LABEL && LABEL_END.test(label);
+}
 /** What may follow a row's label on its line: figures, an amount with its unit ("20793100元"); not "8." (an item number). */
 export const AFTER_LABEL = /^(?:[+\-−]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|[-—–－])$/;
 
@@ -54,7 +58,7 @@ function gluedFigures(tokens: readonly string[]): { label: string; figures: stri
   while (k > 0 && VALUE_TOKEN.test(tokens[k - 1]!.normalize('NFKC'))) k--;
   if (k === 0 || k === tokens.length) return null;
   const label = tokens.slice(0, k).join(' ');
-  return label.length <= MAX_LABEL && LABEL_END.test(label) ? { label, figures: tokens.slice(k) } : null;
+  return isRowLabel(label) ? { label, figures: tokens.slice(k) } : null;
 }
 
 /** A piece of a line (text between runs of 2+ spaces) as cells: value-only pieces split into their tokens. */

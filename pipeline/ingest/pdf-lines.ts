@@ -2,7 +2,7 @@
  * Text runs → lines and pieces: runs on the same baseline form a line; within a line, a gap wider than a
  * character splits it into pieces (the columns of a table drawn without rules). Pure.
  */
-import { AFTER_LABEL } from './layout-text.ts';
+import { AFTER_LABEL, isRowLabel } from './layout-text.ts';
 import type { PdfText } from './pdf-content.ts';
 
 export interface PdfLine {
@@ -49,8 +49,6 @@ export interface Piece {
 }
 
 const FIGURE = /^(?:[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-—–－])$/;
-/** A row label of a table drawn without rules: at most 60 characters, ending in an ideograph or a closing mark. */
-const ROW_LABEL = /^.{0,59}[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff，、）)」”]$/u;
 /** Figure runs further apart than this (in ems; a space is 0.25–0.33 em) are figures of two cells. */
 const FIGURES_APART = 0.4;
 /** Figures or amounts with their unit only ("20793100元"; layout-text.ts AFTER_LABEL). */
@@ -71,7 +69,7 @@ function gluedFigures(runs: readonly PdfText[]): number {
     if (isFigures(before.text)) continue;
     const gap = runs[i]!.x - (before.x + before.width);
     const label = runs.slice(0, i).map((r) => r.text).join('').trim();
-    return gap > runs[i]!.size * 0.15 && ROW_LABEL.test(label) ? i : -1;
+    return gap > runs[i]!.size * 0.15 && isRowLabel(label) ? i : -1;
   }
   return -1;
 }

@@ -134,7 +134,8 @@ function endsInFigure(line: string): boolean {
 function wordOrLayout(text: string): 'word-text' | 'pdftotext-layout' | 'flat-text' | 'pdftotext-raw' {
   if (text.includes('\t')) return tabbedText(text);
   // A page glued into one line by its crawler (tables 二 and 三 on one line): flattened text, cut by flat-text.ts.
-  if (text.split('\n').some(isGluedPage)) return 'flat-text';
+  // (Both headings in the text first: a line holds them only if the text does, and most texts hold neither.)
+  if (isGluedPage(text) && text.split('\n').some(isGluedPage)) return 'flat-text';
   let tabbed = 0;
   let layout = 0;
   let gapped = 0;

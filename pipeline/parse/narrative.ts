@@ -57,6 +57,12 @@ const RESULTS: ReadonlyArray<[string, RegExp]> = [
   ['pending', /尚未审结(\d+)件/],
 ];
 
+/** The clause after 其中 that states the results of 行政复议 (reconsideration) and of 行政诉讼 (litigation). */
+const CLAUSES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['reconsideration', /行政复议\d+件[，,]?其中([^。；;]*)/],
+  ['litigation', /行政诉讼\d+件[，,]?其中([^。；;]*)/],
+];
+
 /**
  * The results the text states for 行政复议 and 行政诉讼 ("政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，
  * 其他结果178件，尚未审结37件；…行政诉讼46件，其中结果维持25件…"): keys reconsideration.upheld … litigation.pending (行政
@@ -66,8 +72,8 @@ const RESULTS: ReadonlyArray<[string, RegExp]> = [
 export function readAppealResults(cells: readonly TextCell[]): NarrativeFigure[] {
   const { text, starts } = joined(cells);
   const out: NarrativeFigure[] = [];
-  for (const [key, word] of [['reconsideration', '行政复议'], ['litigation', '行政诉讼']] as const) {
-    const m = new RegExp(`${word}\\d+件[，,]?其中([^。；;]*)`).exec(text);
+  for (const [key, clause] of CLAUSES) {
+    const m = clause.exec(text);
     if (!m) continue;
     for (const [result, pattern] of RESULTS) {
       const r = pattern.exec(m[1]!);

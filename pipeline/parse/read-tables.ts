@@ -24,6 +24,7 @@ import { type DataRow, type Segmented, rowsWithoutValues, segmentRows } from './
 import { labelRecall, normalizeText, startsItem } from './normalize.ts';
 
 import { layoutAppeals } from './layout-appeals.ts';
+import { WIDTH as APPEALS_WIDTH, addsUp } from './layout-appeals-place.ts';
 import { type PlacedRow, placeApplicationRows } from './place-columns.ts';
 import { columnsOnPage, headersByPage, pageColumns } from './layout-columns.ts';
 import { type SameGrid, centresFromClusters, centresFromHeader, centresFromLabels, centresFromRows, pageOf, placeByPosition, sharedGrids } from './place-by-position.ts';
@@ -363,17 +364,20 @@ export function readApplications(file: string, edition: Edition, cells: readonly
   return readLabelledTable(file, APPLICATIONS, edition, cells, undefined, tabbed);
 }
 
+/** Table 四's 15 cells in their own columns (layout-appeals-place.ts addsUp's placement of figures in order). */
+const IN_ORDER = Array.from({ length: APPEALS_WIDTH }, (_, c) => c);
+
 /** Whether each of table 四's three groups' four results add up to its 总计, a blank counted as 0. */
 function appealsAddUp(values: readonly TextCell[]): boolean {
-  const n = (c: TextCell | undefined): number | null => {
-    const cell = readValue(c?.text ?? '');
-    return cell.kind === 'blank' ? 0 : cell.kind === 'number' ? cell.value : null;
-  };
-  for (let g = 0; g < 3; g++) {
-    const v = values.slice(g * 5, g * 5 + 5).map(n);
-    if (v.some((x) => x === null) || v[0]! + v[1]! + v[2]! + v[3]! !== v[4]) return false;
+  if (values.length !== APPEALS_WIDTH) return false;
+  const figures: number[] = [];
+  for (const c of values) {
+    const cell = readValue(c.text);
+    const figure = cell.kind === 'blank' ? 0 : cell.kind === 'number' ? cell.value : null;
+    if (figure === null) return false;
+    figures.push(figure);
   }
-  return true;
+  return addsUp(figures, IN_ORDER);
 }
 
 /**

@@ -10,15 +10,12 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
-import { yearRecord } from '../../pipeline/adapters/year-record.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
-import { type BuildResult, buildRelease } from '../../pipeline/datasets/index.ts';
 import type { PartitionBreak } from '../../pipeline/datasets/partition-writer.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import type { DatasetMeta, ValidatedReport } from '../../pipeline/datasets/types.ts';
-import { fileTree } from '../helpers/file-tree.ts';
 import { sampleReports } from '../helpers/release.ts';
+import { reuseBuilds } from '../helpers/reuse-builds.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const BOUND = 400_000;
@@ -44,35 +41,7 @@ for (const [layout, meta] of LAYOUTS) {
   test(`build with reuse, ${layout} layout: a year written again links its parts that did not change, and is what a build without reuse writes`, async (t) => {
     const dir = scratchDir('xxgk-build-parts-');
     t.after(() => rm(dir, { recursive: true, force: true }));
-    const out = join(dir, 'out');
-    const cache = join(dir, 'cache');
-    const build = async (to: string, reports: readonly ValidatedReport[], reuse: boolean): Promise<BuildResult> => {
-      const years = reuse ? await yearRecord(cache, to, 'key') : null;
-      const result = await writeFolderAtomically(to, (sink) => buildRelease({
-        reports, meta, today: '2026-02-01', schemas: new Map(), maxFileBytes: BOUND,
-        ...(years?.usable ? { reuse: { years, again: (y: number) => reports.filter((r) => r.report.year === y) } } : {}),
-      }, sink));
-      if (years) await years.save(result.streams, result.files.find((f) => f.path === 'manifest.json')!.sha256, null);
-      return result;
-    };
-    let n = 0;
-    /**
-     * A build with reuse into `out` and one without into a fresh folder: the same files, byte for byte. Returns the
-     * year's breaks and the files of the year's parts kept from the last build (their inodes kept), by part.
-     */
-    const step = async (reports: readonly ValidatedReport[]) => {
-      const before = await fileTree(out);
-      const got = await build(out, reports, true);
-      const reference = join(dir, `reference-${++n}`);
-      await build(reference, reports, false);
-      const after = await fileTree(out);
-      const want = await fileTree(reference);
-      assert.deepEqual([...after.keys()], [...want.keys()], 'the same files');
-      for (const [path, f] of want) assert.ok(f.bytes.equals(after.get(path)!.bytes), `${path}: the same bytes`);
-      const breaks = got.streams.find((s) => s.year === YEAR)!.breaks;
-      const kept = breaks.map((b) => (b.files ?? []).filter((p) => before.get(p)?.ino === after.get(p)!.ino));
-      return { breaks, kept };
-    };
+    const { out, build, step } = reuseBuilds(dir, meta, { maxFileBytes: BOUND, year: YEAR });
     const partsOf = (breaks: readonly PartitionBreak[]) => breaks.map((b) => `${b.part}:${b.reports}`).join(' ');
 
     // Two years (the catalog grows with the parts, and must stay under the bound too); unique ids (the samples repeat

@@ -15,11 +15,12 @@ import { test } from 'node:test';
 import { writeFolderAtomically } from '../../pipeline/adapters/output.ts';
 import { yearRecord } from '../../pipeline/adapters/year-record.ts';
 import { DEFAULT_META } from '../../pipeline/datasets/defaults.ts';
-import { type BuildResult, ReuseMismatch, buildRelease } from '../../pipeline/datasets/index.ts';
+import { ReuseMismatch, buildRelease } from '../../pipeline/datasets/index.ts';
 import { DEFAULT_RELEASE } from '../../pipeline/datasets/release-layout.ts';
 import type { DatasetMeta, ValidatedReport } from '../../pipeline/datasets/types.ts';
 import { fileTree } from '../helpers/file-tree.ts';
 import { sampleReports } from '../helpers/release.ts';
+import { reuseBuilds } from '../helpers/reuse-builds.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 
 const BOUND = 400_000;
@@ -57,39 +58,7 @@ for (const [layout, meta] of LAYOUTS) {
   test(`build with reuse, ${layout} layout: a part whose reports keep their rows links its tables, and is what a build without reuse writes`, async (t) => {
     const dir = scratchDir('xxgk-build-rows-');
     t.after(() => rm(dir, { recursive: true, force: true }));
-    const out = join(dir, 'out');
-    const cache = join(dir, 'cache');
-    let lastReports = new Map<string, ValidatedReport>();
-    const build = async (to: string, reports: readonly ValidatedReport[], reuse: boolean): Promise<BuildResult> => {
-      const years = reuse ? await yearRecord(cache, to, 'key') : null;
-      const before = lastReports;
-      const result = await writeFolderAtomically(to, (sink) => buildRelease({
-        reports, meta, today: '2026-02-01', schemas: new Map(), maxFileBytes: BOUND,
-        ...(years?.usable ? {
-          reuse: { years, again: (y: number) => reports.filter((r) => r.report.year === y), last: async (id: string) => before.get(id) ?? null },
-        } : {}),
-      }, sink));
-      if (years) {
-        await years.save(result.streams, result.files.find((f) => f.path === 'manifest.json')!.sha256, null);
-        lastReports = new Map(reports.map((r) => [r.report.id, r]));
-      }
-      return result;
-    };
-    let n = 0;
-    /** A build with reuse into `out` and one without into a fresh folder: the same files. The files of each part of the year kept. */
-    const step = async (reports: readonly ValidatedReport[]) => {
-      const before = await fileTree(out);
-      const got = await build(out, reports, true);
-      const reference = join(dir, `reference-${++n}`);
-      await build(reference, reports, false);
-      const after = await fileTree(out);
-      const want = await fileTree(reference);
-      assert.deepEqual([...after.keys()], [...want.keys()], 'the same files');
-      for (const [path, f] of want) assert.ok(f.bytes.equals(after.get(path)!.bytes), `${path}: the same bytes`);
-      const breaks = got.streams.find((s) => s.year === YEAR)!.breaks;
-      const kept = breaks.map((b) => (b.files ?? []).filter((p) => before.get(p)?.ino === after.get(p)!.ino));
-      return { breaks, kept };
-    };
+    const { out, cache, build, step } = reuseBuilds(dir, meta, { maxFileBytes: BOUND, year: YEAR, last: true });
     const partsOf = (breaks: ReadonlyArray<{ part: number; reports: number }>) => breaks.map((b) => `${b.part}:${b.reports}`).join(' ');
 
     const reports = sampleReports(48).filter((r, k, all) => [YEAR, YEAR + 1].includes(r.report.year) && all.findIndex((o) => o.report.id === r.report.id) === k)
